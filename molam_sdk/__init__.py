@@ -1,0 +1,1 @@
+"""Generated Molam API client (placeholder until the first `make generate`)."""
