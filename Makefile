@@ -1,0 +1,52 @@
+# The Molam Python SDK. A newcomer runs two commands: `make demo`, then `make test`.
+# Every target uses the project's own virtualenv (.venv), created by `make setup`.
+
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+EXTRAS := dev,redis,postgres,sandbox,cli,django,flask,fastapi,prometheus,otel,bench
+STAMP  := $(VENV)/.installed
+
+.PHONY: setup generate check-generated lint typecheck pytest test demo bench breaking surface docs migrate clean
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e '.[$(EXTRAS)]'
+	touch $(STAMP)
+
+generate: setup           ## regenerate molam_sdk/ and the sandbox models from spec/molam.yaml
+	$(PY) -m generator generate
+
+check-generated: setup    ## fail when committed generated code differs from the spec
+	$(PY) -m generator check
+
+lint: setup               ## the spec's rules, then ruff over the whole tree
+	$(PY) -m generator lint
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check molam_sdk_ext generator tests
+
+typecheck: setup
+	$(VENV)/bin/mypy --strict molam_sdk molam_sdk_ext
+
+pytest: setup
+	$(VENV)/bin/pytest -q
+
+test: check-generated lint typecheck pytest   ## what CI runs
+
+demo: setup               ## start the local sandbox, run the checkout flow against it, stop it
+	$(PY) -m molam_sdk_ext.demo
+
+bench: setup              ## speed and memory figures of DESIGN.md section 6 (never run as tests)
+	$(PY) bench/run_all.py
+
+breaking: setup           ## spec changes since BASE (default: the previous commit) that break users
+	$(PY) -m generator breaking --base $(or $(BASE),HEAD~1)
+
+surface: setup            ## removed or changed public signatures against spec/sdk-surface.txt
+	$(PY) -m generator surface --check
+
+clean:
+	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache build dist

@@ -1,0 +1,4 @@
+"""Root pytest configuration: registers the fixture plugins that start real servers."""
+
+pytest_plugins: list[str] = [
+]
