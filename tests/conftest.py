@@ -1,4 +1,5 @@
 """Root pytest configuration: registers the fixture plugins that start real servers."""
 
 pytest_plugins: list[str] = [
+    "tests.fixtures.servers",
 ]

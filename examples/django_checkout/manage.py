@@ -1,0 +1,11 @@
+#!/usr/bin/env python
+"""Django's command-line utility for the checkout example: `python examples/django_checkout/manage.py runserver`."""
+
+import os
+import sys
+
+if __name__ == "__main__":
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "checkout.settings")
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(sys.argv)

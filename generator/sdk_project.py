@@ -1,0 +1,605 @@
+"""Render the `molam_sdk` package from the spec with openapi-python-client, in process.
+
+The stock generator makes the models and the endpoint modules (`molam_sdk/api/<tag>/<operation>.py`);
+our templates (templates/) make the models lenient and add the resource layer
+(`molam_sdk/resources/`) that `molam_sdk_ext` clients expose. Running in process lets us hand the
+parsed spec to our own resource templates and rewrite discriminated unions before rendering.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, ClassVar
+
+import attrs
+from openapi_python_client import Project
+from openapi_python_client.config import Config, ConfigFile, MetaType
+from openapi_python_client.parser import GeneratorData
+from openapi_python_client.parser.errors import ErrorLevel, GeneratorError
+from openapi_python_client.parser.openapi import Endpoint
+from openapi_python_client.parser.properties import (
+    EnumProperty,
+    LiteralEnumProperty,
+    ModelProperty,
+)
+from openapi_python_client.parser.properties.boolean import BooleanProperty
+from openapi_python_client.parser.properties.list_property import ListProperty
+from openapi_python_client.parser.properties.none import NoneProperty
+from openapi_python_client.parser.properties.protocol import PropertyProtocol
+from openapi_python_client.parser.properties.union import UnionProperty
+from openapi_python_client.schema.untrusted_string import UntrustedString
+from openapi_python_client.strings import PythonCode
+
+__all__ = ["GenerationError", "build_sdk", "load_config"]
+
+PACKAGE = "molam_sdk"
+
+#: Keyword arguments every resource method may take besides the operation's own parameters.
+RESERVED_ARGUMENTS = frozenset(
+    {"self", "body", "idempotency_key", "molam_version", "timeout", "max_retries", "extra_headers"}
+)
+IDEMPOTENCY_HEADER = "Idempotency-Key"
+VERSION_HEADER = "Molam-Version"
+
+
+class GenerationError(Exception):
+    """The spec or the toolchain made generation impossible; the message says what to fix."""
+
+
+def load_config(config_path: Path, spec_path: Path, package_dir: Path) -> Config:
+    """openapi-python-client's settings from generator/config.yaml, writing into `package_dir`."""
+    config_file = ConfigFile.load_from_path(config_path)
+    return Config.from_sources(
+        config_file,
+        MetaType.NONE,
+        document_source=spec_path,
+        file_encoding="utf-8",
+        overwrite=True,
+        output_path=package_dir,
+    )
+
+
+def build_sdk(
+    *, raw_spec: dict[str, Any], config: Config, template_dir: Path, header: str
+) -> tuple[Project, list[str]]:
+    """Render molam_sdk/ (without post hooks) into `config.output_path`; return the project and warnings."""
+    openapi = GeneratorData.from_dict(raw_spec, config=config)
+    if isinstance(openapi, GeneratorError):
+        raise GenerationError(_describe(openapi))
+    errors = [*openapi.errors]
+    for collection in openapi.endpoint_collections_by_tag.values():
+        errors.extend(collection.parse_errors)
+    fatal = [error for error in errors if error.level == ErrorLevel.ERROR]
+    if fatal:
+        raise GenerationError("\n\n".join(_describe(error) for error in fatal))
+    warnings = [_describe(error) for error in errors if error.level != ErrorLevel.ERROR]
+
+    _use_discriminators(openapi, raw_spec)
+    resources = describe_resources(openapi, raw_spec)
+    project = MolamProject(
+        openapi=openapi, config=config, custom_template_path=template_dir, resources=resources, header=header
+    )
+    project.render()
+    return project, warnings
+
+
+class MolamProject(Project):
+    """The stock project plus `molam_sdk/resources/` and `py.typed`, without printing or post hooks."""
+
+    def __init__(
+        self,
+        *,
+        openapi: GeneratorData,
+        config: Config,
+        custom_template_path: Path,
+        resources: list[Resource],
+        header: str,
+    ) -> None:
+        super().__init__(openapi=openapi, config=config, custom_template_path=custom_template_path)
+        self.env.filters["sentence"] = sentence
+        self.resources = resources
+        self.header = header
+
+    def render(self) -> None:
+        """Write every file of the package; formatting is the caller's business (ruff, afterwards)."""
+        self.project_dir.mkdir(parents=True, exist_ok=True)
+        self._create_package()
+        self._build_models()
+        self._build_api()
+        self._build_resources()
+        (self.package_dir / "py.typed").write_text(self.header + "\n", encoding="utf-8")
+
+    def _build_resources(self) -> None:
+        resources_dir = self.package_dir / "resources"
+        resources_dir.mkdir()
+        support = self.env.get_template("resources/_request.py.jinja")
+        (resources_dir / "_request.py").write_text(support.render(), encoding="utf-8")
+        module_template = self.env.get_template("resources/resource.py.jinja")
+        for resource in self.resources:
+            (resources_dir / f"{resource.module}.py").write_text(
+                module_template.render(resource=resource), encoding="utf-8"
+            )
+        init_template = self.env.get_template("resources/__init__.py.jinja")
+        (resources_dir / "__init__.py").write_text(
+            init_template.render(resources=self.resources), encoding="utf-8"
+        )
+
+
+def sentence(text: str) -> str:
+    """`text` ending with a full stop (summaries in the spec usually have none), for docstring first lines."""
+    text = text.strip()
+    return text if not text or text.endswith((".", "!", "?", ":")) else f"{text}."
+
+
+def _describe(error: GeneratorError) -> str:
+    text = error.header
+    if error.detail:
+        text += f": {error.detail}"
+    data = getattr(error, "data", None)
+    if data is not None:
+        text += f"\n    {data!r}"[:500]
+    return text
+
+
+# --- discriminated unions ------------------------------------------------------------------------------
+
+
+@attrs.define
+class DiscriminatedUnionProperty(UnionProperty):
+    """A oneOf with a discriminator: parsed by the discriminator's value, unknown variants kept as dicts.
+
+    `variants` pairs each discriminator value with the model it selects. The declared type gains
+    `dict[str, Any]`, the home of a variant this client does not know yet.
+    """
+
+    discriminator: str = ""
+    variants: list[tuple[str, ModelProperty]] = attrs.field(factory=list)
+    template: ClassVar[str] = "discriminated_union_property.py.jinja"
+
+    def _get_inner_type_strings(self, json: bool) -> set[PythonCode]:
+        return {*super()._get_inner_type_strings(json), PythonCode("dict[str, Any]")}
+
+    def get_imports(self, *, prefix: str) -> set[str]:
+        return {*super().get_imports(prefix=prefix), "from typing import Any"}
+
+    def get_type_string(self, no_optional: bool = False, json: bool = False) -> PythonCode:
+        """Variants by name, then the raw-dict fallback, then None / Unset: `A | B | dict[str, Any] | None`."""
+        codes = {
+            code.as_unembedded_code()
+            for code in self.get_type_strings_in_union(no_optional=no_optional, json=json)
+        }
+        tail: list[str] = [code for code in ("dict[str, Any]", "None", "Unset") if code in codes]
+        head = sorted(codes - set(tail), key=str.lower)
+        return PythonCode(" | ".join(head + tail))
+
+
+def _use_discriminators(openapi: GeneratorData, raw_spec: Mapping[str, Any]) -> None:
+    """Replace every union property whose schema has a discriminator by a DiscriminatedUnionProperty."""
+    schemas: Mapping[str, Any] = raw_spec.get("components", {}).get("schemas", {})
+    class_of_schema = {_schema_name(model): model for model in openapi.models}
+    for model in openapi.models:
+        raw_model = schemas.get(_schema_name(model))
+        if not isinstance(raw_model, Mapping):
+            continue
+        raw_properties = _resolve(raw_spec, raw_model).get("properties", {})
+        for properties in (model.required_properties or [], model.optional_properties or []):
+            for index, prop in enumerate(properties):
+                raw_prop = raw_properties.get(prop.name.get_untrusted_value())
+                if not isinstance(prop, UnionProperty) or not isinstance(raw_prop, Mapping):
+                    continue
+                replacement = _discriminated(prop, _resolve(raw_spec, raw_prop), raw_spec, class_of_schema)
+                if replacement is not None:
+                    properties[index] = replacement
+
+
+def _schema_name(model: ModelProperty) -> str:
+    """The component schema name of `model` (the parser names component models by their JSON pointer)."""
+    name = model.name.get_untrusted_value()
+    prefix = "/components/schemas/"
+    return name[len(prefix) :] if name.startswith(prefix) else name
+
+
+def _discriminated(
+    prop: UnionProperty,
+    raw: Mapping[str, Any],
+    raw_spec: Mapping[str, Any],
+    class_of_schema: Mapping[str, ModelProperty],
+) -> DiscriminatedUnionProperty | None:
+    discriminator = raw.get("discriminator")
+    if not isinstance(discriminator, Mapping) or "propertyName" not in discriminator:
+        return None
+    name = str(discriminator["propertyName"])
+    mapping: Mapping[str, str] = discriminator.get("mapping") or {}
+    value_of_ref = {ref: value for value, ref in mapping.items()}
+    by_class = {
+        inner.class_info.name: inner for inner in prop.inner_properties if isinstance(inner, ModelProperty)
+    }
+    variants: list[tuple[str, ModelProperty]] = []
+    for option in [*raw.get("oneOf", []), *raw.get("anyOf", [])]:
+        ref = option.get("$ref") if isinstance(option, Mapping) else None
+        if not isinstance(ref, str):
+            continue  # e.g. {"type": "null"}: handled by the union itself
+        schema_name = ref.rsplit("/", 1)[-1]
+        model = class_of_schema.get(schema_name)
+        if model is None or model.class_info.name not in by_class:
+            raise GenerationError(
+                f"discriminated union {prop.name.get_untrusted_value()}: no model for {ref}"
+            )
+        value = value_of_ref.get(ref) or _const_of(_resolve(raw_spec, {"$ref": ref}), name) or schema_name
+        variants.append((value, by_class[model.class_info.name]))
+    if not variants:
+        return None
+    values = [value for value, _ in variants]
+    if len(set(values)) != len(values):
+        raise GenerationError(
+            f"discriminated union {prop.name.get_untrusted_value()}: duplicate values {values}"
+        )
+    fields = {a.name: getattr(prop, a.name) for a in attrs.fields(UnionProperty)}
+    return DiscriminatedUnionProperty(**fields, discriminator=name, variants=variants)
+
+
+def _const_of(schema: Mapping[str, Any], name: str) -> str | None:
+    """The single value a variant's discriminator property may take (`const`, or a one-value `enum`)."""
+    prop = schema.get("properties", {}).get(name, {})
+    if "const" in prop:
+        return str(prop["const"])
+    enum = prop.get("enum")
+    if isinstance(enum, list) and len(enum) == 1:
+        return str(enum[0])
+    return None
+
+
+def _resolve(raw_spec: Mapping[str, Any], schema: Mapping[str, Any]) -> Mapping[str, Any]:
+    """Follow local `$ref`s (a few hops at most) to the schema object they name."""
+    for _ in range(8):
+        ref = schema.get("$ref")
+        if not isinstance(ref, str):
+            return schema
+        if not ref.startswith("#/"):
+            raise GenerationError(f"only local $refs are supported, got {ref}")
+        node: Any = raw_spec
+        for part in ref[2:].split("/"):
+            node = node[part.replace("~1", "/").replace("~0", "~")]
+        schema = node
+    return schema
+
+
+# --- resource layer description --------------------------------------------------------------------------
+
+
+@dataclass
+class Argument:
+    """One keyword argument of a resource method that maps to a spec parameter or a body field."""
+
+    python_name: str
+    json_name: str
+    annotation: str
+    required: bool
+    description: UntrustedString | None
+    convert: str = ""  # expression turning the argument into what `_get_kwargs` takes (parameters only)
+
+
+@dataclass
+class Operation:
+    """One API operation as a resource method."""
+
+    method: str
+    endpoint_module: str
+    http_method: str
+    path: str
+    summary: UntrustedString | None
+    description: UntrustedString | None
+    path_params: list[Argument]
+    query_params: list[Argument]
+    header_params: list[Argument]
+    body_class: str | None
+    body_required: bool
+    body_fields: list[Argument]
+    response_class: str | None
+    page_item: str | None
+    idempotency: str | None  # None: not a POST; "spec": a spec header parameter; "extra": we add the header
+    version: str  # "spec" or "extra", like `idempotency`
+
+    @property
+    def required_body_fields(self) -> list[Argument]:
+        """Body fields the caller must give unless the whole `body=` is given."""
+        return [argument for argument in self.body_fields if argument.required]
+
+    @property
+    def overloaded(self) -> bool:
+        """True when field arguments and `body=` are two typed alternatives (some field is required)."""
+        return self.body_class is not None and bool(self.required_body_fields)
+
+    @property
+    def optional_body_fields(self) -> list[Argument]:
+        """Body fields that may be left out."""
+        return [argument for argument in self.body_fields if not argument.required]
+
+
+@dataclass
+class Resource:
+    """One spec tag: a module of resource classes."""
+
+    tag: str
+    module: str
+    class_name: str
+    description: UntrustedString | None
+    operations: list[Operation] = field(default_factory=list)
+    model_imports: set[str] = field(default_factory=set)
+    model_aliases: dict[str, str] = field(default_factory=dict)  # model class -> local name, when clashing
+    uses_datetime: bool = False
+
+    @property
+    def class_names(self) -> tuple[str, ...]:
+        """The four classes of the module."""
+        c = self.class_name
+        return (c, f"{c}WithRawResponse", f"Async{c}", f"Async{c}WithRawResponse")
+
+
+def describe_resources(openapi: GeneratorData, raw_spec: Mapping[str, Any]) -> list[Resource]:
+    """The resource modules to render, one per tag, operations in spec order."""
+    tag_descriptions = {
+        str(tag.get("name")): tag.get("description")
+        for tag in raw_spec.get("tags", [])
+        if isinstance(tag, Mapping)
+    }
+    resources: list[Resource] = []
+    for tag_id, collection in sorted(openapi.endpoint_collections_by_tag.items()):
+        raw_tag = _raw_tag(raw_spec, collection.endpoints[0]) if collection.endpoints else str(tag_id)
+        description = tag_descriptions.get(raw_tag)
+        resource = Resource(
+            tag=raw_tag,
+            module=str(tag_id),
+            class_name=_pascal(raw_tag),
+            description=UntrustedString(description) if isinstance(description, str) else None,
+        )
+        seen: dict[str, str] = {}
+        for endpoint in collection.endpoints:
+            operation = _describe_operation(endpoint, raw_spec, resource)
+            if operation.method in seen:
+                raise GenerationError(
+                    f"tag {raw_tag}: x-molam-method {operation.method!r} used by both "
+                    f"{seen[operation.method]} and {endpoint.name}"
+                )
+            seen[operation.method] = str(endpoint.name)
+            resource.operations.append(operation)
+        _alias_clashing_models(resource)
+        resources.append(resource)
+    return resources
+
+
+def _alias_clashing_models(resource: Resource) -> None:
+    """Import a model whose name is one of the module's classes (tag MerchantOnboarding, model
+    MerchantOnboarding) as `<Name>Model`, and use that name in every annotation and expression."""
+    clashing = sorted(set(resource.class_names) & resource.model_imports)
+    if not clashing:
+        return
+    resource.model_aliases = {name: f"{name}Model" for name in clashing}
+    taken = resource.model_imports | set(resource.class_names)
+    if taken & set(resource.model_aliases.values()):
+        raise GenerationError(f"tag {resource.tag}: cannot alias {clashing}: the aliases are taken")
+    pattern = re.compile(r"\b(" + "|".join(map(re.escape, clashing)) + r")\b")
+
+    def rename(text: str | None) -> str | None:
+        return None if text is None else pattern.sub(lambda m: resource.model_aliases[m.group(1)], text)
+
+    for op in resource.operations:
+        for argument in op.path_params + op.query_params + op.header_params + op.body_fields:
+            argument.annotation = rename(argument.annotation) or ""
+            argument.convert = rename(argument.convert) or ""
+        op.body_class = rename(op.body_class)
+        op.response_class = rename(op.response_class)
+        op.page_item = rename(op.page_item)
+
+
+def _pascal(tag: str) -> str:
+    from openapi_python_client.strings import ClassName
+
+    return str(ClassName(tag, "Tag"))
+
+
+def _raw_operation(raw_spec: Mapping[str, Any], endpoint: Endpoint) -> Mapping[str, Any]:
+    operation: Mapping[str, Any] = raw_spec["paths"][endpoint.path.get_untrusted_value()][endpoint.method]
+    return operation
+
+
+def _raw_tag(raw_spec: Mapping[str, Any], endpoint: Endpoint) -> str:
+    tags = _raw_operation(raw_spec, endpoint).get("tags") or ["default"]
+    return str(tags[0])
+
+
+def _describe_operation(endpoint: Endpoint, raw_spec: Mapping[str, Any], resource: Resource) -> Operation:
+    raw = _raw_operation(raw_spec, endpoint)
+    where = f"{endpoint.method.upper()} {endpoint.path.get_untrusted_value()} ({endpoint.name})"
+    method = raw.get("x-molam-method")
+    if not isinstance(method, str) or not method.isidentifier() or method.startswith("_"):
+        raise GenerationError(f"{where}: needs `x-molam-method: <python method name>`")
+    if len(endpoint.bodies) > 1:
+        raise GenerationError(f"{where}: only one request body content type (application/json) is supported")
+    if endpoint.cookie_parameters:
+        raise GenerationError(f"{where}: cookie parameters are not supported")
+
+    path_params = [_parameter(p, resource) for p in endpoint.path_parameters]
+    query_params = [_parameter(p, resource) for p in endpoint.query_parameters]
+    header_params: list[Argument] = []
+    idempotency: str | None = "extra" if endpoint.method == "post" else None
+    version = "extra"
+    for prop in endpoint.header_parameters:
+        header = prop.name.get_untrusted_value()
+        if header.lower() in {IDEMPOTENCY_HEADER.lower(), VERSION_HEADER.lower()}:
+            if prop.required:
+                raise GenerationError(f"{where}: header {header} must be optional (the client fills it in)")
+            expected = "idempotency_key" if header.lower() == IDEMPOTENCY_HEADER.lower() else "molam_version"
+            if prop.python_name != expected:
+                raise GenerationError(f"{where}: header {header} became {prop.python_name!r}")
+            if expected == "idempotency_key":
+                if endpoint.method != "post":
+                    raise GenerationError(f"{where}: Idempotency-Key belongs on POST operations only")
+                idempotency = "spec"
+            else:
+                version = "spec"
+            continue
+        header_params.append(_parameter(prop, resource))
+
+    body_class: str | None = None
+    body_required = False
+    body_fields: list[Argument] = []
+    if endpoint.bodies:
+        body = endpoint.bodies[0]
+        if not isinstance(body.prop, ModelProperty) or body.body_type != "json":
+            raise GenerationError(f"{where}: the request body must be a JSON object schema")
+        body_class = body.prop.class_info.name
+        body_required = body.prop.required
+        resource.model_imports.add(body_class)
+        for prop in (body.prop.required_properties or []) + (body.prop.optional_properties or []):
+            body_fields.append(
+                Argument(
+                    python_name=str(prop.python_name),
+                    json_name=prop.name.get_untrusted_value(),
+                    annotation=_input_type(prop, resource),
+                    required=prop.required,
+                    description=prop.description,
+                )
+            )
+
+    names = [a.python_name for a in path_params + query_params + header_params + body_fields]
+    clashes = sorted({n for n in names if names.count(n) > 1} | (set(names) & RESERVED_ARGUMENTS))
+    if clashes:
+        raise GenerationError(f"{where}: argument names clash: {', '.join(clashes)}")
+
+    response_class, page_item = _response(endpoint, where, resource, query_params)
+    return Operation(
+        method=method,
+        endpoint_module=str(endpoint.name),
+        http_method=endpoint.method.upper(),
+        path=endpoint.path.get_untrusted_value(),
+        summary=endpoint.summary or None,
+        description=endpoint.description or None,
+        path_params=path_params,
+        query_params=query_params,
+        header_params=header_params,
+        body_class=body_class,
+        body_required=body_required,
+        body_fields=body_fields,
+        response_class=response_class,
+        page_item=page_item,
+        idempotency=idempotency,
+        version=version,
+    )
+
+
+def _response(
+    endpoint: Endpoint, where: str, resource: Resource, query_params: list[Argument]
+) -> tuple[str | None, str | None]:
+    """The 2xx response model (None: no body) and, for a paginated list, the item type."""
+    successes = [
+        r for r in endpoint.responses.patterns if r.status_code.range and 200 <= r.status_code.range[0] <= 299
+    ]
+    if not successes:
+        raise GenerationError(f"{where}: no 2xx response")
+    prop = successes[0].prop
+    if isinstance(prop, NoneProperty):
+        if not all(isinstance(r.prop, NoneProperty) for r in successes):
+            raise GenerationError(f"{where}: 2xx responses mix empty and JSON bodies")
+        return None, None
+    if not isinstance(prop, ModelProperty):
+        raise GenerationError(f"{where}: a 2xx response must be a JSON object schema or empty")
+    classes = {r.prop.class_info.name if isinstance(r.prop, ModelProperty) else "?" for r in successes}
+    if classes != {prop.class_info.name}:
+        raise GenerationError(f"{where}: all 2xx responses must share one schema, got {sorted(classes)}")
+    resource.model_imports.add(prop.class_info.name)
+    page_item = (
+        _page_item(prop, resource) if any(q.json_name == "starting_after" for q in query_params) else None
+    )
+    return prop.class_info.name, page_item
+
+
+def _page_item(model: ModelProperty, resource: Resource) -> str | None:
+    """The item type of a list envelope ({data: [...], has_more: bool}), or None when `model` is not one."""
+    required = {p.name.get_untrusted_value(): p for p in model.required_properties or []}
+    data, has_more = required.get("data"), required.get("has_more")
+    if not isinstance(data, ListProperty) or not isinstance(has_more, BooleanProperty):
+        return None
+    resource.model_imports.update(_class_names(data.inner_property))
+    return data.inner_property.get_type_string(no_optional=True).as_unembedded_code()
+
+
+def _parameter(prop: Any, resource: Resource) -> Argument:
+    name = str(prop.python_name)
+    return Argument(
+        python_name=name,
+        json_name=prop.name.get_untrusted_value(),
+        annotation=_input_type(prop, resource),
+        required=prop.required,
+        description=prop.description,
+        convert=_convert(prop, name),
+    )
+
+
+def _input_type(prop: PropertyProtocol, resource: Resource) -> str:
+    """The type a resource method accepts for `prop`: friendlier than the model's (str for enums, dicts)."""
+    for class_name in _class_names(prop):
+        resource.model_imports.add(class_name)
+    if isinstance(prop, EnumProperty):
+        return f"{prop.class_info.name} | {prop.value_type.__name__}"
+    if isinstance(prop, ModelProperty):
+        return f"{prop.class_info.name} | Mapping[str, Any]"
+    if isinstance(prop, ListProperty):
+        return f"Sequence[{_input_type(prop.inner_property, resource)}]"
+    if isinstance(prop, UnionProperty):
+        parts: list[str] = []
+        for inner in prop.inner_properties:
+            for part in _input_type(inner, resource).split(" | "):
+                if part not in parts:
+                    parts.append(part)
+        if isinstance(prop, DiscriminatedUnionProperty) and "Mapping[str, Any]" not in parts:
+            parts.append("Mapping[str, Any]")
+        if "None" in parts:  # None last reads best: `str | None`
+            parts = [p for p in parts if p != "None"] + ["None"]
+        return " | ".join(parts)
+    type_string = prop.get_type_string(no_optional=True).as_unembedded_code()
+    if "datetime." in type_string:
+        resource.uses_datetime = True
+    return type_string
+
+
+def _class_names(prop: PropertyProtocol) -> Iterator[str]:
+    if isinstance(prop, EnumProperty | LiteralEnumProperty | ModelProperty):
+        yield prop.class_info.name
+    elif isinstance(prop, ListProperty):
+        yield from _class_names(prop.inner_property)
+    elif isinstance(prop, UnionProperty):
+        for inner in prop.inner_properties:
+            yield from _class_names(inner)
+
+
+def _convert(prop: PropertyProtocol, name: str) -> str:
+    """An expression turning a parameter argument into the value the endpoint's `_get_kwargs` expects."""
+    expression = _convert_value(prop, name)
+    if expression == name or prop.required:
+        return expression
+    return f"{name} if isinstance({name}, Unset) else {expression}"
+
+
+def _convert_value(prop: PropertyProtocol, name: str) -> str:
+    if isinstance(prop, EnumProperty):
+        return f"{prop.class_info.name}({name})"
+    if isinstance(prop, ModelProperty):
+        cls = prop.class_info.name
+        return f"{name} if isinstance({name}, {cls}) else {cls}.from_dict({name})"
+    if isinstance(prop, ListProperty):
+        inner = _convert_value(prop.inner_property, "item")
+        return f"list({name})" if inner == "item" else f"[{inner} for item in {name}]"
+    if isinstance(prop, UnionProperty) and any(
+        isinstance(inner, EnumProperty | ModelProperty | ListProperty) for inner in prop.inner_properties
+    ):
+        raise GenerationError(f"parameter {name}: unions of enums, objects or arrays are not supported")
+    return name
+
+
+def unique(values: Iterable[str]) -> list[str]:
+    """`values` without repeats, first occurrence order kept."""
+    return list(dict.fromkeys(values))

@@ -1,0 +1,69 @@
+"""The pure comparison core: two loaded OpenAPI 3.x documents in, sorted findings and a verdict out."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from generator.specdiff.components import compare_components
+from generator.specdiff.document import Document
+from generator.specdiff.findings import Comparison, Finding, OperationRef
+from generator.specdiff.operations import OperationComparer
+from generator.specdiff.rules import Bump
+from generator.specdiff.schema_compare import SchemaWalker
+from generator.specdiff.webhooks import compare_webhooks
+
+
+def compare(base: dict[str, Any], head: dict[str, Any]) -> Comparison:
+    """Classify every difference between `base` and `head` that the SDK's users can notice."""
+    base_doc, head_doc = Document(base), Document(head)
+    walker = SchemaWalker(base_doc, head_doc)
+    operations = OperationComparer(base_doc, head_doc, walker)
+    found = operations.compare()
+    found += compare_webhooks(base_doc, head_doc, operations)
+    found += compare_components(base_doc, head_doc, walker)  # last: needs what the walks reached
+    merged = merge(found)
+    identical = base == head
+    return Comparison(findings=merged, verdict=verdict(merged, identical), identical=identical)
+
+
+def merge(findings: list[Finding]) -> tuple[Finding, ...]:
+    """One finding per distinct change, listing every operation that reaches it, in a stable order."""
+    groups: dict[tuple[object, ...], list[Finding]] = {}
+    for item in findings:
+        key = (
+            item.rule,
+            item.severity,
+            item.bump,
+            item.message,
+            item.base_pointer,
+            item.head_pointer,
+            item.symbol,
+        )
+        groups.setdefault(key, []).append(item)
+    out: list[Finding] = []
+    for items in groups.values():
+        refs: dict[OperationRef, None] = {}
+        for item in items:
+            refs.update(dict.fromkeys(item.operations))
+        first = items[0]
+        ordered = tuple(sorted(refs, key=lambda ref: ref.sort_key))
+        out.append(
+            Finding(
+                rule=first.rule,
+                severity=first.severity,
+                bump=first.bump,
+                message=first.message,
+                base_pointer=first.base_pointer,
+                head_pointer=first.head_pointer,
+                symbol=first.symbol,
+                operations=ordered,
+            )
+        )
+    return tuple(sorted(out, key=lambda item: item.sort_key))
+
+
+def verdict(findings: tuple[Finding, ...], identical: bool) -> Bump:
+    """The semver bump: the largest any finding asks for; `patch` for unclassified edits; `none` if identical."""
+    if not findings:
+        return Bump.NONE if identical else Bump.PATCH
+    return max((item.bump for item in findings), key=lambda bump: bump.rank)

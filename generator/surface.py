@@ -1,0 +1,336 @@
+"""`python -m generator surface [--write|--check]`: the public API surface of the SDK packages.
+
+The surface is one line per public name: `module:qualname descriptor`, sorted, where the descriptor is
+`class(<bases>) <constructor signature>`, `function<signature>`, `method<signature>`, `field: <type>`,
+`property`, `= <enum value>` or the type of a constant. Public names are `__all__` when a module defines
+it, else the names not starting with `_` that the module itself defines (not its imports). Private
+modules (`_x`) are not walked. A module that needs a missing optional extra (django, redis...) is
+recorded as skipped instead of failing the dump; `--check` does not count its names as removed.
+
+Without an option the surface is printed; `--write` stores it in spec/sdk-surface.txt; `--check`
+compares the current surface with that file: removals and changed signatures exit 1, additions exit 0
+with a note.
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import dataclasses
+import enum
+import importlib
+import inspect
+import pkgutil
+import re
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import attrs
+
+DEFAULT_PACKAGES = ("molam_sdk", "molam_sdk_ext")
+DEFAULT_FILE = "spec/sdk-surface.txt"
+HEADER = "# Public API surface. Regenerate with: python -m generator surface --write"
+_ADDRESS = re.compile(r" at 0x[0-9A-Fa-f]+")
+
+
+@dataclass(slots=True)
+class Surface:
+    """Entries (`module:qualname` -> descriptor), modules skipped for a missing dependency, and import errors."""
+
+    entries: dict[str, str] = field(default_factory=dict)
+    skipped: dict[str, str] = field(default_factory=dict)
+    errors: dict[str, str] = field(default_factory=dict)
+
+
+def _clean(text: str) -> str:
+    """Drop memory addresses from reprs (sentinel defaults) so the dump is deterministic."""
+    return _ADDRESS.sub("", text)
+
+
+def _signature(obj: Callable[..., Any]) -> str:
+    try:
+        return _clean(str(inspect.signature(obj)))
+    except (TypeError, ValueError):
+        return "(...)"
+
+
+def _type_name(obj: Any) -> str:
+    module = getattr(obj, "__module__", None)
+    name = getattr(obj, "__qualname__", None) or getattr(obj, "__name__", None) or repr(obj)
+    return str(name) if module in (None, "builtins") else f"{module}.{name}"
+
+
+def _annotation(value: Any) -> str:
+    if isinstance(value, str):
+        return value
+    if isinstance(value, type):
+        return _type_name(value)
+    return _clean(repr(value)).replace("typing.", "")
+
+
+def iter_module_names(package: str, surface: Surface) -> Iterator[str]:
+    """`package` and its public submodules, depth first; unimportable packages are recorded and not descended."""
+    yield package
+    module = sys.modules.get(package)
+    path = getattr(module, "__path__", None)
+    if module is None or path is None:
+        return
+    for info in sorted(pkgutil.iter_modules(path), key=lambda item: item.name):
+        if info.name.startswith("_"):
+            continue
+        name = f"{package}.{info.name}"
+        if _import(name, surface) is None:
+            continue
+        yield from iter_module_names(name, surface) if info.ispkg else iter([name])
+
+
+def _import(name: str, surface: Surface) -> ModuleType | None:
+    if name in surface.skipped or name in surface.errors:
+        return None
+    try:
+        return importlib.import_module(name)
+    except ImportError as exc:
+        surface.skipped[name] = f"{type(exc).__name__}: {exc}"
+    except Exception as exc:  # a real bug in the module: reported, and it fails --write/--check
+        surface.errors[name] = f"{type(exc).__name__}: {exc}"
+    return None
+
+
+def _defined_names(module: ModuleType) -> set[str]:
+    """Names bound by assignments at the top level of the module's source (constants, aliases)."""
+    source = getattr(module, "__file__", None)
+    if not source or not source.endswith(".py"):
+        return set()
+    try:
+        tree = ast.parse(Path(source).read_text(encoding="utf-8"))
+    except (OSError, SyntaxError):
+        return set()
+    names: set[str] = set()
+    statements: list[ast.stmt] = list(tree.body)
+    while statements:
+        node = statements.pop()
+        if isinstance(node, ast.Assign):
+            names.update(target.id for target in node.targets if isinstance(target, ast.Name))
+        elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
+            names.add(node.target.id)
+        elif isinstance(node, ast.If | ast.Try):
+            statements.extend(node.body)
+            statements.extend(node.orelse)
+        elif type(node).__name__ == "TypeAlias":  # `type X = ...` (Python 3.12+)
+            names.add(getattr(getattr(node, "name", None), "id", ""))
+    return names
+
+
+def public_names(module: ModuleType) -> list[str]:
+    """The module's public names: `__all__`, else what it defines itself."""
+    declared = getattr(module, "__all__", None)
+    if declared is not None:
+        return sorted({str(name) for name in declared if not str(name).startswith("_")})
+    assigned = _defined_names(module)
+    names = []
+    for name, obj in vars(module).items():
+        if name.startswith("_") or inspect.ismodule(obj):
+            continue
+        is_code = inspect.isclass(obj) or inspect.isfunction(obj) or inspect.isbuiltin(obj)
+        if (is_code and getattr(obj, "__module__", None) == module.__name__) or (
+            not is_code and name in assigned
+        ):
+            names.append(name)
+    return sorted(names)
+
+
+def _ours(cls: type, roots: Sequence[str]) -> bool:
+    module = getattr(cls, "__module__", "") or ""
+    return any(module == root or module.startswith(root + ".") for root in roots)
+
+
+def describe(key: str, obj: Any, roots: Sequence[str], out: dict[str, str], depth: int = 0) -> None:
+    """Add the entries of one public object (a class adds one entry per public member)."""
+    if inspect.isclass(obj):
+        bases = ", ".join(_type_name(base) for base in obj.__bases__ if base is not object)
+        out[key] = f"class({bases}) {_signature(obj)}"
+        if depth < 3:
+            _describe_members(key, obj, roots, out, depth)
+    elif inspect.iscoroutinefunction(obj):
+        out[key] = f"async function{_signature(obj)}"
+    elif inspect.isfunction(obj) or inspect.isbuiltin(obj):
+        out[key] = f"function{_signature(obj)}"
+    else:
+        out[key] = _type_name(type(obj))
+
+
+def _describe_members(key: str, cls: type, roots: Sequence[str], out: dict[str, str], depth: int) -> None:
+    if attrs.has(cls):
+        for item in attrs.fields(cls):
+            if not item.name.startswith("_"):
+                out[f"{key}.{item.name}"] = f"field: {_annotation(item.type)}"
+    elif dataclasses.is_dataclass(cls):
+        for data_field in dataclasses.fields(cls):
+            if not data_field.name.startswith("_"):
+                out[f"{key}.{data_field.name}"] = f"field: {_annotation(data_field.type)}"
+    if isinstance(cls, enum.EnumMeta):
+        members: dict[str, enum.Enum] = dict(cls.__members__)
+        for member_name, member in members.items():
+            out[f"{key}.{member_name}"] = f"= {_clean(repr(member.value))}"
+    for owner in reversed(cls.__mro__):
+        if owner is cls or (owner is not object and _ours(owner, roots)):
+            for name, value in vars(owner).get("__annotations__", {}).items():
+                if not name.startswith("_") and f"{key}.{name}" not in out:
+                    out[f"{key}.{name}"] = f"attribute: {_annotation(value)}"
+    for name in sorted(dir(cls)):
+        member_key = f"{key}.{name}"
+        if name.startswith("_") or member_key in out:
+            continue
+        defining = next((klass for klass in cls.__mro__ if name in vars(klass)), None)
+        if defining is None or (defining is not cls and not _ours(defining, roots)):
+            continue
+        raw = vars(defining)[name]
+        if isinstance(raw, staticmethod):
+            out[member_key] = f"staticmethod{_signature(raw.__func__)}"
+        elif isinstance(raw, classmethod):
+            out[member_key] = f"classmethod{_signature(raw.__func__)}"
+        elif isinstance(raw, property):
+            out[member_key] = "property"
+        elif inspect.iscoroutinefunction(raw):
+            out[member_key] = f"async method{_signature(raw)}"
+        elif inspect.isfunction(raw):
+            out[member_key] = f"method{_signature(raw)}"
+        elif inspect.isclass(raw) and raw.__qualname__.startswith(cls.__qualname__ + "."):
+            describe(member_key, raw, roots, out, depth + 1)
+        elif not inspect.isclass(raw) and not callable(raw):
+            out[member_key] = f"attribute: {_type_name(type(raw))}"
+
+
+def collect(packages: Sequence[str]) -> Surface:
+    """Import every public module of `packages` and describe its public names."""
+    surface = Surface()
+    for package in packages:
+        if _import(package, surface) is None:
+            continue
+        for name in iter_module_names(package, surface):
+            module = sys.modules[name]
+            for public in public_names(module):
+                key = f"{name}:{public}"
+                try:
+                    value = getattr(module, public)
+                except ImportError as exc:  # a lazy attribute that needs a missing extra
+                    surface.skipped[key] = f"{type(exc).__name__}: {exc}"
+                    continue
+                except Exception as exc:
+                    surface.errors[key] = f"{type(exc).__name__}: {exc}"
+                    continue
+                describe(key, value, packages, surface.entries)
+    return surface
+
+
+def render(surface: Surface) -> str:
+    """The deterministic text form."""
+    lines = [HEADER]
+    lines += [f"# skipped {name}: {reason}" for name, reason in sorted(surface.skipped.items())]
+    lines += [f"{key} {value}" for key, value in sorted(surface.entries.items())]
+    return "\n".join(lines) + "\n"
+
+
+def parse(text: str) -> Surface:
+    """Read the text form back."""
+    surface = Surface()
+    for line in text.splitlines():
+        if line.startswith("# skipped "):
+            name, _, reason = line[len("# skipped ") :].partition(": ")
+            surface.skipped[name] = reason
+        elif line and not line.startswith("#"):
+            key, _, value = line.partition(" ")
+            surface.entries[key] = value
+    return surface
+
+
+@dataclass(frozen=True, slots=True)
+class SurfaceDiff:
+    """What changed between a committed surface and the current one."""
+
+    removed: list[str]
+    changed: list[tuple[str, str, str]]
+    added: list[str]
+    unchecked: list[str]
+
+    @property
+    def failed(self) -> bool:
+        """Removals or changed signatures break users."""
+        return bool(self.removed or self.changed)
+
+
+def compare_surfaces(committed: Surface, current: Surface) -> SurfaceDiff:
+    """Removed, changed and added entries; entries of modules skipped now are not judged."""
+    skipped_now = set(current.skipped) | set(current.errors)
+
+    def unchecked(key: str) -> bool:
+        # Skipped names are modules (`pkg.mod`) or single lazy names (`pkg.mod:Name`).
+        return any(key == name or key.startswith((name + ".", name + ":")) for name in skipped_now)
+
+    removed: list[str] = []
+    not_judged: list[str] = []
+    changed: list[tuple[str, str, str]] = []
+    for key, value in sorted(committed.entries.items()):
+        if key not in current.entries:
+            (not_judged if unchecked(key) else removed).append(key)
+        elif current.entries[key] != value:
+            changed.append((key, value, current.entries[key]))
+    added = sorted(set(current.entries) - set(committed.entries))
+    return SurfaceDiff(removed, changed, added, not_judged)
+
+
+def format_diff(diff: SurfaceDiff) -> str:
+    """Human report of a surface comparison."""
+    lines = [f"removed: {key}" for key in diff.removed]
+    lines += [f"changed: {key}\n    was: {old}\n    now: {new}" for key, old, new in diff.changed]
+    lines += [f"added: {key}" for key in diff.added]
+    if diff.unchecked:
+        lines.append(f"note: {len(diff.unchecked)} entries not checked (their modules were skipped)")
+    if diff.failed:
+        lines.append(f"surface check FAILED: {len(diff.removed)} removed, {len(diff.changed)} changed")
+    elif diff.added:
+        lines.append(
+            f"surface check OK with {len(diff.added)} addition(s): "
+            "run `python -m generator surface --write` to record them"
+        )
+    else:
+        lines.append("surface check OK: no change")
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str]) -> int:
+    """Entry point used by `python -m generator surface`."""
+    parser = argparse.ArgumentParser(prog="python -m generator surface", description=__doc__.splitlines()[0])
+    mode = parser.add_mutually_exclusive_group()
+    mode.add_argument("--write", action="store_true", help=f"write the surface file ({DEFAULT_FILE})")
+    mode.add_argument(
+        "--check", action="store_true", help="compare the current surface with the surface file"
+    )
+    parser.add_argument("--file", default=DEFAULT_FILE, help=f"surface file (default {DEFAULT_FILE})")
+    parser.add_argument("--packages", nargs="+", default=list(DEFAULT_PACKAGES), help="packages to walk")
+    args = parser.parse_args(argv)
+    surface = collect(args.packages)
+    for name, error in sorted(surface.errors.items()):
+        print(f"surface: cannot import {name}: {error}", file=sys.stderr)
+    path = Path(args.file)
+    if args.check:
+        if not path.is_file():
+            print(
+                f"surface: {path} does not exist; run `python -m generator surface --write`", file=sys.stderr
+            )
+            return 1
+        diff = compare_surfaces(parse(path.read_text(encoding="utf-8")), surface)
+        sys.stdout.write(format_diff(diff))
+        return 1 if diff.failed or surface.errors else 0
+    text = render(surface)
+    if args.write:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        print(f"surface: wrote {len(surface.entries)} entries to {path}")
+    else:
+        sys.stdout.write(text)
+    return 1 if surface.errors else 0

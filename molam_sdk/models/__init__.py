@@ -1,0 +1,174 @@
+# Generated from spec/molam.yaml by `make generate`; do not edit.
+"""Contains all the data models used in inputs/outputs"""
+
+from .balance import Balance
+from .balance_amount import BalanceAmount
+from .bank_account_beneficiary import BankAccountBeneficiary
+from .business_type import BusinessType
+from .cancel_payment_intent_request import CancelPaymentIntentRequest
+from .cancellation_reason import CancellationReason
+from .capture_method import CaptureMethod
+from .capture_payment_intent_request import CapturePaymentIntentRequest
+from .charge import Charge
+from .charge_list import ChargeList
+from .charge_refunded_event import ChargeRefundedEvent
+from .charge_refunded_event_data import ChargeRefundedEventData
+from .charge_status import ChargeStatus
+from .confirm_payment_intent_request import ConfirmPaymentIntentRequest
+from .create_merchant_onboarding_request import CreateMerchantOnboardingRequest
+from .create_payment_intent_request import CreatePaymentIntentRequest
+from .create_payout_request import CreatePayoutRequest
+from .create_refund_request import CreateRefundRequest
+from .create_transfer_request import CreateTransferRequest
+from .create_webhook_endpoint_request import CreateWebhookEndpointRequest
+from .deleted_webhook_endpoint import DeletedWebhookEndpoint
+from .error_detail import ErrorDetail
+from .error_response import ErrorResponse
+from .error_type import ErrorType
+from .event import Event
+from .event_data import EventData
+from .event_data_object import EventDataObject
+from .event_list import EventList
+from .event_type import EventType
+from .last_payment_error import LastPaymentError
+from .merchant_onboarding import MerchantOnboarding
+from .merchant_onboarding_status import MerchantOnboardingStatus
+from .merchant_onboarding_updated_event import MerchantOnboardingUpdatedEvent
+from .merchant_onboarding_updated_event_data import MerchantOnboardingUpdatedEventData
+from .metadata import Metadata
+from .mobile_money_beneficiary import MobileMoneyBeneficiary
+from .mobile_money_provider import MobileMoneyProvider
+from .origin_module import OriginModule
+from .payment_intent import PaymentIntent
+from .payment_intent_canceled_event import PaymentIntentCanceledEvent
+from .payment_intent_canceled_event_data import PaymentIntentCanceledEventData
+from .payment_intent_failed_event import PaymentIntentFailedEvent
+from .payment_intent_failed_event_data import PaymentIntentFailedEventData
+from .payment_intent_list import PaymentIntentList
+from .payment_intent_requires_action_event import PaymentIntentRequiresActionEvent
+from .payment_intent_requires_action_event_data import PaymentIntentRequiresActionEventData
+from .payment_intent_status import PaymentIntentStatus
+from .payment_intent_succeeded_event import PaymentIntentSucceededEvent
+from .payment_intent_succeeded_event_data import PaymentIntentSucceededEventData
+from .payout import Payout
+from .payout_failed_event import PayoutFailedEvent
+from .payout_failed_event_data import PayoutFailedEventData
+from .payout_list import PayoutList
+from .payout_paid_event import PayoutPaidEvent
+from .payout_paid_event_data import PayoutPaidEventData
+from .payout_status import PayoutStatus
+from .refund import Refund
+from .refund_charge_request import RefundChargeRequest
+from .refund_failed_event import RefundFailedEvent
+from .refund_failed_event_data import RefundFailedEventData
+from .refund_list import RefundList
+from .refund_processed_event import RefundProcessedEvent
+from .refund_processed_event_data import RefundProcessedEventData
+from .refund_reason import RefundReason
+from .refund_status import RefundStatus
+from .rotate_webhook_endpoint_secret_request import RotateWebhookEndpointSecretRequest
+from .transfer import Transfer
+from .transfer_completed_event import TransferCompletedEvent
+from .transfer_completed_event_data import TransferCompletedEventData
+from .transfer_list import TransferList
+from .transfer_status import TransferStatus
+from .update_payment_intent_request import UpdatePaymentIntentRequest
+from .update_webhook_endpoint_request import UpdateWebhookEndpointRequest
+from .wallet import Wallet
+from .wallet_balance import WalletBalance
+from .wallet_list import WalletList
+from .wallet_status import WalletStatus
+from .webhook_delivery import WebhookDelivery
+from .webhook_delivery_list import WebhookDeliveryList
+from .webhook_delivery_status import WebhookDeliveryStatus
+from .webhook_endpoint import WebhookEndpoint
+from .webhook_endpoint_list import WebhookEndpointList
+from .webhook_endpoint_status import WebhookEndpointStatus
+from .webhook_endpoint_with_secret import WebhookEndpointWithSecret
+
+__all__ = (
+    "Balance",
+    "BalanceAmount",
+    "BankAccountBeneficiary",
+    "BusinessType",
+    "CancelPaymentIntentRequest",
+    "CancellationReason",
+    "CaptureMethod",
+    "CapturePaymentIntentRequest",
+    "Charge",
+    "ChargeList",
+    "ChargeRefundedEvent",
+    "ChargeRefundedEventData",
+    "ChargeStatus",
+    "ConfirmPaymentIntentRequest",
+    "CreateMerchantOnboardingRequest",
+    "CreatePaymentIntentRequest",
+    "CreatePayoutRequest",
+    "CreateRefundRequest",
+    "CreateTransferRequest",
+    "CreateWebhookEndpointRequest",
+    "DeletedWebhookEndpoint",
+    "ErrorDetail",
+    "ErrorResponse",
+    "ErrorType",
+    "Event",
+    "EventData",
+    "EventDataObject",
+    "EventList",
+    "EventType",
+    "LastPaymentError",
+    "MerchantOnboarding",
+    "MerchantOnboardingStatus",
+    "MerchantOnboardingUpdatedEvent",
+    "MerchantOnboardingUpdatedEventData",
+    "Metadata",
+    "MobileMoneyBeneficiary",
+    "MobileMoneyProvider",
+    "OriginModule",
+    "PaymentIntent",
+    "PaymentIntentCanceledEvent",
+    "PaymentIntentCanceledEventData",
+    "PaymentIntentFailedEvent",
+    "PaymentIntentFailedEventData",
+    "PaymentIntentList",
+    "PaymentIntentRequiresActionEvent",
+    "PaymentIntentRequiresActionEventData",
+    "PaymentIntentStatus",
+    "PaymentIntentSucceededEvent",
+    "PaymentIntentSucceededEventData",
+    "Payout",
+    "PayoutFailedEvent",
+    "PayoutFailedEventData",
+    "PayoutList",
+    "PayoutPaidEvent",
+    "PayoutPaidEventData",
+    "PayoutStatus",
+    "Refund",
+    "RefundChargeRequest",
+    "RefundFailedEvent",
+    "RefundFailedEventData",
+    "RefundList",
+    "RefundProcessedEvent",
+    "RefundProcessedEventData",
+    "RefundReason",
+    "RefundStatus",
+    "RotateWebhookEndpointSecretRequest",
+    "Transfer",
+    "TransferCompletedEvent",
+    "TransferCompletedEventData",
+    "TransferList",
+    "TransferStatus",
+    "UpdatePaymentIntentRequest",
+    "UpdateWebhookEndpointRequest",
+    "Wallet",
+    "WalletBalance",
+    "WalletList",
+    "WalletStatus",
+    "WebhookDelivery",
+    "WebhookDeliveryList",
+    "WebhookDeliveryStatus",
+    "WebhookEndpoint",
+    "WebhookEndpointList",
+    "WebhookEndpointStatus",
+    "WebhookEndpointWithSecret",
+)

@@ -1,0 +1,135 @@
+# Generated from spec/molam.yaml by `make generate`; do not edit.
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import pop_required
+
+if TYPE_CHECKING:
+    from ..models.balance_amount import BalanceAmount
+
+
+T = TypeVar("T", bound="Balance")
+
+
+@_attrs_define
+class Balance:
+    """The Treasury balance of the account, per currency.
+
+    Attributes:
+        object_ (Literal['balance']): Always `balance`.
+        available (list[BalanceAmount]): Funds that can be paid out now, one entry per currency.
+        pending (list[BalanceAmount]): Funds not settled yet, one entry per currency.
+        reserved (list[BalanceAmount]): Funds held back (pending payouts, disputes, rolling reserve), one entry per
+            currency.
+        livemode (bool): `true` for production objects, `false` for sandbox objects.
+    """
+
+    object_: Literal["balance"]
+    available: list[BalanceAmount]
+    pending: list[BalanceAmount]
+    reserved: list[BalanceAmount]
+    livemode: bool
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        """This object as JSON-compatible data, unknown fields and unknown enum values included as received."""
+        object_ = self.object_
+
+        available = []
+        for available_item_data in self.available:
+            available_item = available_item_data.to_dict()
+            available.append(available_item)
+
+        pending = []
+        for pending_item_data in self.pending:
+            pending_item = pending_item_data.to_dict()
+            pending.append(pending_item)
+
+        reserved = []
+        for reserved_item_data in self.reserved:
+            reserved_item = reserved_item_data.to_dict()
+            reserved.append(reserved_item)
+
+        livemode = self.livemode
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "object": object_,
+                "available": available,
+                "pending": pending,
+                "reserved": reserved,
+                "livemode": livemode,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        """Parse decoded JSON leniently: unknown fields land in `additional_properties`, unknown enum values
+        become pseudo-members, and a missing required field raises `MissingFieldError` (see `types.pop_required`).
+        """
+        from ..models.balance_amount import BalanceAmount
+
+        d = dict(src_dict)
+        object_ = cast(Literal["balance"], pop_required(d, "object", "Balance"))
+        if object_ != "balance":
+            raise ValueError(f"object must match const 'balance', got '{object_}'")
+
+        available = []
+        _available = pop_required(d, "available", "Balance")
+        for available_item_data in _available:
+            available_item = BalanceAmount.from_dict(available_item_data)
+
+            available.append(available_item)
+
+        pending = []
+        _pending = pop_required(d, "pending", "Balance")
+        for pending_item_data in _pending:
+            pending_item = BalanceAmount.from_dict(pending_item_data)
+
+            pending.append(pending_item)
+
+        reserved = []
+        _reserved = pop_required(d, "reserved", "Balance")
+        for reserved_item_data in _reserved:
+            reserved_item = BalanceAmount.from_dict(reserved_item_data)
+
+            reserved.append(reserved_item)
+
+        livemode = pop_required(d, "livemode", "Balance")
+
+        balance = cls(
+            object_=object_,
+            available=available,
+            pending=pending,
+            reserved=reserved,
+            livemode=livemode,
+        )
+
+        balance.additional_properties = d
+        return balance
+
+    @property
+    def additional_keys(self) -> list[str]:
+        """Names of the fields the spec does not know (kept so `to_dict()` round-trips them)."""
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,78 @@
+# Generated from spec/molam.yaml by `make generate`; do not edit.
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import pop_required
+
+T = TypeVar("T", bound="BalanceAmount")
+
+
+@_attrs_define
+class BalanceAmount:
+    """An amount in one currency.
+
+    Attributes:
+        currency (str): Three-letter ISO 4217 currency code, upper case.
+        amount (int): Amount in the currency's minor unit.
+    """
+
+    currency: str
+    amount: int
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        """This object as JSON-compatible data, unknown fields and unknown enum values included as received."""
+        currency = self.currency
+
+        amount = self.amount
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "currency": currency,
+                "amount": amount,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        """Parse decoded JSON leniently: unknown fields land in `additional_properties`, unknown enum values
+        become pseudo-members, and a missing required field raises `MissingFieldError` (see `types.pop_required`).
+        """
+        d = dict(src_dict)
+        currency = pop_required(d, "currency", "BalanceAmount")
+
+        amount = pop_required(d, "amount", "BalanceAmount")
+
+        balance_amount = cls(
+            currency=currency,
+            amount=amount,
+        )
+
+        balance_amount.additional_properties = d
+        return balance_amount
+
+    @property
+    def additional_keys(self) -> list[str]:
+        """Names of the fields the spec does not know (kept so `to_dict()` round-trips them)."""
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

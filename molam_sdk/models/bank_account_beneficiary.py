@@ -1,0 +1,96 @@
+# Generated from spec/molam.yaml by `make generate`; do not edit.
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Literal, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import pop_required
+
+T = TypeVar("T", bound="BankAccountBeneficiary")
+
+
+@_attrs_define
+class BankAccountBeneficiary:
+    """A bank account that receives a payout.
+
+    Attributes:
+        type_ (Literal['bank_account']): Always `bank_account`.
+        bank_code (str): The bank's code (sort code, BIC or national bank code).
+        account_number (str): The account number or IBAN.
+        account_holder (str): The name on the account.
+    """
+
+    type_: Literal["bank_account"]
+    bank_code: str
+    account_number: str
+    account_holder: str
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        """This object as JSON-compatible data, unknown fields and unknown enum values included as received."""
+        type_ = self.type_
+
+        bank_code = self.bank_code
+
+        account_number = self.account_number
+
+        account_holder = self.account_holder
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "type": type_,
+                "bank_code": bank_code,
+                "account_number": account_number,
+                "account_holder": account_holder,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        """Parse decoded JSON leniently: unknown fields land in `additional_properties`, unknown enum values
+        become pseudo-members, and a missing required field raises `MissingFieldError` (see `types.pop_required`).
+        """
+        d = dict(src_dict)
+        type_ = cast(Literal["bank_account"], pop_required(d, "type", "BankAccountBeneficiary"))
+        if type_ != "bank_account":
+            raise ValueError(f"type must match const 'bank_account', got '{type_}'")
+
+        bank_code = pop_required(d, "bank_code", "BankAccountBeneficiary")
+
+        account_number = pop_required(d, "account_number", "BankAccountBeneficiary")
+
+        account_holder = pop_required(d, "account_holder", "BankAccountBeneficiary")
+
+        bank_account_beneficiary = cls(
+            type_=type_,
+            bank_code=bank_code,
+            account_number=account_number,
+            account_holder=account_holder,
+        )
+
+        bank_account_beneficiary.additional_properties = d
+        return bank_account_beneficiary
+
+    @property
+    def additional_keys(self) -> list[str]:
+        """Names of the fields the spec does not know (kept so `to_dict()` round-trips them)."""
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,121 @@
+# Generated from spec/molam.yaml by `make generate`; do not edit.
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.refund_reason import RefundReason
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.metadata import Metadata
+
+
+T = TypeVar("T", bound="CreateRefundRequest")
+
+
+@_attrs_define
+class CreateRefundRequest:
+    """Parameters to create a refund. Give exactly one of `payment_intent` or `charge`.
+
+    Attributes:
+        payment_intent (str | Unset): The payment intent to refund (its latest successful charge).
+        charge (str | Unset): The charge to refund.
+        amount (int | Unset): Amount to refund in the currency's minor unit; defaults to everything still refundable.
+        reason (RefundReason | Unset): Why the payment is refunded.
+        metadata (Metadata | Unset): Up to 50 key-value pairs of your own data, stored with the object. Keys are at most
+            40 characters,
+            values are strings of at most 500 characters. Never put sensitive data (card numbers, PINs) here.
+    """
+
+    payment_intent: str | Unset = UNSET
+    charge: str | Unset = UNSET
+    amount: int | Unset = UNSET
+    reason: RefundReason | Unset = UNSET
+    metadata: Metadata | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        """This object as JSON-compatible data, unknown fields and unknown enum values included as received."""
+        payment_intent = self.payment_intent
+
+        charge = self.charge
+
+        amount = self.amount
+
+        reason: str | Unset = UNSET
+        if not isinstance(self.reason, Unset):
+            reason = self.reason.value
+
+        metadata: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.metadata, Unset):
+            metadata = self.metadata.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if payment_intent is not UNSET:
+            field_dict["payment_intent"] = payment_intent
+        if charge is not UNSET:
+            field_dict["charge"] = charge
+        if amount is not UNSET:
+            field_dict["amount"] = amount
+        if reason is not UNSET:
+            field_dict["reason"] = reason
+        if metadata is not UNSET:
+            field_dict["metadata"] = metadata
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        """Parse decoded JSON leniently: unknown fields land in `additional_properties`, unknown enum values
+        become pseudo-members, and a missing required field raises `MissingFieldError` (see `types.pop_required`).
+        """
+        from ..models.metadata import Metadata
+
+        d = dict(src_dict)
+        payment_intent = d.pop("payment_intent", UNSET)
+
+        charge = d.pop("charge", UNSET)
+
+        amount = d.pop("amount", UNSET)
+
+        _reason = d.pop("reason", UNSET)
+        reason: RefundReason | Unset
+        reason = UNSET if isinstance(_reason, Unset) else RefundReason(_reason)
+
+        _metadata = d.pop("metadata", UNSET)
+        metadata: Metadata | Unset
+        metadata = UNSET if isinstance(_metadata, Unset) else Metadata.from_dict(_metadata)
+
+        create_refund_request = cls(
+            payment_intent=payment_intent,
+            charge=charge,
+            amount=amount,
+            reason=reason,
+            metadata=metadata,
+        )
+
+        create_refund_request.additional_properties = d
+        return create_refund_request
+
+    @property
+    def additional_keys(self) -> list[str]:
+        """Names of the fields the spec does not know (kept so `to_dict()` round-trips them)."""
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,109 @@
+# Generated from spec/molam.yaml by `make generate`; do not edit.
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.error_type import ErrorType
+from ..types import pop_required
+
+T = TypeVar("T", bound="ErrorDetail")
+
+
+@_attrs_define
+class ErrorDetail:
+    """What went wrong.
+
+    Attributes:
+        type_ (ErrorType): The category of an error; each maps to one SDK exception class.
+        code (str): A short machine-readable code such as `parameter_missing` or `insufficient_funds`.
+        message (str): A human-readable explanation; may change, do not match on it.
+        param (None | str): The request parameter the error is about, if any.
+        request_id (str): The id of the request that failed (also in the `Molam-Request-Id` header).
+    """
+
+    type_: ErrorType
+    code: str
+    message: str
+    param: str | None
+    request_id: str
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        """This object as JSON-compatible data, unknown fields and unknown enum values included as received."""
+        type_ = self.type_.value
+
+        code = self.code
+
+        message = self.message
+
+        param: str | None
+        param = self.param
+
+        request_id = self.request_id
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "type": type_,
+                "code": code,
+                "message": message,
+                "param": param,
+                "request_id": request_id,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        """Parse decoded JSON leniently: unknown fields land in `additional_properties`, unknown enum values
+        become pseudo-members, and a missing required field raises `MissingFieldError` (see `types.pop_required`).
+        """
+        d = dict(src_dict)
+        type_ = ErrorType(pop_required(d, "type", "ErrorDetail"))
+
+        code = pop_required(d, "code", "ErrorDetail")
+
+        message = pop_required(d, "message", "ErrorDetail")
+
+        def _parse_param(data: object) -> str | None:
+            if data is None:
+                return data
+            return cast(str | None, data)
+
+        param = _parse_param(pop_required(d, "param", "ErrorDetail"))
+
+        request_id = pop_required(d, "request_id", "ErrorDetail")
+
+        error_detail = cls(
+            type_=type_,
+            code=code,
+            message=message,
+            param=param,
+            request_id=request_id,
+        )
+
+        error_detail.additional_properties = d
+        return error_detail
+
+    @property
+    def additional_keys(self) -> list[str]:
+        """Names of the fields the spec does not know (kept so `to_dict()` round-trips them)."""
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,125 @@
+# Generated from spec/molam.yaml by `make generate`; do not edit.
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset, pop_required
+
+if TYPE_CHECKING:
+    from ..models.event import Event
+
+
+T = TypeVar("T", bound="EventList")
+
+
+@_attrs_define
+class EventList:
+    """A page of events.
+
+    Attributes:
+        object_ (Literal['list']): Always `list`.
+        data (list[Event]):
+        has_more (bool): Whether more objects follow this page.
+        next_cursor (None | str): The value to pass as `starting_after` for the next page, or null on the last page.
+        url (str | Unset): The path this list was fetched from.
+    """
+
+    object_: Literal["list"]
+    data: list[Event]
+    has_more: bool
+    next_cursor: str | None
+    url: str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        """This object as JSON-compatible data, unknown fields and unknown enum values included as received."""
+        object_ = self.object_
+
+        data = []
+        for data_item_data in self.data:
+            data_item = data_item_data.to_dict()
+            data.append(data_item)
+
+        has_more = self.has_more
+
+        next_cursor: str | None
+        next_cursor = self.next_cursor
+
+        url = self.url
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "object": object_,
+                "data": data,
+                "has_more": has_more,
+                "next_cursor": next_cursor,
+            }
+        )
+        if url is not UNSET:
+            field_dict["url"] = url
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        """Parse decoded JSON leniently: unknown fields land in `additional_properties`, unknown enum values
+        become pseudo-members, and a missing required field raises `MissingFieldError` (see `types.pop_required`).
+        """
+        from ..models.event import Event
+
+        d = dict(src_dict)
+        object_ = cast(Literal["list"], pop_required(d, "object", "EventList"))
+        if object_ != "list":
+            raise ValueError(f"object must match const 'list', got '{object_}'")
+
+        data = []
+        _data = pop_required(d, "data", "EventList")
+        for data_item_data in _data:
+            data_item = Event.from_dict(data_item_data)
+
+            data.append(data_item)
+
+        has_more = pop_required(d, "has_more", "EventList")
+
+        def _parse_next_cursor(data: object) -> str | None:
+            if data is None:
+                return data
+            return cast(str | None, data)
+
+        next_cursor = _parse_next_cursor(pop_required(d, "next_cursor", "EventList"))
+
+        url = d.pop("url", UNSET)
+
+        event_list = cls(
+            object_=object_,
+            data=data,
+            has_more=has_more,
+            next_cursor=next_cursor,
+            url=url,
+        )
+
+        event_list.additional_properties = d
+        return event_list
+
+    @property
+    def additional_keys(self) -> list[str]:
+        """Names of the fields the spec does not know (kept so `to_dict()` round-trips them)."""
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,233 @@
+# Generated from spec/molam.yaml by `make generate`; do not edit.
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.business_type import BusinessType
+from ..models.merchant_onboarding_status import MerchantOnboardingStatus
+from ..types import pop_required
+
+if TYPE_CHECKING:
+    from ..models.metadata import Metadata
+
+
+T = TypeVar("T", bound="MerchantOnboarding")
+
+
+@_attrs_define
+class MerchantOnboarding:
+    """An application to accept payments with Molam Connect.
+
+    Attributes:
+        id (str): Unique identifier, prefixed `mo_`.
+        object_ (Literal['merchant_onboarding']): Always `merchant_onboarding`.
+        business_name (str): The registered business name.
+        country (str): ISO 3166-1 alpha-2 country of registration, upper case.
+        email (str): The contact email for the account.
+        business_type (BusinessType): The legal form of the business.
+        phone (None | str): The contact phone number, E.164.
+        website (None | str): The business's website.
+        status (MerchantOnboardingStatus): Where an onboarding application is in review.
+        requirements (list[str]): Information still needed before review can finish (for example
+            `business_registration_document`).
+        onboarding_url (None | str): Where to send the merchant to complete the application; null once it is decided.
+        merchant_id (None | str): The merchant account created on approval.
+        rejection_reason (None | str): Why the application was rejected, when `status` is `rejected`.
+        metadata (Metadata): Up to 50 key-value pairs of your own data, stored with the object. Keys are at most 40
+            characters,
+            values are strings of at most 500 characters. Never put sensitive data (card numbers, PINs) here.
+        created (int): Creation time, Unix seconds.
+        livemode (bool): `true` for production objects, `false` for sandbox objects.
+    """
+
+    id: str
+    object_: Literal["merchant_onboarding"]
+    business_name: str
+    country: str
+    email: str
+    business_type: BusinessType
+    phone: str | None
+    website: str | None
+    status: MerchantOnboardingStatus
+    requirements: list[str]
+    onboarding_url: str | None
+    merchant_id: str | None
+    rejection_reason: str | None
+    metadata: Metadata
+    created: int
+    livemode: bool
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        """This object as JSON-compatible data, unknown fields and unknown enum values included as received."""
+        id = self.id
+
+        object_ = self.object_
+
+        business_name = self.business_name
+
+        country = self.country
+
+        email = self.email
+
+        business_type = self.business_type.value
+
+        phone: str | None
+        phone = self.phone
+
+        website: str | None
+        website = self.website
+
+        status = self.status.value
+
+        requirements = self.requirements
+
+        onboarding_url: str | None
+        onboarding_url = self.onboarding_url
+
+        merchant_id: str | None
+        merchant_id = self.merchant_id
+
+        rejection_reason: str | None
+        rejection_reason = self.rejection_reason
+
+        metadata = self.metadata.to_dict()
+
+        created = self.created
+
+        livemode = self.livemode
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "id": id,
+                "object": object_,
+                "business_name": business_name,
+                "country": country,
+                "email": email,
+                "business_type": business_type,
+                "phone": phone,
+                "website": website,
+                "status": status,
+                "requirements": requirements,
+                "onboarding_url": onboarding_url,
+                "merchant_id": merchant_id,
+                "rejection_reason": rejection_reason,
+                "metadata": metadata,
+                "created": created,
+                "livemode": livemode,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        """Parse decoded JSON leniently: unknown fields land in `additional_properties`, unknown enum values
+        become pseudo-members, and a missing required field raises `MissingFieldError` (see `types.pop_required`).
+        """
+        from ..models.metadata import Metadata
+
+        d = dict(src_dict)
+        id = pop_required(d, "id", "MerchantOnboarding")
+
+        object_ = cast(Literal["merchant_onboarding"], pop_required(d, "object", "MerchantOnboarding"))
+        if object_ != "merchant_onboarding":
+            raise ValueError(f"object must match const 'merchant_onboarding', got '{object_}'")
+
+        business_name = pop_required(d, "business_name", "MerchantOnboarding")
+
+        country = pop_required(d, "country", "MerchantOnboarding")
+
+        email = pop_required(d, "email", "MerchantOnboarding")
+
+        business_type = BusinessType(pop_required(d, "business_type", "MerchantOnboarding"))
+
+        def _parse_phone(data: object) -> str | None:
+            if data is None:
+                return data
+            return cast(str | None, data)
+
+        phone = _parse_phone(pop_required(d, "phone", "MerchantOnboarding"))
+
+        def _parse_website(data: object) -> str | None:
+            if data is None:
+                return data
+            return cast(str | None, data)
+
+        website = _parse_website(pop_required(d, "website", "MerchantOnboarding"))
+
+        status = MerchantOnboardingStatus(pop_required(d, "status", "MerchantOnboarding"))
+
+        requirements = cast(list[str], pop_required(d, "requirements", "MerchantOnboarding"))
+
+        def _parse_onboarding_url(data: object) -> str | None:
+            if data is None:
+                return data
+            return cast(str | None, data)
+
+        onboarding_url = _parse_onboarding_url(pop_required(d, "onboarding_url", "MerchantOnboarding"))
+
+        def _parse_merchant_id(data: object) -> str | None:
+            if data is None:
+                return data
+            return cast(str | None, data)
+
+        merchant_id = _parse_merchant_id(pop_required(d, "merchant_id", "MerchantOnboarding"))
+
+        def _parse_rejection_reason(data: object) -> str | None:
+            if data is None:
+                return data
+            return cast(str | None, data)
+
+        rejection_reason = _parse_rejection_reason(pop_required(d, "rejection_reason", "MerchantOnboarding"))
+
+        metadata = Metadata.from_dict(pop_required(d, "metadata", "MerchantOnboarding"))
+
+        created = pop_required(d, "created", "MerchantOnboarding")
+
+        livemode = pop_required(d, "livemode", "MerchantOnboarding")
+
+        merchant_onboarding = cls(
+            id=id,
+            object_=object_,
+            business_name=business_name,
+            country=country,
+            email=email,
+            business_type=business_type,
+            phone=phone,
+            website=website,
+            status=status,
+            requirements=requirements,
+            onboarding_url=onboarding_url,
+            merchant_id=merchant_id,
+            rejection_reason=rejection_reason,
+            metadata=metadata,
+            created=created,
+            livemode=livemode,
+        )
+
+        merchant_onboarding.additional_properties = d
+        return merchant_onboarding
+
+    @property
+    def additional_keys(self) -> list[str]:
+        """Names of the fields the spec does not know (kept so `to_dict()` round-trips them)."""
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,56 @@
+# Generated from spec/molam.yaml by `make generate`; do not edit.
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+T = TypeVar("T", bound="Metadata")
+
+
+@_attrs_define
+class Metadata:
+    """Up to 50 key-value pairs of your own data, stored with the object. Keys are at most 40 characters,
+    values are strings of at most 500 characters. Never put sensitive data (card numbers, PINs) here.
+
+    """
+
+    additional_properties: dict[str, str] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        """This object as JSON-compatible data, unknown fields and unknown enum values included as received."""
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        """Parse decoded JSON leniently: unknown fields land in `additional_properties`, unknown enum values
+        become pseudo-members, and a missing required field raises `MissingFieldError` (see `types.pop_required`).
+        """
+        d = dict(src_dict)
+        metadata = cls()
+
+        metadata.additional_properties = d
+        return metadata
+
+    @property
+    def additional_keys(self) -> list[str]:
+        """Names of the fields the spec does not know (kept so `to_dict()` round-trips them)."""
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> str:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: str) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,97 @@
+# Generated from spec/molam.yaml by `make generate`; do not edit.
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Literal, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.mobile_money_provider import MobileMoneyProvider
+from ..types import pop_required
+
+T = TypeVar("T", bound="MobileMoneyBeneficiary")
+
+
+@_attrs_define
+class MobileMoneyBeneficiary:
+    """A mobile money wallet that receives a payout.
+
+    Attributes:
+        type_ (Literal['mobile_money']): Always `mobile_money`.
+        provider (MobileMoneyProvider): The mobile money operator.
+        msisdn (str): The wallet's phone number in E.164 format, for example `+221771234567`.
+        account_holder (str): The name registered with the operator.
+    """
+
+    type_: Literal["mobile_money"]
+    provider: MobileMoneyProvider
+    msisdn: str
+    account_holder: str
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        """This object as JSON-compatible data, unknown fields and unknown enum values included as received."""
+        type_ = self.type_
+
+        provider = self.provider.value
+
+        msisdn = self.msisdn
+
+        account_holder = self.account_holder
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "type": type_,
+                "provider": provider,
+                "msisdn": msisdn,
+                "account_holder": account_holder,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        """Parse decoded JSON leniently: unknown fields land in `additional_properties`, unknown enum values
+        become pseudo-members, and a missing required field raises `MissingFieldError` (see `types.pop_required`).
+        """
+        d = dict(src_dict)
+        type_ = cast(Literal["mobile_money"], pop_required(d, "type", "MobileMoneyBeneficiary"))
+        if type_ != "mobile_money":
+            raise ValueError(f"type must match const 'mobile_money', got '{type_}'")
+
+        provider = MobileMoneyProvider(pop_required(d, "provider", "MobileMoneyBeneficiary"))
+
+        msisdn = pop_required(d, "msisdn", "MobileMoneyBeneficiary")
+
+        account_holder = pop_required(d, "account_holder", "MobileMoneyBeneficiary")
+
+        mobile_money_beneficiary = cls(
+            type_=type_,
+            provider=provider,
+            msisdn=msisdn,
+            account_holder=account_holder,
+        )
+
+        mobile_money_beneficiary.additional_properties = d
+        return mobile_money_beneficiary
+
+    @property
+    def additional_keys(self) -> list[str]:
+        """Names of the fields the spec does not know (kept so `to_dict()` round-trips them)."""
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,342 @@
+# Generated from spec/molam.yaml by `make generate`; do not edit.
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.cancellation_reason import CancellationReason
+from ..models.capture_method import CaptureMethod
+from ..models.payment_intent_status import PaymentIntentStatus
+from ..types import pop_required
+
+if TYPE_CHECKING:
+    from ..models.last_payment_error import LastPaymentError
+    from ..models.metadata import Metadata
+
+
+T = TypeVar("T", bound="PaymentIntent")
+
+
+@_attrs_define
+class PaymentIntent:
+    """A payment from a customer, tracked from creation to success or failure.
+
+    Attributes:
+        id (str): Unique identifier, prefixed `pi_`.
+        object_ (Literal['payment_intent']): Always `payment_intent`.
+        amount (int): Amount to collect, in the currency's minor unit (15000 XOF is 15,000 F CFA; 2500000 NGN is
+            25,000.00 naira).
+        amount_received (int): Amount collected so far, in the currency's minor unit.
+        currency (str): Three-letter ISO 4217 currency code, upper case.
+        status (PaymentIntentStatus): Where a payment intent is in its life: `requires_payment_method` ->
+            `requires_confirmation` ->
+            (`requires_action`) -> `processing` -> (`requires_capture`) -> `succeeded`; or `canceled` / `failed`.
+        capture_method (CaptureMethod): `automatic` captures on success; `manual` only authorises until you call
+            `capture`.
+        payment_method (None | str): The id of the payment method (`pm_`) to charge, once one is attached.
+        customer_id (None | str): The customer paying, if known.
+        merchant_id (None | str): The connected merchant receiving the funds, when you act on behalf of one.
+        description (None | str): Your description of the payment, shown to the customer on receipts.
+        metadata (Metadata): Up to 50 key-value pairs of your own data, stored with the object. Keys are at most 40
+            characters,
+            values are strings of at most 500 characters. Never put sensitive data (card numbers, PINs) here.
+        return_url (None | str): Where the customer returns after completing a redirect.
+        cancel_url (None | str): Where the customer returns after abandoning a redirect.
+        redirect_url (None | str): When `status` is `requires_action`, the URL to send the customer to.
+        client_secret (None | str): Secret for client-side confirmation; do not log or store it.
+        latest_charge (None | str): The id of the latest charge (`ch_`).
+        last_payment_error (LastPaymentError | None): Why the last payment attempt failed, if it did.
+        cancellation_reason (CancellationReason | None): Why the payment intent was canceled, when `status` is
+            `canceled`.
+        created (int): Creation time, Unix seconds.
+        livemode (bool): `true` for production objects, `false` for sandbox objects.
+    """
+
+    id: str
+    object_: Literal["payment_intent"]
+    amount: int
+    amount_received: int
+    currency: str
+    status: PaymentIntentStatus
+    capture_method: CaptureMethod
+    payment_method: str | None
+    customer_id: str | None
+    merchant_id: str | None
+    description: str | None
+    metadata: Metadata
+    return_url: str | None
+    cancel_url: str | None
+    redirect_url: str | None
+    client_secret: str | None
+    latest_charge: str | None
+    last_payment_error: LastPaymentError | None
+    cancellation_reason: CancellationReason | None
+    created: int
+    livemode: bool
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        """This object as JSON-compatible data, unknown fields and unknown enum values included as received."""
+        from ..models.last_payment_error import LastPaymentError
+
+        id = self.id
+
+        object_ = self.object_
+
+        amount = self.amount
+
+        amount_received = self.amount_received
+
+        currency = self.currency
+
+        status = self.status.value
+
+        capture_method = self.capture_method.value
+
+        payment_method: str | None
+        payment_method = self.payment_method
+
+        customer_id: str | None
+        customer_id = self.customer_id
+
+        merchant_id: str | None
+        merchant_id = self.merchant_id
+
+        description: str | None
+        description = self.description
+
+        metadata = self.metadata.to_dict()
+
+        return_url: str | None
+        return_url = self.return_url
+
+        cancel_url: str | None
+        cancel_url = self.cancel_url
+
+        redirect_url: str | None
+        redirect_url = self.redirect_url
+
+        client_secret: str | None
+        client_secret = self.client_secret
+
+        latest_charge: str | None
+        latest_charge = self.latest_charge
+
+        last_payment_error: dict[str, Any] | None
+        if isinstance(self.last_payment_error, LastPaymentError):
+            last_payment_error = self.last_payment_error.to_dict()
+        else:
+            last_payment_error = self.last_payment_error
+
+        cancellation_reason: str | None
+        if isinstance(self.cancellation_reason, CancellationReason):
+            cancellation_reason = self.cancellation_reason.value
+        else:
+            cancellation_reason = self.cancellation_reason
+
+        created = self.created
+
+        livemode = self.livemode
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "id": id,
+                "object": object_,
+                "amount": amount,
+                "amount_received": amount_received,
+                "currency": currency,
+                "status": status,
+                "capture_method": capture_method,
+                "payment_method": payment_method,
+                "customer_id": customer_id,
+                "merchant_id": merchant_id,
+                "description": description,
+                "metadata": metadata,
+                "return_url": return_url,
+                "cancel_url": cancel_url,
+                "redirect_url": redirect_url,
+                "client_secret": client_secret,
+                "latest_charge": latest_charge,
+                "last_payment_error": last_payment_error,
+                "cancellation_reason": cancellation_reason,
+                "created": created,
+                "livemode": livemode,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        """Parse decoded JSON leniently: unknown fields land in `additional_properties`, unknown enum values
+        become pseudo-members, and a missing required field raises `MissingFieldError` (see `types.pop_required`).
+        """
+        from ..models.last_payment_error import LastPaymentError
+        from ..models.metadata import Metadata
+
+        d = dict(src_dict)
+        id = pop_required(d, "id", "PaymentIntent")
+
+        object_ = cast(Literal["payment_intent"], pop_required(d, "object", "PaymentIntent"))
+        if object_ != "payment_intent":
+            raise ValueError(f"object must match const 'payment_intent', got '{object_}'")
+
+        amount = pop_required(d, "amount", "PaymentIntent")
+
+        amount_received = pop_required(d, "amount_received", "PaymentIntent")
+
+        currency = pop_required(d, "currency", "PaymentIntent")
+
+        status = PaymentIntentStatus(pop_required(d, "status", "PaymentIntent"))
+
+        capture_method = CaptureMethod(pop_required(d, "capture_method", "PaymentIntent"))
+
+        def _parse_payment_method(data: object) -> str | None:
+            if data is None:
+                return data
+            return cast(str | None, data)
+
+        payment_method = _parse_payment_method(pop_required(d, "payment_method", "PaymentIntent"))
+
+        def _parse_customer_id(data: object) -> str | None:
+            if data is None:
+                return data
+            return cast(str | None, data)
+
+        customer_id = _parse_customer_id(pop_required(d, "customer_id", "PaymentIntent"))
+
+        def _parse_merchant_id(data: object) -> str | None:
+            if data is None:
+                return data
+            return cast(str | None, data)
+
+        merchant_id = _parse_merchant_id(pop_required(d, "merchant_id", "PaymentIntent"))
+
+        def _parse_description(data: object) -> str | None:
+            if data is None:
+                return data
+            return cast(str | None, data)
+
+        description = _parse_description(pop_required(d, "description", "PaymentIntent"))
+
+        metadata = Metadata.from_dict(pop_required(d, "metadata", "PaymentIntent"))
+
+        def _parse_return_url(data: object) -> str | None:
+            if data is None:
+                return data
+            return cast(str | None, data)
+
+        return_url = _parse_return_url(pop_required(d, "return_url", "PaymentIntent"))
+
+        def _parse_cancel_url(data: object) -> str | None:
+            if data is None:
+                return data
+            return cast(str | None, data)
+
+        cancel_url = _parse_cancel_url(pop_required(d, "cancel_url", "PaymentIntent"))
+
+        def _parse_redirect_url(data: object) -> str | None:
+            if data is None:
+                return data
+            return cast(str | None, data)
+
+        redirect_url = _parse_redirect_url(pop_required(d, "redirect_url", "PaymentIntent"))
+
+        def _parse_client_secret(data: object) -> str | None:
+            if data is None:
+                return data
+            return cast(str | None, data)
+
+        client_secret = _parse_client_secret(pop_required(d, "client_secret", "PaymentIntent"))
+
+        def _parse_latest_charge(data: object) -> str | None:
+            if data is None:
+                return data
+            return cast(str | None, data)
+
+        latest_charge = _parse_latest_charge(pop_required(d, "latest_charge", "PaymentIntent"))
+
+        def _parse_last_payment_error(data: object) -> LastPaymentError | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                last_payment_error_type_0 = LastPaymentError.from_dict(data)
+
+                return last_payment_error_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(LastPaymentError | None, data)
+
+        last_payment_error = _parse_last_payment_error(pop_required(d, "last_payment_error", "PaymentIntent"))
+
+        def _parse_cancellation_reason(data: object) -> CancellationReason | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                cancellation_reason_type_0 = CancellationReason(data)
+
+                return cancellation_reason_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(CancellationReason | None, data)
+
+        cancellation_reason = _parse_cancellation_reason(
+            pop_required(d, "cancellation_reason", "PaymentIntent")
+        )
+
+        created = pop_required(d, "created", "PaymentIntent")
+
+        livemode = pop_required(d, "livemode", "PaymentIntent")
+
+        payment_intent = cls(
+            id=id,
+            object_=object_,
+            amount=amount,
+            amount_received=amount_received,
+            currency=currency,
+            status=status,
+            capture_method=capture_method,
+            payment_method=payment_method,
+            customer_id=customer_id,
+            merchant_id=merchant_id,
+            description=description,
+            metadata=metadata,
+            return_url=return_url,
+            cancel_url=cancel_url,
+            redirect_url=redirect_url,
+            client_secret=client_secret,
+            latest_charge=latest_charge,
+            last_payment_error=last_payment_error,
+            cancellation_reason=cancellation_reason,
+            created=created,
+            livemode=livemode,
+        )
+
+        payment_intent.additional_properties = d
+        return payment_intent
+
+    @property
+    def additional_keys(self) -> list[str]:
+        """Names of the fields the spec does not know (kept so `to_dict()` round-trips them)."""
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

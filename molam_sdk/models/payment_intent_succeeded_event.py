@@ -1,0 +1,132 @@
+# Generated from spec/molam.yaml by `make generate`; do not edit.
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import pop_required
+
+if TYPE_CHECKING:
+    from ..models.payment_intent_succeeded_event_data import PaymentIntentSucceededEventData
+
+
+T = TypeVar("T", bound="PaymentIntentSucceededEvent")
+
+
+@_attrs_define
+class PaymentIntentSucceededEvent:
+    """`payment_intent.succeeded`: a payment intent succeeded.
+
+    Attributes:
+        id (str): Unique identifier, prefixed `evt_`; the deduplication key.
+        object_ (Literal['event']): Always `event`.
+        type_ (Literal['payment_intent.succeeded']): Always `payment_intent.succeeded`.
+        created (int): Creation time, Unix seconds.
+        api_version (str): The API version `data.object` is rendered in.
+        livemode (bool): `true` for production events, `false` for sandbox events.
+        data (PaymentIntentSucceededEventData): The payment intent that succeeded.
+    """
+
+    id: str
+    object_: Literal["event"]
+    type_: Literal["payment_intent.succeeded"]
+    created: int
+    api_version: str
+    livemode: bool
+    data: PaymentIntentSucceededEventData
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        """This object as JSON-compatible data, unknown fields and unknown enum values included as received."""
+        id = self.id
+
+        object_ = self.object_
+
+        type_ = self.type_
+
+        created = self.created
+
+        api_version = self.api_version
+
+        livemode = self.livemode
+
+        data = self.data.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "id": id,
+                "object": object_,
+                "type": type_,
+                "created": created,
+                "api_version": api_version,
+                "livemode": livemode,
+                "data": data,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        """Parse decoded JSON leniently: unknown fields land in `additional_properties`, unknown enum values
+        become pseudo-members, and a missing required field raises `MissingFieldError` (see `types.pop_required`).
+        """
+        from ..models.payment_intent_succeeded_event_data import PaymentIntentSucceededEventData
+
+        d = dict(src_dict)
+        id = pop_required(d, "id", "PaymentIntentSucceededEvent")
+
+        object_ = cast(Literal["event"], pop_required(d, "object", "PaymentIntentSucceededEvent"))
+        if object_ != "event":
+            raise ValueError(f"object must match const 'event', got '{object_}'")
+
+        type_ = cast(
+            Literal["payment_intent.succeeded"], pop_required(d, "type", "PaymentIntentSucceededEvent")
+        )
+        if type_ != "payment_intent.succeeded":
+            raise ValueError(f"type must match const 'payment_intent.succeeded', got '{type_}'")
+
+        created = pop_required(d, "created", "PaymentIntentSucceededEvent")
+
+        api_version = pop_required(d, "api_version", "PaymentIntentSucceededEvent")
+
+        livemode = pop_required(d, "livemode", "PaymentIntentSucceededEvent")
+
+        data = PaymentIntentSucceededEventData.from_dict(
+            pop_required(d, "data", "PaymentIntentSucceededEvent")
+        )
+
+        payment_intent_succeeded_event = cls(
+            id=id,
+            object_=object_,
+            type_=type_,
+            created=created,
+            api_version=api_version,
+            livemode=livemode,
+            data=data,
+        )
+
+        payment_intent_succeeded_event.additional_properties = d
+        return payment_intent_succeeded_event
+
+    @property
+    def additional_keys(self) -> list[str]:
+        """Names of the fields the spec does not know (kept so `to_dict()` round-trips them)."""
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,238 @@
+# Generated from spec/molam.yaml by `make generate`; do not edit.
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.origin_module import OriginModule
+from ..models.payout_status import PayoutStatus
+from ..types import pop_required
+
+if TYPE_CHECKING:
+    from ..models.bank_account_beneficiary import BankAccountBeneficiary
+    from ..models.metadata import Metadata
+    from ..models.mobile_money_beneficiary import MobileMoneyBeneficiary
+
+
+T = TypeVar("T", bound="Payout")
+
+
+@_attrs_define
+class Payout:
+    """Funds sent from a Molam balance to a bank account or a mobile money wallet.
+
+    Attributes:
+        id (str): Unique identifier, prefixed `po_`.
+        object_ (Literal['payout']): Always `payout`.
+        origin_module (OriginModule): The Molam product whose balance funds a payout.
+        origin_entity_id (str): The merchant, wallet or treasury account whose balance funds the payout.
+        amount (int): Amount paid out, in the currency's minor unit.
+        currency (str): Three-letter ISO 4217 currency code, upper case.
+        beneficiary (BankAccountBeneficiary | MobileMoneyBeneficiary | dict[str, Any]): Who receives the funds; `type`
+            tells which kind.
+        status (PayoutStatus): Where a payout is in its life.
+        description (None | str): Your description of the payout.
+        failure_code (None | str): Why the payout failed, as a code (for example `invalid_msisdn`).
+        failure_message (None | str): Why the payout failed, in words.
+        arrival_date (int | None): When the funds are expected (or arrived), Unix seconds.
+        metadata (Metadata): Up to 50 key-value pairs of your own data, stored with the object. Keys are at most 40
+            characters,
+            values are strings of at most 500 characters. Never put sensitive data (card numbers, PINs) here.
+        created (int): Creation time, Unix seconds.
+        livemode (bool): `true` for production objects, `false` for sandbox objects.
+    """
+
+    id: str
+    object_: Literal["payout"]
+    origin_module: OriginModule
+    origin_entity_id: str
+    amount: int
+    currency: str
+    beneficiary: BankAccountBeneficiary | MobileMoneyBeneficiary | dict[str, Any]
+    status: PayoutStatus
+    description: str | None
+    failure_code: str | None
+    failure_message: str | None
+    arrival_date: int | None
+    metadata: Metadata
+    created: int
+    livemode: bool
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        """This object as JSON-compatible data, unknown fields and unknown enum values included as received."""
+        id = self.id
+
+        object_ = self.object_
+
+        origin_module = self.origin_module.value
+
+        origin_entity_id = self.origin_entity_id
+
+        amount = self.amount
+
+        currency = self.currency
+
+        beneficiary: dict[str, Any]
+        beneficiary = self.beneficiary if isinstance(self.beneficiary, dict) else self.beneficiary.to_dict()
+
+        status = self.status.value
+
+        description: str | None
+        description = self.description
+
+        failure_code: str | None
+        failure_code = self.failure_code
+
+        failure_message: str | None
+        failure_message = self.failure_message
+
+        arrival_date: int | None
+        arrival_date = self.arrival_date
+
+        metadata = self.metadata.to_dict()
+
+        created = self.created
+
+        livemode = self.livemode
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "id": id,
+                "object": object_,
+                "origin_module": origin_module,
+                "origin_entity_id": origin_entity_id,
+                "amount": amount,
+                "currency": currency,
+                "beneficiary": beneficiary,
+                "status": status,
+                "description": description,
+                "failure_code": failure_code,
+                "failure_message": failure_message,
+                "arrival_date": arrival_date,
+                "metadata": metadata,
+                "created": created,
+                "livemode": livemode,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        """Parse decoded JSON leniently: unknown fields land in `additional_properties`, unknown enum values
+        become pseudo-members, and a missing required field raises `MissingFieldError` (see `types.pop_required`).
+        """
+        from ..models.bank_account_beneficiary import BankAccountBeneficiary
+        from ..models.metadata import Metadata
+        from ..models.mobile_money_beneficiary import MobileMoneyBeneficiary
+
+        d = dict(src_dict)
+        id = pop_required(d, "id", "Payout")
+
+        object_ = cast(Literal["payout"], pop_required(d, "object", "Payout"))
+        if object_ != "payout":
+            raise ValueError(f"object must match const 'payout', got '{object_}'")
+
+        origin_module = OriginModule(pop_required(d, "origin_module", "Payout"))
+
+        origin_entity_id = pop_required(d, "origin_entity_id", "Payout")
+
+        amount = pop_required(d, "amount", "Payout")
+
+        currency = pop_required(d, "currency", "Payout")
+
+        def _parse_beneficiary(
+            data: object,
+        ) -> BankAccountBeneficiary | MobileMoneyBeneficiary | dict[str, Any]:
+            if not isinstance(data, dict):
+                raise TypeError(f"beneficiary: expected an object, got {type(data).__name__}")
+            # The discriminator picks the variant. A value this client does not know (a variant the API added later)
+            # is kept as the plain dict rather than raising, so parsing the enclosing object never breaks.
+            kind = data.get("type")
+            if kind == "bank_account":
+                return BankAccountBeneficiary.from_dict(data)
+            if kind == "mobile_money":
+                return MobileMoneyBeneficiary.from_dict(data)
+            return data
+
+        beneficiary = _parse_beneficiary(pop_required(d, "beneficiary", "Payout"))
+
+        status = PayoutStatus(pop_required(d, "status", "Payout"))
+
+        def _parse_description(data: object) -> str | None:
+            if data is None:
+                return data
+            return cast(str | None, data)
+
+        description = _parse_description(pop_required(d, "description", "Payout"))
+
+        def _parse_failure_code(data: object) -> str | None:
+            if data is None:
+                return data
+            return cast(str | None, data)
+
+        failure_code = _parse_failure_code(pop_required(d, "failure_code", "Payout"))
+
+        def _parse_failure_message(data: object) -> str | None:
+            if data is None:
+                return data
+            return cast(str | None, data)
+
+        failure_message = _parse_failure_message(pop_required(d, "failure_message", "Payout"))
+
+        def _parse_arrival_date(data: object) -> int | None:
+            if data is None:
+                return data
+            return cast(int | None, data)
+
+        arrival_date = _parse_arrival_date(pop_required(d, "arrival_date", "Payout"))
+
+        metadata = Metadata.from_dict(pop_required(d, "metadata", "Payout"))
+
+        created = pop_required(d, "created", "Payout")
+
+        livemode = pop_required(d, "livemode", "Payout")
+
+        payout = cls(
+            id=id,
+            object_=object_,
+            origin_module=origin_module,
+            origin_entity_id=origin_entity_id,
+            amount=amount,
+            currency=currency,
+            beneficiary=beneficiary,
+            status=status,
+            description=description,
+            failure_code=failure_code,
+            failure_message=failure_message,
+            arrival_date=arrival_date,
+            metadata=metadata,
+            created=created,
+            livemode=livemode,
+        )
+
+        payout.additional_properties = d
+        return payout
+
+    @property
+    def additional_keys(self) -> list[str]:
+        """Names of the fields the spec does not know (kept so `to_dict()` round-trips them)."""
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,196 @@
+# Generated from spec/molam.yaml by `make generate`; do not edit.
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.refund_reason import RefundReason
+from ..models.refund_status import RefundStatus
+from ..types import pop_required
+
+if TYPE_CHECKING:
+    from ..models.metadata import Metadata
+
+
+T = TypeVar("T", bound="Refund")
+
+
+@_attrs_define
+class Refund:
+    """Money returned to the customer for a captured payment.
+
+    Attributes:
+        id (str): Unique identifier, prefixed `re_`.
+        object_ (Literal['refund']): Always `refund`.
+        amount (int): Amount refunded, in the currency's minor unit.
+        currency (str): Three-letter ISO 4217 currency code, upper case.
+        payment_intent (None | str): The payment intent (`pi_`) refunded.
+        charge (str): The charge (`ch_`) refunded.
+        status (RefundStatus): Where a refund is in its life.
+        reason (None | RefundReason): Why the payment was refunded, if given.
+        failure_reason (None | str): Why the refund failed, when `status` is `failed`.
+        metadata (Metadata): Up to 50 key-value pairs of your own data, stored with the object. Keys are at most 40
+            characters,
+            values are strings of at most 500 characters. Never put sensitive data (card numbers, PINs) here.
+        created (int): Creation time, Unix seconds.
+        livemode (bool): `true` for production objects, `false` for sandbox objects.
+    """
+
+    id: str
+    object_: Literal["refund"]
+    amount: int
+    currency: str
+    payment_intent: str | None
+    charge: str
+    status: RefundStatus
+    reason: RefundReason | None
+    failure_reason: str | None
+    metadata: Metadata
+    created: int
+    livemode: bool
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        """This object as JSON-compatible data, unknown fields and unknown enum values included as received."""
+        id = self.id
+
+        object_ = self.object_
+
+        amount = self.amount
+
+        currency = self.currency
+
+        payment_intent: str | None
+        payment_intent = self.payment_intent
+
+        charge = self.charge
+
+        status = self.status.value
+
+        reason: str | None
+        reason = self.reason.value if isinstance(self.reason, RefundReason) else self.reason
+
+        failure_reason: str | None
+        failure_reason = self.failure_reason
+
+        metadata = self.metadata.to_dict()
+
+        created = self.created
+
+        livemode = self.livemode
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "id": id,
+                "object": object_,
+                "amount": amount,
+                "currency": currency,
+                "payment_intent": payment_intent,
+                "charge": charge,
+                "status": status,
+                "reason": reason,
+                "failure_reason": failure_reason,
+                "metadata": metadata,
+                "created": created,
+                "livemode": livemode,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        """Parse decoded JSON leniently: unknown fields land in `additional_properties`, unknown enum values
+        become pseudo-members, and a missing required field raises `MissingFieldError` (see `types.pop_required`).
+        """
+        from ..models.metadata import Metadata
+
+        d = dict(src_dict)
+        id = pop_required(d, "id", "Refund")
+
+        object_ = cast(Literal["refund"], pop_required(d, "object", "Refund"))
+        if object_ != "refund":
+            raise ValueError(f"object must match const 'refund', got '{object_}'")
+
+        amount = pop_required(d, "amount", "Refund")
+
+        currency = pop_required(d, "currency", "Refund")
+
+        def _parse_payment_intent(data: object) -> str | None:
+            if data is None:
+                return data
+            return cast(str | None, data)
+
+        payment_intent = _parse_payment_intent(pop_required(d, "payment_intent", "Refund"))
+
+        charge = pop_required(d, "charge", "Refund")
+
+        status = RefundStatus(pop_required(d, "status", "Refund"))
+
+        def _parse_reason(data: object) -> RefundReason | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                reason_type_0 = RefundReason(data)
+
+                return reason_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(RefundReason | None, data)
+
+        reason = _parse_reason(pop_required(d, "reason", "Refund"))
+
+        def _parse_failure_reason(data: object) -> str | None:
+            if data is None:
+                return data
+            return cast(str | None, data)
+
+        failure_reason = _parse_failure_reason(pop_required(d, "failure_reason", "Refund"))
+
+        metadata = Metadata.from_dict(pop_required(d, "metadata", "Refund"))
+
+        created = pop_required(d, "created", "Refund")
+
+        livemode = pop_required(d, "livemode", "Refund")
+
+        refund = cls(
+            id=id,
+            object_=object_,
+            amount=amount,
+            currency=currency,
+            payment_intent=payment_intent,
+            charge=charge,
+            status=status,
+            reason=reason,
+            failure_reason=failure_reason,
+            metadata=metadata,
+            created=created,
+            livemode=livemode,
+        )
+
+        refund.additional_properties = d
+        return refund
+
+    @property
+    def additional_keys(self) -> list[str]:
+        """Names of the fields the spec does not know (kept so `to_dict()` round-trips them)."""
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,181 @@
+# Generated from spec/molam.yaml by `make generate`; do not edit.
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.transfer_status import TransferStatus
+from ..types import pop_required
+
+if TYPE_CHECKING:
+    from ..models.metadata import Metadata
+
+
+T = TypeVar("T", bound="Transfer")
+
+
+@_attrs_define
+class Transfer:
+    """A movement of funds between two wallets.
+
+    Attributes:
+        id (str): Unique identifier, prefixed `tr_`.
+        object_ (Literal['transfer']): Always `transfer`.
+        from_wallet (str): The wallet debited.
+        to_wallet (str): The wallet credited.
+        amount (int): Amount moved, in the currency's minor unit.
+        currency (str): Three-letter ISO 4217 currency code, upper case.
+        status (TransferStatus): Where a transfer is in its life.
+        description (None | str): Your description of the transfer.
+        failure_reason (None | str): Why the transfer failed, when `status` is `failed`.
+        metadata (Metadata): Up to 50 key-value pairs of your own data, stored with the object. Keys are at most 40
+            characters,
+            values are strings of at most 500 characters. Never put sensitive data (card numbers, PINs) here.
+        created (int): Creation time, Unix seconds.
+        livemode (bool): `true` for production objects, `false` for sandbox objects.
+    """
+
+    id: str
+    object_: Literal["transfer"]
+    from_wallet: str
+    to_wallet: str
+    amount: int
+    currency: str
+    status: TransferStatus
+    description: str | None
+    failure_reason: str | None
+    metadata: Metadata
+    created: int
+    livemode: bool
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        """This object as JSON-compatible data, unknown fields and unknown enum values included as received."""
+        id = self.id
+
+        object_ = self.object_
+
+        from_wallet = self.from_wallet
+
+        to_wallet = self.to_wallet
+
+        amount = self.amount
+
+        currency = self.currency
+
+        status = self.status.value
+
+        description: str | None
+        description = self.description
+
+        failure_reason: str | None
+        failure_reason = self.failure_reason
+
+        metadata = self.metadata.to_dict()
+
+        created = self.created
+
+        livemode = self.livemode
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "id": id,
+                "object": object_,
+                "from_wallet": from_wallet,
+                "to_wallet": to_wallet,
+                "amount": amount,
+                "currency": currency,
+                "status": status,
+                "description": description,
+                "failure_reason": failure_reason,
+                "metadata": metadata,
+                "created": created,
+                "livemode": livemode,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        """Parse decoded JSON leniently: unknown fields land in `additional_properties`, unknown enum values
+        become pseudo-members, and a missing required field raises `MissingFieldError` (see `types.pop_required`).
+        """
+        from ..models.metadata import Metadata
+
+        d = dict(src_dict)
+        id = pop_required(d, "id", "Transfer")
+
+        object_ = cast(Literal["transfer"], pop_required(d, "object", "Transfer"))
+        if object_ != "transfer":
+            raise ValueError(f"object must match const 'transfer', got '{object_}'")
+
+        from_wallet = pop_required(d, "from_wallet", "Transfer")
+
+        to_wallet = pop_required(d, "to_wallet", "Transfer")
+
+        amount = pop_required(d, "amount", "Transfer")
+
+        currency = pop_required(d, "currency", "Transfer")
+
+        status = TransferStatus(pop_required(d, "status", "Transfer"))
+
+        def _parse_description(data: object) -> str | None:
+            if data is None:
+                return data
+            return cast(str | None, data)
+
+        description = _parse_description(pop_required(d, "description", "Transfer"))
+
+        def _parse_failure_reason(data: object) -> str | None:
+            if data is None:
+                return data
+            return cast(str | None, data)
+
+        failure_reason = _parse_failure_reason(pop_required(d, "failure_reason", "Transfer"))
+
+        metadata = Metadata.from_dict(pop_required(d, "metadata", "Transfer"))
+
+        created = pop_required(d, "created", "Transfer")
+
+        livemode = pop_required(d, "livemode", "Transfer")
+
+        transfer = cls(
+            id=id,
+            object_=object_,
+            from_wallet=from_wallet,
+            to_wallet=to_wallet,
+            amount=amount,
+            currency=currency,
+            status=status,
+            description=description,
+            failure_reason=failure_reason,
+            metadata=metadata,
+            created=created,
+            livemode=livemode,
+        )
+
+        transfer.additional_properties = d
+        return transfer
+
+    @property
+    def additional_keys(self) -> list[str]:
+        """Names of the fields the spec does not know (kept so `to_dict()` round-trips them)."""
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

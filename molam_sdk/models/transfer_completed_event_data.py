@@ -1,0 +1,76 @@
+# Generated from spec/molam.yaml by `make generate`; do not edit.
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import pop_required
+
+if TYPE_CHECKING:
+    from ..models.transfer import Transfer
+
+
+T = TypeVar("T", bound="TransferCompletedEventData")
+
+
+@_attrs_define
+class TransferCompletedEventData:
+    """The completed transfer.
+
+    Attributes:
+        object_ (Transfer): A movement of funds between two wallets.
+    """
+
+    object_: Transfer
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        """This object as JSON-compatible data, unknown fields and unknown enum values included as received."""
+        object_ = self.object_.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "object": object_,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        """Parse decoded JSON leniently: unknown fields land in `additional_properties`, unknown enum values
+        become pseudo-members, and a missing required field raises `MissingFieldError` (see `types.pop_required`).
+        """
+        from ..models.transfer import Transfer
+
+        d = dict(src_dict)
+        object_ = Transfer.from_dict(pop_required(d, "object", "TransferCompletedEventData"))
+
+        transfer_completed_event_data = cls(
+            object_=object_,
+        )
+
+        transfer_completed_event_data.additional_properties = d
+        return transfer_completed_event_data
+
+    @property
+    def additional_keys(self) -> list[str]:
+        """Names of the fields the spec does not know (kept so `to_dict()` round-trips them)."""
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

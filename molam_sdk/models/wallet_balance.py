@@ -1,0 +1,126 @@
+# Generated from spec/molam.yaml by `make generate`; do not edit.
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import pop_required
+
+if TYPE_CHECKING:
+    from ..models.balance_amount import BalanceAmount
+
+
+T = TypeVar("T", bound="WalletBalance")
+
+
+@_attrs_define
+class WalletBalance:
+    """The funds in a wallet per currency. A wallet balance never goes negative.
+
+    Attributes:
+        object_ (Literal['wallet_balance']): Always `wallet_balance`.
+        wallet (str): The wallet (`wal_`).
+        available (list[BalanceAmount]): Funds that can be spent or transferred now, one entry per currency.
+        pending (list[BalanceAmount]): Funds on their way in, not spendable yet, one entry per currency.
+        livemode (bool): `true` for production objects, `false` for sandbox objects.
+    """
+
+    object_: Literal["wallet_balance"]
+    wallet: str
+    available: list[BalanceAmount]
+    pending: list[BalanceAmount]
+    livemode: bool
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        """This object as JSON-compatible data, unknown fields and unknown enum values included as received."""
+        object_ = self.object_
+
+        wallet = self.wallet
+
+        available = []
+        for available_item_data in self.available:
+            available_item = available_item_data.to_dict()
+            available.append(available_item)
+
+        pending = []
+        for pending_item_data in self.pending:
+            pending_item = pending_item_data.to_dict()
+            pending.append(pending_item)
+
+        livemode = self.livemode
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "object": object_,
+                "wallet": wallet,
+                "available": available,
+                "pending": pending,
+                "livemode": livemode,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        """Parse decoded JSON leniently: unknown fields land in `additional_properties`, unknown enum values
+        become pseudo-members, and a missing required field raises `MissingFieldError` (see `types.pop_required`).
+        """
+        from ..models.balance_amount import BalanceAmount
+
+        d = dict(src_dict)
+        object_ = cast(Literal["wallet_balance"], pop_required(d, "object", "WalletBalance"))
+        if object_ != "wallet_balance":
+            raise ValueError(f"object must match const 'wallet_balance', got '{object_}'")
+
+        wallet = pop_required(d, "wallet", "WalletBalance")
+
+        available = []
+        _available = pop_required(d, "available", "WalletBalance")
+        for available_item_data in _available:
+            available_item = BalanceAmount.from_dict(available_item_data)
+
+            available.append(available_item)
+
+        pending = []
+        _pending = pop_required(d, "pending", "WalletBalance")
+        for pending_item_data in _pending:
+            pending_item = BalanceAmount.from_dict(pending_item_data)
+
+            pending.append(pending_item)
+
+        livemode = pop_required(d, "livemode", "WalletBalance")
+
+        wallet_balance = cls(
+            object_=object_,
+            wallet=wallet,
+            available=available,
+            pending=pending,
+            livemode=livemode,
+        )
+
+        wallet_balance.additional_properties = d
+        return wallet_balance
+
+    @property
+    def additional_keys(self) -> list[str]:
+        """Names of the fields the spec does not know (kept so `to_dict()` round-trips them)."""
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

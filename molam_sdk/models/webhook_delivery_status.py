@@ -1,0 +1,37 @@
+# Generated from spec/molam.yaml by `make generate`; do not edit.
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class WebhookDeliveryStatus(StrEnum):
+    """The outcome of one delivery attempt.
+
+    Values: `failed`, `pending`, `succeeded`.
+
+        Forward compatible: a value this client does not know yet (the API added one) does not raise; it becomes a
+        pseudo-member named `UNKNOWN` holding the raw value, with `is_unknown` True, and is sent back unchanged.
+    """
+
+    FAILED = "failed"
+    PENDING = "pending"
+    SUCCEEDED = "succeeded"
+
+    @classmethod
+    def _missing_(cls, value: object) -> WebhookDeliveryStatus | None:
+        # A new server-side value must never break parsing: keep it as a pseudo-member (not registered in the
+        # class, so iteration and `len()` still list only the documented values).
+        if not isinstance(value, str):
+            return None
+        member = str.__new__(cls, value)
+        member._name_ = "UNKNOWN"
+        member._value_ = value
+        return member
+
+    @property
+    def is_unknown(self) -> bool:
+        """True for a value the spec this client was generated from does not list."""
+        return self._value_ not in type(self)._value2member_map_
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,0 +1,221 @@
+# Generated from spec/molam.yaml by `make generate`; do not edit.
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.event_type import EventType
+from ..models.webhook_endpoint_status import WebhookEndpointStatus
+from ..types import pop_required
+
+if TYPE_CHECKING:
+    from ..models.metadata import Metadata
+
+
+T = TypeVar("T", bound="WebhookEndpointWithSecret")
+
+
+@_attrs_define
+class WebhookEndpointWithSecret:
+    """A webhook endpoint together with its signing secret. Only returned by create and rotate_secret:
+    store the secret right away, keyed by `kid`.
+
+    Attributes:
+        id (str): Unique identifier, prefixed `we_`.
+        object_ (Literal['webhook_endpoint']): Always `webhook_endpoint`.
+        url (str): The HTTPS URL events are posted to.
+        enabled_events (list[EventType]): The event types delivered to this endpoint.
+        description (None | str): Your description of the endpoint.
+        status (WebhookEndpointStatus): Whether events are delivered to the endpoint.
+        api_version (None | str): The API version events are rendered in; null means the account's default.
+        kid (str): The id of this signing secret, sent as `kid=` in `Molam-Signature`.
+        secret (str): The signing secret (`whsec_...`). Shown once; never log it.
+        previous_kid (None | str): The id of the previous secret while it is still valid after a rotation.
+        previous_secret_expires_at (int | None): When the previous secret stops being valid, Unix seconds.
+        metadata (Metadata): Up to 50 key-value pairs of your own data, stored with the object. Keys are at most 40
+            characters,
+            values are strings of at most 500 characters. Never put sensitive data (card numbers, PINs) here.
+        created (int): Creation time, Unix seconds.
+        livemode (bool): `true` for production objects, `false` for sandbox objects.
+    """
+
+    id: str
+    object_: Literal["webhook_endpoint"]
+    url: str
+    enabled_events: list[EventType]
+    description: str | None
+    status: WebhookEndpointStatus
+    api_version: str | None
+    kid: str
+    secret: str
+    previous_kid: str | None
+    previous_secret_expires_at: int | None
+    metadata: Metadata
+    created: int
+    livemode: bool
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        """This object as JSON-compatible data, unknown fields and unknown enum values included as received."""
+        id = self.id
+
+        object_ = self.object_
+
+        url = self.url
+
+        enabled_events = []
+        for enabled_events_item_data in self.enabled_events:
+            enabled_events_item = enabled_events_item_data.value
+            enabled_events.append(enabled_events_item)
+
+        description: str | None
+        description = self.description
+
+        status = self.status.value
+
+        api_version: str | None
+        api_version = self.api_version
+
+        kid = self.kid
+
+        secret = self.secret
+
+        previous_kid: str | None
+        previous_kid = self.previous_kid
+
+        previous_secret_expires_at: int | None
+        previous_secret_expires_at = self.previous_secret_expires_at
+
+        metadata = self.metadata.to_dict()
+
+        created = self.created
+
+        livemode = self.livemode
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "id": id,
+                "object": object_,
+                "url": url,
+                "enabled_events": enabled_events,
+                "description": description,
+                "status": status,
+                "api_version": api_version,
+                "kid": kid,
+                "secret": secret,
+                "previous_kid": previous_kid,
+                "previous_secret_expires_at": previous_secret_expires_at,
+                "metadata": metadata,
+                "created": created,
+                "livemode": livemode,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        """Parse decoded JSON leniently: unknown fields land in `additional_properties`, unknown enum values
+        become pseudo-members, and a missing required field raises `MissingFieldError` (see `types.pop_required`).
+        """
+        from ..models.metadata import Metadata
+
+        d = dict(src_dict)
+        id = pop_required(d, "id", "WebhookEndpointWithSecret")
+
+        object_ = cast(Literal["webhook_endpoint"], pop_required(d, "object", "WebhookEndpointWithSecret"))
+        if object_ != "webhook_endpoint":
+            raise ValueError(f"object must match const 'webhook_endpoint', got '{object_}'")
+
+        url = pop_required(d, "url", "WebhookEndpointWithSecret")
+
+        enabled_events = []
+        _enabled_events = pop_required(d, "enabled_events", "WebhookEndpointWithSecret")
+        for enabled_events_item_data in _enabled_events:
+            enabled_events_item = EventType(enabled_events_item_data)
+
+            enabled_events.append(enabled_events_item)
+
+        def _parse_description(data: object) -> str | None:
+            if data is None:
+                return data
+            return cast(str | None, data)
+
+        description = _parse_description(pop_required(d, "description", "WebhookEndpointWithSecret"))
+
+        status = WebhookEndpointStatus(pop_required(d, "status", "WebhookEndpointWithSecret"))
+
+        def _parse_api_version(data: object) -> str | None:
+            if data is None:
+                return data
+            return cast(str | None, data)
+
+        api_version = _parse_api_version(pop_required(d, "api_version", "WebhookEndpointWithSecret"))
+
+        kid = pop_required(d, "kid", "WebhookEndpointWithSecret")
+
+        secret = pop_required(d, "secret", "WebhookEndpointWithSecret")
+
+        def _parse_previous_kid(data: object) -> str | None:
+            if data is None:
+                return data
+            return cast(str | None, data)
+
+        previous_kid = _parse_previous_kid(pop_required(d, "previous_kid", "WebhookEndpointWithSecret"))
+
+        def _parse_previous_secret_expires_at(data: object) -> int | None:
+            if data is None:
+                return data
+            return cast(int | None, data)
+
+        previous_secret_expires_at = _parse_previous_secret_expires_at(
+            pop_required(d, "previous_secret_expires_at", "WebhookEndpointWithSecret")
+        )
+
+        metadata = Metadata.from_dict(pop_required(d, "metadata", "WebhookEndpointWithSecret"))
+
+        created = pop_required(d, "created", "WebhookEndpointWithSecret")
+
+        livemode = pop_required(d, "livemode", "WebhookEndpointWithSecret")
+
+        webhook_endpoint_with_secret = cls(
+            id=id,
+            object_=object_,
+            url=url,
+            enabled_events=enabled_events,
+            description=description,
+            status=status,
+            api_version=api_version,
+            kid=kid,
+            secret=secret,
+            previous_kid=previous_kid,
+            previous_secret_expires_at=previous_secret_expires_at,
+            metadata=metadata,
+            created=created,
+            livemode=livemode,
+        )
+
+        webhook_endpoint_with_secret.additional_properties = d
+        return webhook_endpoint_with_secret
+
+    @property
+    def additional_keys(self) -> list[str]:
+        """Names of the fields the spec does not know (kept so `to_dict()` round-trips them)."""
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

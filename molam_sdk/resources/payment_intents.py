@@ -1,0 +1,1934 @@
+# Generated from spec/molam.yaml by `make generate`; do not edit.
+"""The `payment_intents` resource: Molam Connect payment intents (`pi_`) track one payment from creation to success or failure.
+
+Four classes share one request builder per operation: `PaymentIntents` and `AsyncPaymentIntents` return parsed models
+(list methods return pages that walk across pages); `PaymentIntentsWithRawResponse` and
+`AsyncPaymentIntentsWithRawResponse` return `RawResponse` objects carrying the HTTP response too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, overload
+
+import httpx
+
+from molam_sdk_ext.pagination import AsyncPage, SyncPage
+from molam_sdk_ext.requester import AsyncResource, RawResponse, SyncResource
+
+from ..api.payment_intents import (
+    cancel_payment_intent,
+    capture_payment_intent,
+    confirm_payment_intent,
+    create_payment_intent,
+    list_payment_intents,
+    retrieve_payment_intent,
+    update_payment_intent,
+)
+from ..models import (
+    CancellationReason,
+    CancelPaymentIntentRequest,
+    CaptureMethod,
+    CapturePaymentIntentRequest,
+    ConfirmPaymentIntentRequest,
+    CreatePaymentIntentRequest,
+    Metadata,
+    PaymentIntent,
+    PaymentIntentList,
+    PaymentIntentStatus,
+    UpdatePaymentIntentRequest,
+)
+from ..types import UNSET, Unset
+from ._request import build_body, build_optional_body, options, parse, unset_if_none
+
+__all__ = [
+    "AsyncPaymentIntents",
+    "AsyncPaymentIntentsWithRawResponse",
+    "PaymentIntents",
+    "PaymentIntentsWithRawResponse",
+]
+
+
+def _list_request(
+    *,
+    limit: int | Unset,
+    starting_after: str | Unset,
+    customer_id: str | Unset,
+    status: PaymentIntentStatus | str | Unset,
+    created_gte: int | Unset,
+    created_lte: int | Unset,
+    molam_version: str | None,
+) -> dict[str, Any]:
+    """The request for `list` (GET /v1/connect/payment_intents), shared by the sync and async classes."""
+    kwargs = list_payment_intents._get_kwargs(
+        limit=limit,
+        starting_after=starting_after,
+        customer_id=customer_id,
+        status=status if isinstance(status, Unset) else PaymentIntentStatus(status),
+        created_gte=created_gte,
+        created_lte=created_lte,
+        molam_version=unset_if_none(molam_version),
+    )
+    return kwargs
+
+
+def _create_request(
+    *,
+    body: CreatePaymentIntentRequest | None,
+    fields: Mapping[str, Any],
+    idempotency_key: str | None,
+    molam_version: str | None,
+) -> dict[str, Any]:
+    """The request for `create` (POST /v1/connect/payment_intents), shared by the sync and async classes."""
+    kwargs = create_payment_intent._get_kwargs(
+        body=build_body(
+            CreatePaymentIntentRequest.from_dict,
+            body,
+            fields,
+            ("amount", "currency"),
+        ),
+        idempotency_key=unset_if_none(idempotency_key),
+        molam_version=unset_if_none(molam_version),
+    )
+    return kwargs
+
+
+def _retrieve_request(
+    *,
+    id: str,
+    molam_version: str | None,
+) -> dict[str, Any]:
+    """The request for `retrieve` (GET /v1/connect/payment_intents/{id}), shared by the sync and async classes."""
+    kwargs = retrieve_payment_intent._get_kwargs(
+        id=id,
+        molam_version=unset_if_none(molam_version),
+    )
+    return kwargs
+
+
+def _update_request(
+    *,
+    id: str,
+    body: UpdatePaymentIntentRequest | None,
+    fields: Mapping[str, Any],
+    idempotency_key: str | None,
+    molam_version: str | None,
+) -> dict[str, Any]:
+    """The request for `update` (POST /v1/connect/payment_intents/{id}), shared by the sync and async classes."""
+    kwargs = update_payment_intent._get_kwargs(
+        id=id,
+        body=build_body(
+            UpdatePaymentIntentRequest.from_dict,
+            body,
+            fields,
+            (),
+        ),
+        idempotency_key=unset_if_none(idempotency_key),
+        molam_version=unset_if_none(molam_version),
+    )
+    return kwargs
+
+
+def _confirm_request(
+    *,
+    id: str,
+    body: ConfirmPaymentIntentRequest | None,
+    fields: Mapping[str, Any],
+    idempotency_key: str | None,
+    molam_version: str | None,
+) -> dict[str, Any]:
+    """The request for `confirm` (POST /v1/connect/payment_intents/{id}/confirm), shared by the sync and async classes."""
+    kwargs = confirm_payment_intent._get_kwargs(
+        id=id,
+        body=build_optional_body(
+            ConfirmPaymentIntentRequest.from_dict,
+            body,
+            fields,
+            (),
+        ),
+        idempotency_key=unset_if_none(idempotency_key),
+        molam_version=unset_if_none(molam_version),
+    )
+    return kwargs
+
+
+def _capture_request(
+    *,
+    id: str,
+    body: CapturePaymentIntentRequest | None,
+    fields: Mapping[str, Any],
+    idempotency_key: str | None,
+    molam_version: str | None,
+) -> dict[str, Any]:
+    """The request for `capture` (POST /v1/connect/payment_intents/{id}/capture), shared by the sync and async classes."""
+    kwargs = capture_payment_intent._get_kwargs(
+        id=id,
+        body=build_optional_body(
+            CapturePaymentIntentRequest.from_dict,
+            body,
+            fields,
+            (),
+        ),
+        idempotency_key=unset_if_none(idempotency_key),
+        molam_version=unset_if_none(molam_version),
+    )
+    return kwargs
+
+
+def _cancel_request(
+    *,
+    id: str,
+    body: CancelPaymentIntentRequest | None,
+    fields: Mapping[str, Any],
+    idempotency_key: str | None,
+    molam_version: str | None,
+) -> dict[str, Any]:
+    """The request for `cancel` (POST /v1/connect/payment_intents/{id}/cancel), shared by the sync and async classes."""
+    kwargs = cancel_payment_intent._get_kwargs(
+        id=id,
+        body=build_optional_body(
+            CancelPaymentIntentRequest.from_dict,
+            body,
+            fields,
+            (),
+        ),
+        idempotency_key=unset_if_none(idempotency_key),
+        molam_version=unset_if_none(molam_version),
+    )
+    return kwargs
+
+
+class PaymentIntents(SyncResource):
+    """PaymentIntents operations."""
+
+    def list(
+        self,
+        *,
+        limit: int | Unset = UNSET,
+        starting_after: str | Unset = UNSET,
+        customer_id: str | Unset = UNSET,
+        status: PaymentIntentStatus | str | Unset = UNSET,
+        created_gte: int | Unset = UNSET,
+        created_lte: int | Unset = UNSET,
+        molam_version: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> SyncPage[PaymentIntent]:
+        """List payment intents.
+
+        Lists payment intents, newest first. Filter by customer, status and creation time
+        (`created_gte` / `created_lte`, Unix seconds, both inclusive).
+
+        `GET /v1/connect/payment_intents`
+
+        Args:
+            limit: How many objects to return, between 1 and 100.
+            starting_after: A cursor for pagination; the id of the last object of the previous page (or its `next_cursor`).
+            customer_id: Only payment intents for this customer.
+            status: Where a payment intent is in its life: `requires_payment_method` -> `requires_confirmation` ->
+                (`requires_action`) -> `processing` -> (`requires_capture`) -> `succeeded`; or `canceled` /
+                `failed`.
+            created_gte: Only payment intents created at or after this Unix time (seconds).
+            created_lte: Only payment intents created at or before this Unix time (seconds).
+            molam_version: The `Molam-Version` for this call only, instead of the client's pinned one.
+            timeout: Seconds (or an `httpx.Timeout`) for this call, instead of the client's timeout.
+            max_retries: The retry budget for this call (0 disables retries), instead of the client's.
+            extra_headers: Headers added last to this request; they win over the SDK's own.
+
+        Returns:
+            The first page as a `SyncPage` of `PaymentIntent`: iterate it to walk every page
+                (the next pages are fetched with `starting_after` and the same filters).
+
+        Raises:
+            molam_sdk_ext.MolamError: A subclass for each failure: the API's answer (status, code, request id),
+                connection problems, an open circuit, or invalid arguments caught before sending.
+        """
+        request_options = options(timeout, max_retries, extra_headers)
+
+        def fetch(cursor: str | Unset) -> PaymentIntentList:
+            response = self._requester.request(
+                _list_request(
+                    limit=limit,
+                    starting_after=cursor,
+                    customer_id=customer_id,
+                    status=status,
+                    created_gte=created_gte,
+                    created_lte=created_lte,
+                    molam_version=molam_version,
+                ),
+                request_options,
+            )
+            return parse(PaymentIntentList.from_dict, response)
+
+        return SyncPage[PaymentIntent](fetch(starting_after), fetch)
+
+    @overload
+    def create(
+        self,
+        *,
+        amount: int,
+        currency: str,
+        capture_method: CaptureMethod | str | Unset = UNSET,
+        payment_method: str | Unset = UNSET,
+        confirm: bool | Unset = UNSET,
+        customer_id: str | Unset = UNSET,
+        merchant_id: str | Unset = UNSET,
+        description: str | Unset = UNSET,
+        metadata: Metadata | Mapping[str, Any] | Unset = UNSET,
+        return_url: str | Unset = UNSET,
+        cancel_url: str | Unset = UNSET,
+        idempotency_key: str | None = None,
+        molam_version: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> PaymentIntent: ...
+
+    @overload
+    def create(
+        self,
+        *,
+        body: CreatePaymentIntentRequest,
+        idempotency_key: str | None = None,
+        molam_version: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> PaymentIntent: ...
+
+    def create(
+        self,
+        *,
+        amount: int | Unset = UNSET,
+        currency: str | Unset = UNSET,
+        capture_method: CaptureMethod | str | Unset = UNSET,
+        payment_method: str | Unset = UNSET,
+        confirm: bool | Unset = UNSET,
+        customer_id: str | Unset = UNSET,
+        merchant_id: str | Unset = UNSET,
+        description: str | Unset = UNSET,
+        metadata: Metadata | Mapping[str, Any] | Unset = UNSET,
+        return_url: str | Unset = UNSET,
+        cancel_url: str | Unset = UNSET,
+        body: CreatePaymentIntentRequest | None = None,
+        idempotency_key: str | None = None,
+        molam_version: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> PaymentIntent:
+        """Create a payment intent.
+
+        Creates a payment intent for `amount` in `currency` (minor units). Pass `confirm: true` together
+        with
+        a `payment_method` to create and confirm in one call. With `capture_method: manual` the funds are
+        only authorised and must be captured later with `capture`.
+
+        `POST /v1/connect/payment_intents`
+
+        Args:
+            amount: Required. Amount to collect, in the currency's minor unit (15000 XOF is 15,000 F CFA; 2500000 NGN is
+                25,000.00 naira).
+            currency: Required. Three-letter ISO 4217 currency code, upper case.
+            capture_method: `automatic` captures on success; `manual` only authorises until you call `capture`.
+            payment_method: The id of the payment method (`pm_`) to attach.
+            confirm: Confirm immediately (requires `payment_method`).
+            customer_id: The customer paying.
+            merchant_id: The connected merchant receiving the funds.
+            description: Your description of the payment.
+            metadata: Up to 50 key-value pairs of your own data, stored with the object. Keys are at most 40 characters,
+                values are strings of at most 500 characters. Never put sensitive data (card numbers, PINs) here.
+            return_url: Where the customer returns after completing a redirect.
+            cancel_url: Where the customer returns after abandoning a redirect.
+            body: The whole request body as a `CreatePaymentIntentRequest`, instead of the field arguments (not both).
+            idempotency_key: Makes retries of this POST safe: the same key with the same body replays the first response (at most
+                255 characters). When None the client makes one per call and reuses it on every retry.
+            molam_version: The `Molam-Version` for this call only, instead of the client's pinned one.
+            timeout: Seconds (or an `httpx.Timeout`) for this call, instead of the client's timeout.
+            max_retries: The retry budget for this call (0 disables retries), instead of the client's.
+            extra_headers: Headers added last to this request; they win over the SDK's own.
+
+        Returns:
+            The `PaymentIntent`.
+
+        Raises:
+            molam_sdk_ext.MolamError: A subclass for each failure: the API's answer (status, code, request id),
+                connection problems, an open circuit, or invalid arguments caught before sending.
+        """
+        response = self._requester.request(
+            _create_request(
+                body=body,
+                fields={
+                    "amount": amount,
+                    "currency": currency,
+                    "capture_method": capture_method,
+                    "payment_method": payment_method,
+                    "confirm": confirm,
+                    "customer_id": customer_id,
+                    "merchant_id": merchant_id,
+                    "description": description,
+                    "metadata": metadata,
+                    "return_url": return_url,
+                    "cancel_url": cancel_url,
+                },
+                idempotency_key=idempotency_key,
+                molam_version=molam_version,
+            ),
+            options(timeout, max_retries, extra_headers),
+        )
+        return parse(PaymentIntent.from_dict, response)
+
+    def retrieve(
+        self,
+        id: str,
+        *,
+        molam_version: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> PaymentIntent:
+        """Retrieve a payment intent.
+
+        Retrieves a payment intent by id.
+
+        `GET /v1/connect/payment_intents/{id}`
+
+        Args:
+            id: The payment intent's id.
+            molam_version: The `Molam-Version` for this call only, instead of the client's pinned one.
+            timeout: Seconds (or an `httpx.Timeout`) for this call, instead of the client's timeout.
+            max_retries: The retry budget for this call (0 disables retries), instead of the client's.
+            extra_headers: Headers added last to this request; they win over the SDK's own.
+
+        Returns:
+            The `PaymentIntent`.
+
+        Raises:
+            molam_sdk_ext.MolamError: A subclass for each failure: the API's answer (status, code, request id),
+                connection problems, an open circuit, or invalid arguments caught before sending.
+        """
+        response = self._requester.request(
+            _retrieve_request(
+                id=id,
+                molam_version=molam_version,
+            ),
+            options(timeout, max_retries, extra_headers),
+        )
+        return parse(PaymentIntent.from_dict, response)
+
+    def update(
+        self,
+        id: str,
+        *,
+        description: str | Unset = UNSET,
+        metadata: Metadata | Mapping[str, Any] | Unset = UNSET,
+        body: UpdatePaymentIntentRequest | None = None,
+        idempotency_key: str | None = None,
+        molam_version: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> PaymentIntent:
+        """Update a payment intent.
+
+        Updates the `description` and `metadata` of a payment intent. Metadata keys are merged: a key set to
+        an empty string is removed.
+
+        `POST /v1/connect/payment_intents/{id}`
+
+        Args:
+            id: The payment intent's id.
+            description: Your description of the payment.
+            metadata: Up to 50 key-value pairs of your own data, stored with the object. Keys are at most 40 characters,
+                values are strings of at most 500 characters. Never put sensitive data (card numbers, PINs) here.
+            body: The whole request body as a `UpdatePaymentIntentRequest`, instead of the field arguments (not both).
+            idempotency_key: Makes retries of this POST safe: the same key with the same body replays the first response (at most
+                255 characters). When None the client makes one per call and reuses it on every retry.
+            molam_version: The `Molam-Version` for this call only, instead of the client's pinned one.
+            timeout: Seconds (or an `httpx.Timeout`) for this call, instead of the client's timeout.
+            max_retries: The retry budget for this call (0 disables retries), instead of the client's.
+            extra_headers: Headers added last to this request; they win over the SDK's own.
+
+        Returns:
+            The `PaymentIntent`.
+
+        Raises:
+            molam_sdk_ext.MolamError: A subclass for each failure: the API's answer (status, code, request id),
+                connection problems, an open circuit, or invalid arguments caught before sending.
+        """
+        response = self._requester.request(
+            _update_request(
+                id=id,
+                body=body,
+                fields={
+                    "description": description,
+                    "metadata": metadata,
+                },
+                idempotency_key=idempotency_key,
+                molam_version=molam_version,
+            ),
+            options(timeout, max_retries, extra_headers),
+        )
+        return parse(PaymentIntent.from_dict, response)
+
+    def confirm(
+        self,
+        id: str,
+        *,
+        payment_method: str | Unset = UNSET,
+        return_url: str | Unset = UNSET,
+        body: ConfirmPaymentIntentRequest | None = None,
+        idempotency_key: str | None = None,
+        molam_version: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> PaymentIntent:
+        """Confirm a payment intent.
+
+        Confirms that the customer intends to pay with `payment_method` (or the one already attached). The
+        intent moves to `processing`, `requires_action` (send the customer to `redirect_url`, for example to
+        approve an Orange Money or Wave payment), `requires_capture` (manual capture) or `succeeded`. A
+        declined
+        payment is a `402 payment_error` and the intent returns to `requires_payment_method`.
+
+        `POST /v1/connect/payment_intents/{id}/confirm`
+
+        Args:
+            id: The payment intent's id.
+            payment_method: The payment method (`pm_`) to charge; defaults to the one already attached.
+            return_url: Where the customer returns after completing a redirect.
+            body: The whole request body as a `ConfirmPaymentIntentRequest`, instead of the field arguments (not
+                both).
+            idempotency_key: Makes retries of this POST safe: the same key with the same body replays the first response (at most
+                255 characters). When None the client makes one per call and reuses it on every retry.
+            molam_version: The `Molam-Version` for this call only, instead of the client's pinned one.
+            timeout: Seconds (or an `httpx.Timeout`) for this call, instead of the client's timeout.
+            max_retries: The retry budget for this call (0 disables retries), instead of the client's.
+            extra_headers: Headers added last to this request; they win over the SDK's own.
+
+        Returns:
+            The `PaymentIntent`.
+
+        Raises:
+            molam_sdk_ext.MolamError: A subclass for each failure: the API's answer (status, code, request id),
+                connection problems, an open circuit, or invalid arguments caught before sending.
+        """
+        response = self._requester.request(
+            _confirm_request(
+                id=id,
+                body=body,
+                fields={
+                    "payment_method": payment_method,
+                    "return_url": return_url,
+                },
+                idempotency_key=idempotency_key,
+                molam_version=molam_version,
+            ),
+            options(timeout, max_retries, extra_headers),
+        )
+        return parse(PaymentIntent.from_dict, response)
+
+    def capture(
+        self,
+        id: str,
+        *,
+        amount_to_capture: int | Unset = UNSET,
+        body: CapturePaymentIntentRequest | None = None,
+        idempotency_key: str | None = None,
+        molam_version: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> PaymentIntent:
+        """Capture a payment intent.
+
+        Captures the funds of a payment intent in `requires_capture`. `amount_to_capture` defaults to the
+        full
+        authorised amount; a smaller amount releases the rest to the customer.
+
+        `POST /v1/connect/payment_intents/{id}/capture`
+
+        Args:
+            id: The payment intent's id.
+            amount_to_capture: Amount to capture in the currency's minor unit; defaults to the full authorised amount.
+            body: The whole request body as a `CapturePaymentIntentRequest`, instead of the field arguments (not
+                both).
+            idempotency_key: Makes retries of this POST safe: the same key with the same body replays the first response (at most
+                255 characters). When None the client makes one per call and reuses it on every retry.
+            molam_version: The `Molam-Version` for this call only, instead of the client's pinned one.
+            timeout: Seconds (or an `httpx.Timeout`) for this call, instead of the client's timeout.
+            max_retries: The retry budget for this call (0 disables retries), instead of the client's.
+            extra_headers: Headers added last to this request; they win over the SDK's own.
+
+        Returns:
+            The `PaymentIntent`.
+
+        Raises:
+            molam_sdk_ext.MolamError: A subclass for each failure: the API's answer (status, code, request id),
+                connection problems, an open circuit, or invalid arguments caught before sending.
+        """
+        response = self._requester.request(
+            _capture_request(
+                id=id,
+                body=body,
+                fields={
+                    "amount_to_capture": amount_to_capture,
+                },
+                idempotency_key=idempotency_key,
+                molam_version=molam_version,
+            ),
+            options(timeout, max_retries, extra_headers),
+        )
+        return parse(PaymentIntent.from_dict, response)
+
+    def cancel(
+        self,
+        id: str,
+        *,
+        cancellation_reason: CancellationReason | str | Unset = UNSET,
+        body: CancelPaymentIntentRequest | None = None,
+        idempotency_key: str | None = None,
+        molam_version: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> PaymentIntent:
+        """Cancel a payment intent.
+
+        Cancels a payment intent that has not succeeded yet (`requires_payment_method`,
+        `requires_confirmation`, `requires_action` or `requires_capture`). An authorisation is released.
+
+        `POST /v1/connect/payment_intents/{id}/cancel`
+
+        Args:
+            id: The payment intent's id.
+            cancellation_reason: Why a payment intent was canceled.
+            body: The whole request body as a `CancelPaymentIntentRequest`, instead of the field arguments (not both).
+            idempotency_key: Makes retries of this POST safe: the same key with the same body replays the first response (at most
+                255 characters). When None the client makes one per call and reuses it on every retry.
+            molam_version: The `Molam-Version` for this call only, instead of the client's pinned one.
+            timeout: Seconds (or an `httpx.Timeout`) for this call, instead of the client's timeout.
+            max_retries: The retry budget for this call (0 disables retries), instead of the client's.
+            extra_headers: Headers added last to this request; they win over the SDK's own.
+
+        Returns:
+            The `PaymentIntent`.
+
+        Raises:
+            molam_sdk_ext.MolamError: A subclass for each failure: the API's answer (status, code, request id),
+                connection problems, an open circuit, or invalid arguments caught before sending.
+        """
+        response = self._requester.request(
+            _cancel_request(
+                id=id,
+                body=body,
+                fields={
+                    "cancellation_reason": cancellation_reason,
+                },
+                idempotency_key=idempotency_key,
+                molam_version=molam_version,
+            ),
+            options(timeout, max_retries, extra_headers),
+        )
+        return parse(PaymentIntent.from_dict, response)
+
+
+class PaymentIntentsWithRawResponse(SyncResource):
+    """PaymentIntents operations, returning `RawResponse` objects."""
+
+    def list(
+        self,
+        *,
+        limit: int | Unset = UNSET,
+        starting_after: str | Unset = UNSET,
+        customer_id: str | Unset = UNSET,
+        status: PaymentIntentStatus | str | Unset = UNSET,
+        created_gte: int | Unset = UNSET,
+        created_lte: int | Unset = UNSET,
+        molam_version: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> RawResponse[PaymentIntentList]:
+        """List payment intents.
+
+        Lists payment intents, newest first. Filter by customer, status and creation time
+        (`created_gte` / `created_lte`, Unix seconds, both inclusive).
+
+        `GET /v1/connect/payment_intents`
+
+        Args:
+            limit: How many objects to return, between 1 and 100.
+            starting_after: A cursor for pagination; the id of the last object of the previous page (or its `next_cursor`).
+            customer_id: Only payment intents for this customer.
+            status: Where a payment intent is in its life: `requires_payment_method` -> `requires_confirmation` ->
+                (`requires_action`) -> `processing` -> (`requires_capture`) -> `succeeded`; or `canceled` /
+                `failed`.
+            created_gte: Only payment intents created at or after this Unix time (seconds).
+            created_lte: Only payment intents created at or before this Unix time (seconds).
+            molam_version: The `Molam-Version` for this call only, instead of the client's pinned one.
+            timeout: Seconds (or an `httpx.Timeout`) for this call, instead of the client's timeout.
+            max_retries: The retry budget for this call (0 disables retries), instead of the client's.
+            extra_headers: Headers added last to this request; they win over the SDK's own.
+
+        Returns:
+            A `RawResponse` with the HTTP response and `parsed`, the `PaymentIntentList`.
+
+        Raises:
+            molam_sdk_ext.MolamError: A subclass for each failure: the API's answer (status, code, request id),
+                connection problems, an open circuit, or invalid arguments caught before sending.
+        """
+        response = self._requester.request(
+            _list_request(
+                limit=limit,
+                starting_after=starting_after,
+                customer_id=customer_id,
+                status=status,
+                created_gte=created_gte,
+                created_lte=created_lte,
+                molam_version=molam_version,
+            ),
+            options(timeout, max_retries, extra_headers),
+        )
+        return RawResponse(http_response=response, parsed=parse(PaymentIntentList.from_dict, response))
+
+    @overload
+    def create(
+        self,
+        *,
+        amount: int,
+        currency: str,
+        capture_method: CaptureMethod | str | Unset = UNSET,
+        payment_method: str | Unset = UNSET,
+        confirm: bool | Unset = UNSET,
+        customer_id: str | Unset = UNSET,
+        merchant_id: str | Unset = UNSET,
+        description: str | Unset = UNSET,
+        metadata: Metadata | Mapping[str, Any] | Unset = UNSET,
+        return_url: str | Unset = UNSET,
+        cancel_url: str | Unset = UNSET,
+        idempotency_key: str | None = None,
+        molam_version: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> RawResponse[PaymentIntent]: ...
+
+    @overload
+    def create(
+        self,
+        *,
+        body: CreatePaymentIntentRequest,
+        idempotency_key: str | None = None,
+        molam_version: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> RawResponse[PaymentIntent]: ...
+
+    def create(
+        self,
+        *,
+        amount: int | Unset = UNSET,
+        currency: str | Unset = UNSET,
+        capture_method: CaptureMethod | str | Unset = UNSET,
+        payment_method: str | Unset = UNSET,
+        confirm: bool | Unset = UNSET,
+        customer_id: str | Unset = UNSET,
+        merchant_id: str | Unset = UNSET,
+        description: str | Unset = UNSET,
+        metadata: Metadata | Mapping[str, Any] | Unset = UNSET,
+        return_url: str | Unset = UNSET,
+        cancel_url: str | Unset = UNSET,
+        body: CreatePaymentIntentRequest | None = None,
+        idempotency_key: str | None = None,
+        molam_version: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> RawResponse[PaymentIntent]:
+        """Create a payment intent.
+
+        Creates a payment intent for `amount` in `currency` (minor units). Pass `confirm: true` together
+        with
+        a `payment_method` to create and confirm in one call. With `capture_method: manual` the funds are
+        only authorised and must be captured later with `capture`.
+
+        `POST /v1/connect/payment_intents`
+
+        Args:
+            amount: Required. Amount to collect, in the currency's minor unit (15000 XOF is 15,000 F CFA; 2500000 NGN is
+                25,000.00 naira).
+            currency: Required. Three-letter ISO 4217 currency code, upper case.
+            capture_method: `automatic` captures on success; `manual` only authorises until you call `capture`.
+            payment_method: The id of the payment method (`pm_`) to attach.
+            confirm: Confirm immediately (requires `payment_method`).
+            customer_id: The customer paying.
+            merchant_id: The connected merchant receiving the funds.
+            description: Your description of the payment.
+            metadata: Up to 50 key-value pairs of your own data, stored with the object. Keys are at most 40 characters,
+                values are strings of at most 500 characters. Never put sensitive data (card numbers, PINs) here.
+            return_url: Where the customer returns after completing a redirect.
+            cancel_url: Where the customer returns after abandoning a redirect.
+            body: The whole request body as a `CreatePaymentIntentRequest`, instead of the field arguments (not both).
+            idempotency_key: Makes retries of this POST safe: the same key with the same body replays the first response (at most
+                255 characters). When None the client makes one per call and reuses it on every retry.
+            molam_version: The `Molam-Version` for this call only, instead of the client's pinned one.
+            timeout: Seconds (or an `httpx.Timeout`) for this call, instead of the client's timeout.
+            max_retries: The retry budget for this call (0 disables retries), instead of the client's.
+            extra_headers: Headers added last to this request; they win over the SDK's own.
+
+        Returns:
+            A `RawResponse` with the HTTP response and `parsed`, the `PaymentIntent`.
+
+        Raises:
+            molam_sdk_ext.MolamError: A subclass for each failure: the API's answer (status, code, request id),
+                connection problems, an open circuit, or invalid arguments caught before sending.
+        """
+        response = self._requester.request(
+            _create_request(
+                body=body,
+                fields={
+                    "amount": amount,
+                    "currency": currency,
+                    "capture_method": capture_method,
+                    "payment_method": payment_method,
+                    "confirm": confirm,
+                    "customer_id": customer_id,
+                    "merchant_id": merchant_id,
+                    "description": description,
+                    "metadata": metadata,
+                    "return_url": return_url,
+                    "cancel_url": cancel_url,
+                },
+                idempotency_key=idempotency_key,
+                molam_version=molam_version,
+            ),
+            options(timeout, max_retries, extra_headers),
+        )
+        return RawResponse(http_response=response, parsed=parse(PaymentIntent.from_dict, response))
+
+    def retrieve(
+        self,
+        id: str,
+        *,
+        molam_version: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> RawResponse[PaymentIntent]:
+        """Retrieve a payment intent.
+
+        Retrieves a payment intent by id.
+
+        `GET /v1/connect/payment_intents/{id}`
+
+        Args:
+            id: The payment intent's id.
+            molam_version: The `Molam-Version` for this call only, instead of the client's pinned one.
+            timeout: Seconds (or an `httpx.Timeout`) for this call, instead of the client's timeout.
+            max_retries: The retry budget for this call (0 disables retries), instead of the client's.
+            extra_headers: Headers added last to this request; they win over the SDK's own.
+
+        Returns:
+            A `RawResponse` with the HTTP response and `parsed`, the `PaymentIntent`.
+
+        Raises:
+            molam_sdk_ext.MolamError: A subclass for each failure: the API's answer (status, code, request id),
+                connection problems, an open circuit, or invalid arguments caught before sending.
+        """
+        response = self._requester.request(
+            _retrieve_request(
+                id=id,
+                molam_version=molam_version,
+            ),
+            options(timeout, max_retries, extra_headers),
+        )
+        return RawResponse(http_response=response, parsed=parse(PaymentIntent.from_dict, response))
+
+    def update(
+        self,
+        id: str,
+        *,
+        description: str | Unset = UNSET,
+        metadata: Metadata | Mapping[str, Any] | Unset = UNSET,
+        body: UpdatePaymentIntentRequest | None = None,
+        idempotency_key: str | None = None,
+        molam_version: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> RawResponse[PaymentIntent]:
+        """Update a payment intent.
+
+        Updates the `description` and `metadata` of a payment intent. Metadata keys are merged: a key set to
+        an empty string is removed.
+
+        `POST /v1/connect/payment_intents/{id}`
+
+        Args:
+            id: The payment intent's id.
+            description: Your description of the payment.
+            metadata: Up to 50 key-value pairs of your own data, stored with the object. Keys are at most 40 characters,
+                values are strings of at most 500 characters. Never put sensitive data (card numbers, PINs) here.
+            body: The whole request body as a `UpdatePaymentIntentRequest`, instead of the field arguments (not both).
+            idempotency_key: Makes retries of this POST safe: the same key with the same body replays the first response (at most
+                255 characters). When None the client makes one per call and reuses it on every retry.
+            molam_version: The `Molam-Version` for this call only, instead of the client's pinned one.
+            timeout: Seconds (or an `httpx.Timeout`) for this call, instead of the client's timeout.
+            max_retries: The retry budget for this call (0 disables retries), instead of the client's.
+            extra_headers: Headers added last to this request; they win over the SDK's own.
+
+        Returns:
+            A `RawResponse` with the HTTP response and `parsed`, the `PaymentIntent`.
+
+        Raises:
+            molam_sdk_ext.MolamError: A subclass for each failure: the API's answer (status, code, request id),
+                connection problems, an open circuit, or invalid arguments caught before sending.
+        """
+        response = self._requester.request(
+            _update_request(
+                id=id,
+                body=body,
+                fields={
+                    "description": description,
+                    "metadata": metadata,
+                },
+                idempotency_key=idempotency_key,
+                molam_version=molam_version,
+            ),
+            options(timeout, max_retries, extra_headers),
+        )
+        return RawResponse(http_response=response, parsed=parse(PaymentIntent.from_dict, response))
+
+    def confirm(
+        self,
+        id: str,
+        *,
+        payment_method: str | Unset = UNSET,
+        return_url: str | Unset = UNSET,
+        body: ConfirmPaymentIntentRequest | None = None,
+        idempotency_key: str | None = None,
+        molam_version: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> RawResponse[PaymentIntent]:
+        """Confirm a payment intent.
+
+        Confirms that the customer intends to pay with `payment_method` (or the one already attached). The
+        intent moves to `processing`, `requires_action` (send the customer to `redirect_url`, for example to
+        approve an Orange Money or Wave payment), `requires_capture` (manual capture) or `succeeded`. A
+        declined
+        payment is a `402 payment_error` and the intent returns to `requires_payment_method`.
+
+        `POST /v1/connect/payment_intents/{id}/confirm`
+
+        Args:
+            id: The payment intent's id.
+            payment_method: The payment method (`pm_`) to charge; defaults to the one already attached.
+            return_url: Where the customer returns after completing a redirect.
+            body: The whole request body as a `ConfirmPaymentIntentRequest`, instead of the field arguments (not
+                both).
+            idempotency_key: Makes retries of this POST safe: the same key with the same body replays the first response (at most
+                255 characters). When None the client makes one per call and reuses it on every retry.
+            molam_version: The `Molam-Version` for this call only, instead of the client's pinned one.
+            timeout: Seconds (or an `httpx.Timeout`) for this call, instead of the client's timeout.
+            max_retries: The retry budget for this call (0 disables retries), instead of the client's.
+            extra_headers: Headers added last to this request; they win over the SDK's own.
+
+        Returns:
+            A `RawResponse` with the HTTP response and `parsed`, the `PaymentIntent`.
+
+        Raises:
+            molam_sdk_ext.MolamError: A subclass for each failure: the API's answer (status, code, request id),
+                connection problems, an open circuit, or invalid arguments caught before sending.
+        """
+        response = self._requester.request(
+            _confirm_request(
+                id=id,
+                body=body,
+                fields={
+                    "payment_method": payment_method,
+                    "return_url": return_url,
+                },
+                idempotency_key=idempotency_key,
+                molam_version=molam_version,
+            ),
+            options(timeout, max_retries, extra_headers),
+        )
+        return RawResponse(http_response=response, parsed=parse(PaymentIntent.from_dict, response))
+
+    def capture(
+        self,
+        id: str,
+        *,
+        amount_to_capture: int | Unset = UNSET,
+        body: CapturePaymentIntentRequest | None = None,
+        idempotency_key: str | None = None,
+        molam_version: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> RawResponse[PaymentIntent]:
+        """Capture a payment intent.
+
+        Captures the funds of a payment intent in `requires_capture`. `amount_to_capture` defaults to the
+        full
+        authorised amount; a smaller amount releases the rest to the customer.
+
+        `POST /v1/connect/payment_intents/{id}/capture`
+
+        Args:
+            id: The payment intent's id.
+            amount_to_capture: Amount to capture in the currency's minor unit; defaults to the full authorised amount.
+            body: The whole request body as a `CapturePaymentIntentRequest`, instead of the field arguments (not
+                both).
+            idempotency_key: Makes retries of this POST safe: the same key with the same body replays the first response (at most
+                255 characters). When None the client makes one per call and reuses it on every retry.
+            molam_version: The `Molam-Version` for this call only, instead of the client's pinned one.
+            timeout: Seconds (or an `httpx.Timeout`) for this call, instead of the client's timeout.
+            max_retries: The retry budget for this call (0 disables retries), instead of the client's.
+            extra_headers: Headers added last to this request; they win over the SDK's own.
+
+        Returns:
+            A `RawResponse` with the HTTP response and `parsed`, the `PaymentIntent`.
+
+        Raises:
+            molam_sdk_ext.MolamError: A subclass for each failure: the API's answer (status, code, request id),
+                connection problems, an open circuit, or invalid arguments caught before sending.
+        """
+        response = self._requester.request(
+            _capture_request(
+                id=id,
+                body=body,
+                fields={
+                    "amount_to_capture": amount_to_capture,
+                },
+                idempotency_key=idempotency_key,
+                molam_version=molam_version,
+            ),
+            options(timeout, max_retries, extra_headers),
+        )
+        return RawResponse(http_response=response, parsed=parse(PaymentIntent.from_dict, response))
+
+    def cancel(
+        self,
+        id: str,
+        *,
+        cancellation_reason: CancellationReason | str | Unset = UNSET,
+        body: CancelPaymentIntentRequest | None = None,
+        idempotency_key: str | None = None,
+        molam_version: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> RawResponse[PaymentIntent]:
+        """Cancel a payment intent.
+
+        Cancels a payment intent that has not succeeded yet (`requires_payment_method`,
+        `requires_confirmation`, `requires_action` or `requires_capture`). An authorisation is released.
+
+        `POST /v1/connect/payment_intents/{id}/cancel`
+
+        Args:
+            id: The payment intent's id.
+            cancellation_reason: Why a payment intent was canceled.
+            body: The whole request body as a `CancelPaymentIntentRequest`, instead of the field arguments (not both).
+            idempotency_key: Makes retries of this POST safe: the same key with the same body replays the first response (at most
+                255 characters). When None the client makes one per call and reuses it on every retry.
+            molam_version: The `Molam-Version` for this call only, instead of the client's pinned one.
+            timeout: Seconds (or an `httpx.Timeout`) for this call, instead of the client's timeout.
+            max_retries: The retry budget for this call (0 disables retries), instead of the client's.
+            extra_headers: Headers added last to this request; they win over the SDK's own.
+
+        Returns:
+            A `RawResponse` with the HTTP response and `parsed`, the `PaymentIntent`.
+
+        Raises:
+            molam_sdk_ext.MolamError: A subclass for each failure: the API's answer (status, code, request id),
+                connection problems, an open circuit, or invalid arguments caught before sending.
+        """
+        response = self._requester.request(
+            _cancel_request(
+                id=id,
+                body=body,
+                fields={
+                    "cancellation_reason": cancellation_reason,
+                },
+                idempotency_key=idempotency_key,
+                molam_version=molam_version,
+            ),
+            options(timeout, max_retries, extra_headers),
+        )
+        return RawResponse(http_response=response, parsed=parse(PaymentIntent.from_dict, response))
+
+
+class AsyncPaymentIntents(AsyncResource):
+    """PaymentIntents operations, async."""
+
+    async def list(
+        self,
+        *,
+        limit: int | Unset = UNSET,
+        starting_after: str | Unset = UNSET,
+        customer_id: str | Unset = UNSET,
+        status: PaymentIntentStatus | str | Unset = UNSET,
+        created_gte: int | Unset = UNSET,
+        created_lte: int | Unset = UNSET,
+        molam_version: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> AsyncPage[PaymentIntent]:
+        """List payment intents.
+
+        Lists payment intents, newest first. Filter by customer, status and creation time
+        (`created_gte` / `created_lte`, Unix seconds, both inclusive).
+
+        `GET /v1/connect/payment_intents`
+
+        Args:
+            limit: How many objects to return, between 1 and 100.
+            starting_after: A cursor for pagination; the id of the last object of the previous page (or its `next_cursor`).
+            customer_id: Only payment intents for this customer.
+            status: Where a payment intent is in its life: `requires_payment_method` -> `requires_confirmation` ->
+                (`requires_action`) -> `processing` -> (`requires_capture`) -> `succeeded`; or `canceled` /
+                `failed`.
+            created_gte: Only payment intents created at or after this Unix time (seconds).
+            created_lte: Only payment intents created at or before this Unix time (seconds).
+            molam_version: The `Molam-Version` for this call only, instead of the client's pinned one.
+            timeout: Seconds (or an `httpx.Timeout`) for this call, instead of the client's timeout.
+            max_retries: The retry budget for this call (0 disables retries), instead of the client's.
+            extra_headers: Headers added last to this request; they win over the SDK's own.
+
+        Returns:
+            The first page as an `AsyncPage` of `PaymentIntent`: iterate it with `async for` to walk every page
+                (the next pages are fetched with `starting_after` and the same filters).
+
+        Raises:
+            molam_sdk_ext.MolamError: A subclass for each failure: the API's answer (status, code, request id),
+                connection problems, an open circuit, or invalid arguments caught before sending.
+        """
+        request_options = options(timeout, max_retries, extra_headers)
+
+        async def fetch(cursor: str | Unset) -> PaymentIntentList:
+            response = await self._requester.request(
+                _list_request(
+                    limit=limit,
+                    starting_after=cursor,
+                    customer_id=customer_id,
+                    status=status,
+                    created_gte=created_gte,
+                    created_lte=created_lte,
+                    molam_version=molam_version,
+                ),
+                request_options,
+            )
+            return parse(PaymentIntentList.from_dict, response)
+
+        return AsyncPage[PaymentIntent](await fetch(starting_after), fetch)
+
+    @overload
+    async def create(
+        self,
+        *,
+        amount: int,
+        currency: str,
+        capture_method: CaptureMethod | str | Unset = UNSET,
+        payment_method: str | Unset = UNSET,
+        confirm: bool | Unset = UNSET,
+        customer_id: str | Unset = UNSET,
+        merchant_id: str | Unset = UNSET,
+        description: str | Unset = UNSET,
+        metadata: Metadata | Mapping[str, Any] | Unset = UNSET,
+        return_url: str | Unset = UNSET,
+        cancel_url: str | Unset = UNSET,
+        idempotency_key: str | None = None,
+        molam_version: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> PaymentIntent: ...
+
+    @overload
+    async def create(
+        self,
+        *,
+        body: CreatePaymentIntentRequest,
+        idempotency_key: str | None = None,
+        molam_version: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> PaymentIntent: ...
+
+    async def create(
+        self,
+        *,
+        amount: int | Unset = UNSET,
+        currency: str | Unset = UNSET,
+        capture_method: CaptureMethod | str | Unset = UNSET,
+        payment_method: str | Unset = UNSET,
+        confirm: bool | Unset = UNSET,
+        customer_id: str | Unset = UNSET,
+        merchant_id: str | Unset = UNSET,
+        description: str | Unset = UNSET,
+        metadata: Metadata | Mapping[str, Any] | Unset = UNSET,
+        return_url: str | Unset = UNSET,
+        cancel_url: str | Unset = UNSET,
+        body: CreatePaymentIntentRequest | None = None,
+        idempotency_key: str | None = None,
+        molam_version: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> PaymentIntent:
+        """Create a payment intent.
+
+        Creates a payment intent for `amount` in `currency` (minor units). Pass `confirm: true` together
+        with
+        a `payment_method` to create and confirm in one call. With `capture_method: manual` the funds are
+        only authorised and must be captured later with `capture`.
+
+        `POST /v1/connect/payment_intents`
+
+        Args:
+            amount: Required. Amount to collect, in the currency's minor unit (15000 XOF is 15,000 F CFA; 2500000 NGN is
+                25,000.00 naira).
+            currency: Required. Three-letter ISO 4217 currency code, upper case.
+            capture_method: `automatic` captures on success; `manual` only authorises until you call `capture`.
+            payment_method: The id of the payment method (`pm_`) to attach.
+            confirm: Confirm immediately (requires `payment_method`).
+            customer_id: The customer paying.
+            merchant_id: The connected merchant receiving the funds.
+            description: Your description of the payment.
+            metadata: Up to 50 key-value pairs of your own data, stored with the object. Keys are at most 40 characters,
+                values are strings of at most 500 characters. Never put sensitive data (card numbers, PINs) here.
+            return_url: Where the customer returns after completing a redirect.
+            cancel_url: Where the customer returns after abandoning a redirect.
+            body: The whole request body as a `CreatePaymentIntentRequest`, instead of the field arguments (not both).
+            idempotency_key: Makes retries of this POST safe: the same key with the same body replays the first response (at most
+                255 characters). When None the client makes one per call and reuses it on every retry.
+            molam_version: The `Molam-Version` for this call only, instead of the client's pinned one.
+            timeout: Seconds (or an `httpx.Timeout`) for this call, instead of the client's timeout.
+            max_retries: The retry budget for this call (0 disables retries), instead of the client's.
+            extra_headers: Headers added last to this request; they win over the SDK's own.
+
+        Returns:
+            The `PaymentIntent`.
+
+        Raises:
+            molam_sdk_ext.MolamError: A subclass for each failure: the API's answer (status, code, request id),
+                connection problems, an open circuit, or invalid arguments caught before sending.
+        """
+        response = await self._requester.request(
+            _create_request(
+                body=body,
+                fields={
+                    "amount": amount,
+                    "currency": currency,
+                    "capture_method": capture_method,
+                    "payment_method": payment_method,
+                    "confirm": confirm,
+                    "customer_id": customer_id,
+                    "merchant_id": merchant_id,
+                    "description": description,
+                    "metadata": metadata,
+                    "return_url": return_url,
+                    "cancel_url": cancel_url,
+                },
+                idempotency_key=idempotency_key,
+                molam_version=molam_version,
+            ),
+            options(timeout, max_retries, extra_headers),
+        )
+        return parse(PaymentIntent.from_dict, response)
+
+    async def retrieve(
+        self,
+        id: str,
+        *,
+        molam_version: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> PaymentIntent:
+        """Retrieve a payment intent.
+
+        Retrieves a payment intent by id.
+
+        `GET /v1/connect/payment_intents/{id}`
+
+        Args:
+            id: The payment intent's id.
+            molam_version: The `Molam-Version` for this call only, instead of the client's pinned one.
+            timeout: Seconds (or an `httpx.Timeout`) for this call, instead of the client's timeout.
+            max_retries: The retry budget for this call (0 disables retries), instead of the client's.
+            extra_headers: Headers added last to this request; they win over the SDK's own.
+
+        Returns:
+            The `PaymentIntent`.
+
+        Raises:
+            molam_sdk_ext.MolamError: A subclass for each failure: the API's answer (status, code, request id),
+                connection problems, an open circuit, or invalid arguments caught before sending.
+        """
+        response = await self._requester.request(
+            _retrieve_request(
+                id=id,
+                molam_version=molam_version,
+            ),
+            options(timeout, max_retries, extra_headers),
+        )
+        return parse(PaymentIntent.from_dict, response)
+
+    async def update(
+        self,
+        id: str,
+        *,
+        description: str | Unset = UNSET,
+        metadata: Metadata | Mapping[str, Any] | Unset = UNSET,
+        body: UpdatePaymentIntentRequest | None = None,
+        idempotency_key: str | None = None,
+        molam_version: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> PaymentIntent:
+        """Update a payment intent.
+
+        Updates the `description` and `metadata` of a payment intent. Metadata keys are merged: a key set to
+        an empty string is removed.
+
+        `POST /v1/connect/payment_intents/{id}`
+
+        Args:
+            id: The payment intent's id.
+            description: Your description of the payment.
+            metadata: Up to 50 key-value pairs of your own data, stored with the object. Keys are at most 40 characters,
+                values are strings of at most 500 characters. Never put sensitive data (card numbers, PINs) here.
+            body: The whole request body as a `UpdatePaymentIntentRequest`, instead of the field arguments (not both).
+            idempotency_key: Makes retries of this POST safe: the same key with the same body replays the first response (at most
+                255 characters). When None the client makes one per call and reuses it on every retry.
+            molam_version: The `Molam-Version` for this call only, instead of the client's pinned one.
+            timeout: Seconds (or an `httpx.Timeout`) for this call, instead of the client's timeout.
+            max_retries: The retry budget for this call (0 disables retries), instead of the client's.
+            extra_headers: Headers added last to this request; they win over the SDK's own.
+
+        Returns:
+            The `PaymentIntent`.
+
+        Raises:
+            molam_sdk_ext.MolamError: A subclass for each failure: the API's answer (status, code, request id),
+                connection problems, an open circuit, or invalid arguments caught before sending.
+        """
+        response = await self._requester.request(
+            _update_request(
+                id=id,
+                body=body,
+                fields={
+                    "description": description,
+                    "metadata": metadata,
+                },
+                idempotency_key=idempotency_key,
+                molam_version=molam_version,
+            ),
+            options(timeout, max_retries, extra_headers),
+        )
+        return parse(PaymentIntent.from_dict, response)
+
+    async def confirm(
+        self,
+        id: str,
+        *,
+        payment_method: str | Unset = UNSET,
+        return_url: str | Unset = UNSET,
+        body: ConfirmPaymentIntentRequest | None = None,
+        idempotency_key: str | None = None,
+        molam_version: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> PaymentIntent:
+        """Confirm a payment intent.
+
+        Confirms that the customer intends to pay with `payment_method` (or the one already attached). The
+        intent moves to `processing`, `requires_action` (send the customer to `redirect_url`, for example to
+        approve an Orange Money or Wave payment), `requires_capture` (manual capture) or `succeeded`. A
+        declined
+        payment is a `402 payment_error` and the intent returns to `requires_payment_method`.
+
+        `POST /v1/connect/payment_intents/{id}/confirm`
+
+        Args:
+            id: The payment intent's id.
+            payment_method: The payment method (`pm_`) to charge; defaults to the one already attached.
+            return_url: Where the customer returns after completing a redirect.
+            body: The whole request body as a `ConfirmPaymentIntentRequest`, instead of the field arguments (not
+                both).
+            idempotency_key: Makes retries of this POST safe: the same key with the same body replays the first response (at most
+                255 characters). When None the client makes one per call and reuses it on every retry.
+            molam_version: The `Molam-Version` for this call only, instead of the client's pinned one.
+            timeout: Seconds (or an `httpx.Timeout`) for this call, instead of the client's timeout.
+            max_retries: The retry budget for this call (0 disables retries), instead of the client's.
+            extra_headers: Headers added last to this request; they win over the SDK's own.
+
+        Returns:
+            The `PaymentIntent`.
+
+        Raises:
+            molam_sdk_ext.MolamError: A subclass for each failure: the API's answer (status, code, request id),
+                connection problems, an open circuit, or invalid arguments caught before sending.
+        """
+        response = await self._requester.request(
+            _confirm_request(
+                id=id,
+                body=body,
+                fields={
+                    "payment_method": payment_method,
+                    "return_url": return_url,
+                },
+                idempotency_key=idempotency_key,
+                molam_version=molam_version,
+            ),
+            options(timeout, max_retries, extra_headers),
+        )
+        return parse(PaymentIntent.from_dict, response)
+
+    async def capture(
+        self,
+        id: str,
+        *,
+        amount_to_capture: int | Unset = UNSET,
+        body: CapturePaymentIntentRequest | None = None,
+        idempotency_key: str | None = None,
+        molam_version: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> PaymentIntent:
+        """Capture a payment intent.
+
+        Captures the funds of a payment intent in `requires_capture`. `amount_to_capture` defaults to the
+        full
+        authorised amount; a smaller amount releases the rest to the customer.
+
+        `POST /v1/connect/payment_intents/{id}/capture`
+
+        Args:
+            id: The payment intent's id.
+            amount_to_capture: Amount to capture in the currency's minor unit; defaults to the full authorised amount.
+            body: The whole request body as a `CapturePaymentIntentRequest`, instead of the field arguments (not
+                both).
+            idempotency_key: Makes retries of this POST safe: the same key with the same body replays the first response (at most
+                255 characters). When None the client makes one per call and reuses it on every retry.
+            molam_version: The `Molam-Version` for this call only, instead of the client's pinned one.
+            timeout: Seconds (or an `httpx.Timeout`) for this call, instead of the client's timeout.
+            max_retries: The retry budget for this call (0 disables retries), instead of the client's.
+            extra_headers: Headers added last to this request; they win over the SDK's own.
+
+        Returns:
+            The `PaymentIntent`.
+
+        Raises:
+            molam_sdk_ext.MolamError: A subclass for each failure: the API's answer (status, code, request id),
+                connection problems, an open circuit, or invalid arguments caught before sending.
+        """
+        response = await self._requester.request(
+            _capture_request(
+                id=id,
+                body=body,
+                fields={
+                    "amount_to_capture": amount_to_capture,
+                },
+                idempotency_key=idempotency_key,
+                molam_version=molam_version,
+            ),
+            options(timeout, max_retries, extra_headers),
+        )
+        return parse(PaymentIntent.from_dict, response)
+
+    async def cancel(
+        self,
+        id: str,
+        *,
+        cancellation_reason: CancellationReason | str | Unset = UNSET,
+        body: CancelPaymentIntentRequest | None = None,
+        idempotency_key: str | None = None,
+        molam_version: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> PaymentIntent:
+        """Cancel a payment intent.
+
+        Cancels a payment intent that has not succeeded yet (`requires_payment_method`,
+        `requires_confirmation`, `requires_action` or `requires_capture`). An authorisation is released.
+
+        `POST /v1/connect/payment_intents/{id}/cancel`
+
+        Args:
+            id: The payment intent's id.
+            cancellation_reason: Why a payment intent was canceled.
+            body: The whole request body as a `CancelPaymentIntentRequest`, instead of the field arguments (not both).
+            idempotency_key: Makes retries of this POST safe: the same key with the same body replays the first response (at most
+                255 characters). When None the client makes one per call and reuses it on every retry.
+            molam_version: The `Molam-Version` for this call only, instead of the client's pinned one.
+            timeout: Seconds (or an `httpx.Timeout`) for this call, instead of the client's timeout.
+            max_retries: The retry budget for this call (0 disables retries), instead of the client's.
+            extra_headers: Headers added last to this request; they win over the SDK's own.
+
+        Returns:
+            The `PaymentIntent`.
+
+        Raises:
+            molam_sdk_ext.MolamError: A subclass for each failure: the API's answer (status, code, request id),
+                connection problems, an open circuit, or invalid arguments caught before sending.
+        """
+        response = await self._requester.request(
+            _cancel_request(
+                id=id,
+                body=body,
+                fields={
+                    "cancellation_reason": cancellation_reason,
+                },
+                idempotency_key=idempotency_key,
+                molam_version=molam_version,
+            ),
+            options(timeout, max_retries, extra_headers),
+        )
+        return parse(PaymentIntent.from_dict, response)
+
+
+class AsyncPaymentIntentsWithRawResponse(AsyncResource):
+    """PaymentIntents operations, async, returning `RawResponse` objects."""
+
+    async def list(
+        self,
+        *,
+        limit: int | Unset = UNSET,
+        starting_after: str | Unset = UNSET,
+        customer_id: str | Unset = UNSET,
+        status: PaymentIntentStatus | str | Unset = UNSET,
+        created_gte: int | Unset = UNSET,
+        created_lte: int | Unset = UNSET,
+        molam_version: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> RawResponse[PaymentIntentList]:
+        """List payment intents.
+
+        Lists payment intents, newest first. Filter by customer, status and creation time
+        (`created_gte` / `created_lte`, Unix seconds, both inclusive).
+
+        `GET /v1/connect/payment_intents`
+
+        Args:
+            limit: How many objects to return, between 1 and 100.
+            starting_after: A cursor for pagination; the id of the last object of the previous page (or its `next_cursor`).
+            customer_id: Only payment intents for this customer.
+            status: Where a payment intent is in its life: `requires_payment_method` -> `requires_confirmation` ->
+                (`requires_action`) -> `processing` -> (`requires_capture`) -> `succeeded`; or `canceled` /
+                `failed`.
+            created_gte: Only payment intents created at or after this Unix time (seconds).
+            created_lte: Only payment intents created at or before this Unix time (seconds).
+            molam_version: The `Molam-Version` for this call only, instead of the client's pinned one.
+            timeout: Seconds (or an `httpx.Timeout`) for this call, instead of the client's timeout.
+            max_retries: The retry budget for this call (0 disables retries), instead of the client's.
+            extra_headers: Headers added last to this request; they win over the SDK's own.
+
+        Returns:
+            A `RawResponse` with the HTTP response and `parsed`, the `PaymentIntentList`.
+
+        Raises:
+            molam_sdk_ext.MolamError: A subclass for each failure: the API's answer (status, code, request id),
+                connection problems, an open circuit, or invalid arguments caught before sending.
+        """
+        response = await self._requester.request(
+            _list_request(
+                limit=limit,
+                starting_after=starting_after,
+                customer_id=customer_id,
+                status=status,
+                created_gte=created_gte,
+                created_lte=created_lte,
+                molam_version=molam_version,
+            ),
+            options(timeout, max_retries, extra_headers),
+        )
+        return RawResponse(http_response=response, parsed=parse(PaymentIntentList.from_dict, response))
+
+    @overload
+    async def create(
+        self,
+        *,
+        amount: int,
+        currency: str,
+        capture_method: CaptureMethod | str | Unset = UNSET,
+        payment_method: str | Unset = UNSET,
+        confirm: bool | Unset = UNSET,
+        customer_id: str | Unset = UNSET,
+        merchant_id: str | Unset = UNSET,
+        description: str | Unset = UNSET,
+        metadata: Metadata | Mapping[str, Any] | Unset = UNSET,
+        return_url: str | Unset = UNSET,
+        cancel_url: str | Unset = UNSET,
+        idempotency_key: str | None = None,
+        molam_version: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> RawResponse[PaymentIntent]: ...
+
+    @overload
+    async def create(
+        self,
+        *,
+        body: CreatePaymentIntentRequest,
+        idempotency_key: str | None = None,
+        molam_version: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> RawResponse[PaymentIntent]: ...
+
+    async def create(
+        self,
+        *,
+        amount: int | Unset = UNSET,
+        currency: str | Unset = UNSET,
+        capture_method: CaptureMethod | str | Unset = UNSET,
+        payment_method: str | Unset = UNSET,
+        confirm: bool | Unset = UNSET,
+        customer_id: str | Unset = UNSET,
+        merchant_id: str | Unset = UNSET,
+        description: str | Unset = UNSET,
+        metadata: Metadata | Mapping[str, Any] | Unset = UNSET,
+        return_url: str | Unset = UNSET,
+        cancel_url: str | Unset = UNSET,
+        body: CreatePaymentIntentRequest | None = None,
+        idempotency_key: str | None = None,
+        molam_version: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> RawResponse[PaymentIntent]:
+        """Create a payment intent.
+
+        Creates a payment intent for `amount` in `currency` (minor units). Pass `confirm: true` together
+        with
+        a `payment_method` to create and confirm in one call. With `capture_method: manual` the funds are
+        only authorised and must be captured later with `capture`.
+
+        `POST /v1/connect/payment_intents`
+
+        Args:
+            amount: Required. Amount to collect, in the currency's minor unit (15000 XOF is 15,000 F CFA; 2500000 NGN is
+                25,000.00 naira).
+            currency: Required. Three-letter ISO 4217 currency code, upper case.
+            capture_method: `automatic` captures on success; `manual` only authorises until you call `capture`.
+            payment_method: The id of the payment method (`pm_`) to attach.
+            confirm: Confirm immediately (requires `payment_method`).
+            customer_id: The customer paying.
+            merchant_id: The connected merchant receiving the funds.
+            description: Your description of the payment.
+            metadata: Up to 50 key-value pairs of your own data, stored with the object. Keys are at most 40 characters,
+                values are strings of at most 500 characters. Never put sensitive data (card numbers, PINs) here.
+            return_url: Where the customer returns after completing a redirect.
+            cancel_url: Where the customer returns after abandoning a redirect.
+            body: The whole request body as a `CreatePaymentIntentRequest`, instead of the field arguments (not both).
+            idempotency_key: Makes retries of this POST safe: the same key with the same body replays the first response (at most
+                255 characters). When None the client makes one per call and reuses it on every retry.
+            molam_version: The `Molam-Version` for this call only, instead of the client's pinned one.
+            timeout: Seconds (or an `httpx.Timeout`) for this call, instead of the client's timeout.
+            max_retries: The retry budget for this call (0 disables retries), instead of the client's.
+            extra_headers: Headers added last to this request; they win over the SDK's own.
+
+        Returns:
+            A `RawResponse` with the HTTP response and `parsed`, the `PaymentIntent`.
+
+        Raises:
+            molam_sdk_ext.MolamError: A subclass for each failure: the API's answer (status, code, request id),
+                connection problems, an open circuit, or invalid arguments caught before sending.
+        """
+        response = await self._requester.request(
+            _create_request(
+                body=body,
+                fields={
+                    "amount": amount,
+                    "currency": currency,
+                    "capture_method": capture_method,
+                    "payment_method": payment_method,
+                    "confirm": confirm,
+                    "customer_id": customer_id,
+                    "merchant_id": merchant_id,
+                    "description": description,
+                    "metadata": metadata,
+                    "return_url": return_url,
+                    "cancel_url": cancel_url,
+                },
+                idempotency_key=idempotency_key,
+                molam_version=molam_version,
+            ),
+            options(timeout, max_retries, extra_headers),
+        )
+        return RawResponse(http_response=response, parsed=parse(PaymentIntent.from_dict, response))
+
+    async def retrieve(
+        self,
+        id: str,
+        *,
+        molam_version: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> RawResponse[PaymentIntent]:
+        """Retrieve a payment intent.
+
+        Retrieves a payment intent by id.
+
+        `GET /v1/connect/payment_intents/{id}`
+
+        Args:
+            id: The payment intent's id.
+            molam_version: The `Molam-Version` for this call only, instead of the client's pinned one.
+            timeout: Seconds (or an `httpx.Timeout`) for this call, instead of the client's timeout.
+            max_retries: The retry budget for this call (0 disables retries), instead of the client's.
+            extra_headers: Headers added last to this request; they win over the SDK's own.
+
+        Returns:
+            A `RawResponse` with the HTTP response and `parsed`, the `PaymentIntent`.
+
+        Raises:
+            molam_sdk_ext.MolamError: A subclass for each failure: the API's answer (status, code, request id),
+                connection problems, an open circuit, or invalid arguments caught before sending.
+        """
+        response = await self._requester.request(
+            _retrieve_request(
+                id=id,
+                molam_version=molam_version,
+            ),
+            options(timeout, max_retries, extra_headers),
+        )
+        return RawResponse(http_response=response, parsed=parse(PaymentIntent.from_dict, response))
+
+    async def update(
+        self,
+        id: str,
+        *,
+        description: str | Unset = UNSET,
+        metadata: Metadata | Mapping[str, Any] | Unset = UNSET,
+        body: UpdatePaymentIntentRequest | None = None,
+        idempotency_key: str | None = None,
+        molam_version: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> RawResponse[PaymentIntent]:
+        """Update a payment intent.
+
+        Updates the `description` and `metadata` of a payment intent. Metadata keys are merged: a key set to
+        an empty string is removed.
+
+        `POST /v1/connect/payment_intents/{id}`
+
+        Args:
+            id: The payment intent's id.
+            description: Your description of the payment.
+            metadata: Up to 50 key-value pairs of your own data, stored with the object. Keys are at most 40 characters,
+                values are strings of at most 500 characters. Never put sensitive data (card numbers, PINs) here.
+            body: The whole request body as a `UpdatePaymentIntentRequest`, instead of the field arguments (not both).
+            idempotency_key: Makes retries of this POST safe: the same key with the same body replays the first response (at most
+                255 characters). When None the client makes one per call and reuses it on every retry.
+            molam_version: The `Molam-Version` for this call only, instead of the client's pinned one.
+            timeout: Seconds (or an `httpx.Timeout`) for this call, instead of the client's timeout.
+            max_retries: The retry budget for this call (0 disables retries), instead of the client's.
+            extra_headers: Headers added last to this request; they win over the SDK's own.
+
+        Returns:
+            A `RawResponse` with the HTTP response and `parsed`, the `PaymentIntent`.
+
+        Raises:
+            molam_sdk_ext.MolamError: A subclass for each failure: the API's answer (status, code, request id),
+                connection problems, an open circuit, or invalid arguments caught before sending.
+        """
+        response = await self._requester.request(
+            _update_request(
+                id=id,
+                body=body,
+                fields={
+                    "description": description,
+                    "metadata": metadata,
+                },
+                idempotency_key=idempotency_key,
+                molam_version=molam_version,
+            ),
+            options(timeout, max_retries, extra_headers),
+        )
+        return RawResponse(http_response=response, parsed=parse(PaymentIntent.from_dict, response))
+
+    async def confirm(
+        self,
+        id: str,
+        *,
+        payment_method: str | Unset = UNSET,
+        return_url: str | Unset = UNSET,
+        body: ConfirmPaymentIntentRequest | None = None,
+        idempotency_key: str | None = None,
+        molam_version: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> RawResponse[PaymentIntent]:
+        """Confirm a payment intent.
+
+        Confirms that the customer intends to pay with `payment_method` (or the one already attached). The
+        intent moves to `processing`, `requires_action` (send the customer to `redirect_url`, for example to
+        approve an Orange Money or Wave payment), `requires_capture` (manual capture) or `succeeded`. A
+        declined
+        payment is a `402 payment_error` and the intent returns to `requires_payment_method`.
+
+        `POST /v1/connect/payment_intents/{id}/confirm`
+
+        Args:
+            id: The payment intent's id.
+            payment_method: The payment method (`pm_`) to charge; defaults to the one already attached.
+            return_url: Where the customer returns after completing a redirect.
+            body: The whole request body as a `ConfirmPaymentIntentRequest`, instead of the field arguments (not
+                both).
+            idempotency_key: Makes retries of this POST safe: the same key with the same body replays the first response (at most
+                255 characters). When None the client makes one per call and reuses it on every retry.
+            molam_version: The `Molam-Version` for this call only, instead of the client's pinned one.
+            timeout: Seconds (or an `httpx.Timeout`) for this call, instead of the client's timeout.
+            max_retries: The retry budget for this call (0 disables retries), instead of the client's.
+            extra_headers: Headers added last to this request; they win over the SDK's own.
+
+        Returns:
+            A `RawResponse` with the HTTP response and `parsed`, the `PaymentIntent`.
+
+        Raises:
+            molam_sdk_ext.MolamError: A subclass for each failure: the API's answer (status, code, request id),
+                connection problems, an open circuit, or invalid arguments caught before sending.
+        """
+        response = await self._requester.request(
+            _confirm_request(
+                id=id,
+                body=body,
+                fields={
+                    "payment_method": payment_method,
+                    "return_url": return_url,
+                },
+                idempotency_key=idempotency_key,
+                molam_version=molam_version,
+            ),
+            options(timeout, max_retries, extra_headers),
+        )
+        return RawResponse(http_response=response, parsed=parse(PaymentIntent.from_dict, response))
+
+    async def capture(
+        self,
+        id: str,
+        *,
+        amount_to_capture: int | Unset = UNSET,
+        body: CapturePaymentIntentRequest | None = None,
+        idempotency_key: str | None = None,
+        molam_version: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> RawResponse[PaymentIntent]:
+        """Capture a payment intent.
+
+        Captures the funds of a payment intent in `requires_capture`. `amount_to_capture` defaults to the
+        full
+        authorised amount; a smaller amount releases the rest to the customer.
+
+        `POST /v1/connect/payment_intents/{id}/capture`
+
+        Args:
+            id: The payment intent's id.
+            amount_to_capture: Amount to capture in the currency's minor unit; defaults to the full authorised amount.
+            body: The whole request body as a `CapturePaymentIntentRequest`, instead of the field arguments (not
+                both).
+            idempotency_key: Makes retries of this POST safe: the same key with the same body replays the first response (at most
+                255 characters). When None the client makes one per call and reuses it on every retry.
+            molam_version: The `Molam-Version` for this call only, instead of the client's pinned one.
+            timeout: Seconds (or an `httpx.Timeout`) for this call, instead of the client's timeout.
+            max_retries: The retry budget for this call (0 disables retries), instead of the client's.
+            extra_headers: Headers added last to this request; they win over the SDK's own.
+
+        Returns:
+            A `RawResponse` with the HTTP response and `parsed`, the `PaymentIntent`.
+
+        Raises:
+            molam_sdk_ext.MolamError: A subclass for each failure: the API's answer (status, code, request id),
+                connection problems, an open circuit, or invalid arguments caught before sending.
+        """
+        response = await self._requester.request(
+            _capture_request(
+                id=id,
+                body=body,
+                fields={
+                    "amount_to_capture": amount_to_capture,
+                },
+                idempotency_key=idempotency_key,
+                molam_version=molam_version,
+            ),
+            options(timeout, max_retries, extra_headers),
+        )
+        return RawResponse(http_response=response, parsed=parse(PaymentIntent.from_dict, response))
+
+    async def cancel(
+        self,
+        id: str,
+        *,
+        cancellation_reason: CancellationReason | str | Unset = UNSET,
+        body: CancelPaymentIntentRequest | None = None,
+        idempotency_key: str | None = None,
+        molam_version: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> RawResponse[PaymentIntent]:
+        """Cancel a payment intent.
+
+        Cancels a payment intent that has not succeeded yet (`requires_payment_method`,
+        `requires_confirmation`, `requires_action` or `requires_capture`). An authorisation is released.
+
+        `POST /v1/connect/payment_intents/{id}/cancel`
+
+        Args:
+            id: The payment intent's id.
+            cancellation_reason: Why a payment intent was canceled.
+            body: The whole request body as a `CancelPaymentIntentRequest`, instead of the field arguments (not both).
+            idempotency_key: Makes retries of this POST safe: the same key with the same body replays the first response (at most
+                255 characters). When None the client makes one per call and reuses it on every retry.
+            molam_version: The `Molam-Version` for this call only, instead of the client's pinned one.
+            timeout: Seconds (or an `httpx.Timeout`) for this call, instead of the client's timeout.
+            max_retries: The retry budget for this call (0 disables retries), instead of the client's.
+            extra_headers: Headers added last to this request; they win over the SDK's own.
+
+        Returns:
+            A `RawResponse` with the HTTP response and `parsed`, the `PaymentIntent`.
+
+        Raises:
+            molam_sdk_ext.MolamError: A subclass for each failure: the API's answer (status, code, request id),
+                connection problems, an open circuit, or invalid arguments caught before sending.
+        """
+        response = await self._requester.request(
+            _cancel_request(
+                id=id,
+                body=body,
+                fields={
+                    "cancellation_reason": cancellation_reason,
+                },
+                idempotency_key=idempotency_key,
+                molam_version=molam_version,
+            ),
+            options(timeout, max_retries, extra_headers),
+        )
+        return RawResponse(http_response=response, parsed=parse(PaymentIntent.from_dict, response))

@@ -1,0 +1,812 @@
+# Generated from spec/molam.yaml by `make generate`; do not edit.
+"""The `transfers` resource: Molam Ma transfers (`tr_`) move funds between two wallets.
+
+Four classes share one request builder per operation: `Transfers` and `AsyncTransfers` return parsed models
+(list methods return pages that walk across pages); `TransfersWithRawResponse` and
+`AsyncTransfersWithRawResponse` return `RawResponse` objects carrying the HTTP response too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, overload
+
+import httpx
+
+from molam_sdk_ext.pagination import AsyncPage, SyncPage
+from molam_sdk_ext.requester import AsyncResource, RawResponse, SyncResource
+
+from ..api.transfers import (
+    create_transfer,
+    list_transfers,
+    retrieve_transfer,
+)
+from ..models import (
+    CreateTransferRequest,
+    Metadata,
+    Transfer,
+    TransferList,
+)
+from ..types import UNSET, Unset
+from ._request import build_body, options, parse, unset_if_none
+
+__all__ = ["AsyncTransfers", "AsyncTransfersWithRawResponse", "Transfers", "TransfersWithRawResponse"]
+
+
+def _list_request(
+    *,
+    limit: int | Unset,
+    starting_after: str | Unset,
+    wallet: str | Unset,
+    molam_version: str | None,
+) -> dict[str, Any]:
+    """The request for `list` (GET /v1/ma/transfers), shared by the sync and async classes."""
+    kwargs = list_transfers._get_kwargs(
+        limit=limit,
+        starting_after=starting_after,
+        wallet=wallet,
+        molam_version=unset_if_none(molam_version),
+    )
+    return kwargs
+
+
+def _create_request(
+    *,
+    body: CreateTransferRequest | None,
+    fields: Mapping[str, Any],
+    idempotency_key: str | None,
+    molam_version: str | None,
+) -> dict[str, Any]:
+    """The request for `create` (POST /v1/ma/transfers), shared by the sync and async classes."""
+    kwargs = create_transfer._get_kwargs(
+        body=build_body(
+            CreateTransferRequest.from_dict,
+            body,
+            fields,
+            ("from_wallet", "to_wallet", "amount", "currency"),
+        ),
+        idempotency_key=unset_if_none(idempotency_key),
+        molam_version=unset_if_none(molam_version),
+    )
+    return kwargs
+
+
+def _retrieve_request(
+    *,
+    id: str,
+    molam_version: str | None,
+) -> dict[str, Any]:
+    """The request for `retrieve` (GET /v1/ma/transfers/{id}), shared by the sync and async classes."""
+    kwargs = retrieve_transfer._get_kwargs(
+        id=id,
+        molam_version=unset_if_none(molam_version),
+    )
+    return kwargs
+
+
+class Transfers(SyncResource):
+    """Transfers operations."""
+
+    def list(
+        self,
+        *,
+        limit: int | Unset = UNSET,
+        starting_after: str | Unset = UNSET,
+        wallet: str | Unset = UNSET,
+        molam_version: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> SyncPage[Transfer]:
+        """List transfers.
+
+        Lists transfers, newest first, optionally only those in or out of one wallet.
+
+        `GET /v1/ma/transfers`
+
+        Args:
+            limit: How many objects to return, between 1 and 100.
+            starting_after: A cursor for pagination; the id of the last object of the previous page (or its `next_cursor`).
+            wallet: Only transfers where this wallet is the source or the destination.
+            molam_version: The `Molam-Version` for this call only, instead of the client's pinned one.
+            timeout: Seconds (or an `httpx.Timeout`) for this call, instead of the client's timeout.
+            max_retries: The retry budget for this call (0 disables retries), instead of the client's.
+            extra_headers: Headers added last to this request; they win over the SDK's own.
+
+        Returns:
+            The first page as a `SyncPage` of `Transfer`: iterate it to walk every page
+                (the next pages are fetched with `starting_after` and the same filters).
+
+        Raises:
+            molam_sdk_ext.MolamError: A subclass for each failure: the API's answer (status, code, request id),
+                connection problems, an open circuit, or invalid arguments caught before sending.
+        """
+        request_options = options(timeout, max_retries, extra_headers)
+
+        def fetch(cursor: str | Unset) -> TransferList:
+            response = self._requester.request(
+                _list_request(
+                    limit=limit,
+                    starting_after=cursor,
+                    wallet=wallet,
+                    molam_version=molam_version,
+                ),
+                request_options,
+            )
+            return parse(TransferList.from_dict, response)
+
+        return SyncPage[Transfer](fetch(starting_after), fetch)
+
+    @overload
+    def create(
+        self,
+        *,
+        from_wallet: str,
+        to_wallet: str,
+        amount: int,
+        currency: str,
+        description: str | Unset = UNSET,
+        metadata: Metadata | Mapping[str, Any] | Unset = UNSET,
+        idempotency_key: str | None = None,
+        molam_version: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> Transfer: ...
+
+    @overload
+    def create(
+        self,
+        *,
+        body: CreateTransferRequest,
+        idempotency_key: str | None = None,
+        molam_version: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> Transfer: ...
+
+    def create(
+        self,
+        *,
+        from_wallet: str | Unset = UNSET,
+        to_wallet: str | Unset = UNSET,
+        amount: int | Unset = UNSET,
+        currency: str | Unset = UNSET,
+        description: str | Unset = UNSET,
+        metadata: Metadata | Mapping[str, Any] | Unset = UNSET,
+        body: CreateTransferRequest | None = None,
+        idempotency_key: str | None = None,
+        molam_version: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> Transfer:
+        """Create a transfer.
+
+        Moves `amount` of `currency` from one wallet to another. Fails with `400 insufficient_funds` rather
+        than letting the source wallet go negative.
+
+        `POST /v1/ma/transfers`
+
+        Args:
+            from_wallet: Required. The wallet to debit.
+            to_wallet: Required. The wallet to credit.
+            amount: Required. Amount to move, in the currency's minor unit.
+            currency: Required. Three-letter ISO 4217 currency code, upper case.
+            description: Your description of the transfer.
+            metadata: Up to 50 key-value pairs of your own data, stored with the object. Keys are at most 40 characters,
+                values are strings of at most 500 characters. Never put sensitive data (card numbers, PINs) here.
+            body: The whole request body as a `CreateTransferRequest`, instead of the field arguments (not both).
+            idempotency_key: Makes retries of this POST safe: the same key with the same body replays the first response (at most
+                255 characters). When None the client makes one per call and reuses it on every retry.
+            molam_version: The `Molam-Version` for this call only, instead of the client's pinned one.
+            timeout: Seconds (or an `httpx.Timeout`) for this call, instead of the client's timeout.
+            max_retries: The retry budget for this call (0 disables retries), instead of the client's.
+            extra_headers: Headers added last to this request; they win over the SDK's own.
+
+        Returns:
+            The `Transfer`.
+
+        Raises:
+            molam_sdk_ext.MolamError: A subclass for each failure: the API's answer (status, code, request id),
+                connection problems, an open circuit, or invalid arguments caught before sending.
+        """
+        response = self._requester.request(
+            _create_request(
+                body=body,
+                fields={
+                    "from_wallet": from_wallet,
+                    "to_wallet": to_wallet,
+                    "amount": amount,
+                    "currency": currency,
+                    "description": description,
+                    "metadata": metadata,
+                },
+                idempotency_key=idempotency_key,
+                molam_version=molam_version,
+            ),
+            options(timeout, max_retries, extra_headers),
+        )
+        return parse(Transfer.from_dict, response)
+
+    def retrieve(
+        self,
+        id: str,
+        *,
+        molam_version: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> Transfer:
+        """Retrieve a transfer.
+
+        Retrieves a transfer by id.
+
+        `GET /v1/ma/transfers/{id}`
+
+        Args:
+            id: The transfer's id.
+            molam_version: The `Molam-Version` for this call only, instead of the client's pinned one.
+            timeout: Seconds (or an `httpx.Timeout`) for this call, instead of the client's timeout.
+            max_retries: The retry budget for this call (0 disables retries), instead of the client's.
+            extra_headers: Headers added last to this request; they win over the SDK's own.
+
+        Returns:
+            The `Transfer`.
+
+        Raises:
+            molam_sdk_ext.MolamError: A subclass for each failure: the API's answer (status, code, request id),
+                connection problems, an open circuit, or invalid arguments caught before sending.
+        """
+        response = self._requester.request(
+            _retrieve_request(
+                id=id,
+                molam_version=molam_version,
+            ),
+            options(timeout, max_retries, extra_headers),
+        )
+        return parse(Transfer.from_dict, response)
+
+
+class TransfersWithRawResponse(SyncResource):
+    """Transfers operations, returning `RawResponse` objects."""
+
+    def list(
+        self,
+        *,
+        limit: int | Unset = UNSET,
+        starting_after: str | Unset = UNSET,
+        wallet: str | Unset = UNSET,
+        molam_version: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> RawResponse[TransferList]:
+        """List transfers.
+
+        Lists transfers, newest first, optionally only those in or out of one wallet.
+
+        `GET /v1/ma/transfers`
+
+        Args:
+            limit: How many objects to return, between 1 and 100.
+            starting_after: A cursor for pagination; the id of the last object of the previous page (or its `next_cursor`).
+            wallet: Only transfers where this wallet is the source or the destination.
+            molam_version: The `Molam-Version` for this call only, instead of the client's pinned one.
+            timeout: Seconds (or an `httpx.Timeout`) for this call, instead of the client's timeout.
+            max_retries: The retry budget for this call (0 disables retries), instead of the client's.
+            extra_headers: Headers added last to this request; they win over the SDK's own.
+
+        Returns:
+            A `RawResponse` with the HTTP response and `parsed`, the `TransferList`.
+
+        Raises:
+            molam_sdk_ext.MolamError: A subclass for each failure: the API's answer (status, code, request id),
+                connection problems, an open circuit, or invalid arguments caught before sending.
+        """
+        response = self._requester.request(
+            _list_request(
+                limit=limit,
+                starting_after=starting_after,
+                wallet=wallet,
+                molam_version=molam_version,
+            ),
+            options(timeout, max_retries, extra_headers),
+        )
+        return RawResponse(http_response=response, parsed=parse(TransferList.from_dict, response))
+
+    @overload
+    def create(
+        self,
+        *,
+        from_wallet: str,
+        to_wallet: str,
+        amount: int,
+        currency: str,
+        description: str | Unset = UNSET,
+        metadata: Metadata | Mapping[str, Any] | Unset = UNSET,
+        idempotency_key: str | None = None,
+        molam_version: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> RawResponse[Transfer]: ...
+
+    @overload
+    def create(
+        self,
+        *,
+        body: CreateTransferRequest,
+        idempotency_key: str | None = None,
+        molam_version: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> RawResponse[Transfer]: ...
+
+    def create(
+        self,
+        *,
+        from_wallet: str | Unset = UNSET,
+        to_wallet: str | Unset = UNSET,
+        amount: int | Unset = UNSET,
+        currency: str | Unset = UNSET,
+        description: str | Unset = UNSET,
+        metadata: Metadata | Mapping[str, Any] | Unset = UNSET,
+        body: CreateTransferRequest | None = None,
+        idempotency_key: str | None = None,
+        molam_version: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> RawResponse[Transfer]:
+        """Create a transfer.
+
+        Moves `amount` of `currency` from one wallet to another. Fails with `400 insufficient_funds` rather
+        than letting the source wallet go negative.
+
+        `POST /v1/ma/transfers`
+
+        Args:
+            from_wallet: Required. The wallet to debit.
+            to_wallet: Required. The wallet to credit.
+            amount: Required. Amount to move, in the currency's minor unit.
+            currency: Required. Three-letter ISO 4217 currency code, upper case.
+            description: Your description of the transfer.
+            metadata: Up to 50 key-value pairs of your own data, stored with the object. Keys are at most 40 characters,
+                values are strings of at most 500 characters. Never put sensitive data (card numbers, PINs) here.
+            body: The whole request body as a `CreateTransferRequest`, instead of the field arguments (not both).
+            idempotency_key: Makes retries of this POST safe: the same key with the same body replays the first response (at most
+                255 characters). When None the client makes one per call and reuses it on every retry.
+            molam_version: The `Molam-Version` for this call only, instead of the client's pinned one.
+            timeout: Seconds (or an `httpx.Timeout`) for this call, instead of the client's timeout.
+            max_retries: The retry budget for this call (0 disables retries), instead of the client's.
+            extra_headers: Headers added last to this request; they win over the SDK's own.
+
+        Returns:
+            A `RawResponse` with the HTTP response and `parsed`, the `Transfer`.
+
+        Raises:
+            molam_sdk_ext.MolamError: A subclass for each failure: the API's answer (status, code, request id),
+                connection problems, an open circuit, or invalid arguments caught before sending.
+        """
+        response = self._requester.request(
+            _create_request(
+                body=body,
+                fields={
+                    "from_wallet": from_wallet,
+                    "to_wallet": to_wallet,
+                    "amount": amount,
+                    "currency": currency,
+                    "description": description,
+                    "metadata": metadata,
+                },
+                idempotency_key=idempotency_key,
+                molam_version=molam_version,
+            ),
+            options(timeout, max_retries, extra_headers),
+        )
+        return RawResponse(http_response=response, parsed=parse(Transfer.from_dict, response))
+
+    def retrieve(
+        self,
+        id: str,
+        *,
+        molam_version: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> RawResponse[Transfer]:
+        """Retrieve a transfer.
+
+        Retrieves a transfer by id.
+
+        `GET /v1/ma/transfers/{id}`
+
+        Args:
+            id: The transfer's id.
+            molam_version: The `Molam-Version` for this call only, instead of the client's pinned one.
+            timeout: Seconds (or an `httpx.Timeout`) for this call, instead of the client's timeout.
+            max_retries: The retry budget for this call (0 disables retries), instead of the client's.
+            extra_headers: Headers added last to this request; they win over the SDK's own.
+
+        Returns:
+            A `RawResponse` with the HTTP response and `parsed`, the `Transfer`.
+
+        Raises:
+            molam_sdk_ext.MolamError: A subclass for each failure: the API's answer (status, code, request id),
+                connection problems, an open circuit, or invalid arguments caught before sending.
+        """
+        response = self._requester.request(
+            _retrieve_request(
+                id=id,
+                molam_version=molam_version,
+            ),
+            options(timeout, max_retries, extra_headers),
+        )
+        return RawResponse(http_response=response, parsed=parse(Transfer.from_dict, response))
+
+
+class AsyncTransfers(AsyncResource):
+    """Transfers operations, async."""
+
+    async def list(
+        self,
+        *,
+        limit: int | Unset = UNSET,
+        starting_after: str | Unset = UNSET,
+        wallet: str | Unset = UNSET,
+        molam_version: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> AsyncPage[Transfer]:
+        """List transfers.
+
+        Lists transfers, newest first, optionally only those in or out of one wallet.
+
+        `GET /v1/ma/transfers`
+
+        Args:
+            limit: How many objects to return, between 1 and 100.
+            starting_after: A cursor for pagination; the id of the last object of the previous page (or its `next_cursor`).
+            wallet: Only transfers where this wallet is the source or the destination.
+            molam_version: The `Molam-Version` for this call only, instead of the client's pinned one.
+            timeout: Seconds (or an `httpx.Timeout`) for this call, instead of the client's timeout.
+            max_retries: The retry budget for this call (0 disables retries), instead of the client's.
+            extra_headers: Headers added last to this request; they win over the SDK's own.
+
+        Returns:
+            The first page as an `AsyncPage` of `Transfer`: iterate it with `async for` to walk every page
+                (the next pages are fetched with `starting_after` and the same filters).
+
+        Raises:
+            molam_sdk_ext.MolamError: A subclass for each failure: the API's answer (status, code, request id),
+                connection problems, an open circuit, or invalid arguments caught before sending.
+        """
+        request_options = options(timeout, max_retries, extra_headers)
+
+        async def fetch(cursor: str | Unset) -> TransferList:
+            response = await self._requester.request(
+                _list_request(
+                    limit=limit,
+                    starting_after=cursor,
+                    wallet=wallet,
+                    molam_version=molam_version,
+                ),
+                request_options,
+            )
+            return parse(TransferList.from_dict, response)
+
+        return AsyncPage[Transfer](await fetch(starting_after), fetch)
+
+    @overload
+    async def create(
+        self,
+        *,
+        from_wallet: str,
+        to_wallet: str,
+        amount: int,
+        currency: str,
+        description: str | Unset = UNSET,
+        metadata: Metadata | Mapping[str, Any] | Unset = UNSET,
+        idempotency_key: str | None = None,
+        molam_version: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> Transfer: ...
+
+    @overload
+    async def create(
+        self,
+        *,
+        body: CreateTransferRequest,
+        idempotency_key: str | None = None,
+        molam_version: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> Transfer: ...
+
+    async def create(
+        self,
+        *,
+        from_wallet: str | Unset = UNSET,
+        to_wallet: str | Unset = UNSET,
+        amount: int | Unset = UNSET,
+        currency: str | Unset = UNSET,
+        description: str | Unset = UNSET,
+        metadata: Metadata | Mapping[str, Any] | Unset = UNSET,
+        body: CreateTransferRequest | None = None,
+        idempotency_key: str | None = None,
+        molam_version: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> Transfer:
+        """Create a transfer.
+
+        Moves `amount` of `currency` from one wallet to another. Fails with `400 insufficient_funds` rather
+        than letting the source wallet go negative.
+
+        `POST /v1/ma/transfers`
+
+        Args:
+            from_wallet: Required. The wallet to debit.
+            to_wallet: Required. The wallet to credit.
+            amount: Required. Amount to move, in the currency's minor unit.
+            currency: Required. Three-letter ISO 4217 currency code, upper case.
+            description: Your description of the transfer.
+            metadata: Up to 50 key-value pairs of your own data, stored with the object. Keys are at most 40 characters,
+                values are strings of at most 500 characters. Never put sensitive data (card numbers, PINs) here.
+            body: The whole request body as a `CreateTransferRequest`, instead of the field arguments (not both).
+            idempotency_key: Makes retries of this POST safe: the same key with the same body replays the first response (at most
+                255 characters). When None the client makes one per call and reuses it on every retry.
+            molam_version: The `Molam-Version` for this call only, instead of the client's pinned one.
+            timeout: Seconds (or an `httpx.Timeout`) for this call, instead of the client's timeout.
+            max_retries: The retry budget for this call (0 disables retries), instead of the client's.
+            extra_headers: Headers added last to this request; they win over the SDK's own.
+
+        Returns:
+            The `Transfer`.
+
+        Raises:
+            molam_sdk_ext.MolamError: A subclass for each failure: the API's answer (status, code, request id),
+                connection problems, an open circuit, or invalid arguments caught before sending.
+        """
+        response = await self._requester.request(
+            _create_request(
+                body=body,
+                fields={
+                    "from_wallet": from_wallet,
+                    "to_wallet": to_wallet,
+                    "amount": amount,
+                    "currency": currency,
+                    "description": description,
+                    "metadata": metadata,
+                },
+                idempotency_key=idempotency_key,
+                molam_version=molam_version,
+            ),
+            options(timeout, max_retries, extra_headers),
+        )
+        return parse(Transfer.from_dict, response)
+
+    async def retrieve(
+        self,
+        id: str,
+        *,
+        molam_version: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> Transfer:
+        """Retrieve a transfer.
+
+        Retrieves a transfer by id.
+
+        `GET /v1/ma/transfers/{id}`
+
+        Args:
+            id: The transfer's id.
+            molam_version: The `Molam-Version` for this call only, instead of the client's pinned one.
+            timeout: Seconds (or an `httpx.Timeout`) for this call, instead of the client's timeout.
+            max_retries: The retry budget for this call (0 disables retries), instead of the client's.
+            extra_headers: Headers added last to this request; they win over the SDK's own.
+
+        Returns:
+            The `Transfer`.
+
+        Raises:
+            molam_sdk_ext.MolamError: A subclass for each failure: the API's answer (status, code, request id),
+                connection problems, an open circuit, or invalid arguments caught before sending.
+        """
+        response = await self._requester.request(
+            _retrieve_request(
+                id=id,
+                molam_version=molam_version,
+            ),
+            options(timeout, max_retries, extra_headers),
+        )
+        return parse(Transfer.from_dict, response)
+
+
+class AsyncTransfersWithRawResponse(AsyncResource):
+    """Transfers operations, async, returning `RawResponse` objects."""
+
+    async def list(
+        self,
+        *,
+        limit: int | Unset = UNSET,
+        starting_after: str | Unset = UNSET,
+        wallet: str | Unset = UNSET,
+        molam_version: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> RawResponse[TransferList]:
+        """List transfers.
+
+        Lists transfers, newest first, optionally only those in or out of one wallet.
+
+        `GET /v1/ma/transfers`
+
+        Args:
+            limit: How many objects to return, between 1 and 100.
+            starting_after: A cursor for pagination; the id of the last object of the previous page (or its `next_cursor`).
+            wallet: Only transfers where this wallet is the source or the destination.
+            molam_version: The `Molam-Version` for this call only, instead of the client's pinned one.
+            timeout: Seconds (or an `httpx.Timeout`) for this call, instead of the client's timeout.
+            max_retries: The retry budget for this call (0 disables retries), instead of the client's.
+            extra_headers: Headers added last to this request; they win over the SDK's own.
+
+        Returns:
+            A `RawResponse` with the HTTP response and `parsed`, the `TransferList`.
+
+        Raises:
+            molam_sdk_ext.MolamError: A subclass for each failure: the API's answer (status, code, request id),
+                connection problems, an open circuit, or invalid arguments caught before sending.
+        """
+        response = await self._requester.request(
+            _list_request(
+                limit=limit,
+                starting_after=starting_after,
+                wallet=wallet,
+                molam_version=molam_version,
+            ),
+            options(timeout, max_retries, extra_headers),
+        )
+        return RawResponse(http_response=response, parsed=parse(TransferList.from_dict, response))
+
+    @overload
+    async def create(
+        self,
+        *,
+        from_wallet: str,
+        to_wallet: str,
+        amount: int,
+        currency: str,
+        description: str | Unset = UNSET,
+        metadata: Metadata | Mapping[str, Any] | Unset = UNSET,
+        idempotency_key: str | None = None,
+        molam_version: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> RawResponse[Transfer]: ...
+
+    @overload
+    async def create(
+        self,
+        *,
+        body: CreateTransferRequest,
+        idempotency_key: str | None = None,
+        molam_version: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> RawResponse[Transfer]: ...
+
+    async def create(
+        self,
+        *,
+        from_wallet: str | Unset = UNSET,
+        to_wallet: str | Unset = UNSET,
+        amount: int | Unset = UNSET,
+        currency: str | Unset = UNSET,
+        description: str | Unset = UNSET,
+        metadata: Metadata | Mapping[str, Any] | Unset = UNSET,
+        body: CreateTransferRequest | None = None,
+        idempotency_key: str | None = None,
+        molam_version: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> RawResponse[Transfer]:
+        """Create a transfer.
+
+        Moves `amount` of `currency` from one wallet to another. Fails with `400 insufficient_funds` rather
+        than letting the source wallet go negative.
+
+        `POST /v1/ma/transfers`
+
+        Args:
+            from_wallet: Required. The wallet to debit.
+            to_wallet: Required. The wallet to credit.
+            amount: Required. Amount to move, in the currency's minor unit.
+            currency: Required. Three-letter ISO 4217 currency code, upper case.
+            description: Your description of the transfer.
+            metadata: Up to 50 key-value pairs of your own data, stored with the object. Keys are at most 40 characters,
+                values are strings of at most 500 characters. Never put sensitive data (card numbers, PINs) here.
+            body: The whole request body as a `CreateTransferRequest`, instead of the field arguments (not both).
+            idempotency_key: Makes retries of this POST safe: the same key with the same body replays the first response (at most
+                255 characters). When None the client makes one per call and reuses it on every retry.
+            molam_version: The `Molam-Version` for this call only, instead of the client's pinned one.
+            timeout: Seconds (or an `httpx.Timeout`) for this call, instead of the client's timeout.
+            max_retries: The retry budget for this call (0 disables retries), instead of the client's.
+            extra_headers: Headers added last to this request; they win over the SDK's own.
+
+        Returns:
+            A `RawResponse` with the HTTP response and `parsed`, the `Transfer`.
+
+        Raises:
+            molam_sdk_ext.MolamError: A subclass for each failure: the API's answer (status, code, request id),
+                connection problems, an open circuit, or invalid arguments caught before sending.
+        """
+        response = await self._requester.request(
+            _create_request(
+                body=body,
+                fields={
+                    "from_wallet": from_wallet,
+                    "to_wallet": to_wallet,
+                    "amount": amount,
+                    "currency": currency,
+                    "description": description,
+                    "metadata": metadata,
+                },
+                idempotency_key=idempotency_key,
+                molam_version=molam_version,
+            ),
+            options(timeout, max_retries, extra_headers),
+        )
+        return RawResponse(http_response=response, parsed=parse(Transfer.from_dict, response))
+
+    async def retrieve(
+        self,
+        id: str,
+        *,
+        molam_version: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> RawResponse[Transfer]:
+        """Retrieve a transfer.
+
+        Retrieves a transfer by id.
+
+        `GET /v1/ma/transfers/{id}`
+
+        Args:
+            id: The transfer's id.
+            molam_version: The `Molam-Version` for this call only, instead of the client's pinned one.
+            timeout: Seconds (or an `httpx.Timeout`) for this call, instead of the client's timeout.
+            max_retries: The retry budget for this call (0 disables retries), instead of the client's.
+            extra_headers: Headers added last to this request; they win over the SDK's own.
+
+        Returns:
+            A `RawResponse` with the HTTP response and `parsed`, the `Transfer`.
+
+        Raises:
+            molam_sdk_ext.MolamError: A subclass for each failure: the API's answer (status, code, request id),
+                connection problems, an open circuit, or invalid arguments caught before sending.
+        """
+        response = await self._requester.request(
+            _retrieve_request(
+                id=id,
+                molam_version=molam_version,
+            ),
+            options(timeout, max_retries, extra_headers),
+        )
+        return RawResponse(http_response=response, parsed=parse(Transfer.from_dict, response))

@@ -1,0 +1,1695 @@
+# Generated from spec/molam.yaml by `make generate`; do not edit.
+"""The `webhook_endpoints` resource: Webhook endpoints (`we_`) receive signed events over HTTPS.
+
+Four classes share one request builder per operation: `WebhookEndpoints` and `AsyncWebhookEndpoints` return parsed models
+(list methods return pages that walk across pages); `WebhookEndpointsWithRawResponse` and
+`AsyncWebhookEndpointsWithRawResponse` return `RawResponse` objects carrying the HTTP response too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any, overload
+
+import httpx
+
+from molam_sdk_ext.pagination import AsyncPage, SyncPage
+from molam_sdk_ext.requester import AsyncResource, RawResponse, SyncResource
+
+from ..api.webhook_endpoints import (
+    create_webhook_endpoint,
+    delete_webhook_endpoint,
+    list_webhook_endpoint_deliveries,
+    list_webhook_endpoints,
+    retrieve_webhook_endpoint,
+    rotate_webhook_endpoint_secret,
+    update_webhook_endpoint,
+)
+from ..models import (
+    CreateWebhookEndpointRequest,
+    DeletedWebhookEndpoint,
+    EventType,
+    Metadata,
+    RotateWebhookEndpointSecretRequest,
+    UpdateWebhookEndpointRequest,
+    WebhookDelivery,
+    WebhookDeliveryList,
+    WebhookEndpoint,
+    WebhookEndpointList,
+    WebhookEndpointStatus,
+    WebhookEndpointWithSecret,
+)
+from ..types import UNSET, Unset
+from ._request import build_body, build_optional_body, options, parse, unset_if_none
+
+__all__ = [
+    "AsyncWebhookEndpoints",
+    "AsyncWebhookEndpointsWithRawResponse",
+    "WebhookEndpoints",
+    "WebhookEndpointsWithRawResponse",
+]
+
+
+def _list_request(
+    *,
+    limit: int | Unset,
+    starting_after: str | Unset,
+    molam_version: str | None,
+) -> dict[str, Any]:
+    """The request for `list` (GET /v1/webhook_endpoints), shared by the sync and async classes."""
+    kwargs = list_webhook_endpoints._get_kwargs(
+        limit=limit,
+        starting_after=starting_after,
+        molam_version=unset_if_none(molam_version),
+    )
+    return kwargs
+
+
+def _create_request(
+    *,
+    body: CreateWebhookEndpointRequest | None,
+    fields: Mapping[str, Any],
+    idempotency_key: str | None,
+    molam_version: str | None,
+) -> dict[str, Any]:
+    """The request for `create` (POST /v1/webhook_endpoints), shared by the sync and async classes."""
+    kwargs = create_webhook_endpoint._get_kwargs(
+        body=build_body(
+            CreateWebhookEndpointRequest.from_dict,
+            body,
+            fields,
+            ("url", "enabled_events"),
+        ),
+        idempotency_key=unset_if_none(idempotency_key),
+        molam_version=unset_if_none(molam_version),
+    )
+    return kwargs
+
+
+def _retrieve_request(
+    *,
+    id: str,
+    molam_version: str | None,
+) -> dict[str, Any]:
+    """The request for `retrieve` (GET /v1/webhook_endpoints/{id}), shared by the sync and async classes."""
+    kwargs = retrieve_webhook_endpoint._get_kwargs(
+        id=id,
+        molam_version=unset_if_none(molam_version),
+    )
+    return kwargs
+
+
+def _update_request(
+    *,
+    id: str,
+    body: UpdateWebhookEndpointRequest | None,
+    fields: Mapping[str, Any],
+    idempotency_key: str | None,
+    molam_version: str | None,
+) -> dict[str, Any]:
+    """The request for `update` (POST /v1/webhook_endpoints/{id}), shared by the sync and async classes."""
+    kwargs = update_webhook_endpoint._get_kwargs(
+        id=id,
+        body=build_body(
+            UpdateWebhookEndpointRequest.from_dict,
+            body,
+            fields,
+            (),
+        ),
+        idempotency_key=unset_if_none(idempotency_key),
+        molam_version=unset_if_none(molam_version),
+    )
+    return kwargs
+
+
+def _delete_request(
+    *,
+    id: str,
+    molam_version: str | None,
+) -> dict[str, Any]:
+    """The request for `delete` (DELETE /v1/webhook_endpoints/{id}), shared by the sync and async classes."""
+    kwargs = delete_webhook_endpoint._get_kwargs(
+        id=id,
+        molam_version=unset_if_none(molam_version),
+    )
+    return kwargs
+
+
+def _rotate_secret_request(
+    *,
+    id: str,
+    body: RotateWebhookEndpointSecretRequest | None,
+    fields: Mapping[str, Any],
+    idempotency_key: str | None,
+    molam_version: str | None,
+) -> dict[str, Any]:
+    """The request for `rotate_secret` (POST /v1/webhook_endpoints/{id}/rotate_secret), shared by the sync and async classes."""
+    kwargs = rotate_webhook_endpoint_secret._get_kwargs(
+        id=id,
+        body=build_optional_body(
+            RotateWebhookEndpointSecretRequest.from_dict,
+            body,
+            fields,
+            (),
+        ),
+        idempotency_key=unset_if_none(idempotency_key),
+        molam_version=unset_if_none(molam_version),
+    )
+    return kwargs
+
+
+def _list_deliveries_request(
+    *,
+    id: str,
+    limit: int | Unset,
+    starting_after: str | Unset,
+    molam_version: str | None,
+) -> dict[str, Any]:
+    """The request for `list_deliveries` (GET /v1/webhook_endpoints/{id}/deliveries), shared by the sync and async classes."""
+    kwargs = list_webhook_endpoint_deliveries._get_kwargs(
+        id=id,
+        limit=limit,
+        starting_after=starting_after,
+        molam_version=unset_if_none(molam_version),
+    )
+    return kwargs
+
+
+class WebhookEndpoints(SyncResource):
+    """WebhookEndpoints operations."""
+
+    def list(
+        self,
+        *,
+        limit: int | Unset = UNSET,
+        starting_after: str | Unset = UNSET,
+        molam_version: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> SyncPage[WebhookEndpoint]:
+        """List webhook endpoints.
+
+        Lists webhook endpoints, newest first. Secrets are never listed.
+
+        `GET /v1/webhook_endpoints`
+
+        Args:
+            limit: How many objects to return, between 1 and 100.
+            starting_after: A cursor for pagination; the id of the last object of the previous page (or its `next_cursor`).
+            molam_version: The `Molam-Version` for this call only, instead of the client's pinned one.
+            timeout: Seconds (or an `httpx.Timeout`) for this call, instead of the client's timeout.
+            max_retries: The retry budget for this call (0 disables retries), instead of the client's.
+            extra_headers: Headers added last to this request; they win over the SDK's own.
+
+        Returns:
+            The first page as a `SyncPage` of `WebhookEndpoint`: iterate it to walk every page
+                (the next pages are fetched with `starting_after` and the same filters).
+
+        Raises:
+            molam_sdk_ext.MolamError: A subclass for each failure: the API's answer (status, code, request id),
+                connection problems, an open circuit, or invalid arguments caught before sending.
+        """
+        request_options = options(timeout, max_retries, extra_headers)
+
+        def fetch(cursor: str | Unset) -> WebhookEndpointList:
+            response = self._requester.request(
+                _list_request(
+                    limit=limit,
+                    starting_after=cursor,
+                    molam_version=molam_version,
+                ),
+                request_options,
+            )
+            return parse(WebhookEndpointList.from_dict, response)
+
+        return SyncPage[WebhookEndpoint](fetch(starting_after), fetch)
+
+    @overload
+    def create(
+        self,
+        *,
+        url: str,
+        enabled_events: Sequence[EventType | str],
+        description: str | Unset = UNSET,
+        api_version: str | Unset = UNSET,
+        metadata: Metadata | Mapping[str, Any] | Unset = UNSET,
+        idempotency_key: str | None = None,
+        molam_version: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> WebhookEndpointWithSecret: ...
+
+    @overload
+    def create(
+        self,
+        *,
+        body: CreateWebhookEndpointRequest,
+        idempotency_key: str | None = None,
+        molam_version: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> WebhookEndpointWithSecret: ...
+
+    def create(
+        self,
+        *,
+        url: str | Unset = UNSET,
+        enabled_events: Sequence[EventType | str] | Unset = UNSET,
+        description: str | Unset = UNSET,
+        api_version: str | Unset = UNSET,
+        metadata: Metadata | Mapping[str, Any] | Unset = UNSET,
+        body: CreateWebhookEndpointRequest | None = None,
+        idempotency_key: str | None = None,
+        molam_version: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> WebhookEndpointWithSecret:
+        """Create a webhook endpoint.
+
+        Registers an HTTPS URL that receives the `enabled_events`. The response is the only time the signing
+        `secret` is shown: store it, keyed by `kid`.
+
+        `POST /v1/webhook_endpoints`
+
+        Args:
+            url: Required. The HTTPS URL to post events to.
+            enabled_events: Required. The event types to deliver.
+            description: Your description of the endpoint.
+            api_version: Render events in this API version instead of the account's default.
+            metadata: Up to 50 key-value pairs of your own data, stored with the object. Keys are at most 40 characters,
+                values are strings of at most 500 characters. Never put sensitive data (card numbers, PINs) here.
+            body: The whole request body as a `CreateWebhookEndpointRequest`, instead of the field arguments (not
+                both).
+            idempotency_key: Makes retries of this POST safe: the same key with the same body replays the first response (at most
+                255 characters). When None the client makes one per call and reuses it on every retry.
+            molam_version: The `Molam-Version` for this call only, instead of the client's pinned one.
+            timeout: Seconds (or an `httpx.Timeout`) for this call, instead of the client's timeout.
+            max_retries: The retry budget for this call (0 disables retries), instead of the client's.
+            extra_headers: Headers added last to this request; they win over the SDK's own.
+
+        Returns:
+            The `WebhookEndpointWithSecret`.
+
+        Raises:
+            molam_sdk_ext.MolamError: A subclass for each failure: the API's answer (status, code, request id),
+                connection problems, an open circuit, or invalid arguments caught before sending.
+        """
+        response = self._requester.request(
+            _create_request(
+                body=body,
+                fields={
+                    "url": url,
+                    "enabled_events": enabled_events,
+                    "description": description,
+                    "api_version": api_version,
+                    "metadata": metadata,
+                },
+                idempotency_key=idempotency_key,
+                molam_version=molam_version,
+            ),
+            options(timeout, max_retries, extra_headers),
+        )
+        return parse(WebhookEndpointWithSecret.from_dict, response)
+
+    def retrieve(
+        self,
+        id: str,
+        *,
+        molam_version: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> WebhookEndpoint:
+        """Retrieve a webhook endpoint.
+
+        Retrieves a webhook endpoint by id (without its secret).
+
+        `GET /v1/webhook_endpoints/{id}`
+
+        Args:
+            id: The webhook endpoint's id.
+            molam_version: The `Molam-Version` for this call only, instead of the client's pinned one.
+            timeout: Seconds (or an `httpx.Timeout`) for this call, instead of the client's timeout.
+            max_retries: The retry budget for this call (0 disables retries), instead of the client's.
+            extra_headers: Headers added last to this request; they win over the SDK's own.
+
+        Returns:
+            The `WebhookEndpoint`.
+
+        Raises:
+            molam_sdk_ext.MolamError: A subclass for each failure: the API's answer (status, code, request id),
+                connection problems, an open circuit, or invalid arguments caught before sending.
+        """
+        response = self._requester.request(
+            _retrieve_request(
+                id=id,
+                molam_version=molam_version,
+            ),
+            options(timeout, max_retries, extra_headers),
+        )
+        return parse(WebhookEndpoint.from_dict, response)
+
+    def update(
+        self,
+        id: str,
+        *,
+        url: str | Unset = UNSET,
+        enabled_events: Sequence[EventType | str] | Unset = UNSET,
+        description: str | Unset = UNSET,
+        status: WebhookEndpointStatus | str | Unset = UNSET,
+        metadata: Metadata | Mapping[str, Any] | Unset = UNSET,
+        body: UpdateWebhookEndpointRequest | None = None,
+        idempotency_key: str | None = None,
+        molam_version: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> WebhookEndpoint:
+        """Update a webhook endpoint.
+
+        Changes the URL, the enabled events, the description, the status or the metadata.
+
+        `POST /v1/webhook_endpoints/{id}`
+
+        Args:
+            id: The webhook endpoint's id.
+            url: The HTTPS URL to post events to.
+            enabled_events: The event types to deliver (replaces the current list).
+            description: Your description of the endpoint.
+            status: Whether events are delivered to the endpoint.
+            metadata: Up to 50 key-value pairs of your own data, stored with the object. Keys are at most 40 characters,
+                values are strings of at most 500 characters. Never put sensitive data (card numbers, PINs) here.
+            body: The whole request body as a `UpdateWebhookEndpointRequest`, instead of the field arguments (not
+                both).
+            idempotency_key: Makes retries of this POST safe: the same key with the same body replays the first response (at most
+                255 characters). When None the client makes one per call and reuses it on every retry.
+            molam_version: The `Molam-Version` for this call only, instead of the client's pinned one.
+            timeout: Seconds (or an `httpx.Timeout`) for this call, instead of the client's timeout.
+            max_retries: The retry budget for this call (0 disables retries), instead of the client's.
+            extra_headers: Headers added last to this request; they win over the SDK's own.
+
+        Returns:
+            The `WebhookEndpoint`.
+
+        Raises:
+            molam_sdk_ext.MolamError: A subclass for each failure: the API's answer (status, code, request id),
+                connection problems, an open circuit, or invalid arguments caught before sending.
+        """
+        response = self._requester.request(
+            _update_request(
+                id=id,
+                body=body,
+                fields={
+                    "url": url,
+                    "enabled_events": enabled_events,
+                    "description": description,
+                    "status": status,
+                    "metadata": metadata,
+                },
+                idempotency_key=idempotency_key,
+                molam_version=molam_version,
+            ),
+            options(timeout, max_retries, extra_headers),
+        )
+        return parse(WebhookEndpoint.from_dict, response)
+
+    def delete(
+        self,
+        id: str,
+        *,
+        molam_version: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> DeletedWebhookEndpoint:
+        """Delete a webhook endpoint.
+
+        Deletes a webhook endpoint. Pending deliveries to it are abandoned.
+
+        `DELETE /v1/webhook_endpoints/{id}`
+
+        Args:
+            id: The webhook endpoint's id.
+            molam_version: The `Molam-Version` for this call only, instead of the client's pinned one.
+            timeout: Seconds (or an `httpx.Timeout`) for this call, instead of the client's timeout.
+            max_retries: The retry budget for this call (0 disables retries), instead of the client's.
+            extra_headers: Headers added last to this request; they win over the SDK's own.
+
+        Returns:
+            The `DeletedWebhookEndpoint`.
+
+        Raises:
+            molam_sdk_ext.MolamError: A subclass for each failure: the API's answer (status, code, request id),
+                connection problems, an open circuit, or invalid arguments caught before sending.
+        """
+        response = self._requester.request(
+            _delete_request(
+                id=id,
+                molam_version=molam_version,
+            ),
+            options(timeout, max_retries, extra_headers),
+        )
+        return parse(DeletedWebhookEndpoint.from_dict, response)
+
+    def rotate_secret(
+        self,
+        id: str,
+        *,
+        grace_period_seconds: int | Unset = UNSET,
+        body: RotateWebhookEndpointSecretRequest | None = None,
+        idempotency_key: str | None = None,
+        molam_version: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> WebhookEndpointWithSecret:
+        """Rotate a webhook endpoint's signing secret.
+
+        Creates a new signing secret with a new `kid`. The previous secret stays valid for
+        `grace_period_seconds` (default 86400): during that window each delivery carries one `v1` signature
+        per active secret, so receivers can roll their configuration without dropping events.
+
+        `POST /v1/webhook_endpoints/{id}/rotate_secret`
+
+        Args:
+            id: The webhook endpoint's id.
+            grace_period_seconds: How long the previous secret stays valid, in seconds (0 revokes it at once; at most 7 days).
+            body: The whole request body as a `RotateWebhookEndpointSecretRequest`, instead of the field arguments
+                (not both).
+            idempotency_key: Makes retries of this POST safe: the same key with the same body replays the first response (at most
+                255 characters). When None the client makes one per call and reuses it on every retry.
+            molam_version: The `Molam-Version` for this call only, instead of the client's pinned one.
+            timeout: Seconds (or an `httpx.Timeout`) for this call, instead of the client's timeout.
+            max_retries: The retry budget for this call (0 disables retries), instead of the client's.
+            extra_headers: Headers added last to this request; they win over the SDK's own.
+
+        Returns:
+            The `WebhookEndpointWithSecret`.
+
+        Raises:
+            molam_sdk_ext.MolamError: A subclass for each failure: the API's answer (status, code, request id),
+                connection problems, an open circuit, or invalid arguments caught before sending.
+        """
+        response = self._requester.request(
+            _rotate_secret_request(
+                id=id,
+                body=body,
+                fields={
+                    "grace_period_seconds": grace_period_seconds,
+                },
+                idempotency_key=idempotency_key,
+                molam_version=molam_version,
+            ),
+            options(timeout, max_retries, extra_headers),
+        )
+        return parse(WebhookEndpointWithSecret.from_dict, response)
+
+    def list_deliveries(
+        self,
+        id: str,
+        *,
+        limit: int | Unset = UNSET,
+        starting_after: str | Unset = UNSET,
+        molam_version: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> SyncPage[WebhookDelivery]:
+        """List a webhook endpoint's deliveries.
+
+        Lists delivery attempts to this endpoint, newest first, with the response each one got.
+
+        `GET /v1/webhook_endpoints/{id}/deliveries`
+
+        Args:
+            id: The webhook endpoint's id.
+            limit: How many objects to return, between 1 and 100.
+            starting_after: A cursor for pagination; the id of the last object of the previous page (or its `next_cursor`).
+            molam_version: The `Molam-Version` for this call only, instead of the client's pinned one.
+            timeout: Seconds (or an `httpx.Timeout`) for this call, instead of the client's timeout.
+            max_retries: The retry budget for this call (0 disables retries), instead of the client's.
+            extra_headers: Headers added last to this request; they win over the SDK's own.
+
+        Returns:
+            The first page as a `SyncPage` of `WebhookDelivery`: iterate it to walk every page
+                (the next pages are fetched with `starting_after` and the same filters).
+
+        Raises:
+            molam_sdk_ext.MolamError: A subclass for each failure: the API's answer (status, code, request id),
+                connection problems, an open circuit, or invalid arguments caught before sending.
+        """
+        request_options = options(timeout, max_retries, extra_headers)
+
+        def fetch(cursor: str | Unset) -> WebhookDeliveryList:
+            response = self._requester.request(
+                _list_deliveries_request(
+                    id=id,
+                    limit=limit,
+                    starting_after=cursor,
+                    molam_version=molam_version,
+                ),
+                request_options,
+            )
+            return parse(WebhookDeliveryList.from_dict, response)
+
+        return SyncPage[WebhookDelivery](fetch(starting_after), fetch)
+
+
+class WebhookEndpointsWithRawResponse(SyncResource):
+    """WebhookEndpoints operations, returning `RawResponse` objects."""
+
+    def list(
+        self,
+        *,
+        limit: int | Unset = UNSET,
+        starting_after: str | Unset = UNSET,
+        molam_version: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> RawResponse[WebhookEndpointList]:
+        """List webhook endpoints.
+
+        Lists webhook endpoints, newest first. Secrets are never listed.
+
+        `GET /v1/webhook_endpoints`
+
+        Args:
+            limit: How many objects to return, between 1 and 100.
+            starting_after: A cursor for pagination; the id of the last object of the previous page (or its `next_cursor`).
+            molam_version: The `Molam-Version` for this call only, instead of the client's pinned one.
+            timeout: Seconds (or an `httpx.Timeout`) for this call, instead of the client's timeout.
+            max_retries: The retry budget for this call (0 disables retries), instead of the client's.
+            extra_headers: Headers added last to this request; they win over the SDK's own.
+
+        Returns:
+            A `RawResponse` with the HTTP response and `parsed`, the `WebhookEndpointList`.
+
+        Raises:
+            molam_sdk_ext.MolamError: A subclass for each failure: the API's answer (status, code, request id),
+                connection problems, an open circuit, or invalid arguments caught before sending.
+        """
+        response = self._requester.request(
+            _list_request(
+                limit=limit,
+                starting_after=starting_after,
+                molam_version=molam_version,
+            ),
+            options(timeout, max_retries, extra_headers),
+        )
+        return RawResponse(http_response=response, parsed=parse(WebhookEndpointList.from_dict, response))
+
+    @overload
+    def create(
+        self,
+        *,
+        url: str,
+        enabled_events: Sequence[EventType | str],
+        description: str | Unset = UNSET,
+        api_version: str | Unset = UNSET,
+        metadata: Metadata | Mapping[str, Any] | Unset = UNSET,
+        idempotency_key: str | None = None,
+        molam_version: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> RawResponse[WebhookEndpointWithSecret]: ...
+
+    @overload
+    def create(
+        self,
+        *,
+        body: CreateWebhookEndpointRequest,
+        idempotency_key: str | None = None,
+        molam_version: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> RawResponse[WebhookEndpointWithSecret]: ...
+
+    def create(
+        self,
+        *,
+        url: str | Unset = UNSET,
+        enabled_events: Sequence[EventType | str] | Unset = UNSET,
+        description: str | Unset = UNSET,
+        api_version: str | Unset = UNSET,
+        metadata: Metadata | Mapping[str, Any] | Unset = UNSET,
+        body: CreateWebhookEndpointRequest | None = None,
+        idempotency_key: str | None = None,
+        molam_version: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> RawResponse[WebhookEndpointWithSecret]:
+        """Create a webhook endpoint.
+
+        Registers an HTTPS URL that receives the `enabled_events`. The response is the only time the signing
+        `secret` is shown: store it, keyed by `kid`.
+
+        `POST /v1/webhook_endpoints`
+
+        Args:
+            url: Required. The HTTPS URL to post events to.
+            enabled_events: Required. The event types to deliver.
+            description: Your description of the endpoint.
+            api_version: Render events in this API version instead of the account's default.
+            metadata: Up to 50 key-value pairs of your own data, stored with the object. Keys are at most 40 characters,
+                values are strings of at most 500 characters. Never put sensitive data (card numbers, PINs) here.
+            body: The whole request body as a `CreateWebhookEndpointRequest`, instead of the field arguments (not
+                both).
+            idempotency_key: Makes retries of this POST safe: the same key with the same body replays the first response (at most
+                255 characters). When None the client makes one per call and reuses it on every retry.
+            molam_version: The `Molam-Version` for this call only, instead of the client's pinned one.
+            timeout: Seconds (or an `httpx.Timeout`) for this call, instead of the client's timeout.
+            max_retries: The retry budget for this call (0 disables retries), instead of the client's.
+            extra_headers: Headers added last to this request; they win over the SDK's own.
+
+        Returns:
+            A `RawResponse` with the HTTP response and `parsed`, the `WebhookEndpointWithSecret`.
+
+        Raises:
+            molam_sdk_ext.MolamError: A subclass for each failure: the API's answer (status, code, request id),
+                connection problems, an open circuit, or invalid arguments caught before sending.
+        """
+        response = self._requester.request(
+            _create_request(
+                body=body,
+                fields={
+                    "url": url,
+                    "enabled_events": enabled_events,
+                    "description": description,
+                    "api_version": api_version,
+                    "metadata": metadata,
+                },
+                idempotency_key=idempotency_key,
+                molam_version=molam_version,
+            ),
+            options(timeout, max_retries, extra_headers),
+        )
+        return RawResponse(
+            http_response=response, parsed=parse(WebhookEndpointWithSecret.from_dict, response)
+        )
+
+    def retrieve(
+        self,
+        id: str,
+        *,
+        molam_version: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> RawResponse[WebhookEndpoint]:
+        """Retrieve a webhook endpoint.
+
+        Retrieves a webhook endpoint by id (without its secret).
+
+        `GET /v1/webhook_endpoints/{id}`
+
+        Args:
+            id: The webhook endpoint's id.
+            molam_version: The `Molam-Version` for this call only, instead of the client's pinned one.
+            timeout: Seconds (or an `httpx.Timeout`) for this call, instead of the client's timeout.
+            max_retries: The retry budget for this call (0 disables retries), instead of the client's.
+            extra_headers: Headers added last to this request; they win over the SDK's own.
+
+        Returns:
+            A `RawResponse` with the HTTP response and `parsed`, the `WebhookEndpoint`.
+
+        Raises:
+            molam_sdk_ext.MolamError: A subclass for each failure: the API's answer (status, code, request id),
+                connection problems, an open circuit, or invalid arguments caught before sending.
+        """
+        response = self._requester.request(
+            _retrieve_request(
+                id=id,
+                molam_version=molam_version,
+            ),
+            options(timeout, max_retries, extra_headers),
+        )
+        return RawResponse(http_response=response, parsed=parse(WebhookEndpoint.from_dict, response))
+
+    def update(
+        self,
+        id: str,
+        *,
+        url: str | Unset = UNSET,
+        enabled_events: Sequence[EventType | str] | Unset = UNSET,
+        description: str | Unset = UNSET,
+        status: WebhookEndpointStatus | str | Unset = UNSET,
+        metadata: Metadata | Mapping[str, Any] | Unset = UNSET,
+        body: UpdateWebhookEndpointRequest | None = None,
+        idempotency_key: str | None = None,
+        molam_version: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> RawResponse[WebhookEndpoint]:
+        """Update a webhook endpoint.
+
+        Changes the URL, the enabled events, the description, the status or the metadata.
+
+        `POST /v1/webhook_endpoints/{id}`
+
+        Args:
+            id: The webhook endpoint's id.
+            url: The HTTPS URL to post events to.
+            enabled_events: The event types to deliver (replaces the current list).
+            description: Your description of the endpoint.
+            status: Whether events are delivered to the endpoint.
+            metadata: Up to 50 key-value pairs of your own data, stored with the object. Keys are at most 40 characters,
+                values are strings of at most 500 characters. Never put sensitive data (card numbers, PINs) here.
+            body: The whole request body as a `UpdateWebhookEndpointRequest`, instead of the field arguments (not
+                both).
+            idempotency_key: Makes retries of this POST safe: the same key with the same body replays the first response (at most
+                255 characters). When None the client makes one per call and reuses it on every retry.
+            molam_version: The `Molam-Version` for this call only, instead of the client's pinned one.
+            timeout: Seconds (or an `httpx.Timeout`) for this call, instead of the client's timeout.
+            max_retries: The retry budget for this call (0 disables retries), instead of the client's.
+            extra_headers: Headers added last to this request; they win over the SDK's own.
+
+        Returns:
+            A `RawResponse` with the HTTP response and `parsed`, the `WebhookEndpoint`.
+
+        Raises:
+            molam_sdk_ext.MolamError: A subclass for each failure: the API's answer (status, code, request id),
+                connection problems, an open circuit, or invalid arguments caught before sending.
+        """
+        response = self._requester.request(
+            _update_request(
+                id=id,
+                body=body,
+                fields={
+                    "url": url,
+                    "enabled_events": enabled_events,
+                    "description": description,
+                    "status": status,
+                    "metadata": metadata,
+                },
+                idempotency_key=idempotency_key,
+                molam_version=molam_version,
+            ),
+            options(timeout, max_retries, extra_headers),
+        )
+        return RawResponse(http_response=response, parsed=parse(WebhookEndpoint.from_dict, response))
+
+    def delete(
+        self,
+        id: str,
+        *,
+        molam_version: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> RawResponse[DeletedWebhookEndpoint]:
+        """Delete a webhook endpoint.
+
+        Deletes a webhook endpoint. Pending deliveries to it are abandoned.
+
+        `DELETE /v1/webhook_endpoints/{id}`
+
+        Args:
+            id: The webhook endpoint's id.
+            molam_version: The `Molam-Version` for this call only, instead of the client's pinned one.
+            timeout: Seconds (or an `httpx.Timeout`) for this call, instead of the client's timeout.
+            max_retries: The retry budget for this call (0 disables retries), instead of the client's.
+            extra_headers: Headers added last to this request; they win over the SDK's own.
+
+        Returns:
+            A `RawResponse` with the HTTP response and `parsed`, the `DeletedWebhookEndpoint`.
+
+        Raises:
+            molam_sdk_ext.MolamError: A subclass for each failure: the API's answer (status, code, request id),
+                connection problems, an open circuit, or invalid arguments caught before sending.
+        """
+        response = self._requester.request(
+            _delete_request(
+                id=id,
+                molam_version=molam_version,
+            ),
+            options(timeout, max_retries, extra_headers),
+        )
+        return RawResponse(http_response=response, parsed=parse(DeletedWebhookEndpoint.from_dict, response))
+
+    def rotate_secret(
+        self,
+        id: str,
+        *,
+        grace_period_seconds: int | Unset = UNSET,
+        body: RotateWebhookEndpointSecretRequest | None = None,
+        idempotency_key: str | None = None,
+        molam_version: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> RawResponse[WebhookEndpointWithSecret]:
+        """Rotate a webhook endpoint's signing secret.
+
+        Creates a new signing secret with a new `kid`. The previous secret stays valid for
+        `grace_period_seconds` (default 86400): during that window each delivery carries one `v1` signature
+        per active secret, so receivers can roll their configuration without dropping events.
+
+        `POST /v1/webhook_endpoints/{id}/rotate_secret`
+
+        Args:
+            id: The webhook endpoint's id.
+            grace_period_seconds: How long the previous secret stays valid, in seconds (0 revokes it at once; at most 7 days).
+            body: The whole request body as a `RotateWebhookEndpointSecretRequest`, instead of the field arguments
+                (not both).
+            idempotency_key: Makes retries of this POST safe: the same key with the same body replays the first response (at most
+                255 characters). When None the client makes one per call and reuses it on every retry.
+            molam_version: The `Molam-Version` for this call only, instead of the client's pinned one.
+            timeout: Seconds (or an `httpx.Timeout`) for this call, instead of the client's timeout.
+            max_retries: The retry budget for this call (0 disables retries), instead of the client's.
+            extra_headers: Headers added last to this request; they win over the SDK's own.
+
+        Returns:
+            A `RawResponse` with the HTTP response and `parsed`, the `WebhookEndpointWithSecret`.
+
+        Raises:
+            molam_sdk_ext.MolamError: A subclass for each failure: the API's answer (status, code, request id),
+                connection problems, an open circuit, or invalid arguments caught before sending.
+        """
+        response = self._requester.request(
+            _rotate_secret_request(
+                id=id,
+                body=body,
+                fields={
+                    "grace_period_seconds": grace_period_seconds,
+                },
+                idempotency_key=idempotency_key,
+                molam_version=molam_version,
+            ),
+            options(timeout, max_retries, extra_headers),
+        )
+        return RawResponse(
+            http_response=response, parsed=parse(WebhookEndpointWithSecret.from_dict, response)
+        )
+
+    def list_deliveries(
+        self,
+        id: str,
+        *,
+        limit: int | Unset = UNSET,
+        starting_after: str | Unset = UNSET,
+        molam_version: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> RawResponse[WebhookDeliveryList]:
+        """List a webhook endpoint's deliveries.
+
+        Lists delivery attempts to this endpoint, newest first, with the response each one got.
+
+        `GET /v1/webhook_endpoints/{id}/deliveries`
+
+        Args:
+            id: The webhook endpoint's id.
+            limit: How many objects to return, between 1 and 100.
+            starting_after: A cursor for pagination; the id of the last object of the previous page (or its `next_cursor`).
+            molam_version: The `Molam-Version` for this call only, instead of the client's pinned one.
+            timeout: Seconds (or an `httpx.Timeout`) for this call, instead of the client's timeout.
+            max_retries: The retry budget for this call (0 disables retries), instead of the client's.
+            extra_headers: Headers added last to this request; they win over the SDK's own.
+
+        Returns:
+            A `RawResponse` with the HTTP response and `parsed`, the `WebhookDeliveryList`.
+
+        Raises:
+            molam_sdk_ext.MolamError: A subclass for each failure: the API's answer (status, code, request id),
+                connection problems, an open circuit, or invalid arguments caught before sending.
+        """
+        response = self._requester.request(
+            _list_deliveries_request(
+                id=id,
+                limit=limit,
+                starting_after=starting_after,
+                molam_version=molam_version,
+            ),
+            options(timeout, max_retries, extra_headers),
+        )
+        return RawResponse(http_response=response, parsed=parse(WebhookDeliveryList.from_dict, response))
+
+
+class AsyncWebhookEndpoints(AsyncResource):
+    """WebhookEndpoints operations, async."""
+
+    async def list(
+        self,
+        *,
+        limit: int | Unset = UNSET,
+        starting_after: str | Unset = UNSET,
+        molam_version: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> AsyncPage[WebhookEndpoint]:
+        """List webhook endpoints.
+
+        Lists webhook endpoints, newest first. Secrets are never listed.
+
+        `GET /v1/webhook_endpoints`
+
+        Args:
+            limit: How many objects to return, between 1 and 100.
+            starting_after: A cursor for pagination; the id of the last object of the previous page (or its `next_cursor`).
+            molam_version: The `Molam-Version` for this call only, instead of the client's pinned one.
+            timeout: Seconds (or an `httpx.Timeout`) for this call, instead of the client's timeout.
+            max_retries: The retry budget for this call (0 disables retries), instead of the client's.
+            extra_headers: Headers added last to this request; they win over the SDK's own.
+
+        Returns:
+            The first page as an `AsyncPage` of `WebhookEndpoint`: iterate it with `async for` to walk every page
+                (the next pages are fetched with `starting_after` and the same filters).
+
+        Raises:
+            molam_sdk_ext.MolamError: A subclass for each failure: the API's answer (status, code, request id),
+                connection problems, an open circuit, or invalid arguments caught before sending.
+        """
+        request_options = options(timeout, max_retries, extra_headers)
+
+        async def fetch(cursor: str | Unset) -> WebhookEndpointList:
+            response = await self._requester.request(
+                _list_request(
+                    limit=limit,
+                    starting_after=cursor,
+                    molam_version=molam_version,
+                ),
+                request_options,
+            )
+            return parse(WebhookEndpointList.from_dict, response)
+
+        return AsyncPage[WebhookEndpoint](await fetch(starting_after), fetch)
+
+    @overload
+    async def create(
+        self,
+        *,
+        url: str,
+        enabled_events: Sequence[EventType | str],
+        description: str | Unset = UNSET,
+        api_version: str | Unset = UNSET,
+        metadata: Metadata | Mapping[str, Any] | Unset = UNSET,
+        idempotency_key: str | None = None,
+        molam_version: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> WebhookEndpointWithSecret: ...
+
+    @overload
+    async def create(
+        self,
+        *,
+        body: CreateWebhookEndpointRequest,
+        idempotency_key: str | None = None,
+        molam_version: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> WebhookEndpointWithSecret: ...
+
+    async def create(
+        self,
+        *,
+        url: str | Unset = UNSET,
+        enabled_events: Sequence[EventType | str] | Unset = UNSET,
+        description: str | Unset = UNSET,
+        api_version: str | Unset = UNSET,
+        metadata: Metadata | Mapping[str, Any] | Unset = UNSET,
+        body: CreateWebhookEndpointRequest | None = None,
+        idempotency_key: str | None = None,
+        molam_version: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> WebhookEndpointWithSecret:
+        """Create a webhook endpoint.
+
+        Registers an HTTPS URL that receives the `enabled_events`. The response is the only time the signing
+        `secret` is shown: store it, keyed by `kid`.
+
+        `POST /v1/webhook_endpoints`
+
+        Args:
+            url: Required. The HTTPS URL to post events to.
+            enabled_events: Required. The event types to deliver.
+            description: Your description of the endpoint.
+            api_version: Render events in this API version instead of the account's default.
+            metadata: Up to 50 key-value pairs of your own data, stored with the object. Keys are at most 40 characters,
+                values are strings of at most 500 characters. Never put sensitive data (card numbers, PINs) here.
+            body: The whole request body as a `CreateWebhookEndpointRequest`, instead of the field arguments (not
+                both).
+            idempotency_key: Makes retries of this POST safe: the same key with the same body replays the first response (at most
+                255 characters). When None the client makes one per call and reuses it on every retry.
+            molam_version: The `Molam-Version` for this call only, instead of the client's pinned one.
+            timeout: Seconds (or an `httpx.Timeout`) for this call, instead of the client's timeout.
+            max_retries: The retry budget for this call (0 disables retries), instead of the client's.
+            extra_headers: Headers added last to this request; they win over the SDK's own.
+
+        Returns:
+            The `WebhookEndpointWithSecret`.
+
+        Raises:
+            molam_sdk_ext.MolamError: A subclass for each failure: the API's answer (status, code, request id),
+                connection problems, an open circuit, or invalid arguments caught before sending.
+        """
+        response = await self._requester.request(
+            _create_request(
+                body=body,
+                fields={
+                    "url": url,
+                    "enabled_events": enabled_events,
+                    "description": description,
+                    "api_version": api_version,
+                    "metadata": metadata,
+                },
+                idempotency_key=idempotency_key,
+                molam_version=molam_version,
+            ),
+            options(timeout, max_retries, extra_headers),
+        )
+        return parse(WebhookEndpointWithSecret.from_dict, response)
+
+    async def retrieve(
+        self,
+        id: str,
+        *,
+        molam_version: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> WebhookEndpoint:
+        """Retrieve a webhook endpoint.
+
+        Retrieves a webhook endpoint by id (without its secret).
+
+        `GET /v1/webhook_endpoints/{id}`
+
+        Args:
+            id: The webhook endpoint's id.
+            molam_version: The `Molam-Version` for this call only, instead of the client's pinned one.
+            timeout: Seconds (or an `httpx.Timeout`) for this call, instead of the client's timeout.
+            max_retries: The retry budget for this call (0 disables retries), instead of the client's.
+            extra_headers: Headers added last to this request; they win over the SDK's own.
+
+        Returns:
+            The `WebhookEndpoint`.
+
+        Raises:
+            molam_sdk_ext.MolamError: A subclass for each failure: the API's answer (status, code, request id),
+                connection problems, an open circuit, or invalid arguments caught before sending.
+        """
+        response = await self._requester.request(
+            _retrieve_request(
+                id=id,
+                molam_version=molam_version,
+            ),
+            options(timeout, max_retries, extra_headers),
+        )
+        return parse(WebhookEndpoint.from_dict, response)
+
+    async def update(
+        self,
+        id: str,
+        *,
+        url: str | Unset = UNSET,
+        enabled_events: Sequence[EventType | str] | Unset = UNSET,
+        description: str | Unset = UNSET,
+        status: WebhookEndpointStatus | str | Unset = UNSET,
+        metadata: Metadata | Mapping[str, Any] | Unset = UNSET,
+        body: UpdateWebhookEndpointRequest | None = None,
+        idempotency_key: str | None = None,
+        molam_version: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> WebhookEndpoint:
+        """Update a webhook endpoint.
+
+        Changes the URL, the enabled events, the description, the status or the metadata.
+
+        `POST /v1/webhook_endpoints/{id}`
+
+        Args:
+            id: The webhook endpoint's id.
+            url: The HTTPS URL to post events to.
+            enabled_events: The event types to deliver (replaces the current list).
+            description: Your description of the endpoint.
+            status: Whether events are delivered to the endpoint.
+            metadata: Up to 50 key-value pairs of your own data, stored with the object. Keys are at most 40 characters,
+                values are strings of at most 500 characters. Never put sensitive data (card numbers, PINs) here.
+            body: The whole request body as a `UpdateWebhookEndpointRequest`, instead of the field arguments (not
+                both).
+            idempotency_key: Makes retries of this POST safe: the same key with the same body replays the first response (at most
+                255 characters). When None the client makes one per call and reuses it on every retry.
+            molam_version: The `Molam-Version` for this call only, instead of the client's pinned one.
+            timeout: Seconds (or an `httpx.Timeout`) for this call, instead of the client's timeout.
+            max_retries: The retry budget for this call (0 disables retries), instead of the client's.
+            extra_headers: Headers added last to this request; they win over the SDK's own.
+
+        Returns:
+            The `WebhookEndpoint`.
+
+        Raises:
+            molam_sdk_ext.MolamError: A subclass for each failure: the API's answer (status, code, request id),
+                connection problems, an open circuit, or invalid arguments caught before sending.
+        """
+        response = await self._requester.request(
+            _update_request(
+                id=id,
+                body=body,
+                fields={
+                    "url": url,
+                    "enabled_events": enabled_events,
+                    "description": description,
+                    "status": status,
+                    "metadata": metadata,
+                },
+                idempotency_key=idempotency_key,
+                molam_version=molam_version,
+            ),
+            options(timeout, max_retries, extra_headers),
+        )
+        return parse(WebhookEndpoint.from_dict, response)
+
+    async def delete(
+        self,
+        id: str,
+        *,
+        molam_version: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> DeletedWebhookEndpoint:
+        """Delete a webhook endpoint.
+
+        Deletes a webhook endpoint. Pending deliveries to it are abandoned.
+
+        `DELETE /v1/webhook_endpoints/{id}`
+
+        Args:
+            id: The webhook endpoint's id.
+            molam_version: The `Molam-Version` for this call only, instead of the client's pinned one.
+            timeout: Seconds (or an `httpx.Timeout`) for this call, instead of the client's timeout.
+            max_retries: The retry budget for this call (0 disables retries), instead of the client's.
+            extra_headers: Headers added last to this request; they win over the SDK's own.
+
+        Returns:
+            The `DeletedWebhookEndpoint`.
+
+        Raises:
+            molam_sdk_ext.MolamError: A subclass for each failure: the API's answer (status, code, request id),
+                connection problems, an open circuit, or invalid arguments caught before sending.
+        """
+        response = await self._requester.request(
+            _delete_request(
+                id=id,
+                molam_version=molam_version,
+            ),
+            options(timeout, max_retries, extra_headers),
+        )
+        return parse(DeletedWebhookEndpoint.from_dict, response)
+
+    async def rotate_secret(
+        self,
+        id: str,
+        *,
+        grace_period_seconds: int | Unset = UNSET,
+        body: RotateWebhookEndpointSecretRequest | None = None,
+        idempotency_key: str | None = None,
+        molam_version: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> WebhookEndpointWithSecret:
+        """Rotate a webhook endpoint's signing secret.
+
+        Creates a new signing secret with a new `kid`. The previous secret stays valid for
+        `grace_period_seconds` (default 86400): during that window each delivery carries one `v1` signature
+        per active secret, so receivers can roll their configuration without dropping events.
+
+        `POST /v1/webhook_endpoints/{id}/rotate_secret`
+
+        Args:
+            id: The webhook endpoint's id.
+            grace_period_seconds: How long the previous secret stays valid, in seconds (0 revokes it at once; at most 7 days).
+            body: The whole request body as a `RotateWebhookEndpointSecretRequest`, instead of the field arguments
+                (not both).
+            idempotency_key: Makes retries of this POST safe: the same key with the same body replays the first response (at most
+                255 characters). When None the client makes one per call and reuses it on every retry.
+            molam_version: The `Molam-Version` for this call only, instead of the client's pinned one.
+            timeout: Seconds (or an `httpx.Timeout`) for this call, instead of the client's timeout.
+            max_retries: The retry budget for this call (0 disables retries), instead of the client's.
+            extra_headers: Headers added last to this request; they win over the SDK's own.
+
+        Returns:
+            The `WebhookEndpointWithSecret`.
+
+        Raises:
+            molam_sdk_ext.MolamError: A subclass for each failure: the API's answer (status, code, request id),
+                connection problems, an open circuit, or invalid arguments caught before sending.
+        """
+        response = await self._requester.request(
+            _rotate_secret_request(
+                id=id,
+                body=body,
+                fields={
+                    "grace_period_seconds": grace_period_seconds,
+                },
+                idempotency_key=idempotency_key,
+                molam_version=molam_version,
+            ),
+            options(timeout, max_retries, extra_headers),
+        )
+        return parse(WebhookEndpointWithSecret.from_dict, response)
+
+    async def list_deliveries(
+        self,
+        id: str,
+        *,
+        limit: int | Unset = UNSET,
+        starting_after: str | Unset = UNSET,
+        molam_version: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> AsyncPage[WebhookDelivery]:
+        """List a webhook endpoint's deliveries.
+
+        Lists delivery attempts to this endpoint, newest first, with the response each one got.
+
+        `GET /v1/webhook_endpoints/{id}/deliveries`
+
+        Args:
+            id: The webhook endpoint's id.
+            limit: How many objects to return, between 1 and 100.
+            starting_after: A cursor for pagination; the id of the last object of the previous page (or its `next_cursor`).
+            molam_version: The `Molam-Version` for this call only, instead of the client's pinned one.
+            timeout: Seconds (or an `httpx.Timeout`) for this call, instead of the client's timeout.
+            max_retries: The retry budget for this call (0 disables retries), instead of the client's.
+            extra_headers: Headers added last to this request; they win over the SDK's own.
+
+        Returns:
+            The first page as an `AsyncPage` of `WebhookDelivery`: iterate it with `async for` to walk every page
+                (the next pages are fetched with `starting_after` and the same filters).
+
+        Raises:
+            molam_sdk_ext.MolamError: A subclass for each failure: the API's answer (status, code, request id),
+                connection problems, an open circuit, or invalid arguments caught before sending.
+        """
+        request_options = options(timeout, max_retries, extra_headers)
+
+        async def fetch(cursor: str | Unset) -> WebhookDeliveryList:
+            response = await self._requester.request(
+                _list_deliveries_request(
+                    id=id,
+                    limit=limit,
+                    starting_after=cursor,
+                    molam_version=molam_version,
+                ),
+                request_options,
+            )
+            return parse(WebhookDeliveryList.from_dict, response)
+
+        return AsyncPage[WebhookDelivery](await fetch(starting_after), fetch)
+
+
+class AsyncWebhookEndpointsWithRawResponse(AsyncResource):
+    """WebhookEndpoints operations, async, returning `RawResponse` objects."""
+
+    async def list(
+        self,
+        *,
+        limit: int | Unset = UNSET,
+        starting_after: str | Unset = UNSET,
+        molam_version: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> RawResponse[WebhookEndpointList]:
+        """List webhook endpoints.
+
+        Lists webhook endpoints, newest first. Secrets are never listed.
+
+        `GET /v1/webhook_endpoints`
+
+        Args:
+            limit: How many objects to return, between 1 and 100.
+            starting_after: A cursor for pagination; the id of the last object of the previous page (or its `next_cursor`).
+            molam_version: The `Molam-Version` for this call only, instead of the client's pinned one.
+            timeout: Seconds (or an `httpx.Timeout`) for this call, instead of the client's timeout.
+            max_retries: The retry budget for this call (0 disables retries), instead of the client's.
+            extra_headers: Headers added last to this request; they win over the SDK's own.
+
+        Returns:
+            A `RawResponse` with the HTTP response and `parsed`, the `WebhookEndpointList`.
+
+        Raises:
+            molam_sdk_ext.MolamError: A subclass for each failure: the API's answer (status, code, request id),
+                connection problems, an open circuit, or invalid arguments caught before sending.
+        """
+        response = await self._requester.request(
+            _list_request(
+                limit=limit,
+                starting_after=starting_after,
+                molam_version=molam_version,
+            ),
+            options(timeout, max_retries, extra_headers),
+        )
+        return RawResponse(http_response=response, parsed=parse(WebhookEndpointList.from_dict, response))
+
+    @overload
+    async def create(
+        self,
+        *,
+        url: str,
+        enabled_events: Sequence[EventType | str],
+        description: str | Unset = UNSET,
+        api_version: str | Unset = UNSET,
+        metadata: Metadata | Mapping[str, Any] | Unset = UNSET,
+        idempotency_key: str | None = None,
+        molam_version: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> RawResponse[WebhookEndpointWithSecret]: ...
+
+    @overload
+    async def create(
+        self,
+        *,
+        body: CreateWebhookEndpointRequest,
+        idempotency_key: str | None = None,
+        molam_version: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> RawResponse[WebhookEndpointWithSecret]: ...
+
+    async def create(
+        self,
+        *,
+        url: str | Unset = UNSET,
+        enabled_events: Sequence[EventType | str] | Unset = UNSET,
+        description: str | Unset = UNSET,
+        api_version: str | Unset = UNSET,
+        metadata: Metadata | Mapping[str, Any] | Unset = UNSET,
+        body: CreateWebhookEndpointRequest | None = None,
+        idempotency_key: str | None = None,
+        molam_version: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> RawResponse[WebhookEndpointWithSecret]:
+        """Create a webhook endpoint.
+
+        Registers an HTTPS URL that receives the `enabled_events`. The response is the only time the signing
+        `secret` is shown: store it, keyed by `kid`.
+
+        `POST /v1/webhook_endpoints`
+
+        Args:
+            url: Required. The HTTPS URL to post events to.
+            enabled_events: Required. The event types to deliver.
+            description: Your description of the endpoint.
+            api_version: Render events in this API version instead of the account's default.
+            metadata: Up to 50 key-value pairs of your own data, stored with the object. Keys are at most 40 characters,
+                values are strings of at most 500 characters. Never put sensitive data (card numbers, PINs) here.
+            body: The whole request body as a `CreateWebhookEndpointRequest`, instead of the field arguments (not
+                both).
+            idempotency_key: Makes retries of this POST safe: the same key with the same body replays the first response (at most
+                255 characters). When None the client makes one per call and reuses it on every retry.
+            molam_version: The `Molam-Version` for this call only, instead of the client's pinned one.
+            timeout: Seconds (or an `httpx.Timeout`) for this call, instead of the client's timeout.
+            max_retries: The retry budget for this call (0 disables retries), instead of the client's.
+            extra_headers: Headers added last to this request; they win over the SDK's own.
+
+        Returns:
+            A `RawResponse` with the HTTP response and `parsed`, the `WebhookEndpointWithSecret`.
+
+        Raises:
+            molam_sdk_ext.MolamError: A subclass for each failure: the API's answer (status, code, request id),
+                connection problems, an open circuit, or invalid arguments caught before sending.
+        """
+        response = await self._requester.request(
+            _create_request(
+                body=body,
+                fields={
+                    "url": url,
+                    "enabled_events": enabled_events,
+                    "description": description,
+                    "api_version": api_version,
+                    "metadata": metadata,
+                },
+                idempotency_key=idempotency_key,
+                molam_version=molam_version,
+            ),
+            options(timeout, max_retries, extra_headers),
+        )
+        return RawResponse(
+            http_response=response, parsed=parse(WebhookEndpointWithSecret.from_dict, response)
+        )
+
+    async def retrieve(
+        self,
+        id: str,
+        *,
+        molam_version: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> RawResponse[WebhookEndpoint]:
+        """Retrieve a webhook endpoint.
+
+        Retrieves a webhook endpoint by id (without its secret).
+
+        `GET /v1/webhook_endpoints/{id}`
+
+        Args:
+            id: The webhook endpoint's id.
+            molam_version: The `Molam-Version` for this call only, instead of the client's pinned one.
+            timeout: Seconds (or an `httpx.Timeout`) for this call, instead of the client's timeout.
+            max_retries: The retry budget for this call (0 disables retries), instead of the client's.
+            extra_headers: Headers added last to this request; they win over the SDK's own.
+
+        Returns:
+            A `RawResponse` with the HTTP response and `parsed`, the `WebhookEndpoint`.
+
+        Raises:
+            molam_sdk_ext.MolamError: A subclass for each failure: the API's answer (status, code, request id),
+                connection problems, an open circuit, or invalid arguments caught before sending.
+        """
+        response = await self._requester.request(
+            _retrieve_request(
+                id=id,
+                molam_version=molam_version,
+            ),
+            options(timeout, max_retries, extra_headers),
+        )
+        return RawResponse(http_response=response, parsed=parse(WebhookEndpoint.from_dict, response))
+
+    async def update(
+        self,
+        id: str,
+        *,
+        url: str | Unset = UNSET,
+        enabled_events: Sequence[EventType | str] | Unset = UNSET,
+        description: str | Unset = UNSET,
+        status: WebhookEndpointStatus | str | Unset = UNSET,
+        metadata: Metadata | Mapping[str, Any] | Unset = UNSET,
+        body: UpdateWebhookEndpointRequest | None = None,
+        idempotency_key: str | None = None,
+        molam_version: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> RawResponse[WebhookEndpoint]:
+        """Update a webhook endpoint.
+
+        Changes the URL, the enabled events, the description, the status or the metadata.
+
+        `POST /v1/webhook_endpoints/{id}`
+
+        Args:
+            id: The webhook endpoint's id.
+            url: The HTTPS URL to post events to.
+            enabled_events: The event types to deliver (replaces the current list).
+            description: Your description of the endpoint.
+            status: Whether events are delivered to the endpoint.
+            metadata: Up to 50 key-value pairs of your own data, stored with the object. Keys are at most 40 characters,
+                values are strings of at most 500 characters. Never put sensitive data (card numbers, PINs) here.
+            body: The whole request body as a `UpdateWebhookEndpointRequest`, instead of the field arguments (not
+                both).
+            idempotency_key: Makes retries of this POST safe: the same key with the same body replays the first response (at most
+                255 characters). When None the client makes one per call and reuses it on every retry.
+            molam_version: The `Molam-Version` for this call only, instead of the client's pinned one.
+            timeout: Seconds (or an `httpx.Timeout`) for this call, instead of the client's timeout.
+            max_retries: The retry budget for this call (0 disables retries), instead of the client's.
+            extra_headers: Headers added last to this request; they win over the SDK's own.
+
+        Returns:
+            A `RawResponse` with the HTTP response and `parsed`, the `WebhookEndpoint`.
+
+        Raises:
+            molam_sdk_ext.MolamError: A subclass for each failure: the API's answer (status, code, request id),
+                connection problems, an open circuit, or invalid arguments caught before sending.
+        """
+        response = await self._requester.request(
+            _update_request(
+                id=id,
+                body=body,
+                fields={
+                    "url": url,
+                    "enabled_events": enabled_events,
+                    "description": description,
+                    "status": status,
+                    "metadata": metadata,
+                },
+                idempotency_key=idempotency_key,
+                molam_version=molam_version,
+            ),
+            options(timeout, max_retries, extra_headers),
+        )
+        return RawResponse(http_response=response, parsed=parse(WebhookEndpoint.from_dict, response))
+
+    async def delete(
+        self,
+        id: str,
+        *,
+        molam_version: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> RawResponse[DeletedWebhookEndpoint]:
+        """Delete a webhook endpoint.
+
+        Deletes a webhook endpoint. Pending deliveries to it are abandoned.
+
+        `DELETE /v1/webhook_endpoints/{id}`
+
+        Args:
+            id: The webhook endpoint's id.
+            molam_version: The `Molam-Version` for this call only, instead of the client's pinned one.
+            timeout: Seconds (or an `httpx.Timeout`) for this call, instead of the client's timeout.
+            max_retries: The retry budget for this call (0 disables retries), instead of the client's.
+            extra_headers: Headers added last to this request; they win over the SDK's own.
+
+        Returns:
+            A `RawResponse` with the HTTP response and `parsed`, the `DeletedWebhookEndpoint`.
+
+        Raises:
+            molam_sdk_ext.MolamError: A subclass for each failure: the API's answer (status, code, request id),
+                connection problems, an open circuit, or invalid arguments caught before sending.
+        """
+        response = await self._requester.request(
+            _delete_request(
+                id=id,
+                molam_version=molam_version,
+            ),
+            options(timeout, max_retries, extra_headers),
+        )
+        return RawResponse(http_response=response, parsed=parse(DeletedWebhookEndpoint.from_dict, response))
+
+    async def rotate_secret(
+        self,
+        id: str,
+        *,
+        grace_period_seconds: int | Unset = UNSET,
+        body: RotateWebhookEndpointSecretRequest | None = None,
+        idempotency_key: str | None = None,
+        molam_version: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> RawResponse[WebhookEndpointWithSecret]:
+        """Rotate a webhook endpoint's signing secret.
+
+        Creates a new signing secret with a new `kid`. The previous secret stays valid for
+        `grace_period_seconds` (default 86400): during that window each delivery carries one `v1` signature
+        per active secret, so receivers can roll their configuration without dropping events.
+
+        `POST /v1/webhook_endpoints/{id}/rotate_secret`
+
+        Args:
+            id: The webhook endpoint's id.
+            grace_period_seconds: How long the previous secret stays valid, in seconds (0 revokes it at once; at most 7 days).
+            body: The whole request body as a `RotateWebhookEndpointSecretRequest`, instead of the field arguments
+                (not both).
+            idempotency_key: Makes retries of this POST safe: the same key with the same body replays the first response (at most
+                255 characters). When None the client makes one per call and reuses it on every retry.
+            molam_version: The `Molam-Version` for this call only, instead of the client's pinned one.
+            timeout: Seconds (or an `httpx.Timeout`) for this call, instead of the client's timeout.
+            max_retries: The retry budget for this call (0 disables retries), instead of the client's.
+            extra_headers: Headers added last to this request; they win over the SDK's own.
+
+        Returns:
+            A `RawResponse` with the HTTP response and `parsed`, the `WebhookEndpointWithSecret`.
+
+        Raises:
+            molam_sdk_ext.MolamError: A subclass for each failure: the API's answer (status, code, request id),
+                connection problems, an open circuit, or invalid arguments caught before sending.
+        """
+        response = await self._requester.request(
+            _rotate_secret_request(
+                id=id,
+                body=body,
+                fields={
+                    "grace_period_seconds": grace_period_seconds,
+                },
+                idempotency_key=idempotency_key,
+                molam_version=molam_version,
+            ),
+            options(timeout, max_retries, extra_headers),
+        )
+        return RawResponse(
+            http_response=response, parsed=parse(WebhookEndpointWithSecret.from_dict, response)
+        )
+
+    async def list_deliveries(
+        self,
+        id: str,
+        *,
+        limit: int | Unset = UNSET,
+        starting_after: str | Unset = UNSET,
+        molam_version: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> RawResponse[WebhookDeliveryList]:
+        """List a webhook endpoint's deliveries.
+
+        Lists delivery attempts to this endpoint, newest first, with the response each one got.
+
+        `GET /v1/webhook_endpoints/{id}/deliveries`
+
+        Args:
+            id: The webhook endpoint's id.
+            limit: How many objects to return, between 1 and 100.
+            starting_after: A cursor for pagination; the id of the last object of the previous page (or its `next_cursor`).
+            molam_version: The `Molam-Version` for this call only, instead of the client's pinned one.
+            timeout: Seconds (or an `httpx.Timeout`) for this call, instead of the client's timeout.
+            max_retries: The retry budget for this call (0 disables retries), instead of the client's.
+            extra_headers: Headers added last to this request; they win over the SDK's own.
+
+        Returns:
+            A `RawResponse` with the HTTP response and `parsed`, the `WebhookDeliveryList`.
+
+        Raises:
+            molam_sdk_ext.MolamError: A subclass for each failure: the API's answer (status, code, request id),
+                connection problems, an open circuit, or invalid arguments caught before sending.
+        """
+        response = await self._requester.request(
+            _list_deliveries_request(
+                id=id,
+                limit=limit,
+                starting_after=starting_after,
+                molam_version=molam_version,
+            ),
+            options(timeout, max_retries, extra_headers),
+        )
+        return RawResponse(http_response=response, parsed=parse(WebhookDeliveryList.from_dict, response))

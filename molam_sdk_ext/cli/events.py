@@ -1,0 +1,48 @@
+"""`molam events list|get`: the events Molam sent (or would send) to webhooks."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from .listing import page_size, take
+from .output import Column
+from .params import LimitOption, api_kwargs
+from .state import JsonOption, get_state
+
+__all__ = ["app"]
+
+app = typer.Typer(help="Events (what webhooks deliver).", no_args_is_help=True)
+
+COLUMNS = (Column("id", "id"), Column("type", "type"), Column("created", "created"))
+
+
+@app.command("list")
+def list_(
+    ctx: typer.Context,
+    limit: LimitOption = 10,
+    event_type: Annotated[
+        str | None, typer.Option("--type", help="Only events of this type, e.g. payment_intent.succeeded.")
+    ] = None,
+    json_output: JsonOption = False,
+) -> None:
+    """List events, newest first."""
+    state = get_state(ctx, json_output)
+    page = state.client().events.list(**api_kwargs(limit=page_size(limit), type_=event_type))
+    items, more = take(page, limit)
+    state.output.table(items, COLUMNS, title="Events", has_more=more)
+
+
+@app.command("get")
+def get(
+    ctx: typer.Context,
+    event_id: Annotated[str, typer.Argument(help="The event id (evt_...).", show_default=False)],
+    json_output: JsonOption = False,
+) -> None:
+    """Show one event (the whole payload)."""
+    state = get_state(ctx, json_output)
+    event = state.client().events.retrieve(event_id)
+    state.output.object(
+        event, title="Event", fields=("id", "type", "created", "api_version", "livemode", "data")
+    )

@@ -1,0 +1,112 @@
+"""Parsing of the option values the API commands share: money, metadata, list limits and dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import Decimal, InvalidOperation
+from typing import Annotated, Any
+
+import typer
+
+from molam_sdk_ext.errors import ValidationError
+
+__all__ = [
+    "IdempotencyKeyOption",
+    "LimitOption",
+    "MetadataOption",
+    "api_kwargs",
+    "parse_amount",
+    "parse_metadata",
+    "parse_since",
+]
+
+LimitOption = Annotated[
+    int,
+    typer.Option(
+        "--limit", min=1, max=100_000, help="How many objects to show at most (pages are fetched as needed)."
+    ),
+]
+MetadataOption = Annotated[
+    list[str] | None,
+    typer.Option("--metadata", "-m", help="A metadata entry KEY=VALUE (repeat the option for more)."),
+]
+IdempotencyKeyOption = Annotated[
+    str | None,
+    typer.Option(
+        "--idempotency-key",
+        help="Your own Idempotency-Key (default: one is generated for this call and reused on retries).",
+    ),
+]
+
+_CURRENCY = re.compile(r"^[A-Za-z]{3}$")
+
+
+def parse_currency(text: str, param: str = "--currency") -> str:
+    """An upper-case ISO 4217 code."""
+    if not _CURRENCY.match(text.strip()):
+        raise typer.BadParameter(f"{text!r} is not a three-letter ISO 4217 code", param_hint=param)
+    return text.strip().upper()
+
+
+def parse_amount(text: str, currency: str, param: str = "--amount") -> int:
+    """Major units as typed (`150.00`) to integer minor units of `currency`; never through a float."""
+    from molam_sdk_ext import money
+
+    try:
+        value = Decimal(text.strip().replace("_", "").replace(",", ""))
+    except InvalidOperation:
+        raise typer.BadParameter(f"{text!r} is not an amount", param_hint=param) from None
+    if not value.is_finite() or value <= 0:
+        raise typer.BadParameter(f"{text!r} must be a positive amount", param_hint=param)
+    try:
+        minor: int = money.to_minor_units(value, currency)
+    except (ValidationError, ValueError) as exc:
+        raise typer.BadParameter(str(exc), param_hint=param) from None
+    return minor
+
+
+def parse_metadata(entries: list[str] | None) -> dict[str, str] | None:
+    """`["order_id=1042", "channel=web"]` to a dict; None when no entry was given."""
+    if not entries:
+        return None
+    out: dict[str, str] = {}
+    for entry in entries:
+        key, sep, value = entry.partition("=")
+        if not sep or not key.strip():
+            raise typer.BadParameter(f"{entry!r} is not KEY=VALUE", param_hint="--metadata")
+        out[key.strip()] = value
+    return out
+
+
+_RELATIVE = re.compile(r"^(\d+)([dhm])$")
+
+
+def parse_since(text: str, now: dt.datetime | None = None) -> int:
+    """Unix seconds from `2025-01-15`, `2025-01-15T10:00:00Z` (UTC when no zone is given) or `7d`/`12h`/`30m` ago."""
+    text = text.strip()
+    match = _RELATIVE.match(text)
+    if match:
+        amount, unit = int(match.group(1)), match.group(2)
+        delta = {
+            "d": dt.timedelta(days=amount),
+            "h": dt.timedelta(hours=amount),
+            "m": dt.timedelta(minutes=amount),
+        }
+        base = now or dt.datetime.now(dt.UTC)
+        return int((base - delta[unit]).timestamp())
+    try:
+        when = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        raise typer.BadParameter(
+            f"{text!r} is not a date (2025-01-15, 2025-01-15T10:00:00Z, or 7d / 12h / 30m ago)",
+            param_hint="--since",
+        ) from None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=dt.UTC)
+    return int(when.timestamp())
+
+
+def api_kwargs(**kwargs: Any) -> dict[str, Any]:
+    """The keyword arguments of an SDK call without the options the user left out (None)."""
+    return {k: v for k, v in kwargs.items() if v is not None}

@@ -1,0 +1,92 @@
+"""`molam sandbox`: run the local sandbox server; and the client side of its sandbox-only `/_sandbox` routes."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from typing import Annotated, Any
+
+import httpx
+import typer
+
+from molam_sdk_ext.errors import APIConnectionError, APITimeoutError, error_from_response
+
+from .state import CliState
+
+__all__ = ["sandbox", "sandbox_request"]
+
+
+def sandbox(
+    ctx: typer.Context,
+    host: Annotated[
+        str, typer.Option("--host", help="Interface to listen on (keep loopback).")
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", min=0, max=65535, help="Port to listen on.")] = 12111,
+    db: Annotated[
+        str | None,
+        typer.Option("--db", help="SQLite file to keep state across restarts.", show_default=False),
+    ] = None,
+    memory: Annotated[
+        bool, typer.Option("--memory", help="Keep state in memory only (the default without --db).")
+    ] = False,
+    fault_rate: Annotated[
+        float | None,
+        typer.Option(
+            "--fault-rate",
+            min=0.0,
+            max=1.0,
+            help="Share of requests that fail on purpose.",
+            show_default=False,
+        ),
+    ] = None,
+    fault_kinds: Annotated[
+        str | None,
+        typer.Option(
+            "--fault-kinds",
+            help="Comma-separated: 500,502,503,429,slow,drop,commit_then_500,...",
+            show_default=False,
+        ),
+    ] = None,
+    seed: Annotated[
+        int | None, typer.Option("--seed", help="Seed for repeatable faults.", show_default=False)
+    ] = None,
+) -> None:
+    """Start the local sandbox (a fake Molam API with test payment methods and webhooks). Ctrl-C stops it.
+
+    Extra options are passed to `python -m molam_sdk_ext.sandbox` unchanged.
+    """
+    args = ["--host", host, "--port", str(port)]
+    if db is not None and memory:
+        raise typer.BadParameter("choose --db or --memory, not both", param_hint="--db")
+    args += ["--db", db] if db is not None else ["--memory"]
+    if fault_rate is not None:
+        args += ["--fault-rate", str(fault_rate)]
+    if fault_kinds is not None:
+        args += ["--fault-kinds", fault_kinds]
+    if seed is not None:
+        args += ["--seed", str(seed)]
+    args += list(ctx.args)
+    # A child process, so that the server's own signal handling and logging are exactly those of
+    # `python -m molam_sdk_ext.sandbox`; Ctrl-C reaches both and we wait for the child to finish.
+    child = subprocess.Popen([sys.executable, "-m", "molam_sdk_ext.sandbox", *args])
+    try:
+        code = child.wait()
+    except KeyboardInterrupt:
+        code = child.wait()
+    raise typer.Exit(0 if code in (0, -2, 130) else code)
+
+
+def sandbox_request(state: CliState, method: str, path: str, json: Any = None) -> Any:
+    """Call a sandbox-only route (`/_sandbox/...`, outside the API spec, so outside the SDK); returns its JSON."""
+    try:
+        with httpx.Client(base_url=state.base, timeout=state.timeout or 30.0) as http:
+            response = http.request(
+                method, path, json=json, headers={"Authorization": f"Bearer {state.key()}"}
+            )
+    except httpx.TimeoutException as exc:
+        raise APITimeoutError(request=exc.request) from None
+    except httpx.TransportError as exc:
+        raise APIConnectionError(f"{type(exc).__name__}: {exc}") from None
+    if response.status_code >= 400:
+        raise error_from_response(response)
+    return response.json() if response.content else None

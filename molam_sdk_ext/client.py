@@ -1,0 +1,511 @@
+"""`Molam` and `AsyncMolam`: settings -> one pooled httpx client under the SDK's transport stack -> resources.
+
+::
+
+    with Molam(api_key="sk_test_...") as molam:
+        intent = molam.payment_intents.create(amount=15000, currency="XOF", idempotency_key=f"order-{order.id}")
+        raw = molam.with_raw_response.payment_intents.retrieve(intent.id)
+        eu = molam.with_options(region="eu-west", max_retries=1)   # shares the connection pool
+
+    async with AsyncMolam() as molam:                              # MOLAM_API_KEY from the environment
+        async for intent in await molam.payment_intents.list(status="succeeded"):
+            ...
+
+Each client is a `SyncRequester` / `AsyncRequester` for the generated resources: it adds the headers
+(Authorization, Molam-Version, User-Agent, then the call's own, then `extra_headers`), the per-call timeout,
+retry budget and deadline, sends through the stack (observability, idempotency, retry, circuit breaker), and
+returns 2xx responses or raises the typed `MolamError` for the rest. httpx timeouts become
+`APITimeoutError`, other transport failures `APIConnectionError`; no message contains a credential.
+
+Bring your own HTTP: ``http_client=`` (an `httpx.Client` / `httpx.AsyncClient`: its transports, including
+proxy mounts, are wrapped by the stack and its other settings kept; you keep ownership and close it) or
+``transport=`` (an httpx transport used as the bottom of the stack, e.g. `httpx.MockTransport` in tests).
+"""
+
+from __future__ import annotations
+
+import functools
+import ssl
+from collections.abc import Mapping
+from types import TracebackType
+from typing import Any, Self
+
+import attrs
+import httpx
+
+from molam_sdk.resources import AsyncRawResources, AsyncResources, SyncRawResources, SyncResources
+
+from .config import ClientSettings, ConfigurationError
+from .errors import APIConnectionError, APITimeoutError, error_from_response
+from .observability.hooks import Hooks
+from .observability.logs import configure_logging
+from .observability.redaction import mask_secret, redact
+from .observability.telemetry import TelemetryRecorder, user_agent
+from .requester import MAX_RETRIES_EXTENSION, RequestOptions
+from .transport.breaker import BreakerConfig, BreakerRegistry
+from .transport.retry import DEADLINE_EXTENSION, RetryPolicy
+from .transport.stack import TransportStack
+
+__all__ = ["AsyncMolam", "Molam"]
+
+_BODY_KEYS = ("params", "json", "content", "data", "files", "cookies")
+#: Options `with_options` can change without a new connection pool (they travel with each request).
+_PER_REQUEST_OPTIONS = frozenset(
+    {
+        "api_key",
+        "base_url",
+        "region",
+        "molam_version",
+        "timeout",
+        "connect_timeout",
+        "total_timeout",
+        "max_retries",
+        "default_headers",
+    }
+)
+
+
+@functools.cache
+def _ssl_context(verify: bool | str, cert: str | None, key: str | None) -> ssl.SSLContext:
+    # One context per distinct TLS setup: loading the CA bundle costs milliseconds, a context is reusable.
+    if verify is False:
+        context = ssl.create_default_context()
+        context.check_hostname = False
+        context.verify_mode = ssl.CERT_NONE
+    elif isinstance(verify, str):
+        context = ssl.create_default_context(cafile=verify)
+    else:
+        import certifi
+
+        context = ssl.create_default_context(cafile=certifi.where())
+    if cert is not None:
+        context.load_cert_chain(cert, key)
+    return context
+
+
+def _tls_context(settings: ClientSettings) -> ssl.SSLContext:
+    verify = settings.verify
+    if isinstance(verify, ssl.SSLContext):
+        if settings.client_cert is not None:
+            verify.load_cert_chain(settings.client_cert, settings.client_key)
+        return verify
+    return _ssl_context(verify, settings.client_cert, settings.client_key)
+
+
+def _connection_error(exc: httpx.TransportError, request: httpx.Request) -> APIConnectionError:
+    if isinstance(exc, httpx.TimeoutException):
+        return APITimeoutError(f"Request to the Molam API timed out ({type(exc).__name__}).", request=request)
+    detail = redact(str(exc))[:200]
+    message = f"Connection to the Molam API failed ({type(exc).__name__}{': ' + detail if detail else ''})."
+    return APIConnectionError(message, request=request)
+
+
+@attrs.frozen
+class _Shared:
+    """What a client and its `with_options` copies share: the stack parts (and so breakers and hooks)."""
+
+    stack: TransportStack
+    user_agent: str
+
+
+class _ClientCore:
+    """Settings, header building and request description shared by `Molam` and `AsyncMolam`."""
+
+    _settings: ClientSettings
+    _shared: _Shared
+    _default_headers: dict[str, str]
+    _base_headers: httpx.Headers
+    _owns_client: bool
+
+    def _configure(
+        self, settings: ClientSettings, shared: _Shared, default_headers: Mapping[str, str]
+    ) -> None:
+        self._settings = settings
+        self._shared = shared
+        self._default_headers = dict(default_headers)
+        headers = httpx.Headers(
+            {
+                "Authorization": f"Bearer {settings.api_key}",
+                "Molam-Version": settings.molam_version,
+                "User-Agent": shared.user_agent,
+                "Accept": "application/json",
+            }
+        )
+        headers.update(self._default_headers)
+        self._base_headers = headers
+        self._timeout = settings.httpx_timeout()
+        self._max_retries = settings.max_retries
+        self._deadline = settings.total_timeout
+
+    @staticmethod
+    def _resolve(
+        settings: ClientSettings | None, retry_policy: RetryPolicy | None, kwargs: dict[str, Any]
+    ) -> ClientSettings:
+        if settings is not None:
+            given = {k: v for k, v in kwargs.items() if v is not None and k != "allow_insecure_http"}
+            if given or kwargs.get("allow_insecure_http"):
+                raise ConfigurationError(
+                    "Pass either settings= or individual options, not both.", param="settings"
+                )
+            return settings
+        if retry_policy is not None:
+            # An explicit policy supplies the budget and deadline unless they were given on their own.
+            if kwargs.get("max_retries") is None:
+                kwargs["max_retries"] = retry_policy.max_retries
+            if kwargs.get("total_timeout") is None:
+                kwargs["total_timeout"] = retry_policy.deadline
+        return ClientSettings.resolve(**kwargs)
+
+    @staticmethod
+    def _make_shared(
+        settings: ClientSettings,
+        retry_policy: RetryPolicy | None,
+        circuit_breaker: BreakerConfig | BreakerRegistry | bool | None,
+        hooks: Hooks | None,
+    ) -> _Shared:
+        if settings.log:
+            configure_logging(settings.log)
+        hooks = hooks if hooks is not None else Hooks()
+        breakers: BreakerRegistry | None
+        if circuit_breaker is False:
+            breakers = None
+        elif isinstance(circuit_breaker, BreakerRegistry):
+            breakers = circuit_breaker
+        else:
+            breakers = BreakerRegistry(
+                circuit_breaker if isinstance(circuit_breaker, BreakerConfig) else None
+            )
+        if breakers is not None:
+            breakers.add_listener(hooks.emit_breaker_state_change)
+        policy = attrs.evolve(
+            retry_policy or RetryPolicy(), max_retries=settings.max_retries, deadline=settings.total_timeout
+        )
+        stack = TransportStack(
+            policy=policy,
+            breakers=breakers,
+            hooks=hooks,
+            telemetry=TelemetryRecorder() if settings.telemetry else None,
+        )
+        return _Shared(stack=stack, user_agent=user_agent())
+
+    def _copy_settings(self, changes: dict[str, Any]) -> tuple[ClientSettings, dict[str, str]]:
+        unknown = set(changes) - _PER_REQUEST_OPTIONS
+        if unknown:
+            raise ConfigurationError(
+                f"with_options() cannot change {', '.join(sorted(unknown))}: make a new client for that.",
+                param=sorted(unknown)[0],
+            )
+        headers = dict(self._default_headers)
+        extra = changes.pop("default_headers", None)
+        if extra:
+            headers.update(extra)
+        region = changes.pop("region", None)
+        if region is not None and "base_url" not in changes:
+            from .config import _region_url
+
+            changes["base_url"] = _region_url(region, "region")
+        return self._settings.evolve(**changes), headers
+
+    def _describe(self, kwargs: dict[str, Any], options: RequestOptions) -> dict[str, Any]:
+        """Keyword arguments for `client.build_request` from a generated `_get_kwargs()` and the options."""
+        url: str = kwargs["url"]
+        if url.startswith("/"):
+            url = self._settings.base_url + url
+        call_headers = kwargs.get("headers")
+        extra = options.extra_headers
+        if call_headers or extra:
+            headers = self._base_headers.copy()
+            if call_headers:
+                headers.update({k: str(v) for k, v in call_headers.items() if v is not None})
+            if extra:
+                headers.update(extra)
+        else:
+            headers = self._base_headers
+        if options.timeout is None:
+            timeout = self._timeout
+            deadline = self._deadline
+        else:
+            timeout = self._settings.httpx_timeout(options.timeout)
+            deadline = max(self._deadline, timeout.read or 0.0)
+        described: dict[str, Any] = {
+            "method": kwargs["method"].upper(),
+            "url": url,
+            "headers": headers,
+            "timeout": timeout,
+            "extensions": {
+                MAX_RETRIES_EXTENSION: self._max_retries
+                if options.max_retries is None
+                else options.max_retries,
+                DEADLINE_EXTENSION: deadline,
+            },
+        }
+        for key in _BODY_KEYS:
+            value = kwargs.get(key)
+            if value is not None:
+                described[key] = value
+        return described
+
+    @property
+    def settings(self) -> ClientSettings:
+        """This client's settings (the key shows masked in its repr)."""
+        return self._settings
+
+    @property
+    def hooks(self) -> Hooks:
+        """Callbacks on request, response, retry and breaker changes (shared with `with_options` copies)."""
+        return self._shared.stack.hooks
+
+    @property
+    def breakers(self) -> BreakerRegistry | None:
+        """The per-host circuit breakers (None when circuit breaking is off)."""
+        return self._shared.stack.breakers
+
+    @property
+    def retry_policy(self) -> RetryPolicy:
+        """The retry policy (its budget and deadline are overridden per client and per call)."""
+        return self._shared.stack.policy
+
+    def __repr__(self) -> str:
+        s = self._settings
+        return (
+            f"{type(self).__name__}(base_url={s.base_url!r}, api_key={mask_secret(s.api_key)!r}, "
+            f"molam_version={s.molam_version!r})"
+        )
+
+
+class Molam(_ClientCore, SyncResources):
+    """The Molam API client. One instance per process is enough: it is thread-safe and pools connections.
+
+    Every option falls back to its ``MOLAM_*`` environment variable, then to the default (see
+    `molam_sdk_ext.config`). `retry_policy` tunes backoff; `circuit_breaker` is a `BreakerConfig`, a shared
+    `BreakerRegistry`, or False to turn breaking off; `hooks` a `Hooks` registry to share.
+    """
+
+    def __init__(
+        self,
+        api_key: str | None = None,
+        *,
+        base_url: str | None = None,
+        region: str | None = None,
+        molam_version: str | None = None,
+        timeout: float | None = None,
+        connect_timeout: float | None = None,
+        total_timeout: float | None = None,
+        max_retries: int | None = None,
+        log: str | None = None,
+        telemetry: bool | None = None,
+        verify: bool | str | ssl.SSLContext | None = None,
+        client_cert: str | None = None,
+        client_key: str | None = None,
+        allow_insecure_http: bool = False,
+        retry_policy: RetryPolicy | None = None,
+        circuit_breaker: BreakerConfig | BreakerRegistry | bool | None = None,
+        hooks: Hooks | None = None,
+        default_headers: Mapping[str, str] | None = None,
+        http_client: httpx.Client | None = None,
+        transport: httpx.BaseTransport | None = None,
+        settings: ClientSettings | None = None,
+    ) -> None:
+        resolved = self._resolve(
+            settings,
+            retry_policy,
+            {
+                "api_key": api_key,
+                "base_url": base_url,
+                "region": region,
+                "molam_version": molam_version,
+                "timeout": timeout,
+                "connect_timeout": connect_timeout,
+                "total_timeout": total_timeout,
+                "max_retries": max_retries,
+                "log": log,
+                "telemetry": telemetry,
+                "verify": verify,
+                "client_cert": client_cert,
+                "client_key": client_key,
+                "allow_insecure_http": allow_insecure_http,
+            },
+        )
+        if http_client is not None and transport is not None:
+            raise ConfigurationError("Pass http_client= or transport=, not both.", param="transport")
+        shared = self._make_shared(resolved, retry_policy, circuit_breaker, hooks)
+        stack = shared.stack
+        if http_client is not None:
+            http_client._transport = stack.wrap(http_client._transport)
+            http_client._mounts = {
+                pattern: None if mounted is None else stack.wrap(mounted)
+                for pattern, mounted in http_client._mounts.items()
+            }
+            self._http = http_client
+            self._owns_client = False
+        else:
+            base = transport or httpx.HTTPTransport(verify=_tls_context(resolved), retries=0)
+            self._http = httpx.Client(transport=stack.wrap(base), timeout=resolved.httpx_timeout())
+            self._owns_client = True
+        self._configure(resolved, shared, default_headers or {})
+        SyncResources.__init__(self, self)
+
+    def request(self, kwargs: dict[str, Any], options: RequestOptions) -> httpx.Response:
+        """Send one generated request description; return the 2xx response or raise a `MolamError`."""
+        http = self._http
+        request = http.build_request(**self._describe(kwargs, options))
+        try:
+            response = http.send(request)
+        except httpx.TransportError as exc:
+            raise _connection_error(exc, request) from exc
+        if not 200 <= response.status_code < 300:
+            raise error_from_response(response)
+        return response
+
+    @functools.cached_property
+    def with_raw_response(self) -> SyncRawResources:
+        """The same resources, returning `RawResponse[Model]` (status, headers, request id) for each call."""
+        return SyncRawResources(self)
+
+    def with_options(self, **changes: Any) -> Molam:
+        """A copy with per-request options changed (`api_key`, `base_url`, `region`, `molam_version`,
+        `timeout`, `connect_timeout`, `total_timeout`, `max_retries`, `default_headers`), sharing this
+        client's connection pool, breakers and hooks. Closing the copy leaves the pool open."""
+        settings, headers = self._copy_settings(changes)
+        copy = object.__new__(type(self))
+        copy._http = self._http
+        copy._owns_client = False
+        copy._configure(settings, self._shared, headers)
+        SyncResources.__init__(copy, copy)
+        return copy
+
+    @property
+    def http_client(self) -> httpx.Client:
+        """The underlying `httpx.Client` (its transport is the SDK's stack)."""
+        return self._http
+
+    def close(self) -> None:
+        """Close the connection pool (unless it belongs to the caller or to the client this was copied from)."""
+        if self._owns_client:
+            self._http.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+
+class AsyncMolam(_ClientCore, AsyncResources):
+    """The asyncio Molam API client: the same options, stack and decisions as `Molam`, over `httpx.AsyncClient`."""
+
+    def __init__(
+        self,
+        api_key: str | None = None,
+        *,
+        base_url: str | None = None,
+        region: str | None = None,
+        molam_version: str | None = None,
+        timeout: float | None = None,
+        connect_timeout: float | None = None,
+        total_timeout: float | None = None,
+        max_retries: int | None = None,
+        log: str | None = None,
+        telemetry: bool | None = None,
+        verify: bool | str | ssl.SSLContext | None = None,
+        client_cert: str | None = None,
+        client_key: str | None = None,
+        allow_insecure_http: bool = False,
+        retry_policy: RetryPolicy | None = None,
+        circuit_breaker: BreakerConfig | BreakerRegistry | bool | None = None,
+        hooks: Hooks | None = None,
+        default_headers: Mapping[str, str] | None = None,
+        http_client: httpx.AsyncClient | None = None,
+        transport: httpx.AsyncBaseTransport | None = None,
+        settings: ClientSettings | None = None,
+    ) -> None:
+        resolved = self._resolve(
+            settings,
+            retry_policy,
+            {
+                "api_key": api_key,
+                "base_url": base_url,
+                "region": region,
+                "molam_version": molam_version,
+                "timeout": timeout,
+                "connect_timeout": connect_timeout,
+                "total_timeout": total_timeout,
+                "max_retries": max_retries,
+                "log": log,
+                "telemetry": telemetry,
+                "verify": verify,
+                "client_cert": client_cert,
+                "client_key": client_key,
+                "allow_insecure_http": allow_insecure_http,
+            },
+        )
+        if http_client is not None and transport is not None:
+            raise ConfigurationError("Pass http_client= or transport=, not both.", param="transport")
+        shared = self._make_shared(resolved, retry_policy, circuit_breaker, hooks)
+        stack = shared.stack
+        if http_client is not None:
+            http_client._transport = stack.wrap_async(http_client._transport)
+            http_client._mounts = {
+                pattern: None if mounted is None else stack.wrap_async(mounted)
+                for pattern, mounted in http_client._mounts.items()
+            }
+            self._http = http_client
+            self._owns_client = False
+        else:
+            base = transport or httpx.AsyncHTTPTransport(verify=_tls_context(resolved), retries=0)
+            self._http = httpx.AsyncClient(transport=stack.wrap_async(base), timeout=resolved.httpx_timeout())
+            self._owns_client = True
+        self._configure(resolved, shared, default_headers or {})
+        AsyncResources.__init__(self, self)
+
+    async def request(self, kwargs: dict[str, Any], options: RequestOptions) -> httpx.Response:
+        """Send one generated request description; return the 2xx response or raise a `MolamError`."""
+        http = self._http
+        request = http.build_request(**self._describe(kwargs, options))
+        try:
+            response = await http.send(request)
+        except httpx.TransportError as exc:
+            raise _connection_error(exc, request) from exc
+        if not 200 <= response.status_code < 300:
+            raise error_from_response(response)
+        return response
+
+    @functools.cached_property
+    def with_raw_response(self) -> AsyncRawResources:
+        """The same resources, returning `RawResponse[Model]` (status, headers, request id) for each call."""
+        return AsyncRawResources(self)
+
+    def with_options(self, **changes: Any) -> AsyncMolam:
+        """A copy with per-request options changed, sharing the connection pool, breakers and hooks
+        (see `Molam.with_options`)."""
+        settings, headers = self._copy_settings(changes)
+        copy = object.__new__(type(self))
+        copy._http = self._http
+        copy._owns_client = False
+        copy._configure(settings, self._shared, headers)
+        AsyncResources.__init__(copy, copy)
+        return copy
+
+    @property
+    def http_client(self) -> httpx.AsyncClient:
+        """The underlying `httpx.AsyncClient` (its transport is the SDK's stack)."""
+        return self._http
+
+    async def close(self) -> None:
+        """Close the connection pool (unless it belongs to the caller or to the client this was copied from)."""
+        if self._owns_client:
+            await self._http.aclose()
+
+    async def aclose(self) -> None:
+        """Alias of `close()`."""
+        await self.close()
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        await self.close()

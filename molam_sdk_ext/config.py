@@ -1,0 +1,305 @@
+"""Client settings, from arguments or the environment, checked before anything is sent.
+
+Explicit arguments win over the environment, which wins over the defaults:
+
+==========================  ===========================  ===============================================
+argument                    environment                  default
+==========================  ===========================  ===============================================
+api_key                     MOLAM_API_KEY                (required; ``sk_test_``, ``sk_live_`` or ``jwt_``)
+base_url                    MOLAM_API_BASE               ``https://api.molam.com``
+region                      MOLAM_REGION                 none; ``us-east|eu-west|ap-south`` ->
+                                                         ``https://{region}.api.molam.com``
+molam_version               MOLAM_VERSION                the spec's ``info.version`` (``2025-01-15``)
+timeout                     MOLAM_TIMEOUT                30 s per attempt (read, write, pool)
+connect_timeout             MOLAM_CONNECT_TIMEOUT        5 s
+total_timeout               MOLAM_TOTAL_TIMEOUT          60 s per call, retries and waits included
+max_retries                 MOLAM_MAX_RETRIES            3 (so at most 4 attempts)
+log                         MOLAM_LOG                    none (``debug`` or ``info``)
+telemetry                   MOLAM_TELEMETRY_ENABLED      true
+store_url                   MOLAM_STORE_URL              none
+client_cert / client_key    MOLAM_CLIENT_CERT / _KEY     none (mutual TLS)
+==========================  ===========================  ===============================================
+
+An explicit ``base_url`` beats an explicit ``region``; either beats both variables. TLS verification is on
+unless ``verify=False``; ``http://`` is refused unless the host is loopback (``127.0.0.0/8``, ``::1``,
+``localhost``) or ``allow_insecure_http=True``. The key never appears in a repr or an error message: the
+repr shows ``sk_test_...abcd`` at most.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import os
+import ssl
+from collections.abc import Mapping
+from typing import Any
+
+import attrs
+import httpx
+
+from .errors import ValidationError
+from .observability.redaction import mask_secret
+
+__all__ = [
+    "DEFAULT_API_VERSION",
+    "DEFAULT_BASE_URL",
+    "REGIONS",
+    "ClientSettings",
+    "ConfigurationError",
+]
+
+DEFAULT_BASE_URL = "https://api.molam.com"
+#: The spec's ``info.version``; used when the generated package does not say otherwise.
+DEFAULT_API_VERSION = "2025-01-15"
+REGIONS = ("us-east", "eu-west", "ap-south")
+KEY_PREFIXES = ("sk_test_", "sk_live_", "jwt_")
+
+_TRUE = frozenset({"1", "true", "yes", "on"})
+_FALSE = frozenset({"0", "false", "no", "off"})
+
+
+class ConfigurationError(ValidationError):
+    """A client setting is missing or invalid. `param` names the argument (or environment variable)."""
+
+
+def default_api_version() -> str:
+    """The API version the generated package was made for, or `DEFAULT_API_VERSION`."""
+    try:
+        import molam_sdk
+    except ImportError:  # pragma: no cover - the generated package ships with the SDK
+        return DEFAULT_API_VERSION
+    for name in ("API_VERSION", "__api_version__"):
+        value = getattr(molam_sdk, name, None)
+        if isinstance(value, str) and value:
+            return value
+    return DEFAULT_API_VERSION
+
+
+def _check_api_key(_: object, __: attrs.Attribute[str], key: str) -> None:
+    # Messages describe the key, never repeat it.
+    if not isinstance(key, str) or not key:
+        raise ConfigurationError(
+            "No API key: pass api_key=... or set MOLAM_API_KEY (keys start with sk_test_, sk_live_ or jwt_).",
+            param="api_key",
+        )
+    prefix = next((p for p in KEY_PREFIXES if key.startswith(p)), None)
+    if prefix is None:
+        raise ConfigurationError(
+            f"The API key must start with sk_test_, sk_live_ or jwt_ (got {len(key)} characters that do not).",
+            param="api_key",
+        )
+    if len(key) <= len(prefix):
+        raise ConfigurationError(f"The API key is only its {prefix} prefix.", param="api_key")
+    if not key.isascii() or not key.isprintable() or any(c.isspace() for c in key):
+        raise ConfigurationError(
+            "The API key contains whitespace or characters that cannot go in a header.", param="api_key"
+        )
+
+
+def _positive(_: object, attribute: attrs.Attribute[float], value: float) -> None:
+    if not value > 0:
+        raise ConfigurationError(
+            f"{attribute.name} must be a positive number of seconds.", param=attribute.name
+        )
+
+
+def _non_negative_int(_: object, attribute: attrs.Attribute[int], value: int) -> None:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise ConfigurationError(f"{attribute.name} must be a whole number >= 0.", param=attribute.name)
+
+
+def is_loopback_host(host: str) -> bool:
+    """True for ``localhost`` and addresses in ``127.0.0.0/8`` or ``::1`` (IPv4-mapped forms included)."""
+    host = host.strip("[]").lower()
+    if host == "localhost" or host.endswith(".localhost"):
+        return True
+    try:
+        address = ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
+        return address.ipv4_mapped.is_loopback
+    return address.is_loopback
+
+
+def _normalise_base_url(value: str) -> str:
+    return value.strip().rstrip("/")
+
+
+@attrs.frozen
+class ClientSettings:
+    """Everything a `Molam` / `AsyncMolam` client is configured with. Build with `ClientSettings.resolve`."""
+
+    api_key: str = attrs.field(validator=_check_api_key, repr=lambda key: repr(mask_secret(key)))
+    base_url: str = attrs.field(default=DEFAULT_BASE_URL, converter=_normalise_base_url)
+    molam_version: str = DEFAULT_API_VERSION
+    timeout: float = attrs.field(default=30.0, validator=_positive)
+    connect_timeout: float = attrs.field(default=5.0, validator=_positive)
+    total_timeout: float = attrs.field(default=60.0, validator=_positive)
+    max_retries: int = attrs.field(default=3, validator=_non_negative_int)
+    log: str | None = None
+    telemetry: bool = True
+    store_url: str | None = attrs.field(default=None, repr=False)
+    verify: bool | str | ssl.SSLContext = True
+    client_cert: str | None = None
+    client_key: str | None = None
+    allow_insecure_http: bool = False
+
+    def __attrs_post_init__(self) -> None:
+        try:
+            url = httpx.URL(self.base_url)
+        except (httpx.InvalidURL, TypeError) as exc:
+            raise ConfigurationError("base_url is not a valid URL.", param="base_url") from exc
+        if url.userinfo:
+            raise ConfigurationError("base_url must not contain credentials.", param="base_url")
+        if url.scheme not in ("http", "https") or not url.host:
+            raise ConfigurationError(
+                f"base_url must be an absolute https:// URL (got scheme {url.scheme!r}).", param="base_url"
+            )
+        if url.scheme == "http" and not self.allow_insecure_http and not is_loopback_host(url.host):
+            raise ConfigurationError(
+                f"Refusing plain http:// to {url.host}: the API key would travel unencrypted. Use https://, "
+                "or pass allow_insecure_http=True for a trusted network.",
+                param="base_url",
+            )
+        if self.client_key is not None and self.client_cert is None:
+            raise ConfigurationError("client_key needs client_cert (mutual TLS).", param="client_cert")
+        for name in ("client_cert", "client_key"):
+            path = getattr(self, name)
+            if path is not None and not os.path.isfile(path):
+                raise ConfigurationError(f"{name} file not found: {path}", param=name)
+        if not self.molam_version or not self.molam_version.isprintable():
+            raise ConfigurationError(
+                "molam_version must be a version date such as 2025-01-15.", param="molam_version"
+            )
+
+    @property
+    def livemode(self) -> bool:
+        """True for a live key (``sk_live_``)."""
+        return self.api_key.startswith("sk_live_")
+
+    def httpx_timeout(self, timeout: float | httpx.Timeout | None = None) -> httpx.Timeout:
+        """The per-attempt `httpx.Timeout`: this client's, or the per-call `timeout` (connect stays bounded)."""
+        if isinstance(timeout, httpx.Timeout):
+            return timeout
+        read = self.timeout if timeout is None else float(timeout)
+        return httpx.Timeout(read, connect=min(self.connect_timeout, read))
+
+    def cert(self) -> tuple[str, str] | str | None:
+        """The client certificate in httpx's ``cert=`` form, or None."""
+        if self.client_cert is None:
+            return None
+        return (self.client_cert, self.client_key) if self.client_key else self.client_cert
+
+    def evolve(self, **changes: Any) -> ClientSettings:
+        """A copy with `changes` applied and checked again."""
+        return attrs.evolve(self, **changes)
+
+    @classmethod
+    def resolve(
+        cls,
+        *,
+        api_key: str | None = None,
+        base_url: str | None = None,
+        region: str | None = None,
+        molam_version: str | None = None,
+        timeout: float | None = None,
+        connect_timeout: float | None = None,
+        total_timeout: float | None = None,
+        max_retries: int | None = None,
+        log: str | None = None,
+        telemetry: bool | None = None,
+        store_url: str | None = None,
+        verify: bool | str | ssl.SSLContext | None = None,
+        client_cert: str | None = None,
+        client_key: str | None = None,
+        allow_insecure_http: bool = False,
+        environ: Mapping[str, str] | None = None,
+    ) -> ClientSettings:
+        """Settings from the arguments given, then the environment (`environ`, default `os.environ`), then
+        the defaults."""
+        env = os.environ if environ is None else environ
+
+        def pick(value: Any, name: str) -> Any:
+            if value is not None:
+                return value
+            raw = env.get(name)
+            return raw if raw not in (None, "") else None
+
+        if base_url is None:
+            if region is not None:
+                base_url = _region_url(region, "region")
+            elif env.get("MOLAM_API_BASE"):
+                base_url = env["MOLAM_API_BASE"]
+            elif env.get("MOLAM_REGION"):
+                base_url = _region_url(env["MOLAM_REGION"], "MOLAM_REGION")
+        kwargs: dict[str, Any] = {
+            "api_key": pick(api_key, "MOLAM_API_KEY") or "",
+            "molam_version": pick(molam_version, "MOLAM_VERSION") or default_api_version(),
+            "allow_insecure_http": allow_insecure_http,
+        }
+        if base_url is not None:
+            kwargs["base_url"] = base_url
+        for name, value, var in (
+            ("timeout", timeout, "MOLAM_TIMEOUT"),
+            ("connect_timeout", connect_timeout, "MOLAM_CONNECT_TIMEOUT"),
+            ("total_timeout", total_timeout, "MOLAM_TOTAL_TIMEOUT"),
+        ):
+            chosen = pick(value, var)
+            if chosen is not None:
+                kwargs[name] = _as_float(chosen, name if value is not None else var)
+        chosen_retries = pick(max_retries, "MOLAM_MAX_RETRIES")
+        if chosen_retries is not None:
+            kwargs["max_retries"] = _as_int(
+                chosen_retries, "max_retries" if max_retries is not None else "MOLAM_MAX_RETRIES"
+            )
+        kwargs["log"] = pick(log, "MOLAM_LOG")
+        chosen_telemetry = pick(telemetry, "MOLAM_TELEMETRY_ENABLED")
+        if chosen_telemetry is not None:
+            kwargs["telemetry"] = _as_bool(chosen_telemetry, "MOLAM_TELEMETRY_ENABLED")
+        kwargs["store_url"] = pick(store_url, "MOLAM_STORE_URL")
+        if verify is not None:
+            kwargs["verify"] = verify
+        kwargs["client_cert"] = pick(client_cert, "MOLAM_CLIENT_CERT")
+        kwargs["client_key"] = pick(client_key, "MOLAM_CLIENT_KEY")
+        return cls(**kwargs)
+
+
+def _region_url(region: str, param: str) -> str:
+    name = region.strip().lower()
+    if name not in REGIONS:
+        raise ConfigurationError(f"Unknown region {region!r}: use one of {', '.join(REGIONS)}.", param=param)
+    return f"https://{name}.api.molam.com"
+
+
+def _as_float(value: Any, param: str) -> float:
+    if isinstance(value, bool):
+        raise ConfigurationError(f"{param} must be a number of seconds.", param=param)
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        raise ConfigurationError(
+            f"{param} must be a number of seconds, got {value!r}.", param=param
+        ) from None
+
+
+def _as_int(value: Any, param: str) -> int:
+    if isinstance(value, bool):
+        raise ConfigurationError(f"{param} must be a whole number.", param=param)
+    if isinstance(value, int):
+        return value
+    try:
+        return int(str(value).strip())
+    except ValueError:
+        raise ConfigurationError(f"{param} must be a whole number, got {value!r}.", param=param) from None
+
+
+def _as_bool(value: Any, param: str) -> bool:
+    if isinstance(value, bool):
+        return value
+    text = str(value).strip().lower()
+    if text in _TRUE:
+        return True
+    if text in _FALSE:
+        return False
+    raise ConfigurationError(f"{param} must be true or false, got {value!r}.", param=param)

@@ -1,0 +1,187 @@
+"""Money: `Decimal` amounts <-> integer minor units, by the currency's ISO 4217 exponent. Never a float.
+
+The API takes integers in the currency's minor unit: ``15000`` XOF is 15,000 F CFA (exponent 0),
+``2500000`` NGN is 25,000.00 naira (exponent 2), ``1500`` KWD is 1.500 dinar (exponent 3)::
+
+    to_minor_units(Decimal("25000.00"), "NGN")   # 2500000
+    to_minor_units("19.99", "USD")                # 1999
+    from_minor_units(15000, "XOF")                # Decimal("15000")
+    Money(Decimal("10.50"), "EUR").minor_units    # 1050
+
+Refused with `ValidationError` before anything is sent: floats (``param="amount"``, also a `TypeError`),
+negative, NaN or infinite amounts, amounts more precise than the currency allows (``10.005`` USD, ``100.5``
+XOF), and unknown currencies or currencies without a minor unit such as gold (``param="currency"``).
+"""
+
+from __future__ import annotations
+
+import decimal
+import functools
+import re
+from decimal import Decimal
+
+import attrs
+
+from .errors import ValidationError
+
+__all__ = [
+    "AmountTypeError",
+    "Money",
+    "exponent",
+    "from_minor_units",
+    "to_minor_units",
+]
+
+_CODE = re.compile(r"[A-Z]{3}")
+# Enough digits for any amount the API can carry (int64 minor units) at any ISO 4217 exponent.
+_CONTEXT = decimal.Context(prec=40, traps=[decimal.InvalidOperation, decimal.Inexact])
+
+
+class AmountTypeError(ValidationError, TypeError):
+    """An amount of the wrong type (a float, a bool, ...): also a `TypeError`."""
+
+
+_UNKNOWN = -1
+#: The API's amounts are signed 64-bit integers.
+MAX_MINOR_UNITS = 2**63 - 1
+
+
+@functools.cache
+def _exponent_of(code: str) -> int | None:
+    # iso4217 parses its XML table on import (tens of ms): load it only when money is first converted.
+    import iso4217
+
+    try:
+        currency = iso4217.Currency(code)
+    except ValueError:
+        return _UNKNOWN
+    result: int | None = currency.exponent
+    return result
+
+
+def exponent(currency: str) -> int:
+    """The number of decimals of `currency`'s minor unit (XOF 0, USD 2, KWD 3).
+
+    Raises `ValidationError(param="currency")` for unknown codes and for currencies without a minor unit.
+    """
+    code = normalise_currency(currency)
+    found = _exponent_of(code)
+    if found == _UNKNOWN:
+        raise ValidationError(f"Unknown currency {code!r}: expected an ISO 4217 code.", param="currency")
+    if found is None:
+        raise ValidationError(
+            f"Currency {code!r} has no minor unit (ISO 4217 'N.A.'), so it cannot be charged.",
+            param="currency",
+        )
+    return found
+
+
+def normalise_currency(currency: str) -> str:
+    """`currency` as an upper-case three-letter code, or `ValidationError(param="currency")`."""
+    if not isinstance(currency, str):
+        raise ValidationError(
+            f"currency must be a three-letter ISO 4217 code, got {type(currency).__name__}.", param="currency"
+        )
+    code = currency.strip().upper()
+    if not _CODE.fullmatch(code):
+        raise ValidationError(
+            f"currency must be a three-letter ISO 4217 code, got {currency!r}.", param="currency"
+        )
+    return code
+
+
+def _as_decimal(amount: Decimal | str | int) -> Decimal:
+    if isinstance(amount, bool) or not isinstance(amount, Decimal | str | int):
+        hint = (
+            " (floats cannot hold money exactly: use Decimal('19.99') or '19.99')"
+            if isinstance(amount, float)
+            else ""
+        )
+        raise AmountTypeError(
+            f"amount must be a Decimal, a str or an int, not {type(amount).__name__}{hint}.", param="amount"
+        )
+    if isinstance(amount, int):
+        return Decimal(amount)
+    if isinstance(amount, str):
+        try:
+            value = Decimal(amount.strip())
+        except decimal.InvalidOperation:
+            raise ValidationError(f"amount {amount!r} is not a number.", param="amount") from None
+    else:
+        value = amount
+    if not value.is_finite():
+        raise ValidationError("amount must be a finite number (not NaN or infinity).", param="amount")
+    return value
+
+
+def to_minor_units(amount: Decimal | str | int, currency: str) -> int:
+    """`amount` (in major units: ``Decimal("19.99")``, ``"19.99"`` or ``19``) as an integer of minor units."""
+    value = _as_decimal(amount)
+    if value < 0:
+        raise ValidationError("amount must not be negative.", param="amount")
+    places = exponent(currency)
+    # Exact integer arithmetic on the decimal's digits: no context precision can round anything away.
+    _, digits, exp = value.as_tuple()
+    assert isinstance(exp, int)  # finite, checked above
+    coefficient = int("".join(map(str, digits)) or "0")
+    shift = exp + places
+    minor: int
+    if shift >= 0:
+        if coefficient and shift > 19:
+            raise ValidationError("amount is too large.", param="amount")
+        minor = coefficient * 10**shift
+    else:
+        divisor: int = 10**-shift
+        minor, rest = divmod(coefficient, divisor)
+        if rest:
+            raise ValidationError(
+                f"amount {value} has more decimals than {normalise_currency(currency)} allows ({places}).",
+                param="amount",
+            )
+    if minor > MAX_MINOR_UNITS:
+        raise ValidationError("amount is too large.", param="amount")
+    return minor
+
+
+def from_minor_units(minor: int, currency: str) -> Decimal:
+    """An integer of minor units as a `Decimal` in major units with the currency's decimals (``Decimal("10.50")``)."""
+    if isinstance(minor, bool) or not isinstance(minor, int):
+        raise AmountTypeError(f"minor units must be an int, not {type(minor).__name__}.", param="amount")
+    if minor < 0:
+        raise ValidationError("amount must not be negative.", param="amount")
+    if minor > MAX_MINOR_UNITS:
+        raise ValidationError("amount is too large.", param="amount")
+    places = exponent(currency)
+    return Decimal(minor).scaleb(-places, _CONTEXT)
+
+
+@attrs.frozen
+class Money:
+    """An amount in a currency, checked on creation: non-negative, finite, no finer than the minor unit.
+
+    ``Money("19.99", "usd")`` holds ``Decimal("19.99")`` and ``"USD"``; `minor_units` is what the API takes.
+    """
+
+    amount: Decimal = attrs.field(converter=_as_decimal)
+    currency: str = attrs.field(converter=normalise_currency)
+
+    def __attrs_post_init__(self) -> None:
+        to_minor_units(self.amount, self.currency)  # validates sign, precision and currency
+
+    @property
+    def minor_units(self) -> int:
+        """The amount as an integer in the currency's minor unit."""
+        return to_minor_units(self.amount, self.currency)
+
+    @property
+    def exponent(self) -> int:
+        """The currency's number of decimals."""
+        return exponent(self.currency)
+
+    @classmethod
+    def from_minor_units(cls, minor: int, currency: str) -> Money:
+        """The `Money` for an API amount (integer minor units)."""
+        return cls(from_minor_units(minor, currency), currency)
+
+    def __str__(self) -> str:
+        return f"{self.amount:.{self.exponent}f} {self.currency}"

@@ -1,0 +1,222 @@
+"""Prometheus metrics for Molam API calls and webhook processing (extra ``molam-sdk[prometheus]``).
+
+Subscribes to a client's hooks; nothing in the request path changes::
+
+    from prometheus_client import start_http_server
+    from molam_sdk_ext.observability.prometheus import MolamMetrics
+
+    metrics = MolamMetrics()            # registers on prometheus_client's default registry
+    metrics.instrument(molam)           # a Molam / AsyncMolam client, or its `hooks`
+    processor = metrics.instrument_processor(WebhookProcessor(secret))   # webhook outcomes
+    start_http_server(9100)
+
+Series (with the default ``namespace="molam"``):
+
+- ``molam_requests_total{method, route, status}``: logical calls (retries included in one call); `status` is the
+  HTTP status, or ``error`` when no answer came (the ``error`` label then holds the exception class);
+- ``molam_request_duration_seconds{method, route}``: histogram of call durations, retries and waits included;
+- ``molam_retries_total{method, route, reason}``: retries, by reason (``status_503``, ``timeout``, ...);
+- ``molam_circuit_breaker_state{host}``: 0 closed, 1 half-open, 2 open; and
+  ``molam_circuit_breaker_transitions_total{host, state}``;
+- ``molam_webhooks_total{type, outcome}``: processed deliveries by outcome (``processed``, ``duplicate``,
+  ``invalid_signature``, ``handler_failed``, ...).
+
+`route` is the path with object ids replaced by ``{id}`` (``/v1/connect/payment_intents/{id}/confirm``), so the
+number of series stays bounded. No label ever holds a key, a secret, an amount or a customer identifier.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Protocol
+
+from prometheus_client import REGISTRY, CollectorRegistry, Counter, Gauge, Histogram
+
+from .hooks import Hooks, ResponseEvent
+
+if TYPE_CHECKING:
+    from ..transport.breaker import BreakerStateChange
+    from ..transport.retry import RetryEvent
+    from ..webhooks.processor import ProcessResult
+
+__all__ = [
+    "BREAKER_STATE_VALUES",
+    "DEFAULT_BUCKETS",
+    "InstrumentedProcessor",
+    "MolamMetrics",
+    "hooks_of",
+    "route_of",
+]
+
+#: Seconds; API calls take tens to hundreds of milliseconds, retries with backoff up to tens of seconds.
+DEFAULT_BUCKETS: tuple[float, ...] = (
+    0.005,
+    0.01,
+    0.025,
+    0.05,
+    0.1,
+    0.25,
+    0.5,
+    1.0,
+    2.5,
+    5.0,
+    10.0,
+    30.0,
+    60.0,
+)
+BREAKER_STATE_VALUES: Mapping[str, int] = {"closed": 0, "half_open": 1, "open": 2}
+
+# An object id: a short lower-case prefix, an underscore, then 6+ letters and digits (pi_3Nf8kLm2aB9xQ7).
+_ID_SEGMENT = re.compile(r"^[a-z]{1,5}_[A-Za-z0-9]{6,}$")
+
+
+def route_of(path: str) -> str:
+    """The path with every object id segment replaced by ``{id}``; the query string is dropped."""
+    path = path.split("?", 1)[0]
+    return "/".join("{id}" if _ID_SEGMENT.match(segment) else segment for segment in path.split("/"))
+
+
+class _HasHooks(Protocol):
+    @property
+    def hooks(self) -> Hooks: ...
+
+
+def hooks_of(target: Hooks | _HasHooks) -> Hooks:
+    """The `Hooks` registry of a client (or the registry itself)."""
+    if isinstance(target, Hooks):
+        return target
+    hooks = getattr(target, "hooks", None)
+    if not isinstance(hooks, Hooks):
+        raise TypeError("instrument() takes a Molam / AsyncMolam client or a Hooks registry")
+    return hooks
+
+
+class MolamMetrics:
+    """The Molam metric families on one registry; `instrument` a client, `observe_webhook` each delivery.
+
+    Make one per process and registry (a second one on the same registry is refused by prometheus_client).
+    """
+
+    def __init__(
+        self,
+        registry: CollectorRegistry | None = REGISTRY,
+        *,
+        namespace: str = "molam",
+        buckets: Sequence[float] = DEFAULT_BUCKETS,
+    ) -> None:
+        self.registry = registry
+        self.requests = Counter(
+            "requests",
+            "Molam API calls (one per logical call, retries included), by status.",
+            ["method", "route", "status", "error"],
+            namespace=namespace,
+            registry=registry,
+        )
+        self.request_duration = Histogram(
+            "request_duration_seconds",
+            "Duration of Molam API calls, retries and backoff waits included.",
+            ["method", "route"],
+            namespace=namespace,
+            registry=registry,
+            buckets=tuple(buckets),
+        )
+        self.retries = Counter(
+            "retries",
+            "Retries of Molam API calls, by reason.",
+            ["method", "route", "reason"],
+            namespace=namespace,
+            registry=registry,
+        )
+        self.breaker_state = Gauge(
+            "circuit_breaker_state",
+            "Circuit breaker state per host: 0 closed, 1 half-open, 2 open.",
+            ["host"],
+            namespace=namespace,
+            registry=registry,
+        )
+        self.breaker_transitions = Counter(
+            "circuit_breaker_transitions",
+            "Circuit breaker state changes per host, by the state entered.",
+            ["host", "state"],
+            namespace=namespace,
+            registry=registry,
+        )
+        self.webhooks = Counter(
+            "webhooks",
+            "Webhook deliveries processed, by event type and outcome.",
+            ["type", "outcome"],
+            namespace=namespace,
+            registry=registry,
+        )
+
+    def __repr__(self) -> str:
+        return f"MolamMetrics(registry={type(self.registry).__name__})"
+
+    # -- API calls ----------------------------------------------------------------------------------------
+
+    def instrument(self, target: Hooks | _HasHooks) -> None:
+        """Subscribe to a client's (or a `Hooks` registry's) responses, retries and breaker changes."""
+        hooks = hooks_of(target)
+        hooks.on_response(self.observe_response)
+        hooks.on_retry(self.observe_retry)
+        hooks.on_breaker_state_change(self.observe_breaker)
+
+    def observe_response(self, event: ResponseEvent) -> None:
+        """Count one finished call and record its duration."""
+        route = route_of(event.path)
+        status = str(event.status) if event.status is not None else "error"
+        self.requests.labels(event.method, route, status, event.error or "").inc()
+        self.request_duration.labels(event.method, route).observe(event.duration)
+
+    def observe_retry(self, event: RetryEvent) -> None:
+        """Count one retry."""
+        self.retries.labels(event.method, route_of(_path_of(event.url)), event.reason).inc()
+
+    def observe_breaker(self, event: BreakerStateChange) -> None:
+        """Record a breaker's new state."""
+        state = str(event.new)
+        self.breaker_state.labels(event.host).set(BREAKER_STATE_VALUES.get(state, -1))
+        self.breaker_transitions.labels(event.host, state).inc()
+
+    # -- webhooks -----------------------------------------------------------------------------------------
+
+    def observe_webhook(self, result: ProcessResult) -> None:
+        """Count one processed delivery (a `WebhookProcessor` result)."""
+        self.webhooks.labels(result.event_type or "", result.outcome.value).inc()
+
+    def instrument_processor(self, processor: Any) -> InstrumentedProcessor:
+        """Wrap a `WebhookProcessor` so that every `process` / `aprocess` result is counted."""
+        return InstrumentedProcessor(processor, self)
+
+
+class InstrumentedProcessor:
+    """A `WebhookProcessor` whose results are counted; every other attribute is the processor's own."""
+
+    def __init__(self, processor: Any, metrics: MolamMetrics) -> None:
+        self._processor = processor
+        self._metrics = metrics
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._processor, name)
+
+    def __repr__(self) -> str:
+        return f"InstrumentedProcessor({self._processor!r})"
+
+    def process(self, raw_body: bytes | str, headers: Any) -> ProcessResult:
+        """`WebhookProcessor.process`, counted."""
+        result: ProcessResult = self._processor.process(raw_body, headers)
+        self._metrics.observe_webhook(result)
+        return result
+
+    async def aprocess(self, raw_body: bytes | str, headers: Any) -> ProcessResult:
+        """`WebhookProcessor.aprocess`, counted."""
+        result: ProcessResult = await self._processor.aprocess(raw_body, headers)
+        self._metrics.observe_webhook(result)
+        return result
+
+
+def _path_of(url: str) -> str:
+    rest = url.split("://", 1)[-1]
+    slash = rest.find("/")
+    return rest[slash:] if slash >= 0 else "/"

@@ -1,0 +1,195 @@
+"""Fault injection: which fault a request gets (a pure decision) and how a dropped connection is made.
+
+Kinds, by when they strike:
+
+- before processing (nothing is stored): ``500``, ``502``, ``503`` (with ``Retry-After``), ``429`` (with
+  ``Retry-After``), ``drop`` (the connection is closed without a response);
+- during processing: ``slow`` (the request waits `slow_seconds` while holding its idempotency claim, then runs
+  normally; a client with a shorter timeout gives up, and its retry meets the in-flight twin);
+- after processing (the work is committed and its idempotency record completed): ``commit_then_500`` (the
+  client gets a 500) and ``commit_then_drop`` (the connection is cut). A retry with the same key replays the
+  committed response: this is the case that proves a client's retries never duplicate a payment.
+
+A request gets a fault when the ``Molam-Sandbox-Fault`` header names one (``none`` forces none), or else with
+probability `rate`, the kind drawn uniformly from `kinds`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import enum
+import random
+import threading
+from collections.abc import Sequence
+from typing import Any, ClassVar
+
+import attrs
+from uvicorn.protocols.http.h11_impl import H11Protocol
+
+__all__ = [
+    "AFTER_PROCESSING",
+    "ALL_KINDS",
+    "BEFORE_PROCESSING",
+    "FAULT_HEADER",
+    "DroppableH11Protocol",
+    "FaultConfig",
+    "FaultInjector",
+    "FaultKind",
+    "choose_fault",
+    "drop_connection",
+    "parse_fault_header",
+    "parse_kinds",
+]
+
+FAULT_HEADER = "Molam-Sandbox-Fault"
+"""Request header forcing one fault kind (or ``none``) on that request; sandbox only."""
+
+
+class FaultKind(enum.StrEnum):
+    """A kind of injected failure; the value is how it is named on the command line, header and log."""
+
+    HTTP_500 = "500"
+    HTTP_502 = "502"
+    HTTP_503 = "503"
+    HTTP_429 = "429"
+    SLOW = "slow"
+    DROP = "drop"
+    COMMIT_THEN_500 = "commit_then_500"
+    COMMIT_THEN_DROP = "commit_then_drop"
+
+
+ALL_KINDS: tuple[FaultKind, ...] = tuple(FaultKind)
+BEFORE_PROCESSING = frozenset(
+    {FaultKind.HTTP_500, FaultKind.HTTP_502, FaultKind.HTTP_503, FaultKind.HTTP_429, FaultKind.DROP}
+)
+AFTER_PROCESSING = frozenset({FaultKind.COMMIT_THEN_500, FaultKind.COMMIT_THEN_DROP})
+
+
+def parse_kinds(text: str | Sequence[str]) -> tuple[FaultKind, ...]:
+    """Parse ``"500,503,drop"`` (or a sequence of names) into kinds; raise ValueError naming a bad one."""
+    names = text.split(",") if isinstance(text, str) else list(text)
+    kinds: list[FaultKind] = []
+    for raw in names:
+        name = raw.strip().lower()
+        if not name:
+            continue
+        try:
+            kind = FaultKind(name)
+        except ValueError:
+            allowed = ", ".join(k.value for k in FaultKind)
+            raise ValueError(f"unknown fault kind {raw.strip()!r} (allowed: {allowed})") from None
+        if kind not in kinds:
+            kinds.append(kind)
+    return tuple(kinds)
+
+
+def parse_fault_header(value: str | None) -> FaultKind | bool | None:
+    """Read ``Molam-Sandbox-Fault``: a kind, False for ``none`` (no fault), None when the header is absent."""
+    if value is None or not value.strip():
+        return None
+    if value.strip().lower() == "none":
+        return False
+    kinds = parse_kinds(value)
+    if len(kinds) != 1:
+        raise ValueError(f"{FAULT_HEADER} names exactly one fault kind")
+    return kinds[0]
+
+
+@attrs.frozen
+class FaultConfig:
+    """How faults are injected: probability, the kinds drawn from, and the knobs of each kind."""
+
+    rate: float = 0.0
+    kinds: tuple[FaultKind, ...] = ALL_KINDS
+    slow_seconds: float = 2.0
+    retry_after: int = 1
+    seed: int | None = None
+
+    def __attrs_post_init__(self) -> None:
+        if not 0.0 <= self.rate <= 1.0:
+            raise ValueError("fault rate must be between 0 and 1")
+        if self.rate > 0 and not self.kinds:
+            raise ValueError("a fault rate needs at least one fault kind")
+        if self.slow_seconds < 0 or self.retry_after < 0:
+            raise ValueError("slow_seconds and retry_after must be >= 0")
+
+
+def choose_fault(config: FaultConfig, header: str | None, roll: float, pick: float) -> FaultKind | None:
+    """The fault for one request: the header's choice if present, else `roll` < rate picks ``kinds[pick]``.
+
+    `roll` and `pick` are uniform draws in [0, 1). Raises ValueError for a bad header value.
+    """
+    forced = parse_fault_header(header)
+    if forced is False:
+        return None
+    if isinstance(forced, FaultKind):
+        return forced
+    if config.rate <= 0.0 or not config.kinds or roll >= config.rate:
+        return None
+    return config.kinds[min(int(pick * len(config.kinds)), len(config.kinds) - 1)]
+
+
+class FaultInjector:
+    """`choose_fault` fed by a (seedable) random generator; safe to share between threads."""
+
+    def __init__(self, config: FaultConfig) -> None:
+        self.config = config
+        self._random = random.Random(config.seed)
+        self._lock = threading.Lock()
+
+    def decide(self, header: str | None) -> FaultKind | None:
+        """The fault for a request carrying `header` (``Molam-Sandbox-Fault``), or None."""
+        with self._lock:
+            roll, pick = self._random.random(), self._random.random()
+        return choose_fault(self.config, header, roll, pick)
+
+
+_ConnectionKey = tuple[Any, Any]
+
+
+def _connection_key(server: Any, client: Any) -> _ConnectionKey:
+    return (tuple(server) if server else None, tuple(client) if client else None)
+
+
+class DroppableH11Protocol(H11Protocol):
+    """uvicorn's h11 protocol, plus a registry so the app can cut a connection without any response.
+
+    ASGI has no "close without responding": an app that raises before responding gets a 500 from uvicorn. The
+    sandbox runs uvicorn with this protocol class (``Config(http=DroppableH11Protocol)``) and
+    `drop_connection` aborts the transport of the request's connection instead.
+    """
+
+    open_connections: ClassVar[dict[_ConnectionKey, DroppableH11Protocol]] = {}
+
+    def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
+        """Register the connection by its (server, client) address pair."""
+        super().connection_made(transport)
+        self.open_connections[_connection_key(self.server, self.client)] = self
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        """Forget the connection."""
+        key = _connection_key(self.server, self.client)
+        if self.open_connections.get(key) is self:
+            del self.open_connections[key]
+        super().connection_lost(exc)
+
+
+async def drop_connection(scope: dict[str, Any] | Any, send: Any) -> None:
+    """Close the request's connection so the client gets no response at all.
+
+    Under `DroppableH11Protocol` the transport is aborted (the client sees the server disconnect before any
+    response byte). Under any other server the best ASGI can do is start a response and never finish it,
+    which the server turns into a cut connection.
+    """
+    protocol = DroppableH11Protocol.open_connections.get(
+        _connection_key(scope.get("server"), scope.get("client"))
+    )
+    if protocol is not None and protocol.transport is not None:
+        protocol.transport.abort()
+        # Let the loop run connection_lost, which marks the cycle disconnected: uvicorn then sends nothing.
+        for _ in range(3):
+            await asyncio.sleep(0)
+        return
+    await send({"type": "http.response.start", "status": 200, "headers": [(b"content-length", b"1048576")]})
+    await send({"type": "http.response.body", "body": b"", "more_body": True})
+    raise ConnectionAbortedError("sandbox fault: connection dropped")

@@ -1,0 +1,196 @@
+"""Stores for state that must survive a retry, a restart or another process: idempotency records, webhook event
+claims and circuit-breaker state. One protocol per purpose; backends: memory (default), SQLite (one machine),
+Redis and PostgreSQL (many processes and hosts).
+
+Build one from a URL (``MOLAM_STORE_URL``):
+
+- ``memory://``: in this process only (a new, empty store each call);
+- ``sqlite:///relative/path.db`` or ``sqlite:////absolute/path.db`` (SQLAlchemy's convention);
+- ``redis://[:password@]host:port/db``, ``rediss://...`` (TLS), ``unix:///path/redis.sock``;
+- ``postgresql://user@host:port/db``, ``postgres://...`` (run ``python -m molam_sdk_ext.stores.migrate`` first).
+
+The Redis and PostgreSQL client libraries are optional extras (``molam-sdk[redis]``, ``molam-sdk[postgres]``),
+imported only when such a store is built.
+"""
+
+from __future__ import annotations
+
+import importlib
+import time
+import urllib.parse
+from collections.abc import Callable
+from typing import Any
+
+from molam_sdk_ext.stores.breaker_state import (
+    AsyncBreakerStateStore,
+    BreakerRecord,
+    BreakerState,
+    BreakerStateStore,
+)
+from molam_sdk_ext.stores.idempotency import (
+    DEFAULT_LOCK_TIMEOUT,
+    DEFAULT_TTL,
+    AsyncIdempotencyStore,
+    BeginOutcome,
+    BeginResult,
+    IdempotencyStore,
+    StoredResponse,
+)
+from molam_sdk_ext.stores.memory import (
+    AsyncMemoryBreakerStateStore,
+    AsyncMemoryIdempotencyStore,
+    AsyncMemoryWebhookEventStore,
+    MemoryBreakerStateStore,
+    MemoryIdempotencyStore,
+    MemoryWebhookEventStore,
+)
+from molam_sdk_ext.stores.webhook_events import (
+    AsyncWebhookEventStore,
+    ClaimOutcome,
+    EventRecord,
+    WebhookEventStore,
+)
+
+__all__ = [
+    "DEFAULT_LOCK_TIMEOUT",
+    "DEFAULT_TTL",
+    "SCHEMES",
+    "AsyncBreakerStateStore",
+    "AsyncIdempotencyStore",
+    "AsyncMemoryBreakerStateStore",
+    "AsyncMemoryIdempotencyStore",
+    "AsyncMemoryWebhookEventStore",
+    "AsyncWebhookEventStore",
+    "BeginOutcome",
+    "BeginResult",
+    "BreakerRecord",
+    "BreakerState",
+    "BreakerStateStore",
+    "ClaimOutcome",
+    "EventRecord",
+    "IdempotencyStore",
+    "MemoryBreakerStateStore",
+    "MemoryIdempotencyStore",
+    "MemoryWebhookEventStore",
+    "StoredResponse",
+    "WebhookEventStore",
+    "async_idempotency_store_from_url",
+    "async_webhook_event_store_from_url",
+    "idempotency_store_from_url",
+    "sqlite_path_from_url",
+    "store_kind",
+    "webhook_event_store_from_url",
+]
+
+Clock = Callable[[], float]
+
+SCHEMES = {
+    "memory": "memory",
+    "sqlite": "sqlite",
+    "redis": "redis",
+    "rediss": "redis",
+    "unix": "redis",
+    "postgresql": "postgres",
+    "postgres": "postgres",
+}
+"""URL scheme -> store kind."""
+
+
+def store_kind(url: str) -> str:
+    """``memory``, ``sqlite``, ``redis`` or ``postgres`` for a store URL; ValueError for anything else."""
+    scheme = url.split("://", 1)[0].lower() if "://" in url else ""
+    kind = SCHEMES.get(scheme)
+    if kind is None:
+        shown = f"scheme {scheme!r}" if scheme else "no scheme"
+        raise ValueError(
+            f"unsupported store URL ({shown}): use memory://, sqlite:///path.db, redis://host:port/db, "
+            "rediss://..., or postgresql://user@host:port/db"
+        )
+    return kind
+
+
+def sqlite_path_from_url(url: str) -> str:
+    """The file of a ``sqlite:///relative.db`` or ``sqlite:////absolute.db`` URL."""
+    path = urllib.parse.unquote(url.split("://", 1)[1])
+    if not path.startswith("/") or path.strip("/") == "":
+        raise ValueError(
+            "a SQLite store URL needs a file: sqlite:///relative/path.db or sqlite:////absolute/path.db"
+        )
+    path = path[1:].split("?", 1)[0]
+    if path == ":memory:":
+        raise ValueError("sqlite:///:memory: is private to one connection: use memory://")
+    return path
+
+
+# (purpose, async) -> memory class, and the class name in each optional backend module.
+_MEMORY: dict[tuple[str, bool], type] = {
+    ("idempotency", False): MemoryIdempotencyStore,
+    ("idempotency", True): AsyncMemoryIdempotencyStore,
+    ("webhook_events", False): MemoryWebhookEventStore,
+    ("webhook_events", True): AsyncMemoryWebhookEventStore,
+}
+_CLASS_SUFFIX = {"idempotency": "IdempotencyStore", "webhook_events": "WebhookEventStore"}
+_BACKEND_PREFIX = {"sqlite": "SQLite", "redis": "Redis", "postgres": "Postgres"}
+
+
+def _build(url: str, purpose: str, is_async: bool, ttl: float, lock_timeout: float, clock: Clock) -> Any:
+    kind = store_kind(url)
+    if kind == "memory":
+        return _MEMORY[purpose, is_async](ttl=ttl, lock_timeout=lock_timeout, clock=clock)
+    try:
+        module = importlib.import_module(f"molam_sdk_ext.stores.{kind}")
+    except ImportError as exc:
+        raise ImportError(
+            f"the {kind} store needs an optional dependency: pip install 'molam-sdk[{kind}]' ({exc})"
+        ) from exc
+    cls = getattr(module, ("Async" if is_async else "") + _BACKEND_PREFIX[kind] + _CLASS_SUFFIX[purpose])
+    target = sqlite_path_from_url(url) if kind == "sqlite" else url
+    return cls(target, ttl=ttl, lock_timeout=lock_timeout, clock=clock)
+
+
+def idempotency_store_from_url(
+    url: str,
+    *,
+    ttl: float = DEFAULT_TTL,
+    lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
+    clock: Clock = time.time,
+) -> IdempotencyStore:
+    """An ``IdempotencyStore`` for ``url`` (see the module docstring for the schemes)."""
+    store: IdempotencyStore = _build(url, "idempotency", False, ttl, lock_timeout, clock)
+    return store
+
+
+def async_idempotency_store_from_url(
+    url: str,
+    *,
+    ttl: float = DEFAULT_TTL,
+    lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
+    clock: Clock = time.time,
+) -> AsyncIdempotencyStore:
+    """An ``AsyncIdempotencyStore`` for ``url`` (see the module docstring for the schemes)."""
+    store: AsyncIdempotencyStore = _build(url, "idempotency", True, ttl, lock_timeout, clock)
+    return store
+
+
+def webhook_event_store_from_url(
+    url: str,
+    *,
+    ttl: float = DEFAULT_TTL,
+    lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
+    clock: Clock = time.time,
+) -> WebhookEventStore:
+    """A ``WebhookEventStore`` for ``url`` (see the module docstring for the schemes)."""
+    store: WebhookEventStore = _build(url, "webhook_events", False, ttl, lock_timeout, clock)
+    return store
+
+
+def async_webhook_event_store_from_url(
+    url: str,
+    *,
+    ttl: float = DEFAULT_TTL,
+    lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
+    clock: Clock = time.time,
+) -> AsyncWebhookEventStore:
+    """An ``AsyncWebhookEventStore`` for ``url`` (see the module docstring for the schemes)."""
+    store: AsyncWebhookEventStore = _build(url, "webhook_events", True, ttl, lock_timeout, clock)
+    return store

@@ -1,0 +1,207 @@
+"""A small connection pool (sync and asyncio) for the SQLite and PostgreSQL stores.
+
+``psycopg_pool`` is not a dependency, and the stores need little: lend each operation one connection for its
+exclusive use, keep up to ``max_size`` of them, and throw a connection away after any error (it may be broken
+or mid-transaction) rather than hand it to the next caller. After a fork the child never reuses the parent's
+connections.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import os
+import threading
+import time
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from typing import Generic, TypeVar
+
+C = TypeVar("C")
+
+
+class PoolTimeout(TimeoutError):
+    """No connection became free within the pool's timeout."""
+
+
+class ConnectionPool(Generic[C]):
+    """A thread-safe pool of up to ``max_size`` connections made by ``connect`` and closed by ``close``."""
+
+    def __init__(
+        self,
+        connect: Callable[[], C],
+        close: Callable[[C], None],
+        *,
+        max_size: int = 8,
+        timeout: float = 30.0,
+    ) -> None:
+        if max_size < 1:
+            raise ValueError("max_size must be at least 1")
+        self._connect = connect
+        self._close = close
+        self.max_size = max_size
+        self.timeout = timeout
+        self._cond = threading.Condition()
+        self._idle: list[C] = []
+        self._size = 0
+        self._pid = os.getpid()
+        self._closed = False
+
+    def _check_fork(self) -> None:
+        if os.getpid() != self._pid:
+            # The parent's sockets/file handles are not ours to use (or close).
+            self._idle, self._size, self._pid = [], 0, os.getpid()
+
+    def _acquire(self) -> C:
+        deadline = time.monotonic() + self.timeout
+        with self._cond:
+            self._check_fork()
+            while True:
+                if self._closed:
+                    raise RuntimeError("the store was closed")
+                if self._idle:
+                    return self._idle.pop()
+                if self._size < self.max_size:
+                    self._size += 1
+                    break
+                remaining = deadline - time.monotonic()
+                if remaining <= 0:
+                    raise PoolTimeout(f"no free connection within {self.timeout}s (max_size={self.max_size})")
+                self._cond.wait(remaining)
+        try:
+            return self._connect()
+        except BaseException:
+            self._forget()
+            raise
+
+    def _forget(self) -> None:
+        with self._cond:
+            self._size -= 1
+            self._cond.notify()
+
+    def _discard(self, conn: C) -> None:
+        self._forget()
+        with contextlib.suppress(Exception):
+            self._close(conn)
+
+    @contextlib.contextmanager
+    def connection(self) -> Iterator[C]:
+        """Lend a connection for the duration of the block; discard it if the block raises."""
+        conn = self._acquire()
+        try:
+            yield conn
+        except BaseException:
+            self._discard(conn)
+            raise
+        with self._cond:
+            if self._closed or os.getpid() != self._pid:
+                keep = False
+            else:
+                keep = True
+                self._idle.append(conn)
+                self._cond.notify()
+        if not keep:
+            self._discard(conn)
+
+    def close(self) -> None:
+        """Close the idle connections; connections in use are closed when they come back."""
+        with self._cond:
+            self._check_fork()
+            self._closed = True
+            idle, self._idle = self._idle, []
+            self._size -= len(idle)
+            self._cond.notify_all()
+        for conn in idle:
+            with contextlib.suppress(Exception):
+                self._close(conn)
+
+
+class AsyncConnectionPool(Generic[C]):
+    """The asyncio pool: same rules, for connections made by the coroutine ``connect``."""
+
+    def __init__(
+        self,
+        connect: Callable[[], Awaitable[C]],
+        close: Callable[[C], Awaitable[None]],
+        *,
+        max_size: int = 8,
+        timeout: float = 30.0,
+    ) -> None:
+        if max_size < 1:
+            raise ValueError("max_size must be at least 1")
+        self._connect = connect
+        self._close = close
+        self.max_size = max_size
+        self.timeout = timeout
+        self._idle: list[C] = []
+        self._size = 0
+        self._closed = False
+        self._cond: asyncio.Condition | None = None
+
+    def _condition(self) -> asyncio.Condition:
+        # Made lazily so the pool can be built outside a running event loop.
+        if self._cond is None:
+            self._cond = asyncio.Condition()
+        return self._cond
+
+    async def _acquire(self) -> C:
+        cond = self._condition()
+        async with cond:
+            while True:
+                if self._closed:
+                    raise RuntimeError("the store was closed")
+                if self._idle:
+                    return self._idle.pop()
+                if self._size < self.max_size:
+                    self._size += 1
+                    break
+                try:
+                    await asyncio.wait_for(cond.wait(), self.timeout)
+                except TimeoutError:
+                    raise PoolTimeout(
+                        f"no free connection within {self.timeout}s (max_size={self.max_size})"
+                    ) from None
+        try:
+            return await self._connect()
+        except BaseException:
+            await self._forget()
+            raise
+
+    async def _forget(self) -> None:
+        cond = self._condition()
+        async with cond:
+            self._size -= 1
+            cond.notify()
+
+    async def _discard(self, conn: C) -> None:
+        await self._forget()
+        with contextlib.suppress(Exception):
+            await self._close(conn)
+
+    @contextlib.asynccontextmanager
+    async def connection(self) -> AsyncIterator[C]:
+        """Lend a connection for the duration of the block; discard it if the block raises."""
+        conn = await self._acquire()
+        try:
+            yield conn
+        except BaseException:
+            await self._discard(conn)
+            raise
+        if self._closed:
+            await self._discard(conn)
+            return
+        cond = self._condition()
+        async with cond:
+            self._idle.append(conn)
+            cond.notify()
+
+    async def close(self) -> None:
+        """Close the idle connections; connections in use are closed when they come back."""
+        self._closed = True
+        idle, self._idle = self._idle, []
+        self._size -= len(idle)
+        if self._cond is not None:
+            async with self._cond:
+                self._cond.notify_all()
+        for conn in idle:
+            with contextlib.suppress(Exception):
+                await self._close(conn)

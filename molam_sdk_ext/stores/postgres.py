@@ -1,0 +1,483 @@
+"""PostgreSQL stores (psycopg 3, sync and async): shared by every process and host using one database.
+
+Tables come from the versioned migrations (``python -m molam_sdk_ext.stores.migrate --url ...``). A claim is
+first tried with ``INSERT ... ON CONFLICT DO NOTHING`` (one round trip for a new key; the primary key makes
+exactly one concurrent inserter win). If the row exists, a transaction locks it (``SELECT ... FOR UPDATE``),
+applies the shared pure decision (``decide_begin`` / ``decide_claim``) and writes the result, so concurrent
+callers on one key are serialized by the row lock. Other operations are single conditional statements that
+mirror the pure decisions. Connections come from a small pool and run in autocommit mode.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import time
+from collections.abc import AsyncIterator, Callable, Iterator
+from typing import Any, cast
+
+import psycopg
+from psycopg.conninfo import conninfo_to_dict
+from psycopg.types.json import Jsonb
+
+from molam_sdk_ext.errors import StoreError
+from molam_sdk_ext.stores.idempotency import (
+    DEFAULT_LOCK_TIMEOUT,
+    DEFAULT_TTL,
+    BeginOutcome,
+    BeginResult,
+    IdempotencyRecord,
+    StoredResponse,
+    decide_begin,
+)
+from molam_sdk_ext.stores.pool import AsyncConnectionPool, ConnectionPool, PoolTimeout
+from molam_sdk_ext.stores.redaction import store_error
+from molam_sdk_ext.stores.webhook_events import (
+    MAX_ERROR_LENGTH,
+    ClaimOutcome,
+    EventRecord,
+    EventStatus,
+    StoredEvent,
+    decide_claim,
+)
+
+Clock = Callable[[], float]
+
+MAX_CLAIM_ROUNDS = 20
+"""A row deleted between our failed insert and our lock sends us round again; this bounds the rounds."""
+
+IDEM_INSERT = (
+    "INSERT INTO server_idempotency (key, fingerprint, state, locked_at, expires_at)"
+    " VALUES (%s, %s, 'in_progress', %s, %s) ON CONFLICT (key) DO NOTHING"
+)
+IDEM_LOCK = (
+    "SELECT fingerprint, state, locked_at, expires_at, status, headers, body"
+    " FROM server_idempotency WHERE key = %s FOR UPDATE"
+)
+IDEM_CLAIM = (
+    "UPDATE server_idempotency SET fingerprint = %s, state = 'in_progress', locked_at = %s, expires_at = %s,"
+    " status = NULL, headers = NULL, body = NULL, created_at = now() WHERE key = %s"
+)
+IDEM_COMPLETE = (
+    "UPDATE server_idempotency SET state = 'completed', status = %s, headers = %s, body = %s, locked_at = NULL,"
+    " expires_at = %s WHERE key = %s AND state = 'in_progress' AND expires_at > %s"
+)
+IDEM_FAIL = "DELETE FROM server_idempotency WHERE key = %s AND state = 'in_progress' AND expires_at > %s"
+IDEM_CLEANUP = "DELETE FROM server_idempotency WHERE expires_at <= %s"
+
+EVENT_INSERT = (
+    "INSERT INTO received_webhooks (event_id, status, attempts, claimed_at, expires_at)"
+    " VALUES (%s, 'processing', 1, %s, %s) ON CONFLICT (event_id) DO NOTHING"
+)
+EVENT_LOCK = (
+    "SELECT status, attempts, last_error, claimed_at, expires_at FROM received_webhooks"
+    " WHERE event_id = %s FOR UPDATE"
+)
+EVENT_WRITE = (
+    "UPDATE received_webhooks SET status = %s, attempts = %s, last_error = %s, claimed_at = %s, expires_at = %s"
+    " WHERE event_id = %s"
+)
+# An expired row behaves as absent: attempts restart at 1 and its last error is forgotten.
+EVENT_MARK_PROCESSED = (
+    "INSERT INTO received_webhooks AS r (event_id, status, attempts, claimed_at, expires_at)"
+    " VALUES (%(id)s, 'processed', 1, NULL, %(exp)s) ON CONFLICT (event_id) DO UPDATE SET status = 'processed',"
+    " attempts = CASE WHEN r.expires_at > %(now)s THEN GREATEST(r.attempts, 1) ELSE 1 END,"
+    " last_error = CASE WHEN r.expires_at > %(now)s THEN r.last_error END,"
+    " claimed_at = NULL, expires_at = EXCLUDED.expires_at"
+)
+EVENT_RELEASE = (
+    "INSERT INTO received_webhooks AS r (event_id, status, attempts, last_error, claimed_at, expires_at)"
+    " VALUES (%(id)s, 'failed', 1, %(error)s, NULL, %(exp)s) ON CONFLICT (event_id) DO UPDATE SET status = 'failed',"
+    " attempts = CASE WHEN r.expires_at > %(now)s THEN GREATEST(r.attempts, 1) ELSE 1 END,"
+    " last_error = EXCLUDED.last_error, claimed_at = NULL, expires_at = EXCLUDED.expires_at"
+    " WHERE NOT (r.status = 'processed' AND r.expires_at > %(now)s)"
+)
+EVENT_GET = (
+    "SELECT status, attempts, last_error FROM received_webhooks WHERE event_id = %s AND expires_at > %s"
+)
+EVENT_CLEANUP = "DELETE FROM received_webhooks WHERE expires_at <= %s"
+
+
+def describe_conninfo(conninfo: str) -> tuple[str, str | None]:
+    """A password-free ``postgresql://user@host:port/db`` for messages, and the password (to scrub)."""
+    try:
+        params = conninfo_to_dict(conninfo)
+    except psycopg.Error as exc:
+        raise ValueError(f"invalid PostgreSQL connection string: {type(exc).__name__}") from None
+    password = params.get("password")
+    user = str(params.get("user") or "")
+    host = params.get("host") or "localhost"
+    port = params.get("port") or 5432
+    db = params.get("dbname") or user
+    where = f"postgresql://{user + '@' if user else ''}{host}:{port}/{db}"
+    return where, None if password is None else str(password)
+
+
+def _connect_kwargs(conninfo: str) -> dict[str, Any]:
+    # A payment waits on this: do not hang on an unreachable server (unless the caller chose a timeout).
+    return {} if "connect_timeout" in conninfo_to_dict(conninfo) else {"connect_timeout": 5}
+
+
+def _error(where: str, secret: str | None, exc: BaseException) -> StoreError:
+    if isinstance(exc, psycopg.errors.UndefinedTable):
+        return StoreError(
+            f"postgres store at {where} failed: its tables are missing; "
+            "run `python -m molam_sdk_ext.stores.migrate --url <url>`"
+        )
+    return store_error("postgres", where, exc, secret)
+
+
+def _idem_record(key: str, row: tuple[Any, ...]) -> IdempotencyRecord:
+    fingerprint, state, locked_at, expires_at, status, headers, body = row
+    response = None
+    if state == "completed":
+        response = StoredResponse(int(status), tuple((str(n), str(v)) for n, v in headers), bytes(body))
+    return IdempotencyRecord(key, fingerprint, state, locked_at, expires_at, response)
+
+
+def _event_record(event_id: str, row: tuple[Any, ...]) -> StoredEvent:
+    status, attempts, last_error, claimed_at, expires_at = row
+    return StoredEvent(event_id, status, attempts, last_error, claimed_at, expires_at)
+
+
+def _event_params(r: StoredEvent) -> tuple[Any, ...]:
+    return (r.status, r.attempts, r.last_error, r.claimed_at, r.expires_at, r.event_id)
+
+
+class _Database:
+    """A pool of autocommit connections to one database; errors become ``StoreError``."""
+
+    def __init__(self, conninfo: str, max_connections: int, pool_timeout: float) -> None:
+        self.conninfo = conninfo
+        self.where, self._secret = describe_conninfo(conninfo)
+        kwargs = _connect_kwargs(conninfo)
+        self._pool: ConnectionPool[psycopg.Connection[tuple[Any, ...]]] = ConnectionPool(
+            lambda: psycopg.connect(conninfo, autocommit=True, **kwargs),
+            lambda conn: conn.close(),
+            max_size=max_connections,
+            timeout=pool_timeout,
+        )
+
+    @contextlib.contextmanager
+    def connection(self) -> Iterator[psycopg.Connection[tuple[Any, ...]]]:
+        """A pooled connection; any psycopg error leaving the block is raised as ``StoreError``."""
+        try:
+            with self._pool.connection() as conn:
+                yield conn
+        except (psycopg.Error, PoolTimeout) as exc:
+            raise _error(self.where, self._secret, exc) from exc
+
+    def execute(self, query: str, params: Any) -> int:
+        """Run one statement; return its row count."""
+        with self.connection() as conn:
+            return conn.execute(query, params).rowcount
+
+    def close(self) -> None:
+        """Close the pooled connections."""
+        self._pool.close()
+
+
+class _AsyncDatabase:
+    """The asyncio ``_Database``."""
+
+    def __init__(self, conninfo: str, max_connections: int, pool_timeout: float) -> None:
+        self.conninfo = conninfo
+        self.where, self._secret = describe_conninfo(conninfo)
+        kwargs = _connect_kwargs(conninfo)
+
+        async def connect() -> psycopg.AsyncConnection[tuple[Any, ...]]:
+            return await psycopg.AsyncConnection.connect(conninfo, autocommit=True, **kwargs)
+
+        async def close(conn: psycopg.AsyncConnection[tuple[Any, ...]]) -> None:
+            await conn.close()
+
+        self._pool: AsyncConnectionPool[psycopg.AsyncConnection[tuple[Any, ...]]] = AsyncConnectionPool(
+            connect, close, max_size=max_connections, timeout=pool_timeout
+        )
+
+    @contextlib.asynccontextmanager
+    async def connection(self) -> AsyncIterator[psycopg.AsyncConnection[tuple[Any, ...]]]:
+        """A pooled connection; any psycopg error leaving the block is raised as ``StoreError``."""
+        try:
+            async with self._pool.connection() as conn:
+                yield conn
+        except (psycopg.Error, PoolTimeout) as exc:
+            raise _error(self.where, self._secret, exc) from exc
+
+    async def execute(self, query: str, params: Any) -> int:
+        """Run one statement; return its row count."""
+        async with self.connection() as conn:
+            return (await conn.execute(query, params)).rowcount
+
+    async def close(self) -> None:
+        """Close the pooled connections."""
+        await self._pool.close()
+
+
+def _lost_race(where: str) -> StoreError:
+    return StoreError(
+        f"postgres store at {where} failed: the record kept changing under {MAX_CLAIM_ROUNDS} claims"
+    )
+
+
+class PostgresIdempotencyStore:
+    """Idempotency records in the ``server_idempotency`` table; ``conninfo`` is a URL or libpq string."""
+
+    def __init__(
+        self,
+        conninfo: str,
+        *,
+        ttl: float = DEFAULT_TTL,
+        lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
+        clock: Clock = time.time,
+        max_connections: int = 10,
+        pool_timeout: float = 30.0,
+    ) -> None:
+        self.ttl = ttl
+        self.lock_timeout = lock_timeout
+        self._clock = clock
+        self._db = _Database(conninfo, max_connections, pool_timeout)
+
+    def begin(self, key: str, fingerprint: str) -> BeginResult:
+        """See ``IdempotencyStore.begin``."""
+        with self._db.connection() as conn:
+            for _ in range(MAX_CLAIM_ROUNDS):
+                now = self._clock()
+                if conn.execute(IDEM_INSERT, (key, fingerprint, now, now + self.ttl)).rowcount == 1:
+                    return BeginResult(BeginOutcome.NEW)
+                with conn.transaction():
+                    row = conn.execute(IDEM_LOCK, (key,)).fetchone()
+                    if row is None:
+                        continue  # deleted since our insert failed: insert again
+                    result, write = decide_begin(
+                        _idem_record(key, row),
+                        key,
+                        fingerprint,
+                        now=now,
+                        ttl=self.ttl,
+                        lock_timeout=self.lock_timeout,
+                    )
+                    if write is not None:
+                        conn.execute(IDEM_CLAIM, (fingerprint, write.locked_at, write.expires_at, key))
+                    return result
+        raise _lost_race(self._db.where)
+
+    def complete(self, key: str, response: StoredResponse) -> None:
+        """See ``IdempotencyStore.complete``."""
+        now = self._clock()
+        headers = Jsonb([list(h) for h in response.headers])
+        self._db.execute(IDEM_COMPLETE, (response.status, headers, response.body, now + self.ttl, key, now))
+
+    def fail(self, key: str) -> None:
+        """See ``IdempotencyStore.fail``."""
+        self._db.execute(IDEM_FAIL, (key, self._clock()))
+
+    def cleanup(self) -> int:
+        """See ``IdempotencyStore.cleanup``."""
+        return self._db.execute(IDEM_CLEANUP, (self._clock(),))
+
+    def close(self) -> None:
+        """Close the pooled connections."""
+        self._db.close()
+
+
+class AsyncPostgresIdempotencyStore:
+    """The asyncio form of ``PostgresIdempotencyStore`` (psycopg ``AsyncConnection``); same statements."""
+
+    def __init__(
+        self,
+        conninfo: str,
+        *,
+        ttl: float = DEFAULT_TTL,
+        lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
+        clock: Clock = time.time,
+        max_connections: int = 10,
+        pool_timeout: float = 30.0,
+    ) -> None:
+        self.ttl = ttl
+        self.lock_timeout = lock_timeout
+        self._clock = clock
+        self._db = _AsyncDatabase(conninfo, max_connections, pool_timeout)
+
+    async def begin(self, key: str, fingerprint: str) -> BeginResult:
+        """See ``IdempotencyStore.begin``."""
+        async with self._db.connection() as conn:
+            for _ in range(MAX_CLAIM_ROUNDS):
+                now = self._clock()
+                if (await conn.execute(IDEM_INSERT, (key, fingerprint, now, now + self.ttl))).rowcount == 1:
+                    return BeginResult(BeginOutcome.NEW)
+                async with conn.transaction():
+                    row = await (await conn.execute(IDEM_LOCK, (key,))).fetchone()
+                    if row is None:
+                        continue
+                    result, write = decide_begin(
+                        _idem_record(key, row),
+                        key,
+                        fingerprint,
+                        now=now,
+                        ttl=self.ttl,
+                        lock_timeout=self.lock_timeout,
+                    )
+                    if write is not None:
+                        await conn.execute(IDEM_CLAIM, (fingerprint, write.locked_at, write.expires_at, key))
+                    return result
+        raise _lost_race(self._db.where)
+
+    async def complete(self, key: str, response: StoredResponse) -> None:
+        """See ``IdempotencyStore.complete``."""
+        now = self._clock()
+        headers = Jsonb([list(h) for h in response.headers])
+        await self._db.execute(
+            IDEM_COMPLETE, (response.status, headers, response.body, now + self.ttl, key, now)
+        )
+
+    async def fail(self, key: str) -> None:
+        """See ``IdempotencyStore.fail``."""
+        await self._db.execute(IDEM_FAIL, (key, self._clock()))
+
+    async def cleanup(self) -> int:
+        """See ``IdempotencyStore.cleanup``."""
+        return await self._db.execute(IDEM_CLEANUP, (self._clock(),))
+
+    async def close(self) -> None:
+        """Close the pooled connections."""
+        await self._db.close()
+
+
+def _public(event_id: str, row: tuple[Any, ...] | None) -> EventRecord | None:
+    if row is None:
+        return None
+    status, attempts, last_error = row
+    return EventRecord(event_id, cast(EventStatus, status), int(attempts), last_error)
+
+
+class PostgresWebhookEventStore:
+    """Webhook event claims in the ``received_webhooks`` table; ``conninfo`` is a URL or libpq string."""
+
+    def __init__(
+        self,
+        conninfo: str,
+        *,
+        ttl: float = DEFAULT_TTL,
+        lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
+        clock: Clock = time.time,
+        max_connections: int = 10,
+        pool_timeout: float = 30.0,
+    ) -> None:
+        self.ttl = ttl
+        self.lock_timeout = lock_timeout
+        self._clock = clock
+        self._db = _Database(conninfo, max_connections, pool_timeout)
+
+    def claim(self, event_id: str) -> ClaimOutcome:
+        """See ``WebhookEventStore.claim``."""
+        with self._db.connection() as conn:
+            for _ in range(MAX_CLAIM_ROUNDS):
+                now = self._clock()
+                if conn.execute(EVENT_INSERT, (event_id, now, now + self.ttl)).rowcount == 1:
+                    return ClaimOutcome.CLAIMED
+                with conn.transaction():
+                    row = conn.execute(EVENT_LOCK, (event_id,)).fetchone()
+                    if row is None:
+                        continue
+                    outcome, write = decide_claim(
+                        _event_record(event_id, row),
+                        event_id,
+                        now=now,
+                        ttl=self.ttl,
+                        lock_timeout=self.lock_timeout,
+                    )
+                    if write is not None:
+                        conn.execute(EVENT_WRITE, _event_params(write))
+                    return outcome
+        raise _lost_race(self._db.where)
+
+    def mark_processed(self, event_id: str) -> None:
+        """See ``WebhookEventStore.mark_processed``."""
+        now = self._clock()
+        self._db.execute(EVENT_MARK_PROCESSED, {"id": event_id, "exp": now + self.ttl, "now": now})
+
+    def release(self, event_id: str, error: str) -> None:
+        """See ``WebhookEventStore.release``."""
+        now = self._clock()
+        params = {"id": event_id, "error": error[:MAX_ERROR_LENGTH], "exp": now + self.ttl, "now": now}
+        self._db.execute(EVENT_RELEASE, params)
+
+    def get(self, event_id: str) -> EventRecord | None:
+        """See ``WebhookEventStore.get``."""
+        with self._db.connection() as conn:
+            return _public(event_id, conn.execute(EVENT_GET, (event_id, self._clock())).fetchone())
+
+    def cleanup(self) -> int:
+        """See ``WebhookEventStore.cleanup``."""
+        return self._db.execute(EVENT_CLEANUP, (self._clock(),))
+
+    def close(self) -> None:
+        """Close the pooled connections."""
+        self._db.close()
+
+
+class AsyncPostgresWebhookEventStore:
+    """The asyncio form of ``PostgresWebhookEventStore`` (psycopg ``AsyncConnection``); same statements."""
+
+    def __init__(
+        self,
+        conninfo: str,
+        *,
+        ttl: float = DEFAULT_TTL,
+        lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
+        clock: Clock = time.time,
+        max_connections: int = 10,
+        pool_timeout: float = 30.0,
+    ) -> None:
+        self.ttl = ttl
+        self.lock_timeout = lock_timeout
+        self._clock = clock
+        self._db = _AsyncDatabase(conninfo, max_connections, pool_timeout)
+
+    async def claim(self, event_id: str) -> ClaimOutcome:
+        """See ``WebhookEventStore.claim``."""
+        async with self._db.connection() as conn:
+            for _ in range(MAX_CLAIM_ROUNDS):
+                now = self._clock()
+                if (await conn.execute(EVENT_INSERT, (event_id, now, now + self.ttl))).rowcount == 1:
+                    return ClaimOutcome.CLAIMED
+                async with conn.transaction():
+                    row = await (await conn.execute(EVENT_LOCK, (event_id,))).fetchone()
+                    if row is None:
+                        continue
+                    outcome, write = decide_claim(
+                        _event_record(event_id, row),
+                        event_id,
+                        now=now,
+                        ttl=self.ttl,
+                        lock_timeout=self.lock_timeout,
+                    )
+                    if write is not None:
+                        await conn.execute(EVENT_WRITE, _event_params(write))
+                    return outcome
+        raise _lost_race(self._db.where)
+
+    async def mark_processed(self, event_id: str) -> None:
+        """See ``WebhookEventStore.mark_processed``."""
+        now = self._clock()
+        await self._db.execute(EVENT_MARK_PROCESSED, {"id": event_id, "exp": now + self.ttl, "now": now})
+
+    async def release(self, event_id: str, error: str) -> None:
+        """See ``WebhookEventStore.release``."""
+        now = self._clock()
+        params = {"id": event_id, "error": error[:MAX_ERROR_LENGTH], "exp": now + self.ttl, "now": now}
+        await self._db.execute(EVENT_RELEASE, params)
+
+    async def get(self, event_id: str) -> EventRecord | None:
+        """See ``WebhookEventStore.get``."""
+        async with self._db.connection() as conn:
+            row = await (await conn.execute(EVENT_GET, (event_id, self._clock()))).fetchone()
+        return _public(event_id, row)
+
+    async def cleanup(self) -> int:
+        """See ``WebhookEventStore.cleanup``."""
+        return await self._db.execute(EVENT_CLEANUP, (self._clock(),))
+
+    async def close(self) -> None:
+        """Close the pooled connections."""
+        await self._db.close()

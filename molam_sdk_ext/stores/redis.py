@@ -1,0 +1,487 @@
+"""Redis stores (redis-py, sync and ``redis.asyncio``): shared by every process and host using one Redis.
+
+Each record is a hash under ``<prefix><key>``. Every read-decide-write runs as one Lua script (``EVALSHA``),
+which Redis executes atomically, so concurrent callers anywhere are serialized. The scripts follow the rules of
+``idempotency.decide_*`` and ``webhook_events.decide_*`` exactly (the shared contract tests check it); times come
+from the store's clock and are passed in, so expiry is decided by the same clock as on the other backends.
+Each write also sets a Redis TTL of ``ttl`` seconds, so Redis itself forgets expired records; ``cleanup``
+deletes those whose recorded expiry has passed but whose Redis TTL has not (a clock ahead of Redis's), and
+mostly returns 0. Records of one store must live on one Redis (no Redis Cluster across keys in ``cleanup``).
+
+Clients built from a URL get short socket timeouts and a single quick retry (a script that ran but whose reply
+was lost is safe to rerun: it then reports the caller's own claim as in progress, never a duplicate). Clients
+passed in must have ``decode_responses=False`` (stored bodies are bytes).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import math
+import time
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any, cast
+
+import redis
+import redis.asyncio
+from redis.backoff import ExponentialWithJitterBackoff
+from redis.retry import Retry
+from redis.typing import EncodableT
+
+from molam_sdk_ext.stores.idempotency import (
+    DEFAULT_LOCK_TIMEOUT,
+    DEFAULT_TTL,
+    BeginOutcome,
+    BeginResult,
+    StoredResponse,
+)
+from molam_sdk_ext.stores.redaction import redact_url, store_error
+from molam_sdk_ext.stores.webhook_events import MAX_ERROR_LENGTH, ClaimOutcome, EventRecord, EventStatus
+
+Clock = Callable[[], float]
+
+IDEMPOTENCY_PREFIX = "molam:idempotency:"
+WEBHOOK_EVENT_PREFIX = "molam:webhook_event:"
+CLEANUP_BATCH = 500
+
+# KEYS[1] record; ARGV: fingerprint, now, lock_timeout, expires_at, ttl_ms
+BEGIN_LUA = """
+local now = tonumber(ARGV[2])
+local r = redis.call('HMGET', KEYS[1], 'state', 'fingerprint', 'locked_at', 'expires_at', 'status', 'headers', 'body')
+if r[1] and tonumber(r[4]) > now then
+  if r[2] ~= ARGV[1] then return {'mismatch'} end
+  if r[1] == 'completed' then return {'completed', r[5], r[6], r[7]} end
+  if now - tonumber(r[3]) < tonumber(ARGV[3]) then return {'in_progress'} end
+end
+redis.call('DEL', KEYS[1])
+redis.call('HSET', KEYS[1], 'state', 'in_progress', 'fingerprint', ARGV[1], 'locked_at', ARGV[2],
+  'expires_at', ARGV[4])
+redis.call('PEXPIRE', KEYS[1], ARGV[5])
+return {'new'}
+"""
+
+# KEYS[1] record; ARGV: now, status, headers (JSON), body, expires_at, ttl_ms
+COMPLETE_LUA = """
+local r = redis.call('HMGET', KEYS[1], 'state', 'expires_at')
+if r[1] ~= 'in_progress' or tonumber(r[2]) <= tonumber(ARGV[1]) then return 0 end
+redis.call('HSET', KEYS[1], 'state', 'completed', 'status', ARGV[2], 'headers', ARGV[3], 'body', ARGV[4],
+  'expires_at', ARGV[5])
+redis.call('HDEL', KEYS[1], 'locked_at')
+redis.call('PEXPIRE', KEYS[1], ARGV[6])
+return 1
+"""
+
+# KEYS[1] record; ARGV: now
+FAIL_LUA = """
+local r = redis.call('HMGET', KEYS[1], 'state', 'expires_at')
+if r[1] == 'in_progress' and tonumber(r[2]) > tonumber(ARGV[1]) then return redis.call('DEL', KEYS[1]) end
+return 0
+"""
+
+# KEYS: records; ARGV: now
+CLEANUP_LUA = """
+local n = 0
+for _, k in ipairs(KEYS) do
+  local e = redis.call('HGET', k, 'expires_at')
+  if e and tonumber(e) <= tonumber(ARGV[1]) then
+    redis.call('DEL', k)
+    n = n + 1
+  end
+end
+return n
+"""
+
+# KEYS[1] record; ARGV: now, lock_timeout, expires_at, ttl_ms
+CLAIM_LUA = """
+local now = tonumber(ARGV[1])
+local r = redis.call('HMGET', KEYS[1], 'status', 'attempts', 'claimed_at', 'expires_at')
+local attempts = 0
+if r[1] and tonumber(r[4]) > now then
+  if r[1] == 'processed' then return 'already_processed' end
+  if r[1] == 'processing' and now - tonumber(r[3]) < tonumber(ARGV[2]) then return 'in_progress' end
+  attempts = tonumber(r[2])
+else
+  redis.call('DEL', KEYS[1])
+end
+redis.call('HSET', KEYS[1], 'status', 'processing', 'attempts', attempts + 1, 'claimed_at', ARGV[1],
+  'expires_at', ARGV[3])
+redis.call('PEXPIRE', KEYS[1], ARGV[4])
+return 'claimed'
+"""
+
+# KEYS[1] record; ARGV: now, expires_at, ttl_ms
+MARK_PROCESSED_LUA = """
+local r = redis.call('HMGET', KEYS[1], 'attempts', 'expires_at')
+local attempts = 1
+if r[2] and tonumber(r[2]) > tonumber(ARGV[1]) then
+  attempts = math.max(tonumber(r[1]), 1)
+else
+  redis.call('DEL', KEYS[1])
+end
+redis.call('HSET', KEYS[1], 'status', 'processed', 'attempts', attempts, 'expires_at', ARGV[2])
+redis.call('HDEL', KEYS[1], 'claimed_at')
+redis.call('PEXPIRE', KEYS[1], ARGV[3])
+return 1
+"""
+
+# KEYS[1] record; ARGV: now, error, expires_at, ttl_ms
+RELEASE_LUA = """
+local r = redis.call('HMGET', KEYS[1], 'status', 'attempts', 'expires_at')
+local attempts = 1
+if r[1] and tonumber(r[3]) > tonumber(ARGV[1]) then
+  if r[1] == 'processed' then return 0 end
+  attempts = math.max(tonumber(r[2]), 1)
+else
+  redis.call('DEL', KEYS[1])
+end
+redis.call('HSET', KEYS[1], 'status', 'failed', 'attempts', attempts, 'last_error', ARGV[2],
+  'expires_at', ARGV[3])
+redis.call('HDEL', KEYS[1], 'claimed_at')
+redis.call('PEXPIRE', KEYS[1], ARGV[4])
+return 1
+"""
+
+
+def _client_options() -> dict[str, Any]:
+    # Fail fast: a payment waits on this call. One retry covers a pooled connection the server closed.
+    return {
+        "socket_timeout": 5.0,
+        "socket_connect_timeout": 2.0,
+        "retry": Retry(ExponentialWithJitterBackoff(base=0.01, cap=0.1), 1),
+        "health_check_interval": 30,
+    }
+
+
+def _describe(client: redis.Redis | redis.asyncio.Redis) -> tuple[str, str | None]:
+    """A password-free description of the client's server, and its password (to scrub from messages)."""
+    kw = client.connection_pool.connection_kwargs
+    password = kw.get("password")
+    if "path" in kw:
+        return f"unix://{kw['path']}?db={kw.get('db', 0)}", password
+    return f"redis://{kw.get('host', 'localhost')}:{kw.get('port', 6379)}/{kw.get('db', 0)}", password
+
+
+def _check_binary(client: redis.Redis | redis.asyncio.Redis) -> None:
+    if client.connection_pool.connection_kwargs.get("decode_responses"):
+        raise ValueError("the Redis client must have decode_responses=False (stored bodies are bytes)")
+
+
+def _ttl_ms(ttl: float) -> int:
+    return max(1, math.ceil(ttl * 1000))
+
+
+def _text(value: bytes | str) -> str:
+    return value.decode() if isinstance(value, bytes) else value
+
+
+def _parse_begin(raw: Sequence[Any]) -> BeginResult:
+    outcome = _text(raw[0])
+    if outcome == "completed":
+        headers = tuple((str(n), str(v)) for n, v in json.loads(raw[2]))
+        body = raw[3] if isinstance(raw[3], bytes) else str(raw[3]).encode()
+        return BeginResult(BeginOutcome.COMPLETED, StoredResponse(int(raw[1]), headers, body))
+    return BeginResult(BeginOutcome(outcome))
+
+
+def _headers_json(response: StoredResponse) -> str:
+    return json.dumps([list(h) for h in response.headers])
+
+
+def _parse_event(event_id: str, raw: Sequence[Any], now: float) -> EventRecord | None:
+    status, attempts, last_error, expires_at = raw
+    if status is None or expires_at is None or float(expires_at) <= now:
+        return None
+    error = None if last_error is None else _text(last_error)
+    return EventRecord(event_id, cast(EventStatus, _text(status)), int(attempts), error)
+
+
+class _RedisBase:
+    def __init__(self, client: redis.Redis | str, *, prefix: str, ttl: float, clock: Clock) -> None:
+        if isinstance(client, str):
+            self._where = redact_url(client)
+            try:
+                client = redis.Redis.from_url(client, **_client_options())
+            except ValueError as exc:
+                raise ValueError(f"invalid Redis URL {self._where}: {exc}") from None
+        _check_binary(client)
+        self.client = client
+        self._where, self._secret = _describe(client)
+        self.prefix = prefix
+        self.ttl = ttl
+        self._clock = clock
+
+    @contextlib.contextmanager
+    def _errors(self) -> Iterator[None]:
+        try:
+            yield
+        except redis.RedisError as exc:
+            raise store_error("redis", self._where, exc, self._secret) from exc
+
+    def _cleanup(self, script: Any) -> int:
+        deleted = 0
+        now = self._clock()
+        with self._errors():
+            batch: list[bytes] = []
+            for key in self.client.scan_iter(match=_glob_escape(self.prefix) + "*", count=CLEANUP_BATCH):
+                batch.append(key)
+                if len(batch) >= CLEANUP_BATCH:
+                    deleted += int(script(keys=batch, args=[now]))
+                    batch = []
+            if batch:
+                deleted += int(script(keys=batch, args=[now]))
+        return deleted
+
+    def close(self) -> None:
+        """Close the client's connections."""
+        self.client.close()
+
+
+def _glob_escape(prefix: str) -> str:
+    return "".join("\\" + c if c in "*?[]\\" else c for c in prefix)
+
+
+class RedisIdempotencyStore(_RedisBase):
+    """Idempotency records as Redis hashes; ``client`` is a ``redis.Redis`` or a ``redis://`` URL."""
+
+    def __init__(
+        self,
+        client: redis.Redis | str,
+        *,
+        prefix: str = IDEMPOTENCY_PREFIX,
+        ttl: float = DEFAULT_TTL,
+        lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
+        clock: Clock = time.time,
+    ) -> None:
+        super().__init__(client, prefix=prefix, ttl=ttl, clock=clock)
+        self.lock_timeout = lock_timeout
+        self._begin = self.client.register_script(BEGIN_LUA)
+        self._complete = self.client.register_script(COMPLETE_LUA)
+        self._fail = self.client.register_script(FAIL_LUA)
+        self._cleanup_script = self.client.register_script(CLEANUP_LUA)
+
+    def begin(self, key: str, fingerprint: str) -> BeginResult:
+        """See ``IdempotencyStore.begin``."""
+        now = self._clock()
+        args: list[EncodableT] = [fingerprint, now, self.lock_timeout, now + self.ttl, _ttl_ms(self.ttl)]
+        with self._errors():
+            return _parse_begin(self._begin(keys=[self.prefix + key], args=args))
+
+    def complete(self, key: str, response: StoredResponse) -> None:
+        """See ``IdempotencyStore.complete``."""
+        now = self._clock()
+        args: list[EncodableT] = [
+            now,
+            response.status,
+            _headers_json(response),
+            response.body,
+            now + self.ttl,
+            _ttl_ms(self.ttl),
+        ]
+        with self._errors():
+            self._complete(keys=[self.prefix + key], args=args)
+
+    def fail(self, key: str) -> None:
+        """See ``IdempotencyStore.fail``."""
+        with self._errors():
+            self._fail(keys=[self.prefix + key], args=[self._clock()])
+
+    def cleanup(self) -> int:
+        """See ``IdempotencyStore.cleanup``."""
+        return self._cleanup(self._cleanup_script)
+
+
+class RedisWebhookEventStore(_RedisBase):
+    """Webhook event claims as Redis hashes; ``client`` is a ``redis.Redis`` or a ``redis://`` URL."""
+
+    def __init__(
+        self,
+        client: redis.Redis | str,
+        *,
+        prefix: str = WEBHOOK_EVENT_PREFIX,
+        ttl: float = DEFAULT_TTL,
+        lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
+        clock: Clock = time.time,
+    ) -> None:
+        super().__init__(client, prefix=prefix, ttl=ttl, clock=clock)
+        self.lock_timeout = lock_timeout
+        self._claim = self.client.register_script(CLAIM_LUA)
+        self._mark = self.client.register_script(MARK_PROCESSED_LUA)
+        self._release = self.client.register_script(RELEASE_LUA)
+        self._cleanup_script = self.client.register_script(CLEANUP_LUA)
+
+    def claim(self, event_id: str) -> ClaimOutcome:
+        """See ``WebhookEventStore.claim``."""
+        now = self._clock()
+        args: list[EncodableT] = [now, self.lock_timeout, now + self.ttl, _ttl_ms(self.ttl)]
+        with self._errors():
+            return ClaimOutcome(_text(self._claim(keys=[self.prefix + event_id], args=args)))
+
+    def mark_processed(self, event_id: str) -> None:
+        """See ``WebhookEventStore.mark_processed``."""
+        now = self._clock()
+        with self._errors():
+            self._mark(keys=[self.prefix + event_id], args=[now, now + self.ttl, _ttl_ms(self.ttl)])
+
+    def release(self, event_id: str, error: str) -> None:
+        """See ``WebhookEventStore.release``."""
+        now = self._clock()
+        args: list[EncodableT] = [now, error[:MAX_ERROR_LENGTH], now + self.ttl, _ttl_ms(self.ttl)]
+        with self._errors():
+            self._release(keys=[self.prefix + event_id], args=args)
+
+    def get(self, event_id: str) -> EventRecord | None:
+        """See ``WebhookEventStore.get``."""
+        with self._errors():
+            raw = self.client.hmget(
+                self.prefix + event_id, ["status", "attempts", "last_error", "expires_at"]
+            )
+        return _parse_event(event_id, raw, self._clock())
+
+    def cleanup(self) -> int:
+        """See ``WebhookEventStore.cleanup``."""
+        return self._cleanup(self._cleanup_script)
+
+
+class _AsyncRedisBase:
+    def __init__(self, client: redis.asyncio.Redis | str, *, prefix: str, ttl: float, clock: Clock) -> None:
+        if isinstance(client, str):
+            where = redact_url(client)
+            try:
+                client = redis.asyncio.Redis.from_url(client, **_client_options())
+            except ValueError as exc:
+                raise ValueError(f"invalid Redis URL {where}: {exc}") from None
+        _check_binary(client)
+        self.client = client
+        self._where, self._secret = _describe(client)
+        self.prefix = prefix
+        self.ttl = ttl
+        self._clock = clock
+
+    @contextlib.contextmanager
+    def _errors(self) -> Iterator[None]:
+        try:
+            yield
+        except redis.RedisError as exc:
+            raise store_error("redis", self._where, exc, self._secret) from exc
+
+    async def _cleanup(self, script: Any) -> int:
+        deleted = 0
+        now = self._clock()
+        with self._errors():
+            batch: list[bytes] = []
+            async for key in self.client.scan_iter(
+                match=_glob_escape(self.prefix) + "*", count=CLEANUP_BATCH
+            ):
+                batch.append(key)
+                if len(batch) >= CLEANUP_BATCH:
+                    deleted += int(await script(keys=batch, args=[now]))
+                    batch = []
+            if batch:
+                deleted += int(await script(keys=batch, args=[now]))
+        return deleted
+
+    async def close(self) -> None:
+        """Close the client's connections."""
+        await self.client.aclose()
+
+
+class AsyncRedisIdempotencyStore(_AsyncRedisBase):
+    """The asyncio form of ``RedisIdempotencyStore`` (``redis.asyncio.Redis`` or a URL); same scripts."""
+
+    def __init__(
+        self,
+        client: redis.asyncio.Redis | str,
+        *,
+        prefix: str = IDEMPOTENCY_PREFIX,
+        ttl: float = DEFAULT_TTL,
+        lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
+        clock: Clock = time.time,
+    ) -> None:
+        super().__init__(client, prefix=prefix, ttl=ttl, clock=clock)
+        self.lock_timeout = lock_timeout
+        self._begin = self.client.register_script(BEGIN_LUA)
+        self._complete = self.client.register_script(COMPLETE_LUA)
+        self._fail = self.client.register_script(FAIL_LUA)
+        self._cleanup_script = self.client.register_script(CLEANUP_LUA)
+
+    async def begin(self, key: str, fingerprint: str) -> BeginResult:
+        """See ``IdempotencyStore.begin``."""
+        now = self._clock()
+        args: list[EncodableT] = [fingerprint, now, self.lock_timeout, now + self.ttl, _ttl_ms(self.ttl)]
+        with self._errors():
+            return _parse_begin(await self._begin(keys=[self.prefix + key], args=args))
+
+    async def complete(self, key: str, response: StoredResponse) -> None:
+        """See ``IdempotencyStore.complete``."""
+        now = self._clock()
+        args: list[EncodableT] = [
+            now,
+            response.status,
+            _headers_json(response),
+            response.body,
+            now + self.ttl,
+            _ttl_ms(self.ttl),
+        ]
+        with self._errors():
+            await self._complete(keys=[self.prefix + key], args=args)
+
+    async def fail(self, key: str) -> None:
+        """See ``IdempotencyStore.fail``."""
+        with self._errors():
+            await self._fail(keys=[self.prefix + key], args=[self._clock()])
+
+    async def cleanup(self) -> int:
+        """See ``IdempotencyStore.cleanup``."""
+        return await self._cleanup(self._cleanup_script)
+
+
+class AsyncRedisWebhookEventStore(_AsyncRedisBase):
+    """The asyncio form of ``RedisWebhookEventStore`` (``redis.asyncio.Redis`` or a URL); same scripts."""
+
+    def __init__(
+        self,
+        client: redis.asyncio.Redis | str,
+        *,
+        prefix: str = WEBHOOK_EVENT_PREFIX,
+        ttl: float = DEFAULT_TTL,
+        lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
+        clock: Clock = time.time,
+    ) -> None:
+        super().__init__(client, prefix=prefix, ttl=ttl, clock=clock)
+        self.lock_timeout = lock_timeout
+        self._claim = self.client.register_script(CLAIM_LUA)
+        self._mark = self.client.register_script(MARK_PROCESSED_LUA)
+        self._release = self.client.register_script(RELEASE_LUA)
+        self._cleanup_script = self.client.register_script(CLEANUP_LUA)
+
+    async def claim(self, event_id: str) -> ClaimOutcome:
+        """See ``WebhookEventStore.claim``."""
+        now = self._clock()
+        args: list[EncodableT] = [now, self.lock_timeout, now + self.ttl, _ttl_ms(self.ttl)]
+        with self._errors():
+            return ClaimOutcome(_text(await self._claim(keys=[self.prefix + event_id], args=args)))
+
+    async def mark_processed(self, event_id: str) -> None:
+        """See ``WebhookEventStore.mark_processed``."""
+        now = self._clock()
+        with self._errors():
+            await self._mark(keys=[self.prefix + event_id], args=[now, now + self.ttl, _ttl_ms(self.ttl)])
+
+    async def release(self, event_id: str, error: str) -> None:
+        """See ``WebhookEventStore.release``."""
+        now = self._clock()
+        args: list[EncodableT] = [now, error[:MAX_ERROR_LENGTH], now + self.ttl, _ttl_ms(self.ttl)]
+        with self._errors():
+            await self._release(keys=[self.prefix + event_id], args=args)
+
+    async def get(self, event_id: str) -> EventRecord | None:
+        """See ``WebhookEventStore.get``."""
+        with self._errors():
+            raw = await self.client.hmget(
+                self.prefix + event_id, ["status", "attempts", "last_error", "expires_at"]
+            )
+        return _parse_event(event_id, raw, self._clock())
+
+    async def cleanup(self) -> int:
+        """See ``WebhookEventStore.cleanup``."""
+        return await self._cleanup(self._cleanup_script)

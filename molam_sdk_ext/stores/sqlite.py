@@ -1,0 +1,387 @@
+"""SQLite stores (stdlib ``sqlite3``): embedded, shared by every thread and process on one machine.
+
+The database runs in WAL mode. Each decision reads and writes inside ``BEGIN IMMEDIATE``, which takes SQLite's
+single write lock first, so concurrent writers (threads or processes) are serialized and each sees the last
+one's commit; waiting writers retry for ``busy_timeout`` seconds. The tables are created on first use. The async
+variants run the sync store in a worker thread (``asyncio.to_thread``).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import os
+import sqlite3
+import time
+from collections.abc import Callable, Iterator
+
+from molam_sdk_ext.errors import StoreError
+from molam_sdk_ext.stores.idempotency import (
+    DEFAULT_LOCK_TIMEOUT,
+    DEFAULT_TTL,
+    BeginResult,
+    IdempotencyRecord,
+    StoredResponse,
+    decide_begin,
+    decide_complete,
+    decide_fail,
+)
+from molam_sdk_ext.stores.pool import ConnectionPool, PoolTimeout
+from molam_sdk_ext.stores.webhook_events import (
+    ClaimOutcome,
+    EventRecord,
+    StoredEvent,
+    decide_claim,
+    decide_mark_processed,
+    decide_release,
+)
+
+Clock = Callable[[], float]
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS server_idempotency (
+    key TEXT PRIMARY KEY,
+    fingerprint TEXT NOT NULL,
+    state TEXT NOT NULL CHECK (state IN ('in_progress', 'completed')),
+    locked_at REAL,
+    expires_at REAL NOT NULL,
+    status INTEGER,
+    headers TEXT,
+    body BLOB
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS server_idempotency_expires_at ON server_idempotency (expires_at);
+CREATE TABLE IF NOT EXISTS received_webhooks (
+    event_id TEXT PRIMARY KEY,
+    status TEXT NOT NULL CHECK (status IN ('processing', 'processed', 'failed')),
+    attempts INTEGER NOT NULL,
+    last_error TEXT,
+    claimed_at REAL,
+    expires_at REAL NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS received_webhooks_expires_at ON received_webhooks (expires_at);
+"""
+
+
+class _SQLiteDatabase:
+    """One SQLite file: a pool of connections, the schema, and errors turned into ``StoreError``."""
+
+    def __init__(self, path: str | os.PathLike[str], *, busy_timeout: float, max_connections: int) -> None:
+        self.path = os.fspath(path)
+        if self.path in ("", ":memory:") or self.path.startswith("file::memory:"):
+            raise ValueError(
+                "an in-memory SQLite database is private to one connection: use the memory store"
+            )
+        self.busy_timeout = busy_timeout
+        self._pool: ConnectionPool[sqlite3.Connection] = ConnectionPool(
+            self._connect, sqlite3.Connection.close, max_size=max_connections, timeout=busy_timeout
+        )
+        with self._errors(), self._pool.connection() as conn:
+            conn.executescript(SCHEMA)
+
+    def _connect(self) -> sqlite3.Connection:
+        # isolation_level=None: we issue BEGIN/COMMIT ourselves.
+        conn = sqlite3.connect(
+            self.path, timeout=self.busy_timeout, isolation_level=None, check_same_thread=False
+        )
+        try:
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA synchronous=NORMAL")
+        except BaseException:
+            conn.close()
+            raise
+        return conn
+
+    @contextlib.contextmanager
+    def _errors(self) -> Iterator[None]:
+        try:
+            yield
+        except (sqlite3.Error, PoolTimeout) as exc:
+            raise StoreError(f"sqlite store at {self.path} failed: {type(exc).__name__}: {exc}") from exc
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """A connection inside ``BEGIN IMMEDIATE``, committed on success and rolled back on error."""
+        with self._errors(), self._pool.connection() as conn:
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield conn
+            except BaseException:
+                with contextlib.suppress(sqlite3.Error):
+                    conn.execute("ROLLBACK")
+                raise
+            conn.execute("COMMIT")
+
+    def close(self) -> None:
+        """Close the pooled connections."""
+        self._pool.close()
+
+
+class SQLiteIdempotencyStore:
+    """Idempotency records in the ``server_idempotency`` table of a SQLite file."""
+
+    def __init__(
+        self,
+        path: str | os.PathLike[str],
+        *,
+        ttl: float = DEFAULT_TTL,
+        lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
+        clock: Clock = time.time,
+        busy_timeout: float = 30.0,
+        max_connections: int = 8,
+    ) -> None:
+        self.ttl = ttl
+        self.lock_timeout = lock_timeout
+        self._clock = clock
+        self._db = _SQLiteDatabase(path, busy_timeout=busy_timeout, max_connections=max_connections)
+
+    @property
+    def path(self) -> str:
+        """The database file."""
+        return self._db.path
+
+    @staticmethod
+    def _read(conn: sqlite3.Connection, key: str) -> IdempotencyRecord | None:
+        row = conn.execute(
+            "SELECT fingerprint, state, locked_at, expires_at, status, headers, body"
+            " FROM server_idempotency WHERE key = ?",
+            (key,),
+        ).fetchone()
+        if row is None:
+            return None
+        fingerprint, state, locked_at, expires_at, status, headers, body = row
+        response = None
+        if state == "completed":
+            pairs = tuple((str(n), str(v)) for n, v in json.loads(headers))
+            response = StoredResponse(int(status), pairs, bytes(body))
+        return IdempotencyRecord(key, fingerprint, state, locked_at, expires_at, response)
+
+    @staticmethod
+    def _write(conn: sqlite3.Connection, record: IdempotencyRecord) -> None:
+        response = record.response
+        conn.execute(
+            "INSERT INTO server_idempotency (key, fingerprint, state, locked_at, expires_at, status, headers, body)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+            " ON CONFLICT (key) DO UPDATE SET fingerprint = excluded.fingerprint, state = excluded.state,"
+            " locked_at = excluded.locked_at, expires_at = excluded.expires_at, status = excluded.status,"
+            " headers = excluded.headers, body = excluded.body",
+            (
+                record.key,
+                record.fingerprint,
+                record.state,
+                record.locked_at,
+                record.expires_at,
+                None if response is None else response.status,
+                None if response is None else json.dumps([list(h) for h in response.headers]),
+                None if response is None else response.body,
+            ),
+        )
+
+    def begin(self, key: str, fingerprint: str) -> BeginResult:
+        """See ``IdempotencyStore.begin``."""
+        with self._db.transaction() as conn:
+            result, write = decide_begin(
+                self._read(conn, key),
+                key,
+                fingerprint,
+                now=self._clock(),
+                ttl=self.ttl,
+                lock_timeout=self.lock_timeout,
+            )
+            if write is not None:
+                self._write(conn, write)
+            return result
+
+    def complete(self, key: str, response: StoredResponse) -> None:
+        """See ``IdempotencyStore.complete``."""
+        with self._db.transaction() as conn:
+            write = decide_complete(self._read(conn, key), response, now=self._clock(), ttl=self.ttl)
+            if write is not None:
+                self._write(conn, write)
+
+    def fail(self, key: str) -> None:
+        """See ``IdempotencyStore.fail``."""
+        with self._db.transaction() as conn:
+            if decide_fail(self._read(conn, key), now=self._clock()):
+                conn.execute("DELETE FROM server_idempotency WHERE key = ?", (key,))
+
+    def cleanup(self) -> int:
+        """See ``IdempotencyStore.cleanup``."""
+        with self._db.transaction() as conn:
+            return conn.execute(
+                "DELETE FROM server_idempotency WHERE expires_at <= ?", (self._clock(),)
+            ).rowcount
+
+    def close(self) -> None:
+        """Close the pooled connections."""
+        self._db.close()
+
+
+class SQLiteWebhookEventStore:
+    """Webhook event claims in the ``received_webhooks`` table of a SQLite file."""
+
+    def __init__(
+        self,
+        path: str | os.PathLike[str],
+        *,
+        ttl: float = DEFAULT_TTL,
+        lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
+        clock: Clock = time.time,
+        busy_timeout: float = 30.0,
+        max_connections: int = 8,
+    ) -> None:
+        self.ttl = ttl
+        self.lock_timeout = lock_timeout
+        self._clock = clock
+        self._db = _SQLiteDatabase(path, busy_timeout=busy_timeout, max_connections=max_connections)
+
+    @property
+    def path(self) -> str:
+        """The database file."""
+        return self._db.path
+
+    @staticmethod
+    def _read(conn: sqlite3.Connection, event_id: str) -> StoredEvent | None:
+        row = conn.execute(
+            "SELECT status, attempts, last_error, claimed_at, expires_at FROM received_webhooks WHERE event_id = ?",
+            (event_id,),
+        ).fetchone()
+        return None if row is None else StoredEvent(event_id, *row)
+
+    @staticmethod
+    def _write(conn: sqlite3.Connection, r: StoredEvent) -> None:
+        conn.execute(
+            "INSERT INTO received_webhooks (event_id, status, attempts, last_error, claimed_at, expires_at)"
+            " VALUES (?, ?, ?, ?, ?, ?)"
+            " ON CONFLICT (event_id) DO UPDATE SET status = excluded.status, attempts = excluded.attempts,"
+            " last_error = excluded.last_error, claimed_at = excluded.claimed_at, expires_at = excluded.expires_at",
+            (r.event_id, r.status, r.attempts, r.last_error, r.claimed_at, r.expires_at),
+        )
+
+    def claim(self, event_id: str) -> ClaimOutcome:
+        """See ``WebhookEventStore.claim``."""
+        with self._db.transaction() as conn:
+            outcome, write = decide_claim(
+                self._read(conn, event_id),
+                event_id,
+                now=self._clock(),
+                ttl=self.ttl,
+                lock_timeout=self.lock_timeout,
+            )
+            if write is not None:
+                self._write(conn, write)
+            return outcome
+
+    def mark_processed(self, event_id: str) -> None:
+        """See ``WebhookEventStore.mark_processed``."""
+        with self._db.transaction() as conn:
+            self._write(
+                conn,
+                decide_mark_processed(self._read(conn, event_id), event_id, now=self._clock(), ttl=self.ttl),
+            )
+
+    def release(self, event_id: str, error: str) -> None:
+        """See ``WebhookEventStore.release``."""
+        with self._db.transaction() as conn:
+            write = decide_release(
+                self._read(conn, event_id), event_id, error, now=self._clock(), ttl=self.ttl
+            )
+            if write is not None:
+                self._write(conn, write)
+
+    def get(self, event_id: str) -> EventRecord | None:
+        """See ``WebhookEventStore.get``."""
+        with self._db.transaction() as conn:
+            record = self._read(conn, event_id)
+        return record.public() if record is not None and record.is_live(self._clock()) else None
+
+    def cleanup(self) -> int:
+        """See ``WebhookEventStore.cleanup``."""
+        with self._db.transaction() as conn:
+            return conn.execute(
+                "DELETE FROM received_webhooks WHERE expires_at <= ?", (self._clock(),)
+            ).rowcount
+
+    def close(self) -> None:
+        """Close the pooled connections."""
+        self._db.close()
+
+
+class AsyncSQLiteIdempotencyStore:
+    """The asyncio form of ``SQLiteIdempotencyStore``: each call runs the sync store in a worker thread."""
+
+    def __init__(
+        self,
+        path_or_store: str | os.PathLike[str] | SQLiteIdempotencyStore,
+        *,
+        ttl: float = DEFAULT_TTL,
+        lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
+        clock: Clock = time.time,
+    ) -> None:
+        if isinstance(path_or_store, SQLiteIdempotencyStore):
+            self.sync = path_or_store
+        else:
+            self.sync = SQLiteIdempotencyStore(path_or_store, ttl=ttl, lock_timeout=lock_timeout, clock=clock)
+
+    async def begin(self, key: str, fingerprint: str) -> BeginResult:
+        """See ``IdempotencyStore.begin``."""
+        return await asyncio.to_thread(self.sync.begin, key, fingerprint)
+
+    async def complete(self, key: str, response: StoredResponse) -> None:
+        """See ``IdempotencyStore.complete``."""
+        await asyncio.to_thread(self.sync.complete, key, response)
+
+    async def fail(self, key: str) -> None:
+        """See ``IdempotencyStore.fail``."""
+        await asyncio.to_thread(self.sync.fail, key)
+
+    async def cleanup(self) -> int:
+        """See ``IdempotencyStore.cleanup``."""
+        return await asyncio.to_thread(self.sync.cleanup)
+
+    async def close(self) -> None:
+        """Close the pooled connections."""
+        await asyncio.to_thread(self.sync.close)
+
+
+class AsyncSQLiteWebhookEventStore:
+    """The asyncio form of ``SQLiteWebhookEventStore``: each call runs the sync store in a worker thread."""
+
+    def __init__(
+        self,
+        path_or_store: str | os.PathLike[str] | SQLiteWebhookEventStore,
+        *,
+        ttl: float = DEFAULT_TTL,
+        lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
+        clock: Clock = time.time,
+    ) -> None:
+        if isinstance(path_or_store, SQLiteWebhookEventStore):
+            self.sync = path_or_store
+        else:
+            self.sync = SQLiteWebhookEventStore(
+                path_or_store, ttl=ttl, lock_timeout=lock_timeout, clock=clock
+            )
+
+    async def claim(self, event_id: str) -> ClaimOutcome:
+        """See ``WebhookEventStore.claim``."""
+        return await asyncio.to_thread(self.sync.claim, event_id)
+
+    async def mark_processed(self, event_id: str) -> None:
+        """See ``WebhookEventStore.mark_processed``."""
+        await asyncio.to_thread(self.sync.mark_processed, event_id)
+
+    async def release(self, event_id: str, error: str) -> None:
+        """See ``WebhookEventStore.release``."""
+        await asyncio.to_thread(self.sync.release, event_id, error)
+
+    async def get(self, event_id: str) -> EventRecord | None:
+        """See ``WebhookEventStore.get``."""
+        return await asyncio.to_thread(self.sync.get, event_id)
+
+    async def cleanup(self) -> int:
+        """See ``WebhookEventStore.cleanup``."""
+        return await asyncio.to_thread(self.sync.cleanup)
+
+    async def close(self) -> None:
+        """Close the pooled connections."""
+        await asyncio.to_thread(self.sync.close)

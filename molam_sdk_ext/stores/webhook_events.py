@@ -1,0 +1,183 @@
+"""Webhook event claims: the dedupe store protocol, its data types and the pure decisions every backend follows.
+
+One record per event id: status (``processing``, ``processed``, ``failed``), how many times it was claimed
+(``attempts``), the last handler error, when it was claimed and when it expires.
+
+- ``claim``: no record or an expired one -> ``CLAIMED`` (attempts 1); ``processed`` -> ``ALREADY_PROCESSED``;
+  ``processing`` claimed less than ``lock_timeout`` ago -> ``IN_PROGRESS``; ``failed``, or ``processing`` whose
+  claim is older than ``lock_timeout`` (a crashed worker) -> ``CLAIMED`` with attempts + 1.
+- ``mark_processed``: the record becomes ``processed`` (final; later claims are duplicates).
+- ``release(error)``: the handler failed; the record becomes ``failed`` with ``last_error`` so the next delivery
+  claims it again. A ``processed`` record is never released.
+
+Every write sets ``expires_at = now + ttl``: a processed event is remembered ``ttl`` seconds after processing.
+"""
+
+from __future__ import annotations
+
+import enum
+from typing import Literal, Protocol
+
+import attrs
+
+from molam_sdk_ext.stores.idempotency import DEFAULT_LOCK_TIMEOUT, DEFAULT_TTL
+
+__all__ = [
+    "DEFAULT_LOCK_TIMEOUT",
+    "DEFAULT_TTL",
+    "MAX_ERROR_LENGTH",
+    "AsyncWebhookEventStore",
+    "ClaimOutcome",
+    "EventRecord",
+    "EventStatus",
+    "StoredEvent",
+    "WebhookEventStore",
+    "decide_claim",
+    "decide_mark_processed",
+    "decide_release",
+]
+
+MAX_ERROR_LENGTH = 2000
+"""``last_error`` is cut to this many characters (a traceback must not bloat the store)."""
+
+EventStatus = Literal["processing", "processed", "failed"]
+
+
+class ClaimOutcome(enum.Enum):
+    """What ``claim`` found for an event id."""
+
+    CLAIMED = "claimed"
+    ALREADY_PROCESSED = "already_processed"
+    IN_PROGRESS = "in_progress"
+
+
+@attrs.frozen
+class EventRecord:
+    """The public view of an event's record."""
+
+    event_id: str
+    status: EventStatus
+    attempts: int
+    last_error: str | None
+
+
+@attrs.frozen
+class StoredEvent:
+    """An event record as backends persist it (times are unix seconds)."""
+
+    event_id: str
+    status: EventStatus
+    attempts: int
+    last_error: str | None
+    claimed_at: float | None
+    expires_at: float
+
+    def is_live(self, now: float) -> bool:
+        """Whether the record has not expired (an expired record behaves as absent)."""
+        return now < self.expires_at
+
+    def public(self) -> EventRecord:
+        """The ``EventRecord`` view of this record."""
+        return EventRecord(self.event_id, self.status, self.attempts, self.last_error)
+
+
+class WebhookEventStore(Protocol):
+    """Where received webhook events are claimed; every method is atomic with respect to other processes."""
+
+    def claim(self, event_id: str) -> ClaimOutcome:
+        """Claim the event for processing; ``CLAIMED`` means the caller must run the handler."""
+        ...
+
+    def mark_processed(self, event_id: str) -> None:
+        """Record that the handler succeeded: later deliveries are duplicates."""
+        ...
+
+    def release(self, event_id: str, error: str) -> None:
+        """Record that the handler failed with ``error``: the next delivery may claim the event again."""
+        ...
+
+    def get(self, event_id: str) -> EventRecord | None:
+        """The event's live record, or None."""
+        ...
+
+    def cleanup(self) -> int:
+        """Delete expired records; return how many were deleted."""
+        ...
+
+
+class AsyncWebhookEventStore(Protocol):
+    """The asyncio form of ``WebhookEventStore``: the same methods as coroutines."""
+
+    async def claim(self, event_id: str) -> ClaimOutcome:
+        """See ``WebhookEventStore.claim``."""
+        ...
+
+    async def mark_processed(self, event_id: str) -> None:
+        """See ``WebhookEventStore.mark_processed``."""
+        ...
+
+    async def release(self, event_id: str, error: str) -> None:
+        """See ``WebhookEventStore.release``."""
+        ...
+
+    async def get(self, event_id: str) -> EventRecord | None:
+        """See ``WebhookEventStore.get``."""
+        ...
+
+    async def cleanup(self) -> int:
+        """See ``WebhookEventStore.cleanup``."""
+        ...
+
+
+def _live(record: StoredEvent | None, now: float) -> StoredEvent | None:
+    return record if record is not None and record.is_live(now) else None
+
+
+def decide_claim(
+    record: StoredEvent | None, event_id: str, *, now: float, ttl: float, lock_timeout: float
+) -> tuple[ClaimOutcome, StoredEvent | None]:
+    """Decide ``claim`` given the current record; return the outcome and the record to write (None: no write)."""
+    live = _live(record, now)
+    if live is None:
+        return ClaimOutcome.CLAIMED, StoredEvent(event_id, "processing", 1, None, now, now + ttl)
+    if live.status == "processed":
+        return ClaimOutcome.ALREADY_PROCESSED, None
+    claimed_at = live.claimed_at if live.claimed_at is not None else now
+    if live.status == "processing" and now - claimed_at < lock_timeout:
+        return ClaimOutcome.IN_PROGRESS, None
+    taken = attrs.evolve(
+        live, status="processing", attempts=live.attempts + 1, claimed_at=now, expires_at=now + ttl
+    )
+    return ClaimOutcome.CLAIMED, taken
+
+
+def decide_mark_processed(
+    record: StoredEvent | None, event_id: str, *, now: float, ttl: float
+) -> StoredEvent:
+    """Decide ``mark_processed``: the record to write (attempts at least 1; the last error is kept)."""
+    live = _live(record, now)
+    if live is None:
+        return StoredEvent(event_id, "processed", 1, None, None, now + ttl)
+    return attrs.evolve(
+        live, status="processed", attempts=max(live.attempts, 1), claimed_at=None, expires_at=now + ttl
+    )
+
+
+def decide_release(
+    record: StoredEvent | None, event_id: str, error: str, *, now: float, ttl: float
+) -> StoredEvent | None:
+    """Decide ``release``: the failed record to write, or None to leave a processed record untouched."""
+    live = _live(record, now)
+    error = error[:MAX_ERROR_LENGTH]
+    if live is None:
+        return StoredEvent(event_id, "failed", 1, error, None, now + ttl)
+    if live.status == "processed":
+        return None
+    return attrs.evolve(
+        live,
+        status="failed",
+        attempts=max(live.attempts, 1),
+        last_error=error,
+        claimed_at=None,
+        expires_at=now + ttl,
+    )

@@ -1,0 +1,42 @@
+"""The transports under `Molam` and `AsyncMolam`, and the pure decisions they share.
+
+Outermost first: `ObservabilityTransport`, `IdempotencyTransport`, `RetryTransport` (obeying a `RetryPolicy`),
+`CircuitBreakerTransport` (one `CircuitBreaker` per host), then httpx's transport. Each has an async twin.
+"""
+
+from __future__ import annotations
+
+from .breaker import (
+    AsyncCircuitBreakerTransport,
+    BreakerConfig,
+    BreakerRegistry,
+    BreakerState,
+    BreakerStateChange,
+    CircuitBreaker,
+    CircuitBreakerTransport,
+)
+from .idempotency import AsyncIdempotencyTransport, IdempotencyTransport, new_idempotency_key
+from .observe import AsyncObservabilityTransport, ObservabilityTransport
+from .retry import AsyncRetryTransport, RetryDecision, RetryEvent, RetryPolicy, RetryTransport
+from .stack import TransportStack
+
+__all__ = [
+    "AsyncCircuitBreakerTransport",
+    "AsyncIdempotencyTransport",
+    "AsyncObservabilityTransport",
+    "AsyncRetryTransport",
+    "BreakerConfig",
+    "BreakerRegistry",
+    "BreakerState",
+    "BreakerStateChange",
+    "CircuitBreaker",
+    "CircuitBreakerTransport",
+    "IdempotencyTransport",
+    "ObservabilityTransport",
+    "RetryDecision",
+    "RetryEvent",
+    "RetryPolicy",
+    "RetryTransport",
+    "TransportStack",
+    "new_idempotency_key",
+]

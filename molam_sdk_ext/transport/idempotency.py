@@ -1,0 +1,65 @@
+"""Idempotency keys: every POST carries one, made once per logical call and reused by each retry.
+
+The transport sits outside the retry transport, so the key is written into the request once and every retry
+resends the very same request object. A key the caller set (``idempotency_key=`` or an ``Idempotency-Key``
+header) always wins.
+"""
+
+from __future__ import annotations
+
+import uuid
+
+import httpx
+
+__all__ = [
+    "IDEMPOTENCY_HEADER",
+    "AsyncIdempotencyTransport",
+    "IdempotencyTransport",
+    "new_idempotency_key",
+]
+
+IDEMPOTENCY_HEADER = "Idempotency-Key"
+#: The API accepts keys of at most this many characters.
+MAX_KEY_LENGTH = 255
+
+
+def new_idempotency_key() -> str:
+    """A fresh key: ``"molam_"`` followed by 32 hex digits of a random UUID."""
+    return "molam_" + uuid.uuid4().hex
+
+
+def _ensure_key(request: httpx.Request) -> None:
+    if request.method == "POST" and IDEMPOTENCY_HEADER not in request.headers:
+        request.headers[IDEMPOTENCY_HEADER] = new_idempotency_key()
+
+
+class IdempotencyTransport(httpx.BaseTransport):
+    """Adds an `Idempotency-Key` to each POST that has none, then sends through `inner`."""
+
+    def __init__(self, inner: httpx.BaseTransport) -> None:
+        self.inner = inner
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        """Send `request` with a key added when it is a POST without one."""
+        _ensure_key(request)
+        return self.inner.handle_request(request)
+
+    def close(self) -> None:
+        """Close the wrapped transport."""
+        self.inner.close()
+
+
+class AsyncIdempotencyTransport(httpx.AsyncBaseTransport):
+    """The async twin of `IdempotencyTransport`."""
+
+    def __init__(self, inner: httpx.AsyncBaseTransport) -> None:
+        self.inner = inner
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        """Send `request` with a key added when it is a POST without one."""
+        _ensure_key(request)
+        return await self.inner.handle_async_request(request)
+
+    async def aclose(self) -> None:
+        """Close the wrapped transport."""
+        await self.inner.aclose()

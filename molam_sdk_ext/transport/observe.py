@@ -1,0 +1,194 @@
+"""The outermost transport: request ids, one log line per call, hooks and the client telemetry header.
+
+Log lines (logger ``molam``, redacted) carry the method, the path (never the query), the status, the duration,
+the ``Molam-Request-Id`` and the number of attempts; never a header. INFO: one line per call and one per
+retry; DEBUG adds a line when a call starts.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+
+import httpx
+
+from ..observability.hooks import Hooks, RequestEvent, ResponseEvent
+from ..observability.logs import get_logger
+from ..observability.telemetry import TELEMETRY_HEADER, TelemetryRecorder
+from .retry import ATTEMPT_EXTENSION, RetryEvent, RetryListener
+
+__all__ = ["AsyncObservabilityTransport", "ObservabilityTransport", "retry_listener"]
+
+REQUEST_ID_HEADER = "molam-request-id"
+
+_log = get_logger()
+
+
+class _Observer:
+    """What the sync and async transports do around a call; only the call itself differs."""
+
+    __slots__ = ("hooks", "telemetry")
+
+    def __init__(self, hooks: Hooks | None, telemetry: TelemetryRecorder | None) -> None:
+        self.hooks = hooks
+        self.telemetry = telemetry
+
+    def start(self, request: httpx.Request) -> float:
+        telemetry = self.telemetry
+        if telemetry is not None:
+            value = telemetry.header_value()
+            if value is not None:
+                request.headers[TELEMETRY_HEADER] = value
+        hooks = self.hooks
+        if hooks is not None and hooks.request:
+            hooks.emit_request(
+                RequestEvent(
+                    method=request.method,
+                    url=str(request.url),
+                    path=request.url.path,
+                    idempotency_key=request.headers.get("idempotency-key"),
+                )
+            )
+        if _log.isEnabledFor(logging.DEBUG):
+            _log.debug("molam request start: %s %s", request.method, request.url.path)
+        return time.perf_counter()
+
+    def finished(self, request: httpx.Request, started: float, response: httpx.Response) -> None:
+        duration = time.perf_counter() - started
+        request_id = response.headers.get(REQUEST_ID_HEADER)
+        if self.telemetry is not None:
+            self.telemetry.record(request_id, duration)
+        attempts: int = request.extensions.get(ATTEMPT_EXTENSION, 1)
+        if _log.isEnabledFor(logging.INFO):
+            _log.info(
+                "molam %s %s -> %d in %.1f ms (request_id=%s, attempts=%d)",
+                request.method,
+                request.url.path,
+                response.status_code,
+                duration * 1000,
+                request_id,
+                attempts,
+            )
+        hooks = self.hooks
+        if hooks is not None and hooks.response:
+            hooks.emit_response(
+                ResponseEvent(
+                    method=request.method,
+                    url=str(request.url),
+                    path=request.url.path,
+                    status=response.status_code,
+                    duration=duration,
+                    request_id=request_id,
+                    attempts=attempts,
+                    idempotency_key=request.headers.get("idempotency-key"),
+                )
+            )
+
+    def failed(self, request: httpx.Request, started: float, error: BaseException) -> None:
+        duration = time.perf_counter() - started
+        attempts: int = request.extensions.get(ATTEMPT_EXTENSION, 1)
+        if _log.isEnabledFor(logging.INFO):
+            _log.info(
+                "molam %s %s failed: %s after %.1f ms (attempts=%d)",
+                request.method,
+                request.url.path,
+                type(error).__name__,
+                duration * 1000,
+                attempts,
+            )
+        hooks = self.hooks
+        if hooks is not None and hooks.response:
+            hooks.emit_response(
+                ResponseEvent(
+                    method=request.method,
+                    url=str(request.url),
+                    path=request.url.path,
+                    status=None,
+                    duration=duration,
+                    request_id=None,
+                    attempts=attempts,
+                    idempotency_key=request.headers.get("idempotency-key"),
+                    error=type(error).__name__,
+                )
+            )
+
+
+def retry_listener(hooks: Hooks | None) -> RetryListener:
+    """The `on_retry` callback of the retry transport: logs each retry and runs the retry hooks."""
+
+    def on_retry(event: RetryEvent) -> None:
+        if _log.isEnabledFor(logging.INFO):
+            _log.info(
+                "molam retrying %s %s: attempt %d ended with %s (%s); next attempt in %.3f s (request_id=%s)",
+                event.method,
+                httpx.URL(event.url).path,
+                event.attempt,
+                event.status if event.status is not None else event.error,
+                event.reason,
+                event.delay,
+                event.request_id,
+            )
+        if hooks is not None and hooks.retry:
+            hooks.emit_retry(event)
+
+    return on_retry
+
+
+class ObservabilityTransport(httpx.BaseTransport):
+    """Logs, runs hooks and adds the telemetry header around each call sent through `inner`."""
+
+    def __init__(
+        self,
+        inner: httpx.BaseTransport,
+        *,
+        hooks: Hooks | None = None,
+        telemetry: TelemetryRecorder | None = None,
+    ) -> None:
+        self.inner = inner
+        self._observer = _Observer(hooks, telemetry)
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        """Send `request` through `inner`, observing it."""
+        observer = self._observer
+        started = observer.start(request)
+        try:
+            response = self.inner.handle_request(request)
+        except BaseException as exc:
+            observer.failed(request, started, exc)
+            raise
+        observer.finished(request, started, response)
+        return response
+
+    def close(self) -> None:
+        """Close the wrapped transport."""
+        self.inner.close()
+
+
+class AsyncObservabilityTransport(httpx.AsyncBaseTransport):
+    """The async twin of `ObservabilityTransport`."""
+
+    def __init__(
+        self,
+        inner: httpx.AsyncBaseTransport,
+        *,
+        hooks: Hooks | None = None,
+        telemetry: TelemetryRecorder | None = None,
+    ) -> None:
+        self.inner = inner
+        self._observer = _Observer(hooks, telemetry)
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        """Send `request` through `inner`, observing it."""
+        observer = self._observer
+        started = observer.start(request)
+        try:
+            response = await self.inner.handle_async_request(request)
+        except BaseException as exc:
+            observer.failed(request, started, exc)
+            raise
+        observer.finished(request, started, response)
+        return response
+
+    async def aclose(self) -> None:
+        """Close the wrapped transport."""
+        await self.inner.aclose()

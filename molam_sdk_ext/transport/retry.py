@@ -1,0 +1,397 @@
+"""Retries: a pure `RetryPolicy` that decides, and thin sync/async httpx transports that obey it.
+
+Defaults (chosen for a payments API, where a duplicate is worse than a slow answer):
+
+- ``max_retries=3``: at most 4 attempts per logical call.
+- backoff ``0.5 s * 2 ** (attempt - 1)`` capped at ``8 s``, with "equal" jitter (half fixed, half random), so a
+  retry never comes back sooner than half the nominal delay yet workers do not retry in lock-step.
+- ``Retry-After`` (seconds or an HTTP date) replaces the backoff when present, capped at ``60 s``.
+- ``deadline=60 s`` of total time per logical call, attempts and waits included; no retry is scheduled past it,
+  and each attempt's timeouts are shortened to what is left of it.
+
+Retried: connection errors, timeouts, 408, 429, 500, 502, 503, 504, and 409 only when the server says
+``Molam-Should-Retry: true`` (its twin request is still in flight). ``Molam-Should-Retry: false`` forbids any
+retry; ``true`` allows one whatever the status. A POST (or PATCH) without an ``Idempotency-Key`` is never retried:
+the server could have done the work already.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import datetime as dt
+import random
+import time
+from collections.abc import Awaitable, Callable, Mapping
+from email.utils import parsedate_to_datetime
+from typing import Literal
+
+import attrs
+import httpx
+
+from ..errors import APIConnectionError
+from ..requester import MAX_RETRIES_EXTENSION
+
+__all__ = [
+    "ATTEMPT_EXTENSION",
+    "DEADLINE_EXTENSION",
+    "AsyncRetryTransport",
+    "RetryDecision",
+    "RetryEvent",
+    "RetryPolicy",
+    "RetryTransport",
+]
+
+#: Request extension where the retry transport writes the number of the attempt being sent (1-based).
+ATTEMPT_EXTENSION = "molam_attempt"
+#: Request extension overriding the policy's total deadline (seconds) for one call.
+DEADLINE_EXTENSION = "molam_deadline"
+
+RETRYABLE_STATUSES = frozenset({408, 429, 500, 502, 503, 504})
+#: Methods that may repeat without an idempotency key (RFC 9110 idempotent methods).
+IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE", "TRACE"})
+
+Jitter = Literal["full", "equal", "none"]
+
+
+@attrs.frozen
+class RetryDecision:
+    """What to do after one attempt: retry after `delay` seconds, or stop; `reason` says why (stable code)."""
+
+    retry: bool
+    delay: float
+    reason: str
+
+
+_STOP_OK = RetryDecision(False, 0.0, "success")
+
+
+def _parse_should_retry(headers: Mapping[str, str] | None) -> bool | None:
+    if not headers:
+        return None
+    value = headers.get("molam-should-retry")
+    if value is None:
+        return None
+    value = value.strip().lower()
+    return True if value == "true" else False if value == "false" else None
+
+
+def _is_retryable_error(error: BaseException) -> bool:
+    # TimeoutException covers connect/read/write/pool timeouts; NetworkError covers refused, reset and dropped
+    # connections; RemoteProtocolError is "server disconnected without a response". Local mistakes
+    # (UnsupportedProtocol, LocalProtocolError, InvalidURL) would fail the same way again.
+    return isinstance(
+        error, httpx.TimeoutException | httpx.NetworkError | httpx.RemoteProtocolError | APIConnectionError
+    )
+
+
+@attrs.frozen
+class RetryPolicy:
+    """When to retry and how long to wait: pure, so sync and async clients share every decision.
+
+    `random` (returns a float in [0, 1)) and `wall_clock` (unix seconds, for HTTP-date `Retry-After`) are
+    injectable for tests.
+    """
+
+    max_retries: int = attrs.field(default=3, validator=attrs.validators.ge(0))
+    initial_delay: float = attrs.field(default=0.5, validator=attrs.validators.ge(0))
+    max_delay: float = attrs.field(default=8.0, validator=attrs.validators.ge(0))
+    multiplier: float = attrs.field(default=2.0, validator=attrs.validators.ge(1))
+    jitter: Jitter = attrs.field(default="equal", validator=attrs.validators.in_(("full", "equal", "none")))
+    max_retry_after: float = attrs.field(default=60.0, validator=attrs.validators.ge(0))
+    deadline: float = attrs.field(default=60.0, validator=attrs.validators.gt(0))
+    random: Callable[[], float] = attrs.field(default=random.random, eq=False, repr=False)
+    wall_clock: Callable[[], float] = attrs.field(default=time.time, eq=False, repr=False)
+
+    def backoff(self, attempt: int) -> float:
+        """The jittered delay after failed attempt number `attempt` (1-based), before the next one."""
+        nominal = min(self.max_delay, self.initial_delay * self.multiplier ** max(0, attempt - 1))
+        if self.jitter == "full":
+            return nominal * self.random()
+        if self.jitter == "equal":
+            half = nominal / 2.0
+            return half + half * self.random()
+        return nominal
+
+    def retry_after(self, headers: Mapping[str, str] | None) -> float | None:
+        """Seconds the server asked us to wait (`Retry-After` as seconds or an HTTP date), or None."""
+        if not headers:
+            return None
+        value = headers.get("retry-after")
+        if value is None:
+            return None
+        value = value.strip()
+        try:
+            seconds = float(value)
+        except ValueError:
+            try:
+                when = parsedate_to_datetime(value)
+            except (TypeError, ValueError, IndexError):
+                return None
+            if when.tzinfo is None:
+                when = when.replace(tzinfo=dt.UTC)
+            seconds = when.timestamp() - self.wall_clock()
+        if seconds != seconds or seconds in (float("inf"), float("-inf")):  # NaN or inf
+            return None
+        return max(0.0, seconds)
+
+    def decide(
+        self,
+        method: str,
+        attempt: int,
+        *,
+        status: int | None = None,
+        error: BaseException | None = None,
+        headers: Mapping[str, str] | None = None,
+        elapsed: float = 0.0,
+        has_idempotency_key: bool = False,
+        max_retries: int | None = None,
+        deadline: float | None = None,
+        body_replayable: bool = True,
+    ) -> RetryDecision:
+        """Decide whether attempt number `attempt` (1-based), which ended in `status` or `error`, is retried.
+
+        `headers` are the response headers (case-insensitive mapping such as `httpx.Headers`), `elapsed` the
+        seconds since the first attempt started. `max_retries` and `deadline` override the policy's for one call.
+        """
+        if error is None:
+            if status is None:
+                raise ValueError("decide() needs a status or an error")
+            if status < 400:
+                return _STOP_OK
+            hint = _parse_should_retry(headers)
+            if hint is False:
+                return RetryDecision(False, 0.0, "server_said_no")
+            if hint is not True and status not in RETRYABLE_STATUSES:
+                return RetryDecision(False, 0.0, f"status_{status}_not_retryable")
+            reason = f"status_{status}"
+        else:
+            if not _is_retryable_error(error):
+                return RetryDecision(False, 0.0, "error_not_retryable")
+            reason = "timeout" if isinstance(error, httpx.TimeoutException) else "connection_error"
+
+        if method.upper() not in IDEMPOTENT_METHODS and not has_idempotency_key:
+            return RetryDecision(False, 0.0, "no_idempotency_key")
+        if not body_replayable:
+            return RetryDecision(False, 0.0, "body_not_replayable")
+        budget = self.max_retries if max_retries is None else max_retries
+        if attempt > budget:
+            return RetryDecision(False, 0.0, "max_retries_exhausted")
+
+        asked = self.retry_after(headers) if error is None else None
+        if asked is not None:
+            delay = min(asked, self.max_retry_after)
+            reason += "_retry_after"
+        else:
+            delay = self.backoff(attempt)
+        limit = self.deadline if deadline is None else deadline
+        if elapsed + delay >= limit:
+            return RetryDecision(False, delay, "deadline_exceeded")
+        return RetryDecision(True, delay, reason)
+
+
+@attrs.frozen
+class RetryEvent:
+    """A retry about to happen: attempt `attempt` failed with `status` or `error`; the next one is in `delay` s."""
+
+    method: str
+    url: str
+    attempt: int
+    delay: float
+    reason: str
+    status: int | None
+    error: str | None
+    request_id: str | None
+
+
+RetryListener = Callable[[RetryEvent], None]
+
+
+class _RetryLoop:
+    """Per-call bookkeeping shared by the sync and async transports (only waiting and I/O differ)."""
+
+    __slots__ = (
+        "_original_timeouts",
+        "budget",
+        "deadline",
+        "has_key",
+        "policy",
+        "replayable",
+        "request",
+        "start",
+    )
+
+    def __init__(self, policy: RetryPolicy, request: httpx.Request, start: float) -> None:
+        self.policy = policy
+        self.request = request
+        self.start = start
+        ext = request.extensions
+        self.budget: int = ext.get(MAX_RETRIES_EXTENSION, policy.max_retries)
+        self.deadline: float = ext.get(DEADLINE_EXTENSION, policy.deadline)
+        self.has_key = "idempotency-key" in request.headers
+        # httpx keeps JSON/bytes bodies as a ByteStream that can be sent again; a generator body cannot.
+        self.replayable = isinstance(request.stream, httpx.ByteStream)
+        self._original_timeouts = ext.get("timeout")
+
+    def before_attempt(self, attempt: int, now: float) -> None:
+        self.request.extensions[ATTEMPT_EXTENSION] = attempt
+        timeouts = self._original_timeouts
+        if isinstance(timeouts, dict):
+            left = max(0.001, self.deadline - (now - self.start))
+            self.request.extensions["timeout"] = {
+                k: (left if v is None else min(v, left)) for k, v in timeouts.items()
+            }
+
+    def decide(
+        self,
+        attempt: int,
+        now: float,
+        *,
+        status: int | None = None,
+        headers: Mapping[str, str] | None = None,
+        error: BaseException | None = None,
+    ) -> RetryDecision:
+        return self.policy.decide(
+            self.request.method,
+            attempt,
+            status=status,
+            error=error,
+            headers=headers,
+            elapsed=now - self.start,
+            has_idempotency_key=self.has_key,
+            max_retries=self.budget,
+            deadline=self.deadline,
+            body_replayable=self.replayable,
+        )
+
+    def event(
+        self,
+        attempt: int,
+        decision: RetryDecision,
+        *,
+        response: httpx.Response | None = None,
+        error: BaseException | None = None,
+    ) -> RetryEvent:
+        return RetryEvent(
+            method=self.request.method,
+            url=str(self.request.url.copy_with(query=None)),
+            attempt=attempt,
+            delay=decision.delay,
+            reason=decision.reason,
+            status=None if response is None else response.status_code,
+            error=None if error is None else type(error).__name__,
+            request_id=None if response is None else response.headers.get("molam-request-id"),
+        )
+
+
+def _notify(listener: RetryListener | None, event: RetryEvent) -> None:
+    if listener is not None:
+        listener(event)
+
+
+class RetryTransport(httpx.BaseTransport):
+    """Sends through `inner`, retrying as `policy` decides, sleeping with `sleep` (injectable for tests).
+
+    The same `httpx.Request` (hence the same `Idempotency-Key`) is sent on every attempt. A per-call budget
+    can be set with the `MAX_RETRIES_EXTENSION` request extension (0 disables retries for that call).
+    """
+
+    def __init__(
+        self,
+        inner: httpx.BaseTransport,
+        policy: RetryPolicy | None = None,
+        *,
+        sleep: Callable[[float], None] = time.sleep,
+        clock: Callable[[], float] = time.monotonic,
+        on_retry: RetryListener | None = None,
+    ) -> None:
+        self.inner = inner
+        self.policy = policy or RetryPolicy()
+        self._sleep = sleep
+        self._clock = clock
+        self._on_retry = on_retry
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        """Send `request`, retrying retryable failures; return the last response or raise the last error."""
+        clock = self._clock
+        loop = _RetryLoop(self.policy, request, clock())
+        attempt = 0
+        while True:
+            attempt += 1
+            loop.before_attempt(attempt, clock())
+            try:
+                response = self.inner.handle_request(request)
+            except Exception as exc:
+                decision = loop.decide(attempt, clock(), error=exc)
+                if not decision.retry:
+                    raise
+                _notify(self._on_retry, loop.event(attempt, decision, error=exc))
+                self._sleep(decision.delay)
+                continue
+            if response.status_code < 400:
+                return response
+            decision = loop.decide(attempt, clock(), status=response.status_code, headers=response.headers)
+            if not decision.retry:
+                return response
+            # Drain and close the discarded answer so its connection goes back to the pool; a body that
+            # fails to arrive changes nothing, the attempt is being retried anyway.
+            with contextlib.suppress(Exception):
+                response.read()
+            response.close()
+            _notify(self._on_retry, loop.event(attempt, decision, response=response))
+            self._sleep(decision.delay)
+
+    def close(self) -> None:
+        """Close the wrapped transport."""
+        self.inner.close()
+
+
+class AsyncRetryTransport(httpx.AsyncBaseTransport):
+    """The async twin of `RetryTransport`: same policy and bookkeeping, waits with `asyncio.sleep`."""
+
+    def __init__(
+        self,
+        inner: httpx.AsyncBaseTransport,
+        policy: RetryPolicy | None = None,
+        *,
+        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+        clock: Callable[[], float] = time.monotonic,
+        on_retry: RetryListener | None = None,
+    ) -> None:
+        self.inner = inner
+        self.policy = policy or RetryPolicy()
+        self._sleep = sleep
+        self._clock = clock
+        self._on_retry = on_retry
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        """Send `request`, retrying retryable failures; return the last response or raise the last error."""
+        clock = self._clock
+        loop = _RetryLoop(self.policy, request, clock())
+        attempt = 0
+        while True:
+            attempt += 1
+            loop.before_attempt(attempt, clock())
+            try:
+                response = await self.inner.handle_async_request(request)
+            except Exception as exc:
+                decision = loop.decide(attempt, clock(), error=exc)
+                if not decision.retry:
+                    raise
+                _notify(self._on_retry, loop.event(attempt, decision, error=exc))
+                await self._sleep(decision.delay)
+                continue
+            if response.status_code < 400:
+                return response
+            decision = loop.decide(attempt, clock(), status=response.status_code, headers=response.headers)
+            if not decision.retry:
+                return response
+            with contextlib.suppress(Exception):
+                await response.aread()
+            await response.aclose()
+            _notify(self._on_retry, loop.event(attempt, decision, response=response))
+            await self._sleep(decision.delay)
+
+    async def aclose(self) -> None:
+        """Close the wrapped transport."""
+        await self.inner.aclose()

@@ -1,0 +1,418 @@
+"""`WebhookProcessor`: verify a delivery, run its handler exactly once per event id, answer with a status code.
+
+::
+
+    processor = WebhookProcessor({"we_1_1": os.environ["MOLAM_WEBHOOK_SECRET"]}, store=RedisWebhookEventStore(url))
+
+    @processor.on("payment_intent.succeeded")
+    def fulfil(event: PaymentIntentSucceededEvent) -> None:
+        ship(event.data.object.id)
+
+    result = processor.process(request_body, request_headers)   # or: await processor.aprocess(...)
+    return Response(result.body(), status=result.status_code, headers=result.headers())
+
+One delivery goes: verify the signature -> parse the typed event -> claim the event id in the store ->
+run the handler -> ``mark_processed`` (success) or ``release`` (failure, with the error). Outcomes:
+
+================== ====== ====================================================================================
+outcome            status meaning
+================== ====== ====================================================================================
+processed          200    the handler ran and succeeded
+ignored            200    no handler for this type; recorded as processed so it is never re-run
+duplicate          200    already processed: the handler is not run again
+in_progress        409    another worker holds the claim; ``Retry-After`` asks the sender to come back later
+invalid_signature  400    `SignatureVerificationError`; ``error`` holds the reason code (including
+                          ``invalid_payload``: authentic but not a usable event). Retrying will not help.
+handler_failed     500    the handler raised; the claim is released with the error, attempts are counted,
+                          and the sender's next delivery runs the handler again
+store_unavailable  503    the store failed; the handler was not run (or ran but could not be recorded)
+================== ====== ====================================================================================
+
+409 rather than 503 for ``in_progress``: the event is fine and the endpoint is healthy, the request conflicts
+with work in flight. Every Molam delivery retry treats any non-2xx as "try again later", and a 409 does not
+trip load-balancer or uptime alarms the way a 503 does. A claim whose worker died is taken over after the
+store's ``lock_timeout`` (60 s by default).
+
+Exactly once means: with a shared store (Redis, PostgreSQL, SQLite), concurrent deliveries of one event run
+its handler at most once at a time, and a successful run is never repeated. A handler that fails is re-run on
+the next delivery, so handlers should be safe to re-run after a *failure* (write in one transaction, or
+check before doing an external side effect).
+
+One handler per event type (`on`), plus an optional fallback for every other type (`on_any`). Handlers may be
+plain functions or coroutine functions; both `process` (sync) and `aprocess` (async) accept both: `process`
+runs a coroutine handler to completion in its own event loop, `aprocess` runs a plain handler in a worker
+thread so that it cannot block the loop. The decisions live in one generator (`_steps`) that both drivers
+execute; only the I/O differs.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import concurrent.futures
+import enum
+import inspect
+import json
+import logging
+from collections.abc import Awaitable, Callable, Coroutine, Generator, Mapping
+from typing import Any, TypeVar
+
+import attrs
+
+from molam_sdk_ext.errors import SignatureVerificationError
+from molam_sdk_ext.stores.memory import AsyncMemoryWebhookEventStore, MemoryWebhookEventStore
+from molam_sdk_ext.stores.webhook_events import (
+    DEFAULT_LOCK_TIMEOUT,
+    AsyncWebhookEventStore,
+    ClaimOutcome,
+    WebhookEventStore,
+)
+from molam_sdk_ext.webhooks.events import WebhookEvent, parse_payload, signature_from_headers
+from molam_sdk_ext.webhooks.signature import (
+    DEFAULT_MAX_PAYLOAD_BYTES,
+    DEFAULT_TOLERANCE,
+    SecretsSource,
+    WebhookVerifier,
+)
+
+__all__ = ["Handler", "Outcome", "ProcessResult", "WebhookProcessor"]
+
+logger = logging.getLogger("molam.webhooks")
+
+Handler = Callable[[Any], object]
+"""A handler takes the typed event; it returns nothing (or an awaitable of nothing)."""
+
+H = TypeVar("H", bound=Handler)
+
+_MAX_ERROR_CHARS = 2000
+
+
+class Outcome(enum.StrEnum):
+    """What happened to one delivery (see the module docstring for the status codes)."""
+
+    PROCESSED = "processed"
+    DUPLICATE = "duplicate"
+    IN_PROGRESS = "in_progress"
+    IGNORED = "ignored"
+    INVALID_SIGNATURE = "invalid_signature"
+    HANDLER_FAILED = "handler_failed"
+    STORE_UNAVAILABLE = "store_unavailable"
+
+
+_STATUS = {
+    Outcome.PROCESSED: 200,
+    Outcome.DUPLICATE: 200,
+    Outcome.IGNORED: 200,
+    Outcome.IN_PROGRESS: 409,
+    Outcome.INVALID_SIGNATURE: 400,
+    Outcome.HANDLER_FAILED: 500,
+    Outcome.STORE_UNAVAILABLE: 503,
+}
+
+
+@attrs.frozen
+class ProcessResult:
+    """The result of processing one delivery; adapters turn it into the HTTP response.
+
+    `error` is for your logs (a reason code, or the handler's exception as ``"Type: message"``); it is never
+    put in the response body, which only says the outcome and the event id.
+    """
+
+    status_code: int
+    outcome: Outcome
+    event_id: str | None = None
+    event_type: str | None = None
+    error: str | None = None
+    retry_after: int | None = None
+    event: WebhookEvent | None = attrs.field(default=None, repr=False, eq=False)
+
+    def body(self) -> bytes:
+        """The JSON response body: ``{"outcome": ..., "event_id": ...}`` (plus ``reason`` for a 400)."""
+        doc: dict[str, str | None] = {"outcome": self.outcome.value, "event_id": self.event_id}
+        if self.outcome is Outcome.INVALID_SIGNATURE:
+            # The reason code helps whoever configures the endpoint and reveals nothing secret.
+            doc["reason"] = self.error
+        return json.dumps(doc, separators=(",", ":")).encode()
+
+    def headers(self) -> dict[str, str]:
+        """Response headers: the content type, and ``Retry-After`` when the sender should come back later."""
+        headers = {"Content-Type": "application/json"}
+        if self.retry_after is not None:
+            headers["Retry-After"] = str(self.retry_after)
+        return headers
+
+
+def _result(
+    outcome: Outcome,
+    event: WebhookEvent | None = None,
+    *,
+    error: str | None = None,
+    retry_after: int | None = None,
+) -> ProcessResult:
+    return ProcessResult(
+        status_code=_STATUS[outcome],
+        outcome=outcome,
+        event_id=event.id if event is not None else None,
+        event_type=event.type_ if event is not None else None,
+        error=error,
+        retry_after=retry_after,
+        event=event,
+    )
+
+
+def _describe(exc: BaseException) -> str:
+    text = f"{type(exc).__name__}: {exc}"
+    return text[:_MAX_ERROR_CHARS]
+
+
+# The operations `_steps` asks its driver to perform. The driver sends back the result, or throws the
+# exception the operation raised into the generator.
+@attrs.frozen
+class _Claim:
+    event_id: str
+
+
+@attrs.frozen
+class _MarkProcessed:
+    event_id: str
+
+
+@attrs.frozen
+class _Release:
+    event_id: str
+    error: str
+
+
+@attrs.frozen
+class _Call:
+    handler: Handler
+    event: WebhookEvent
+
+
+_Op = _Claim | _MarkProcessed | _Release | _Call
+_Steps = Generator[_Op, Any, ProcessResult]
+
+
+class _StoreFailure(Exception):
+    """Wraps whatever a store raised, so `_steps` tells store failures from handler failures."""
+
+    def __init__(self, cause: BaseException) -> None:
+        super().__init__(_describe(cause))
+        self.cause = cause
+
+
+def _run_coroutine(awaitable: Awaitable[Any]) -> Any:
+    """Run an awaitable to completion from sync code, even when this thread already runs an event loop."""
+
+    async def wrapper() -> Any:
+        return await awaitable
+
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return asyncio.run(wrapper())
+    # A loop is running in this thread (sync `process` called from async code): use a private thread.
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, wrapper()).result()
+
+
+class WebhookProcessor:
+    """Verifies deliveries and dispatches each event to its handler exactly once (see the module docstring).
+
+    `secrets`: anything `WebhookVerifier` accepts, or a `WebhookVerifier`. `store`: a `WebhookEventStore` or an
+    `AsyncWebhookEventStore` (default: a new in-memory store, which only deduplicates within this process).
+    With an async store only `aprocess` can be used; with a blocking sync store `aprocess` runs the store
+    calls in a worker thread. `retry_after` (seconds) is sent with 409/503 answers.
+    """
+
+    def __init__(
+        self,
+        secrets: SecretsSource | WebhookVerifier,
+        store: WebhookEventStore | AsyncWebhookEventStore | None = None,
+        *,
+        tolerance: float = DEFAULT_TOLERANCE,
+        max_payload_bytes: int = DEFAULT_MAX_PAYLOAD_BYTES,
+        retry_after: int | None = None,
+    ) -> None:
+        if isinstance(secrets, WebhookVerifier):
+            self.verifier = secrets
+        else:
+            self.verifier = WebhookVerifier(secrets, tolerance=tolerance, max_payload_bytes=max_payload_bytes)
+        self.store: WebhookEventStore | AsyncWebhookEventStore = (
+            store if store is not None else MemoryWebhookEventStore()
+        )
+        self._async_store = inspect.iscoroutinefunction(self.store.claim)
+        # Memory stores never block: call them inline from aprocess instead of paying for a thread hop.
+        self._store_blocks = not isinstance(
+            self.store, MemoryWebhookEventStore | AsyncMemoryWebhookEventStore
+        )
+        if retry_after is None:
+            lock_timeout = getattr(self.store, "lock_timeout", DEFAULT_LOCK_TIMEOUT)
+            retry_after = max(1, min(60, int(lock_timeout)))
+        self.retry_after = retry_after
+        self._handlers: dict[str, Handler] = {}
+        self._fallback: Handler | None = None
+
+    def __repr__(self) -> str:
+        return f"WebhookProcessor(types={sorted(self._handlers)!r}, store={type(self.store).__name__})"
+
+    # --- registration ----------------------------------------------------------------------------------------
+
+    def on(self, *event_types: str) -> Callable[[H], H]:
+        """Decorator: register the function as the handler of these event types (one handler per type)."""
+        if not event_types:
+            raise ValueError("on() needs at least one event type")
+
+        def register(handler: H) -> H:
+            for event_type in event_types:
+                self.register(event_type, handler)
+            return handler
+
+        return register
+
+    def register(self, event_type: str, handler: Handler) -> None:
+        """Register `handler` for `event_type`; a second handler for the same type is a ValueError."""
+        if not isinstance(event_type, str) or not event_type:
+            raise ValueError("event_type must be a non-empty str")
+        if event_type in self._handlers:
+            raise ValueError(f"a handler for {event_type!r} is already registered")
+        self._handlers[event_type] = handler
+
+    def on_any(self, handler: H) -> H:
+        """Decorator: the handler for every event type without its own handler (including unknown types)."""
+        if self._fallback is not None:
+            raise ValueError("an on_any handler is already registered")
+        self._fallback = handler
+        return handler
+
+    def handler_for(self, event_type: str) -> Handler | None:
+        """The handler that would run for `event_type`, or None (the event would be ignored)."""
+        return self._handlers.get(event_type, self._fallback)
+
+    # --- processing ------------------------------------------------------------------------------------------
+
+    def _steps(self, raw_body: bytes | str, headers: Mapping[str, str] | str | bytes | None) -> _Steps:
+        """Every decision of one delivery, as a generator of store/handler operations (no I/O here)."""
+        try:
+            self.verifier.verify(raw_body, signature_from_headers(headers))
+            event = parse_payload(raw_body)
+        except SignatureVerificationError as e:
+            logger.warning("webhook rejected: %s", e.reason)
+            return _result(Outcome.INVALID_SIGNATURE, error=e.reason)
+
+        try:
+            claim = yield _Claim(event.id)
+        except _StoreFailure as e:
+            logger.error("webhook %s: store failed on claim: %s", event.id, e)
+            return _result(Outcome.STORE_UNAVAILABLE, event, error=str(e), retry_after=self.retry_after)
+        if claim is ClaimOutcome.ALREADY_PROCESSED:
+            logger.info("webhook %s (%s): duplicate, not run again", event.id, event.type_)
+            return _result(Outcome.DUPLICATE, event)
+        if claim is ClaimOutcome.IN_PROGRESS:
+            logger.info("webhook %s (%s): in progress elsewhere", event.id, event.type_)
+            return _result(Outcome.IN_PROGRESS, event, retry_after=self.retry_after)
+
+        handler = self.handler_for(event.type_)
+        outcome = Outcome.IGNORED
+        if handler is not None:
+            outcome = Outcome.PROCESSED
+            try:
+                yield _Call(handler, event)
+            except Exception as e:
+                error = _describe(e)
+                logger.warning("webhook %s (%s): handler failed: %s", event.id, event.type_, error)
+                try:
+                    yield _Release(event.id, error)
+                except _StoreFailure as store_error:
+                    # The claim stays until the store's lock_timeout; the retry then takes it over.
+                    logger.error("webhook %s: store failed on release: %s", event.id, store_error)
+                return _result(Outcome.HANDLER_FAILED, event, error=error)
+
+        try:
+            yield _MarkProcessed(event.id)
+        except _StoreFailure as e:
+            # The handler ran but we could not record it: answer 503 so the sender retries; the retry finds
+            # the claim in progress until lock_timeout, then runs the handler again (at-least-once here).
+            logger.error("webhook %s: handler ran but store failed on mark_processed: %s", event.id, e)
+            return _result(Outcome.STORE_UNAVAILABLE, event, error=str(e), retry_after=self.retry_after)
+        logger.info("webhook %s (%s): %s", event.id, event.type_, outcome.value)
+        return _result(outcome, event)
+
+    def process(
+        self, raw_body: bytes | str, headers: Mapping[str, str] | str | bytes | None
+    ) -> ProcessResult:
+        """Process one delivery synchronously: `raw_body` exactly as received, the request `headers` (or the
+        `Molam-Signature` value). Never raises for a bad delivery; see `ProcessResult`."""
+        if self._async_store:
+            raise TypeError("this processor has an async store: use `await processor.aprocess(...)`")
+        store: WebhookEventStore = self.store  # type: ignore[assignment]
+        steps = self._steps(raw_body, headers)
+        reply: Any = None
+        failure: BaseException | None = None
+        while True:
+            try:
+                op = steps.send(reply) if failure is None else steps.throw(failure)
+            except StopIteration as stop:
+                result: ProcessResult = stop.value
+                return result
+            reply, failure = None, None
+            if isinstance(op, _Call):
+                try:
+                    value = op.handler(op.event)
+                    if inspect.isawaitable(value):
+                        _run_coroutine(value)
+                except Exception as e:
+                    failure = e
+                continue
+            try:
+                if isinstance(op, _Claim):
+                    reply = store.claim(op.event_id)
+                elif isinstance(op, _MarkProcessed):
+                    store.mark_processed(op.event_id)
+                else:
+                    store.release(op.event_id, op.error)
+            except Exception as e:
+                failure = _StoreFailure(e)
+
+    async def aprocess(
+        self, raw_body: bytes | str, headers: Mapping[str, str] | str | bytes | None
+    ) -> ProcessResult:
+        """The asyncio form of `process` (same decisions, same results)."""
+        steps = self._steps(raw_body, headers)
+        reply: Any = None
+        failure: BaseException | None = None
+        while True:
+            try:
+                op = steps.send(reply) if failure is None else steps.throw(failure)
+            except StopIteration as stop:
+                result: ProcessResult = stop.value
+                return result
+            reply, failure = None, None
+            if isinstance(op, _Call):
+                try:
+                    if inspect.iscoroutinefunction(op.handler):
+                        await op.handler(op.event)
+                    else:
+                        value = await asyncio.to_thread(op.handler, op.event)
+                        if inspect.isawaitable(value):
+                            await value
+                except Exception as e:
+                    failure = e
+                continue
+            try:
+                reply = await self._astore(op)
+            except Exception as e:
+                failure = _StoreFailure(e)
+
+    async def _astore(self, op: _Claim | _MarkProcessed | _Release) -> Any:
+        if isinstance(op, _Claim):
+            call: Callable[[], Any] = lambda: self.store.claim(op.event_id)  # noqa: E731
+        elif isinstance(op, _MarkProcessed):
+            call = lambda: self.store.mark_processed(op.event_id)  # noqa: E731
+        else:
+            call = lambda: self.store.release(op.event_id, op.error)  # noqa: E731
+        if self._async_store:
+            coroutine: Coroutine[Any, Any, Any] = call()
+            return await coroutine
+        if self._store_blocks:
+            return await asyncio.to_thread(call)
+        return call()

@@ -1,0 +1,456 @@
+"""Signing and verifying the `Molam-Signature` webhook header (pure functions, no I/O).
+
+Header format (one line, no spaces)::
+
+    Molam-Signature: t=<unix ms>,v1=<64 lowercase hex>,kid=<key id>[,v1=<hex>,kid=<key id>...]
+
+The MAC is ``HMAC-SHA256(key=secret.encode("utf-8"), msg=f"{t}.".encode() + raw_body)``, the secret used as
+given (``whsec_`` prefix included). During a secret rotation the sender sends one ``v1``/``kid`` pair per active
+secret; a receiver passes when any pair made with a secret it knows matches.
+
+Parsing is strict on purpose: exactly one ``t`` first (ASCII digits, no leading zero, at most 15 digits), then
+1 to `MAX_SIGNATURES` pairs of ``v1=`` followed by ``kid=``, nothing else (no unknown keys, no empty parts, no
+duplicate kid, no whitespace inside). Anything else is ``malformed_header``: a header we would have to guess
+about is refused rather than half-understood.
+
+`WebhookVerifier.verify` only ever raises `SignatureVerificationError`, whatever it is given; its ``reason`` is
+one of the `Reason` codes. Checks run in this order, so each reason says exactly what was wrong:
+
+1. ``missing_header``: no header, or an empty one;
+2. ``header_too_large``: the header is longer than `MAX_HEADER_BYTES`;
+3. ``payload_too_large``: the body is longer than ``max_payload_bytes``;
+4. ``invalid_payload``: the body is not ``bytes``/``str`` (typically a parsed dict handed in by mistake);
+5. ``malformed_header``: the header does not follow the format above;
+6. ``unknown_kid``: none of the header's kids names a secret this receiver knows;
+7. ``signature_mismatch``: no signature made with a known secret matches the body;
+8. ``timestamp_outside_tolerance``: the signature is genuine but ``t`` is more than ``tolerance`` seconds
+   before or after now. Checked after the MAC so that this reason always means "authentic but stale or
+   clock-skewed", never "wrong secret".
+"""
+
+from __future__ import annotations
+
+import enum
+import hmac
+import math
+import re
+import time
+from collections.abc import Callable, Mapping, Sequence
+from typing import NamedTuple
+
+import attrs
+
+from molam_sdk_ext.errors import SignatureVerificationError
+
+__all__ = [
+    "DEFAULT_MAX_PAYLOAD_BYTES",
+    "DEFAULT_TOLERANCE",
+    "MAX_HEADER_BYTES",
+    "MAX_SIGNATURES",
+    "SIGNATURE_HEADER",
+    "Reason",
+    "SecretsSource",
+    "SignatureHeader",
+    "VerifiedSignature",
+    "WebhookVerifier",
+    "parse_signature_header",
+    "sign",
+    "sign_with",
+]
+
+SIGNATURE_HEADER = "Molam-Signature"
+"""The HTTP header carrying the signature."""
+
+DEFAULT_TOLERANCE = 300.0
+"""Seconds a timestamp may be in the past or in the future."""
+
+MAX_HEADER_BYTES = 4096
+"""Longest header value accepted; a real one with two pairs is about 200 bytes."""
+
+DEFAULT_MAX_PAYLOAD_BYTES = 1 << 20
+"""Largest body accepted by default (1 MiB); events are a few KB."""
+
+MAX_SIGNATURES = 8
+"""Most v1/kid pairs in one header. Bounds the MACs (and secret look-ups) one request can cost us."""
+
+_MAX_TIMESTAMP_DIGITS = 15
+_MAX_KID_LENGTH = 128
+_HEX_DIGITS = "0123456789abcdef"
+_KID_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-.:+/"
+# Bounded so a callable secret source cannot grow it without limit (one entry per distinct secret).
+_KEY_CACHE_LIMIT = 256
+
+SecretsSource = str | Mapping[str, str] | Callable[[str], str | None]
+"""One secret (any kid), a mapping kid -> secret, or a callable kid -> secret (None when unknown)."""
+
+
+class Reason(enum.StrEnum):
+    """Stable `SignatureVerificationError.reason` codes (they compare equal to their string values)."""
+
+    MISSING_HEADER = "missing_header"
+    HEADER_TOO_LARGE = "header_too_large"
+    PAYLOAD_TOO_LARGE = "payload_too_large"
+    INVALID_PAYLOAD = "invalid_payload"
+    MALFORMED_HEADER = "malformed_header"
+    UNKNOWN_KID = "unknown_kid"
+    SIGNATURE_MISMATCH = "signature_mismatch"
+    TIMESTAMP_OUTSIDE_TOLERANCE = "timestamp_outside_tolerance"
+
+
+@attrs.frozen
+class SignatureHeader:
+    """A parsed `Molam-Signature` value: the timestamp and the (kid, v1 hex) pairs in header order."""
+
+    timestamp_ms: int
+    signatures: tuple[tuple[str, str], ...]
+
+
+class VerifiedSignature(NamedTuple):
+    """What a successful verification established: the signed timestamp and the kid whose secret matched."""
+
+    timestamp_ms: int
+    kid: str
+
+
+def _fail(reason: Reason, message: str) -> SignatureVerificationError:
+    return SignatureVerificationError(message, reason=reason.value)
+
+
+def _malformed(why: str) -> SignatureVerificationError:
+    return _fail(Reason.MALFORMED_HEADER, f"Malformed {SIGNATURE_HEADER} header: {why}.")
+
+
+def _valid_kid(kid: str) -> bool:
+    # str.strip(chars) leaves "" exactly when every character is in `chars`; it runs in C.
+    return 0 < len(kid) <= _MAX_KID_LENGTH and not kid.strip(_KID_CHARS)
+
+
+# The common header (one pair, no rotation) in one regex: measured 0.4 us against 1.1 us for the
+# split-and-check parser below, which handles every other shape and says precisely what is wrong.
+_ONE_PAIR = re.compile(r"t=(0|[1-9][0-9]{0,14}),v1=([0-9a-f]{64}),kid=([A-Za-z0-9_\-.:+/]{1,128})")
+
+
+def _split_header(header: str) -> tuple[str, list[tuple[str, str]]]:
+    """Parse a header value into (timestamp digits, [(kid, v1), ...]); raise malformed_header otherwise.
+
+    The v1 values are only checked for length here: `_check_macs` checks their alphabet. A v1 that matches a
+    MAC we computed is lowercase hex by construction, so the verifier runs that check only for the pairs that
+    did not match, which keeps it off the hot path.
+    """
+    match = _ONE_PAIR.fullmatch(header)
+    if match is not None:
+        stamp, mac, kid = match.groups()
+        return stamp, [(kid, mac)]
+    parts = header.split(",")
+    count = len(parts)
+    # t, then pairs: an odd count of at least 3.
+    if count < 3 or not count & 1:
+        raise _malformed("expected t=<ms> followed by v1=<hex>,kid=<id> pairs")
+    if count > 1 + 2 * MAX_SIGNATURES:
+        raise _malformed(f"more than {MAX_SIGNATURES} signatures")
+    stamp = parts[0]
+    if not stamp.startswith("t="):
+        raise _malformed("the first element must be t=<unix ms>")
+    stamp = stamp[2:]
+    if not (
+        0 < len(stamp) <= _MAX_TIMESTAMP_DIGITS
+        and stamp.isdigit()
+        and stamp.isascii()
+        and (stamp[0] != "0" or len(stamp) == 1)
+    ):
+        raise _malformed("t must be unix milliseconds (ASCII digits, no leading zero)")
+    pairs: list[tuple[str, str]] = []
+    for index in range(1, count, 2):
+        mac = parts[index]
+        kid = parts[index + 1]
+        if not (mac.startswith("v1=") and kid.startswith("kid=")):
+            raise _malformed("each v1=<hex> must be followed by its kid=<id>")
+        mac = mac[3:]
+        if len(mac) != 64:
+            raise _malformed("v1 must be 64 lowercase hex characters")
+        kid = kid[4:]
+        # isalnum() is a cheap accept for the usual kids; the character-set strip settles the rest.
+        if not (0 < len(kid) <= _MAX_KID_LENGTH and (kid.isalnum() or not kid.strip(_KID_CHARS))):
+            raise _malformed(f"kid must be 1-{_MAX_KID_LENGTH} characters of [A-Za-z0-9_-.:+/]")
+        pairs.append((kid, mac))
+    if count > 3 and len({kid for kid, _ in pairs}) != len(pairs):
+        raise _malformed("duplicate kid")
+    return stamp, pairs
+
+
+def _check_macs(pairs: Sequence[tuple[str, str]]) -> None:
+    for _, mac in pairs:
+        if mac.strip(_HEX_DIGITS):
+            raise _malformed("v1 must be 64 lowercase hex characters")
+
+
+def _too_large_header() -> SignatureVerificationError:
+    return _fail(Reason.HEADER_TOO_LARGE, f"{SIGNATURE_HEADER} header longer than {MAX_HEADER_BYTES} bytes.")
+
+
+def _header_text(header: object) -> str:
+    """Normalise the header input (str, bytes or None) and apply the presence and size checks."""
+    if isinstance(header, str):
+        # Characters <= bytes: a str this long is too long in any encoding.
+        if len(header) > MAX_HEADER_BYTES:
+            raise _too_large_header()
+        if not header.isascii():
+            if len(header.encode("utf-8", "surrogatepass")) > MAX_HEADER_BYTES:
+                raise _too_large_header()
+            raise _malformed("not ASCII")
+    elif header is None:
+        raise _fail(Reason.MISSING_HEADER, f"No {SIGNATURE_HEADER} header.")
+    elif isinstance(header, bytes | bytearray | memoryview):
+        raw = bytes(header)
+        if len(raw) > MAX_HEADER_BYTES:
+            raise _too_large_header()
+        try:
+            header = raw.decode("ascii")
+        except UnicodeDecodeError:
+            raise _malformed("not ASCII") from None
+    else:
+        raise _malformed(f"expected str or bytes, got {type(header).__name__}")
+    # HTTP servers strip surrounding whitespace already; do it too for values read by other means.
+    header = header.strip(" \t")
+    if not header:
+        raise _fail(Reason.MISSING_HEADER, f"Empty {SIGNATURE_HEADER} header.")
+    return header
+
+
+def parse_signature_header(header: str | bytes | None) -> SignatureHeader:
+    """Parse a `Molam-Signature` value strictly; raise `SignatureVerificationError` when it is not well formed.
+
+    Parsing proves nothing about authenticity: use `WebhookVerifier.verify` for that.
+    """
+    stamp, pairs = _split_header(_header_text(header))
+    _check_macs(pairs)
+    return SignatureHeader(timestamp_ms=int(stamp), signatures=tuple(pairs))
+
+
+def _payload_bytes(payload: object, limit: int) -> bytes:
+    if isinstance(payload, bytes):
+        data = payload
+    elif isinstance(payload, str):
+        if len(payload) > limit:  # characters <= UTF-8 bytes: too long already, skip the encoding
+            raise _payload_too_large(limit)
+        try:
+            data = payload.encode("utf-8")
+        except UnicodeEncodeError:
+            # Lone surrogates: no byte string was ever signed that decodes to this.
+            raise _fail(Reason.INVALID_PAYLOAD, "Payload is not encodable as UTF-8.") from None
+    elif isinstance(payload, bytearray | memoryview):
+        data = bytes(payload)
+    else:
+        raise _fail(
+            Reason.INVALID_PAYLOAD,
+            f"Payload must be the raw request body (bytes or str), got {type(payload).__name__}; "
+            "verify the body exactly as received, before any JSON parsing.",
+        )
+    if len(data) > limit:
+        raise _payload_too_large(limit)
+    return data
+
+
+def _payload_too_large(limit: int) -> SignatureVerificationError:
+    return _fail(Reason.PAYLOAD_TOO_LARGE, f"Payload larger than {limit} bytes.")
+
+
+def _check_kid(kid: str) -> None:
+    if not isinstance(kid, str) or not _valid_kid(kid):
+        raise ValueError(f"kid must be 1-{_MAX_KID_LENGTH} characters of [A-Za-z0-9_-.:+/]")
+
+
+def _check_secret(secret: object) -> str:
+    if not isinstance(secret, str) or not secret:
+        raise ValueError("a webhook secret must be a non-empty str")
+    return secret
+
+
+def _mac_hex(key: bytes, stamp: str, payload: bytes) -> str:
+    # hmac.digest is the one-shot C path: no HMAC object, no Python-level update calls.
+    return hmac.digest(key, stamp.encode("ascii") + b"." + payload, "sha256").hex()
+
+
+def _timestamp(timestamp_ms: int | None) -> str:
+    if timestamp_ms is None:
+        return str(time.time_ns() // 1_000_000)
+    if isinstance(timestamp_ms, bool) or not isinstance(timestamp_ms, int) or timestamp_ms < 0:
+        raise ValueError("timestamp_ms must be a non-negative int (unix milliseconds)")
+    stamp = str(timestamp_ms)
+    if len(stamp) > _MAX_TIMESTAMP_DIGITS:
+        raise ValueError(f"timestamp_ms has more than {_MAX_TIMESTAMP_DIGITS} digits")
+    return stamp
+
+
+def _as_bytes(payload: bytes | str) -> bytes:
+    if isinstance(payload, str):
+        return payload.encode("utf-8")
+    if isinstance(payload, bytes | bytearray | memoryview):
+        return bytes(payload)
+    raise TypeError("payload must be bytes or str (the exact body that will be sent)")
+
+
+def sign(payload: bytes | str, secret: str, kid: str, timestamp_ms: int | None = None) -> str:
+    """Return the `Molam-Signature` header value for `payload` signed with one secret.
+
+    `timestamp_ms` defaults to now. A str payload is signed as its UTF-8 bytes. Raises ValueError on an empty
+    secret or a kid outside ``[A-Za-z0-9_-.:+/]{1,128}``.
+    """
+    return sign_with(payload, [(kid, secret)], timestamp_ms)
+
+
+def sign_with(
+    payload: bytes | str, secrets: Sequence[tuple[str, str]], timestamp_ms: int | None = None
+) -> str:
+    """Return a `Molam-Signature` value with one ``v1``/``kid`` pair per ``(kid, secret)`` in `secrets`.
+
+    Used during a rotation: receivers that know either secret accept the delivery. Between 1 and
+    `MAX_SIGNATURES` pairs, with distinct kids.
+    """
+    pairs = list(secrets)
+    if not pairs or len(pairs) > MAX_SIGNATURES:
+        raise ValueError(f"sign_with needs 1 to {MAX_SIGNATURES} (kid, secret) pairs")
+    if len({kid for kid, _ in pairs}) != len(pairs):
+        raise ValueError("kids must be distinct")
+    body = _as_bytes(payload)
+    stamp = _timestamp(timestamp_ms)
+    elements = [f"t={stamp}"]
+    for kid, secret in pairs:
+        _check_kid(kid)
+        key = _check_secret(secret).encode("utf-8")
+        elements.append(f"v1={_mac_hex(key, stamp, body)},kid={kid}")
+    return ",".join(elements)
+
+
+class WebhookVerifier:
+    """Checks `Molam-Signature` headers against the receiver's secret(s).
+
+    `secrets` is one of:
+
+    - a str: the endpoint's secret; it is tried against every pair whatever the kid;
+    - a mapping kid -> secret: copied at construction (pass a callable for secrets that change at run time);
+    - a callable kid -> secret or None: called for each kid in the header (at most `MAX_SIGNATURES` calls).
+      Its exceptions propagate unchanged: a secret store that is down is an outage, not a forged request.
+
+    `tolerance` (seconds, default 300) bounds how far ``t`` may be from now, in the past or the future.
+    `max_payload_bytes` (default 1 MiB) bounds the body. The verifier is immutable and thread safe.
+    """
+
+    __slots__ = ("_key", "_key_cache", "_keys", "_max_payload", "_resolve", "_tolerance_ms", "tolerance")
+
+    def __init__(
+        self,
+        secrets: SecretsSource,
+        *,
+        tolerance: float = DEFAULT_TOLERANCE,
+        max_payload_bytes: int = DEFAULT_MAX_PAYLOAD_BYTES,
+    ) -> None:
+        if isinstance(tolerance, bool) or not isinstance(tolerance, int | float):
+            raise TypeError("tolerance must be a number of seconds")
+        if not (math.isfinite(tolerance) and tolerance > 0):
+            raise ValueError("tolerance must be a positive, finite number of seconds")
+        if (
+            isinstance(max_payload_bytes, bool)
+            or not isinstance(max_payload_bytes, int)
+            or max_payload_bytes < 1
+        ):
+            raise ValueError("max_payload_bytes must be a positive int")
+        self.tolerance = float(tolerance)
+        self._tolerance_ms = self.tolerance * 1000.0
+        self._max_payload = max_payload_bytes
+        self._key: bytes | None = None
+        self._keys: dict[str, bytes] | None = None
+        self._resolve: Callable[[str], str | None] | None = None
+        self._key_cache: dict[str, bytes] = {}
+        if isinstance(secrets, str):
+            self._key = _check_secret(secrets).encode("utf-8")
+        elif isinstance(secrets, Mapping):
+            if not secrets:
+                raise ValueError("the secrets mapping is empty")
+            keys: dict[str, bytes] = {}
+            for kid, secret in secrets.items():
+                _check_kid(kid)
+                keys[kid] = _check_secret(secret).encode("utf-8")
+            self._keys = keys
+        elif callable(secrets):
+            self._resolve = secrets
+        else:
+            raise TypeError("secrets must be a str, a mapping kid -> secret, or a callable kid -> secret")
+
+    def __repr__(self) -> str:
+        # Never show secrets.
+        if self._key is not None:
+            source = "one secret"
+        elif self._keys is not None:
+            source = f"kids={sorted(self._keys)!r}"
+        else:
+            source = "callable"
+        return f"WebhookVerifier({source}, tolerance={self.tolerance:g})"
+
+    @property
+    def max_payload_bytes(self) -> int:
+        """The largest body this verifier accepts; adapters stop reading a body after one byte more."""
+        return self._max_payload
+
+    def _resolved_key(self, kid: str) -> bytes | None:
+        assert self._resolve is not None
+        secret = self._resolve(kid)
+        if secret is None:
+            return None
+        cached = self._key_cache.get(secret)
+        if cached is None:
+            cached = _check_secret(secret).encode("utf-8")
+            if len(self._key_cache) >= _KEY_CACHE_LIMIT:
+                self._key_cache.clear()
+            self._key_cache[secret] = cached
+        return cached
+
+    def verify(
+        self, payload: bytes | str, header: str | bytes | None, now: float | None = None
+    ) -> VerifiedSignature:
+        """Verify `header` for the raw body `payload`; return the timestamp and matching kid.
+
+        `now` is the current time in unix seconds (default: the clock). Raises `SignatureVerificationError`
+        (and nothing else for any payload/header input) with a `Reason` code.
+        """
+        text = _header_text(header)
+        body = _payload_bytes(payload, self._max_payload)
+        stamp, pairs = _split_header(text)
+        message = stamp.encode("ascii") + b"." + body
+        single = self._key
+        keys = self._keys
+        known = False
+        last_key: bytes | None = None
+        expected = ""
+        for kid, mac in pairs:
+            if single is not None:
+                key: bytes | None = single
+            elif keys is not None:
+                key = keys.get(kid)
+            else:
+                key = self._resolved_key(kid)
+            if key is None:
+                continue
+            known = True
+            if key is not last_key:  # one MAC per distinct secret (a single secret covers every pair)
+                expected = hmac.digest(key, message, "sha256").hex()
+                last_key = key
+            if hmac.compare_digest(expected, mac):
+                if len(pairs) > 1:
+                    _check_macs(pairs)
+                timestamp_ms = int(stamp)
+                self._check_time(timestamp_ms, now)
+                return VerifiedSignature(timestamp_ms, kid)
+        # A malformed v1 outranks the other reasons: report what is really wrong with the header.
+        _check_macs(pairs)
+        if not known:
+            raise _fail(Reason.UNKNOWN_KID, "No signature was made with a key id this receiver knows.")
+        raise _fail(Reason.SIGNATURE_MISMATCH, "No signature matches the payload.")
+
+    def _check_time(self, timestamp_ms: int, now: float | None) -> None:
+        now_ms = time.time() * 1000.0 if now is None else now * 1000.0
+        if not abs(now_ms - timestamp_ms) <= self._tolerance_ms:  # `not <=` also rejects a NaN `now`
+            raise _fail(
+                Reason.TIMESTAMP_OUTSIDE_TOLERANCE,
+                f"Signature timestamp is more than {self.tolerance:g}s from now.",
+            )

@@ -1,0 +1,97 @@
+"""Parameters: added (required or optional), removed, required flag, schema changes."""
+
+from __future__ import annotations
+
+from generator.specdiff.rules import Bump, Severity
+from tests.breaking.builders import PI, Spec, base_spec, diff, only, op
+
+LIST = "/v1/connect/payment_intents"
+
+
+def _params(s: Spec) -> list[dict[str, object]]:
+    found: list[dict[str, object]] = op(s, LIST, "get")["parameters"]
+    return found
+
+
+def test_new_required_parameter_is_breaking() -> None:
+    result = diff(
+        lambda s: _params(s).append(
+            {"name": "customer_id", "in": "query", "required": True, "schema": {"type": "string"}}
+        )
+    )
+    item = only(result, "request-required-parameter-added")
+    assert item.severity is Severity.BREAKING
+    assert (item.base_pointer, item.head_pointer) == (None, f"{PI}/get/parameters/2")
+    assert item.symbol == "molam.payment_intents.list(customer_id=)"
+    assert result.verdict is Bump.MAJOR
+
+
+def test_new_optional_parameter_is_info_and_minor() -> None:
+    result = diff(
+        lambda s: _params(s).append({"name": "customer_id", "in": "query", "schema": {"type": "string"}})
+    )
+    item = only(result, "request-parameter-added")
+    assert item.severity is Severity.INFO
+    assert (item.base_pointer, item.head_pointer) == (None, f"{PI}/get/parameters/2")
+    assert result.verdict is Bump.MINOR
+
+
+def test_parameter_removed_is_breaking_and_uses_the_base_pointer() -> None:
+    result = diff(lambda s: _params(s).pop(1))
+    item = only(result, "request-parameter-removed")
+    assert item.severity is Severity.BREAKING
+    assert (item.base_pointer, item.head_pointer) == (f"{PI}/get/parameters/1", None)
+    assert item.symbol == "molam.payment_intents.list(status=)"
+
+
+def test_removing_a_deprecated_parameter_is_a_warning() -> None:
+    old = base_spec()
+    _params(old)[1]["deprecated"] = True
+    result = diff(lambda s: _params(s).pop(1), base=old)
+    assert only(result, "request-parameter-removed").severity is Severity.WARNING
+
+
+def test_parameter_became_required_is_breaking() -> None:
+    result = diff(lambda s: _params(s)[1].update({"required": True}))
+    item = only(result, "request-parameter-became-required")
+    assert item.severity is Severity.BREAKING
+    assert (item.base_pointer, item.head_pointer) == (f"{PI}/get/parameters/1", f"{PI}/get/parameters/1")
+    assert item.symbol == "molam.payment_intents.list(status=)"
+
+
+def test_parameter_became_optional_is_info() -> None:
+    def mutate(s: Spec) -> None:
+        op(s, LIST, "post")["parameters"][0]["required"] = False
+
+    old = base_spec()
+    op(old, LIST, "post")["parameters"][0]["required"] = True
+    item = only(diff(mutate, base=old), "request-parameter-became-optional")
+    assert item.severity is Severity.INFO
+    assert item.symbol == "molam.payment_intents.create(idempotency_key=)"
+
+
+def test_parameter_reached_through_a_component_ref_points_at_the_component() -> None:
+    result = diff(lambda s: s["components"]["parameters"]["Limit"]["schema"].update({"maximum": 50}))
+    item = only(result, "request-constraint-narrowed")
+    assert item.severity is Severity.BREAKING
+    path = "/components/parameters/Limit/schema/maximum"
+    assert (item.base_pointer, item.head_pointer) == (path, path)
+    assert item.symbol == "molam.payment_intents.list(limit=)"
+    assert "maximum" in item.message
+
+
+def test_parameter_schema_type_change_is_breaking() -> None:
+    result = diff(lambda s: s["components"]["parameters"]["Limit"]["schema"].update({"type": "string"}))
+    item = only(result, "request-type-changed")
+    assert (item.base_pointer, item.head_pointer) == ("/components/parameters/Limit/schema",) * 2
+    assert item.symbol == "molam.payment_intents.list(limit=)"
+
+
+def test_moving_a_parameter_in_the_list_is_not_a_change() -> None:
+    result = diff(lambda s: _params(s).reverse())
+    assert result.findings == ()
+
+
+def test_header_parameter_names_are_case_insensitive() -> None:
+    result = diff(lambda s: op(s, LIST, "post")["parameters"][0].update({"name": "idempotency-key"}))
+    assert result.findings == ()

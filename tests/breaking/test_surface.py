@@ -1,0 +1,275 @@
+"""`python -m generator surface`: dump and check the public surface of fixture packages."""
+
+from __future__ import annotations
+
+import importlib
+import sys
+import textwrap
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from generator import surface
+
+CORE = '''
+"""Core module of the fixture package."""
+from __future__ import annotations
+
+import enum
+import logging
+from typing import Any
+
+import attrs
+
+from .base import Base
+
+LIMIT: int = 10
+VERSION = "1.0"
+_PRIVATE = 1
+logger = logging.getLogger(__name__)
+_SENTINEL = object()
+
+
+class Color(enum.Enum):
+    """An enum."""
+
+    RED = "red"
+    BLUE = "blue"
+
+
+@attrs.define
+class Money:
+    """An attrs class."""
+
+    amount: int
+    currency: str = "XOF"
+
+    def double(self, factor: int = 2) -> Money:
+        """A method."""
+        return Money(self.amount * factor, self.currency)
+
+    @property
+    def label(self) -> str:
+        """A property."""
+        return f"{self.amount} {self.currency}"
+
+    @classmethod
+    def zero(cls, currency: str) -> Money:
+        """A classmethod."""
+        return cls(0, currency)
+
+    def _hidden(self) -> None:
+        """Private."""
+
+
+class Client(Base):
+    """A plain class inheriting a method from our own base class and one from Exception-free object."""
+
+    timeout: float
+
+    def __init__(self, key: str, *, retries: int = 3, default: Any = _SENTINEL) -> None:
+        self.key = key
+
+    async def fetch(self, path: str) -> bytes:
+        """A coroutine method."""
+        return b""
+
+    @staticmethod
+    def version() -> str:
+        """A staticmethod."""
+        return VERSION
+
+
+def convert(amount: int, currency: str, *, strict: bool = True) -> Money:
+    """A function."""
+    return Money(amount, currency)
+
+
+async def aconvert(amount: int) -> Money:
+    """A coroutine function."""
+    return Money(amount)
+'''
+
+BASE = '''
+"""Base classes."""
+
+
+class Base:
+    """Our own base class."""
+
+    def close(self) -> None:
+        """Inherited by Client."""
+'''
+
+INIT = '''
+"""Fixture package."""
+from .core import Client, Money, convert
+
+__all__ = ["Client", "Money", "convert"]
+'''
+
+EXTRA = '''
+"""Needs an optional dependency that is not installed."""
+import molam_surface_test_missing_dependency  # noqa: F401
+
+VALUE = 1
+'''
+
+
+@pytest.fixture
+def package(tmp_path: Path) -> Iterator[tuple[str, Path]]:
+    """A fresh fixture package on sys.path (unique name: imports are cached per process)."""
+    name = f"surfpkg_{uuid.uuid4().hex[:8]}"
+    root = tmp_path / name
+    (root / "sub").mkdir(parents=True)
+    (root / "__init__.py").write_text(textwrap.dedent(INIT))
+    (root / "core.py").write_text(textwrap.dedent(CORE))
+    (root / "base.py").write_text(textwrap.dedent(BASE))
+    (root / "extra.py").write_text(textwrap.dedent(EXTRA))
+    (root / "_private.py").write_text("def hidden() -> None:\n    '''x'''\n")
+    (root / "sub" / "__init__.py").write_text("'''Sub package.'''\n")
+    (root / "sub" / "tools.py").write_text(
+        "'''Tools.'''\n\ndef helper(x: int) -> int:\n    '''x'''\n    return x\n"
+    )
+    sys.path.insert(0, str(tmp_path))
+    importlib.invalidate_caches()
+    try:
+        yield name, root
+    finally:
+        sys.path.remove(str(tmp_path))
+        for module in [module for module in sys.modules if module == name or module.startswith(name + ".")]:
+            del sys.modules[module]
+
+
+def _reload(name: str) -> None:
+    for module in [module for module in sys.modules if module == name or module.startswith(name + ".")]:
+        del sys.modules[module]
+    importlib.invalidate_caches()
+
+
+def test_dump_lists_public_names_with_signatures(package: tuple[str, Path]) -> None:
+    name, _ = package
+    found = surface.collect([name])
+    entries = found.entries
+    assert (
+        entries[f"{name}:convert"]
+        == "function(amount: 'int', currency: 'str', *, strict: 'bool' = True) -> 'Money'"
+    )
+    assert entries[f"{name}.core:aconvert"] == "async function(amount: 'int') -> 'Money'"
+    assert entries[f"{name}.core:Money"].startswith("class() (amount: 'int', currency: 'str' = 'XOF')")
+    assert entries[f"{name}.core:Money.amount"] == "field: int"
+    assert entries[f"{name}.core:Money.currency"] == "field: str"
+    assert entries[f"{name}.core:Money.double"] == "method(self, factor: 'int' = 2) -> 'Money'"
+    assert entries[f"{name}.core:Money.label"] == "property"
+    assert entries[f"{name}.core:Money.zero"] == "classmethod(cls, currency: 'str') -> 'Money'"
+    assert entries[f"{name}.core:Color.RED"] == "= 'red'"
+    assert (
+        entries[f"{name}.core:Client"]
+        == f"class({name}.base.Base) (key: 'str', *, retries: 'int' = 3, default: 'Any' = <object object>) -> 'None'"
+    )
+    assert entries[f"{name}.core:Client.close"] == "method(self) -> None"  # inherited from our base
+    assert entries[f"{name}.core:Client.fetch"] == "async method(self, path: 'str') -> 'bytes'"
+    assert entries[f"{name}.core:Client.version"] == "staticmethod() -> 'str'"
+    assert entries[f"{name}.core:Client.timeout"] == "attribute: float"
+    assert entries[f"{name}.core:LIMIT"] == "int"
+    assert entries[f"{name}.core:VERSION"] == "str"
+    assert entries[f"{name}.sub.tools:helper"] == "function(x: int) -> int"
+    keys = " ".join(entries)
+    assert entries[f"{name}.core:logger"] == "logging.Logger"  # public by name, described by type
+    for absent in ("_PRIVATE", "_SENTINEL", "_hidden", "_private", "Any", "attrs", "enum", "logging"):
+        assert f":{absent}" not in keys and f".{absent} " not in keys, absent
+    assert f"{name}.core:Base" not in entries  # imported, not defined there
+    assert set(found.skipped) == {f"{name}.extra"}
+    assert "molam_surface_test_missing_dependency" in found.skipped[f"{name}.extra"]
+
+
+def test_dump_is_deterministic_and_round_trips(package: tuple[str, Path]) -> None:
+    name, _ = package
+    first = surface.render(surface.collect([name]))
+    _reload(name)
+    second = surface.render(surface.collect([name]))
+    assert first == second
+    assert " at 0x" not in first
+    lines = [line for line in first.splitlines() if not line.startswith("#")]
+    assert lines == sorted(lines)
+    assert surface.parse(first).entries == surface.collect([name]).entries
+
+
+def test_missing_package_is_skipped_not_fatal() -> None:
+    found = surface.collect(["molam_surface_no_such_package"])
+    assert list(found.skipped) == ["molam_surface_no_such_package"]
+    assert found.entries == {}
+
+
+def test_check_reports_removed_changed_and_added(
+    package: tuple[str, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    name, root = package
+    committed = tmp_path / "surface.txt"
+    assert surface.main(["--write", "--packages", name, "--file", str(committed)]) == 0
+    assert surface.main(["--check", "--packages", name, "--file", str(committed)]) == 0
+    assert "no change" in capsys.readouterr().out
+
+    # an addition only: passes with a note
+    core = root / "core.py"
+    core.write_text(core.read_text() + "\n\ndef added(x: int) -> int:\n    '''New.'''\n    return x\n")
+    _reload(name)
+    assert surface.main(["--check", "--packages", name, "--file", str(committed)]) == 0
+    out = capsys.readouterr().out
+    assert f"added: {name}.core:added" in out and "--write" in out
+
+    # a changed signature and a removal: fails
+    text = (
+        core.read_text()
+        .replace("strict: bool = True", "strict: bool = False")
+        .replace("async def aconvert", "async def _aconvert")
+    )
+    core.write_text(text)
+    _reload(name)
+    assert surface.main(["--check", "--packages", name, "--file", str(committed)]) == 1
+    out = capsys.readouterr().out
+    assert f"removed: {name}.core:aconvert" in out
+    assert f"changed: {name}:convert" in out and "strict: 'bool' = False" in out
+    assert "FAILED" in out
+
+
+def test_names_of_a_module_skipped_now_are_not_counted_as_removed(
+    package: tuple[str, Path], tmp_path: Path
+) -> None:
+    name, root = package
+    (root / "extra.py").write_text("'''Now importable.'''\n\nVALUE = 1\n")
+    _reload(name)
+    committed = surface.collect([name])
+    assert f"{name}.extra:VALUE" in committed.entries
+    (root / "extra.py").write_text(textwrap.dedent(EXTRA))
+    _reload(name)
+    diff = surface.compare_surfaces(committed, surface.collect([name]))
+    assert not diff.failed
+    assert diff.unchecked == [f"{name}.extra:VALUE"]
+
+
+def test_lazy_attribute_needing_a_missing_extra_is_skipped(package: tuple[str, Path]) -> None:
+    name, root = package
+    init = root / "__init__.py"
+    init.write_text(
+        init.read_text().replace('"convert"]', '"convert", "Lazy"]')
+        + "\n\ndef __getattr__(attr: str) -> object:\n    import molam_surface_test_missing_dependency\n\n    return molam_surface_test_missing_dependency\n"
+    )
+    _reload(name)
+    found = surface.collect([name])
+    assert f"{name}:Lazy" in found.skipped
+    assert f"{name}:Client" in found.entries
+
+
+def test_check_without_committed_file_fails(package: tuple[str, Path], tmp_path: Path) -> None:
+    name, _ = package
+    assert surface.main(["--check", "--packages", name, "--file", str(tmp_path / "none.txt")]) == 1
+
+
+def test_import_error_other_than_missing_dependency_fails(package: tuple[str, Path], tmp_path: Path) -> None:
+    name, root = package
+    (root / "broken.py").write_text("raise RuntimeError('boom')\n")
+    _reload(name)
+    assert surface.main(["--write", "--packages", name, "--file", str(tmp_path / "s.txt")]) == 1

@@ -1,0 +1,202 @@
+"""No secret in any log record, repr or exception message: the filter alone, then a whole client flow."""
+
+from __future__ import annotations
+
+import http.server
+import json
+import logging
+import threading
+from collections.abc import Iterator
+
+import httpx
+import pytest
+
+from molam_sdk_ext import Molam
+from molam_sdk_ext.errors import APIConnectionError, MolamError
+from molam_sdk_ext.observability.logs import configure_logging, get_logger
+from molam_sdk_ext.observability.redaction import RedactingFilter, mask_secret, redact
+from molam_sdk_ext.requester import RequestOptions
+
+from .conftest import TEST_KEY, Script, fail, ok
+
+LIVE_KEY = "sk_live_51HqLyjWDarjtT1zdp7dcQwErTy"
+JWT_KEY = "jwt_eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJtZXIifQ.c2lnbmF0dXJl"
+WEBHOOK_SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"
+BARE_JWT = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjMifQ.abcDEF123_-"
+SECRETS = (TEST_KEY, LIVE_KEY, JWT_KEY, WEBHOOK_SECRET, BARE_JWT, "opaque-token-value-42")
+
+
+@pytest.mark.parametrize(
+    ("text", "leaked"),
+    [
+        (f"key={TEST_KEY}", TEST_KEY),
+        (f"using {LIVE_KEY}.", LIVE_KEY),
+        (f"jwt: {JWT_KEY}", JWT_KEY),
+        (f"secret {WEBHOOK_SECRET}", WEBHOOK_SECRET),
+        (f"token {BARE_JWT}", BARE_JWT),
+        ("Authorization: Bearer opaque-token-value-42", "opaque-token-value-42"),
+        ("{'authorization': 'Basic opaque-token-value-42'}", "opaque-token-value-42"),
+        ('{"Authorization": "opaque-token-value-42"}', "opaque-token-value-42"),
+        ("headers=[(b'authorization', b'opaque-token-value-42')]", "opaque-token-value-42"),
+        ("AUTHORIZATION=opaque-token-value-42", "opaque-token-value-42"),
+        ("sent bearer opaque-token-value-42 to server", "opaque-token-value-42"),
+    ],
+)
+def test_redact(text: str, leaked: str) -> None:
+    cleaned = redact(text)
+    assert leaked not in cleaned
+    assert "[REDACTED]" in cleaned
+
+
+def test_redact_leaves_ordinary_text_alone() -> None:
+    text = "molam POST /v1/connect/payment_intents -> 200 in 12.0 ms (request_id=req_123, attempts=1)"
+    assert redact(text) == text
+
+
+def test_mask_secret() -> None:
+    assert mask_secret(TEST_KEY) == "sk_test_...p7dc"
+    assert mask_secret("sk_test_short") == "sk_test_..."
+    assert mask_secret("whsec_" + "a" * 30 + "wxyz") == "whsec_...wxyz"
+
+
+def test_filter_handles_args_exceptions_and_stack() -> None:
+    record = logging.LogRecord(
+        "molam", logging.INFO, __file__, 1, "key %s and %r", (TEST_KEY, {"k": LIVE_KEY}), None
+    )
+    try:
+        raise RuntimeError(f"failed with {WEBHOOK_SECRET}")
+    except RuntimeError:
+        import sys
+
+        record.exc_info = sys.exc_info()
+    record.stack_info = f"stack mentioning {JWT_KEY}"
+    assert RedactingFilter().filter(record)
+    formatted = logging.Formatter("%(message)s").format(record)
+    for secret in (TEST_KEY, LIVE_KEY, WEBHOOK_SECRET, JWT_KEY):
+        assert secret not in formatted
+    assert "RuntimeError" in formatted
+
+
+def test_filter_survives_a_broken_format_string() -> None:
+    record = logging.LogRecord("molam", logging.INFO, __file__, 1, "%d items " + TEST_KEY, ("x",), None)
+    assert RedactingFilter().filter(record)
+    assert TEST_KEY not in record.getMessage()
+
+
+class Collector(logging.Handler):
+    """Keeps every record and its fully formatted text."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.DEBUG)
+        self.records: list[logging.LogRecord] = []
+        self.texts: list[str] = []
+        self.setFormatter(logging.Formatter("%(name)s %(levelname)s %(message)s"))
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+        self.texts.append(self.format(record) + repr(record.args) + repr(record.__dict__))
+
+
+@pytest.fixture
+def collector() -> Iterator[Collector]:
+    handler = Collector()
+    root = logging.getLogger()
+    old_level = root.level
+    root.addHandler(handler)
+    root.setLevel(logging.DEBUG)
+    molam_logger = logging.getLogger("molam")
+    old_molam = molam_logger.level
+    yield handler
+    root.removeHandler(handler)
+    root.setLevel(old_level)
+    molam_logger.setLevel(old_molam)
+
+
+class Handler(http.server.BaseHTTPRequestHandler):
+    def do_POST(self) -> None:
+        length = int(self.headers.get("Content-Length", "0"))
+        self.rfile.read(length)
+        payload = json.dumps({"id": "we_1", "object": "webhook_endpoint", "secret": WEBHOOK_SECRET}).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Molam-Request-Id", "req_local")
+        self.send_header("Content-Length", str(len(payload)))
+        self.end_headers()
+        self.wfile.write(payload)
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture
+def local_server() -> Iterator[str]:
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+def test_whole_client_flow_with_debug_logging_leaks_nothing(
+    collector: Collector, local_server: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("MOLAM_LOG", "debug")
+    monkeypatch.setenv("MOLAM_API_KEY", TEST_KEY)
+    texts: list[str] = []
+
+    # 1. A real loopback server (httpx and httpcore log at DEBUG too).
+    with Molam(base_url=local_server) as client:
+        assert logging.getLogger("molam").level == logging.DEBUG
+        response = client.request(
+            {"method": "post", "url": "/v1/webhook_endpoints", "json": {"url": "https://x.example/hook"}},
+            RequestOptions(extra_headers={"X-Debug": "on"}),
+        )
+        assert response.json()["secret"] == WEBHOOK_SECRET
+        texts.append(repr(client) + str(client.settings) + repr(client.settings))
+
+    # 2. Retries, errors and a connection failure whose text carries the key.
+    script = Script(
+        [
+            fail(503),
+            ok(),
+            fail(401),
+            httpx.ConnectError(f"refused (Authorization: Bearer {TEST_KEY})"),
+        ]
+    )
+    with Molam(transport=httpx.MockTransport(script), max_retries=1) as client:
+        client.request({"method": "get", "url": "/v1/connect/payment_intents/pi_1"}, RequestOptions())
+        for options in (RequestOptions(max_retries=0), RequestOptions(max_retries=0)):
+            try:
+                client.request({"method": "get", "url": "/v1/events"}, options)
+            except MolamError as exc:
+                texts.append(str(exc) + repr(exc))
+                if isinstance(exc, APIConnectionError):
+                    get_logger().warning("call failed", exc_info=True)
+
+    # 3. Application code logging secrets through the SDK's logger is masked as well.
+    get_logger().info("configured with %s and %s", TEST_KEY, {"Authorization": f"Bearer {LIVE_KEY}"})
+    get_logger().debug(f"webhook secret {WEBHOOK_SECRET} and jwt {JWT_KEY}")
+
+    molam_records = [r for r in collector.records if r.name.startswith("molam")]
+    assert any("-> 200" in r.getMessage() for r in molam_records)
+    assert any("retrying" in r.getMessage() for r in molam_records)
+    assert any(r.name.startswith("httpcore") for r in collector.records)
+    everything = "\n".join(collector.texts + texts)
+    for secret in SECRETS:
+        assert secret not in everything, secret
+    assert "Bearer" not in "\n".join(t for t in collector.texts if "Bearer [REDACTED]" not in t)
+
+
+def test_configure_logging_levels() -> None:
+    logger = logging.getLogger("molam")
+    before = logger.level
+    try:
+        configure_logging("info")
+        assert logger.level == logging.INFO
+        configure_logging("nonsense")
+        assert logger.level == logging.INFO
+        configure_logging(None)
+        assert logger.level == logging.INFO
+    finally:
+        logger.setLevel(before)

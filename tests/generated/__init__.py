@@ -1,0 +1,1 @@
+"""Tests of the code generator and of the generated `molam_sdk` package."""

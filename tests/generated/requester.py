@@ -1,0 +1,60 @@
+"""A minimal requester for driving generated resources in tests: one httpx client, errors raised on non-2xx.
+
+It is what `molam_sdk_ext.Molam` does without the transport stack, so these tests exercise only the
+generated code: request building, headers, bodies, parsing.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import httpx
+
+from molam_sdk_ext.errors import error_from_response
+from molam_sdk_ext.requester import RequestOptions
+
+BASE_URL = "https://api.molam.com"
+API_KEY = "sk_test_generated_4f9Qx2"
+AUTHORIZATION = f"Bearer {API_KEY}"
+
+
+def _send_arguments(kwargs: dict[str, Any], options: RequestOptions) -> dict[str, Any]:
+    arguments = dict(kwargs)
+    headers = dict(arguments.pop("headers", {}))
+    headers.update(options.extra_headers or {})
+    arguments["headers"] = headers
+    if options.timeout is not None:
+        arguments["timeout"] = options.timeout
+    return arguments
+
+
+class HttpxRequester:
+    """`SyncRequester` over an `httpx.Client`; remembers the options of every call."""
+
+    def __init__(self, client: httpx.Client) -> None:
+        self.client = client
+        self.options: list[RequestOptions] = []
+
+    def request(self, kwargs: dict[str, Any], options: RequestOptions) -> httpx.Response:
+        """Send and return the 2xx response, or raise the typed `APIError`."""
+        self.options.append(options)
+        response = self.client.request(**_send_arguments(kwargs, options))
+        if not response.is_success:
+            raise error_from_response(response)
+        return response
+
+
+class AsyncHttpxRequester:
+    """`AsyncRequester` over an `httpx.AsyncClient`; remembers the options of every call."""
+
+    def __init__(self, client: httpx.AsyncClient) -> None:
+        self.client = client
+        self.options: list[RequestOptions] = []
+
+    async def request(self, kwargs: dict[str, Any], options: RequestOptions) -> httpx.Response:
+        """Send and return the 2xx response, or raise the typed `APIError`."""
+        self.options.append(options)
+        response = await self.client.request(**_send_arguments(kwargs, options))
+        if not response.is_success:
+            raise error_from_response(response)
+        return response

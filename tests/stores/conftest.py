@@ -1,0 +1,123 @@
+"""Fixtures for the store tests: a fake clock, and every backend (sync and async) behind one awaitable face."""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import AsyncIterator, Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from molam_sdk_ext.stores.idempotency import DEFAULT_LOCK_TIMEOUT, DEFAULT_TTL
+
+BACKENDS = ["memory", "sqlite", "redis", "postgres"]
+SHARED_BACKENDS = ["sqlite", "redis", "postgres"]
+MODES = ["sync", "async"]
+
+
+class FakeClock:
+    """A clock that moves only when told to (so TTL and lock tests never sleep)."""
+
+    def __init__(self, start: float = 1_700_000_000.0) -> None:
+        self.now = start
+
+    def __call__(self) -> float:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += seconds
+
+
+class Awaitable:
+    """Wraps a sync or async store so a test can ``await store.method(...)`` either way."""
+
+    def __init__(self, store: Any) -> None:
+        self.store = store
+
+    def __getattr__(self, name: str) -> Callable[..., Any]:
+        attr = getattr(self.store, name)
+
+        async def call(*args: Any, **kwargs: Any) -> Any:
+            result = attr(*args, **kwargs)
+            if inspect.isawaitable(result):
+                result = await result
+            return result
+
+        return call
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+def store_url(request: pytest.FixtureRequest, backend: str, tmp_path: Path) -> str:
+    """A URL for a fresh, empty store of ``backend`` (starting the server fixture only when needed)."""
+    if backend == "memory":
+        return "memory://"
+    if backend == "sqlite":
+        return f"sqlite:///{tmp_path}/stores.db"
+    if backend == "redis":
+        url: str = request.getfixturevalue("redis_url")
+        return url
+    url = request.getfixturevalue("postgres_store_url")
+    return url
+
+
+def _build(kind: str, backend: str, mode: str, url: str, **options: Any) -> Any:
+    from molam_sdk_ext import stores
+
+    factory = {
+        ("idempotency", "sync"): stores.idempotency_store_from_url,
+        ("idempotency", "async"): stores.async_idempotency_store_from_url,
+        ("events", "sync"): stores.webhook_event_store_from_url,
+        ("events", "async"): stores.async_webhook_event_store_from_url,
+    }[kind, mode]
+    return factory(url, **options)
+
+
+async def _close(store: Any) -> None:
+    close = getattr(store, "close", None)
+    if close is not None:
+        result = close()
+        if inspect.isawaitable(result):
+            await result
+
+
+@pytest.fixture(params=[(b, m) for b in BACKENDS for m in MODES], ids=lambda p: f"{p[0]}-{p[1]}")
+async def make_idempotency(
+    request: pytest.FixtureRequest, clock: FakeClock, tmp_path: Path
+) -> AsyncIterator[Callable[..., Awaitable]]:
+    """Factory: ``make(ttl=, lock_timeout=)`` -> an idempotency store (fake clock) behind ``Awaitable``."""
+    backend, mode = request.param
+    url = store_url(request, backend, tmp_path)
+    made: list[Any] = []
+
+    def make(ttl: float = DEFAULT_TTL, lock_timeout: float = DEFAULT_LOCK_TIMEOUT) -> Awaitable:
+        store = _build("idempotency", backend, mode, url, ttl=ttl, lock_timeout=lock_timeout, clock=clock)
+        made.append(store)
+        return Awaitable(store)
+
+    yield make
+    for store in made:
+        await _close(store)
+
+
+@pytest.fixture(params=[(b, m) for b in BACKENDS for m in MODES], ids=lambda p: f"{p[0]}-{p[1]}")
+async def make_events(
+    request: pytest.FixtureRequest, clock: FakeClock, tmp_path: Path
+) -> AsyncIterator[Callable[..., Awaitable]]:
+    """Factory: ``make(ttl=, lock_timeout=)`` -> a webhook event store (fake clock) behind ``Awaitable``."""
+    backend, mode = request.param
+    url = store_url(request, backend, tmp_path)
+    made: list[Any] = []
+
+    def make(ttl: float = DEFAULT_TTL, lock_timeout: float = DEFAULT_LOCK_TIMEOUT) -> Awaitable:
+        store = _build("events", backend, mode, url, ttl=ttl, lock_timeout=lock_timeout, clock=clock)
+        made.append(store)
+        return Awaitable(store)
+
+    yield make
+    for store in made:
+        await _close(store)
