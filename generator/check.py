@@ -17,7 +17,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["Difference", "compare_trees", "main"]
+__all__ = ["Difference", "compare_trees", "main", "report"]
 
 #: Diff lines shown per file; the rest is summarised (regenerate to see everything).
 MAX_DIFF_LINES = 40
@@ -57,14 +57,18 @@ def main(argv: list[str]) -> int:
     if not differences:
         print(f"check: generated code is up to date ({elapsed:.2f} s)")
         return 0
-    print(f"check: {len(differences)} generated file(s) differ from the spec; run `make generate`:")
-    for difference in differences:
-        print(f"  {difference.kind}: {difference.path}")
+    print(report(differences))
+    return 1
+
+
+def report(differences: list[Difference]) -> str:
+    """The text `check` prints for `differences`: one line per file, then the (truncated) diffs."""
+    lines = [f"check: {len(differences)} generated file(s) differ from the spec; run `make generate`:"]
+    lines += [f"  {difference.kind}: {difference.path}" for difference in differences]
     for difference in differences:
         if difference.diff:
-            print()
-            print("\n".join(difference.diff))
-    return 1
+            lines += ["", *difference.diff]
+    return "\n".join(lines)
 
 
 def compare_trees(*, expected: Path, actual: Path) -> list[Difference]:

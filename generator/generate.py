@@ -94,6 +94,7 @@ def generate_tree(spec: Path, staging: Path) -> list[str]:
     from .sandbox_models import render_sandbox_models
     from .sdk_project import GenerationError, build_sdk, load_config
 
+    _check_toolchain()
     raw_spec = _load_spec(spec)
     config = load_config(CONFIG_PATH, spec, staging / PACKAGE_DIR)
     with _worker() as worker:
@@ -180,6 +181,38 @@ def install(staging: Path, root: Path) -> list[str]:
         shutil.copyfile(staging / SANDBOX_MODELS, partial)
         os.replace(partial, destination)
     return changed_paths
+
+
+#: The generators whose exact versions decide the output bytes (pinned in pyproject.toml's `dev` extra).
+TOOLS = ("openapi-python-client", "datamodel-code-generator", "ruff")
+
+
+def _check_toolchain() -> None:
+    """Refuse to generate with other tool versions than pyproject.toml pins: the bytes would differ."""
+    import tomllib
+    from importlib.metadata import PackageNotFoundError, version
+
+    from .sdk_project import GenerationError
+
+    try:
+        project = tomllib.loads((REPO_ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError):
+        return  # no project file (a copy of the generator elsewhere): nothing to compare with
+    pins: dict[str, str] = {}
+    for extra in project.get("project", {}).get("optional-dependencies", {}).values():
+        for requirement in extra:
+            name, _, pinned = str(requirement).partition("==")
+            if pinned and name.strip().lower() in TOOLS:
+                pins[name.strip().lower()] = pinned.strip()
+    for tool, pinned in sorted(pins.items()):
+        try:
+            installed = version(tool)
+        except PackageNotFoundError:
+            installed = "not installed"
+        if installed != pinned:
+            raise GenerationError(
+                f"{tool} {installed} is installed but pyproject.toml pins {pinned}: pip install {tool}=={pinned}"
+            )
 
 
 def _load_spec(spec: Path) -> dict[str, Any]:

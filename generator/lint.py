@@ -33,7 +33,8 @@ from referencing import Registry
 from referencing.exceptions import Unresolvable
 from referencing.jsonschema import DRAFT202012
 
-DEFAULT_SPEC: Final = Path("spec/molam.yaml")
+# Anchored to the repository so that the command works from any directory.
+DEFAULT_SPEC: Final = Path(__file__).resolve().parents[1] / "spec" / "molam.yaml"
 
 RULES: Final[Mapping[str, str]] = {
     "yaml-invalid": "the file is not a YAML mapping",
@@ -718,10 +719,18 @@ def load_spec(path: Path) -> object:
 def _parse_args(argv: Iterable[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m generator lint", description=__doc__.splitlines()[0])
     parser.add_argument(
-        "--spec", type=Path, default=DEFAULT_SPEC, help=f"spec to check (default {DEFAULT_SPEC})"
+        "--spec", type=Path, default=DEFAULT_SPEC, help="spec to check (default spec/molam.yaml)"
     )
     parser.add_argument("--list-rules", action="store_true", help="print the rule ids and exit")
     return parser.parse_args(list(argv))
+
+
+def _display(path: Path) -> str:
+    """The path relative to the working directory when it is below it (shorter lines), else as given."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
 
 
 def main(argv: list[str]) -> int:
@@ -732,14 +741,15 @@ def main(argv: list[str]) -> int:
             print(f"{rule:<26} {text}")
         return 0
     started = time.perf_counter()
+    shown = _display(args.spec)
     try:
         spec = load_spec(args.spec)
     except OSError as exc:
-        print(f"{args.spec}: cannot read: {exc.strerror or exc}", file=sys.stderr)
+        print(f"{shown}: cannot read: {exc.strerror or exc}", file=sys.stderr)
         return 2
     except yaml.YAMLError as exc:
         print(f": yaml-invalid: {_short(str(exc))}")
-        print(f"{args.spec}: 1 violation")
+        print(f"{shown}: 1 violation")
         return 1
     result = lint_spec(spec)
     elapsed = time.perf_counter() - started
@@ -747,10 +757,10 @@ def main(argv: list[str]) -> int:
         print(violation)
     if result.violations:
         count = len(result.violations)
-        print(f"{args.spec}: {count} violation{'s' if count != 1 else ''} ({elapsed:.2f} s)")
+        print(f"{shown}: {count} violation{'s' if count != 1 else ''} ({elapsed:.2f} s)")
         return 1
     print(
-        f"{args.spec}: OK - {result.operations} operations, {result.webhooks} webhooks, {result.schemas} schemas, "
+        f"{shown}: OK - {result.operations} operations, {result.webhooks} webhooks, {result.schemas} schemas, "
         f"{result.examples} examples validated in {elapsed:.2f} s"
     )
     return 0

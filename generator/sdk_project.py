@@ -77,6 +77,7 @@ def build_sdk(
         raise GenerationError("\n\n".join(_describe(error) for error in fatal))
     warnings = [_describe(error) for error in errors if error.level != ErrorLevel.ERROR]
 
+    _refuse_clashing_property_names(openapi)
     _use_discriminators(openapi, raw_spec)
     resources = describe_resources(openapi, raw_spec)
     project = MolamProject(
@@ -142,6 +143,24 @@ def _describe(error: GeneratorError) -> str:
     if data is not None:
         text += f"\n    {data!r}"[:500]
     return text
+
+
+#: Names the model template uses for its own locals and methods; a property with one of them would clash.
+MODEL_TEMPLATE_NAMES = frozenset(
+    {"d", "cls", "self", "src_dict", "field_dict", "prop", "prop_name", "prop_dict"}
+    | {"additional_properties", "additional_keys", "to_dict", "from_dict", "to_multipart"}
+)
+
+
+def _refuse_clashing_property_names(openapi: GeneratorData) -> None:
+    for model in openapi.models:
+        properties = (model.required_properties or []) + (model.optional_properties or [])
+        clashes = sorted({str(p.python_name) for p in properties} & MODEL_TEMPLATE_NAMES)
+        if clashes:
+            raise GenerationError(
+                f"schema {_schema_name(model)}: property name(s) {', '.join(clashes)} clash with the generated "
+                "model's own names; rename them in the spec"
+            )
 
 
 # --- discriminated unions ------------------------------------------------------------------------------
@@ -557,9 +576,9 @@ def _input_type(prop: PropertyProtocol, resource: Resource) -> str:
                     parts.append(part)
         if isinstance(prop, DiscriminatedUnionProperty) and "Mapping[str, Any]" not in parts:
             parts.append("Mapping[str, Any]")
-        if "None" in parts:  # None last reads best: `str | None`
-            parts = [p for p in parts if p != "None"] + ["None"]
-        return " | ".join(parts)
+        # Reads best as `A | B | Mapping[str, Any] | None`.
+        tail = [p for p in ("Mapping[str, Any]", "None") if p in parts]
+        return " | ".join([p for p in parts if p not in tail] + tail)
     type_string = prop.get_type_string(no_optional=True).as_unembedded_code()
     if "datetime." in type_string:
         resource.uses_datetime = True

@@ -18,6 +18,7 @@ import argparse
 import ast
 import dataclasses
 import enum
+import functools
 import importlib
 import inspect
 import pkgutil
@@ -35,6 +36,7 @@ DEFAULT_PACKAGES = ("molam_sdk", "molam_sdk_ext")
 DEFAULT_FILE = "spec/sdk-surface.txt"
 HEADER = "# Public API surface. Regenerate with: python -m generator surface --write"
 _ADDRESS = re.compile(r" at 0x[0-9A-Fa-f]+")
+_PATH_IN_PARENS = re.compile(r"\s*\([^()]*[/\\][^()]*\)")
 
 
 @dataclass(slots=True)
@@ -88,15 +90,20 @@ def iter_module_names(package: str, surface: Surface) -> Iterator[str]:
         yield from iter_module_names(name, surface) if info.ispkg else iter([name])
 
 
+def _reason(exc: BaseException) -> str:
+    """`Type: message` without file paths (they differ between machines; the dump must not)."""
+    return _PATH_IN_PARENS.sub("", f"{type(exc).__name__}: {exc}")
+
+
 def _import(name: str, surface: Surface) -> ModuleType | None:
     if name in surface.skipped or name in surface.errors:
         return None
     try:
         return importlib.import_module(name)
     except ImportError as exc:
-        surface.skipped[name] = f"{type(exc).__name__}: {exc}"
+        surface.skipped[name] = _reason(exc)
     except Exception as exc:  # a real bug in the module: reported, and it fails --write/--check
-        surface.errors[name] = f"{type(exc).__name__}: {exc}"
+        surface.errors[name] = _reason(exc)
     return None
 
 
@@ -193,7 +200,7 @@ def _describe_members(key: str, cls: type, roots: Sequence[str], out: dict[str, 
             out[member_key] = f"staticmethod{_signature(raw.__func__)}"
         elif isinstance(raw, classmethod):
             out[member_key] = f"classmethod{_signature(raw.__func__)}"
-        elif isinstance(raw, property):
+        elif isinstance(raw, property | functools.cached_property):
             out[member_key] = "property"
         elif inspect.iscoroutinefunction(raw):
             out[member_key] = f"async method{_signature(raw)}"
@@ -218,10 +225,10 @@ def collect(packages: Sequence[str]) -> Surface:
                 try:
                     value = getattr(module, public)
                 except ImportError as exc:  # a lazy attribute that needs a missing extra
-                    surface.skipped[key] = f"{type(exc).__name__}: {exc}"
+                    surface.skipped[key] = _reason(exc)
                     continue
                 except Exception as exc:
-                    surface.errors[key] = f"{type(exc).__name__}: {exc}"
+                    surface.errors[key] = _reason(exc)
                     continue
                 describe(key, value, packages, surface.entries)
     return surface

@@ -8,9 +8,9 @@
     price = Money("15000", "XOF")
     intent = molam.payment_intents.create(amount=price.minor_units, currency=price.currency)
 
-The errors, pages and money helpers load with the package. Everything heavier (the clients and the generated
-models behind them, settings, transports, observability, webhooks) is imported the first time one of its
-names is used, so ``import molam_sdk_ext`` stays about as cheap as ``import httpx``.
+The errors and pages load with the package. Everything else (the clients and the generated models behind them,
+money, settings, transports, observability, webhooks) is imported the first time one of its names is used,
+so ``import molam_sdk_ext`` costs about what ``import httpx`` costs.
 """
 
 from __future__ import annotations
@@ -37,17 +37,20 @@ from .errors import (
     StoreError,
     ValidationError,
 )
-from .money import AmountTypeError, Money, exponent, from_minor_units, to_minor_units
 from .pagination import AsyncPage, SyncPage
-from .requester import RawResponse, RequestOptions
 
 if TYPE_CHECKING:
     from . import webhooks
     from .client import AsyncMolam, Molam
     from .config import ClientSettings, ConfigurationError
+    from .money import AmountTypeError, Money, exponent, from_minor_units, to_minor_units
     from .observability.hooks import Hooks
+    from .requester import RawResponse, RequestOptions
     from .transport.breaker import BreakerConfig
     from .transport.retry import RetryPolicy
+
+#: The SDK's version (kept equal to the package metadata; a test checks it).
+__version__ = "0.1.0"
 
 __all__ = [
     "APIConnectionError",
@@ -80,23 +83,32 @@ __all__ = [
     "StoreError",
     "SyncPage",
     "ValidationError",
+    "__version__",
     "exponent",
     "from_minor_units",
     "to_minor_units",
     "webhooks",
 ]
 
-# name -> module that defines it; loaded on first attribute access (PEP 562).
+# name -> module that defines it; loaded on first attribute access (PEP 562). The errors and pages above
+# need nothing beyond httpx; these pull in attrs, the transports and the generated package.
 _LAZY = {
     "Molam": ".client",
     "AsyncMolam": ".client",
     "ClientSettings": ".config",
     "ConfigurationError": ".config",
+    "Money": ".money",
+    "AmountTypeError": ".money",
+    "exponent": ".money",
+    "from_minor_units": ".money",
+    "to_minor_units": ".money",
+    "RawResponse": ".requester",
+    "RequestOptions": ".requester",
     "Hooks": ".observability.hooks",
     "BreakerConfig": ".transport.breaker",
     "RetryPolicy": ".transport.retry",
 }
-_SUBMODULES = frozenset({"webhooks", "transport", "observability", "config", "client", "stores"})
+_SUBMODULES = frozenset({"webhooks", "transport", "observability", "config", "client", "stores", "money"})
 
 
 def __getattr__(name: str) -> Any:

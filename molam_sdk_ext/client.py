@@ -100,12 +100,14 @@ def _connection_error(exc: httpx.TransportError, request: httpx.Request) -> APIC
     return APIConnectionError(message, request=request)
 
 
-@attrs.frozen
 class _Shared:
     """What a client and its `with_options` copies share: the stack parts (and so breakers and hooks)."""
 
-    stack: TransportStack
-    user_agent: str
+    __slots__ = ("stack", "user_agent")
+
+    def __init__(self, stack: TransportStack, user_agent: str) -> None:
+        self.stack = stack
+        self.user_agent = user_agent
 
 
 class _ClientCore:
@@ -114,25 +116,30 @@ class _ClientCore:
     _settings: ClientSettings
     _shared: _Shared
     _default_headers: dict[str, str]
-    _base_headers: httpx.Headers
+    _base_headers: dict[str, tuple[str, str]]
+    _base_header_list: list[tuple[str, str]]
+    _timeout: httpx.Timeout
+    _max_retries: int
+    _deadline: float
     _owns_client: bool
 
-    def _configure(
-        self, settings: ClientSettings, shared: _Shared, default_headers: Mapping[str, str]
-    ) -> None:
+    def _configure(self, settings: ClientSettings, shared: _Shared, default_headers: Mapping[str, str]) -> None:
         self._settings = settings
         self._shared = shared
         self._default_headers = dict(default_headers)
-        headers = httpx.Headers(
-            {
-                "Authorization": f"Bearer {settings.api_key}",
-                "Molam-Version": settings.molam_version,
-                "User-Agent": shared.user_agent,
-                "Accept": "application/json",
-            }
-        )
-        headers.update(self._default_headers)
-        self._base_headers = headers
+        # Headers are merged case-insensitively in a plain dict (lower-case name -> (name, value)): cheaper
+        # per call than httpx.Headers copies, and httpx normalises the final list once anyway.
+        base: dict[str, tuple[str, str]] = {}
+        for name, value in (
+            ("Authorization", f"Bearer {settings.api_key}"),
+            ("Molam-Version", settings.molam_version),
+            ("User-Agent", shared.user_agent),
+            ("Accept", "application/json"),
+            *self._default_headers.items(),
+        ):
+            base[name.lower()] = (name, value)
+        self._base_headers = base
+        self._base_header_list = list(base.values())
         self._timeout = settings.httpx_timeout()
         self._max_retries = settings.max_retries
         self._deadline = settings.total_timeout
@@ -213,14 +220,19 @@ class _ClientCore:
             url = self._settings.base_url + url
         call_headers = kwargs.get("headers")
         extra = options.extra_headers
+        headers: list[tuple[str, str]]
         if call_headers or extra:
-            headers = self._base_headers.copy()
+            merged = self._base_headers.copy()
             if call_headers:
-                headers.update({k: str(v) for k, v in call_headers.items() if v is not None})
+                for name, value in call_headers.items():
+                    if value is not None:
+                        merged[name.lower()] = (name, str(value))
             if extra:
-                headers.update(extra)
+                for name, value in extra.items():
+                    merged[name.lower()] = (name, value)
+            headers = list(merged.values())
         else:
-            headers = self._base_headers
+            headers = self._base_header_list
         if options.timeout is None:
             timeout = self._timeout
             deadline = self._deadline

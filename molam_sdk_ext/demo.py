@@ -17,9 +17,8 @@ import contextlib
 import functools
 import os
 import secrets
-import socket
-import subprocess
 import sys
+import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -27,14 +26,13 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 import attrs
-import httpx
 
 from molam_sdk_ext.errors import MolamError
 from molam_sdk_ext.money import from_minor_units, to_minor_units
+from molam_sdk_ext.sandbox.server import SandboxProcess
 
-__all__ = ["DemoStep", "SandboxProcess", "WebhookReceiver", "main", "run"]
+__all__ = ["DemoStep", "WebhookReceiver", "main", "run"]
 
-STARTUP_TIMEOUT = 20.0
 DEMO_EVENTS = ["payment_intent.succeeded", "charge.refunded", "refund.processed", "payout.paid"]
 WEBHOOK_TIMEOUT = 10.0
 
@@ -59,62 +57,6 @@ class DemoStep:
     def as_dict(self) -> dict[str, Any]:
         """A JSON-ready dict."""
         return attrs.asdict(self)
-
-
-# ------------------------------------------------------------------------------------------- the sandbox
-
-
-def free_port() -> int:
-    """A loopback TCP port that was free a moment ago."""
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind(("127.0.0.1", 0))
-        port: int = s.getsockname()[1]
-        return port
-
-
-class SandboxProcess:
-    """`python -m molam_sdk_ext.sandbox --memory` in a child process on a free loopback port."""
-
-    def __init__(self, port: int | None = None) -> None:
-        self.port = port or free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        self._proc: subprocess.Popen[bytes] | None = None
-
-    def __repr__(self) -> str:
-        return f"SandboxProcess(url={self.url!r})"
-
-    def start(self) -> None:
-        """Start the server and wait until `/_sandbox/health` answers."""
-        cmd = [sys.executable, "-m", "molam_sdk_ext.sandbox", "--host", "127.0.0.1", "--port", str(self.port)]
-        self._proc = subprocess.Popen(
-            [*cmd, "--memory"], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
-        )
-        deadline = time.monotonic() + STARTUP_TIMEOUT
-        with httpx.Client(timeout=1.0) as http:
-            while time.monotonic() < deadline:
-                if self._proc.poll() is not None:
-                    err = self._proc.stderr.read().decode(errors="replace") if self._proc.stderr else ""
-                    raise RuntimeError(f"the sandbox exited with code {self._proc.returncode}: {err[-2000:]}")
-                with contextlib.suppress(httpx.HTTPError):
-                    if http.get(f"{self.url}/_sandbox/health").status_code == 200:
-                        return
-                time.sleep(0.05)
-        self.stop()
-        raise RuntimeError(f"the sandbox did not answer on {self.url} within {STARTUP_TIMEOUT:.0f}s")
-
-    def stop(self) -> None:
-        """Stop the server (SIGTERM, then SIGKILL)."""
-        proc, self._proc = self._proc, None
-        if proc is None or proc.poll() is not None:
-            return
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-        if proc.stderr is not None:
-            proc.stderr.close()
 
 
 # ----------------------------------------------------------------------------------- the webhook receiver
@@ -201,7 +143,9 @@ class WebhookReceiver:
                         return event
                 left = deadline - time.monotonic()
                 if left <= 0:
-                    raise TimeoutError(f"no matching webhook within {timeout:.0f}s (outcomes: {self.outcomes})")
+                    raise TimeoutError(
+                        f"no matching webhook within {timeout:.0f}s (outcomes: {self.outcomes})"
+                    )
                 self._arrived.wait(left)
 
     def stop(self) -> None:
@@ -274,8 +218,14 @@ def _checkout(flow: _Flow, molam: Any, receiver: WebhookReceiver) -> None:
 
     refund_amount = to_minor_units("40.00", "GHS")
     with flow.step("Partial refund") as s:
-        refund = molam.refunds.create(payment_intent=intent.id, amount=refund_amount, reason="requested_by_customer")
-        s.detail, s.amount, s.status = str(refund.id), format_amount(refund_amount, "GHS"), _value(refund, "status")
+        refund = molam.refunds.create(
+            payment_intent=intent.id, amount=refund_amount, reason="requested_by_customer"
+        )
+        s.detail, s.amount, s.status = (
+            str(refund.id),
+            format_amount(refund_amount, "GHS"),
+            _value(refund, "status"),
+        )
         # Refunds settle asynchronously: the refund.processed webhook says when.
         receiver.wait_for("refund.processed", lambda e: e.data.object_.id == refund.id)
         s.status = f"{s.status} -> succeeded (webhook)"
@@ -295,7 +245,11 @@ def _checkout(flow: _Flow, molam: Any, receiver: WebhookReceiver) -> None:
             },
             description="Weekly settlement",
         )
-        s.detail, s.amount, s.status = str(payout.id), format_amount(payout_amount, "XOF"), _value(payout, "status")
+        s.detail, s.amount, s.status = (
+            str(payout.id),
+            format_amount(payout_amount, "XOF"),
+            _value(payout, "status"),
+        )
 
     transfer_amount = to_minor_units("10000", "XOF")
     with flow.step("Wallet transfer") as s:
@@ -332,7 +286,9 @@ def _checkout(flow: _Flow, molam: Any, receiver: WebhookReceiver) -> None:
 def _two_wallets(molam: Any, currency: str, amount: int) -> tuple[str, str]:
     """A funded active wallet holding `currency` to pay from, and another one to pay into."""
     usable = [
-        w for w in molam.wallets.list(limit=20) if _value(w, "status") == "active" and currency in w.currencies
+        w
+        for w in molam.wallets.list(limit=20)
+        if _value(w, "status") == "active" and currency in w.currencies
     ]
     funded = [
         w.id
@@ -356,6 +312,7 @@ def run(
     from molam_sdk_ext.client import Molam
 
     flow = _Flow()
+    logs = tempfile.TemporaryDirectory(prefix="molam-demo-")
     sandbox: SandboxProcess | None = None
     receiver = WebhookReceiver()
     started = time.perf_counter()
@@ -363,14 +320,15 @@ def run(
     try:
         if api_base is None:
             with flow.step("Start the sandbox") as s:
-                sandbox = SandboxProcess()
+                sandbox = SandboxProcess(log_path=os.path.join(logs.name, "sandbox.log"))
                 sandbox.start()
                 s.detail, s.status = sandbox.url, "running"
             base = sandbox.url
         else:
             base = api_base
         # A fresh test key is a fresh sandbox account: the demo never sees (or disturbs) anyone's data.
-        key = api_key or os.environ.get("MOLAM_API_KEY") or f"sk_test_demo_{secrets.token_hex(8)}"
+        fresh = f"sk_test_demo_{secrets.token_hex(8)}"
+        key = fresh if api_base is None else (api_key or os.environ.get("MOLAM_API_KEY") or fresh)
         receiver.start()
         with Molam(api_key=key, base_url=base, max_retries=2, timeout=10.0) as molam:
             _checkout(flow, molam, receiver)
@@ -382,6 +340,7 @@ def run(
             with flow.step("Stop the sandbox") as s:
                 sandbox.stop()
                 s.status = "stopped"
+        logs.cleanup()
     total_ms = (time.perf_counter() - started) * 1000.0
     _print_summary(flow.steps, total_ms, json_mode=json_mode, out=out)
     return 1 if failed is not None or not all(s.ok for s in flow.steps) else 0
@@ -393,7 +352,9 @@ def _print_summary(steps: list[DemoStep], total_ms: float, *, json_mode: bool, o
         import json
 
         print(
-            json.dumps({"ok": ok, "total_ms": round(total_ms, 1), "steps": [s.as_dict() for s in steps]}, indent=2),
+            json.dumps(
+                {"ok": ok, "total_ms": round(total_ms, 1), "steps": [s.as_dict() for s in steps]}, indent=2
+            ),
             file=out or sys.stdout,
         )
         return
@@ -421,7 +382,9 @@ def _print_summary(steps: list[DemoStep], total_ms: float, *, json_mode: bool, o
 
 def main(argv: list[str] | None = None) -> int:
     """Command-line entry point: `python -m molam_sdk_ext.demo [--api-base URL] [--api-key KEY] [--json]`."""
-    parser = argparse.ArgumentParser(prog="python -m molam_sdk_ext.demo", description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(
+        prog="python -m molam_sdk_ext.demo", description=__doc__.split("\n\n")[0]
+    )
     parser.add_argument("--api-base", help="run against this API instead of a fresh local sandbox")
     parser.add_argument("--api-key", help="API key (default: a fresh sandbox test key)")
     parser.add_argument("--json", action="store_true", help="print the summary as JSON")

@@ -38,6 +38,7 @@ __all__ = [
     "InvalidRequestError",
     "MolamError",
     "NotFoundError",
+    "PaymentError",
     "PermissionDeniedError",
     "RateLimitError",
     "SignatureVerificationError",
@@ -175,6 +176,10 @@ class BadRequestError(APIError):
 InvalidRequestError = BadRequestError
 
 
+class PaymentError(APIError):
+    """402 `payment_error`: the payment itself failed (declined, insufficient funds); `code` says why."""
+
+
 class AuthenticationError(APIError):
     """401: the API key is missing, malformed, revoked or of the wrong mode."""
 
@@ -211,6 +216,7 @@ class InternalServerError(APIError):
 _BY_STATUS: dict[int, type[APIError]] = {
     400: BadRequestError,
     401: AuthenticationError,
+    402: PaymentError,
     403: PermissionDeniedError,
     404: NotFoundError,
     409: ConflictError,

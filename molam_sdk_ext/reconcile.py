@@ -30,6 +30,8 @@ from typing import IO, Any
 
 import attrs
 
+from molam_sdk_ext.money import to_minor_units
+
 __all__ = [
     "LEDGER_COLUMNS",
     "MISMATCH_FIELDS",
@@ -466,10 +468,8 @@ def _parse_amount(text: str, currency: str, minor_units: bool, convert: Callable
 
 
 def _default_to_minor(value: Decimal, currency: str) -> int:
-    from molam_sdk_ext import money
-
     try:
-        return money.to_minor_units(value, currency)
+        return to_minor_units(value, currency)
     except Exception as exc:  # money raises ValidationError (a ValueError) for bad precision or currency
         raise ValueError(str(exc)) from None
 

@@ -2,4 +2,5 @@
 
 pytest_plugins: list[str] = [
     "tests.fixtures.servers",
+    "tests.fixtures.sandbox",
 ]

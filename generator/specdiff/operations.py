@@ -60,9 +60,13 @@ def iter_operations(
             yield str(name), Operation(ref, loc, item, method_symbol(loc.node, method, str(name)))
 
 
-def _parameters(doc: Document, op: Operation) -> dict[tuple[str, str], Located]:
-    """Path-item parameters overridden by operation parameters, keyed by (in, name)."""
-    merged: dict[tuple[str, str], Located] = {}
+def _parameters(doc: Document, op: Operation) -> dict[tuple[str, str], tuple[str, Located]]:
+    """Path-item parameters overridden by operation parameters, keyed by (in, name).
+
+    Each value is (pointer of the list entry, the parameter with `$ref`s followed): additions and
+    removals point at the entry, changes at the place the parameter is defined.
+    """
+    merged: dict[tuple[str, str], tuple[str, Located]] = {}
     for owner in (op.path_item, op.loc):
         listed = owner.child("parameters")
         if listed is None or not isinstance(listed.node, list):
@@ -72,7 +76,10 @@ def _parameters(doc: Document, op: Operation) -> dict[tuple[str, str], Located]:
             if param is None or not isinstance(param.node, dict):
                 continue
             where, name = str(param.node.get("in", "")), str(param.node.get("name", ""))
-            merged[(where, name.lower() if where == "header" else name)] = param
+            merged[(where, name.lower() if where == "header" else name)] = (
+                join(listed.pointer, index),
+                param,
+            )
     return merged
 
 
@@ -195,7 +202,8 @@ class OperationComparer:
         out: list[Finding] = []
         base, head = _parameters(self.base, old), _parameters(self.head, new)
         for key in sorted(base.keys() | head.keys()):
-            b, h = base.get(key), head.get(key)
+            b_entry, b = base.get(key, ("", None))
+            h_entry, h = head.get(key, ("", None))
             label = f"{key[0]} parameter {key[1]!r}"
             if b is not None and h is None:
                 symbol = parameter_symbol(new.symbol, str(b.node.get("name", key[1])))
@@ -204,7 +212,7 @@ class OperationComparer:
                     finding(
                         "request-parameter-removed",
                         f"{label} removed",
-                        b.pointer,
+                        b_entry,
                         None,
                         symbol,
                         new.ref,
@@ -215,7 +223,7 @@ class OperationComparer:
                 symbol = parameter_symbol(new.symbol, str(h.node.get("name", key[1])))
                 rule = "request-required-parameter-added" if _is_required(h) else "request-parameter-added"
                 kind = "required" if _is_required(h) else "optional"
-                out.append(finding(rule, f"{kind} {label} added", None, h.pointer, symbol, new.ref))
+                out.append(finding(rule, f"{kind} {label} added", None, h_entry, symbol, new.ref))
             elif b is not None and h is not None:
                 symbol = parameter_symbol(new.symbol, str(h.node.get("name", key[1])))
                 if _is_required(b) != _is_required(h):
@@ -242,13 +250,12 @@ class OperationComparer:
         if b is None and h is None:
             return []
         if h is None:
-            assert b is not None
-            return [
-                finding("request-body-removed", "request body removed", b.pointer, None, new.symbol, new.ref)
-            ]
+            entry = join(old.loc.pointer, "requestBody")
+            return [finding("request-body-removed", "request body removed", entry, None, new.symbol, new.ref)]
         if b is None:
             rule = "request-required-body-added" if _is_required(h) else "request-body-added"
-            return [finding(rule, "request body added", None, h.pointer, new.symbol, new.ref)]
+            entry = join(new.loc.pointer, "requestBody")
+            return [finding(rule, "request body added", None, entry, new.symbol, new.ref)]
         out: list[Finding] = []
         if _is_required(b) != _is_required(h):
             became = "required" if _is_required(h) else "optional"
@@ -373,19 +380,18 @@ class OperationComparer:
         out: list[Finding] = []
         base, head = self._header_map(self.base, b), self._header_map(self.head, h)
         for name in sorted(base.keys() | head.keys()):
-            bh, hh = base.get(name), head.get(name)
+            b_entry, bh = base.get(name, ("", None))
+            h_entry, hh = head.get(name, ("", None))
             if bh is not None and hh is None:
                 rule = "response-required-header-removed" if _is_required(bh) else "response-header-removed"
-                out.append(
-                    finding(rule, f"response header {name} removed", bh.pointer, None, op.symbol, op.ref)
-                )
+                out.append(finding(rule, f"response header {name} removed", b_entry, None, op.symbol, op.ref))
             elif hh is not None and bh is None:
                 out.append(
                     finding(
                         "response-header-added",
                         f"response header {name} added",
                         None,
-                        hh.pointer,
+                        h_entry,
                         op.symbol,
                         op.ref,
                     )
@@ -410,15 +416,16 @@ class OperationComparer:
         return out
 
     @staticmethod
-    def _header_map(doc: Document, response: Located) -> dict[str, Located]:
+    def _header_map(doc: Document, response: Located) -> dict[str, tuple[str, Located]]:
+        """Headers by lower-case name: (entry pointer, the header with `$ref`s followed)."""
         headers = doc.deref_child(response, "headers")
         if headers is None or not isinstance(headers.node, dict):
             return {}
-        out: dict[str, Located] = {}
+        out: dict[str, tuple[str, Located]] = {}
         for name in headers.node:
             found = doc.deref_child(headers, name)
             if found is not None and isinstance(found.node, dict):
-                out[str(name).lower()] = found
+                out[str(name).lower()] = (join(headers.pointer, name), found)
         return out
 
     def _walk(

@@ -9,6 +9,7 @@ for pairs of component locations do not depend on the operation and are computed
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -74,6 +75,14 @@ def _bound(view: SchemaView, upper: bool) -> tuple[float, bool, Keyword] | None:
     if upper:
         return min(candidates, key=lambda item: (item[0], not item[1]))
     return max(candidates, key=lambda item: (item[0], item[1]))
+
+
+def _size(keyword: Keyword | None, upper: bool) -> float:
+    """A size limit as a number; absent or malformed limits are unbounded."""
+    value = None if keyword is None else keyword.value
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return float(value)
+    return math.inf if upper else 0.0
 
 
 def _tighter(head: tuple[float, bool], base: tuple[float, bool], upper: bool) -> bool:
@@ -258,15 +267,12 @@ class SchemaWalker:
 
         for keyword in (*_UPPER_SIZES, *_LOWER_SIZES):
             old, new = bv.constraints.get(keyword), hv.constraints.get(keyword)
-            old_value = None if old is None else old.value
-            new_value = None if new is None else new.value
-            if old_value == new_value:
-                continue
             upper = keyword in _UPPER_SIZES
-            if not isinstance(old_value, int | float) or not isinstance(new_value, int | float):
-                narrowed = new_value is not None and (upper or bool(new_value))
-            else:
-                narrowed = new_value < old_value if upper else new_value > old_value
+            # Absent means unbounded: no maximum, or a minimum of 0 (so `minItems: 0` is no change).
+            old_size, new_size = _size(old, upper), _size(new, upper)
+            if old_size == new_size:
+                continue
+            narrowed = new_size < old_size if upper else new_size > old_size
             report(keyword, narrowed, old, new, f"changed from {text(old)} to {text(new)}")
         for upper in (True, False):
             old_bound, new_bound = _bound(bv, upper), _bound(hv, upper)

@@ -106,7 +106,7 @@ def _merge(doc: Document, loc: Located, view: SchemaView, seen: set[str]) -> Non
     _merge_type(node, view)
     if node.get("nullable") is True:
         view.nullable = True
-    if "format" in node and view.format is None:
+    if isinstance(node.get("format"), str) and view.format is None:
         view.format = Keyword(node["format"], join(pointer, "format"))
     _merge_enum(node, pointer, view)
     for keyword in CONSTRAINT_KEYWORDS:

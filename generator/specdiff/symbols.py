@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import builtins
 import enum
 import keyword
 import re
@@ -18,33 +19,41 @@ from typing import Any
 
 from generator.specdiff.pointer import split
 
-_NON_WORD = re.compile(r"[^0-9A-Za-z]+")
-_LOWER_UPPER = re.compile(r"([a-z0-9])([A-Z])")
-_ACRONYM = re.compile(r"([A-Z]+)([A-Z][a-z])")
 _COMPOSITION = frozenset({"allOf", "anyOf", "oneOf"})
+# Mirrors openapi-python-client 0.29 (strings.py), so symbols match the generated names.
+_DELIMITERS = ". _-"
+_RESERVED = (set(dir(builtins)) | {"self", "true", "false", "datetime"}) - {"id"}
 
 
 def snake_case(name: str) -> str:
-    """A Python identifier in snake_case (`PaymentIntents` -> `payment_intents`, `created[gte]` -> `created_gte`)."""
-    text = _ACRONYM.sub(r"\1_\2", _LOWER_UPPER.sub(r"\1_\2", name))
-    text = _NON_WORD.sub("_", text).strip("_").lower()
-    text = re.sub(r"_+", "_", text) or "_"
-    if text[0].isdigit():
-        text = "_" + text
-    return text + "_" if keyword.iskeyword(text) else text
+    """snake_case as the generator spells it (`PaymentIntents` -> `payment_intents`, `Idempotency-Key` -> `idempotency_key`)."""
+    text = "".join(char for char in name if char.isidentifier() or char.isdecimal() or char in _DELIMITERS)
+    if any(char.isupper() for char in text):
+        text = " ".join(re.split("([A-Z]?[a-z]+)", text))
+    return "_".join(re.findall(r"[^. _\-]+", text)).lower()
+
+
+def python_identifier(name: str) -> str:
+    """The attribute / keyword name the generator makes of a property or parameter (`type` -> `type_`)."""
+    text = snake_case(name)
+    if text in _RESERVED or keyword.iskeyword(text):
+        text += "_"
+    return text if text.isidentifier() and not name.startswith("_") else f"field_{text}"
 
 
 def method_symbol(operation: dict[str, Any], method: str, path: str) -> str:
     """`molam.<resource>.<method>` for one operation."""
     tags = operation.get("tags")
     tag = tags[0] if isinstance(tags, list) and tags and isinstance(tags[0], str) else "default"
-    name = operation.get("x-molam-method") or operation.get("operationId") or f"{method}_{path}"
-    return f"molam.{snake_case(tag)}.{snake_case(str(name))}"
+    name = operation.get("x-molam-method") or snake_case(
+        str(operation.get("operationId") or f"{method}_{path}")
+    )
+    return f"molam.{snake_case(tag) or 'default'}.{name}"
 
 
 def parameter_symbol(method_sym: str, name: str) -> str:
     """`molam.x.list(status=)`."""
-    return f"{method_sym}({snake_case(name)}=)"
+    return f"{method_sym}({python_identifier(name)}=)"
 
 
 def webhook_symbol(name: str) -> str:
@@ -59,7 +68,7 @@ def _path_suffix(tokens: list[str]) -> list[str]:
     while index < len(tokens):
         token = tokens[index]
         if token in {"properties", "patternProperties"} and index + 1 < len(tokens):
-            steps.append("." + snake_case(tokens[index + 1]))
+            steps.append("." + python_identifier(tokens[index + 1]))
             index += 2
         elif token == "items":
             steps.append("[]")

@@ -22,7 +22,7 @@ class CreateWebhookEndpointRequest:
     """Parameters to register a webhook endpoint.
 
     Attributes:
-        url (str): The HTTPS URL to post events to.
+        url (str): The HTTPS URL to post events to (at most 2048 characters).
         enabled_events (list[EventType]): The event types to deliver.
         description (str | Unset): Your description of the endpoint.
         api_version (str | Unset): Render events in this API version instead of the account's default.

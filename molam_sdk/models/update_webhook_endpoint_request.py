@@ -23,7 +23,7 @@ class UpdateWebhookEndpointRequest:
     """Fields of a webhook endpoint that can be changed.
 
     Attributes:
-        url (str | Unset): The HTTPS URL to post events to.
+        url (str | Unset): The HTTPS URL to post events to (at most 2048 characters).
         enabled_events (list[EventType] | Unset): The event types to deliver (replaces the current list).
         description (str | Unset): Your description of the endpoint.
         status (WebhookEndpointStatus | Unset): Whether events are delivered to the endpoint.

@@ -166,7 +166,7 @@ class Payouts(SyncResource):
         origin_entity_id: str,
         amount: int,
         currency: str,
-        beneficiary: BankAccountBeneficiary | Mapping[str, Any] | MobileMoneyBeneficiary,
+        beneficiary: BankAccountBeneficiary | MobileMoneyBeneficiary | Mapping[str, Any],
         description: str | Unset = UNSET,
         metadata: Metadata | Mapping[str, Any] | Unset = UNSET,
         idempotency_key: str | None = None,
@@ -195,7 +195,7 @@ class Payouts(SyncResource):
         origin_entity_id: str | Unset = UNSET,
         amount: int | Unset = UNSET,
         currency: str | Unset = UNSET,
-        beneficiary: BankAccountBeneficiary | Mapping[str, Any] | MobileMoneyBeneficiary | Unset = UNSET,
+        beneficiary: BankAccountBeneficiary | MobileMoneyBeneficiary | Mapping[str, Any] | Unset = UNSET,
         description: str | Unset = UNSET,
         metadata: Metadata | Mapping[str, Any] | Unset = UNSET,
         body: CreatePayoutRequest | None = None,
@@ -310,8 +310,8 @@ class Payouts(SyncResource):
         """Cancel a payout.
 
         Cancels a payout that is still `pending`; the funds return to the origin balance. A payout already
-        `in_transit` cannot be canceled (`400 payout_not_cancelable`). Treasury endpoints may require mutual
-        TLS (see `create_payout`).
+        `in_transit` cannot be canceled (`400 payout_not_cancelable`).
+        Treasury endpoints may require mutual TLS (see `create_payout`).
 
         `POST /v1/treasury/payouts/{id}/cancel`
 
@@ -398,7 +398,7 @@ class PayoutsWithRawResponse(SyncResource):
         origin_entity_id: str,
         amount: int,
         currency: str,
-        beneficiary: BankAccountBeneficiary | Mapping[str, Any] | MobileMoneyBeneficiary,
+        beneficiary: BankAccountBeneficiary | MobileMoneyBeneficiary | Mapping[str, Any],
         description: str | Unset = UNSET,
         metadata: Metadata | Mapping[str, Any] | Unset = UNSET,
         idempotency_key: str | None = None,
@@ -427,7 +427,7 @@ class PayoutsWithRawResponse(SyncResource):
         origin_entity_id: str | Unset = UNSET,
         amount: int | Unset = UNSET,
         currency: str | Unset = UNSET,
-        beneficiary: BankAccountBeneficiary | Mapping[str, Any] | MobileMoneyBeneficiary | Unset = UNSET,
+        beneficiary: BankAccountBeneficiary | MobileMoneyBeneficiary | Mapping[str, Any] | Unset = UNSET,
         description: str | Unset = UNSET,
         metadata: Metadata | Mapping[str, Any] | Unset = UNSET,
         body: CreatePayoutRequest | None = None,
@@ -542,8 +542,8 @@ class PayoutsWithRawResponse(SyncResource):
         """Cancel a payout.
 
         Cancels a payout that is still `pending`; the funds return to the origin balance. A payout already
-        `in_transit` cannot be canceled (`400 payout_not_cancelable`). Treasury endpoints may require mutual
-        TLS (see `create_payout`).
+        `in_transit` cannot be canceled (`400 payout_not_cancelable`).
+        Treasury endpoints may require mutual TLS (see `create_payout`).
 
         `POST /v1/treasury/payouts/{id}/cancel`
 
@@ -636,7 +636,7 @@ class AsyncPayouts(AsyncResource):
         origin_entity_id: str,
         amount: int,
         currency: str,
-        beneficiary: BankAccountBeneficiary | Mapping[str, Any] | MobileMoneyBeneficiary,
+        beneficiary: BankAccountBeneficiary | MobileMoneyBeneficiary | Mapping[str, Any],
         description: str | Unset = UNSET,
         metadata: Metadata | Mapping[str, Any] | Unset = UNSET,
         idempotency_key: str | None = None,
@@ -665,7 +665,7 @@ class AsyncPayouts(AsyncResource):
         origin_entity_id: str | Unset = UNSET,
         amount: int | Unset = UNSET,
         currency: str | Unset = UNSET,
-        beneficiary: BankAccountBeneficiary | Mapping[str, Any] | MobileMoneyBeneficiary | Unset = UNSET,
+        beneficiary: BankAccountBeneficiary | MobileMoneyBeneficiary | Mapping[str, Any] | Unset = UNSET,
         description: str | Unset = UNSET,
         metadata: Metadata | Mapping[str, Any] | Unset = UNSET,
         body: CreatePayoutRequest | None = None,
@@ -780,8 +780,8 @@ class AsyncPayouts(AsyncResource):
         """Cancel a payout.
 
         Cancels a payout that is still `pending`; the funds return to the origin balance. A payout already
-        `in_transit` cannot be canceled (`400 payout_not_cancelable`). Treasury endpoints may require mutual
-        TLS (see `create_payout`).
+        `in_transit` cannot be canceled (`400 payout_not_cancelable`).
+        Treasury endpoints may require mutual TLS (see `create_payout`).
 
         `POST /v1/treasury/payouts/{id}/cancel`
 
@@ -868,7 +868,7 @@ class AsyncPayoutsWithRawResponse(AsyncResource):
         origin_entity_id: str,
         amount: int,
         currency: str,
-        beneficiary: BankAccountBeneficiary | Mapping[str, Any] | MobileMoneyBeneficiary,
+        beneficiary: BankAccountBeneficiary | MobileMoneyBeneficiary | Mapping[str, Any],
         description: str | Unset = UNSET,
         metadata: Metadata | Mapping[str, Any] | Unset = UNSET,
         idempotency_key: str | None = None,
@@ -897,7 +897,7 @@ class AsyncPayoutsWithRawResponse(AsyncResource):
         origin_entity_id: str | Unset = UNSET,
         amount: int | Unset = UNSET,
         currency: str | Unset = UNSET,
-        beneficiary: BankAccountBeneficiary | Mapping[str, Any] | MobileMoneyBeneficiary | Unset = UNSET,
+        beneficiary: BankAccountBeneficiary | MobileMoneyBeneficiary | Mapping[str, Any] | Unset = UNSET,
         description: str | Unset = UNSET,
         metadata: Metadata | Mapping[str, Any] | Unset = UNSET,
         body: CreatePayoutRequest | None = None,
@@ -1012,8 +1012,8 @@ class AsyncPayoutsWithRawResponse(AsyncResource):
         """Cancel a payout.
 
         Cancels a payout that is still `pending`; the funds return to the origin balance. A payout already
-        `in_transit` cannot be canceled (`400 payout_not_cancelable`). Treasury endpoints may require mutual
-        TLS (see `create_payout`).
+        `in_transit` cannot be canceled (`400 payout_not_cancelable`).
+        Treasury endpoints may require mutual TLS (see `create_payout`).
 
         `POST /v1/treasury/payouts/{id}/cancel`
 

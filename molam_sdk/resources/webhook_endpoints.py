@@ -276,7 +276,7 @@ class WebhookEndpoints(SyncResource):
         `POST /v1/webhook_endpoints`
 
         Args:
-            url: Required. The HTTPS URL to post events to.
+            url: Required. The HTTPS URL to post events to (at most 2048 characters).
             enabled_events: Required. The event types to deliver.
             description: Your description of the endpoint.
             api_version: Render events in this API version instead of the account's default.
@@ -377,7 +377,7 @@ class WebhookEndpoints(SyncResource):
 
         Args:
             id: The webhook endpoint's id.
-            url: The HTTPS URL to post events to.
+            url: The HTTPS URL to post events to (at most 2048 characters).
             enabled_events: The event types to deliver (replaces the current list).
             description: Your description of the endpoint.
             status: Whether events are delivered to the endpoint.
@@ -654,7 +654,7 @@ class WebhookEndpointsWithRawResponse(SyncResource):
         `POST /v1/webhook_endpoints`
 
         Args:
-            url: Required. The HTTPS URL to post events to.
+            url: Required. The HTTPS URL to post events to (at most 2048 characters).
             enabled_events: Required. The event types to deliver.
             description: Your description of the endpoint.
             api_version: Render events in this API version instead of the account's default.
@@ -757,7 +757,7 @@ class WebhookEndpointsWithRawResponse(SyncResource):
 
         Args:
             id: The webhook endpoint's id.
-            url: The HTTPS URL to post events to.
+            url: The HTTPS URL to post events to (at most 2048 characters).
             enabled_events: The event types to deliver (replaces the current list).
             description: Your description of the endpoint.
             status: Whether events are delivered to the endpoint.
@@ -1036,7 +1036,7 @@ class AsyncWebhookEndpoints(AsyncResource):
         `POST /v1/webhook_endpoints`
 
         Args:
-            url: Required. The HTTPS URL to post events to.
+            url: Required. The HTTPS URL to post events to (at most 2048 characters).
             enabled_events: Required. The event types to deliver.
             description: Your description of the endpoint.
             api_version: Render events in this API version instead of the account's default.
@@ -1137,7 +1137,7 @@ class AsyncWebhookEndpoints(AsyncResource):
 
         Args:
             id: The webhook endpoint's id.
-            url: The HTTPS URL to post events to.
+            url: The HTTPS URL to post events to (at most 2048 characters).
             enabled_events: The event types to deliver (replaces the current list).
             description: Your description of the endpoint.
             status: Whether events are delivered to the endpoint.
@@ -1414,7 +1414,7 @@ class AsyncWebhookEndpointsWithRawResponse(AsyncResource):
         `POST /v1/webhook_endpoints`
 
         Args:
-            url: Required. The HTTPS URL to post events to.
+            url: Required. The HTTPS URL to post events to (at most 2048 characters).
             enabled_events: Required. The event types to deliver.
             description: Your description of the endpoint.
             api_version: Render events in this API version instead of the account's default.
@@ -1517,7 +1517,7 @@ class AsyncWebhookEndpointsWithRawResponse(AsyncResource):
 
         Args:
             id: The webhook endpoint's id.
-            url: The HTTPS URL to post events to.
+            url: The HTTPS URL to post events to (at most 2048 characters).
             enabled_events: The event types to deliver (replaces the current list).
             description: Your description of the endpoint.
             status: Whether events are delivered to the endpoint.

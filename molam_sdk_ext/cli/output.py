@@ -178,9 +178,10 @@ class Output:
         """The console for notes, progress and errors (stderr)."""
         return _console(sys.stderr)
 
-    def json(self, data: Any) -> None:
-        """Print `data` as indented JSON on stdout."""
-        typer.echo(json.dumps(to_jsonable(data), indent=2, ensure_ascii=False))
+    def json(self, data: Any, *, lines: bool = False) -> None:
+        """Print `data` as indented JSON on stdout; with `lines`, as one compact line (JSON Lines streams)."""
+        indent = None if lines else 2
+        typer.echo(json.dumps(to_jsonable(data), indent=indent, ensure_ascii=False))
 
     def note(self, message: str, *, style: str = "dim") -> None:
         """A side remark on stderr (kept out of stdout so JSON stays parseable)."""

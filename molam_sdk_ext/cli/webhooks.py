@@ -38,7 +38,7 @@ EVENT_TYPES = (
 
 def _print_delivery(state: CliState, delivery: Delivery) -> None:
     if state.json:
-        state.output.json(delivery.as_dict())
+        state.output.json(delivery.as_dict(), lines=True)
         return
     what = f"{delivery.event_type or '?'} {delivery.event_id or ''}".strip()
     if not delivery.verified:
@@ -90,6 +90,7 @@ def listen(
 ) -> None:
     """Receive webhooks from the API, verify them, and forward them re-signed to your local app.
 
+    With --json, prints one JSON object per line: first {"ready": true, ...}, then one per delivery.
     Registers a temporary webhook endpoint pointing at a listener on a free loopback port, prints each
     delivery and your app's answer, and deletes the endpoint when it stops (Ctrl-C or --max-events).
     """
@@ -124,7 +125,7 @@ def listen(
         if generated:
             ready["forward_secret"] = secret
         if state.json:
-            state.output.json(ready)
+            state.output.json(ready, lines=True)
         else:
             state.output.say(
                 f"Ready. Forwarding webhooks to {forward_to} (endpoint {endpoint_id}).", style="bold"

@@ -108,7 +108,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ValueError as exc:
         build_parser().error(str(exc))
     db_path = None if args.memory else (args.db or os.environ.get("MOLAM_SANDBOX_DB") or DEFAULT_DB)
-    sock = socket.socket(socket.AF_INET6 if ":" in args.host else socket.AF_INET, socket.SOCK_STREAM)
+    # IPPROTO_TCP explicitly: asyncio only sets TCP_NODELAY on sockets whose proto says TCP.
+    family = socket.AF_INET6 if ":" in args.host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind((args.host, args.port))
     port = int(sock.getsockname()[1])

@@ -215,7 +215,12 @@ async def _http_error(request: Request, exc: Exception) -> Response:
             "method_not_allowed",
             f"{request.method} is not allowed on {request.url.path}.",
         )
-        error.headers.update(exc.headers or {})
+        # Starlette names only the first route of the path; list every method the path has.
+        allowed: set[str] = set()
+        for route in request.app.router.routes:
+            if isinstance(route, Route) and route.path_regex.match(request.url.path):
+                allowed |= route.methods or set()
+        error.headers["Allow"] = ", ".join(sorted(allowed))
     elif exc.status_code == 404:
         error = SandboxError(
             404, "not_found_error", "route_not_found", f"Unrecognized request URL ({request.url.path})."

@@ -17,8 +17,10 @@ probability `rate`, the kind drawn uniformly from `kinds`.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import enum
 import random
+import socket
 import threading
 from collections.abc import Sequence
 from typing import Any, ClassVar
@@ -164,6 +166,12 @@ class DroppableH11Protocol(H11Protocol):
     def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
         """Register the connection by its (server, client) address pair."""
         super().connection_made(transport)
+        sock = transport.get_extra_info("socket")
+        if sock is not None and sock.family in (socket.AF_INET, socket.AF_INET6):
+            # Headers and body go out as separate writes: without TCP_NODELAY, Nagle's algorithm and the
+            # client's delayed ACK add ~40 ms to every keep-alive response.
+            with contextlib.suppress(OSError):
+                sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
         self.open_connections[_connection_key(self.server, self.client)] = self
 
     def connection_lost(self, exc: Exception | None) -> None:

@@ -870,7 +870,7 @@ class DeletedWebhookEndpoint(BaseModel):
 
 
 class CreateWebhookEndpointRequest(BaseModel):
-    url: Annotated[AnyUrl, Field(description="The HTTPS URL to post events to.")]
+    url: Annotated[AnyUrl, Field(description="The HTTPS URL to post events to (at most 2048 characters).")]
     enabled_events: Annotated[list[EventType], Field(description="The event types to deliver.", min_length=1)]
     description: Annotated[
         str | None, Field(description="Your description of the endpoint.", max_length=1000)
@@ -886,7 +886,9 @@ class CreateWebhookEndpointRequest(BaseModel):
 
 
 class UpdateWebhookEndpointRequest(BaseModel):
-    url: Annotated[AnyUrl | None, Field(description="The HTTPS URL to post events to.")] = None
+    url: Annotated[
+        AnyUrl | None, Field(description="The HTTPS URL to post events to (at most 2048 characters).")
+    ] = None
     enabled_events: Annotated[
         list[EventType] | None,
         Field(description="The event types to deliver (replaces the current list).", min_length=1),

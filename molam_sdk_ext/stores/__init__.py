@@ -19,7 +19,7 @@ import importlib
 import time
 import urllib.parse
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from molam_sdk_ext.stores.breaker_state import (
     AsyncBreakerStateStore,
@@ -35,6 +35,7 @@ from molam_sdk_ext.stores.idempotency import (
     BeginResult,
     IdempotencyStore,
     StoredResponse,
+    fingerprint_request,
 )
 from molam_sdk_ext.stores.memory import (
     AsyncMemoryBreakerStateStore,
@@ -51,6 +52,26 @@ from molam_sdk_ext.stores.webhook_events import (
     WebhookEventStore,
 )
 
+if TYPE_CHECKING:
+    from molam_sdk_ext.stores.postgres import (
+        AsyncPostgresIdempotencyStore,
+        AsyncPostgresWebhookEventStore,
+        PostgresIdempotencyStore,
+        PostgresWebhookEventStore,
+    )
+    from molam_sdk_ext.stores.redis import (
+        AsyncRedisIdempotencyStore,
+        AsyncRedisWebhookEventStore,
+        RedisIdempotencyStore,
+        RedisWebhookEventStore,
+    )
+    from molam_sdk_ext.stores.sqlite import (
+        AsyncSQLiteIdempotencyStore,
+        AsyncSQLiteWebhookEventStore,
+        SQLiteIdempotencyStore,
+        SQLiteWebhookEventStore,
+    )
+
 __all__ = [
     "DEFAULT_LOCK_TIMEOUT",
     "DEFAULT_TTL",
@@ -60,6 +81,12 @@ __all__ = [
     "AsyncMemoryBreakerStateStore",
     "AsyncMemoryIdempotencyStore",
     "AsyncMemoryWebhookEventStore",
+    "AsyncPostgresIdempotencyStore",
+    "AsyncPostgresWebhookEventStore",
+    "AsyncRedisIdempotencyStore",
+    "AsyncRedisWebhookEventStore",
+    "AsyncSQLiteIdempotencyStore",
+    "AsyncSQLiteWebhookEventStore",
     "AsyncWebhookEventStore",
     "BeginOutcome",
     "BeginResult",
@@ -72,10 +99,17 @@ __all__ = [
     "MemoryBreakerStateStore",
     "MemoryIdempotencyStore",
     "MemoryWebhookEventStore",
+    "PostgresIdempotencyStore",
+    "PostgresWebhookEventStore",
+    "RedisIdempotencyStore",
+    "RedisWebhookEventStore",
+    "SQLiteIdempotencyStore",
+    "SQLiteWebhookEventStore",
     "StoredResponse",
     "WebhookEventStore",
     "async_idempotency_store_from_url",
     "async_webhook_event_store_from_url",
+    "fingerprint_request",
     "idempotency_store_from_url",
     "sqlite_path_from_url",
     "store_kind",
@@ -122,6 +156,26 @@ def sqlite_path_from_url(url: str) -> str:
     return path
 
 
+_LAZY = {"SQLite": "sqlite", "Redis": "redis", "Postgres": "postgres"}
+
+
+def __getattr__(name: str) -> Any:
+    """The backend classes, imported on first use (their client libraries are optional extras)."""
+    for prefix, module in _LAZY.items():
+        if name.removeprefix("Async").startswith(prefix) and name in __all__:
+            return getattr(_backend_module(module), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def _backend_module(kind: str) -> Any:
+    try:
+        return importlib.import_module(f"molam_sdk_ext.stores.{kind}")
+    except ImportError as exc:
+        raise ImportError(
+            f"the {kind} store needs an optional dependency: pip install 'molam-sdk[{kind}]' ({exc})"
+        ) from exc
+
+
 # (purpose, async) -> memory class, and the class name in each optional backend module.
 _MEMORY: dict[tuple[str, bool], type] = {
     ("idempotency", False): MemoryIdempotencyStore,
@@ -137,13 +191,9 @@ def _build(url: str, purpose: str, is_async: bool, ttl: float, lock_timeout: flo
     kind = store_kind(url)
     if kind == "memory":
         return _MEMORY[purpose, is_async](ttl=ttl, lock_timeout=lock_timeout, clock=clock)
-    try:
-        module = importlib.import_module(f"molam_sdk_ext.stores.{kind}")
-    except ImportError as exc:
-        raise ImportError(
-            f"the {kind} store needs an optional dependency: pip install 'molam-sdk[{kind}]' ({exc})"
-        ) from exc
-    cls = getattr(module, ("Async" if is_async else "") + _BACKEND_PREFIX[kind] + _CLASS_SUFFIX[purpose])
+    cls = getattr(
+        _backend_module(kind), ("Async" if is_async else "") + _BACKEND_PREFIX[kind] + _CLASS_SUFFIX[purpose]
+    )
     target = sqlite_path_from_url(url) if kind == "sqlite" else url
     return cls(target, ttl=ttl, lock_timeout=lock_timeout, clock=clock)
 

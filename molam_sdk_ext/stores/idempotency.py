@@ -21,6 +21,7 @@ clocks, far tighter than ``lock_timeout``).
 from __future__ import annotations
 
 import enum
+import hashlib
 from typing import Literal, Protocol
 
 import attrs
@@ -151,3 +152,16 @@ def decide_complete(
 def decide_fail(record: IdempotencyRecord | None, *, now: float) -> bool:
     """Decide ``fail``: whether to delete the record (only a live in-progress claim is released)."""
     return record is not None and record.is_live(now) and record.state == "in_progress"
+
+
+def fingerprint_request(method: str, path: str, body: bytes) -> str:
+    """A request fingerprint: SHA-256 over the method, the path (with query) and the raw body.
+
+    Two requests share a fingerprint only if all three are byte-identical; callers that want, say, JSON key order
+    to be ignored should pass a canonical body.
+    """
+    digest = hashlib.sha256()
+    for part in (method.upper().encode(), path.encode(), body):
+        digest.update(len(part).to_bytes(8, "big"))  # length-prefixed: no ambiguity between the parts
+        digest.update(part)
+    return digest.hexdigest()

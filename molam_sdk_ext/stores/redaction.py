@@ -7,15 +7,6 @@ import urllib.parse
 from molam_sdk_ext.errors import StoreError
 
 
-def url_password(url: str) -> str | None:
-    """The password embedded in ``url``, if any."""
-    try:
-        parts = urllib.parse.urlsplit(url)
-        return parts.password or None
-    except ValueError:
-        return None
-
-
 def redact_url(url: str) -> str:
     """``url`` with its password replaced by ``***`` and its query dropped (libpq puts passwords there too)."""
     try:

@@ -100,6 +100,12 @@ class _SQLiteDatabase:
             raise StoreError(f"sqlite store at {self.path} failed: {type(exc).__name__}: {exc}") from exc
 
     @contextlib.contextmanager
+    def connection(self) -> Iterator[sqlite3.Connection]:
+        """A connection in autocommit mode (each statement is its own transaction), for plain reads."""
+        with self._errors(), self._pool.connection() as conn:
+            yield conn
+
+    @contextlib.contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
         """A connection inside ``BEGIN IMMEDIATE``, committed on success and rolled back on error."""
         with self._errors(), self._pool.connection() as conn:
@@ -291,7 +297,7 @@ class SQLiteWebhookEventStore:
 
     def get(self, event_id: str) -> EventRecord | None:
         """See ``WebhookEventStore.get``."""
-        with self._db.transaction() as conn:
+        with self._db.connection() as conn:
             record = self._read(conn, event_id)
         return record.public() if record is not None and record.is_live(self._clock()) else None
 

@@ -17,7 +17,6 @@ the server could have done the work already.
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import datetime as dt
 import random
@@ -234,13 +233,17 @@ class _RetryLoop:
         self._original_timeouts = ext.get("timeout")
 
     def before_attempt(self, attempt: int, now: float) -> None:
-        self.request.extensions[ATTEMPT_EXTENSION] = attempt
+        extensions = self.request.extensions
+        extensions[ATTEMPT_EXTENSION] = attempt
         timeouts = self._original_timeouts
         if isinstance(timeouts, dict):
-            left = max(0.001, self.deadline - (now - self.start))
-            self.request.extensions["timeout"] = {
-                k: (left if v is None else min(v, left)) for k, v in timeouts.items()
-            }
+            left = self.deadline - (now - self.start)
+            # Shorten the attempt's timeouts to what is left of the deadline (nothing to do when all fit).
+            if any(v is None or v > left for v in timeouts.values()):
+                left = max(0.001, left)
+                extensions["timeout"] = {k: (left if v is None or v > left else v) for k, v in timeouts.items()}
+            elif attempt > 1:
+                extensions["timeout"] = timeouts
 
     def decide(
         self,
@@ -354,10 +357,14 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
         inner: httpx.AsyncBaseTransport,
         policy: RetryPolicy | None = None,
         *,
-        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+        sleep: Callable[[float], Awaitable[None]] | None = None,
         clock: Callable[[], float] = time.monotonic,
         on_retry: RetryListener | None = None,
     ) -> None:
+        if sleep is None:
+            import asyncio  # here, not at module level: sync-only programs need not import asyncio
+
+            sleep = asyncio.sleep
         self.inner = inner
         self.policy = policy or RetryPolicy()
         self._sleep = sleep

@@ -8,7 +8,6 @@ wraps any number of base transports with them: a caller's client may route URLs 
 
 from __future__ import annotations
 
-import asyncio
 import time
 from collections.abc import Awaitable, Callable
 
@@ -29,7 +28,8 @@ __all__ = ["TransportStack"]
 class TransportStack:
     """The shared parts of the stack. `breakers=None` turns circuit breaking off; `telemetry=None` the header.
 
-    `sleep`, `async_sleep` and `clock` are injectable so tests run retries without waiting.
+    `sleep`, `async_sleep` (default `asyncio.sleep`) and `clock` are injectable so tests run retries without
+    waiting.
     """
 
     policy: RetryPolicy = attrs.field(factory=RetryPolicy)
@@ -37,7 +37,7 @@ class TransportStack:
     hooks: Hooks = attrs.field(factory=Hooks)
     telemetry: TelemetryRecorder | None = attrs.field(factory=TelemetryRecorder)
     sleep: Callable[[float], None] = attrs.field(default=time.sleep, eq=False)
-    async_sleep: Callable[[float], Awaitable[None]] = attrs.field(default=asyncio.sleep, eq=False)
+    async_sleep: Callable[[float], Awaitable[None]] | None = attrs.field(default=None, eq=False)
     clock: Callable[[], float] = attrs.field(default=time.monotonic, eq=False)
 
     def wrap(self, base: httpx.BaseTransport) -> httpx.BaseTransport:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from typing import Any, TypeAlias
+from typing import Any, TypeAlias, cast
 
 import attrs
 
@@ -122,20 +122,26 @@ def _invalid(message: str) -> SignatureVerificationError:
 
 
 def signature_from_headers(headers: Mapping[str, str] | str | bytes | None) -> str | bytes | None:
-    """The `Molam-Signature` value from a header mapping (name matched case-insensitively), or the value itself.
+    """The `Molam-Signature` value from request headers (name matched case-insensitively), or the value itself.
 
-    Works with plain dicts and with the case-insensitive header objects of Django, Flask and Starlette.
+    Accepts a plain dict, any mapping, and the header objects of Django, Flask/Werkzeug and Starlette (all
+    have ``get`` and ``items``). Anything else is returned as is, for the verifier to refuse.
     """
     if headers is None or isinstance(headers, str | bytes):
         return headers
-    value = headers.get(SIGNATURE_HEADER)
+    get = getattr(headers, "get", None)
+    if get is None:
+        # Not headers at all: hand it on untouched; the verifier refuses it as a malformed header.
+        return cast("str | bytes | None", headers)
+    value = get(SIGNATURE_HEADER)
     if value is None:
-        value = headers.get(_HEADER_LOWER)
+        value = get(_HEADER_LOWER)
     if value is None:
-        for name, candidate in headers.items():
+        items = getattr(headers, "items", None)
+        for name, candidate in items() if items is not None else ():
             if isinstance(name, str) and name.lower() == _HEADER_LOWER:
-                return candidate
-    return value
+                return cast("str | bytes | None", candidate)
+    return cast("str | bytes | None", value)
 
 
 def event_from_dict(data: Mapping[str, Any]) -> WebhookEvent:

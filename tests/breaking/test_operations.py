@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from generator.specdiff.rules import Bump, Severity
+from generator.specdiff.symbols import python_identifier, snake_case
 from tests.breaking.builders import CANCEL, PI, PI_ID, Spec, diff, only, op, rules
 
 
@@ -98,3 +99,16 @@ def test_method_symbol_falls_back_to_operation_id_and_untagged_resource() -> Non
 
     result = diff(mutate)
     assert only(result, "operation-renamed").symbol == "molam.default.list_payment_intents"
+
+
+def test_symbol_names_follow_the_generator() -> None:
+    assert snake_case("PaymentIntents") == "payment_intents"
+    assert snake_case("MerchantOnboarding") == "merchant_onboarding"
+    assert snake_case("list_payment_intents") == "list_payment_intents"
+    assert python_identifier("Idempotency-Key") == "idempotency_key"
+    assert python_identifier("type") == "type_"  # shadows a builtin: openapi-python-client appends _
+    assert python_identifier("object") == "object_"
+    assert python_identifier("class") == "class_"
+    assert python_identifier("id") == "id"
+    assert python_identifier("amountReceived") == "amount_received"
+    assert python_identifier("3ds") == "field_3ds"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from generator.specdiff.rules import Bump, Severity
-from tests.breaking.builders import PI, Spec, base_spec, diff, only, op
+from tests.breaking.builders import PI, PI_ID, Spec, base_spec, diff, only, op
 
 LIST = "/v1/connect/payment_intents"
 
@@ -95,3 +95,23 @@ def test_moving_a_parameter_in_the_list_is_not_a_change() -> None:
 def test_header_parameter_names_are_case_insensitive() -> None:
     result = diff(lambda s: op(s, LIST, "post")["parameters"][0].update({"name": "idempotency-key"}))
     assert result.findings == ()
+
+
+def test_removing_a_referenced_parameter_points_at_the_list_entry() -> None:
+    item = only(diff(lambda s: _params(s).pop(0)), "request-parameter-removed")
+    assert (item.base_pointer, item.head_pointer) == (f"{PI}/get/parameters/0", None)
+    assert item.symbol == "molam.payment_intents.list(limit=)"
+
+
+def test_path_item_parameters_apply_to_every_operation() -> None:
+    def mutate(s: Spec) -> None:
+        s["paths"]["/v1/connect/payment_intents/{id}"]["parameters"].append(
+            {"name": "expand", "in": "query", "required": True, "schema": {"type": "string"}}
+        )
+
+    added = [item for item in diff(mutate).findings if item.rule == "request-required-parameter-added"]
+    assert sorted(item.symbol for item in added) == [
+        "molam.payment_intents.retrieve(expand=)",
+        "molam.payment_intents.update(expand=)",
+    ]
+    assert {item.head_pointer for item in added} == {f"{PI_ID}/parameters/1"}

@@ -12,6 +12,7 @@ from generator.specdiff.compare import compare
 from generator.specdiff.document import Document, Located
 from generator.specdiff.load import load_file
 from generator.specdiff.rules import Bump, Severity
+from generator.specdiff.symbols import python_identifier
 
 SPEC = Path(__file__).resolve().parents[2] / "spec" / "molam.yaml"
 pytestmark = pytest.mark.skipif(not SPEC.is_file(), reason="spec/molam.yaml does not exist yet")
@@ -76,5 +77,5 @@ def test_removing_a_response_property_is_breaking_and_major(spec: dict[str, Any]
     assert len(removed) == 1
     assert removed[0].severity is Severity.BREAKING
     assert removed[0].base_pointer == f"/components/schemas/{name}/properties/{prop}"
-    assert removed[0].symbol == f"{name}.{prop}"
+    assert removed[0].symbol == f"{name}.{python_identifier(prop)}"
     assert removed[0].operations

@@ -18,6 +18,7 @@ CORE = '''
 from __future__ import annotations
 
 import enum
+import functools
 import logging
 from typing import Any
 
@@ -75,6 +76,11 @@ class Client(Base):
     async def fetch(self, path: str) -> bytes:
         """A coroutine method."""
         return b""
+
+    @functools.cached_property
+    def session(self) -> str:
+        """A cached property."""
+        return self.key
 
     @staticmethod
     def version() -> str:
@@ -173,6 +179,7 @@ def test_dump_lists_public_names_with_signatures(package: tuple[str, Path]) -> N
     assert entries[f"{name}.core:Client.fetch"] == "async method(self, path: 'str') -> 'bytes'"
     assert entries[f"{name}.core:Client.version"] == "staticmethod() -> 'str'"
     assert entries[f"{name}.core:Client.timeout"] == "attribute: float"
+    assert entries[f"{name}.core:Client.session"] == "property"
     assert entries[f"{name}.core:LIMIT"] == "int"
     assert entries[f"{name}.core:VERSION"] == "str"
     assert entries[f"{name}.sub.tools:helper"] == "function(x: int) -> int"

@@ -8,6 +8,7 @@ from typing import Any
 import httpx
 import pytest
 
+import molam_sdk_ext
 from molam_sdk_ext import AsyncMolam, Molam
 from molam_sdk_ext.config import ClientSettings, ConfigurationError
 from molam_sdk_ext.errors import APIConnectionError, APITimeoutError, CircuitOpenError, InternalServerError
@@ -53,7 +54,7 @@ def test_headers_and_url() -> None:
     h = script.headers[0]
     assert h["authorization"] == f"Bearer {TEST_KEY}"
     assert h["molam-version"] == "2025-01-15"
-    assert h["user-agent"].startswith("molam-python/")
+    assert h["user-agent"].startswith(f"molam-python/{molam_sdk_ext.__version__} ")
     assert " python/3." in h["user-agent"] and f"httpx/{httpx.__version__}" in h["user-agent"]
     assert h["content-type"] == "application/json"
     assert h["idempotency-key"].startswith("molam_")
@@ -341,3 +342,9 @@ async def test_async_callers_client_wrapped() -> None:
     assert not http_client.is_closed
     assert script.headers[0]["x-team"] == "p" and "idempotency-key" in script.headers[0]
     await http_client.aclose()
+
+
+def test_version_matches_the_package_metadata() -> None:
+    from importlib import metadata
+
+    assert molam_sdk_ext.__version__ == metadata.version("molam-sdk")

@@ -149,7 +149,9 @@ def _case(
 ) -> OperationCase:
     operation_id = str(operation["operationId"])
     parameters = {(p["in"], p["name"]): p for p in shared}
-    parameters.update({(p["in"], p["name"]): p for p in (resolve(spec, p) for p in operation.get("parameters", []))})
+    parameters.update(
+        {(p["in"], p["name"]): p for p in (resolve(spec, p) for p in operation.get("parameters", []))}
+    )
 
     positional: list[Any] = []
     filled = path

@@ -43,7 +43,8 @@ def _mock(httpx_mock: HTTPXMock, case: OperationCase) -> None:
     )
 
 
-def _check_request(request: httpx.Request, case: OperationCase) -> None:
+def _check_request(request: httpx.Request | None, case: OperationCase) -> None:
+    assert request is not None
     assert request.method == case.http_method
     assert str(request.url).startswith(BASE_URL)
     assert request.url.raw_path.decode().split("?")[0] == case.path
@@ -66,7 +67,7 @@ def _check_model(parsed: Any, schema: str, example: Any) -> None:
     assert parsed.to_dict() == example
 
 
-def _check_result(result: Any, case: OperationCase, *, raw: bool, page_type: type) -> None:
+def _check_result(result: Any, case: OperationCase, *, raw: bool, page_type: type[Any]) -> None:
     if raw:
         assert isinstance(result, RawResponse)
         assert result.status_code == 200
@@ -74,9 +75,10 @@ def _check_result(result: Any, case: OperationCase, *, raw: bool, page_type: typ
         _check_model(result.parsed, case.response_schema, case.response_example)
     elif case.paginated:
         assert isinstance(result, page_type)
-        _check_model(result.envelope, case.response_schema, case.response_example)
-        assert [item.to_dict() for item in result.data] == case.response_example["data"]
-        for item in result.data:
+        page: Any = result
+        _check_model(page.envelope, case.response_schema, case.response_example)
+        assert [item.to_dict() for item in page.data] == case.response_example["data"]
+        for item in page.data:
             assert isinstance(item, getattr(molam_sdk.models, str(case.item_schema)))
     else:
         _check_model(result, case.response_schema, case.response_example)
@@ -123,7 +125,9 @@ BODY_CASES = [case for case in CASES if case.body_schema is not None]
 
 
 @pytest.mark.parametrize("case", BODY_CASES, ids=[case.id for case in BODY_CASES])
-def test_whole_body_model_is_sent_as_is(case: OperationCase, httpx_mock: HTTPXMock, resources: SyncResources) -> None:
+def test_whole_body_model_is_sent_as_is(
+    case: OperationCase, httpx_mock: HTTPXMock, resources: SyncResources
+) -> None:
     """`body=<RequestModel>` instead of field arguments sends the same JSON."""
     _mock(httpx_mock, case)
     body = getattr(molam_sdk.models, str(case.body_schema)).from_dict(case.expected_json)

@@ -20,7 +20,9 @@ def value(registry: CollectorRegistry, name: str, **labels: str) -> float | None
     return registry.get_sample_value(name, labels)
 
 
-def response(path: str, status: int | None = 200, duration: float = 0.02, error: str | None = None) -> ResponseEvent:
+def response(
+    path: str, status: int | None = 200, duration: float = 0.02, error: str | None = None
+) -> ResponseEvent:
     return ResponseEvent(
         method="POST",
         url=f"http://127.0.0.1:12111{path}",
@@ -69,8 +71,12 @@ def test_responses_count_and_time_by_route(registry: CollectorRegistry) -> None:
         == 1
     )
     assert value(registry, "molam_request_duration_seconds_count", method="POST", route=route) == 2
-    assert value(registry, "molam_request_duration_seconds_bucket", method="POST", route=route, le="0.05") == 1
-    assert value(registry, "molam_request_duration_seconds_sum", method="POST", route=route) == pytest.approx(0.23)
+    assert (
+        value(registry, "molam_request_duration_seconds_bucket", method="POST", route=route, le="0.05") == 1
+    )
+    assert value(registry, "molam_request_duration_seconds_sum", method="POST", route=route) == pytest.approx(
+        0.23
+    )
 
 
 def test_retries_and_breaker_state(registry: CollectorRegistry) -> None:

@@ -17,8 +17,18 @@ OPERATIONS: dict[str, tuple[str, str, str, str]] = {
     "list_payment_intents": ("PaymentIntents", "list", "get", "/v1/connect/payment_intents"),
     "retrieve_payment_intent": ("PaymentIntents", "retrieve", "get", "/v1/connect/payment_intents/{id}"),
     "update_payment_intent": ("PaymentIntents", "update", "post", "/v1/connect/payment_intents/{id}"),
-    "confirm_payment_intent": ("PaymentIntents", "confirm", "post", "/v1/connect/payment_intents/{id}/confirm"),
-    "capture_payment_intent": ("PaymentIntents", "capture", "post", "/v1/connect/payment_intents/{id}/capture"),
+    "confirm_payment_intent": (
+        "PaymentIntents",
+        "confirm",
+        "post",
+        "/v1/connect/payment_intents/{id}/confirm",
+    ),
+    "capture_payment_intent": (
+        "PaymentIntents",
+        "capture",
+        "post",
+        "/v1/connect/payment_intents/{id}/capture",
+    ),
     "cancel_payment_intent": ("PaymentIntents", "cancel", "post", "/v1/connect/payment_intents/{id}/cancel"),
     "retrieve_charge": ("Charges", "retrieve", "get", "/v1/connect/charges/{id}"),
     "list_charges": ("Charges", "list", "get", "/v1/connect/charges"),
@@ -38,7 +48,12 @@ OPERATIONS: dict[str, tuple[str, str, str, str]] = {
     "cancel_payout": ("Payouts", "cancel", "post", "/v1/treasury/payouts/{id}/cancel"),
     "retrieve_balance": ("Balances", "retrieve", "get", "/v1/treasury/balances"),
     "create_merchant_onboarding": ("MerchantOnboarding", "create", "post", "/v1/merchants/onboarding"),
-    "retrieve_merchant_onboarding": ("MerchantOnboarding", "retrieve", "get", "/v1/merchants/onboarding/{id}"),
+    "retrieve_merchant_onboarding": (
+        "MerchantOnboarding",
+        "retrieve",
+        "get",
+        "/v1/merchants/onboarding/{id}",
+    ),
     "retrieve_event": ("Events", "retrieve", "get", "/v1/events/{id}"),
     "list_events": ("Events", "list", "get", "/v1/events"),
     "create_webhook_endpoint": ("WebhookEndpoints", "create", "post", "/v1/webhook_endpoints"),
@@ -73,17 +88,63 @@ TAG_NAMESPACES = {
     "WebhookEndpoints": "webhook_endpoints",
 }
 
-SCHEMAS = """
-PaymentIntent PaymentIntentStatus CaptureMethod PaymentIntentList LastPaymentError Charge ChargeStatus ChargeList
-Refund RefundStatus RefundReason RefundList Wallet WalletList WalletBalance BalanceAmount Transfer TransferStatus
-TransferList Payout PayoutStatus PayoutList OriginModule BankAccountBeneficiary MobileMoneyBeneficiary Balance
-MerchantOnboarding MerchantOnboardingStatus Event EventList EventType WebhookEndpoint WebhookEndpointWithSecret
-WebhookEndpointList WebhookEndpointStatus DeletedWebhookEndpoint WebhookDelivery WebhookDeliveryList ErrorResponse
-ErrorDetail ErrorType Metadata CreatePaymentIntentRequest UpdatePaymentIntentRequest ConfirmPaymentIntentRequest
-CapturePaymentIntentRequest CancelPaymentIntentRequest RefundChargeRequest CreateRefundRequest
-CreateTransferRequest CreatePayoutRequest CreateMerchantOnboardingRequest CreateWebhookEndpointRequest
-UpdateWebhookEndpointRequest RotateWebhookEndpointSecretRequest
-""".split()
+SCHEMAS = [
+    "PaymentIntent",
+    "PaymentIntentStatus",
+    "CaptureMethod",
+    "PaymentIntentList",
+    "LastPaymentError",
+    "Charge",
+    "ChargeStatus",
+    "ChargeList",
+    "Refund",
+    "RefundStatus",
+    "RefundReason",
+    "RefundList",
+    "Wallet",
+    "WalletList",
+    "WalletBalance",
+    "BalanceAmount",
+    "Transfer",
+    "TransferStatus",
+    "TransferList",
+    "Payout",
+    "PayoutStatus",
+    "PayoutList",
+    "OriginModule",
+    "BankAccountBeneficiary",
+    "MobileMoneyBeneficiary",
+    "Balance",
+    "MerchantOnboarding",
+    "MerchantOnboardingStatus",
+    "Event",
+    "EventList",
+    "EventType",
+    "WebhookEndpoint",
+    "WebhookEndpointWithSecret",
+    "WebhookEndpointList",
+    "WebhookEndpointStatus",
+    "DeletedWebhookEndpoint",
+    "WebhookDelivery",
+    "WebhookDeliveryList",
+    "ErrorResponse",
+    "ErrorDetail",
+    "ErrorType",
+    "Metadata",
+    "CreatePaymentIntentRequest",
+    "UpdatePaymentIntentRequest",
+    "ConfirmPaymentIntentRequest",
+    "CapturePaymentIntentRequest",
+    "CancelPaymentIntentRequest",
+    "RefundChargeRequest",
+    "CreateRefundRequest",
+    "CreateTransferRequest",
+    "CreatePayoutRequest",
+    "CreateMerchantOnboardingRequest",
+    "CreateWebhookEndpointRequest",
+    "UpdateWebhookEndpointRequest",
+    "RotateWebhookEndpointSecretRequest",
+]
 
 EVENT_SCHEMAS = {
     "payment_intent.succeeded": ("PaymentIntentSucceededEvent", "PaymentIntent"),
@@ -169,7 +230,7 @@ def test_bearer_auth_is_global(spec: Spec) -> None:
 
 
 def test_treasury_operations_document_mutual_tls(spec: Spec) -> None:
-    for op_id, (method, path, operation) in _operations(spec).items():
+    for op_id, (_, path, operation) in _operations(spec).items():
         if path.startswith("/v1/treasury/"):
             assert operation.get("x-molam-mutual-tls") == "may_be_required", op_id
             assert "mutual TLS" in operation["description"], op_id
@@ -228,7 +289,7 @@ def test_list_envelopes_and_pagination(spec: Spec) -> None:
         assert schemas[name]["properties"]["next_cursor"]["type"] == ["string", "null"], name
     limit = spec["components"]["parameters"]["Limit"]["schema"]
     assert (limit["minimum"], limit["maximum"], limit["default"]) == (1, 100, 10)
-    for op_id, (method, _, operation) in _operations(spec).items():
+    for op_id, (_, _, operation) in _operations(spec).items():
         if op_id.startswith("list_"):
             assert _ref("Limit", "parameters") in operation["parameters"], op_id
             assert _ref("StartingAfter", "parameters") in operation["parameters"], op_id
@@ -254,7 +315,13 @@ def test_beneficiary_is_a_discriminated_union(spec: Spec) -> None:
         assert beneficiary["discriminator"]["propertyName"] == "type"
     assert schemas["BankAccountBeneficiary"]["properties"]["type"]["const"] == "bank_account"
     assert schemas["MobileMoneyBeneficiary"]["properties"]["type"]["const"] == "mobile_money"
-    assert schemas["MobileMoneyProvider"]["enum"] == ["orange_money", "wave", "mtn_momo", "moov_money", "free_money"]
+    assert schemas["MobileMoneyProvider"]["enum"] == [
+        "orange_money",
+        "wave",
+        "mtn_momo",
+        "moov_money",
+        "free_money",
+    ]
 
 
 def test_webhook_events(spec: Spec) -> None:

@@ -28,9 +28,9 @@ def test_generates_every_endpoint_and_model_without_warnings(tmp_path: Path) -> 
     config.write_text("post_hooks: []\n", encoding="utf-8")
     out = tmp_path / "client"
     generator = Path(sys.executable).with_name("openapi-python-client")
+    command = [str(generator), "generate", "--path", str(SPEC_PATH), "--meta", "none", "--overwrite"]
     result = subprocess.run(
-        [str(generator), "generate", "--path", str(SPEC_PATH), "--meta", "none"]
-        + ["--output-path", str(out), "--config", str(config), "--overwrite"],
+        [*command, "--output-path", str(out), "--config", str(config)],
         cwd=REPO,
         capture_output=True,
         text=True,

@@ -118,7 +118,9 @@ def test_processes_racing_begin_and_claim(shared_url: str) -> None:
     ctx = multiprocessing.get_context("spawn")
     barrier = ctx.Barrier(PROCESSES)
     results = ctx.Queue()
-    procs = [ctx.Process(target=race, args=(shared_url, ROUNDS, barrier, results, w)) for w in range(PROCESSES)]
+    procs = [
+        ctx.Process(target=race, args=(shared_url, ROUNDS, barrier, results, w)) for w in range(PROCESSES)
+    ]
     for p in procs:
         p.start()
     rows = [results.get(timeout=120) for _ in range(PROCESSES * ROUNDS)]

@@ -11,7 +11,12 @@ Make = Callable[..., Awaitable]
 
 RESPONSE = StoredResponse(
     status=201,
-    headers=(("Content-Type", "application/json"), ("Set-Cookie", "a=1"), ("Set-Cookie", "b=2"), ("X-É", "ü")),
+    headers=(
+        ("Content-Type", "application/json"),
+        ("Set-Cookie", "a=1"),
+        ("Set-Cookie", "b=2"),
+        ("X-É", "ü"),
+    ),
     body=bytes(range(256)) + b'{"id": "pi_123"}',
 )
 

@@ -20,6 +20,8 @@ from tests.webhooks.support import KID, SECRET, example_event
 # (body, headers) -> (status, parsed JSON body, response headers with lower-case names)
 Post = Callable[[bytes, dict[str, str]], tuple[int, Any, dict[str, str]]]
 MAX_BODY = 64 * 1024
+# Starlette 1.x asks for httpx2 in its TestClient; the real-server tests below use httpx against uvicorn anyway.
+pytestmark = pytest.mark.filterwarnings("ignore:Using `httpx` with `starlette.testclient` is deprecated")
 
 
 def make_processor() -> tuple[WebhookProcessor, list[Any]]:

@@ -184,3 +184,25 @@ def test_new_fields_and_enum_values_do_not_break_parsing() -> None:
     event = construct_event(body, headers, SECRET)
     assert isinstance(event, models.PaymentIntentSucceededEvent)
     assert event.data.object_.id == source["data"]["object"]["id"]
+
+
+def test_framework_header_objects_are_understood() -> None:
+    from starlette.datastructures import Headers as StarletteHeaders
+    from werkzeug.datastructures import Headers as WerkzeugHeaders
+
+    body, headers = delivery(example_event("transfer.completed"))
+    value = headers["Molam-Signature"]
+    for container in (
+        WerkzeugHeaders([("molam-signature", value)]),
+        StarletteHeaders({"molam-signature": value}),
+        StarletteHeaders(raw=[(b"molam-signature", value.encode())]),
+    ):
+        assert isinstance(construct_event(body, container, SECRET), models.TransferCompletedEvent)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("headers", [[("Molam-Signature", "x")], 42, {"Molam-Signature": ["t=1"]}])
+def test_things_that_are_not_headers_are_refused_as_malformed(headers: object) -> None:
+    body, _ = delivery(example_event("transfer.completed"))
+    with pytest.raises(SignatureVerificationError) as info:
+        construct_event(body, headers, SECRET)  # type: ignore[arg-type]
+    assert info.value.reason == "malformed_header"

@@ -55,24 +55,23 @@ def build_processor(
 def deliver(
     store_url: str,
     secret: str,
-    body: bytes,
-    header: str,
-    effects: str,
-    fail_first: bool,
+    jobs: list[tuple[bytes, str, str, bool]],
     hold: float,
     barrier: Any,
     results: Any,
 ) -> None:
-    """Process one delivery in this process once every worker is ready; put the outcome on `results`."""
-    processor = build_processor(store_url, secret, effects, fail_first, hold)
-    try:
-        barrier.wait(timeout=120)
-        result = processor.process(body, {"Molam-Signature": header})
-        results.put((result.outcome.value, result.status_code))
-    except BaseException as e:
-        results.put(("crashed", repr(e)))
-        raise
-    finally:
-        close = getattr(processor.store, "close", None)
-        if close is not None:
-            close()
+    """For each job (body, header, effects file, fail_first): wait until every worker is ready, process the
+    delivery, and put (job index, outcome) on `results`."""
+    for index, (body, header, effects, fail_first) in enumerate(jobs):
+        processor = build_processor(store_url, secret, effects, fail_first, hold)
+        try:
+            barrier.wait(timeout=120)
+            result = processor.process(body, {"Molam-Signature": header})
+            results.put((index, result.outcome.value))
+        except BaseException as e:
+            results.put((index, f"crashed: {e!r}"))
+            raise
+        finally:
+            close = getattr(processor.store, "close", None)
+            if close is not None:
+                close()

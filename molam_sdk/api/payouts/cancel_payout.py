@@ -111,8 +111,8 @@ def sync_detailed(
     """Cancel a payout
 
      Cancels a payout that is still `pending`; the funds return to the origin balance. A payout already
-    `in_transit` cannot be canceled (`400 payout_not_cancelable`). Treasury endpoints may require mutual
-    TLS (see `create_payout`).
+    `in_transit` cannot be canceled (`400 payout_not_cancelable`).
+    Treasury endpoints may require mutual TLS (see `create_payout`).
 
     Args:
         id (str): The payout's id.
@@ -152,8 +152,8 @@ def sync(
     """Cancel a payout
 
      Cancels a payout that is still `pending`; the funds return to the origin balance. A payout already
-    `in_transit` cannot be canceled (`400 payout_not_cancelable`). Treasury endpoints may require mutual
-    TLS (see `create_payout`).
+    `in_transit` cannot be canceled (`400 payout_not_cancelable`).
+    Treasury endpoints may require mutual TLS (see `create_payout`).
 
     Args:
         id (str): The payout's id.
@@ -188,8 +188,8 @@ async def asyncio_detailed(
     """Cancel a payout
 
      Cancels a payout that is still `pending`; the funds return to the origin balance. A payout already
-    `in_transit` cannot be canceled (`400 payout_not_cancelable`). Treasury endpoints may require mutual
-    TLS (see `create_payout`).
+    `in_transit` cannot be canceled (`400 payout_not_cancelable`).
+    Treasury endpoints may require mutual TLS (see `create_payout`).
 
     Args:
         id (str): The payout's id.
@@ -227,8 +227,8 @@ async def asyncio(
     """Cancel a payout
 
      Cancels a payout that is still `pending`; the funds return to the origin balance. A payout already
-    `in_transit` cannot be canceled (`400 payout_not_cancelable`). Treasury endpoints may require mutual
-    TLS (see `create_payout`).
+    `in_transit` cannot be canceled (`400 payout_not_cancelable`).
+    Treasury endpoints may require mutual TLS (see `create_payout`).
 
     Args:
         id (str): The payout's id.

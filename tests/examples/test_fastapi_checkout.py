@@ -1,0 +1,46 @@
+"""examples/fastapi_checkout.py served by uvicorn on loopback: checkout with AsyncMolam, orders settled by webhooks."""
+
+from __future__ import annotations
+
+import httpx
+import pytest
+
+from .apps import free_port, load_example, serve_asgi, wait_until
+from .conftest import Account
+
+
+def test_checkout_then_webhook_marks_the_order(account: Account, monkeypatch: pytest.MonkeyPatch) -> None:
+    for name, value in account.env().items():
+        monkeypatch.setenv(
+            name, value
+        )  # the app builds its AsyncMolam from the environment, like in production
+    port = free_port()
+    with account.client() as molam:
+        endpoint = molam.webhook_endpoints.create(
+            url=f"http://127.0.0.1:{port}/webhooks/molam",
+            enabled_events=["payment_intent.succeeded", "payment_intent.failed"],
+        )
+    app = load_example("fastapi_checkout.py").create_app(webhook_secret=endpoint.secret)
+    with serve_asgi(app, port) as url, httpx.Client(base_url=url, timeout=10) as http:
+        order = {"order_id": "1042", "amount": "150.00", "currency": "GHS", "payment_method": "pm_card_visa"}
+        paid = http.post("/checkout", json=order)
+        assert paid.status_code == 200, paid.text
+        intent_id = paid.json()["payment_intent"]
+        assert paid.json()["status"] == "succeeded"
+        assert (
+            http.post("/checkout", json=order).json()["payment_intent"] == intent_id
+        )  # idempotent on order id
+        settled = wait_until(lambda: (o := http.get("/orders/1042").json())["status"] == "paid" and o)
+        assert settled == {"order_id": "1042", "status": "paid", "payment_intent": intent_id}
+
+        declined = http.post(
+            "/checkout", json={**order, "order_id": "1043", "payment_method": "pm_card_declined"}
+        )
+        assert declined.status_code == 402 and "card_declined" in declined.json()["detail"]
+        assert wait_until(lambda: http.get("/orders/1043").json()["status"] == "failed")
+        assert http.get("/orders/9999").status_code == 404
+        bad_amount = http.post("/checkout", json={**order, "order_id": "1044", "amount": "1.005"})
+        assert bad_amount.status_code == 402  # refused before anything was sent: more decimals than GHS has
+    with account.client() as molam:
+        intent = molam.payment_intents.retrieve(intent_id)
+        assert intent.amount == 15000 and intent.metadata.to_dict() == {"order_id": "1042"}
