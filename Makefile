@@ -48,5 +48,8 @@ breaking: setup           ## spec changes since BASE (default: the previous comm
 surface: setup            ## removed or changed public signatures against spec/sdk-surface.txt
 	$(PY) -m generator surface --check
 
+migrate: setup           ## apply the PostgreSQL store migrations to MOLAM_STORE_URL
+	$(PY) -m molam_sdk_ext.stores.migrate --url "$(MOLAM_STORE_URL)"
+
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache build dist

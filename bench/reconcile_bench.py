@@ -19,8 +19,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from molam_sdk_ext import reconcile as engine  # noqa: E402
-from molam_sdk_ext.money import from_minor_units  # noqa: E402
+from molam_sdk_ext import reconcile as engine
+from molam_sdk_ext.money import from_minor_units
 
 ROWS = 10_000
 

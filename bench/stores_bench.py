@@ -140,6 +140,7 @@ def measure(url: str, seconds: float, prepare: Callable[[], None]) -> dict[str, 
 
 
 def main() -> None:
+    """Start the servers, measure every backend, print the tables."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
     parser.add_argument("--seconds", type=float, default=1.0, help="measuring time per figure")
     parser.add_argument("--only", default="memory,sqlite,redis,postgres", help="comma-separated backends")

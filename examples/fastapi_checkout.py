@@ -67,7 +67,9 @@ def create_app(*, webhook_secret: str | None = None, molam: AsyncMolam | None = 
     async def checkout(body: CheckoutRequest) -> dict[str, Any]:
         """Create and confirm a payment for an order; the order is `pending` until the webhook says more."""
         client: AsyncMolam = app.state.molam
-        order = orders.setdefault(body.order_id, {"status": "pending"})  # before paying: the webhook may be fast
+        order = orders.setdefault(
+            body.order_id, {"status": "pending"}
+        )  # before paying: the webhook may be fast
         try:
             intent = await client.payment_intents.create(
                 amount=to_minor_units(body.amount, body.currency),
@@ -90,4 +92,3 @@ def create_app(*, webhook_secret: str | None = None, molam: AsyncMolam | None = 
         return {"order_id": order_id, **orders[order_id]}
 
     return app
-

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import uuid
 
-from molam_sdk_ext import APIError, Molam, from_minor_units, to_minor_units
+from molam_sdk_ext import Molam, PaymentError, from_minor_units, to_minor_units
 
 
 def main() -> None:
@@ -39,11 +39,13 @@ def main() -> None:
             molam.payment_intents.create(
                 amount=amount, currency="GHS", payment_method="pm_card_declined", confirm=True
             )
-        except APIError as exc:  # a decline is an API error (402) with a code and the request id for support
+        except PaymentError as exc:  # a decline: HTTP 402 with a code, and the request id for support
             print(f"declined as expected: {exc.code} (HTTP {exc.status}, request {exc.request_id})")
 
         for recent in molam.payment_intents.list(limit=2).auto_paging_iter(limit=5):  # pages of 2, 5 items
-            print(f"  {recent.id} {recent.status} {from_minor_units(recent.amount, recent.currency)} {recent.currency}")
+            print(
+                f"  {recent.id} {recent.status} {from_minor_units(recent.amount, recent.currency)} {recent.currency}"
+            )
 
 
 if __name__ == "__main__":

@@ -24,6 +24,8 @@ import inspect
 import pkgutil
 import re
 import sys
+import types
+import typing
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -53,11 +55,31 @@ def _clean(text: str) -> str:
     return _ADDRESS.sub("", text)
 
 
+class _Text:
+    """Stands in for an annotation inside `inspect.Signature` so it prints as our normalized text."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def __repr__(self) -> str:
+        return self.text
+
+
 def _signature(obj: Callable[..., Any]) -> str:
     try:
-        return _clean(str(inspect.signature(obj)))
+        signature = inspect.signature(obj)
     except (TypeError, ValueError):
         return "(...)"
+
+    def text(value: Any) -> Any:
+        # String annotations (`from __future__ import annotations`) print quoted, as Python shows them.
+        return (
+            value if value is inspect.Parameter.empty or isinstance(value, str) else _Text(_annotation(value))
+        )
+
+    parameters = [item.replace(annotation=text(item.annotation)) for item in signature.parameters.values()]
+    normalized = signature.replace(parameters=parameters, return_annotation=text(signature.return_annotation))
+    return _strip_annotated(_clean(str(normalized))).replace("\n", "\\n")
 
 
 def _type_name(obj: Any) -> str:
@@ -66,11 +88,55 @@ def _type_name(obj: Any) -> str:
     return str(name) if module in (None, "builtins") else f"{module}.{name}"
 
 
+def _strip_annotated(text: str) -> str:
+    """`Annotated[X, meta...]` -> `X` inside annotation text (string annotations cannot be introspected)."""
+    marker = "Annotated["
+    search_from = 0
+    while (start := text.find(marker, search_from)) != -1:
+        index, depth, quote, comma = start + len(marker), 1, "", -1
+        while index < len(text) and depth:
+            char = text[index]
+            if quote:
+                if char == "\\":
+                    index += 1
+                elif char == quote:
+                    quote = ""
+            elif char in "'\"":
+                quote = char
+            elif char in "[(":
+                depth += 1
+            elif char in "])":
+                depth -= 1
+            elif char == "," and depth == 1 and comma < 0:
+                comma = index
+            index += 1
+        if depth:  # unbalanced: leave the rest alone
+            break
+        first = text[start + len(marker) : comma if comma >= 0 else index - 1].strip()
+        prefix = start - len("typing.") if text[:start].endswith("typing.") else start
+        text = text[:prefix] + first + text[index:]
+        search_from = prefix
+    return text
+
+
 def _annotation(value: Any) -> str:
+    """An annotation as text; `Annotated[X, ...]` is X (field metadata such as descriptions is not API)."""
     if isinstance(value, str):
-        return value
-    if isinstance(value, type):
+        return _strip_annotated(value)
+    if value is None or value is type(None):
+        return "None"
+    origin, args = typing.get_origin(value), typing.get_args(value)
+    if origin is typing.Annotated:
+        return _annotation(args[0])
+    if isinstance(value, type) and not args:
         return _type_name(value)
+    if origin is typing.Literal:
+        return f"Literal[{', '.join(repr(arg) for arg in args)}]"
+    if origin in (typing.Union, types.UnionType):
+        return " | ".join(_annotation(arg) for arg in args)
+    if origin is not None and args:
+        head = _type_name(origin) if isinstance(origin, type) else repr(origin).replace("typing.", "")
+        return f"{head}[{', '.join(_annotation(arg) for arg in args)}]"
     return _clean(repr(value)).replace("typing.", "")
 
 
@@ -136,11 +202,14 @@ def public_names(module: ModuleType) -> list[str]:
     """The module's public names: `__all__`, else what it defines itself."""
     declared = getattr(module, "__all__", None)
     if declared is not None:
-        return sorted({str(name) for name in declared if not str(name).startswith("_")})
+        return sorted(
+            {str(name) for name in declared if str(name).isidentifier() and not str(name).startswith("_")}
+        )
     assigned = _defined_names(module)
     names = []
     for name, obj in vars(module).items():
-        if name.startswith("_") or inspect.ismodule(obj):
+        # Not identifiers: names pydantic registers for parametrized generics (`RootModel[str]`).
+        if name.startswith("_") or not name.isidentifier() or inspect.ismodule(obj):
             continue
         is_code = inspect.isclass(obj) or inspect.isfunction(obj) or inspect.isbuiltin(obj)
         if (is_code and getattr(obj, "__module__", None) == module.__name__) or (

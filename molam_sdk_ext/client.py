@@ -40,9 +40,10 @@ from .errors import APIConnectionError, APITimeoutError, error_from_response
 from .observability.hooks import Hooks
 from .observability.logs import configure_logging
 from .observability.redaction import mask_secret, redact
-from .observability.telemetry import TelemetryRecorder, user_agent
+from .observability.telemetry import TELEMETRY_HEADER, TelemetryRecorder, user_agent
 from .requester import MAX_RETRIES_EXTENSION, RequestOptions
 from .transport.breaker import BreakerConfig, BreakerRegistry
+from .transport.idempotency import IDEMPOTENCY_HEADER, IDEMPOTENCY_KEY_EXTENSION, new_idempotency_key
 from .transport.retry import DEADLINE_EXTENSION, RetryPolicy
 from .transport.stack import TransportStack
 
@@ -92,6 +93,20 @@ def _tls_context(settings: ClientSettings) -> ssl.SSLContext:
     return _ssl_context(verify, settings.client_cert, settings.client_key)
 
 
+class _NoCookies(httpx.Cookies):
+    """A cookie jar that keeps nothing: the API is stateless (bearer keys), and copies made by `with_options`
+    with other keys must never share a cookie. Also saves httpx's per-response cookie parsing."""
+
+    def extract_cookies(self, response: httpx.Response) -> None:
+        """Ignore the response's cookies."""
+
+
+def _stateless(client: httpx.Client | httpx.AsyncClient) -> None:
+    # httpx has no public switch for this; only clients the SDK made itself are changed.
+    if isinstance(getattr(client, "_cookies", None), httpx.Cookies):
+        client._cookies = _NoCookies()
+
+
 def _connection_error(exc: httpx.TransportError, request: httpx.Request) -> APIConnectionError:
     if isinstance(exc, httpx.TimeoutException):
         return APITimeoutError(f"Request to the Molam API timed out ({type(exc).__name__}).", request=request)
@@ -121,6 +136,7 @@ class _ClientCore:
     _timeout: httpx.Timeout
     _max_retries: int
     _deadline: float
+    _telemetry: TelemetryRecorder | None
     _owns_client: bool
 
     def _configure(self, settings: ClientSettings, shared: _Shared, default_headers: Mapping[str, str]) -> None:
@@ -143,6 +159,7 @@ class _ClientCore:
         self._timeout = settings.httpx_timeout()
         self._max_retries = settings.max_retries
         self._deadline = settings.total_timeout
+        self._telemetry = shared.stack.telemetry
 
     @staticmethod
     def _resolve(
@@ -192,6 +209,7 @@ class _ClientCore:
             breakers=breakers,
             hooks=hooks,
             telemetry=TelemetryRecorder() if settings.telemetry else None,
+            telemetry_header=False,  # the client adds it in `_describe`
         )
         return _Shared(stack=stack, user_agent=user_agent())
 
@@ -218,10 +236,16 @@ class _ClientCore:
         url: str = kwargs["url"]
         if url.startswith("/"):
             url = self._settings.base_url + url
+        method: str = kwargs["method"].upper()
         call_headers = kwargs.get("headers")
         extra = options.extra_headers
+        telemetry = self._telemetry
+        telemetry_value = None if telemetry is None else telemetry.header_value()
+        extensions: dict[str, Any] = {
+            MAX_RETRIES_EXTENSION: self._max_retries if options.max_retries is None else options.max_retries,
+        }
         headers: list[tuple[str, str]]
-        if call_headers or extra:
+        if call_headers or extra or telemetry_value or method == "POST":
             merged = self._base_headers.copy()
             if call_headers:
                 for name, value in call_headers.items():
@@ -230,26 +254,30 @@ class _ClientCore:
             if extra:
                 for name, value in extra.items():
                     merged[name.lower()] = (name, value)
+            if telemetry_value is not None:
+                merged["molam-client-telemetry"] = (TELEMETRY_HEADER, telemetry_value)
+            if method == "POST":
+                # One key per logical call, made here so every layer below finds it without a header search.
+                found = merged.get("idempotency-key")
+                key = new_idempotency_key() if found is None else found[1]
+                if found is None:
+                    merged["idempotency-key"] = (IDEMPOTENCY_HEADER, key)
+                extensions[IDEMPOTENCY_KEY_EXTENSION] = key
             headers = list(merged.values())
         else:
             headers = self._base_header_list
         if options.timeout is None:
             timeout = self._timeout
-            deadline = self._deadline
+            extensions[DEADLINE_EXTENSION] = self._deadline
         else:
             timeout = self._settings.httpx_timeout(options.timeout)
-            deadline = max(self._deadline, timeout.read or 0.0)
+            extensions[DEADLINE_EXTENSION] = max(self._deadline, timeout.read or 0.0)
         described: dict[str, Any] = {
-            "method": kwargs["method"].upper(),
+            "method": method,
             "url": url,
             "headers": headers,
             "timeout": timeout,
-            "extensions": {
-                MAX_RETRIES_EXTENSION: self._max_retries
-                if options.max_retries is None
-                else options.max_retries,
-                DEADLINE_EXTENSION: deadline,
-            },
+            "extensions": extensions,
         }
         for key in _BODY_KEYS:
             value = kwargs.get(key)
@@ -353,6 +381,7 @@ class Molam(_ClientCore, SyncResources):
         else:
             base = transport or httpx.HTTPTransport(verify=_tls_context(resolved), retries=0)
             self._http = httpx.Client(transport=stack.wrap(base), timeout=resolved.httpx_timeout())
+            _stateless(self._http)
             self._owns_client = True
         self._configure(resolved, shared, default_headers or {})
         SyncResources.__init__(self, self)
@@ -468,6 +497,7 @@ class AsyncMolam(_ClientCore, AsyncResources):
         else:
             base = transport or httpx.AsyncHTTPTransport(verify=_tls_context(resolved), retries=0)
             self._http = httpx.AsyncClient(transport=stack.wrap_async(base), timeout=resolved.httpx_timeout())
+            _stateless(self._http)
             self._owns_client = True
         self._configure(resolved, shared, default_headers or {})
         AsyncResources.__init__(self, self)

@@ -204,7 +204,8 @@ class OperationComparer:
         for key in sorted(base.keys() | head.keys()):
             b_entry, b = base.get(key, ("", None))
             h_entry, h = head.get(key, ("", None))
-            label = f"{key[0]} parameter {key[1]!r}"
+            present = h if h is not None else b
+            label = f"{key[0]} parameter {present.node.get('name', key[1]) if present else key[1]!r}"
             if b is not None and h is None:
                 symbol = parameter_symbol(new.symbol, str(b.node.get("name", key[1])))
                 deprecated = b.node.get("deprecated") is True

@@ -17,6 +17,7 @@ import asyncio
 import contextlib
 import json
 import logging
+import re
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import Any
@@ -123,6 +124,7 @@ class Sandbox:
 
     def write(self, request: Request, operation: Callable[[Tx, str, Env], Doc]) -> Response:
         """Run `operation` in a transaction for the request's account; raise its deferred error after commit."""
+        _check_version(request)
         account: str = request.state.account
         env = self.env()
         self._prepare(account, env)
@@ -135,6 +137,7 @@ class Sandbox:
 
     def read(self, request: Request, operation: Callable[[Tx, str], Doc]) -> Response:
         """Run a read-only `operation` for the request's account."""
+        _check_version(request)
         account: str = request.state.account
         self._prepare(account, self.env())
         with self.db.read() as tx:
@@ -231,6 +234,15 @@ async def _http_error(request: Request, exc: Exception) -> Response:
 
 
 # -- handler helpers ---------------------------------------------------------------------------------------
+
+_VERSION = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def _check_version(request: Request) -> None:
+    """``Molam-Version``, when sent, must look like an API version (a date)."""
+    version = request.headers.get("molam-version")
+    if version is not None and _VERSION.fullmatch(version) is None:
+        raise invalid_param("Molam-Version", "Molam-Version must be an API version date such as 2025-01-15.")
 
 
 def _path_id(request: Request, table: str) -> str:

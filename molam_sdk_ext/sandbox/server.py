@@ -19,7 +19,7 @@ import threading
 import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, Self
 
 import httpx
 import uvicorn
@@ -149,7 +149,7 @@ class SandboxProcess:
             args += ["--seed", str(self.seed)]
         return args + self.extra_args
 
-    def start(self) -> SandboxProcess:
+    def start(self) -> Self:
         """Start the server and wait until it is healthy (a few tries, in case a port was taken meanwhile)."""
         last: Exception | None = None
         for _ in range(3):
@@ -195,7 +195,7 @@ class SandboxProcess:
         except FileNotFoundError:
             return ""
 
-    def __enter__(self) -> SandboxProcess:
+    def __enter__(self) -> Self:
         return self.start()
 
     def __exit__(self, *exc: object) -> None:

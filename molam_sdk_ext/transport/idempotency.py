@@ -13,12 +13,16 @@ import httpx
 
 __all__ = [
     "IDEMPOTENCY_HEADER",
+    "IDEMPOTENCY_KEY_EXTENSION",
     "AsyncIdempotencyTransport",
     "IdempotencyTransport",
     "new_idempotency_key",
 ]
 
 IDEMPOTENCY_HEADER = "Idempotency-Key"
+#: Request extension holding the request's key once it has one (set by the client or by this transport), so
+#: the layers below need not search the headers for it.
+IDEMPOTENCY_KEY_EXTENSION = "molam_idempotency_key"
 #: The API accepts keys of at most this many characters.
 MAX_KEY_LENGTH = 255
 
@@ -30,8 +34,13 @@ def new_idempotency_key() -> str:
 
 
 def _ensure_key(request: httpx.Request) -> None:
-    if request.method == "POST" and IDEMPOTENCY_HEADER not in request.headers:
-        request.headers[IDEMPOTENCY_HEADER] = new_idempotency_key()
+    if request.method != "POST" or IDEMPOTENCY_KEY_EXTENSION in request.extensions:
+        return
+    key = request.headers.get(IDEMPOTENCY_HEADER)
+    if key is None:
+        key = new_idempotency_key()
+        request.headers[IDEMPOTENCY_HEADER] = key
+    request.extensions[IDEMPOTENCY_KEY_EXTENSION] = key
 
 
 class IdempotencyTransport(httpx.BaseTransport):

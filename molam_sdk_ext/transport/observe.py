@@ -15,6 +15,7 @@ import httpx
 from ..observability.hooks import Hooks, RequestEvent, ResponseEvent
 from ..observability.logs import get_logger
 from ..observability.telemetry import TELEMETRY_HEADER, TelemetryRecorder
+from .idempotency import IDEMPOTENCY_KEY_EXTENSION
 from .retry import ATTEMPT_EXTENSION, RetryEvent, RetryListener
 
 __all__ = ["AsyncObservabilityTransport", "ObservabilityTransport", "retry_listener"]
@@ -27,15 +28,16 @@ _log = get_logger()
 class _Observer:
     """What the sync and async transports do around a call; only the call itself differs."""
 
-    __slots__ = ("hooks", "telemetry")
+    __slots__ = ("hooks", "inject_telemetry", "telemetry")
 
-    def __init__(self, hooks: Hooks | None, telemetry: TelemetryRecorder | None) -> None:
+    def __init__(self, hooks: Hooks | None, telemetry: TelemetryRecorder | None, inject_telemetry: bool) -> None:
         self.hooks = hooks
         self.telemetry = telemetry
+        self.inject_telemetry = inject_telemetry
 
     def start(self, request: httpx.Request) -> float:
         telemetry = self.telemetry
-        if telemetry is not None:
+        if telemetry is not None and self.inject_telemetry:
             value = telemetry.header_value()
             if value is not None:
                 request.headers[TELEMETRY_HEADER] = value
@@ -46,7 +48,7 @@ class _Observer:
                     method=request.method,
                     url=str(request.url),
                     path=request.url.path,
-                    idempotency_key=request.headers.get("idempotency-key"),
+                    idempotency_key=_idempotency_key(request),
                 )
             )
         if _log.isEnabledFor(logging.DEBUG):
@@ -80,7 +82,7 @@ class _Observer:
                     duration=duration,
                     request_id=request_id,
                     attempts=attempts,
-                    idempotency_key=request.headers.get("idempotency-key"),
+                    idempotency_key=_idempotency_key(request),
                 )
             )
 
@@ -107,10 +109,15 @@ class _Observer:
                     duration=duration,
                     request_id=None,
                     attempts=attempts,
-                    idempotency_key=request.headers.get("idempotency-key"),
+                    idempotency_key=_idempotency_key(request),
                     error=type(error).__name__,
                 )
             )
+
+
+def _idempotency_key(request: httpx.Request) -> str | None:
+    key: str | None = request.extensions.get(IDEMPOTENCY_KEY_EXTENSION) or request.headers.get("idempotency-key")
+    return key
 
 
 def retry_listener(hooks: Hooks | None) -> RetryListener:
@@ -135,7 +142,11 @@ def retry_listener(hooks: Hooks | None) -> RetryListener:
 
 
 class ObservabilityTransport(httpx.BaseTransport):
-    """Logs, runs hooks and adds the telemetry header around each call sent through `inner`."""
+    """Logs, runs hooks and adds the telemetry header around each call sent through `inner`.
+
+    With `inject_telemetry=False` the header is left to the caller (the `Molam` client adds it while building
+    the request, which is cheaper) and this transport only records each call's id and duration.
+    """
 
     def __init__(
         self,
@@ -143,9 +154,10 @@ class ObservabilityTransport(httpx.BaseTransport):
         *,
         hooks: Hooks | None = None,
         telemetry: TelemetryRecorder | None = None,
+        inject_telemetry: bool = True,
     ) -> None:
         self.inner = inner
-        self._observer = _Observer(hooks, telemetry)
+        self._observer = _Observer(hooks, telemetry, inject_telemetry)
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         """Send `request` through `inner`, observing it."""
@@ -173,9 +185,10 @@ class AsyncObservabilityTransport(httpx.AsyncBaseTransport):
         *,
         hooks: Hooks | None = None,
         telemetry: TelemetryRecorder | None = None,
+        inject_telemetry: bool = True,
     ) -> None:
         self.inner = inner
-        self._observer = _Observer(hooks, telemetry)
+        self._observer = _Observer(hooks, telemetry, inject_telemetry)
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         """Send `request` through `inner`, observing it."""

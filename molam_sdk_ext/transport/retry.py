@@ -30,6 +30,7 @@ import httpx
 
 from ..errors import APIConnectionError
 from ..requester import MAX_RETRIES_EXTENSION
+from .idempotency import IDEMPOTENCY_KEY_EXTENSION
 
 __all__ = [
     "ATTEMPT_EXTENSION",
@@ -207,18 +208,13 @@ RetryListener = Callable[[RetryEvent], None]
 
 
 class _RetryLoop:
-    """Per-call bookkeeping shared by the sync and async transports (only waiting and I/O differ)."""
+    """Per-call bookkeeping shared by the sync and async transports (only waiting and I/O differ).
 
-    __slots__ = (
-        "_original_timeouts",
-        "budget",
-        "deadline",
-        "has_key",
-        "policy",
-        "replayable",
-        "request",
-        "start",
-    )
+    Kept cheap for the common case of one successful attempt: anything only a retry decision needs (is there
+    an idempotency key, can the body be sent again) is looked up when a decision is due.
+    """
+
+    __slots__ = ("_original_timeouts", "_replayable", "budget", "deadline", "policy", "request", "start")
 
     def __init__(self, policy: RetryPolicy, request: httpx.Request, start: float) -> None:
         self.policy = policy
@@ -227,23 +223,30 @@ class _RetryLoop:
         ext = request.extensions
         self.budget: int = ext.get(MAX_RETRIES_EXTENSION, policy.max_retries)
         self.deadline: float = ext.get(DEADLINE_EXTENSION, policy.deadline)
-        self.has_key = "idempotency-key" in request.headers
-        # httpx keeps JSON/bytes bodies as a ByteStream that can be sent again; a generator body cannot.
-        self.replayable = isinstance(request.stream, httpx.ByteStream)
         self._original_timeouts = ext.get("timeout")
+        # Judged before the first attempt: httpx keeps JSON/bytes bodies as a ByteStream that can be sent
+        # again, while a generator body is used up by sending it.
+        self._replayable = isinstance(request.stream, httpx.ByteStream)
 
     def before_attempt(self, attempt: int, now: float) -> None:
         extensions = self.request.extensions
         extensions[ATTEMPT_EXTENSION] = attempt
         timeouts = self._original_timeouts
-        if isinstance(timeouts, dict):
-            left = self.deadline - (now - self.start)
-            # Shorten the attempt's timeouts to what is left of the deadline (nothing to do when all fit).
-            if any(v is None or v > left for v in timeouts.values()):
+        if not isinstance(timeouts, dict):
+            return
+        left = self.deadline - (now - self.start)
+        # Shorten the attempt's timeouts to what is left of the deadline (nothing to do when all fit).
+        for value in timeouts.values():
+            if value is None or value > left:
                 left = max(0.001, left)
                 extensions["timeout"] = {k: (left if v is None or v > left else v) for k, v in timeouts.items()}
-            elif attempt > 1:
-                extensions["timeout"] = timeouts
+                return
+        if attempt > 1:
+            extensions["timeout"] = timeouts
+
+    def has_idempotency_key(self) -> bool:
+        request = self.request
+        return IDEMPOTENCY_KEY_EXTENSION in request.extensions or "idempotency-key" in request.headers
 
     def decide(
         self,
@@ -261,10 +264,10 @@ class _RetryLoop:
             error=error,
             headers=headers,
             elapsed=now - self.start,
-            has_idempotency_key=self.has_key,
+            has_idempotency_key=self.has_idempotency_key(),
             max_retries=self.budget,
             deadline=self.deadline,
-            body_replayable=self.replayable,
+            body_replayable=self._replayable,
         )
 
     def event(

@@ -39,6 +39,8 @@ class TransportStack:
     sleep: Callable[[float], None] = attrs.field(default=time.sleep, eq=False)
     async_sleep: Callable[[float], Awaitable[None]] | None = attrs.field(default=None, eq=False)
     clock: Callable[[], float] = attrs.field(default=time.monotonic, eq=False)
+    #: False when the client adds the telemetry header itself (see `ObservabilityTransport`).
+    telemetry_header: bool = True
 
     def wrap(self, base: httpx.BaseTransport) -> httpx.BaseTransport:
         """`base` under the whole stack."""
@@ -49,7 +51,9 @@ class TransportStack:
             transport, self.policy, sleep=self.sleep, clock=self.clock, on_retry=retry_listener(self.hooks)
         )
         transport = IdempotencyTransport(transport)
-        return ObservabilityTransport(transport, hooks=self.hooks, telemetry=self.telemetry)
+        return ObservabilityTransport(
+            transport, hooks=self.hooks, telemetry=self.telemetry, inject_telemetry=self.telemetry_header
+        )
 
     def wrap_async(self, base: httpx.AsyncBaseTransport) -> httpx.AsyncBaseTransport:
         """`base` under the whole async stack."""
@@ -64,4 +68,6 @@ class TransportStack:
             on_retry=retry_listener(self.hooks),
         )
         transport = AsyncIdempotencyTransport(transport)
-        return AsyncObservabilityTransport(transport, hooks=self.hooks, telemetry=self.telemetry)
+        return AsyncObservabilityTransport(
+            transport, hooks=self.hooks, telemetry=self.telemetry, inject_telemetry=self.telemetry_header
+        )

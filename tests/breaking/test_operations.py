@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from generator.specdiff.rules import Bump, Severity
 from generator.specdiff.symbols import python_identifier, snake_case
-from tests.breaking.builders import CANCEL, PI, PI_ID, Spec, diff, only, op, rules
+from tests.breaking.builders import CANCEL, PI, PI_ID, Spec, base_spec, diff, only, op, rules
 
 
 def test_operation_removed_is_breaking() -> None:
@@ -112,3 +112,13 @@ def test_symbol_names_follow_the_generator() -> None:
     assert python_identifier("id") == "id"
     assert python_identifier("amountReceived") == "amount_received"
     assert python_identifier("3ds") == "field_3ds"
+
+
+def test_removing_one_deprecated_operation_of_a_path_is_a_warning() -> None:
+    old = base_spec()
+    op(old, "/v1/connect/payment_intents", "get")["deprecated"] = True
+    item = only(
+        diff(lambda s: s["paths"]["/v1/connect/payment_intents"].pop("get"), base=old), "operation-removed"
+    )
+    assert item.severity is Severity.WARNING
+    assert (item.base_pointer, item.head_pointer) == (f"{PI}/get", None)

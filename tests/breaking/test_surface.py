@@ -20,7 +20,7 @@ from __future__ import annotations
 import enum
 import functools
 import logging
-from typing import Any
+from typing import Annotated, Any
 
 import attrs
 
@@ -93,13 +93,18 @@ def convert(amount: int, currency: str, *, strict: bool = True) -> Money:
     return Money(amount, currency)
 
 
+def described(x: Annotated[int, Meta("text, with [brackets]")]) -> None:  # noqa: F821
+    """A string annotation with Annotated metadata."""
+
+
 async def aconvert(amount: int) -> Money:
     """A coroutine function."""
     return Money(amount)
 '''
 
 BASE = '''
-"""Base classes."""
+"""Base classes (no `from __future__ import annotations`: annotations are objects here)."""
+from typing import Annotated, Literal
 
 
 class Base:
@@ -107,6 +112,18 @@ class Base:
 
     def close(self) -> None:
         """Inherited by Client."""
+
+
+def limited(x: Annotated[int, "a description that is not API"], mode: Literal["a", "b"] = "a") -> list[int | None]:
+    """Annotated metadata is dropped from the dump."""
+    return [x]
+
+
+class Generic:
+    """Registered under a non-identifier name, as pydantic does for parametrized generics."""
+
+
+globals()["Generic[int]"] = Generic
 '''
 
 INIT = '''
@@ -183,6 +200,12 @@ def test_dump_lists_public_names_with_signatures(package: tuple[str, Path]) -> N
     assert entries[f"{name}.core:LIMIT"] == "int"
     assert entries[f"{name}.core:VERSION"] == "str"
     assert entries[f"{name}.sub.tools:helper"] == "function(x: int) -> int"
+    assert (
+        entries[f"{name}.base:limited"]
+        == "function(x: int, mode: Literal['a', 'b'] = 'a') -> list[int | None]"
+    )
+    assert not any("Generic[int]" in key for key in entries)
+    assert entries[f"{name}.core:described"] == "function(x: \"int\") -> 'None'"
     keys = " ".join(entries)
     assert entries[f"{name}.core:logger"] == "logging.Logger"  # public by name, described by type
     for absent in ("_PRIVATE", "_SENTINEL", "_hidden", "_private", "Any", "attrs", "enum", "logging"):

@@ -76,6 +76,7 @@ def test_a_decline_is_exit_1_with_code_and_request_id(cli: Cli) -> None:
     error = cli(*args, "--confirm", "--json")
     assert error.exit_code == ExitCode.API_ERROR
     assert error.json()["error"]["code"] == "card_declined" and error.json()["error"]["status"] == 402
+    assert error.json()["error"]["kind"] == "PaymentError"
 
 
 def test_the_same_idempotency_key_replays(cli: Cli) -> None:

@@ -16,6 +16,7 @@ from molam_sdk_ext.errors import (
     InvalidRequestError,
     MolamError,
     NotFoundError,
+    PaymentError,
     PermissionDeniedError,
     RateLimitError,
 )
@@ -52,7 +53,7 @@ def body(error_type: str, code: str = "some_code", **extra: str) -> dict[str, ob
     [
         (400, "invalid_request_error", BadRequestError),
         (401, "authentication_error", AuthenticationError),
-        (402, "payment_error", APIError),
+        (402, "payment_error", PaymentError),
         (403, "permission_error", PermissionDeniedError),
         (404, "not_found_error", NotFoundError),
         (409, "invalid_request_error", ConflictError),

@@ -41,16 +41,20 @@ def molam(sandbox: SandboxHandle, api_key: str) -> Iterator[Molam]:
         yield client
 
 
-def wait_for(probe: Callable[[], T | None], timeout: float = 15.0, interval: float = 0.05) -> T:
-    """Poll `probe` until it returns something truthy; fail the test after `timeout` seconds."""
+def wait_for(probe: Callable[[], T], until: Callable[[T], object] = bool, timeout: float = 15.0) -> T:
+    """Call `probe` until `until(result)` holds (default: the result is truthy); return that result.
+
+    Bounded polling for state that changes in the background (settlements, deliveries): the test fails
+    after `timeout` seconds, it never asserts on timing.
+    """
     deadline = time.monotonic() + timeout
     while True:
         result = probe()
-        if result:
+        if until(result):
             return result
         if time.monotonic() > deadline:
-            pytest.fail(f"condition not met within {timeout} s")
-        time.sleep(interval)
+            pytest.fail(f"condition not met within {timeout} s; last value: {result!r}")
+        time.sleep(0.05)
 
 
 @attrs.define

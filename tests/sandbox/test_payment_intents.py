@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 import httpx
 import pytest
 
@@ -62,7 +65,7 @@ def test_manual_capture_partial(molam: Molam) -> None:
     assert too_much.value.code == "amount_too_large" and too_much.value.param == "amount_to_capture"
     pi = molam.payment_intents.capture(pi.id, amount_to_capture=2000000)
     assert pi.status == "succeeded" and pi.amount_received == 2000000
-    charge = molam.charges.retrieve(pi.latest_charge)
+    charge = molam.charges.retrieve(str(pi.latest_charge))
     assert charge.captured is True and charge.amount_captured == 2000000
     with pytest.raises(BadRequestError) as again:
         molam.payment_intents.capture(pi.id)
@@ -113,7 +116,7 @@ def test_processing_then_succeeded(molam: Molam) -> None:
         amount=3000, currency="XOF", payment_method="pm_card_processing", confirm=True
     )
     assert pi.status == "processing" and pi.latest_charge is None
-    done = wait_for(lambda: (p := molam.payment_intents.retrieve(pi.id)).status == "succeeded" and p)
+    done = wait_for(lambda: molam.payment_intents.retrieve(pi.id), lambda p: p.status == "succeeded")
     assert done.amount_received == 3000 and isinstance(done.latest_charge, str)
 
 
@@ -157,24 +160,25 @@ def test_create_and_confirm_declined_still_creates_the_intent(molam: Molam) -> N
 
 @pytest.mark.parametrize("setup", ["fresh", "attached", "action", "authorized"])
 def test_cancel_from_every_cancelable_state(molam: Molam, setup: str) -> None:
-    kwargs: dict[str, object] = {
+    setups: dict[str, dict[str, Any]] = {
         "fresh": {},
         "attached": {"payment_method": "pm_card_visa"},
         "action": {"payment_method": "pm_card_3ds", "confirm": True},
         "authorized": {"payment_method": "pm_card_visa", "confirm": True, "capture_method": "manual"},
-    }[setup]
-    pi = molam.payment_intents.create(amount=100, currency="XOF", **kwargs)  # type: ignore[arg-type]
+    }
+    pi = molam.payment_intents.create(amount=100, currency="XOF", **setups[setup])
     pi = molam.payment_intents.cancel(pi.id, cancellation_reason="requested_by_customer")
     assert pi.status == "canceled" and pi.cancellation_reason == "requested_by_customer"
 
 
 def test_invalid_transitions(molam: Molam) -> None:
     pi = molam.payment_intents.create(amount=100, currency="XOF", payment_method="pm_card_visa", confirm=True)
-    for action in (
+    actions: list[Callable[[], object]] = [
         lambda: molam.payment_intents.cancel(pi.id),
         lambda: molam.payment_intents.confirm(pi.id, payment_method="pm_card_visa"),
         lambda: molam.payment_intents.capture(pi.id),
-    ):
+    ]
+    for action in actions:
         with pytest.raises(BadRequestError) as exc:
             action()
         assert exc.value.code == "payment_intent_unexpected_state"

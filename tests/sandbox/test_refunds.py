@@ -40,7 +40,7 @@ def test_partial_refunds_up_to_the_captured_amount(molam: Molam) -> None:
 
 def test_refund_settles_to_succeeded(molam: Molam) -> None:
     refund = molam.refunds.create(payment_intent=_paid(molam))
-    settled = wait_for(lambda: (r := molam.refunds.retrieve(refund.id)).status == "succeeded" and r)
+    settled = wait_for(lambda: molam.refunds.retrieve(refund.id), lambda r: r.status == "succeeded")
     assert settled.failure_reason is None
     assert molam.events.list(type_="refund.processed").data[0].data.object_["id"] == refund.id
 
@@ -48,7 +48,7 @@ def test_refund_settles_to_succeeded(molam: Molam) -> None:
 def test_refund_can_fail_and_gives_the_amount_back(molam: Molam) -> None:
     pi = _paid(molam, 8000, "pm_card_refund_fail")
     refund = molam.refunds.create(payment_intent=pi, amount=3000)
-    failed = wait_for(lambda: (r := molam.refunds.retrieve(refund.id)).status == "failed" and r)
+    failed = wait_for(lambda: molam.refunds.retrieve(refund.id), lambda r: r.status == "failed")
     assert failed.failure_reason
     assert molam.charges.retrieve(refund.charge).amount_refunded == 0
     # The whole amount is refundable again.

@@ -76,14 +76,14 @@ def test_insufficient_funds_leaves_balances_untouched(molam: Molam) -> None:
 def test_transfer_rules(molam: Molam) -> None:
     w = _wallets(molam)
     cases = [
-        ({"from_wallet": w["Compte principal"], "to_wallet": w["Compte principal"]}, "parameter_invalid"),
-        ({"from_wallet": w["Compte principal"], "to_wallet": w["Portefeuille gele"]}, "wallet_not_active"),
-        ({"from_wallet": w["Portefeuille gele"], "to_wallet": w["Epargne"]}, "wallet_not_active"),
-        ({"from_wallet": "wal_missing", "to_wallet": w["Epargne"]}, "resource_missing"),
+        (w["Compte principal"], w["Compte principal"], "parameter_invalid"),
+        (w["Compte principal"], w["Portefeuille gele"], "wallet_not_active"),
+        (w["Portefeuille gele"], w["Epargne"], "wallet_not_active"),
+        ("wal_missing", w["Epargne"], "resource_missing"),
     ]
-    for wallets, code in cases:
+    for source, target, code in cases:
         with pytest.raises(BadRequestError) as exc:
-            molam.transfers.create(amount=1, currency="XOF", **wallets)
+            molam.transfers.create(from_wallet=source, to_wallet=target, amount=1, currency="XOF")
         assert exc.value.code == code
     with pytest.raises(BadRequestError) as mismatch:
         molam.transfers.create(

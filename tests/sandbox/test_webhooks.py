@@ -136,7 +136,7 @@ def test_retried_with_backoff_until_2xx(molam: Molam, receiver: WebhookReceiver)
     molam.payment_intents.create(amount=5, currency="XOF", payment_method="pm_card_visa", confirm=True)
     wait_for(lambda: len(receiver.received) == 3)
     deliveries = wait_for(
-        lambda: (d := molam.webhook_endpoints.list_deliveries(endpoint.id).data) and len(d) == 3 and d
+        lambda: molam.webhook_endpoints.list_deliveries(endpoint.id).data, lambda d: len(d) == 3
     )
     assert [(d.attempt, d.status, d.response_status) for d in deliveries] == [
         (3, "succeeded", 200),
@@ -157,7 +157,7 @@ def test_timeouts_are_retried_and_attempts_bounded(sandbox_factory: Any, receive
         endpoint = _endpoint(molam, receiver)
         molam.payment_intents.create(amount=5, currency="XOF", payment_method="pm_card_visa", confirm=True)
         deliveries = wait_for(
-            lambda: (d := molam.webhook_endpoints.list_deliveries(endpoint.id).data) and len(d) == 3 and d
+            lambda: molam.webhook_endpoints.list_deliveries(endpoint.id).data, lambda d: len(d) == 3
         )
     assert [(d.attempt, d.status, d.error, d.response_status) for d in deliveries] == [
         (3, "failed", "timeout", None),
@@ -183,7 +183,7 @@ def test_rotation_signs_with_every_active_secret(molam: Molam, receiver: Webhook
     revoked = molam.webhook_endpoints.rotate_secret(endpoint.id, grace_period_seconds=0)
     assert revoked.previous_kid is None
     molam.payment_intents.create(amount=6, currency="XOF", payment_method="pm_card_visa", confirm=True)
-    latest = wait_for(lambda: (e := receiver.events("payment_intent.succeeded")) and len(e) == 2 and e)[1]
+    latest = wait_for(lambda: receiver.events("payment_intent.succeeded"), lambda e: len(e) == 2)[1]
     assert [kid for kid, _ in parse_signature_header(latest.headers["molam-signature"]).signatures] == [
         revoked.kid
     ]
