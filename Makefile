@@ -17,8 +17,9 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install -q -e '.[$(EXTRAS)]'
 	touch $(STAMP)
 
-generate: setup           ## regenerate molam_sdk/ and the sandbox models from spec/molam.yaml
+generate: setup           ## regenerate molam_sdk/, the sandbox models and spec/sdk-surface.txt from the spec
 	$(PY) -m generator generate
+	$(PY) -m generator surface --write
 
 check-generated: setup    ## fail when committed generated code differs from the spec
 	$(PY) -m generator check
@@ -42,8 +43,8 @@ demo: setup               ## start the local sandbox, run the checkout flow agai
 bench: setup              ## speed and memory figures of DESIGN.md section 6 (never run as tests)
 	$(PY) bench/run_all.py
 
-breaking: setup           ## spec changes since BASE (default: the previous commit) that break users
-	$(PY) -m generator breaking --base $(or $(BASE),HEAD~1)
+breaking: setup           ## spec changes since BASE (default: merge base with origin/main, else HEAD~1)
+	$(PY) -m generator breaking --base $(or $(BASE),$(shell git merge-base origin/main HEAD 2>/dev/null),HEAD~1)
 
 surface: setup            ## removed or changed public signatures against spec/sdk-surface.txt
 	$(PY) -m generator surface --check

@@ -28,7 +28,6 @@ repr shows ``sk_test_...abcd`` at most.
 
 from __future__ import annotations
 
-import ipaddress
 import os
 import ssl
 from collections.abc import Mapping
@@ -113,6 +112,8 @@ def is_loopback_host(host: str) -> bool:
     host = host.strip("[]").lower()
     if host == "localhost" or host.endswith(".localhost"):
         return True
+    import ipaddress  # only needed for http:// URLs; not worth its import time for every client
+
     try:
         address = ipaddress.ip_address(host)
     except ValueError:
