@@ -9,7 +9,7 @@ parsed spec to our own resource templates and rewrite discriminated unions befor
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar
@@ -577,7 +577,7 @@ def _input_type(prop: PropertyProtocol, resource: Resource) -> str:
         if isinstance(prop, DiscriminatedUnionProperty) and "Mapping[str, Any]" not in parts:
             parts.append("Mapping[str, Any]")
         # Reads best as `A | B | Mapping[str, Any] | None`.
-        tail = [p for p in ("Mapping[str, Any]", "None") if p in parts]
+        tail: list[str] = [p for p in ("Mapping[str, Any]", "None") if p in parts]
         return " | ".join([p for p in parts if p not in tail] + tail)
     type_string = prop.get_type_string(no_optional=True).as_unembedded_code()
     if "datetime." in type_string:
@@ -617,8 +617,3 @@ def _convert_value(prop: PropertyProtocol, name: str) -> str:
     ):
         raise GenerationError(f"parameter {name}: unions of enums, objects or arrays are not supported")
     return name
-
-
-def unique(values: Iterable[str]) -> list[str]:
-    """`values` without repeats, first occurrence order kept."""
-    return list(dict.fromkeys(values))

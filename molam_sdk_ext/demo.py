@@ -360,6 +360,7 @@ def _print_summary(steps: list[DemoStep], total_ms: float, *, json_mode: bool, o
         return
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
     console = Console(file=out or sys.stdout, highlight=False)
     if not console.is_terminal:
@@ -371,11 +372,11 @@ def _print_summary(steps: list[DemoStep], total_ms: float, *, json_mode: bool, o
     table.add_column("ms", justify="right")
     for s in steps:
         mark = "[green]ok[/green]" if s.ok else "[red]FAILED[/red]"
-        table.add_row(mark, s.name, s.detail, s.amount, s.status, f"{s.ms:.0f}")
+        table.add_row(mark, *(Text(v) for v in (s.name, s.detail, s.amount, s.status)), f"{s.ms:.0f}")
     console.print(table)
     for s in steps:
         if s.error:
-            console.print(f"[red]error in '{s.name}':[/red] {s.error}", soft_wrap=True)
+            console.print(Text.assemble((f"error in '{s.name}': ", "red"), s.error), soft_wrap=True)
     verdict = "[bold green]Demo passed[/bold green]" if ok else "[bold red]Demo failed[/bold red]"
     console.print(f"{verdict} in {total_ms / 1000:.1f} s. Next: `make test`, or try `molam --help`.")
 

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from .listing import page_size, take
-from .output import Column
+from .output import Column, to_jsonable
 from .params import LimitOption, api_kwargs
 from .state import JsonOption, get_state
 
@@ -43,6 +43,7 @@ def get(
     """Show one event (the whole payload)."""
     state = get_state(ctx, json_output)
     event = state.client().events.retrieve(event_id)
-    state.output.object(
-        event, title="Event", fields=("id", "type", "created", "api_version", "livemode", "data")
-    )
+    state.output.object(event, title="Event", fields=("id", "type", "created", "api_version", "livemode"))
+    if not state.json:
+        data = to_jsonable(event).get("data", {})
+        state.output.out.print_json(data=data.get("object", data))  # the payload, whole and readable

@@ -103,6 +103,8 @@ def _cell(row: Mapping[str, Any], field: str) -> str:
         return format_money(value, row.get("currency"))
     if field in TIME_FIELDS:
         return format_time(value)
+    if isinstance(value, list) and all(isinstance(v, str | int) for v in value):
+        return ", ".join(str(v) for v in value)
     if isinstance(value, Mapping | list):
         return json.dumps(value, separators=(",", ":"), ensure_ascii=False)
     if value is None:
@@ -206,7 +208,7 @@ class Output:
         table.add_column("value", overflow="fold")
         for key in fields or list(data):
             if key in data and data[key] is not None and key != "object":
-                table.add_row(key, _cell(data, key))
+                table.add_row(Text(key), Text(_cell(data, key)))  # Text: API data is never markup
         self.out.print(table)
 
     def table(
@@ -227,7 +229,7 @@ class Output:
         for column in columns:
             table.add_column(column.header, overflow="fold")
         for row in rows:
-            table.add_row(*(_cell(row, c.field) for c in columns))
+            table.add_row(*(Text(_cell(row, c.field)) for c in columns))
         self.out.print(table)
         more = " (more available: raise --limit)" if has_more else ""
         self.note(f"{len(rows)} shown{more}")

@@ -22,6 +22,7 @@ from rich.progress import (
     TimeElapsedColumn,
 )
 from rich.table import Table
+from rich.text import Text
 
 from molam_sdk_ext import reconcile as engine
 from molam_sdk_ext.errors import NotFoundError
@@ -200,12 +201,12 @@ def _print_report(
             )
             api_side = " ".join(p for p in (_amount(m.api_amount, m.api_currency), m.api_status or "") if p)
             table.add_row(
-                m.kind.value,
-                m.payment_intent_id or "",
-                m.order_id or "",
-                "" if m.line is None else str(m.line),
-                ledger_side or "-",
-                api_side or "-",
+                Text(m.kind.value),
+                Text(m.payment_intent_id or ""),
+                Text(m.order_id or ""),
+                Text("" if m.line is None else str(m.line)),
+                Text(ledger_side or "-"),
+                Text(api_side or "-"),
             )
         console.print(table)
         if len(found) > SHOWN:
@@ -216,5 +217,5 @@ def _print_report(
         f"matched: {summary.matched:,}  mismatches: {summary.total_mismatches:,} ({kinds})"
     )
     console.print(
-        f"Mismatches written to {out_path}" if found else f"No mismatch. (Empty report: {out_path})"
+        Text(f"Mismatches written to {out_path}" if found else f"No mismatch. (Empty report: {out_path})")
     )

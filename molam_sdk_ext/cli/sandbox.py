@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
+import threading
 from typing import Annotated, Any
 
 import httpx
@@ -11,7 +10,7 @@ import typer
 
 from molam_sdk_ext.errors import APIConnectionError, APITimeoutError, error_from_response
 
-from .state import CliState
+from .state import CliState, JsonOption, get_state
 
 __all__ = ["sandbox", "sandbox_request"]
 
@@ -21,7 +20,9 @@ def sandbox(
     host: Annotated[
         str, typer.Option("--host", help="Interface to listen on (keep loopback).")
     ] = "127.0.0.1",
-    port: Annotated[int, typer.Option("--port", min=0, max=65535, help="Port to listen on.")] = 12111,
+    port: Annotated[
+        int, typer.Option("--port", min=0, max=65535, help="Port to listen on (0: any free port).")
+    ] = 12111,
     db: Annotated[
         str | None,
         typer.Option("--db", help="SQLite file to keep state across restarts.", show_default=False),
@@ -50,14 +51,20 @@ def sandbox(
     seed: Annotated[
         int | None, typer.Option("--seed", help="Seed for repeatable faults.", show_default=False)
     ] = None,
+    json_output: JsonOption = False,
 ) -> None:
     """Start the local sandbox (a fake Molam API with test payment methods and webhooks). Ctrl-C stops it.
 
-    Extra options are passed to `python -m molam_sdk_ext.sandbox` unchanged.
+    Prints one line once it answers (with --json: {"ready": true, "url": ...}). Extra options are passed to
+    `python -m molam_sdk_ext.sandbox` unchanged.
     """
-    args = ["--host", host, "--port", str(port)]
+    from molam_sdk_ext.sandbox.server import free_port
+
+    state = get_state(ctx, json_output)
     if db is not None and memory:
         raise typer.BadParameter("choose --db or --memory, not both", param_hint="--db")
+    port = port or free_port(host)
+    args = ["--host", host, "--port", str(port)]
     args += ["--db", db] if db is not None else ["--memory"]
     if fault_rate is not None:
         args += ["--fault-rate", str(fault_rate)]
@@ -66,14 +73,33 @@ def sandbox(
     if seed is not None:
         args += ["--seed", str(seed)]
     args += list(ctx.args)
-    # A child process, so that the server's own signal handling and logging are exactly those of
-    # `python -m molam_sdk_ext.sandbox`; Ctrl-C reaches both and we wait for the child to finish.
-    child = subprocess.Popen([sys.executable, "-m", "molam_sdk_ext.sandbox", *args])
+    url = f"http://{'127.0.0.1' if host in ('0.0.0.0', '') else host}:{port}"
+    # In this process (not a child), so that Ctrl-C reaches one process and ends it without a traceback.
+    from molam_sdk_ext.sandbox.__main__ import main as serve
+
+    announcer = threading.Thread(target=_announce, args=(state, url), name="sandbox-ready", daemon=True)
+    announcer.start()
     try:
-        code = child.wait()
+        code = serve(args)
     except KeyboardInterrupt:
-        code = child.wait()
-    raise typer.Exit(0 if code in (0, -2, 130) else code)
+        code = 0
+    raise typer.Exit(code)
+
+
+def _announce(state: CliState, url: str) -> None:
+    """Print the ready line once the server answers (scripts wait for it, with --json)."""
+    from molam_sdk_ext.sandbox.server import SandboxStartError, wait_healthy
+
+    try:
+        wait_healthy(url, timeout=60.0)
+    except SandboxStartError:
+        return  # the server's own log says why
+    if state.json:
+        state.output.json({"ready": True, "url": url}, lines=True)
+    else:
+        state.output.say(
+            f"Sandbox ready at {url}. Use any test key (sk_test_ + 8 characters). Ctrl-C stops it."
+        )
 
 
 def sandbox_request(state: CliState, method: str, path: str, json: Any = None) -> Any:

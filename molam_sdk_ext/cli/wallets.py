@@ -6,6 +6,7 @@ from typing import Annotated, Any
 
 import typer
 from rich.table import Table
+from rich.text import Text
 
 from .listing import page_size, take
 from .output import Column, format_money, to_jsonable
@@ -38,7 +39,7 @@ def balance(
     if state.json:
         state.output.json(data)
         return
-    table = Table(title=f"Balance of {data.get('wallet', wallet_id)}", title_justify="left")
+    table = Table(title=Text(f"Balance of {data.get('wallet', wallet_id)}"), title_justify="left")
     table.add_column("currency")
     table.add_column("available", justify="right")
     table.add_column("pending", justify="right")
@@ -48,9 +49,9 @@ def balance(
             rows.setdefault(entry["currency"], {})[kind] = entry["amount"]
     for currency, amounts in sorted(rows.items()):
         table.add_row(
-            currency,
-            format_money(amounts.get("available", 0), currency),
-            format_money(amounts.get("pending", 0), currency),
+            Text(currency),
+            Text(format_money(amounts.get("available", 0), currency)),
+            Text(format_money(amounts.get("pending", 0), currency)),
         )
     state.output.out.print(table)
 

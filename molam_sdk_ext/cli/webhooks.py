@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import secrets
 from typing import Annotated, Any
 
@@ -135,7 +136,8 @@ def listen(
             state.output.note(
                 "Ctrl-C to stop." if max_events is None else f"Stopping after {max_events} event(s)."
             )
-        forwarder.wait()
+        with contextlib.suppress(KeyboardInterrupt):  # Ctrl-C is how an open-ended listen ends: normally
+            forwarder.wait()
     finally:
         forwarder.stop()
         rejected = any(not d.verified for d in forwarder.deliveries)

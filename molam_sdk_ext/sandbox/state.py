@@ -56,8 +56,14 @@ Op = Literal["=", "<", "<=", ">", ">="]
 
 
 def new_id(prefix: str, length: int = 24) -> str:
-    """A fresh object id such as ``pi_3xY...`` (prefix plus random base62)."""
-    return prefix + "".join(secrets.choice(_ALPHABET) for _ in range(length))
+    """A fresh object id such as ``pi_3xY...`` (prefix plus `length` random base62 characters)."""
+    # One urandom call per id: drawing each character with secrets.choice costs ~3 us apiece.
+    number = int.from_bytes(secrets.token_bytes(length), "big")
+    chars = []
+    for _ in range(length):
+        number, digit = divmod(number, 62)
+        chars.append(_ALPHABET[digit])
+    return prefix + "".join(chars)
 
 
 def new_secret(prefix: str, nbytes: int = 24) -> str:

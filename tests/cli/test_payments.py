@@ -87,3 +87,9 @@ def test_the_same_idempotency_key_replays(cli: Cli) -> None:
 def test_unknown_payment_intent_is_a_404(cli: Cli) -> None:
     run = cli("payments", "get", "pi_doesnotexist", "--json")
     assert run.exit_code == ExitCode.API_ERROR and run.json()["error"]["status"] == 404
+
+
+def test_api_text_is_shown_verbatim_never_as_markup(cli: Cli) -> None:
+    run = cli("payments", "create", "--amount", "1", "--currency", "XOF", "--description", "[/]50% [bold]off")
+    assert run.exit_code == 0, run.stderr
+    assert "[/]50% [bold]off" in run.stdout

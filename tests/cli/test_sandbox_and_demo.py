@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
@@ -11,30 +12,34 @@ import httpx
 
 from molam_sdk_ext.cli.exit_codes import ExitCode
 
-from ..examples.apps import free_port, wait_until
+from ..examples.apps import free_port
 from .conftest import Cli
 
 
-def test_sandbox_serves_until_ctrl_c(tmp_path: object) -> None:
-    port = free_port()
+def test_sandbox_serves_until_ctrl_c() -> None:
     proc = subprocess.Popen(
-        [sys.executable, "-m", "molam_sdk_ext.cli", "sandbox", "--port", str(port), "--refund-delay", "0.1"],
-        stdout=subprocess.DEVNULL,
+        [
+            sys.executable,
+            "-m",
+            "molam_sdk_ext.cli",
+            "sandbox",
+            "--port",
+            "0",
+            "--json",
+            "--refund-delay",
+            "0.1",
+        ],
+        stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
+        text=True,
         start_new_session=True,  # our own process group: Ctrl-C reaches the CLI and the server, like a terminal
     )
     try:
-
-        def healthy() -> bool:
-            try:
-                return httpx.get(f"http://127.0.0.1:{port}/_sandbox/health", timeout=1).status_code == 200
-            except httpx.HTTPError:
-                assert proc.poll() is None, proc.stderr.read() if proc.stderr else ""
-                return False
-
-        wait_until(healthy, timeout=30)
+        assert proc.stdout is not None
+        ready = json.loads(proc.stdout.readline())
+        assert ready["ready"] is True and ready["url"].startswith("http://127.0.0.1:")
         headers = {"Authorization": "Bearer sk_test_sandbox_cli_test"}
-        answer = httpx.get(f"http://127.0.0.1:{port}/v1/connect/payment_intents", headers=headers)
+        answer = httpx.get(f"{ready['url']}/v1/connect/payment_intents", headers=headers)
         assert answer.status_code == 200
         os.killpg(proc.pid, signal.SIGINT)
         assert proc.wait(timeout=20) == 0
@@ -42,8 +47,7 @@ def test_sandbox_serves_until_ctrl_c(tmp_path: object) -> None:
         if proc.poll() is None:
             os.killpg(proc.pid, signal.SIGKILL)
             proc.wait()
-        if proc.stderr is not None:
-            proc.stderr.close()
+        proc.communicate()
 
 
 def test_sandbox_refuses_db_and_memory_together(cli: Cli) -> None:

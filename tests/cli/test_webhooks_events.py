@@ -208,3 +208,27 @@ def test_listen_human_output(cli: Cli) -> None:
     assert "--> charge.refunded evt_" in out and "[200]" in out
     assert "Forwarded 1 event(s)." in err
     wait_until(lambda: received)
+
+
+def test_ctrl_c_stops_listen_cleanly_and_deletes_its_endpoint(cli: Cli) -> None:
+    import signal
+
+    env = dict(os.environ, MOLAM_API_BASE=cli.base, MOLAM_API_KEY=cli.key, PYTHONUNBUFFERED="1")
+    cmd = [sys.executable, "-m", "molam_sdk_ext.cli", "webhooks", "listen", "--json"]
+    cmd += ["--forward-to", "http://127.0.0.1:9/unused"]
+    proc = subprocess.Popen(
+        cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, start_new_session=True
+    )
+    try:
+        assert proc.stdout is not None
+        ready = json.loads(proc.stdout.readline())
+        with cli.client() as molam:
+            assert [e.id for e in molam.webhook_endpoints.list()] == [ready["endpoint"]]
+        os.killpg(proc.pid, signal.SIGINT)
+        assert proc.wait(timeout=20) == 0
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+        proc.communicate()
+    with cli.client() as molam:
+        assert molam.webhook_endpoints.list().data == []

@@ -92,7 +92,6 @@ def test_concurrent_twin_is_409_should_retry(api: httpx.Client) -> None:
     assert first.status_code == 200
     retried = _post(api, key, body)
     assert retried.headers["idempotent-replayed"] == "true" and retried.json()["id"] == first.json()["id"]
-    assert len({p["id"] for p in api.get(PI, params={"limit": 100}).json()["data"]}) == _count(api)
 
 
 @pytest.mark.parametrize("fault", ["commit_then_500", "commit_then_drop"])

@@ -1,0 +1,92 @@
+"""Requests per second the local sandbox serves for create + retrieve of a payment intent.
+
+Starts ``python -m molam_sdk_ext.sandbox`` in a subprocess (in memory, then on a SQLite file), then drives it
+from this process with keep-alive `httpx.AsyncClient` workers: each worker loops ``POST
+/v1/connect/payment_intents`` (with an Idempotency-Key, as the SDK sends) then ``GET`` of the created intent.
+Reports requests/s and create+retrieve pairs/s per concurrency. Client and server share this machine's cores,
+so the figure is a floor for the server alone. A benchmark, not a test.
+
+Run: ``python bench/sandbox_bench.py [--quick] [--seconds 5] [--workers 1,8]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import statistics
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+import httpx
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from molam_sdk_ext.sandbox.server import SandboxProcess
+
+
+async def _worker(client: httpx.AsyncClient, stop_at: float, latencies: list[float]) -> int:
+    requests = 0
+    while time.perf_counter() < stop_at:
+        started = time.perf_counter()
+        created = await client.post(
+            "/v1/connect/payment_intents",
+            json={"amount": 15000, "currency": "XOF", "description": "bench", "metadata": {"order": "1042"}},
+            headers={"Idempotency-Key": str(uuid.uuid4())},
+        )
+        created.raise_for_status()
+        fetched = await client.get(f"/v1/connect/payment_intents/{created.json()['id']}")
+        fetched.raise_for_status()
+        latencies.append(time.perf_counter() - started)
+        requests += 2
+    return requests
+
+
+async def _run(url: str, api_key: str, workers: int, seconds: float) -> tuple[float, float, float]:
+    limits = httpx.Limits(max_connections=workers, max_keepalive_connections=workers)
+    async with httpx.AsyncClient(
+        base_url=url,
+        headers={"Authorization": f"Bearer {api_key}"},
+        limits=limits,
+        timeout=30,
+        trust_env=False,
+    ) as client:
+        await _worker(client, time.perf_counter() + min(1.0, seconds / 4), [])  # warm up
+        latencies: list[float] = []
+        started = time.perf_counter()
+        counts = await asyncio.gather(
+            *(_worker(client, started + seconds, latencies) for _ in range(workers))
+        )
+        elapsed = time.perf_counter() - started
+    total = sum(counts)
+    return total / elapsed, total / 2 / elapsed, statistics.median(latencies) * 1000
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="2 s per measurement")
+    parser.add_argument("--seconds", type=float, default=5.0)
+    parser.add_argument("--workers", default="1,8", help="comma-separated concurrency levels")
+    args = parser.parse_args()
+    seconds = 2.0 if args.quick else args.seconds
+    levels = [int(w) for w in args.workers.split(",")]
+    print(
+        f"sandbox create + retrieve, {seconds:.0f} s per row, {os.cpu_count()} CPUs (client and server share them)"
+    )
+    print(f"{'state':<8} {'workers':>7} {'requests/s':>11} {'pairs/s':>8} {'median pair ms':>15}")
+    with tempfile.TemporaryDirectory() as tmp:
+        for state, db in (("memory", None), ("sqlite", Path(tmp) / "bench.db")):
+            with SandboxProcess(db=db, extra_args=["--log-level", "warning"]) as server:
+                for workers in levels:
+                    rps, pairs, median_ms = asyncio.run(_run(server.url, server.api_key, workers, seconds))
+                    print(
+                        f"{state:<8} {workers:>7} {rps:>11.0f} {pairs:>8.0f} {median_ms:>15.2f}", flush=True
+                    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
