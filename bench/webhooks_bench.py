@@ -3,7 +3,7 @@
 Targets: our signature check at most 2x a bare ``hmac`` + ``compare_digest`` on the same 2 KB event; verify
 plus typed parse at most 60 us (stripe's construct_event is about 300 us).
 
-Rows (per call, 2 KB event; median of interleaved rounds, min in brackets):
+Rows (per call, 2 KB event; median of interleaved rounds, min in brackets; ratios of medians and of minima):
 
 - bare hmac.new(...).hexdigest() + compare_digest, signed message prebuilt (the ratio's baseline)
 - the same, building ``f"{t}." + body`` per call (what any receiver must do)
@@ -143,16 +143,17 @@ def main() -> int:
     rounds, seconds = (3, 0.05) if quick else (9, 0.2)
     results = measure({**signature_cases, **parse_cases}, rounds, seconds)
 
-    base = results["bare hmac + compare_digest (prebuilt msg)"][0]
+    base, base_min = results["bare hmac + compare_digest (prebuilt msg)"]
     width = max(len(n) for n in results) + 2
     print(
         f"Webhook signature check, 2048-byte event, Python {sys.version.split()[0]} "
         f"(median of {rounds} interleaved rounds, [min])"
     )
-    print(f"{'case':<{width}}{'us/call':>10}{'[min]':>9}{'x bare':>9}")
+    # Noise on a shared machine only ever adds time, so the ratio of minima is the steadier estimate.
+    print(f"{'case':<{width}}{'us/call':>10}{'[min]':>9}{'x bare':>9}{'[min]':>8}")
     for name in signature_cases:
         median, low = results[name]
-        print(f"{name:<{width}}{median:>10.2f}{low:>9.2f}{median / base:>9.2f}")
+        print(f"{name:<{width}}{median:>10.2f}{low:>9.2f}{median / base:>9.2f}{low / base_min:>8.2f}")
     print()
     print(f"{'verify + parse':<{width}}{'us/call':>10}{'[min]':>9}{'x molam':>9}")
     ours = results["molam construct_event (verify + typed)"][0]
@@ -160,8 +161,12 @@ def main() -> int:
         median, low = results[name]
         print(f"{name:<{width}}{median:>10.2f}{low:>9.2f}{median / ours:>9.2f}")
     verify_ratio = results["molam WebhookVerifier.verify"][0] / base
+    verify_ratio_min = results["molam WebhookVerifier.verify"][1] / base_min
     print()
-    print(f"target: verify <= 2.00x bare -> {verify_ratio:.2f}x {'OK' if verify_ratio <= 2 else 'MISSED'}")
+    print(
+        f"target: verify <= 2.00x bare -> {verify_ratio:.2f}x median, {verify_ratio_min:.2f}x min "
+        f"{'OK' if verify_ratio <= 2 else 'MISSED'}"
+    )
     print(f"target: verify + typed parse <= 60 us -> {ours:.1f} us {'OK' if ours <= 60 else 'MISSED'}")
     return 0
 

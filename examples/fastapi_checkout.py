@@ -47,10 +47,10 @@ def create_app(*, webhook_secret: str | None = None, molam: AsyncMolam | None = 
 
     @processor.on("payment_intent.succeeded", "payment_intent.failed")
     async def payment_outcome(event: Any) -> None:
-        intent = event.data.object_
+        intent = event.data.object
         order_id = (intent.metadata.to_dict() if intent.metadata else {}).get("order_id")
         if order_id in orders:
-            orders[order_id]["status"] = "paid" if event.type_ == "payment_intent.succeeded" else "failed"
+            orders[order_id]["status"] = "paid" if event.type == "payment_intent.succeeded" else "failed"
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:

@@ -32,12 +32,12 @@ def create_app(secret: str | None = None) -> Flask:
 
     @processor.on("payment_intent.succeeded")
     def payment_succeeded(event: Any) -> None:
-        intent = event.data.object_
-        handled.append({"event": event.id, "type": event.type_, "object": intent.id, "amount": intent.amount})
+        intent = event.data.object
+        handled.append({"event": event.id, "type": event.type, "object": intent.id, "amount": intent.amount})
 
     @processor.on("charge.refunded", "refund.processed", "payout.paid", "payout.failed")
     def money_moved(event: Any) -> None:
-        handled.append({"event": event.id, "type": event.type_, "object": event.data.object_.id})
+        handled.append({"event": event.id, "type": event.type, "object": event.data.object.id})
 
     app = Flask(__name__)
     app.register_blueprint(make_webhook_blueprint(processor, "/webhooks/molam"))

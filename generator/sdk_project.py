@@ -41,12 +41,26 @@ PACKAGE = "molam_sdk"
 RESERVED_ARGUMENTS = frozenset(
     {"self", "body", "idempotency_key", "molam_version", "timeout", "max_retries", "extra_headers"}
 )
+#: Builtins that openapi-python-client would suffix with "_" but that are fine as attribute and argument
+#: names: a payments SDK user expects `event.type`, `event.data.object` and `error.type`, as in the JSON.
+#: Generated code never calls these builtins where such a name is in scope.
+UNRESERVED_NAMES = frozenset({"type", "object"})
 IDEMPOTENCY_HEADER = "Idempotency-Key"
 VERSION_HEADER = "Molam-Version"
 
 
 class GenerationError(Exception):
     """The spec or the toolchain made generation impossible; the message says what to fix."""
+
+
+def _unreserve_names() -> None:
+    # The generator checks names against a module-level set; shrinking it in place is its only extension point.
+    from openapi_python_client import strings
+
+    strings.RESERVED_WORDS.difference_update(UNRESERVED_NAMES)
+
+
+_unreserve_names()
 
 
 def load_config(config_path: Path, spec_path: Path, package_dir: Path) -> Config:

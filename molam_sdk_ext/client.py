@@ -44,6 +44,7 @@ from .observability.telemetry import TELEMETRY_HEADER, TelemetryRecorder, user_a
 from .requester import MAX_RETRIES_EXTENSION, RequestOptions
 from .transport.breaker import BreakerConfig, BreakerRegistry
 from .transport.idempotency import IDEMPOTENCY_HEADER, IDEMPOTENCY_KEY_EXTENSION, new_idempotency_key
+from .transport.observe import AsyncObservabilityTransport, ObservabilityTransport
 from .transport.retry import DEADLINE_EXTENSION, RetryPolicy
 from .transport.stack import TransportStack
 
@@ -67,8 +68,8 @@ _PER_REQUEST_OPTIONS = frozenset(
 
 
 @functools.cache
-def _ssl_context(verify: bool | str, cert: str | None, key: str | None) -> ssl.SSLContext:
-    # One context per distinct TLS setup: loading the CA bundle costs milliseconds, a context is reusable.
+def _verify_context(verify: bool | str) -> ssl.SSLContext:
+    # Shared by every client with the same trust settings: loading the CA bundle costs milliseconds.
     if verify is False:
         context = ssl.create_default_context()
         context.check_hostname = False
@@ -79,18 +80,32 @@ def _ssl_context(verify: bool | str, cert: str | None, key: str | None) -> ssl.S
         import certifi
 
         context = ssl.create_default_context(cafile=certifi.where())
-    if cert is not None:
-        context.load_cert_chain(cert, key)
     return context
 
 
 def _tls_context(settings: ClientSettings) -> ssl.SSLContext:
     verify = settings.verify
-    if isinstance(verify, ssl.SSLContext):
-        if settings.client_cert is not None:
-            verify.load_cert_chain(settings.client_cert, settings.client_key)
-        return verify
-    return _ssl_context(verify, settings.client_cert, settings.client_key)
+    if settings.client_cert is None:
+        return verify if isinstance(verify, ssl.SSLContext) else _verify_context(verify)
+    # With a client certificate, a fresh context per client: a rotated certificate file is picked up by the
+    # next client, and no other client shares the identity.
+    context = verify if isinstance(verify, ssl.SSLContext) else _verify_context.__wrapped__(verify)
+    context.load_cert_chain(settings.client_cert, settings.client_key)
+    return context
+
+
+def _wrap_callers_client(client: httpx.Client | httpx.AsyncClient, wrap: Any) -> None:
+    """Put the SDK stack over every transport of a caller's client (its default one and its mounts)."""
+    if isinstance(client._transport, ObservabilityTransport | AsyncObservabilityTransport):
+        raise ConfigurationError(
+            "This http_client already carries a Molam client's transport stack; share that client with "
+            "with_options(...) instead of wrapping it twice (retries would multiply).",
+            param="http_client",
+        )
+    client._transport = wrap(client._transport)
+    client._mounts = {
+        pattern: None if mounted is None else wrap(mounted) for pattern, mounted in client._mounts.items()
+    }
 
 
 class _NoCookies(httpx.Cookies):
@@ -139,7 +154,9 @@ class _ClientCore:
     _telemetry: TelemetryRecorder | None
     _owns_client: bool
 
-    def _configure(self, settings: ClientSettings, shared: _Shared, default_headers: Mapping[str, str]) -> None:
+    def _configure(
+        self, settings: ClientSettings, shared: _Shared, default_headers: Mapping[str, str]
+    ) -> None:
         self._settings = settings
         self._shared = shared
         self._default_headers = dict(default_headers)
@@ -371,11 +388,7 @@ class Molam(_ClientCore, SyncResources):
         shared = self._make_shared(resolved, retry_policy, circuit_breaker, hooks)
         stack = shared.stack
         if http_client is not None:
-            http_client._transport = stack.wrap(http_client._transport)
-            http_client._mounts = {
-                pattern: None if mounted is None else stack.wrap(mounted)
-                for pattern, mounted in http_client._mounts.items()
-            }
+            _wrap_callers_client(http_client, stack.wrap)
             self._http = http_client
             self._owns_client = False
         else:
@@ -487,11 +500,7 @@ class AsyncMolam(_ClientCore, AsyncResources):
         shared = self._make_shared(resolved, retry_policy, circuit_breaker, hooks)
         stack = shared.stack
         if http_client is not None:
-            http_client._transport = stack.wrap_async(http_client._transport)
-            http_client._mounts = {
-                pattern: None if mounted is None else stack.wrap_async(mounted)
-                for pattern, mounted in http_client._mounts.items()
-            }
+            _wrap_callers_client(http_client, stack.wrap_async)
             self._http = http_client
             self._owns_client = False
         else:

@@ -149,8 +149,9 @@ class WebhookReceiver:
                 self._arrived.wait(left)
 
     def stop(self) -> None:
-        """Stop serving."""
-        self._server.shutdown()
+        """Stop serving (and release the port, started or not)."""
+        if self._thread.is_alive():  # shutdown() would wait forever for a loop that never ran
+            self._server.shutdown()
         self._server.server_close()
 
 
@@ -213,7 +214,7 @@ def _checkout(flow: _Flow, molam: Any, receiver: WebhookReceiver) -> None:
             raise RuntimeError(f"expected succeeded, got {s.status}")
 
     with flow.step("Webhook received and verified") as s:
-        event = receiver.wait_for("payment_intent.succeeded", lambda e: e.data.object_.id == intent.id)
+        event = receiver.wait_for("payment_intent.succeeded", lambda e: e.data.object.id == intent.id)
         s.detail, s.status = f"payment_intent.succeeded {event.id}", "verified, processed once"
 
     refund_amount = to_minor_units("40.00", "GHS")
@@ -227,7 +228,7 @@ def _checkout(flow: _Flow, molam: Any, receiver: WebhookReceiver) -> None:
             _value(refund, "status"),
         )
         # Refunds settle asynchronously: the refund.processed webhook says when.
-        receiver.wait_for("refund.processed", lambda e: e.data.object_.id == refund.id)
+        receiver.wait_for("refund.processed", lambda e: e.data.object.id == refund.id)
         s.status = f"{s.status} -> succeeded (webhook)"
 
     payout_amount = to_minor_units("25000", "XOF")
@@ -334,6 +335,8 @@ def run(
             _checkout(flow, molam, receiver)
     except Exception as exc:
         failed = exc
+        if all(step.ok for step in flow.steps):  # it failed between steps: say so in the summary
+            flow.steps.append(DemoStep("Set up the client", ok=False, error=_describe(exc)))
     finally:
         receiver.stop()
         if sandbox is not None:
@@ -342,11 +345,12 @@ def run(
                 s.status = "stopped"
         logs.cleanup()
     total_ms = (time.perf_counter() - started) * 1000.0
-    _print_summary(flow.steps, total_ms, json_mode=json_mode, out=out)
+    where = "a fresh local sandbox" if api_base is None else api_base
+    _print_summary(flow.steps, total_ms, where, json_mode=json_mode, out=out)
     return 1 if failed is not None or not all(s.ok for s in flow.steps) else 0
 
 
-def _print_summary(steps: list[DemoStep], total_ms: float, *, json_mode: bool, out: Any) -> None:
+def _print_summary(steps: list[DemoStep], total_ms: float, where: str, *, json_mode: bool, out: Any) -> None:
     ok = all(s.ok for s in steps)
     if json_mode:
         import json
@@ -365,7 +369,7 @@ def _print_summary(steps: list[DemoStep], total_ms: float, *, json_mode: bool, o
     console = Console(file=out or sys.stdout, highlight=False)
     if not console.is_terminal:
         console.width = 140  # piped (make, CI logs): room for whole ids rather than 80 columns
-    table = Table(title="Molam checkout demo (local sandbox)", title_justify="left")
+    table = Table(title=Text(f"Molam checkout demo, against {where}"), title_justify="left")
     for header, justify in (("", "left"), ("step", "left"), ("object", "left"), ("amount", "right")):
         table.add_column(header, justify=justify)  # type: ignore[arg-type]
     table.add_column("status")
@@ -378,7 +382,12 @@ def _print_summary(steps: list[DemoStep], total_ms: float, *, json_mode: bool, o
         if s.error:
             console.print(Text.assemble((f"error in '{s.name}': ", "red"), s.error), soft_wrap=True)
     verdict = "[bold green]Demo passed[/bold green]" if ok else "[bold red]Demo failed[/bold red]"
-    console.print(f"{verdict} in {total_ms / 1000:.1f} s. Next: `make test`, or try `molam --help`.")
+    after = (
+        "Next: `make test`, or try `molam --help`."
+        if ok
+        else "The error above says which step failed and why."
+    )
+    console.print(f"{verdict} in {total_ms / 1000:.1f} s. {after}")
 
 
 def main(argv: list[str] | None = None) -> int:

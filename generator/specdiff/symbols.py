@@ -20,9 +20,10 @@ from typing import Any
 from generator.specdiff.pointer import split
 
 _COMPOSITION = frozenset({"allOf", "anyOf", "oneOf"})
-# Mirrors openapi-python-client 0.29 (strings.py), so symbols match the generated names.
+# Mirrors openapi-python-client 0.29 (strings.py) as our generator configures it (generator/sdk_project.py
+# un-reserves `type` and `object`), so symbols match the generated names.
 _DELIMITERS = ". _-"
-_RESERVED = (set(dir(builtins)) | {"self", "true", "false", "datetime"}) - {"id"}
+_RESERVED = (set(dir(builtins)) | {"self", "true", "false", "datetime"}) - {"id", "type", "object"}
 
 
 def snake_case(name: str) -> str:
@@ -34,7 +35,7 @@ def snake_case(name: str) -> str:
 
 
 def python_identifier(name: str) -> str:
-    """The attribute / keyword name the generator makes of a property or parameter (`type` -> `type_`)."""
+    """The attribute / keyword name the generator makes of a property or parameter (`list` -> `list_`)."""
     text = snake_case(name)
     if text in _RESERVED or keyword.iskeyword(text):
         text += "_"

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Literal, Self, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -13,15 +13,12 @@ if TYPE_CHECKING:
     from ..models.balance_amount import BalanceAmount
 
 
-T = TypeVar("T", bound="Balance")
-
-
 @_attrs_define
 class Balance:
     """The Treasury balance of the account, per currency.
 
     Attributes:
-        object_ (Literal['balance']): Always `balance`.
+        object (Literal['balance']): Always `balance`.
         available (list[BalanceAmount]): Funds that can be paid out now, one entry per currency.
         pending (list[BalanceAmount]): Funds not settled yet, one entry per currency.
         reserved (list[BalanceAmount]): Funds held back (pending payouts, disputes, rolling reserve), one entry per
@@ -29,7 +26,7 @@ class Balance:
         livemode (bool): `true` for production objects, `false` for sandbox objects.
     """
 
-    object_: Literal["balance"]
+    object: Literal["balance"]
     available: list[BalanceAmount]
     pending: list[BalanceAmount]
     reserved: list[BalanceAmount]
@@ -38,7 +35,7 @@ class Balance:
 
     def to_dict(self) -> dict[str, Any]:
         """This object as JSON-compatible data, unknown fields and unknown enum values included as received."""
-        object_ = self.object_
+        object = self.object
 
         available = []
         for available_item_data in self.available:
@@ -61,7 +58,7 @@ class Balance:
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
-                "object": object_,
+                "object": object,
                 "available": available,
                 "pending": pending,
                 "reserved": reserved,
@@ -72,16 +69,16 @@ class Balance:
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Parse decoded JSON leniently: unknown fields land in `additional_properties`, unknown enum values
         become pseudo-members, and a missing required field raises `MissingFieldError` (see `types.pop_required`).
         """
         from ..models.balance_amount import BalanceAmount
 
         d = dict(src_dict)
-        object_ = cast(Literal["balance"], pop_required(d, "object", "Balance"))
-        if object_ != "balance":
-            raise ValueError(f"object must match const 'balance', got '{object_}'")
+        object = cast(Literal["balance"], pop_required(d, "object", "Balance"))
+        if object != "balance":
+            raise ValueError(f"object must match const 'balance', got '{object}'")
 
         available = []
         _available = pop_required(d, "available", "Balance")
@@ -107,7 +104,7 @@ class Balance:
         livemode = pop_required(d, "livemode", "Balance")
 
         balance = cls(
-            object_=object_,
+            object=object,
             available=available,
             pending=pending,
             reserved=reserved,

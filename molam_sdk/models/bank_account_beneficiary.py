@@ -2,14 +2,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Literal, TypeVar, cast
+from typing import Any, Literal, Self, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import pop_required
-
-T = TypeVar("T", bound="BankAccountBeneficiary")
 
 
 @_attrs_define
@@ -17,13 +15,13 @@ class BankAccountBeneficiary:
     """A bank account that receives a payout.
 
     Attributes:
-        type_ (Literal['bank_account']): Always `bank_account`.
+        type (Literal['bank_account']): Always `bank_account`.
         bank_code (str): The bank's code (sort code, BIC or national bank code).
         account_number (str): The account number or IBAN.
         account_holder (str): The name on the account.
     """
 
-    type_: Literal["bank_account"]
+    type: Literal["bank_account"]
     bank_code: str
     account_number: str
     account_holder: str
@@ -31,7 +29,7 @@ class BankAccountBeneficiary:
 
     def to_dict(self) -> dict[str, Any]:
         """This object as JSON-compatible data, unknown fields and unknown enum values included as received."""
-        type_ = self.type_
+        type = self.type
 
         bank_code = self.bank_code
 
@@ -43,7 +41,7 @@ class BankAccountBeneficiary:
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
-                "type": type_,
+                "type": type,
                 "bank_code": bank_code,
                 "account_number": account_number,
                 "account_holder": account_holder,
@@ -53,14 +51,14 @@ class BankAccountBeneficiary:
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Parse decoded JSON leniently: unknown fields land in `additional_properties`, unknown enum values
         become pseudo-members, and a missing required field raises `MissingFieldError` (see `types.pop_required`).
         """
         d = dict(src_dict)
-        type_ = cast(Literal["bank_account"], pop_required(d, "type", "BankAccountBeneficiary"))
-        if type_ != "bank_account":
-            raise ValueError(f"type must match const 'bank_account', got '{type_}'")
+        type = cast(Literal["bank_account"], pop_required(d, "type", "BankAccountBeneficiary"))
+        if type != "bank_account":
+            raise ValueError(f"type must match const 'bank_account', got '{type}'")
 
         bank_code = pop_required(d, "bank_code", "BankAccountBeneficiary")
 
@@ -69,7 +67,7 @@ class BankAccountBeneficiary:
         account_holder = pop_required(d, "account_holder", "BankAccountBeneficiary")
 
         bank_account_beneficiary = cls(
-            type_=type_,
+            type=type,
             bank_code=bank_code,
             account_number=account_number,
             account_holder=account_holder,

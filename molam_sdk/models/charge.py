@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Literal, Self, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -14,16 +14,13 @@ if TYPE_CHECKING:
     from ..models.metadata import Metadata
 
 
-T = TypeVar("T", bound="Charge")
-
-
 @_attrs_define
 class Charge:
     """One attempt to move funds for a payment intent.
 
     Attributes:
         id (str): Unique identifier, prefixed `ch_`.
-        object_ (Literal['charge']): Always `charge`.
+        object (Literal['charge']): Always `charge`.
         amount (int): Amount charged, in the currency's minor unit.
         amount_captured (int): Amount captured, in the currency's minor unit.
         amount_refunded (int): Amount refunded so far, in the currency's minor unit.
@@ -45,7 +42,7 @@ class Charge:
     """
 
     id: str
-    object_: Literal["charge"]
+    object: Literal["charge"]
     amount: int
     amount_captured: int
     amount_refunded: int
@@ -68,7 +65,7 @@ class Charge:
         """This object as JSON-compatible data, unknown fields and unknown enum values included as received."""
         id = self.id
 
-        object_ = self.object_
+        object = self.object
 
         amount = self.amount
 
@@ -112,7 +109,7 @@ class Charge:
         field_dict.update(
             {
                 "id": id,
-                "object": object_,
+                "object": object,
                 "amount": amount,
                 "amount_captured": amount_captured,
                 "amount_refunded": amount_refunded,
@@ -135,7 +132,7 @@ class Charge:
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Parse decoded JSON leniently: unknown fields land in `additional_properties`, unknown enum values
         become pseudo-members, and a missing required field raises `MissingFieldError` (see `types.pop_required`).
         """
@@ -144,9 +141,9 @@ class Charge:
         d = dict(src_dict)
         id = pop_required(d, "id", "Charge")
 
-        object_ = cast(Literal["charge"], pop_required(d, "object", "Charge"))
-        if object_ != "charge":
-            raise ValueError(f"object must match const 'charge', got '{object_}'")
+        object = cast(Literal["charge"], pop_required(d, "object", "Charge"))
+        if object != "charge":
+            raise ValueError(f"object must match const 'charge', got '{object}'")
 
         amount = pop_required(d, "amount", "Charge")
 
@@ -160,21 +157,21 @@ class Charge:
 
         payment_intent = pop_required(d, "payment_intent", "Charge")
 
-        def _parse_payment_method(data: object) -> str | None:
+        def _parse_payment_method(data: Any) -> str | None:
             if data is None:
                 return data
             return cast(str | None, data)
 
         payment_method = _parse_payment_method(pop_required(d, "payment_method", "Charge"))
 
-        def _parse_customer_id(data: object) -> str | None:
+        def _parse_customer_id(data: Any) -> str | None:
             if data is None:
                 return data
             return cast(str | None, data)
 
         customer_id = _parse_customer_id(pop_required(d, "customer_id", "Charge"))
 
-        def _parse_description(data: object) -> str | None:
+        def _parse_description(data: Any) -> str | None:
             if data is None:
                 return data
             return cast(str | None, data)
@@ -185,14 +182,14 @@ class Charge:
 
         refunded = pop_required(d, "refunded", "Charge")
 
-        def _parse_failure_code(data: object) -> str | None:
+        def _parse_failure_code(data: Any) -> str | None:
             if data is None:
                 return data
             return cast(str | None, data)
 
         failure_code = _parse_failure_code(pop_required(d, "failure_code", "Charge"))
 
-        def _parse_failure_message(data: object) -> str | None:
+        def _parse_failure_message(data: Any) -> str | None:
             if data is None:
                 return data
             return cast(str | None, data)
@@ -207,7 +204,7 @@ class Charge:
 
         charge = cls(
             id=id,
-            object_=object_,
+            object=object,
             amount=amount,
             amount_captured=amount_captured,
             amount_refunded=amount_refunded,

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -14,9 +14,6 @@ if TYPE_CHECKING:
     from ..models.bank_account_beneficiary import BankAccountBeneficiary
     from ..models.metadata import Metadata
     from ..models.mobile_money_beneficiary import MobileMoneyBeneficiary
-
-
-T = TypeVar("T", bound="CreatePayoutRequest")
 
 
 @_attrs_define
@@ -83,7 +80,7 @@ class CreatePayoutRequest:
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Parse decoded JSON leniently: unknown fields land in `additional_properties`, unknown enum values
         become pseudo-members, and a missing required field raises `MissingFieldError` (see `types.pop_required`).
         """
@@ -100,11 +97,9 @@ class CreatePayoutRequest:
 
         currency = pop_required(d, "currency", "CreatePayoutRequest")
 
-        def _parse_beneficiary(
-            data: object,
-        ) -> BankAccountBeneficiary | MobileMoneyBeneficiary | dict[str, Any]:
+        def _parse_beneficiary(data: Any) -> BankAccountBeneficiary | MobileMoneyBeneficiary | dict[str, Any]:
             if not isinstance(data, dict):
-                raise TypeError(f"beneficiary: expected an object, got {type(data).__name__}")
+                raise TypeError(f"beneficiary: expected an object, got {data.__class__.__name__}")
             # The discriminator picks the variant. A value this client does not know (a variant the API added later)
             # is kept as the plain dict rather than raising, so parsing the enclosing object never breaks.
             kind = data.get("type")

@@ -2,14 +2,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Literal, TypeVar, cast
+from typing import Any, Literal, Self, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import pop_required
-
-T = TypeVar("T", bound="DeletedWebhookEndpoint")
 
 
 @_attrs_define
@@ -18,12 +16,12 @@ class DeletedWebhookEndpoint:
 
     Attributes:
         id (str): The deleted endpoint's id.
-        object_ (Literal['webhook_endpoint']): Always `webhook_endpoint`.
+        object (Literal['webhook_endpoint']): Always `webhook_endpoint`.
         deleted (bool): Always `true`.
     """
 
     id: str
-    object_: Literal["webhook_endpoint"]
+    object: Literal["webhook_endpoint"]
     deleted: bool
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -31,7 +29,7 @@ class DeletedWebhookEndpoint:
         """This object as JSON-compatible data, unknown fields and unknown enum values included as received."""
         id = self.id
 
-        object_ = self.object_
+        object = self.object
 
         deleted = self.deleted
 
@@ -40,7 +38,7 @@ class DeletedWebhookEndpoint:
         field_dict.update(
             {
                 "id": id,
-                "object": object_,
+                "object": object,
                 "deleted": deleted,
             }
         )
@@ -48,22 +46,22 @@ class DeletedWebhookEndpoint:
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Parse decoded JSON leniently: unknown fields land in `additional_properties`, unknown enum values
         become pseudo-members, and a missing required field raises `MissingFieldError` (see `types.pop_required`).
         """
         d = dict(src_dict)
         id = pop_required(d, "id", "DeletedWebhookEndpoint")
 
-        object_ = cast(Literal["webhook_endpoint"], pop_required(d, "object", "DeletedWebhookEndpoint"))
-        if object_ != "webhook_endpoint":
-            raise ValueError(f"object must match const 'webhook_endpoint', got '{object_}'")
+        object = cast(Literal["webhook_endpoint"], pop_required(d, "object", "DeletedWebhookEndpoint"))
+        if object != "webhook_endpoint":
+            raise ValueError(f"object must match const 'webhook_endpoint', got '{object}'")
 
         deleted = pop_required(d, "deleted", "DeletedWebhookEndpoint")
 
         deleted_webhook_endpoint = cls(
             id=id,
-            object_=object_,
+            object=object,
             deleted=deleted,
         )
 

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, Self, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -10,22 +10,20 @@ from attrs import field as _attrs_field
 from ..models.error_type import ErrorType
 from ..types import pop_required
 
-T = TypeVar("T", bound="ErrorDetail")
-
 
 @_attrs_define
 class ErrorDetail:
     """What went wrong.
 
     Attributes:
-        type_ (ErrorType): The category of an error; each maps to one SDK exception class.
+        type (ErrorType): The category of an error; each maps to one SDK exception class.
         code (str): A short machine-readable code such as `parameter_missing` or `insufficient_funds`.
         message (str): A human-readable explanation; may change, do not match on it.
         param (None | str): The request parameter the error is about, if any.
         request_id (str): The id of the request that failed (also in the `Molam-Request-Id` header).
     """
 
-    type_: ErrorType
+    type: ErrorType
     code: str
     message: str
     param: str | None
@@ -34,7 +32,7 @@ class ErrorDetail:
 
     def to_dict(self) -> dict[str, Any]:
         """This object as JSON-compatible data, unknown fields and unknown enum values included as received."""
-        type_ = self.type_.value
+        type = self.type.value
 
         code = self.code
 
@@ -49,7 +47,7 @@ class ErrorDetail:
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
-                "type": type_,
+                "type": type,
                 "code": code,
                 "message": message,
                 "param": param,
@@ -60,18 +58,18 @@ class ErrorDetail:
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Parse decoded JSON leniently: unknown fields land in `additional_properties`, unknown enum values
         become pseudo-members, and a missing required field raises `MissingFieldError` (see `types.pop_required`).
         """
         d = dict(src_dict)
-        type_ = ErrorType(pop_required(d, "type", "ErrorDetail"))
+        type = ErrorType(pop_required(d, "type", "ErrorDetail"))
 
         code = pop_required(d, "code", "ErrorDetail")
 
         message = pop_required(d, "message", "ErrorDetail")
 
-        def _parse_param(data: object) -> str | None:
+        def _parse_param(data: Any) -> str | None:
             if data is None:
                 return data
             return cast(str | None, data)
@@ -81,7 +79,7 @@ class ErrorDetail:
         request_id = pop_required(d, "request_id", "ErrorDetail")
 
         error_detail = cls(
-            type_=type_,
+            type=type,
             code=code,
             message=message,
             param=param,

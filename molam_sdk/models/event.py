@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Literal, Self, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -13,9 +13,6 @@ if TYPE_CHECKING:
     from ..models.event_data import EventData
 
 
-T = TypeVar("T", bound="Event")
-
-
 @_attrs_define
 class Event:
     """A change to one of your objects. `type` is one of `EventType` (kept a plain string so that new types
@@ -23,8 +20,8 @@ class Event:
 
     Attributes:
         id (str): Unique identifier, prefixed `evt_`; the deduplication key for webhook deliveries.
-        object_ (Literal['event']): Always `event`.
-        type_ (str): The event type, one of `EventType` (for example `payment_intent.succeeded`).
+        object (Literal['event']): Always `event`.
+        type (str): The event type, one of `EventType` (for example `payment_intent.succeeded`).
         created (int): Creation time, Unix seconds.
         api_version (str): The API version `data.object` is rendered in.
         livemode (bool): `true` for production objects, `false` for sandbox objects.
@@ -32,8 +29,8 @@ class Event:
     """
 
     id: str
-    object_: Literal["event"]
-    type_: str
+    object: Literal["event"]
+    type: str
     created: int
     api_version: str
     livemode: bool
@@ -44,9 +41,9 @@ class Event:
         """This object as JSON-compatible data, unknown fields and unknown enum values included as received."""
         id = self.id
 
-        object_ = self.object_
+        object = self.object
 
-        type_ = self.type_
+        type = self.type
 
         created = self.created
 
@@ -61,8 +58,8 @@ class Event:
         field_dict.update(
             {
                 "id": id,
-                "object": object_,
-                "type": type_,
+                "object": object,
+                "type": type,
                 "created": created,
                 "api_version": api_version,
                 "livemode": livemode,
@@ -73,7 +70,7 @@ class Event:
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Parse decoded JSON leniently: unknown fields land in `additional_properties`, unknown enum values
         become pseudo-members, and a missing required field raises `MissingFieldError` (see `types.pop_required`).
         """
@@ -82,11 +79,11 @@ class Event:
         d = dict(src_dict)
         id = pop_required(d, "id", "Event")
 
-        object_ = cast(Literal["event"], pop_required(d, "object", "Event"))
-        if object_ != "event":
-            raise ValueError(f"object must match const 'event', got '{object_}'")
+        object = cast(Literal["event"], pop_required(d, "object", "Event"))
+        if object != "event":
+            raise ValueError(f"object must match const 'event', got '{object}'")
 
-        type_ = pop_required(d, "type", "Event")
+        type = pop_required(d, "type", "Event")
 
         created = pop_required(d, "created", "Event")
 
@@ -98,8 +95,8 @@ class Event:
 
         event = cls(
             id=id,
-            object_=object_,
-            type_=type_,
+            object=object,
+            type=type,
             created=created,
             api_version=api_version,
             livemode=livemode,

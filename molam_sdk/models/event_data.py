@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -13,46 +13,43 @@ if TYPE_CHECKING:
     from ..models.event_data_object import EventDataObject
 
 
-T = TypeVar("T", bound="EventData")
-
-
 @_attrs_define
 class EventData:
     """The object the event is about.
 
     Attributes:
-        object_ (EventDataObject): The object (payment intent, charge, refund, payout, transfer or merchant onboarding).
+        object (EventDataObject): The object (payment intent, charge, refund, payout, transfer or merchant onboarding).
     """
 
-    object_: EventDataObject
+    object: EventDataObject
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         """This object as JSON-compatible data, unknown fields and unknown enum values included as received."""
-        object_ = self.object_.to_dict()
+        object = self.object.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
-                "object": object_,
+                "object": object,
             }
         )
 
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Parse decoded JSON leniently: unknown fields land in `additional_properties`, unknown enum values
         become pseudo-members, and a missing required field raises `MissingFieldError` (see `types.pop_required`).
         """
         from ..models.event_data_object import EventDataObject
 
         d = dict(src_dict)
-        object_ = EventDataObject.from_dict(pop_required(d, "object", "EventData"))
+        object = EventDataObject.from_dict(pop_required(d, "object", "EventData"))
 
         event_data = cls(
-            object_=object_,
+            object=object,
         )
 
         event_data.additional_properties = d

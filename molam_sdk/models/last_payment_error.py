@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, Self, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -10,22 +10,20 @@ from attrs import field as _attrs_field
 from ..models.error_type import ErrorType
 from ..types import pop_required
 
-T = TypeVar("T", bound="LastPaymentError")
-
 
 @_attrs_define
 class LastPaymentError:
     """Why the last payment attempt failed.
 
     Attributes:
-        type_ (ErrorType): The category of an error; each maps to one SDK exception class.
+        type (ErrorType): The category of an error; each maps to one SDK exception class.
         code (str): A machine-readable code such as `insufficient_funds` or `provider_timeout`.
         message (str): A human-readable explanation that can be shown to the customer.
         decline_code (None | str): The issuer's or mobile money operator's decline code, when there is one.
         payment_method (None | str): The payment method that failed.
     """
 
-    type_: ErrorType
+    type: ErrorType
     code: str
     message: str
     decline_code: str | None
@@ -34,7 +32,7 @@ class LastPaymentError:
 
     def to_dict(self) -> dict[str, Any]:
         """This object as JSON-compatible data, unknown fields and unknown enum values included as received."""
-        type_ = self.type_.value
+        type = self.type.value
 
         code = self.code
 
@@ -50,7 +48,7 @@ class LastPaymentError:
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
-                "type": type_,
+                "type": type,
                 "code": code,
                 "message": message,
                 "decline_code": decline_code,
@@ -61,25 +59,25 @@ class LastPaymentError:
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Parse decoded JSON leniently: unknown fields land in `additional_properties`, unknown enum values
         become pseudo-members, and a missing required field raises `MissingFieldError` (see `types.pop_required`).
         """
         d = dict(src_dict)
-        type_ = ErrorType(pop_required(d, "type", "LastPaymentError"))
+        type = ErrorType(pop_required(d, "type", "LastPaymentError"))
 
         code = pop_required(d, "code", "LastPaymentError")
 
         message = pop_required(d, "message", "LastPaymentError")
 
-        def _parse_decline_code(data: object) -> str | None:
+        def _parse_decline_code(data: Any) -> str | None:
             if data is None:
                 return data
             return cast(str | None, data)
 
         decline_code = _parse_decline_code(pop_required(d, "decline_code", "LastPaymentError"))
 
-        def _parse_payment_method(data: object) -> str | None:
+        def _parse_payment_method(data: Any) -> str | None:
             if data is None:
                 return data
             return cast(str | None, data)
@@ -87,7 +85,7 @@ class LastPaymentError:
         payment_method = _parse_payment_method(pop_required(d, "payment_method", "LastPaymentError"))
 
         last_payment_error = cls(
-            type_=type_,
+            type=type,
             code=code,
             message=message,
             decline_code=decline_code,

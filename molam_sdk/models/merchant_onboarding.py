@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Literal, Self, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -15,16 +15,13 @@ if TYPE_CHECKING:
     from ..models.metadata import Metadata
 
 
-T = TypeVar("T", bound="MerchantOnboarding")
-
-
 @_attrs_define
 class MerchantOnboarding:
     """An application to accept payments with Molam Connect.
 
     Attributes:
         id (str): Unique identifier, prefixed `mo_`.
-        object_ (Literal['merchant_onboarding']): Always `merchant_onboarding`.
+        object (Literal['merchant_onboarding']): Always `merchant_onboarding`.
         business_name (str): The registered business name.
         country (str): ISO 3166-1 alpha-2 country of registration, upper case.
         email (str): The contact email for the account.
@@ -45,7 +42,7 @@ class MerchantOnboarding:
     """
 
     id: str
-    object_: Literal["merchant_onboarding"]
+    object: Literal["merchant_onboarding"]
     business_name: str
     country: str
     email: str
@@ -66,7 +63,7 @@ class MerchantOnboarding:
         """This object as JSON-compatible data, unknown fields and unknown enum values included as received."""
         id = self.id
 
-        object_ = self.object_
+        object = self.object
 
         business_name = self.business_name
 
@@ -106,7 +103,7 @@ class MerchantOnboarding:
         field_dict.update(
             {
                 "id": id,
-                "object": object_,
+                "object": object,
                 "business_name": business_name,
                 "country": country,
                 "email": email,
@@ -127,7 +124,7 @@ class MerchantOnboarding:
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Parse decoded JSON leniently: unknown fields land in `additional_properties`, unknown enum values
         become pseudo-members, and a missing required field raises `MissingFieldError` (see `types.pop_required`).
         """
@@ -136,9 +133,9 @@ class MerchantOnboarding:
         d = dict(src_dict)
         id = pop_required(d, "id", "MerchantOnboarding")
 
-        object_ = cast(Literal["merchant_onboarding"], pop_required(d, "object", "MerchantOnboarding"))
-        if object_ != "merchant_onboarding":
-            raise ValueError(f"object must match const 'merchant_onboarding', got '{object_}'")
+        object = cast(Literal["merchant_onboarding"], pop_required(d, "object", "MerchantOnboarding"))
+        if object != "merchant_onboarding":
+            raise ValueError(f"object must match const 'merchant_onboarding', got '{object}'")
 
         business_name = pop_required(d, "business_name", "MerchantOnboarding")
 
@@ -148,14 +145,14 @@ class MerchantOnboarding:
 
         business_type = BusinessType(pop_required(d, "business_type", "MerchantOnboarding"))
 
-        def _parse_phone(data: object) -> str | None:
+        def _parse_phone(data: Any) -> str | None:
             if data is None:
                 return data
             return cast(str | None, data)
 
         phone = _parse_phone(pop_required(d, "phone", "MerchantOnboarding"))
 
-        def _parse_website(data: object) -> str | None:
+        def _parse_website(data: Any) -> str | None:
             if data is None:
                 return data
             return cast(str | None, data)
@@ -166,21 +163,21 @@ class MerchantOnboarding:
 
         requirements = cast(list[str], pop_required(d, "requirements", "MerchantOnboarding"))
 
-        def _parse_onboarding_url(data: object) -> str | None:
+        def _parse_onboarding_url(data: Any) -> str | None:
             if data is None:
                 return data
             return cast(str | None, data)
 
         onboarding_url = _parse_onboarding_url(pop_required(d, "onboarding_url", "MerchantOnboarding"))
 
-        def _parse_merchant_id(data: object) -> str | None:
+        def _parse_merchant_id(data: Any) -> str | None:
             if data is None:
                 return data
             return cast(str | None, data)
 
         merchant_id = _parse_merchant_id(pop_required(d, "merchant_id", "MerchantOnboarding"))
 
-        def _parse_rejection_reason(data: object) -> str | None:
+        def _parse_rejection_reason(data: Any) -> str | None:
             if data is None:
                 return data
             return cast(str | None, data)
@@ -195,7 +192,7 @@ class MerchantOnboarding:
 
         merchant_onboarding = cls(
             id=id,
-            object_=object_,
+            object=object,
             business_name=business_name,
             country=country,
             email=email,

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Literal, TypeVar, cast
+from typing import Any, Literal, Self, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -10,21 +10,19 @@ from attrs import field as _attrs_field
 from ..models.mobile_money_provider import MobileMoneyProvider
 from ..types import pop_required
 
-T = TypeVar("T", bound="MobileMoneyBeneficiary")
-
 
 @_attrs_define
 class MobileMoneyBeneficiary:
     """A mobile money wallet that receives a payout.
 
     Attributes:
-        type_ (Literal['mobile_money']): Always `mobile_money`.
+        type (Literal['mobile_money']): Always `mobile_money`.
         provider (MobileMoneyProvider): The mobile money operator.
         msisdn (str): The wallet's phone number in E.164 format, for example `+221771234567`.
         account_holder (str): The name registered with the operator.
     """
 
-    type_: Literal["mobile_money"]
+    type: Literal["mobile_money"]
     provider: MobileMoneyProvider
     msisdn: str
     account_holder: str
@@ -32,7 +30,7 @@ class MobileMoneyBeneficiary:
 
     def to_dict(self) -> dict[str, Any]:
         """This object as JSON-compatible data, unknown fields and unknown enum values included as received."""
-        type_ = self.type_
+        type = self.type
 
         provider = self.provider.value
 
@@ -44,7 +42,7 @@ class MobileMoneyBeneficiary:
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
-                "type": type_,
+                "type": type,
                 "provider": provider,
                 "msisdn": msisdn,
                 "account_holder": account_holder,
@@ -54,14 +52,14 @@ class MobileMoneyBeneficiary:
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Parse decoded JSON leniently: unknown fields land in `additional_properties`, unknown enum values
         become pseudo-members, and a missing required field raises `MissingFieldError` (see `types.pop_required`).
         """
         d = dict(src_dict)
-        type_ = cast(Literal["mobile_money"], pop_required(d, "type", "MobileMoneyBeneficiary"))
-        if type_ != "mobile_money":
-            raise ValueError(f"type must match const 'mobile_money', got '{type_}'")
+        type = cast(Literal["mobile_money"], pop_required(d, "type", "MobileMoneyBeneficiary"))
+        if type != "mobile_money":
+            raise ValueError(f"type must match const 'mobile_money', got '{type}'")
 
         provider = MobileMoneyProvider(pop_required(d, "provider", "MobileMoneyBeneficiary"))
 
@@ -70,7 +68,7 @@ class MobileMoneyBeneficiary:
         account_holder = pop_required(d, "account_holder", "MobileMoneyBeneficiary")
 
         mobile_money_beneficiary = cls(
-            type_=type_,
+            type=type,
             provider=provider,
             msisdn=msisdn,
             account_holder=account_holder,

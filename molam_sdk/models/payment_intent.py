@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Literal, Self, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -17,16 +17,13 @@ if TYPE_CHECKING:
     from ..models.metadata import Metadata
 
 
-T = TypeVar("T", bound="PaymentIntent")
-
-
 @_attrs_define
 class PaymentIntent:
     """A payment from a customer, tracked from creation to success or failure.
 
     Attributes:
         id (str): Unique identifier, prefixed `pi_`.
-        object_ (Literal['payment_intent']): Always `payment_intent`.
+        object (Literal['payment_intent']): Always `payment_intent`.
         amount (int): Amount to collect, in the currency's minor unit (15000 XOF is 15,000 F CFA; 2500000 NGN is
             25,000.00 naira).
         amount_received (int): Amount collected so far, in the currency's minor unit.
@@ -56,7 +53,7 @@ class PaymentIntent:
     """
 
     id: str
-    object_: Literal["payment_intent"]
+    object: Literal["payment_intent"]
     amount: int
     amount_received: int
     currency: str
@@ -84,7 +81,7 @@ class PaymentIntent:
 
         id = self.id
 
-        object_ = self.object_
+        object = self.object
 
         amount = self.amount
 
@@ -146,7 +143,7 @@ class PaymentIntent:
         field_dict.update(
             {
                 "id": id,
-                "object": object_,
+                "object": object,
                 "amount": amount,
                 "amount_received": amount_received,
                 "currency": currency,
@@ -172,7 +169,7 @@ class PaymentIntent:
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Parse decoded JSON leniently: unknown fields land in `additional_properties`, unknown enum values
         become pseudo-members, and a missing required field raises `MissingFieldError` (see `types.pop_required`).
         """
@@ -182,9 +179,9 @@ class PaymentIntent:
         d = dict(src_dict)
         id = pop_required(d, "id", "PaymentIntent")
 
-        object_ = cast(Literal["payment_intent"], pop_required(d, "object", "PaymentIntent"))
-        if object_ != "payment_intent":
-            raise ValueError(f"object must match const 'payment_intent', got '{object_}'")
+        object = cast(Literal["payment_intent"], pop_required(d, "object", "PaymentIntent"))
+        if object != "payment_intent":
+            raise ValueError(f"object must match const 'payment_intent', got '{object}'")
 
         amount = pop_required(d, "amount", "PaymentIntent")
 
@@ -196,28 +193,28 @@ class PaymentIntent:
 
         capture_method = CaptureMethod(pop_required(d, "capture_method", "PaymentIntent"))
 
-        def _parse_payment_method(data: object) -> str | None:
+        def _parse_payment_method(data: Any) -> str | None:
             if data is None:
                 return data
             return cast(str | None, data)
 
         payment_method = _parse_payment_method(pop_required(d, "payment_method", "PaymentIntent"))
 
-        def _parse_customer_id(data: object) -> str | None:
+        def _parse_customer_id(data: Any) -> str | None:
             if data is None:
                 return data
             return cast(str | None, data)
 
         customer_id = _parse_customer_id(pop_required(d, "customer_id", "PaymentIntent"))
 
-        def _parse_merchant_id(data: object) -> str | None:
+        def _parse_merchant_id(data: Any) -> str | None:
             if data is None:
                 return data
             return cast(str | None, data)
 
         merchant_id = _parse_merchant_id(pop_required(d, "merchant_id", "PaymentIntent"))
 
-        def _parse_description(data: object) -> str | None:
+        def _parse_description(data: Any) -> str | None:
             if data is None:
                 return data
             return cast(str | None, data)
@@ -226,42 +223,42 @@ class PaymentIntent:
 
         metadata = Metadata.from_dict(pop_required(d, "metadata", "PaymentIntent"))
 
-        def _parse_return_url(data: object) -> str | None:
+        def _parse_return_url(data: Any) -> str | None:
             if data is None:
                 return data
             return cast(str | None, data)
 
         return_url = _parse_return_url(pop_required(d, "return_url", "PaymentIntent"))
 
-        def _parse_cancel_url(data: object) -> str | None:
+        def _parse_cancel_url(data: Any) -> str | None:
             if data is None:
                 return data
             return cast(str | None, data)
 
         cancel_url = _parse_cancel_url(pop_required(d, "cancel_url", "PaymentIntent"))
 
-        def _parse_redirect_url(data: object) -> str | None:
+        def _parse_redirect_url(data: Any) -> str | None:
             if data is None:
                 return data
             return cast(str | None, data)
 
         redirect_url = _parse_redirect_url(pop_required(d, "redirect_url", "PaymentIntent"))
 
-        def _parse_client_secret(data: object) -> str | None:
+        def _parse_client_secret(data: Any) -> str | None:
             if data is None:
                 return data
             return cast(str | None, data)
 
         client_secret = _parse_client_secret(pop_required(d, "client_secret", "PaymentIntent"))
 
-        def _parse_latest_charge(data: object) -> str | None:
+        def _parse_latest_charge(data: Any) -> str | None:
             if data is None:
                 return data
             return cast(str | None, data)
 
         latest_charge = _parse_latest_charge(pop_required(d, "latest_charge", "PaymentIntent"))
 
-        def _parse_last_payment_error(data: object) -> LastPaymentError | None:
+        def _parse_last_payment_error(data: Any) -> LastPaymentError | None:
             if data is None:
                 return data
             try:
@@ -276,7 +273,7 @@ class PaymentIntent:
 
         last_payment_error = _parse_last_payment_error(pop_required(d, "last_payment_error", "PaymentIntent"))
 
-        def _parse_cancellation_reason(data: object) -> CancellationReason | None:
+        def _parse_cancellation_reason(data: Any) -> CancellationReason | None:
             if data is None:
                 return data
             try:
@@ -299,7 +296,7 @@ class PaymentIntent:
 
         payment_intent = cls(
             id=id,
-            object_=object_,
+            object=object,
             amount=amount,
             amount_received=amount_received,
             currency=currency,

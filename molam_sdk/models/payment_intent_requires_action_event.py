@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Literal, Self, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -13,17 +13,14 @@ if TYPE_CHECKING:
     from ..models.payment_intent_requires_action_event_data import PaymentIntentRequiresActionEventData
 
 
-T = TypeVar("T", bound="PaymentIntentRequiresActionEvent")
-
-
 @_attrs_define
 class PaymentIntentRequiresActionEvent:
     """`payment_intent.requires_action`: the customer must act to continue the payment.
 
     Attributes:
         id (str): Unique identifier, prefixed `evt_`; the deduplication key.
-        object_ (Literal['event']): Always `event`.
-        type_ (Literal['payment_intent.requires_action']): Always `payment_intent.requires_action`.
+        object (Literal['event']): Always `event`.
+        type (Literal['payment_intent.requires_action']): Always `payment_intent.requires_action`.
         created (int): Creation time, Unix seconds.
         api_version (str): The API version `data.object` is rendered in.
         livemode (bool): `true` for production events, `false` for sandbox events.
@@ -31,8 +28,8 @@ class PaymentIntentRequiresActionEvent:
     """
 
     id: str
-    object_: Literal["event"]
-    type_: Literal["payment_intent.requires_action"]
+    object: Literal["event"]
+    type: Literal["payment_intent.requires_action"]
     created: int
     api_version: str
     livemode: bool
@@ -43,9 +40,9 @@ class PaymentIntentRequiresActionEvent:
         """This object as JSON-compatible data, unknown fields and unknown enum values included as received."""
         id = self.id
 
-        object_ = self.object_
+        object = self.object
 
-        type_ = self.type_
+        type = self.type
 
         created = self.created
 
@@ -60,8 +57,8 @@ class PaymentIntentRequiresActionEvent:
         field_dict.update(
             {
                 "id": id,
-                "object": object_,
-                "type": type_,
+                "object": object,
+                "type": type,
                 "created": created,
                 "api_version": api_version,
                 "livemode": livemode,
@@ -72,7 +69,7 @@ class PaymentIntentRequiresActionEvent:
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Parse decoded JSON leniently: unknown fields land in `additional_properties`, unknown enum values
         become pseudo-members, and a missing required field raises `MissingFieldError` (see `types.pop_required`).
         """
@@ -81,16 +78,16 @@ class PaymentIntentRequiresActionEvent:
         d = dict(src_dict)
         id = pop_required(d, "id", "PaymentIntentRequiresActionEvent")
 
-        object_ = cast(Literal["event"], pop_required(d, "object", "PaymentIntentRequiresActionEvent"))
-        if object_ != "event":
-            raise ValueError(f"object must match const 'event', got '{object_}'")
+        object = cast(Literal["event"], pop_required(d, "object", "PaymentIntentRequiresActionEvent"))
+        if object != "event":
+            raise ValueError(f"object must match const 'event', got '{object}'")
 
-        type_ = cast(
+        type = cast(
             Literal["payment_intent.requires_action"],
             pop_required(d, "type", "PaymentIntentRequiresActionEvent"),
         )
-        if type_ != "payment_intent.requires_action":
-            raise ValueError(f"type must match const 'payment_intent.requires_action', got '{type_}'")
+        if type != "payment_intent.requires_action":
+            raise ValueError(f"type must match const 'payment_intent.requires_action', got '{type}'")
 
         created = pop_required(d, "created", "PaymentIntentRequiresActionEvent")
 
@@ -104,8 +101,8 @@ class PaymentIntentRequiresActionEvent:
 
         payment_intent_requires_action_event = cls(
             id=id,
-            object_=object_,
-            type_=type_,
+            object=object,
+            type=type,
             created=created,
             api_version=api_version,
             livemode=livemode,

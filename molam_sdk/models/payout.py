@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Literal, Self, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -17,16 +17,13 @@ if TYPE_CHECKING:
     from ..models.mobile_money_beneficiary import MobileMoneyBeneficiary
 
 
-T = TypeVar("T", bound="Payout")
-
-
 @_attrs_define
 class Payout:
     """Funds sent from a Molam balance to a bank account or a mobile money wallet.
 
     Attributes:
         id (str): Unique identifier, prefixed `po_`.
-        object_ (Literal['payout']): Always `payout`.
+        object (Literal['payout']): Always `payout`.
         origin_module (OriginModule): The Molam product whose balance funds a payout.
         origin_entity_id (str): The merchant, wallet or treasury account whose balance funds the payout.
         amount (int): Amount paid out, in the currency's minor unit.
@@ -46,7 +43,7 @@ class Payout:
     """
 
     id: str
-    object_: Literal["payout"]
+    object: Literal["payout"]
     origin_module: OriginModule
     origin_entity_id: str
     amount: int
@@ -66,7 +63,7 @@ class Payout:
         """This object as JSON-compatible data, unknown fields and unknown enum values included as received."""
         id = self.id
 
-        object_ = self.object_
+        object = self.object
 
         origin_module = self.origin_module.value
 
@@ -104,7 +101,7 @@ class Payout:
         field_dict.update(
             {
                 "id": id,
-                "object": object_,
+                "object": object,
                 "origin_module": origin_module,
                 "origin_entity_id": origin_entity_id,
                 "amount": amount,
@@ -124,7 +121,7 @@ class Payout:
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Parse decoded JSON leniently: unknown fields land in `additional_properties`, unknown enum values
         become pseudo-members, and a missing required field raises `MissingFieldError` (see `types.pop_required`).
         """
@@ -135,9 +132,9 @@ class Payout:
         d = dict(src_dict)
         id = pop_required(d, "id", "Payout")
 
-        object_ = cast(Literal["payout"], pop_required(d, "object", "Payout"))
-        if object_ != "payout":
-            raise ValueError(f"object must match const 'payout', got '{object_}'")
+        object = cast(Literal["payout"], pop_required(d, "object", "Payout"))
+        if object != "payout":
+            raise ValueError(f"object must match const 'payout', got '{object}'")
 
         origin_module = OriginModule(pop_required(d, "origin_module", "Payout"))
 
@@ -147,11 +144,9 @@ class Payout:
 
         currency = pop_required(d, "currency", "Payout")
 
-        def _parse_beneficiary(
-            data: object,
-        ) -> BankAccountBeneficiary | MobileMoneyBeneficiary | dict[str, Any]:
+        def _parse_beneficiary(data: Any) -> BankAccountBeneficiary | MobileMoneyBeneficiary | dict[str, Any]:
             if not isinstance(data, dict):
-                raise TypeError(f"beneficiary: expected an object, got {type(data).__name__}")
+                raise TypeError(f"beneficiary: expected an object, got {data.__class__.__name__}")
             # The discriminator picks the variant. A value this client does not know (a variant the API added later)
             # is kept as the plain dict rather than raising, so parsing the enclosing object never breaks.
             kind = data.get("type")
@@ -165,28 +160,28 @@ class Payout:
 
         status = PayoutStatus(pop_required(d, "status", "Payout"))
 
-        def _parse_description(data: object) -> str | None:
+        def _parse_description(data: Any) -> str | None:
             if data is None:
                 return data
             return cast(str | None, data)
 
         description = _parse_description(pop_required(d, "description", "Payout"))
 
-        def _parse_failure_code(data: object) -> str | None:
+        def _parse_failure_code(data: Any) -> str | None:
             if data is None:
                 return data
             return cast(str | None, data)
 
         failure_code = _parse_failure_code(pop_required(d, "failure_code", "Payout"))
 
-        def _parse_failure_message(data: object) -> str | None:
+        def _parse_failure_message(data: Any) -> str | None:
             if data is None:
                 return data
             return cast(str | None, data)
 
         failure_message = _parse_failure_message(pop_required(d, "failure_message", "Payout"))
 
-        def _parse_arrival_date(data: object) -> int | None:
+        def _parse_arrival_date(data: Any) -> int | None:
             if data is None:
                 return data
             return cast(int | None, data)
@@ -201,7 +196,7 @@ class Payout:
 
         payout = cls(
             id=id,
-            object_=object_,
+            object=object,
             origin_module=origin_module,
             origin_entity_id=origin_entity_id,
             amount=amount,

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Literal, Self, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -15,16 +15,13 @@ if TYPE_CHECKING:
     from ..models.metadata import Metadata
 
 
-T = TypeVar("T", bound="Refund")
-
-
 @_attrs_define
 class Refund:
     """Money returned to the customer for a captured payment.
 
     Attributes:
         id (str): Unique identifier, prefixed `re_`.
-        object_ (Literal['refund']): Always `refund`.
+        object (Literal['refund']): Always `refund`.
         amount (int): Amount refunded, in the currency's minor unit.
         currency (str): Three-letter ISO 4217 currency code, upper case.
         payment_intent (None | str): The payment intent (`pi_`) refunded.
@@ -40,7 +37,7 @@ class Refund:
     """
 
     id: str
-    object_: Literal["refund"]
+    object: Literal["refund"]
     amount: int
     currency: str
     payment_intent: str | None
@@ -57,7 +54,7 @@ class Refund:
         """This object as JSON-compatible data, unknown fields and unknown enum values included as received."""
         id = self.id
 
-        object_ = self.object_
+        object = self.object
 
         amount = self.amount
 
@@ -87,7 +84,7 @@ class Refund:
         field_dict.update(
             {
                 "id": id,
-                "object": object_,
+                "object": object,
                 "amount": amount,
                 "currency": currency,
                 "payment_intent": payment_intent,
@@ -104,7 +101,7 @@ class Refund:
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Parse decoded JSON leniently: unknown fields land in `additional_properties`, unknown enum values
         become pseudo-members, and a missing required field raises `MissingFieldError` (see `types.pop_required`).
         """
@@ -113,15 +110,15 @@ class Refund:
         d = dict(src_dict)
         id = pop_required(d, "id", "Refund")
 
-        object_ = cast(Literal["refund"], pop_required(d, "object", "Refund"))
-        if object_ != "refund":
-            raise ValueError(f"object must match const 'refund', got '{object_}'")
+        object = cast(Literal["refund"], pop_required(d, "object", "Refund"))
+        if object != "refund":
+            raise ValueError(f"object must match const 'refund', got '{object}'")
 
         amount = pop_required(d, "amount", "Refund")
 
         currency = pop_required(d, "currency", "Refund")
 
-        def _parse_payment_intent(data: object) -> str | None:
+        def _parse_payment_intent(data: Any) -> str | None:
             if data is None:
                 return data
             return cast(str | None, data)
@@ -132,7 +129,7 @@ class Refund:
 
         status = RefundStatus(pop_required(d, "status", "Refund"))
 
-        def _parse_reason(data: object) -> RefundReason | None:
+        def _parse_reason(data: Any) -> RefundReason | None:
             if data is None:
                 return data
             try:
@@ -147,7 +144,7 @@ class Refund:
 
         reason = _parse_reason(pop_required(d, "reason", "Refund"))
 
-        def _parse_failure_reason(data: object) -> str | None:
+        def _parse_failure_reason(data: Any) -> str | None:
             if data is None:
                 return data
             return cast(str | None, data)
@@ -162,7 +159,7 @@ class Refund:
 
         refund = cls(
             id=id,
-            object_=object_,
+            object=object,
             amount=amount,
             currency=currency,
             payment_intent=payment_intent,

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Literal, Self, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -14,16 +14,13 @@ if TYPE_CHECKING:
     from ..models.metadata import Metadata
 
 
-T = TypeVar("T", bound="Transfer")
-
-
 @_attrs_define
 class Transfer:
     """A movement of funds between two wallets.
 
     Attributes:
         id (str): Unique identifier, prefixed `tr_`.
-        object_ (Literal['transfer']): Always `transfer`.
+        object (Literal['transfer']): Always `transfer`.
         from_wallet (str): The wallet debited.
         to_wallet (str): The wallet credited.
         amount (int): Amount moved, in the currency's minor unit.
@@ -39,7 +36,7 @@ class Transfer:
     """
 
     id: str
-    object_: Literal["transfer"]
+    object: Literal["transfer"]
     from_wallet: str
     to_wallet: str
     amount: int
@@ -56,7 +53,7 @@ class Transfer:
         """This object as JSON-compatible data, unknown fields and unknown enum values included as received."""
         id = self.id
 
-        object_ = self.object_
+        object = self.object
 
         from_wallet = self.from_wallet
 
@@ -85,7 +82,7 @@ class Transfer:
         field_dict.update(
             {
                 "id": id,
-                "object": object_,
+                "object": object,
                 "from_wallet": from_wallet,
                 "to_wallet": to_wallet,
                 "amount": amount,
@@ -102,7 +99,7 @@ class Transfer:
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Parse decoded JSON leniently: unknown fields land in `additional_properties`, unknown enum values
         become pseudo-members, and a missing required field raises `MissingFieldError` (see `types.pop_required`).
         """
@@ -111,9 +108,9 @@ class Transfer:
         d = dict(src_dict)
         id = pop_required(d, "id", "Transfer")
 
-        object_ = cast(Literal["transfer"], pop_required(d, "object", "Transfer"))
-        if object_ != "transfer":
-            raise ValueError(f"object must match const 'transfer', got '{object_}'")
+        object = cast(Literal["transfer"], pop_required(d, "object", "Transfer"))
+        if object != "transfer":
+            raise ValueError(f"object must match const 'transfer', got '{object}'")
 
         from_wallet = pop_required(d, "from_wallet", "Transfer")
 
@@ -125,14 +122,14 @@ class Transfer:
 
         status = TransferStatus(pop_required(d, "status", "Transfer"))
 
-        def _parse_description(data: object) -> str | None:
+        def _parse_description(data: Any) -> str | None:
             if data is None:
                 return data
             return cast(str | None, data)
 
         description = _parse_description(pop_required(d, "description", "Transfer"))
 
-        def _parse_failure_reason(data: object) -> str | None:
+        def _parse_failure_reason(data: Any) -> str | None:
             if data is None:
                 return data
             return cast(str | None, data)
@@ -147,7 +144,7 @@ class Transfer:
 
         transfer = cls(
             id=id,
-            object_=object_,
+            object=object,
             from_wallet=from_wallet,
             to_wallet=to_wallet,
             amount=amount,

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Literal, Self, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -13,17 +13,14 @@ if TYPE_CHECKING:
     from ..models.transfer_completed_event_data import TransferCompletedEventData
 
 
-T = TypeVar("T", bound="TransferCompletedEvent")
-
-
 @_attrs_define
 class TransferCompletedEvent:
     """`transfer.completed`: a wallet-to-wallet transfer completed.
 
     Attributes:
         id (str): Unique identifier, prefixed `evt_`; the deduplication key.
-        object_ (Literal['event']): Always `event`.
-        type_ (Literal['transfer.completed']): Always `transfer.completed`.
+        object (Literal['event']): Always `event`.
+        type (Literal['transfer.completed']): Always `transfer.completed`.
         created (int): Creation time, Unix seconds.
         api_version (str): The API version `data.object` is rendered in.
         livemode (bool): `true` for production events, `false` for sandbox events.
@@ -31,8 +28,8 @@ class TransferCompletedEvent:
     """
 
     id: str
-    object_: Literal["event"]
-    type_: Literal["transfer.completed"]
+    object: Literal["event"]
+    type: Literal["transfer.completed"]
     created: int
     api_version: str
     livemode: bool
@@ -43,9 +40,9 @@ class TransferCompletedEvent:
         """This object as JSON-compatible data, unknown fields and unknown enum values included as received."""
         id = self.id
 
-        object_ = self.object_
+        object = self.object
 
-        type_ = self.type_
+        type = self.type
 
         created = self.created
 
@@ -60,8 +57,8 @@ class TransferCompletedEvent:
         field_dict.update(
             {
                 "id": id,
-                "object": object_,
-                "type": type_,
+                "object": object,
+                "type": type,
                 "created": created,
                 "api_version": api_version,
                 "livemode": livemode,
@@ -72,7 +69,7 @@ class TransferCompletedEvent:
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Parse decoded JSON leniently: unknown fields land in `additional_properties`, unknown enum values
         become pseudo-members, and a missing required field raises `MissingFieldError` (see `types.pop_required`).
         """
@@ -81,13 +78,13 @@ class TransferCompletedEvent:
         d = dict(src_dict)
         id = pop_required(d, "id", "TransferCompletedEvent")
 
-        object_ = cast(Literal["event"], pop_required(d, "object", "TransferCompletedEvent"))
-        if object_ != "event":
-            raise ValueError(f"object must match const 'event', got '{object_}'")
+        object = cast(Literal["event"], pop_required(d, "object", "TransferCompletedEvent"))
+        if object != "event":
+            raise ValueError(f"object must match const 'event', got '{object}'")
 
-        type_ = cast(Literal["transfer.completed"], pop_required(d, "type", "TransferCompletedEvent"))
-        if type_ != "transfer.completed":
-            raise ValueError(f"type must match const 'transfer.completed', got '{type_}'")
+        type = cast(Literal["transfer.completed"], pop_required(d, "type", "TransferCompletedEvent"))
+        if type != "transfer.completed":
+            raise ValueError(f"type must match const 'transfer.completed', got '{type}'")
 
         created = pop_required(d, "created", "TransferCompletedEvent")
 
@@ -99,8 +96,8 @@ class TransferCompletedEvent:
 
         transfer_completed_event = cls(
             id=id,
-            object_=object_,
-            type_=type_,
+            object=object,
+            type=type,
             created=created,
             api_version=api_version,
             livemode=livemode,

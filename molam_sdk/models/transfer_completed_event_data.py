@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -13,46 +13,43 @@ if TYPE_CHECKING:
     from ..models.transfer import Transfer
 
 
-T = TypeVar("T", bound="TransferCompletedEventData")
-
-
 @_attrs_define
 class TransferCompletedEventData:
     """The completed transfer.
 
     Attributes:
-        object_ (Transfer): A movement of funds between two wallets.
+        object (Transfer): A movement of funds between two wallets.
     """
 
-    object_: Transfer
+    object: Transfer
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         """This object as JSON-compatible data, unknown fields and unknown enum values included as received."""
-        object_ = self.object_.to_dict()
+        object = self.object.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
-                "object": object_,
+                "object": object,
             }
         )
 
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Parse decoded JSON leniently: unknown fields land in `additional_properties`, unknown enum values
         become pseudo-members, and a missing required field raises `MissingFieldError` (see `types.pop_required`).
         """
         from ..models.transfer import Transfer
 
         d = dict(src_dict)
-        object_ = Transfer.from_dict(pop_required(d, "object", "TransferCompletedEventData"))
+        object = Transfer.from_dict(pop_required(d, "object", "TransferCompletedEventData"))
 
         transfer_completed_event_data = cls(
-            object_=object_,
+            object=object,
         )
 
         transfer_completed_event_data.additional_properties = d

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Literal, Self, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -13,22 +13,19 @@ if TYPE_CHECKING:
     from ..models.transfer import Transfer
 
 
-T = TypeVar("T", bound="TransferList")
-
-
 @_attrs_define
 class TransferList:
     """A page of transfers.
 
     Attributes:
-        object_ (Literal['list']): Always `list`.
+        object (Literal['list']): Always `list`.
         data (list[Transfer]):
         has_more (bool): Whether more objects follow this page.
         next_cursor (None | str): The value to pass as `starting_after` for the next page, or null on the last page.
         url (str | Unset): The path this list was fetched from.
     """
 
-    object_: Literal["list"]
+    object: Literal["list"]
     data: list[Transfer]
     has_more: bool
     next_cursor: str | None
@@ -37,7 +34,7 @@ class TransferList:
 
     def to_dict(self) -> dict[str, Any]:
         """This object as JSON-compatible data, unknown fields and unknown enum values included as received."""
-        object_ = self.object_
+        object = self.object
 
         data = []
         for data_item_data in self.data:
@@ -55,7 +52,7 @@ class TransferList:
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
-                "object": object_,
+                "object": object,
                 "data": data,
                 "has_more": has_more,
                 "next_cursor": next_cursor,
@@ -67,16 +64,16 @@ class TransferList:
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Parse decoded JSON leniently: unknown fields land in `additional_properties`, unknown enum values
         become pseudo-members, and a missing required field raises `MissingFieldError` (see `types.pop_required`).
         """
         from ..models.transfer import Transfer
 
         d = dict(src_dict)
-        object_ = cast(Literal["list"], pop_required(d, "object", "TransferList"))
-        if object_ != "list":
-            raise ValueError(f"object must match const 'list', got '{object_}'")
+        object = cast(Literal["list"], pop_required(d, "object", "TransferList"))
+        if object != "list":
+            raise ValueError(f"object must match const 'list', got '{object}'")
 
         data = []
         _data = pop_required(d, "data", "TransferList")
@@ -87,7 +84,7 @@ class TransferList:
 
         has_more = pop_required(d, "has_more", "TransferList")
 
-        def _parse_next_cursor(data: object) -> str | None:
+        def _parse_next_cursor(data: Any) -> str | None:
             if data is None:
                 return data
             return cast(str | None, data)
@@ -97,7 +94,7 @@ class TransferList:
         url = d.pop("url", UNSET)
 
         transfer_list = cls(
-            object_=object_,
+            object=object,
             data=data,
             has_more=has_more,
             next_cursor=next_cursor,

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Literal, Self, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -14,16 +14,13 @@ if TYPE_CHECKING:
     from ..models.metadata import Metadata
 
 
-T = TypeVar("T", bound="Wallet")
-
-
 @_attrs_define
 class Wallet:
     """A Molam Ma wallet holding stored value in one or more currencies.
 
     Attributes:
         id (str): Unique identifier, prefixed `wal_`.
-        object_ (Literal['wallet']): Always `wallet`.
+        object (Literal['wallet']): Always `wallet`.
         owner_id (str): The customer or merchant that owns the wallet.
         name (None | str): A display name.
         currencies (list[str]): The currencies the wallet holds (ISO 4217, upper case).
@@ -36,7 +33,7 @@ class Wallet:
     """
 
     id: str
-    object_: Literal["wallet"]
+    object: Literal["wallet"]
     owner_id: str
     name: str | None
     currencies: list[str]
@@ -50,7 +47,7 @@ class Wallet:
         """This object as JSON-compatible data, unknown fields and unknown enum values included as received."""
         id = self.id
 
-        object_ = self.object_
+        object = self.object
 
         owner_id = self.owner_id
 
@@ -72,7 +69,7 @@ class Wallet:
         field_dict.update(
             {
                 "id": id,
-                "object": object_,
+                "object": object,
                 "owner_id": owner_id,
                 "name": name,
                 "currencies": currencies,
@@ -86,7 +83,7 @@ class Wallet:
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Parse decoded JSON leniently: unknown fields land in `additional_properties`, unknown enum values
         become pseudo-members, and a missing required field raises `MissingFieldError` (see `types.pop_required`).
         """
@@ -95,13 +92,13 @@ class Wallet:
         d = dict(src_dict)
         id = pop_required(d, "id", "Wallet")
 
-        object_ = cast(Literal["wallet"], pop_required(d, "object", "Wallet"))
-        if object_ != "wallet":
-            raise ValueError(f"object must match const 'wallet', got '{object_}'")
+        object = cast(Literal["wallet"], pop_required(d, "object", "Wallet"))
+        if object != "wallet":
+            raise ValueError(f"object must match const 'wallet', got '{object}'")
 
         owner_id = pop_required(d, "owner_id", "Wallet")
 
-        def _parse_name(data: object) -> str | None:
+        def _parse_name(data: Any) -> str | None:
             if data is None:
                 return data
             return cast(str | None, data)
@@ -120,7 +117,7 @@ class Wallet:
 
         wallet = cls(
             id=id,
-            object_=object_,
+            object=object,
             owner_id=owner_id,
             name=name,
             currencies=currencies,

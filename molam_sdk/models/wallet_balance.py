@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Literal, Self, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -13,22 +13,19 @@ if TYPE_CHECKING:
     from ..models.balance_amount import BalanceAmount
 
 
-T = TypeVar("T", bound="WalletBalance")
-
-
 @_attrs_define
 class WalletBalance:
     """The funds in a wallet per currency. A wallet balance never goes negative.
 
     Attributes:
-        object_ (Literal['wallet_balance']): Always `wallet_balance`.
+        object (Literal['wallet_balance']): Always `wallet_balance`.
         wallet (str): The wallet (`wal_`).
         available (list[BalanceAmount]): Funds that can be spent or transferred now, one entry per currency.
         pending (list[BalanceAmount]): Funds on their way in, not spendable yet, one entry per currency.
         livemode (bool): `true` for production objects, `false` for sandbox objects.
     """
 
-    object_: Literal["wallet_balance"]
+    object: Literal["wallet_balance"]
     wallet: str
     available: list[BalanceAmount]
     pending: list[BalanceAmount]
@@ -37,7 +34,7 @@ class WalletBalance:
 
     def to_dict(self) -> dict[str, Any]:
         """This object as JSON-compatible data, unknown fields and unknown enum values included as received."""
-        object_ = self.object_
+        object = self.object
 
         wallet = self.wallet
 
@@ -57,7 +54,7 @@ class WalletBalance:
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
-                "object": object_,
+                "object": object,
                 "wallet": wallet,
                 "available": available,
                 "pending": pending,
@@ -68,16 +65,16 @@ class WalletBalance:
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Parse decoded JSON leniently: unknown fields land in `additional_properties`, unknown enum values
         become pseudo-members, and a missing required field raises `MissingFieldError` (see `types.pop_required`).
         """
         from ..models.balance_amount import BalanceAmount
 
         d = dict(src_dict)
-        object_ = cast(Literal["wallet_balance"], pop_required(d, "object", "WalletBalance"))
-        if object_ != "wallet_balance":
-            raise ValueError(f"object must match const 'wallet_balance', got '{object_}'")
+        object = cast(Literal["wallet_balance"], pop_required(d, "object", "WalletBalance"))
+        if object != "wallet_balance":
+            raise ValueError(f"object must match const 'wallet_balance', got '{object}'")
 
         wallet = pop_required(d, "wallet", "WalletBalance")
 
@@ -98,7 +95,7 @@ class WalletBalance:
         livemode = pop_required(d, "livemode", "WalletBalance")
 
         wallet_balance = cls(
-            object_=object_,
+            object=object,
             wallet=wallet,
             available=available,
             pending=pending,

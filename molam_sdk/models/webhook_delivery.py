@@ -2,15 +2,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Literal, TypeVar, cast
+from typing import Any, Literal, Self, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.webhook_delivery_status import WebhookDeliveryStatus
 from ..types import pop_required
-
-T = TypeVar("T", bound="WebhookDelivery")
 
 
 @_attrs_define
@@ -19,7 +17,7 @@ class WebhookDelivery:
 
     Attributes:
         id (str): Unique identifier, prefixed `whd_`.
-        object_ (Literal['webhook_delivery']): Always `webhook_delivery`.
+        object (Literal['webhook_delivery']): Always `webhook_delivery`.
         event_id (str): The event delivered.
         endpoint_id (str): The endpoint it was delivered to.
         attempt (int): Which attempt this is for the event (1 for the first).
@@ -31,7 +29,7 @@ class WebhookDelivery:
     """
 
     id: str
-    object_: Literal["webhook_delivery"]
+    object: Literal["webhook_delivery"]
     event_id: str
     endpoint_id: str
     attempt: int
@@ -46,7 +44,7 @@ class WebhookDelivery:
         """This object as JSON-compatible data, unknown fields and unknown enum values included as received."""
         id = self.id
 
-        object_ = self.object_
+        object = self.object
 
         event_id = self.event_id
 
@@ -72,7 +70,7 @@ class WebhookDelivery:
         field_dict.update(
             {
                 "id": id,
-                "object": object_,
+                "object": object,
                 "event_id": event_id,
                 "endpoint_id": endpoint_id,
                 "attempt": attempt,
@@ -87,16 +85,16 @@ class WebhookDelivery:
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Parse decoded JSON leniently: unknown fields land in `additional_properties`, unknown enum values
         become pseudo-members, and a missing required field raises `MissingFieldError` (see `types.pop_required`).
         """
         d = dict(src_dict)
         id = pop_required(d, "id", "WebhookDelivery")
 
-        object_ = cast(Literal["webhook_delivery"], pop_required(d, "object", "WebhookDelivery"))
-        if object_ != "webhook_delivery":
-            raise ValueError(f"object must match const 'webhook_delivery', got '{object_}'")
+        object = cast(Literal["webhook_delivery"], pop_required(d, "object", "WebhookDelivery"))
+        if object != "webhook_delivery":
+            raise ValueError(f"object must match const 'webhook_delivery', got '{object}'")
 
         event_id = pop_required(d, "event_id", "WebhookDelivery")
 
@@ -106,14 +104,14 @@ class WebhookDelivery:
 
         status = WebhookDeliveryStatus(pop_required(d, "status", "WebhookDelivery"))
 
-        def _parse_response_status(data: object) -> int | None:
+        def _parse_response_status(data: Any) -> int | None:
             if data is None:
                 return data
             return cast(int | None, data)
 
         response_status = _parse_response_status(pop_required(d, "response_status", "WebhookDelivery"))
 
-        def _parse_error(data: object) -> str | None:
+        def _parse_error(data: Any) -> str | None:
             if data is None:
                 return data
             return cast(str | None, data)
@@ -122,7 +120,7 @@ class WebhookDelivery:
 
         created = pop_required(d, "created", "WebhookDelivery")
 
-        def _parse_next_retry_at(data: object) -> int | None:
+        def _parse_next_retry_at(data: Any) -> int | None:
             if data is None:
                 return data
             return cast(int | None, data)
@@ -131,7 +129,7 @@ class WebhookDelivery:
 
         webhook_delivery = cls(
             id=id,
-            object_=object_,
+            object=object,
             event_id=event_id,
             endpoint_id=endpoint_id,
             attempt=attempt,

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Literal, Self, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -15,16 +15,13 @@ if TYPE_CHECKING:
     from ..models.metadata import Metadata
 
 
-T = TypeVar("T", bound="WebhookEndpoint")
-
-
 @_attrs_define
 class WebhookEndpoint:
     """An HTTPS URL that receives signed events. The signing secret is never returned here.
 
     Attributes:
         id (str): Unique identifier, prefixed `we_`.
-        object_ (Literal['webhook_endpoint']): Always `webhook_endpoint`.
+        object (Literal['webhook_endpoint']): Always `webhook_endpoint`.
         url (str): The HTTPS URL events are posted to.
         enabled_events (list[EventType]): The event types delivered to this endpoint.
         description (None | str): Your description of the endpoint.
@@ -41,7 +38,7 @@ class WebhookEndpoint:
     """
 
     id: str
-    object_: Literal["webhook_endpoint"]
+    object: Literal["webhook_endpoint"]
     url: str
     enabled_events: list[EventType]
     description: str | None
@@ -59,7 +56,7 @@ class WebhookEndpoint:
         """This object as JSON-compatible data, unknown fields and unknown enum values included as received."""
         id = self.id
 
-        object_ = self.object_
+        object = self.object
 
         url = self.url
 
@@ -95,7 +92,7 @@ class WebhookEndpoint:
         field_dict.update(
             {
                 "id": id,
-                "object": object_,
+                "object": object,
                 "url": url,
                 "enabled_events": enabled_events,
                 "description": description,
@@ -113,7 +110,7 @@ class WebhookEndpoint:
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Parse decoded JSON leniently: unknown fields land in `additional_properties`, unknown enum values
         become pseudo-members, and a missing required field raises `MissingFieldError` (see `types.pop_required`).
         """
@@ -122,9 +119,9 @@ class WebhookEndpoint:
         d = dict(src_dict)
         id = pop_required(d, "id", "WebhookEndpoint")
 
-        object_ = cast(Literal["webhook_endpoint"], pop_required(d, "object", "WebhookEndpoint"))
-        if object_ != "webhook_endpoint":
-            raise ValueError(f"object must match const 'webhook_endpoint', got '{object_}'")
+        object = cast(Literal["webhook_endpoint"], pop_required(d, "object", "WebhookEndpoint"))
+        if object != "webhook_endpoint":
+            raise ValueError(f"object must match const 'webhook_endpoint', got '{object}'")
 
         url = pop_required(d, "url", "WebhookEndpoint")
 
@@ -135,7 +132,7 @@ class WebhookEndpoint:
 
             enabled_events.append(enabled_events_item)
 
-        def _parse_description(data: object) -> str | None:
+        def _parse_description(data: Any) -> str | None:
             if data is None:
                 return data
             return cast(str | None, data)
@@ -144,7 +141,7 @@ class WebhookEndpoint:
 
         status = WebhookEndpointStatus(pop_required(d, "status", "WebhookEndpoint"))
 
-        def _parse_api_version(data: object) -> str | None:
+        def _parse_api_version(data: Any) -> str | None:
             if data is None:
                 return data
             return cast(str | None, data)
@@ -153,14 +150,14 @@ class WebhookEndpoint:
 
         kid = pop_required(d, "kid", "WebhookEndpoint")
 
-        def _parse_previous_kid(data: object) -> str | None:
+        def _parse_previous_kid(data: Any) -> str | None:
             if data is None:
                 return data
             return cast(str | None, data)
 
         previous_kid = _parse_previous_kid(pop_required(d, "previous_kid", "WebhookEndpoint"))
 
-        def _parse_previous_secret_expires_at(data: object) -> int | None:
+        def _parse_previous_secret_expires_at(data: Any) -> int | None:
             if data is None:
                 return data
             return cast(int | None, data)
@@ -177,7 +174,7 @@ class WebhookEndpoint:
 
         webhook_endpoint = cls(
             id=id,
-            object_=object_,
+            object=object,
             url=url,
             enabled_events=enabled_events,
             description=description,

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Literal, Self, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -15,9 +15,6 @@ if TYPE_CHECKING:
     from ..models.metadata import Metadata
 
 
-T = TypeVar("T", bound="WebhookEndpointWithSecret")
-
-
 @_attrs_define
 class WebhookEndpointWithSecret:
     """A webhook endpoint together with its signing secret. Only returned by create and rotate_secret:
@@ -25,7 +22,7 @@ class WebhookEndpointWithSecret:
 
     Attributes:
         id (str): Unique identifier, prefixed `we_`.
-        object_ (Literal['webhook_endpoint']): Always `webhook_endpoint`.
+        object (Literal['webhook_endpoint']): Always `webhook_endpoint`.
         url (str): The HTTPS URL events are posted to.
         enabled_events (list[EventType]): The event types delivered to this endpoint.
         description (None | str): Your description of the endpoint.
@@ -43,7 +40,7 @@ class WebhookEndpointWithSecret:
     """
 
     id: str
-    object_: Literal["webhook_endpoint"]
+    object: Literal["webhook_endpoint"]
     url: str
     enabled_events: list[EventType]
     description: str | None
@@ -62,7 +59,7 @@ class WebhookEndpointWithSecret:
         """This object as JSON-compatible data, unknown fields and unknown enum values included as received."""
         id = self.id
 
-        object_ = self.object_
+        object = self.object
 
         url = self.url
 
@@ -100,7 +97,7 @@ class WebhookEndpointWithSecret:
         field_dict.update(
             {
                 "id": id,
-                "object": object_,
+                "object": object,
                 "url": url,
                 "enabled_events": enabled_events,
                 "description": description,
@@ -119,7 +116,7 @@ class WebhookEndpointWithSecret:
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Parse decoded JSON leniently: unknown fields land in `additional_properties`, unknown enum values
         become pseudo-members, and a missing required field raises `MissingFieldError` (see `types.pop_required`).
         """
@@ -128,9 +125,9 @@ class WebhookEndpointWithSecret:
         d = dict(src_dict)
         id = pop_required(d, "id", "WebhookEndpointWithSecret")
 
-        object_ = cast(Literal["webhook_endpoint"], pop_required(d, "object", "WebhookEndpointWithSecret"))
-        if object_ != "webhook_endpoint":
-            raise ValueError(f"object must match const 'webhook_endpoint', got '{object_}'")
+        object = cast(Literal["webhook_endpoint"], pop_required(d, "object", "WebhookEndpointWithSecret"))
+        if object != "webhook_endpoint":
+            raise ValueError(f"object must match const 'webhook_endpoint', got '{object}'")
 
         url = pop_required(d, "url", "WebhookEndpointWithSecret")
 
@@ -141,7 +138,7 @@ class WebhookEndpointWithSecret:
 
             enabled_events.append(enabled_events_item)
 
-        def _parse_description(data: object) -> str | None:
+        def _parse_description(data: Any) -> str | None:
             if data is None:
                 return data
             return cast(str | None, data)
@@ -150,7 +147,7 @@ class WebhookEndpointWithSecret:
 
         status = WebhookEndpointStatus(pop_required(d, "status", "WebhookEndpointWithSecret"))
 
-        def _parse_api_version(data: object) -> str | None:
+        def _parse_api_version(data: Any) -> str | None:
             if data is None:
                 return data
             return cast(str | None, data)
@@ -161,14 +158,14 @@ class WebhookEndpointWithSecret:
 
         secret = pop_required(d, "secret", "WebhookEndpointWithSecret")
 
-        def _parse_previous_kid(data: object) -> str | None:
+        def _parse_previous_kid(data: Any) -> str | None:
             if data is None:
                 return data
             return cast(str | None, data)
 
         previous_kid = _parse_previous_kid(pop_required(d, "previous_kid", "WebhookEndpointWithSecret"))
 
-        def _parse_previous_secret_expires_at(data: object) -> int | None:
+        def _parse_previous_secret_expires_at(data: Any) -> int | None:
             if data is None:
                 return data
             return cast(int | None, data)
@@ -185,7 +182,7 @@ class WebhookEndpointWithSecret:
 
         webhook_endpoint_with_secret = cls(
             id=id,
-            object_=object_,
+            object=object,
             url=url,
             enabled_events=enabled_events,
             description=description,

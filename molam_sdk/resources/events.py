@@ -34,14 +34,14 @@ def _list_request(
     *,
     limit: int | Unset,
     starting_after: str | Unset,
-    type_: str | Unset,
+    type: str | Unset,
     molam_version: str | None,
 ) -> dict[str, Any]:
     """The request for `list` (GET /v1/events), shared by the sync and async classes."""
     kwargs = list_events._get_kwargs(
         limit=limit,
         starting_after=starting_after,
-        type_=type_,
+        type=type,
         molam_version=unset_if_none(molam_version),
     )
     return kwargs
@@ -68,7 +68,7 @@ class Events(SyncResource):
         *,
         limit: int | Unset = UNSET,
         starting_after: str | Unset = UNSET,
-        type_: str | Unset = UNSET,
+        type: str | Unset = UNSET,
         molam_version: str | None = None,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
@@ -83,7 +83,7 @@ class Events(SyncResource):
         Args:
             limit: How many objects to return, between 1 and 100.
             starting_after: A cursor for pagination; the id of the last object of the previous page (or its `next_cursor`).
-            type_: The `type` parameter.
+            type: The `type` parameter.
             molam_version: The `Molam-Version` for this call only, instead of the client's pinned one.
             timeout: Seconds (or an `httpx.Timeout`) for this call, instead of the client's timeout.
             max_retries: The retry budget for this call (0 disables retries), instead of the client's.
@@ -104,7 +104,7 @@ class Events(SyncResource):
                 _list_request(
                     limit=limit,
                     starting_after=cursor,
-                    type_=type_,
+                    type=type,
                     molam_version=molam_version,
                 ),
                 request_options,
@@ -160,7 +160,7 @@ class EventsWithRawResponse(SyncResource):
         *,
         limit: int | Unset = UNSET,
         starting_after: str | Unset = UNSET,
-        type_: str | Unset = UNSET,
+        type: str | Unset = UNSET,
         molam_version: str | None = None,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
@@ -175,7 +175,7 @@ class EventsWithRawResponse(SyncResource):
         Args:
             limit: How many objects to return, between 1 and 100.
             starting_after: A cursor for pagination; the id of the last object of the previous page (or its `next_cursor`).
-            type_: The `type` parameter.
+            type: The `type` parameter.
             molam_version: The `Molam-Version` for this call only, instead of the client's pinned one.
             timeout: Seconds (or an `httpx.Timeout`) for this call, instead of the client's timeout.
             max_retries: The retry budget for this call (0 disables retries), instead of the client's.
@@ -192,7 +192,7 @@ class EventsWithRawResponse(SyncResource):
             _list_request(
                 limit=limit,
                 starting_after=starting_after,
-                type_=type_,
+                type=type,
                 molam_version=molam_version,
             ),
             options(timeout, max_retries, extra_headers),
@@ -246,7 +246,7 @@ class AsyncEvents(AsyncResource):
         *,
         limit: int | Unset = UNSET,
         starting_after: str | Unset = UNSET,
-        type_: str | Unset = UNSET,
+        type: str | Unset = UNSET,
         molam_version: str | None = None,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
@@ -261,7 +261,7 @@ class AsyncEvents(AsyncResource):
         Args:
             limit: How many objects to return, between 1 and 100.
             starting_after: A cursor for pagination; the id of the last object of the previous page (or its `next_cursor`).
-            type_: The `type` parameter.
+            type: The `type` parameter.
             molam_version: The `Molam-Version` for this call only, instead of the client's pinned one.
             timeout: Seconds (or an `httpx.Timeout`) for this call, instead of the client's timeout.
             max_retries: The retry budget for this call (0 disables retries), instead of the client's.
@@ -282,7 +282,7 @@ class AsyncEvents(AsyncResource):
                 _list_request(
                     limit=limit,
                     starting_after=cursor,
-                    type_=type_,
+                    type=type,
                     molam_version=molam_version,
                 ),
                 request_options,
@@ -338,7 +338,7 @@ class AsyncEventsWithRawResponse(AsyncResource):
         *,
         limit: int | Unset = UNSET,
         starting_after: str | Unset = UNSET,
-        type_: str | Unset = UNSET,
+        type: str | Unset = UNSET,
         molam_version: str | None = None,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
@@ -353,7 +353,7 @@ class AsyncEventsWithRawResponse(AsyncResource):
         Args:
             limit: How many objects to return, between 1 and 100.
             starting_after: A cursor for pagination; the id of the last object of the previous page (or its `next_cursor`).
-            type_: The `type` parameter.
+            type: The `type` parameter.
             molam_version: The `Molam-Version` for this call only, instead of the client's pinned one.
             timeout: Seconds (or an `httpx.Timeout`) for this call, instead of the client's timeout.
             max_retries: The retry budget for this call (0 disables retries), instead of the client's.
@@ -370,7 +370,7 @@ class AsyncEventsWithRawResponse(AsyncResource):
             _list_request(
                 limit=limit,
                 starting_after=starting_after,
-                type_=type_,
+                type=type,
                 molam_version=molam_version,
             ),
             options(timeout, max_retries, extra_headers),

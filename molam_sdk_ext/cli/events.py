@@ -29,7 +29,7 @@ def list_(
 ) -> None:
     """List events, newest first."""
     state = get_state(ctx, json_output)
-    page = state.client().events.list(**api_kwargs(limit=page_size(limit), type_=event_type))
+    page = state.client().events.list(**api_kwargs(limit=page_size(limit), type=event_type))
     items, more = take(page, limit)
     state.output.table(items, COLUMNS, title="Events", has_more=more)
 

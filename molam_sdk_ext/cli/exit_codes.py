@@ -8,9 +8,7 @@ import typer
 
 from molam_sdk_ext.errors import (
     APIConnectionError,
-    APIError,
     CircuitOpenError,
-    MolamError,
     SignatureVerificationError,
     ValidationError,
 )
@@ -51,6 +49,4 @@ def exit_code_for(exc: BaseException) -> ExitCode:
         return ExitCode.CONNECTION
     if isinstance(exc, SignatureVerificationError):
         return ExitCode.VERIFICATION
-    if isinstance(exc, APIError | MolamError):
-        return ExitCode.API_ERROR
-    return ExitCode.API_ERROR
+    return ExitCode.API_ERROR  # an API error, or anything unexpected

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import threading
 from typing import Annotated, Any
 
@@ -90,6 +91,7 @@ def _announce(state: CliState, url: str) -> None:
     """Print the ready line once the server answers (scripts wait for it, with --json)."""
     from molam_sdk_ext.sandbox.server import SandboxStartError, wait_healthy
 
+    logging.getLogger("httpx").setLevel(logging.WARNING)  # our health polls are not the user's requests
     try:
         wait_healthy(url, timeout=60.0)
     except SandboxStartError:

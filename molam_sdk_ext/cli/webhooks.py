@@ -92,8 +92,9 @@ def listen(
     """Receive webhooks from the API, verify them, and forward them re-signed to your local app.
 
     With --json, prints one JSON object per line: first {"ready": true, ...}, then one per delivery.
-    Registers a temporary webhook endpoint pointing at a listener on a free loopback port, prints each
-    delivery and your app's answer, and deletes the endpoint when it stops (Ctrl-C or --max-events).
+    Registers a temporary webhook endpoint pointing at a listener on a free loopback port (so the API must run
+    on this machine: the local sandbox), prints each delivery and your app's answer, and deletes the endpoint
+    when it stops (Ctrl-C or --max-events).
     """
     state = get_state(ctx, json_output)
     generated = forward_secret is None

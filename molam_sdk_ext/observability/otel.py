@@ -25,9 +25,14 @@ import contextvars
 import urllib.parse
 from typing import TYPE_CHECKING, Any
 
-from opentelemetry import context as otel_context
-from opentelemetry import trace
-from opentelemetry.trace import SpanKind, Status, StatusCode
+try:
+    from opentelemetry import context as otel_context
+    from opentelemetry import trace
+    from opentelemetry.trace import SpanKind, Status, StatusCode
+except ImportError as exc:  # pragma: no cover - depends on the installed extras
+    raise ImportError(
+        "molam_sdk_ext.observability.otel needs opentelemetry-api: pip install 'molam-sdk[otel]'"
+    ) from exc
 
 from .hooks import Hooks, RequestEvent, ResponseEvent
 from .prometheus import _HasHooks, hooks_of, route_of

@@ -31,11 +31,11 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Protocol
 
-from prometheus_client import REGISTRY, CollectorRegistry, Counter, Gauge, Histogram
-
 from .hooks import Hooks, ResponseEvent
 
 if TYPE_CHECKING:
+    from prometheus_client import CollectorRegistry
+
     from ..transport.breaker import BreakerStateChange
     from ..transport.retry import RetryEvent
     from ..webhooks.processor import ProcessResult
@@ -43,6 +43,7 @@ if TYPE_CHECKING:
 __all__ = [
     "BREAKER_STATE_VALUES",
     "DEFAULT_BUCKETS",
+    "DEFAULT_REGISTRY",
     "InstrumentedProcessor",
     "MolamMetrics",
     "hooks_of",
@@ -66,6 +67,17 @@ DEFAULT_BUCKETS: tuple[float, ...] = (
     60.0,
 )
 BREAKER_STATE_VALUES: Mapping[str, int] = {"closed": 0, "half_open": 1, "open": 2}
+
+
+class _Default:
+    """The marker for "prometheus_client's default registry" (None already means "do not register")."""
+
+    def __repr__(self) -> str:
+        return "DEFAULT_REGISTRY"
+
+
+#: Register on prometheus_client's process-wide default registry (what `start_http_server` exposes).
+DEFAULT_REGISTRY = _Default()
 
 # An object id: a short lower-case prefix, an underscore, then 6+ letters and digits (pi_3Nf8kLm2aB9xQ7).
 _ID_SEGMENT = re.compile(r"^[a-z]{1,5}_[A-Za-z0-9]{6,}$")
@@ -100,11 +112,21 @@ class MolamMetrics:
 
     def __init__(
         self,
-        registry: CollectorRegistry | None = REGISTRY,
+        registry: CollectorRegistry | _Default | None = DEFAULT_REGISTRY,
         *,
         namespace: str = "molam",
         buckets: Sequence[float] = DEFAULT_BUCKETS,
     ) -> None:
+        # Imported here, not at module level: `route_of` and `hooks_of` (used by the otel module too) must not
+        # need the prometheus extra.
+        try:
+            from prometheus_client import REGISTRY, Counter, Gauge, Histogram
+        except ImportError as exc:  # pragma: no cover - depends on the installed extras
+            raise ImportError(
+                "MolamMetrics needs prometheus-client: pip install 'molam-sdk[prometheus]'"
+            ) from exc
+        if isinstance(registry, _Default):
+            registry = REGISTRY
         self.registry = registry
         self.requests = Counter(
             "requests",

@@ -33,7 +33,10 @@ DEFAULT_DB = "molam-sandbox.db"
 
 
 def _kinds(text: str) -> str:
-    parse_kinds(text)  # argparse reports the ValueError as a usage error
+    try:
+        parse_kinds(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
     return text
 
 
@@ -112,7 +115,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     family = socket.AF_INET6 if ":" in args.host else socket.AF_INET
     sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    sock.bind((args.host, args.port))
+    try:
+        sock.bind((args.host, args.port))
+    except OSError as exc:
+        log.error("cannot listen on %s:%d: %s", args.host, args.port, exc.strerror or exc)
+        return 1
     port = int(sock.getsockname()[1])
     host_in_url = f"[{args.host}]" if ":" in args.host else args.host
     settings = SandboxSettings(

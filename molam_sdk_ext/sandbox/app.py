@@ -332,7 +332,7 @@ async def _sandbox_json(request: Request) -> Doc:
         return {}
     try:
         data = json.loads(raw)
-    except ValueError:
+    except (ValueError, RecursionError):
         raise SandboxError(
             400, "invalid_request_error", "invalid_json", "The request body is not valid JSON."
         ) from None

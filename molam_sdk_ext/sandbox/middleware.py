@@ -63,7 +63,7 @@ def fingerprint(method: str, path: str, body: bytes) -> str:
     """sha256 of method, path and the body (canonical JSON when it parses, so key order does not matter)."""
     try:
         canonical = json.dumps(json.loads(body), sort_keys=True, separators=(",", ":")).encode("utf-8")
-    except ValueError:
+    except (ValueError, RecursionError):
         canonical = body
     digest = hashlib.sha256()
     for part in (method.upper().encode(), path.encode(), canonical):
@@ -200,20 +200,22 @@ class SandboxMiddleware:
             else:
                 claim = store_key
 
-        if fault is FaultKind.SLOW:
-            await asyncio.sleep(self.faults.config.slow_seconds)
+        captured = _Captured()
+        try:
+            if fault is FaultKind.SLOW:
+                await asyncio.sleep(self.faults.config.slow_seconds)
+            if replay is None:
+                await self.app(scope, _replaying(body, receive), captured.send)
+        except BaseException:
+            # Nothing to replay (the app failed, or the server is stopping): release the key for a retry.
+            if claim is not None:
+                self.idempotency.fail(claim)
+            raise
 
         if replay is not None:
             status, response_headers, response_body = replay.status, list(replay.headers), replay.body
             response_headers.append(("Idempotent-Replayed", "true"))
         else:
-            captured = _Captured()
-            try:
-                await self.app(scope, _replaying(body, receive), captured.send)
-            except Exception:
-                if claim is not None:
-                    self.idempotency.fail(claim)
-                raise
             status, response_body = captured.status, bytes(captured.body)
             response_headers = [(k.decode("latin-1"), v.decode("latin-1")) for k, v in captured.headers]
             if claim is not None:

@@ -6,7 +6,7 @@ Payment intent life::
         succeeded                      (automatic capture; a charge is created, funds credited)
         requires_capture --capture-->  succeeded (manual capture; `amount_to_capture` <= amount)
         requires_action --complete_action--> succeeded | requires_payment_method (customer approval, 3DS)
-        processing --(after processing_delay)--> succeeded | requires_capture
+        processing --(after processing_delay)--> succeeded | requires_capture, or failed (final)
         requires_payment_method + last_payment_error, and a 402 payment_error (declined)
     cancel: from requires_payment_method, requires_confirmation, requires_action, requires_capture.
 
@@ -54,6 +54,7 @@ class Behaviour(enum.StrEnum):
     INSUFFICIENT_FUNDS = "insufficient_funds"
     REQUIRES_ACTION = "requires_action"
     PROCESSING = "processing"
+    PROCESSING_FAILS = "processing_fails"
     REFUND_FAILS = "refund_fails"
 
 
@@ -66,6 +67,7 @@ TEST_PAYMENT_METHODS: dict[str, Behaviour] = {
     "pm_card_insufficient_funds": Behaviour.INSUFFICIENT_FUNDS,
     "pm_card_3ds": Behaviour.REQUIRES_ACTION,
     "pm_card_processing": Behaviour.PROCESSING,
+    "pm_card_processing_declined": Behaviour.PROCESSING_FAILS,
     "pm_card_refund_fail": Behaviour.REFUND_FAILS,
 }
 """Test payment methods and their outcome. Any other ``pm_...`` id succeeds like ``pm_card_visa``."""
@@ -234,11 +236,16 @@ def complete_action(tx: Tx, account: str, pi_id: str, outcome: str, env: Env) ->
 
 
 def settle_payment_intent(tx: Tx, account: str, pi_id: str, env: Env) -> None:
-    """Timer: a `processing` payment intent succeeds (or awaits capture)."""
+    """Timer: a `processing` payment intent succeeds (or awaits capture), or fails for good."""
     record = tx.get("payment_intents", account, pi_id)
     if record is None or record.doc["status"] != "processing":
         return
-    _authorize(tx, record, Behaviour.SUCCEED, env)
+    if record.internal.get("processing_fails"):
+        # An asynchronous payment that fails after processing cannot be retried on the same intent.
+        message = "The payment provider declined the payment."
+        _decline(tx, record, "processing_error", "provider_declined", message, env, final=True)
+    else:
+        _authorize(tx, record, Behaviour.SUCCEED, env)
     tx.save(record)
 
 
@@ -264,8 +271,9 @@ def _confirm(tx: Tx, record: Record, payment_method: str, env: Env, *, raise_dec
         tx.save(record)
         record_event(tx, record.account, "payment_intent.requires_action", doc, env)
         return
-    if behaviour is Behaviour.PROCESSING:
+    if behaviour in (Behaviour.PROCESSING, Behaviour.PROCESSING_FAILS):
         doc["status"] = "processing"
+        record.internal["processing_fails"] = behaviour is Behaviour.PROCESSING_FAILS
         tx.save(record)
         tx.schedule(
             record.account, "payment_intent.settle", doc["id"], env.now + env.settings.processing_delay
@@ -316,7 +324,10 @@ def _authorize(tx: Tx, record: Record, behaviour: Behaviour, env: Env) -> None:
         record_event(tx, record.account, "payment_intent.requires_capture", doc, env)
 
 
-def _decline(tx: Tx, record: Record, code: str, decline_code: str, message: str, env: Env) -> None:
+def _decline(
+    tx: Tx, record: Record, code: str, decline_code: str, message: str, env: Env, *, final: bool = False
+) -> None:
+    """Record a failed attempt: back to `requires_payment_method`, or `failed` for good when `final`."""
     doc = record.doc
     charge = _new_charge(doc, env, status="failed", captured=False)
     charge["failure_code"] = code
@@ -330,8 +341,11 @@ def _decline(tx: Tx, record: Record, code: str, decline_code: str, message: str,
         "decline_code": decline_code,
         "payment_method": doc["payment_method"],
     }
-    doc["payment_method"] = None
-    doc["status"] = "requires_payment_method"
+    if final:
+        doc["status"] = "failed"
+    else:
+        doc["payment_method"] = None
+        doc["status"] = "requires_payment_method"
     record_event(tx, record.account, "payment_intent.failed", doc, env)
 
 

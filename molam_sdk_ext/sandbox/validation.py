@@ -62,18 +62,15 @@ def error_param(loc: Sequence[str | int], data: Any) -> str | None:
     return ".".join(parts) or None
 
 
-def _check_int64(value: Any, path: str) -> None:
-    if isinstance(value, bool):
-        return
-    if isinstance(value, int):
-        if not -INT64_MAX - 1 <= value <= INT64_MAX:
-            raise invalid_param(path or None, f"Invalid {path or 'value'}: integer out of range.")
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            _check_int64(item, f"{path}.{key}" if path else str(key))
-    elif isinstance(value, list):
-        for i, item in enumerate(value):
-            _check_int64(item, f"{path}.{i}" if path else str(i))
+def _check_int64(data: Mapping[str, Any]) -> None:
+    # Every integer parameter of the API is a top-level field; SQLite stores at most 64-bit integers.
+    for key, value in data.items():
+        if (
+            isinstance(value, int)
+            and not isinstance(value, bool)
+            and not -INT64_MAX - 1 <= value <= INT64_MAX
+        ):
+            raise invalid_param(key, f"Invalid '{key}': integer out of range.")
 
 
 def parse_body(raw: bytes, model_name: str) -> dict[str, Any]:
@@ -83,7 +80,7 @@ def parse_body(raw: bytes, model_name: str) -> dict[str, Any]:
         text = b"{}"
     try:
         data = json.loads(text)
-    except (ValueError, UnicodeDecodeError):
+    except (ValueError, RecursionError):
         raise SandboxError(
             400, "invalid_request_error", "invalid_json", "The request body is not valid JSON."
         ) from None
@@ -99,7 +96,7 @@ def parse_body(raw: bytes, model_name: str) -> dict[str, Any]:
         code = "parameter_missing" if first["type"] == "missing" else "parameter_invalid"
         what = f"'{param}'" if param else "the request body"
         raise invalid_param(param, f"Invalid {what}: {first['msg']}.", code) from None
-    _check_int64(data, "")
+    _check_int64(data)
     return {key: value for key, value in data.items() if value is not None}
 
 

@@ -9,6 +9,9 @@ Build one from a URL (``MOLAM_STORE_URL``):
 - ``redis://[:password@]host:port/db``, ``rediss://...`` (TLS), ``unix:///path/redis.sock``;
 - ``postgresql://user@host:port/db``, ``postgres://...`` (run ``python -m molam_sdk_ext.stores.migrate`` first).
 
+Circuit-breaker state is shared through Redis only (``breaker_state_store_from_url``; ``memory://`` keeps it in
+this process); `SharedBreakerRegistry` (``molam_sdk_ext.stores.shared_breaker``) plugs it into a client.
+
 The Redis and PostgreSQL client libraries are optional extras (``molam-sdk[redis]``, ``molam-sdk[postgres]``),
 imported only when such a store is built.
 """
@@ -65,6 +68,8 @@ if TYPE_CHECKING:
         RedisIdempotencyStore,
         RedisWebhookEventStore,
     )
+    from molam_sdk_ext.stores.redis_breaker import AsyncRedisBreakerStateStore, RedisBreakerStateStore
+    from molam_sdk_ext.stores.shared_breaker import SharedBreakerRegistry, SharedCircuitBreaker
     from molam_sdk_ext.stores.sqlite import (
         AsyncSQLiteIdempotencyStore,
         AsyncSQLiteWebhookEventStore,
@@ -83,6 +88,7 @@ __all__ = [
     "AsyncMemoryWebhookEventStore",
     "AsyncPostgresIdempotencyStore",
     "AsyncPostgresWebhookEventStore",
+    "AsyncRedisBreakerStateStore",
     "AsyncRedisIdempotencyStore",
     "AsyncRedisWebhookEventStore",
     "AsyncSQLiteIdempotencyStore",
@@ -101,14 +107,19 @@ __all__ = [
     "MemoryWebhookEventStore",
     "PostgresIdempotencyStore",
     "PostgresWebhookEventStore",
+    "RedisBreakerStateStore",
     "RedisIdempotencyStore",
     "RedisWebhookEventStore",
     "SQLiteIdempotencyStore",
     "SQLiteWebhookEventStore",
+    "SharedBreakerRegistry",
+    "SharedCircuitBreaker",
     "StoredResponse",
     "WebhookEventStore",
+    "async_breaker_state_store_from_url",
     "async_idempotency_store_from_url",
     "async_webhook_event_store_from_url",
+    "breaker_state_store_from_url",
     "fingerprint_request",
     "idempotency_store_from_url",
     "sqlite_path_from_url",
@@ -157,10 +168,18 @@ def sqlite_path_from_url(url: str) -> str:
 
 
 _LAZY = {"SQLite": "sqlite", "Redis": "redis", "Postgres": "postgres"}
+_LAZY_MODULES = {
+    "RedisBreakerStateStore": "redis_breaker",
+    "AsyncRedisBreakerStateStore": "redis_breaker",
+    "SharedBreakerRegistry": "shared_breaker",
+    "SharedCircuitBreaker": "shared_breaker",
+}
 
 
 def __getattr__(name: str) -> Any:
     """The backend classes, imported on first use (their client libraries are optional extras)."""
+    if name in _LAZY_MODULES:
+        return getattr(_backend_module(_LAZY_MODULES[name]), name)
     for prefix, module in _LAZY.items():
         if name.removeprefix("Async").startswith(prefix) and name in __all__:
             return getattr(_backend_module(module), name)
@@ -171,8 +190,9 @@ def _backend_module(kind: str) -> Any:
     try:
         return importlib.import_module(f"molam_sdk_ext.stores.{kind}")
     except ImportError as exc:
+        extra = kind.split("_", 1)[0]  # redis_breaker needs the redis extra
         raise ImportError(
-            f"the {kind} store needs an optional dependency: pip install 'molam-sdk[{kind}]' ({exc})"
+            f"the {extra} store needs an optional dependency: pip install 'molam-sdk[{extra}]' ({exc})"
         ) from exc
 
 
@@ -244,3 +264,35 @@ def async_webhook_event_store_from_url(
     """An ``AsyncWebhookEventStore`` for ``url`` (see the module docstring for the schemes)."""
     store: AsyncWebhookEventStore = _build(url, "webhook_events", True, ttl, lock_timeout, clock)
     return store
+
+
+def breaker_state_store_from_url(url: str) -> BreakerStateStore:
+    """A ``BreakerStateStore`` for ``url``: Redis (shared by every process using it) or ``memory://``.
+
+    SQLite and PostgreSQL URLs are refused: a breaker consulted before every call needs Redis's latency
+    (use a Redis URL for the breaker, or keep the client's default in-process breakers).
+    """
+    kind = store_kind(url)
+    if kind == "memory":
+        return MemoryBreakerStateStore()
+    if kind == "redis":
+        store: BreakerStateStore = _backend_module("redis_breaker").RedisBreakerStateStore(url)
+        return store
+    raise ValueError(
+        f"circuit-breaker state can be shared through Redis only (got a {kind} URL): use redis://... "
+        "or keep the in-process breakers"
+    )
+
+
+def async_breaker_state_store_from_url(url: str) -> AsyncBreakerStateStore:
+    """An ``AsyncBreakerStateStore`` for ``url`` (see ``breaker_state_store_from_url``)."""
+    kind = store_kind(url)
+    if kind == "memory":
+        return AsyncMemoryBreakerStateStore()
+    if kind == "redis":
+        store: AsyncBreakerStateStore = _backend_module("redis_breaker").AsyncRedisBreakerStateStore(url)
+        return store
+    raise ValueError(
+        f"circuit-breaker state can be shared through Redis only (got a {kind} URL): use redis://... "
+        "or keep the in-process breakers"
+    )

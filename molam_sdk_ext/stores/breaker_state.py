@@ -1,30 +1,39 @@
 """Shared circuit-breaker state: one record per host, with atomic transitions, so many processes share a breaker.
 
-The record is ``{state, failures, window_started_at, opened_at, probe_in_flight, probe_started_at}``. The
-transitions (the pure functions below are the reference; a Redis backend runs the same rules in one Lua script
-per transition, so they are atomic across processes):
+The record is ``{state, failures, window_started_at, opened_at, probe_token, probe_started_at}``. The
+transitions (the pure functions below are the reference; the Redis backend runs the same rules in one Lua
+script per transition, so they are atomic across processes):
 
-- ``record_failure(host, threshold, window)`` (a server-side failure: 5xx, connection error, timeout):
-  closed: failures are counted in a fixed window of ``window`` seconds starting at the first failure; reaching
-  ``threshold`` opens the breaker (``opened_at = now``). half-open: the probe failed, so the breaker reopens
-  (``opened_at = now``, probe released). open: no change.
-- ``record_success(host)``: closed: failures reset to 0. half-open: the probe succeeded, so the breaker closes.
-  open: no change (a late answer to a call sent before the breaker opened proves nothing about now).
-- ``try_acquire_probe(host, reset_timeout) -> bool``: True grants the caller the single half-open probe:
-  open for ``reset_timeout`` or longer -> half-open with the probe in flight; half-open with a probe in flight
-  for ``reset_timeout`` or longer (its worker died) -> re-granted. Otherwise False (closed needs no probe;
-  an open breaker is still cooling down; another worker holds the probe).
-- ``get(host)``: the current record (a closed, empty record for an unknown host).
+- ``record_failure(host, threshold, window, probe=None)`` (a server-side failure: 5xx, connection error,
+  timeout): closed: failures are counted in a fixed window of ``window`` seconds starting at the first failure;
+  reaching ``threshold`` opens the breaker (``opened_at = now``). half-open: only the probe's own failure
+  (``probe`` equal to the granted token) reopens the breaker (``opened_at = now``, probe released); anything
+  else is the late answer of a call sent before the breaker opened and changes nothing. open: no change.
+- ``record_success(host, probe=None)``: closed: failures reset to 0. half-open: the probe's own success
+  closes the breaker; anything else changes nothing. open: no change (a late answer to a call sent before
+  the breaker opened proves nothing about now).
+- ``try_acquire_probe(host, reset_timeout) -> token | None``: a token grants the caller the single
+  half-open probe: open for ``reset_timeout`` or longer -> half-open with this probe in flight; half-open
+  with no probe in flight, or with one in flight for ``reset_timeout`` or longer (its worker died) ->
+  granted (again). Otherwise None (closed needs no probe; an open breaker is still cooling down; another
+  worker holds the probe).
+- ``release_probe(host, probe)``: the probe ended without telling anything about the server (cancelled): the
+  slot is free for the next caller; the breaker stays half-open.
+- ``reset(host)``: force closed (an operator's override). ``get(host)``: the current record (a closed, empty
+  record for an unknown host).
 
-Callers: when ``get`` says closed, call; when open or half-open, call only if ``try_acquire_probe`` returned
-True, else fail fast with ``CircuitOpenError(retry_in=opened_at + reset_timeout - now)``. Then report the
-outcome with ``record_success`` / ``record_failure``. If the shared store is unreachable, callers fall back to
-an in-process breaker rather than blocking payments.
+Callers: when ``get`` says closed, call; when open or half-open, call only with a probe token from
+``try_acquire_probe``, else fail fast with ``CircuitOpenError(retry_in=opened_at + reset_timeout - now)``.
+Then report the outcome with ``record_success`` / ``record_failure`` (passing the token for a probe).
+Times come from the store's ``clock`` (unix seconds by default): hosts sharing a store need synchronised
+clocks, far tighter than ``reset_timeout``. If the shared store is unreachable, callers fall back to an
+in-process breaker rather than blocking payments (`molam_sdk_ext.stores.shared_breaker`).
 """
 
 from __future__ import annotations
 
 import enum
+import secrets
 from typing import Protocol
 
 import attrs
@@ -46,17 +55,34 @@ class BreakerRecord:
     failures: int = 0
     window_started_at: float | None = None
     opened_at: float | None = None
-    probe_in_flight: bool = False
+    probe_token: str | None = None
     probe_started_at: float | None = None
 
+    @property
+    def probe_in_flight(self) -> bool:
+        """Whether a half-open probe has been granted and not yet reported."""
+        return self.probe_token is not None
+
     def retry_in(self, reset_timeout: float, now: float) -> float:
-        """Seconds until an open breaker lets a probe through (0 when not open)."""
-        if self.state is not BreakerState.OPEN or self.opened_at is None:
-            return 0.0
-        return max(0.0, self.opened_at + reset_timeout - now)
+        """Seconds until the breaker may let a call through: the cool-down of an open breaker, or the lease
+        of an in-flight probe when half-open (0 when closed or when a probe may be granted now)."""
+        if self.state is BreakerState.OPEN and self.opened_at is not None:
+            return max(0.0, self.opened_at + reset_timeout - now)
+        if (
+            self.state is BreakerState.HALF_OPEN
+            and self.probe_started_at is not None
+            and self.probe_in_flight
+        ):
+            return max(0.0, self.probe_started_at + reset_timeout - now)
+        return 0.0
 
 
 CLOSED = BreakerRecord()
+
+
+def new_probe_token() -> str:
+    """A fresh probe token (random: unique across processes and hosts)."""
+    return secrets.token_hex(8)
 
 
 class BreakerStateStore(Protocol):
@@ -66,16 +92,26 @@ class BreakerStateStore(Protocol):
         """The host's current record (closed and empty if unknown)."""
         ...
 
-    def record_success(self, host: str) -> BreakerRecord:
-        """A call to ``host`` succeeded; return the new record."""
+    def record_success(self, host: str, probe: str | None = None) -> BreakerRecord:
+        """A call to ``host`` succeeded (``probe``: its probe token, if it was the probe); the new record."""
         ...
 
-    def record_failure(self, host: str, threshold: int, window: float) -> BreakerRecord:
-        """A call to ``host`` failed server-side; return the new record."""
+    def record_failure(
+        self, host: str, threshold: int, window: float, probe: str | None = None
+    ) -> BreakerRecord:
+        """A call to ``host`` failed server-side (``probe``: its probe token, if any); the new record."""
         ...
 
-    def try_acquire_probe(self, host: str, reset_timeout: float) -> bool:
-        """Whether the caller was granted the single half-open probe to ``host``."""
+    def try_acquire_probe(self, host: str, reset_timeout: float) -> str | None:
+        """A token granting the single half-open probe to ``host``, or None."""
+        ...
+
+    def release_probe(self, host: str, probe: str) -> BreakerRecord:
+        """Give back the probe slot of ``probe`` (the call said nothing about the server); the new record."""
+        ...
+
+    def reset(self, host: str) -> BreakerRecord:
+        """Force the host's breaker closed; the new record."""
         ...
 
 
@@ -86,31 +122,51 @@ class AsyncBreakerStateStore(Protocol):
         """See ``BreakerStateStore.get``."""
         ...
 
-    async def record_success(self, host: str) -> BreakerRecord:
+    async def record_success(self, host: str, probe: str | None = None) -> BreakerRecord:
         """See ``BreakerStateStore.record_success``."""
         ...
 
-    async def record_failure(self, host: str, threshold: int, window: float) -> BreakerRecord:
+    async def record_failure(
+        self, host: str, threshold: int, window: float, probe: str | None = None
+    ) -> BreakerRecord:
         """See ``BreakerStateStore.record_failure``."""
         ...
 
-    async def try_acquire_probe(self, host: str, reset_timeout: float) -> bool:
+    async def try_acquire_probe(self, host: str, reset_timeout: float) -> str | None:
         """See ``BreakerStateStore.try_acquire_probe``."""
         ...
 
+    async def release_probe(self, host: str, probe: str) -> BreakerRecord:
+        """See ``BreakerStateStore.release_probe``."""
+        ...
 
-def on_success(record: BreakerRecord) -> BreakerRecord:
-    """The record after a successful call."""
+    async def reset(self, host: str) -> BreakerRecord:
+        """See ``BreakerStateStore.reset``."""
+        ...
+
+
+def _is_the_probe(record: BreakerRecord, probe: str | None) -> bool:
+    return probe is not None and probe == record.probe_token
+
+
+def on_success(record: BreakerRecord, probe: str | None = None) -> BreakerRecord:
+    """The record after a successful call (``probe``: the call's probe token, if it was the probe)."""
     if record.state is BreakerState.OPEN:
+        return record
+    if record.state is BreakerState.HALF_OPEN and not _is_the_probe(record, probe):
         return record
     return CLOSED
 
 
-def on_failure(record: BreakerRecord, *, threshold: int, window: float, now: float) -> BreakerRecord:
-    """The record after a server-side failure."""
+def on_failure(
+    record: BreakerRecord, *, threshold: int, window: float, now: float, probe: str | None = None
+) -> BreakerRecord:
+    """The record after a server-side failure (``probe``: the call's probe token, if it was the probe)."""
     if record.state is BreakerState.OPEN:
         return record
     if record.state is BreakerState.HALF_OPEN:
+        if not _is_the_probe(record, probe):
+            return record
         return BreakerRecord(BreakerState.OPEN, failures=record.failures, opened_at=now)
     if record.window_started_at is None or now - record.window_started_at >= window:
         failures, started = 1, now
@@ -122,9 +178,9 @@ def on_failure(record: BreakerRecord, *, threshold: int, window: float, now: flo
 
 
 def on_probe_request(
-    record: BreakerRecord, *, reset_timeout: float, now: float
+    record: BreakerRecord, *, reset_timeout: float, now: float, token: str
 ) -> tuple[bool, BreakerRecord]:
-    """Whether a probe is granted, and the record after the request."""
+    """Whether a probe is granted to ``token``, and the record after the request."""
     if record.state is BreakerState.OPEN:
         if record.opened_at is not None and now - record.opened_at < reset_timeout:
             return False, record
@@ -134,5 +190,12 @@ def on_probe_request(
             return False, record
     else:
         return False, record
-    granted = attrs.evolve(record, state=BreakerState.HALF_OPEN, probe_in_flight=True, probe_started_at=now)
+    granted = attrs.evolve(record, state=BreakerState.HALF_OPEN, probe_token=token, probe_started_at=now)
     return True, granted
+
+
+def on_release(record: BreakerRecord, probe: str) -> BreakerRecord:
+    """The record after the probe ``probe`` gave its slot back (only the current probe's release counts)."""
+    if record.state is BreakerState.HALF_OPEN and _is_the_probe(record, probe):
+        return attrs.evolve(record, probe_token=None, probe_started_at=None)
+    return record

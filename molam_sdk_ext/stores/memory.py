@@ -13,8 +13,10 @@ from collections.abc import Callable
 from molam_sdk_ext.stores.breaker_state import (
     CLOSED,
     BreakerRecord,
+    new_probe_token,
     on_failure,
     on_probe_request,
+    on_release,
     on_success,
 )
 from molam_sdk_ext.stores.idempotency import (
@@ -223,38 +225,61 @@ class MemoryBreakerStateStore:
     """Per-host breaker records in a dict (one process); the reference for shared backends."""
 
     def __init__(self, *, clock: Clock = time.time) -> None:
-        self._clock = clock
+        self.clock = clock
         self._lock = threading.Lock()
         self._records: dict[str, BreakerRecord] = {}
+
+    def _write(self, host: str, record: BreakerRecord) -> BreakerRecord:
+        # A closed, empty record is the default: keep no entry for it (hosts come and go).
+        if record == CLOSED:
+            self._records.pop(host, None)
+        else:
+            self._records[host] = record
+        return record
 
     def get(self, host: str) -> BreakerRecord:
         """See ``BreakerStateStore.get``."""
         with self._lock:
             return self._records.get(host, CLOSED)
 
-    def record_success(self, host: str) -> BreakerRecord:
+    def record_success(self, host: str, probe: str | None = None) -> BreakerRecord:
         """See ``BreakerStateStore.record_success``."""
         with self._lock:
-            record = self._records[host] = on_success(self._records.get(host, CLOSED))
-            return record
+            return self._write(host, on_success(self._records.get(host, CLOSED), probe))
 
-    def record_failure(self, host: str, threshold: int, window: float) -> BreakerRecord:
+    def record_failure(
+        self, host: str, threshold: int, window: float, probe: str | None = None
+    ) -> BreakerRecord:
         """See ``BreakerStateStore.record_failure``."""
         with self._lock:
             record = on_failure(
-                self._records.get(host, CLOSED), threshold=threshold, window=window, now=self._clock()
+                self._records.get(host, CLOSED),
+                threshold=threshold,
+                window=window,
+                now=self.clock(),
+                probe=probe,
             )
-            self._records[host] = record
-            return record
+            return self._write(host, record)
 
-    def try_acquire_probe(self, host: str, reset_timeout: float) -> bool:
+    def try_acquire_probe(self, host: str, reset_timeout: float) -> str | None:
         """See ``BreakerStateStore.try_acquire_probe``."""
+        token = new_probe_token()
         with self._lock:
             granted, record = on_probe_request(
-                self._records.get(host, CLOSED), reset_timeout=reset_timeout, now=self._clock()
+                self._records.get(host, CLOSED), reset_timeout=reset_timeout, now=self.clock(), token=token
             )
-            self._records[host] = record
-            return granted
+            self._write(host, record)
+        return token if granted else None
+
+    def release_probe(self, host: str, probe: str) -> BreakerRecord:
+        """See ``BreakerStateStore.release_probe``."""
+        with self._lock:
+            return self._write(host, on_release(self._records.get(host, CLOSED), probe))
+
+    def reset(self, host: str) -> BreakerRecord:
+        """See ``BreakerStateStore.reset``."""
+        with self._lock:
+            return self._write(host, CLOSED)
 
 
 class AsyncMemoryBreakerStateStore:
@@ -267,14 +292,24 @@ class AsyncMemoryBreakerStateStore:
         """See ``BreakerStateStore.get``."""
         return self.sync.get(host)
 
-    async def record_success(self, host: str) -> BreakerRecord:
+    async def record_success(self, host: str, probe: str | None = None) -> BreakerRecord:
         """See ``BreakerStateStore.record_success``."""
-        return self.sync.record_success(host)
+        return self.sync.record_success(host, probe)
 
-    async def record_failure(self, host: str, threshold: int, window: float) -> BreakerRecord:
+    async def record_failure(
+        self, host: str, threshold: int, window: float, probe: str | None = None
+    ) -> BreakerRecord:
         """See ``BreakerStateStore.record_failure``."""
-        return self.sync.record_failure(host, threshold, window)
+        return self.sync.record_failure(host, threshold, window, probe)
 
-    async def try_acquire_probe(self, host: str, reset_timeout: float) -> bool:
+    async def try_acquire_probe(self, host: str, reset_timeout: float) -> str | None:
         """See ``BreakerStateStore.try_acquire_probe``."""
         return self.sync.try_acquire_probe(host, reset_timeout)
+
+    async def release_probe(self, host: str, probe: str) -> BreakerRecord:
+        """See ``BreakerStateStore.release_probe``."""
+        return self.sync.release_probe(host, probe)
+
+    async def reset(self, host: str) -> BreakerRecord:
+        """See ``BreakerStateStore.reset``."""
+        return self.sync.reset(host)

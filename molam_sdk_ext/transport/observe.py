@@ -30,7 +30,9 @@ class _Observer:
 
     __slots__ = ("hooks", "inject_telemetry", "telemetry")
 
-    def __init__(self, hooks: Hooks | None, telemetry: TelemetryRecorder | None, inject_telemetry: bool) -> None:
+    def __init__(
+        self, hooks: Hooks | None, telemetry: TelemetryRecorder | None, inject_telemetry: bool
+    ) -> None:
         self.hooks = hooks
         self.telemetry = telemetry
         self.inject_telemetry = inject_telemetry
@@ -116,7 +118,9 @@ class _Observer:
 
 
 def _idempotency_key(request: httpx.Request) -> str | None:
-    key: str | None = request.extensions.get(IDEMPOTENCY_KEY_EXTENSION) or request.headers.get("idempotency-key")
+    key: str | None = request.extensions.get(IDEMPOTENCY_KEY_EXTENSION) or request.headers.get(
+        "idempotency-key"
+    )
     return key
 
 

@@ -239,7 +239,9 @@ class _RetryLoop:
         for value in timeouts.values():
             if value is None or value > left:
                 left = max(0.001, left)
-                extensions["timeout"] = {k: (left if v is None or v > left else v) for k, v in timeouts.items()}
+                extensions["timeout"] = {
+                    k: (left if v is None or v > left else v) for k, v in timeouts.items()
+                }
                 return
         if attempt > 1:
             extensions["timeout"] = timeouts

@@ -1,8 +1,7 @@
 """Turn a verified webhook body into a typed event: `construct_event`.
 
 Each event type in the spec has a generated model (``payment_intent.succeeded`` ->
-`molam_sdk.models.PaymentIntentSucceededEvent`, whose ``.data.object_`` is a `PaymentIntent`; the generated
-models spell the JSON keys ``type`` and ``object`` as ``type_`` and ``object_``). A type this SDK
+`molam_sdk.models.PaymentIntentSucceededEvent`, whose ``.data.object`` is a `PaymentIntent`). A type this SDK
 does not know yet (Molam may add types at any time) becomes an `UnknownEvent` that keeps the raw JSON, so a
 receiver never breaks on a new type; it just has no typed handler for it.
 
@@ -88,27 +87,27 @@ EVENT_TYPES: Mapping[str, type[TypedEvent]] = {
 
 @attrs.frozen
 class UnknownEventData:
-    """``data`` of an event of a type this SDK has no model for: ``object_`` is the object as raw JSON."""
+    """``data`` of an event of a type this SDK has no model for: ``object`` is the object as raw JSON."""
 
-    object_: dict[str, Any]
+    object: dict[str, Any]
 
 
 @attrs.frozen
 class UnknownEvent:
     """An event of a type this SDK has no model for (a newer one): the envelope plus the raw JSON.
 
-    Field names follow the generated models (``type_``, ``object_``), so code reading the envelope works on
+    Field names follow the generated models (``type``, ``object``), so code reading the envelope works on
     either.
     """
 
     id: str
-    type_: str
+    type: str
     created: int | None
     api_version: str | None
     livemode: bool | None
     data: UnknownEventData
     raw: dict[str, Any] = attrs.field(repr=False)
-    object_: str = "event"
+    object: str = "event"
 
 
 WebhookEvent: TypeAlias = TypedEvent | UnknownEvent
@@ -177,11 +176,11 @@ def _unknown(event_id: str, event_type: str, data: Mapping[str, Any]) -> Unknown
     livemode = data.get("livemode")
     return UnknownEvent(
         id=event_id,
-        type_=event_type,
+        type=event_type,
         created=created if isinstance(created, int) and not isinstance(created, bool) else None,
         api_version=api_version if isinstance(api_version, str) else None,
         livemode=livemode if isinstance(livemode, bool) else None,
-        data=UnknownEventData(object_=dict(obj) if isinstance(obj, Mapping) else {}),
+        data=UnknownEventData(object=dict(obj) if isinstance(obj, Mapping) else {}),
         raw=dict(data),
     )
 

@@ -152,7 +152,7 @@ def _result(
         status_code=_STATUS[outcome],
         outcome=outcome,
         event_id=event.id if event is not None else None,
-        event_type=event.type_ if event is not None else None,
+        event_type=event.type if event is not None else None,
         error=error,
         retry_after=retry_after,
         event=event,
@@ -305,13 +305,13 @@ class WebhookProcessor:
             logger.error("webhook %s: store failed on claim: %s", event.id, e)
             return _result(Outcome.STORE_UNAVAILABLE, event, error=str(e), retry_after=self.retry_after)
         if claim is ClaimOutcome.ALREADY_PROCESSED:
-            logger.info("webhook %s (%s): duplicate, not run again", event.id, event.type_)
+            logger.info("webhook %s (%s): duplicate, not run again", event.id, event.type)
             return _result(Outcome.DUPLICATE, event)
         if claim is ClaimOutcome.IN_PROGRESS:
-            logger.info("webhook %s (%s): in progress elsewhere", event.id, event.type_)
+            logger.info("webhook %s (%s): in progress elsewhere", event.id, event.type)
             return _result(Outcome.IN_PROGRESS, event, retry_after=self.retry_after)
 
-        handler = self.handler_for(event.type_)
+        handler = self.handler_for(event.type)
         outcome = Outcome.IGNORED
         if handler is not None:
             outcome = Outcome.PROCESSED
@@ -319,7 +319,7 @@ class WebhookProcessor:
                 yield _Call(handler, event)
             except Exception as e:
                 error = _describe(e)
-                logger.warning("webhook %s (%s): handler failed: %s", event.id, event.type_, error)
+                logger.warning("webhook %s (%s): handler failed: %s", event.id, event.type, error)
                 try:
                     yield _Release(event.id, error)
                 except _StoreFailure as store_error:
@@ -334,7 +334,7 @@ class WebhookProcessor:
             # the claim in progress until lock_timeout, then runs the handler again (at-least-once here).
             logger.error("webhook %s: handler ran but store failed on mark_processed: %s", event.id, e)
             return _result(Outcome.STORE_UNAVAILABLE, event, error=str(e), retry_after=self.retry_after)
-        logger.info("webhook %s (%s): %s", event.id, event.type_, outcome.value)
+        logger.info("webhook %s (%s): %s", event.id, event.type, outcome.value)
         return _result(outcome, event)
 
     def process(

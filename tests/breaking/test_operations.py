@@ -106,8 +106,9 @@ def test_symbol_names_follow_the_generator() -> None:
     assert snake_case("MerchantOnboarding") == "merchant_onboarding"
     assert snake_case("list_payment_intents") == "list_payment_intents"
     assert python_identifier("Idempotency-Key") == "idempotency_key"
-    assert python_identifier("type") == "type_"  # shadows a builtin: openapi-python-client appends _
-    assert python_identifier("object") == "object_"
+    assert python_identifier("list") == "list_"  # shadows a builtin: openapi-python-client appends _
+    assert python_identifier("type") == "type"  # un-reserved by our generator: `event.type`, as in the JSON
+    assert python_identifier("object") == "object"
     assert python_identifier("class") == "class_"
     assert python_identifier("id") == "id"
     assert python_identifier("amountReceived") == "amount_received"

@@ -95,3 +95,14 @@ def test_json_can_also_come_first(cli: Cli) -> None:
     run = cli("--json", "payments", "list")
     assert run.exit_code == 0
     assert run.json() == {"object": "list", "data": [], "has_more": False}
+
+
+def test_the_console_script_is_installed() -> None:
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    script = Path(sys.executable).parent / "molam"
+    assert script.exists(), "the `molam` console script is missing: `pip install -e '.[cli]'` (make setup)"
+    result = subprocess.run([str(script), "--version"], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0 and result.stdout.startswith("molam ")

@@ -120,3 +120,24 @@ def test_wallet_balance_and_a_transfer(cli: Cli) -> None:
     empty = by_name["Portefeuille vide"]
     refused = cli("transfers", "create", "--from", empty, "--to", main, "--amount", "1", "--currency", "XOF")
     assert refused.exit_code == ExitCode.API_ERROR and "code=insufficient_funds" in refused.stderr
+
+
+def test_error_exits_of_the_remaining_commands(cli: Cli) -> None:
+    payout = cli.ok(
+        "payouts", "create", "--amount", "500", "--currency", "XOF", "--from", "treasury_main",
+        "--mobile-money", "wave", "--msisdn", "+221771234567", "--account-holder", "Awa Ndiaye",
+    )  # fmt: skip
+    cli.ok("payouts", "cancel", payout["id"])
+    again = cli("payouts", "cancel", payout["id"], "--json")
+    assert again.exit_code == ExitCode.API_ERROR and again.json()["error"]["request_id"].startswith("req_")
+    assert cli("payouts", "get", "po_nope").exit_code == ExitCode.API_ERROR
+    assert cli("wallets", "balance", "wal_nope", "--json").json()["error"]["status"] == 404
+    assert cli("refunds", "get", "re_nope").exit_code == ExitCode.API_ERROR
+    intent = cli.ok("payments", "create", "--amount", "10", "--currency", "XOF")
+    declined = cli(
+        "payments", "confirm", intent["id"], "--payment-method", "pm_card_insufficient_funds", "--json"
+    )
+    assert declined.exit_code == ExitCode.API_ERROR
+    assert declined.json()["error"]["code"] == "insufficient_funds"
+    not_capturable = cli("payments", "capture", intent["id"], "--amount", "5")
+    assert not_capturable.exit_code == ExitCode.API_ERROR and "request_id=req_" in not_capturable.stderr

@@ -348,3 +348,12 @@ def test_version_matches_the_package_metadata() -> None:
     from importlib import metadata
 
     assert molam_sdk_ext.__version__ == metadata.version("molam-sdk")
+
+
+def test_a_callers_client_is_not_wrapped_twice() -> None:
+    http_client = httpx.Client(transport=httpx.MockTransport(lambda r: ok()))
+    first = Molam(TEST_KEY, http_client=http_client)
+    with pytest.raises(ConfigurationError, match="with_options"):
+        Molam(TEST_KEY, http_client=http_client)
+    first.close()
+    http_client.close()

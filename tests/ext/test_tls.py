@@ -32,10 +32,12 @@ class TLSFiles:
 
 
 class Handler(http.server.BaseHTTPRequestHandler):
-    def do_GET(self) -> None:  # noqa: N802 - http.server's naming
-        peer = self.connection.getpeercert()  # type: ignore[attr-defined]
+    def do_GET(self) -> None:
+        peer = self.connection.getpeercert()
         subject = dict(item[0] for item in peer["subject"]) if peer else {}
-        payload = json.dumps({"client": subject.get("commonName", ""), "auth": self.headers["Authorization"][:15]})
+        payload = json.dumps(
+            {"client": subject.get("commonName", ""), "auth": self.headers["Authorization"][:15]}
+        )
         data = payload.encode()
         self.send_response(200)
         self.send_header("Content-Type", "application/json")
@@ -67,7 +69,9 @@ def mtls(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TLSFiles]:
     server.socket = context.wrap_socket(server.socket, server_side=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield TLSFiles(str(ca_path), str(cert_path), str(key_path), f"https://127.0.0.1:{server.server_address[1]}")
+    yield TLSFiles(
+        str(ca_path), str(cert_path), str(key_path), f"https://127.0.0.1:{server.server_address[1]}"
+    )
     server.shutdown()
     server.server_close()
 
@@ -89,19 +93,27 @@ async def test_async_client_certificate_is_presented(mtls: TLSFiles) -> None:
 
 
 def test_without_client_certificate_the_server_refuses(mtls: TLSFiles) -> None:
-    with Molam(TEST_KEY, base_url=mtls.url, verify=mtls.ca, max_retries=0) as molam:
-        with pytest.raises(APIConnectionError) as info:
-            molam.request(dict(BALANCE), RequestOptions())
+    with (
+        Molam(TEST_KEY, base_url=mtls.url, verify=mtls.ca, max_retries=0) as molam,
+        pytest.raises(APIConnectionError) as info,
+    ):
+        molam.request(dict(BALANCE), RequestOptions())
     assert TEST_KEY not in str(info.value)
 
 
 def test_verification_is_on_by_default(mtls: TLSFiles) -> None:
     # The server's certificate comes from a private CA the default trust store does not know.
-    with Molam(
-        TEST_KEY, base_url=mtls.url, client_cert=mtls.client_cert, client_key=mtls.client_key, max_retries=0
-    ) as molam:
-        with pytest.raises(APIConnectionError, match="ConnectError"):
-            molam.request(dict(BALANCE), RequestOptions())
+    with (
+        Molam(
+            TEST_KEY,
+            base_url=mtls.url,
+            client_cert=mtls.client_cert,
+            client_key=mtls.client_key,
+            max_retries=0,
+        ) as molam,
+        pytest.raises(APIConnectionError, match="ConnectError"),
+    ):
+        molam.request(dict(BALANCE), RequestOptions())
 
 
 def test_certificate_files_from_the_environment(mtls: TLSFiles, monkeypatch: pytest.MonkeyPatch) -> None:

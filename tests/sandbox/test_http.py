@@ -134,7 +134,9 @@ def test_validation_names_the_param(api: httpx.Client, path: str, body: Any, par
     assert error["type"] == "invalid_request_error" and error["param"] == param and error["code"] == code
 
 
-@pytest.mark.parametrize("content", [b"{not json", b"[1, 2]", b"\xff\xfe", b'"text"', b"null"])
+@pytest.mark.parametrize(
+    "content", [b"{not json", b"[1, 2]", b"\xff\xfe", b'"text"', b"null", b"[" * 100_000, b'{"a":' * 50_000]
+)
 def test_bad_bodies_are_400(api: httpx.Client, content: bytes) -> None:
     response = api.post(
         "/v1/connect/payment_intents", content=content, headers={"Content-Type": "application/json"}

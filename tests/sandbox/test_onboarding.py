@@ -31,7 +31,7 @@ def test_approved(molam: Molam, api: httpx.Client) -> None:
     assert api.post(f"/_sandbox/merchants/onboarding/{mo_id}/advance").json()["status"] == "approved"
     mo = molam.merchant_onboarding.retrieve(mo_id)
     assert mo.status == "approved" and str(mo.merchant_id).startswith("mer_") and mo.onboarding_url is None
-    updates = [e.data.object_["status"] for e in molam.events.list(type_="merchant.onboarding.updated")]
+    updates = [e.data.object["status"] for e in molam.events.list(type="merchant.onboarding.updated")]
     assert updates == ["approved", "in_review"]
     assert api.post(f"/_sandbox/merchants/onboarding/{mo_id}/advance").status_code == 400
 

@@ -8,8 +8,9 @@ from typing import Any
 import httpx
 import pytest
 
-from molam_sdk_ext.client import Molam
+from molam_sdk_ext.client import AsyncMolam, Molam
 from molam_sdk_ext.errors import APIError, BadRequestError, NotFoundError
+from tests.fixtures.sandbox import SandboxHandle
 from tests.sandbox.conftest import wait_for
 
 pytestmark = pytest.mark.integration
@@ -118,6 +119,21 @@ def test_processing_then_succeeded(molam: Molam) -> None:
     assert pi.status == "processing" and pi.latest_charge is None
     done = wait_for(lambda: molam.payment_intents.retrieve(pi.id), lambda p: p.status == "succeeded")
     assert done.amount_received == 3000 and isinstance(done.latest_charge, str)
+
+
+def test_processing_then_failed_for_good(molam: Molam) -> None:
+    pi = molam.payment_intents.create(
+        amount=3000, currency="XOF", payment_method="pm_card_processing_declined", confirm=True
+    )
+    assert pi.status == "processing"
+    failed = wait_for(lambda: molam.payment_intents.retrieve(pi.id), lambda p: p.status == "failed")
+    assert failed.last_payment_error is not None and failed.last_payment_error.code == "processing_error"
+    assert failed.amount_received == 0
+    assert molam.events.list(type="payment_intent.failed").data[0].data.object["status"] == "failed"
+    with pytest.raises(BadRequestError):
+        molam.payment_intents.confirm(pi.id, payment_method="pm_card_visa")
+    with pytest.raises(BadRequestError):
+        molam.payment_intents.cancel(pi.id)
 
 
 @pytest.mark.parametrize(
@@ -244,3 +260,18 @@ def test_pagination_is_stable_while_objects_are_created(molam: Molam) -> None:
         rest.extend(p.id for p in page.data)
         page = page.next_page()
     assert rest == ids[::-1][3:]
+
+
+async def test_async_client_flow(sandbox: SandboxHandle) -> None:
+    async with AsyncMolam(
+        api_key=sandbox.new_api_key(), base_url=sandbox.url, max_retries=0, telemetry=False
+    ) as molam:
+        pi = await molam.payment_intents.create(amount=15000, currency="XOF", capture_method="manual")
+        pi = await molam.payment_intents.confirm(pi.id, payment_method="pm_wave")
+        assert pi.status == "requires_capture"
+        pi = await molam.payment_intents.capture(pi.id, amount_to_capture=10000)
+        assert pi.status == "succeeded" and pi.amount_received == 10000
+        refund = await molam.refunds.create(payment_intent=pi.id)
+        assert refund.amount == 10000
+        page = await molam.payment_intents.list()
+        assert [p.id async for p in page] == [pi.id]

@@ -58,20 +58,20 @@ def _advance(api: httpx.Client, payout_id: str, status: str | None = None) -> ht
 
 def test_balance_starts_seeded(molam: Molam) -> None:
     balance = molam.balances.retrieve()
-    assert balance.object_ == "balance" and balance.livemode is False
+    assert balance.object == "balance" and balance.livemode is False
     assert ("XOF", 10_000_000) in [(a.currency, a.amount) for a in balance.available]
 
 
 def test_payout_paid(molam: Molam, api: httpx.Client) -> None:
     payout = _payout(molam, ORANGE, description="Reversement", metadata={"week": "W03"})
-    assert payout.status == "pending" and payout.beneficiary.type_ == "mobile_money"
+    assert payout.status == "pending" and payout.beneficiary.type == "mobile_money"
     assert _balance(molam) == (10_000_000 - 250_000, 250_000)
     assert _advance(api, payout.id).json()["status"] == "in_transit"
     assert molam.payouts.retrieve(payout.id).status == "in_transit"
     paid = _advance(api, payout.id).json()
     assert paid["status"] == "paid" and paid["arrival_date"] is not None
     assert _balance(molam) == (10_000_000 - 250_000, 0)
-    assert molam.events.list(type_="payout.paid").data[0].data.object_["id"] == payout.id
+    assert molam.events.list(type="payout.paid").data[0].data.object["id"] == payout.id
     assert _advance(api, payout.id).status_code == 400  # paid is final
 
 
@@ -84,7 +84,7 @@ def test_payout_fails_in_transit_and_funds_return(molam: Molam, api: httpx.Clien
     explicit = _payout(molam, BANK, amount=1000)
     _advance(api, explicit.id, "in_transit")
     assert _advance(api, explicit.id, "failed").json()["status"] == "failed"
-    assert molam.events.list(type_="payout.failed").data[0].data.object_["id"] == explicit.id
+    assert molam.events.list(type="payout.failed").data[0].data.object["id"] == explicit.id
 
 
 def test_cancel_only_while_pending(molam: Molam, api: httpx.Client) -> None:

@@ -42,7 +42,7 @@ def test_refund_settles_to_succeeded(molam: Molam) -> None:
     refund = molam.refunds.create(payment_intent=_paid(molam))
     settled = wait_for(lambda: molam.refunds.retrieve(refund.id), lambda r: r.status == "succeeded")
     assert settled.failure_reason is None
-    assert molam.events.list(type_="refund.processed").data[0].data.object_["id"] == refund.id
+    assert molam.events.list(type="refund.processed").data[0].data.object["id"] == refund.id
 
 
 def test_refund_can_fail_and_gives_the_amount_back(molam: Molam) -> None:

@@ -51,7 +51,7 @@ def test_transfer_moves_funds(molam: Molam) -> None:
     assert molam.transfers.retrieve(transfer.id).to_dict() == transfer.to_dict()
     assert [t.id for t in molam.transfers.list(wallet=w["Epargne"])] == [transfer.id]
     assert list(molam.transfers.list(wallet=w["Portefeuille vide"])) == []
-    assert molam.events.list(type_="transfer.completed").data[0].data.object_["id"] == transfer.id
+    assert molam.events.list(type="transfer.completed").data[0].data.object["id"] == transfer.id
 
 
 def test_insufficient_funds_leaves_balances_untouched(molam: Molam) -> None:

@@ -33,11 +33,11 @@ def test_state_changes_record_events(molam: Molam) -> None:
     pi = molam.payment_intents.create(amount=100, currency="XOF", capture_method="manual")
     pi = molam.payment_intents.confirm(pi.id, payment_method="pm_card_visa")
     molam.payment_intents.capture(pi.id)
-    types = [e.type_ for e in molam.events.list()]
+    types = [e.type for e in molam.events.list()]
     assert types == ["payment_intent.succeeded", "payment_intent.requires_capture"]
-    event = molam.events.list(type_="payment_intent.succeeded").data[0]
+    event = molam.events.list(type="payment_intent.succeeded").data[0]
     assert event.id.startswith("evt_") and event.api_version and event.livemode is False
-    assert event.data.object_["status"] == "succeeded" and event.data.object_["id"] == pi.id
+    assert event.data.object["status"] == "succeeded" and event.data.object["id"] == pi.id
     assert molam.events.retrieve(event.id).to_dict() == event.to_dict()
     with pytest.raises(NotFoundError):
         molam.events.retrieve("evt_nope")
@@ -49,7 +49,7 @@ def test_every_event_type_can_be_triggered(api: httpx.Client, molam: Molam, even
     assert response.status_code == 200, response.text
     event = response.json()
     assert event["type"] == event_type
-    assert molam.events.retrieve(event["id"]).type_ == event_type
+    assert molam.events.retrieve(event["id"]).type == event_type
 
 
 def test_trigger_needs_a_known_type(api: httpx.Client) -> None:

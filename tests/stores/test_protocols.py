@@ -41,8 +41,11 @@ ASYNC_EVENTS: list[type[AsyncWebhookEventStore]] = [
     stores.AsyncRedisWebhookEventStore,
     stores.AsyncPostgresWebhookEventStore,
 ]
-BREAKERS: list[type[BreakerStateStore]] = [stores.MemoryBreakerStateStore]
-ASYNC_BREAKERS: list[type[AsyncBreakerStateStore]] = [stores.AsyncMemoryBreakerStateStore]
+BREAKERS: list[type[BreakerStateStore]] = [stores.MemoryBreakerStateStore, stores.RedisBreakerStateStore]
+ASYNC_BREAKERS: list[type[AsyncBreakerStateStore]] = [
+    stores.AsyncMemoryBreakerStateStore,
+    stores.AsyncRedisBreakerStateStore,
+]
 
 CASES = [
     (IdempotencyStore, SYNC_IDEMPOTENCY, False),

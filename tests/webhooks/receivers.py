@@ -96,7 +96,7 @@ def fastapi_app(processor: WebhookProcessor) -> Any:
     @app.post("/webhooks/dependency")
     async def dependency_route(event: WebhookEvent = Depends(verified_event(processor))) -> dict[str, str]:  # noqa: B008
         seen.append(event)
-        return {"id": event.id, "type": event.type_, "class": type(event).__name__}
+        return {"id": event.id, "type": event.type, "class": type(event).__name__}
 
     return app
 

@@ -53,7 +53,7 @@ def run_scenario(post: Post, processor: WebhookProcessor, seen: list[Any]) -> No
     status, doc, _ = post(body, headers)
     assert (status, doc) == (200, {"outcome": "processed", "event_id": "evt_adapter1"})
     assert len(seen) == 1 and isinstance(seen[0], models.PaymentIntentSucceededEvent)
-    assert seen[0].data.object_.description == "Commande n°1042 · Boutique Téranga ✓"
+    assert seen[0].data.object.description == "Commande n°1042 · Boutique Téranga ✓"
 
     status, doc, _ = post(*raw_delivery(event))
     assert (status, doc["outcome"]) == (200, "duplicate")
@@ -200,7 +200,7 @@ def test_fastapi_dependency_with_a_verifier() -> None:
 
     @app.post("/hook")
     async def hook(event: WebhookEvent = Depends(verified_event(WebhookVerifier(SECRET)))) -> dict[str, str]:  # noqa: B008
-        return {"type": event.type_}
+        return {"type": event.type}
 
     with TestClient(app) as client:
         body, headers = raw_delivery(example_event("merchant.onboarding.updated"))

@@ -91,7 +91,7 @@ def test_sandbox_deliveries_with_a_mid_stream_secret_rotation(framework: str, sa
     @processor.on("payment_intent.succeeded")
     def on_success(event: models.PaymentIntentSucceededEvent) -> None:
         with lock:
-            seen[event.data.object_.id] = event
+            seen[event.data.object.id] = event
 
     with receivers.serve(framework, processor) as url:
         endpoint = api.post(
@@ -120,9 +120,9 @@ def test_sandbox_deliveries_with_a_mid_stream_secret_rotation(framework: str, sa
     for intent_id in intents:
         event = seen[intent_id]
         assert isinstance(event, models.PaymentIntentSucceededEvent)
-        assert isinstance(event.data.object_, models.PaymentIntent)
-        assert event.data.object_.status == models.PaymentIntentStatus.SUCCEEDED
-        assert event.data.object_.amount == 15000
+        assert isinstance(event.data.object, models.PaymentIntent)
+        assert event.data.object.status == models.PaymentIntentStatus.SUCCEEDED
+        assert event.data.object.amount == 15000
     rejected = [r for r in processor.results if r.status_code >= 300]
     assert rejected == [], rejected
     assert all(r.outcome in (Outcome.PROCESSED, Outcome.DUPLICATE) for r in processor.results)

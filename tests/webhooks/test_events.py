@@ -46,13 +46,13 @@ def test_each_event_type_parses_into_its_generated_model(event_type: str) -> Non
     assert (
         type(event).__name__ == "".join(p.title() for p in event_type.replace("_", ".").split(".")) + "Event"
     )
-    assert (event.id, event.type_, event.created, event.livemode) == (
+    assert (event.id, event.type, event.created, event.livemode) == (
         source["id"],
         event_type,
         source["created"],
         source["livemode"],
     )
-    obj = event.data.object_
+    obj = event.data.object
     assert isinstance(obj, object_model(event_type))
     assert obj.id == source["data"]["object"]["id"]
     # The typed object round-trips to the JSON it came from (nothing lost or invented).
@@ -63,7 +63,7 @@ def test_payment_intent_fields_are_typed() -> None:
     body, headers = delivery(example_event("payment_intent.succeeded"))
     event = construct_event(body, headers, SECRET)
     assert isinstance(event, models.PaymentIntentSucceededEvent)
-    intent = event.data.object_
+    intent = event.data.object
     assert intent.amount == 15000 and isinstance(intent.amount, int)
     assert intent.currency == "XOF"
     assert intent.status == models.PaymentIntentStatus.SUCCEEDED
@@ -82,21 +82,21 @@ def test_unknown_event_type_keeps_the_raw_object() -> None:
     body, headers = delivery(source)
     event = construct_event(body, headers, SECRET)
     assert isinstance(event, UnknownEvent)
-    assert (event.id, event.type_, event.created, event.api_version, event.livemode) == (
+    assert (event.id, event.type, event.created, event.api_version, event.livemode) == (
         "evt_new1",
         "wallet.frozen",
         1736935262,
         "2025-01-15",
         False,
     )
-    assert event.data.object_ == {"id": "wal_1", "object": "wallet", "reason": "kyc"}
+    assert event.data.object == {"id": "wal_1", "object": "wallet", "reason": "kyc"}
     assert event.raw == source
 
 
 def test_unknown_event_tolerates_a_sparse_envelope() -> None:
     event = event_from_dict({"id": "evt_x", "type": "future.thing", "created": True, "data": []})
     assert isinstance(event, UnknownEvent)
-    assert event.created is None and event.livemode is None and event.data.object_ == {}
+    assert event.created is None and event.livemode is None and event.data.object == {}
 
 
 @pytest.mark.parametrize(
@@ -142,7 +142,7 @@ def test_tolerance_argument() -> None:
     with pytest.raises(SignatureVerificationError) as info:
         construct_event(body, header, SECRET, tolerance=10, now=12.0)
     assert info.value.reason == "timestamp_outside_tolerance"
-    assert construct_event(body, header, SECRET, tolerance=12, now=12.0).type_ == "payout.paid"
+    assert construct_event(body, header, SECRET, tolerance=12, now=12.0).type == "payout.paid"
 
 
 @pytest.mark.parametrize(
@@ -183,7 +183,7 @@ def test_new_fields_and_enum_values_do_not_break_parsing() -> None:
     body, headers = delivery(source)
     event = construct_event(body, headers, SECRET)
     assert isinstance(event, models.PaymentIntentSucceededEvent)
-    assert event.data.object_.id == source["data"]["object"]["id"]
+    assert event.data.object.id == source["data"]["object"]["id"]
 
 
 def test_framework_header_objects_are_understood() -> None:

@@ -42,11 +42,11 @@ processor = WebhookProcessor(settings.MOLAM_WEBHOOK_SECRET or "whsec_unset")
 @processor.on("payment_intent.succeeded", "payment_intent.failed")
 def payment_outcome(event: Any) -> None:
     """Mark the order the payment was for (its id travels in the payment's metadata)."""
-    intent = event.data.object_
+    intent = event.data.object
     order_id = (intent.metadata.to_dict() if intent.metadata else {}).get("order_id")
     if order_id is not None:
         order = ORDERS.setdefault(order_id, {"payment_intent": intent.id})
-        order["status"] = "paid" if event.type_ == "payment_intent.succeeded" else "failed"
+        order["status"] = "paid" if event.type == "payment_intent.succeeded" else "failed"
 
 
 molam_webhook = webhook_view(processor)

@@ -15,7 +15,7 @@ def _get_kwargs(
     *,
     limit: int | Unset = 10,
     starting_after: str | Unset = UNSET,
-    type_: str | Unset = UNSET,
+    type: str | Unset = UNSET,
     molam_version: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
@@ -28,7 +28,7 @@ def _get_kwargs(
 
     params["starting_after"] = starting_after
 
-    params["type"] = type_
+    params["type"] = type
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -102,7 +102,7 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     limit: int | Unset = 10,
     starting_after: str | Unset = UNSET,
-    type_: str | Unset = UNSET,
+    type: str | Unset = UNSET,
     molam_version: str | Unset = UNSET,
 ) -> Response[ErrorResponse | EventList]:
     """List events
@@ -113,7 +113,7 @@ def sync_detailed(
         limit (int | Unset): How many objects to return, between 1 and 100. Default: 10.
         starting_after (str | Unset): A cursor for pagination; the id of the last object of the
             previous page (or its `next_cursor`).
-        type_ (str | Unset):
+        type (str | Unset):
         molam_version (str | Unset): The API version (a date) this request is written against.
             Defaults to the account's pinned version.
 
@@ -128,7 +128,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         limit=limit,
         starting_after=starting_after,
-        type_=type_,
+        type=type,
         molam_version=molam_version,
     )
 
@@ -144,7 +144,7 @@ def sync(
     client: AuthenticatedClient | Client,
     limit: int | Unset = 10,
     starting_after: str | Unset = UNSET,
-    type_: str | Unset = UNSET,
+    type: str | Unset = UNSET,
     molam_version: str | Unset = UNSET,
 ) -> ErrorResponse | EventList | None:
     """List events
@@ -155,7 +155,7 @@ def sync(
         limit (int | Unset): How many objects to return, between 1 and 100. Default: 10.
         starting_after (str | Unset): A cursor for pagination; the id of the last object of the
             previous page (or its `next_cursor`).
-        type_ (str | Unset):
+        type (str | Unset):
         molam_version (str | Unset): The API version (a date) this request is written against.
             Defaults to the account's pinned version.
 
@@ -171,7 +171,7 @@ def sync(
         client=client,
         limit=limit,
         starting_after=starting_after,
-        type_=type_,
+        type=type,
         molam_version=molam_version,
     ).parsed
 
@@ -181,7 +181,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     limit: int | Unset = 10,
     starting_after: str | Unset = UNSET,
-    type_: str | Unset = UNSET,
+    type: str | Unset = UNSET,
     molam_version: str | Unset = UNSET,
 ) -> Response[ErrorResponse | EventList]:
     """List events
@@ -192,7 +192,7 @@ async def asyncio_detailed(
         limit (int | Unset): How many objects to return, between 1 and 100. Default: 10.
         starting_after (str | Unset): A cursor for pagination; the id of the last object of the
             previous page (or its `next_cursor`).
-        type_ (str | Unset):
+        type (str | Unset):
         molam_version (str | Unset): The API version (a date) this request is written against.
             Defaults to the account's pinned version.
 
@@ -207,7 +207,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         limit=limit,
         starting_after=starting_after,
-        type_=type_,
+        type=type,
         molam_version=molam_version,
     )
 
@@ -221,7 +221,7 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     limit: int | Unset = 10,
     starting_after: str | Unset = UNSET,
-    type_: str | Unset = UNSET,
+    type: str | Unset = UNSET,
     molam_version: str | Unset = UNSET,
 ) -> ErrorResponse | EventList | None:
     """List events
@@ -232,7 +232,7 @@ async def asyncio(
         limit (int | Unset): How many objects to return, between 1 and 100. Default: 10.
         starting_after (str | Unset): A cursor for pagination; the id of the last object of the
             previous page (or its `next_cursor`).
-        type_ (str | Unset):
+        type (str | Unset):
         molam_version (str | Unset): The API version (a date) this request is written against.
             Defaults to the account's pinned version.
 
@@ -249,7 +249,7 @@ async def asyncio(
             client=client,
             limit=limit,
             starting_after=starting_after,
-            type_=type_,
+            type=type,
             molam_version=molam_version,
         )
     ).parsed

@@ -28,7 +28,9 @@ def test_every_resource_sync(sandbox: SandboxHandle) -> None:
         assert pi.metadata["order_id"] == "1042"
         assert molam.payment_intents.retrieve(pi.id).id == pi.id
         assert molam.payment_intents.update(pi.id, description="Commande 1042").description == "Commande 1042"
-        assert molam.payment_intents.confirm(pi.id, payment_method="pm_card_visa").status == "requires_capture"
+        assert (
+            molam.payment_intents.confirm(pi.id, payment_method="pm_card_visa").status == "requires_capture"
+        )
         pi = molam.payment_intents.capture(pi.id, amount_to_capture=12000)
         assert pi.status == "succeeded" and pi.amount_received == 12000
         charge = molam.charges.retrieve(str(pi.latest_charge))
@@ -48,7 +50,9 @@ def test_every_resource_sync(sandbox: SandboxHandle) -> None:
         other = next(w for w in wallets if w.name == "Epargne")
         assert molam.wallets.retrieve(main.id).id == main.id
         assert molam.wallets.balance(main.id)
-        transfer = molam.transfers.create(from_wallet=main.id, to_wallet=other.id, amount=1000, currency="XOF")
+        transfer = molam.transfers.create(
+            from_wallet=main.id, to_wallet=other.id, amount=1000, currency="XOF"
+        )
         assert molam.transfers.retrieve(transfer.id).id == transfer.id
         assert transfer.id in {t.id for t in molam.transfers.list(wallet=main.id)}
 
@@ -63,7 +67,7 @@ def test_every_resource_sync(sandbox: SandboxHandle) -> None:
         assert molam.payouts.retrieve(payout.id).id == payout.id
         assert payout.id in {p.id for p in molam.payouts.list()}
         assert molam.payouts.cancel(payout.id).status == "canceled"
-        assert molam.balances.retrieve().object_ == "balance"
+        assert molam.balances.retrieve().object == "balance"
 
         # Merchants, events, webhook endpoints
         onboarding = molam.merchant_onboarding.create(
@@ -72,19 +76,25 @@ def test_every_resource_sync(sandbox: SandboxHandle) -> None:
         assert molam.merchant_onboarding.retrieve(onboarding.id).id == onboarding.id
         events = list(molam.events.list(limit=5))
         assert events and molam.events.retrieve(events[0].id).id == events[0].id
-        endpoint = molam.webhook_endpoints.create(url="http://127.0.0.1:9/hooks", enabled_events=["payout.paid"])
+        endpoint = molam.webhook_endpoints.create(
+            url="http://127.0.0.1:9/hooks", enabled_events=["payout.paid"]
+        )
         assert endpoint.secret.startswith("whsec_")
         assert molam.webhook_endpoints.retrieve(endpoint.id).id == endpoint.id
         assert endpoint.id in {e.id for e in molam.webhook_endpoints.list()}
         assert molam.webhook_endpoints.update(endpoint.id, description="ops").description == "ops"
         rotated = molam.webhook_endpoints.rotate_secret(endpoint.id)
         assert rotated.secret.startswith("whsec_") and rotated.secret != endpoint.secret
-        assert list(molam.webhook_endpoints.list_deliveries(endpoint.id)) is not None
+        assert all(d.id.startswith("whd_") for d in molam.webhook_endpoints.list_deliveries(endpoint.id))
         assert molam.webhook_endpoints.delete(endpoint.id).deleted is True
 
         # Raw responses and typed errors
-        raw = molam.with_raw_response.payment_intents.create(amount=5, currency="XOF", idempotency_key="raw-1")
-        again = molam.with_raw_response.payment_intents.create(amount=5, currency="XOF", idempotency_key="raw-1")
+        raw = molam.with_raw_response.payment_intents.create(
+            amount=5, currency="XOF", idempotency_key="raw-1"
+        )
+        again = molam.with_raw_response.payment_intents.create(
+            amount=5, currency="XOF", idempotency_key="raw-1"
+        )
         assert isinstance(raw, RawResponse) and raw.request_id and not raw.idempotent_replayed
         assert again.idempotent_replayed and again.parsed.id == raw.parsed.id
         with pytest.raises(NotFoundError) as missing:
@@ -116,17 +126,23 @@ async def test_every_resource_async(sandbox: SandboxHandle) -> None:
         other = next(w for w in wallets if w.name == "Epargne")
         assert (await molam.wallets.retrieve(main.id)).id == main.id
         assert await molam.wallets.balance(main.id)
-        transfer = await molam.transfers.create(from_wallet=main.id, to_wallet=other.id, amount=1000, currency="XOF")
+        transfer = await molam.transfers.create(
+            from_wallet=main.id, to_wallet=other.id, amount=1000, currency="XOF"
+        )
         assert (await molam.transfers.retrieve(transfer.id)).id == transfer.id
         assert transfer.id in {t.id async for t in await molam.transfers.list()}
 
         payout = await molam.payouts.create(
-            origin_module="connect", origin_entity_id="mer_x", amount=100_000, currency="XOF", beneficiary=ORANGE
+            origin_module="connect",
+            origin_entity_id="mer_x",
+            amount=100_000,
+            currency="XOF",
+            beneficiary=ORANGE,
         )
         assert (await molam.payouts.retrieve(payout.id)).id == payout.id
         assert payout.id in {p.id async for p in await molam.payouts.list()}
         assert (await molam.payouts.cancel(payout.id)).status == "canceled"
-        assert (await molam.balances.retrieve()).object_ == "balance"
+        assert (await molam.balances.retrieve()).object == "balance"
 
         onboarding = await molam.merchant_onboarding.create(
             business_name="Kora Foods", country="NG", email="ops@kora.ng", business_type="company"
@@ -141,7 +157,12 @@ async def test_every_resource_async(sandbox: SandboxHandle) -> None:
         assert endpoint.id in {e.id async for e in await molam.webhook_endpoints.list()}
         assert (await molam.webhook_endpoints.update(endpoint.id, description="d")).description == "d"
         assert (await molam.webhook_endpoints.rotate_secret(endpoint.id)).secret != endpoint.secret
-        assert [d async for d in await molam.webhook_endpoints.list_deliveries(endpoint.id)] is not None
+        assert all(
+            [
+                d.id.startswith("whd_")
+                async for d in await molam.webhook_endpoints.list_deliveries(endpoint.id)
+            ]
+        )
         assert (await molam.webhook_endpoints.delete(endpoint.id)).deleted is True
 
         raw: Any = await molam.with_raw_response.balances.retrieve()

@@ -107,7 +107,9 @@ def test_two_thousand_intents_with_threads(sandbox_factory: Any) -> None:
         with concurrent.futures.ThreadPoolExecutor(WORKERS) as pool:
             created = dict(pool.map(create, range(ORDERS)))
         check_server_side(molam, created)
-    print(f"\nthreads: {ORDERS} intents in {time.monotonic() - started:.1f}s; errors raised: {dict(tally.errors)}")
+    print(
+        f"\nthreads: {ORDERS} intents in {time.monotonic() - started:.1f}s; errors raised: {dict(tally.errors)}"
+    )
 
 
 async def test_two_thousand_intents_with_asyncio_tasks(sandbox_factory: Any) -> None:
@@ -143,4 +145,6 @@ async def test_two_thousand_intents_with_asyncio_tasks(sandbox_factory: Any) -> 
         await asyncio.gather(*(worker() for _ in range(WORKERS)))
     with Molam(api_key, base_url=server.url) as checker:
         check_server_side(checker, created)
-    print(f"\nasyncio: {ORDERS} intents in {time.monotonic() - started:.1f}s; errors raised: {dict(tally.errors)}")
+    print(
+        f"\nasyncio: {ORDERS} intents in {time.monotonic() - started:.1f}s; errors raised: {dict(tally.errors)}"
+    )
