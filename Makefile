@@ -4,7 +4,7 @@
 PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
-EXTRAS := dev,redis,postgres,sandbox,cli,django,flask,fastapi,prometheus,otel,bench
+EXTRAS := dev,redis,postgres,sandbox,cli,django,flask,fastapi,prometheus,otel,docs,bench
 STAMP  := $(VENV)/.installed
 
 .PHONY: setup generate check-generated lint typecheck pytest test demo bench breaking surface docs migrate clean
@@ -48,6 +48,9 @@ breaking: setup           ## spec changes since BASE (default: merge base with o
 
 surface: setup            ## removed or changed public signatures against spec/sdk-surface.txt
 	$(PY) -m generator surface --check
+
+docs: setup              ## reference docs from docstrings; fails on any broken reference
+	$(VENV)/bin/mkdocs build --strict
 
 migrate: setup           ## apply the PostgreSQL store migrations to MOLAM_STORE_URL
 	$(PY) -m molam_sdk_ext.stores.migrate --url "$(MOLAM_STORE_URL)"

@@ -35,7 +35,7 @@ import httpx
 
 from molam_sdk.resources import AsyncRawResources, AsyncResources, SyncRawResources, SyncResources
 
-from .config import ClientSettings, ConfigurationError
+from .config import ClientSettings, ConfigurationError, region_url
 from .errors import APIConnectionError, APITimeoutError, error_from_response
 from .observability.hooks import Hooks
 from .observability.logs import configure_logging
@@ -243,9 +243,7 @@ class _ClientCore:
             headers.update(extra)
         region = changes.pop("region", None)
         if region is not None and "base_url" not in changes:
-            from .config import _region_url
-
-            changes["base_url"] = _region_url(region, "region")
+            changes["base_url"] = region_url(region)
         return self._settings.evolve(**changes), headers
 
     def _describe(self, kwargs: dict[str, Any], options: RequestOptions) -> dict[str, Any]:

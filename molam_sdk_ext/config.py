@@ -45,6 +45,8 @@ __all__ = [
     "REGIONS",
     "ClientSettings",
     "ConfigurationError",
+    "is_loopback_host",
+    "region_url",
 ]
 
 DEFAULT_BASE_URL = "https://api.molam.com"
@@ -229,11 +231,11 @@ class ClientSettings:
 
         if base_url is None:
             if region is not None:
-                base_url = _region_url(region, "region")
+                base_url = region_url(region, "region")
             elif env.get("MOLAM_API_BASE"):
                 base_url = env["MOLAM_API_BASE"]
             elif env.get("MOLAM_REGION"):
-                base_url = _region_url(env["MOLAM_REGION"], "MOLAM_REGION")
+                base_url = region_url(env["MOLAM_REGION"], "MOLAM_REGION")
         kwargs: dict[str, Any] = {
             "api_key": pick(api_key, "MOLAM_API_KEY") or "",
             "molam_version": pick(molam_version, "MOLAM_VERSION") or default_api_version(),
@@ -266,7 +268,9 @@ class ClientSettings:
         return cls(**kwargs)
 
 
-def _region_url(region: str, param: str) -> str:
+def region_url(region: str, param: str = "region") -> str:
+    """The base URL of a region (``eu-west`` -> ``https://eu-west.api.molam.com``); `param` names the source
+    in the error raised for an unknown region."""
     name = region.strip().lower()
     if name not in REGIONS:
         raise ConfigurationError(f"Unknown region {region!r}: use one of {', '.join(REGIONS)}.", param=param)

@@ -228,3 +228,10 @@ def test_settings_are_frozen() -> None:
     assert s.evolve(max_retries=1).max_retries == 1
     with pytest.raises(ConfigurationError):
         s.evolve(base_url="http://example.com")
+
+
+def test_default_version_is_the_specs() -> None:
+    import yaml
+
+    spec = yaml.safe_load((Path(__file__).resolve().parents[2] / "spec" / "molam.yaml").read_text())
+    assert spec["info"]["version"] == DEFAULT_API_VERSION

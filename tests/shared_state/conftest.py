@@ -30,7 +30,9 @@ class FlakyBreakerStore(MemoryBreakerStateStore):
         self._check()
         return super().record_success(host, probe)
 
-    def record_failure(self, host: str, threshold: int, window: float, probe: str | None = None) -> BreakerRecord:
+    def record_failure(
+        self, host: str, threshold: int, window: float, probe: str | None = None
+    ) -> BreakerRecord:
         self._check()
         return super().record_failure(host, threshold, window, probe)
 

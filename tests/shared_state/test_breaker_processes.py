@@ -24,7 +24,15 @@ from tests.shared_state.workers import breaker_worker
 PROCESSES = 4
 THREADS = 8
 BALANCE = {"object": "balance", "available": [], "pending": [], "reserved": [], "livemode": False}
-ERROR = {"error": {"type": "api_error", "code": "internal_error", "message": "down", "param": None, "request_id": None}}
+ERROR = {
+    "error": {
+        "type": "api_error",
+        "code": "internal_error",
+        "message": "down",
+        "param": None,
+        "request_id": None,
+    }
+}
 
 
 class CountingServer:
@@ -92,7 +100,9 @@ def test_breaker_state_is_shared_across_processes(
     commands = [ctx.Queue() for _ in range(PROCESSES)]
     procs = [
         ctx.Process(
-            target=breaker_worker, args=(api.url, redis_url, commands[n], results, n, THREADS, barrier), daemon=True
+            target=breaker_worker,
+            args=(api.url, redis_url, commands[n], results, n, THREADS, barrier),
+            daemon=True,
         )
         for n in range(PROCESSES)
     ]
@@ -109,7 +119,9 @@ def test_breaker_state_is_shared_across_processes(
         # 2. The other processes never saw a failure, yet fail fast: nothing reaches the server.
         for n in range(1, PROCESSES):
             commands[n].put(("calls", 2))
-        assert sorted(_collect(results, PROCESSES - 1)) == [(n, ["open", "open"]) for n in range(1, PROCESSES)]
+        assert sorted(_collect(results, PROCESSES - 1)) == [
+            (n, ["open", "open"]) for n in range(1, PROCESSES)
+        ]
         assert api.hits == 3
 
         # 3. The cool-down is over (moved back in Redis rather than waited for) and the server is healthy, but

@@ -60,14 +60,23 @@ def test_next_step_is_the_whole_decision() -> None:
     replay = next_step(BeginResult(BeginOutcome.COMPLETED, OK), attempt=3, waited=9, policy=POLICY)
     assert (replay.kind, replay.response) == ("replay", OK)
     busy = BeginResult(BeginOutcome.IN_PROGRESS)
-    assert [next_step(busy, attempt=n, waited=0, policy=POLICY).delay for n in (1, 2, 3, 4)] == [0.1, 0.2, 0.4, 0.4]
+    assert [next_step(busy, attempt=n, waited=0, policy=POLICY).delay for n in (1, 2, 3, 4)] == [
+        0.1,
+        0.2,
+        0.4,
+        0.4,
+    ]
     assert next_step(busy, attempt=2, waited=0.8, policy=POLICY).kind == "wait"  # 0.8 + 0.2 = 1.0: still in
     assert next_step(busy, attempt=2, waited=0.85, policy=POLICY).kind == "in_use"
     assert next_step(busy, attempt=1, waited=0, policy=WaitPolicy(timeout=0)).kind == "in_use"
 
 
 def test_what_is_kept() -> None:
-    assert should_store(OK) and should_store(StoredResponse(402, (), b"")) and should_store(StoredResponse(404, (), b""))
+    assert (
+        should_store(OK)
+        and should_store(StoredResponse(402, (), b""))
+        and should_store(StoredResponse(404, (), b""))
+    )
     for status in (408, 409, 425, 429, 500, 502, 503):
         assert not should_store(StoredResponse(status, (), b""))
 
@@ -155,8 +164,13 @@ class BrokenStore(MemoryIdempotencyStore):
 
 def test_a_store_that_fails_first_refuses_to_run() -> None:
     ran: list[int] = []
+
+    def action() -> StoredResponse:
+        ran.append(1)
+        return OK
+
     with pytest.raises(StoreError):
-        IdempotencyGuard(BrokenStore("begin")).run("k", "fp", lambda: ran.append(1) or OK)
+        IdempotencyGuard(BrokenStore("begin")).run("k", "fp", action)
     assert ran == []
 
 
@@ -265,7 +279,9 @@ async def _json_action() -> dict[str, bool]:
 
 async def test_async_guard_releases_on_error_and_refuses_without_store() -> None:
     fake = NoSleep()
-    guard = AsyncIdempotencyGuard(MemoryIdempotencyStore(), sleep=fake.async_sleep, clock=fake.clock, wait=POLICY)
+    guard = AsyncIdempotencyGuard(
+        MemoryIdempotencyStore(), sleep=fake.async_sleep, clock=fake.clock, wait=POLICY
+    )
 
     async def boom() -> StoredResponse:
         raise RuntimeError("crashed")

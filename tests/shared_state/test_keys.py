@@ -18,7 +18,9 @@ KEY = re.compile(r"molam_[a-z][a-z0-9_.-]{0,63}_[0-9a-f]{32}")
 def test_same_business_id_same_key_in_another_process() -> None:
     here = idempotency_key_for("order", 1042)
     code = "from molam_sdk_ext.idempotency import idempotency_key_for as k; print(k('order', 1042))"
-    there = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
+    there = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.strip()
     assert here == there
     assert KEY.fullmatch(here) and here.startswith("molam_order_")
 

@@ -29,17 +29,27 @@ from tests.stores.conftest import FakeClock
 HOST = "api.molam.com"
 
 
-def breaker(store: MemoryBreakerStateStore, clock: FakeClock, **options: float) -> SharedCircuitBreaker:
-    settings: dict[str, float] = {"failure_threshold": 3, "reset_timeout": 30.0, "refresh_interval": 0.0}
-    settings.update(options)
+def breaker(
+    store: MemoryBreakerStateStore,
+    clock: FakeClock,
+    *,
+    refresh_interval: float = 0.0,
+    store_retry_interval: float = 5.0,
+) -> SharedCircuitBreaker:
     return SharedCircuitBreaker(
         HOST,
         store,
-        failure_threshold=int(settings.pop("failure_threshold")),
+        failure_threshold=3,
+        reset_timeout=30.0,
         clock=clock,
         wall_clock=clock,
-        **settings,
+        refresh_interval=refresh_interval,
+        store_retry_interval=store_retry_interval,
     )
+
+
+def is_shared(b: SharedCircuitBreaker) -> bool:
+    return b.shared
 
 
 def fail(b: SharedCircuitBreaker, times: int = 1) -> None:
@@ -145,7 +155,9 @@ def test_reset_closes_for_all(clock: FakeClock) -> None:
 
 def test_listeners_hear_the_changes_this_process_sees(clock: FakeClock) -> None:
     store = MemoryBreakerStateStore(clock=clock)
-    registry = SharedBreakerRegistry(store, BreakerConfig(failure_threshold=1, clock=clock), refresh_interval=0)
+    registry = SharedBreakerRegistry(
+        store, BreakerConfig(failure_threshold=1, clock=clock), refresh_interval=0
+    )
     changes: list[BreakerStateChange] = []
     registry.add_listener(changes.append)
     b = registry.get(HOST)
@@ -179,7 +191,7 @@ def test_store_failure_falls_back_to_the_process_state(
         flaky_store.down = False
         clock.advance(0.1)
         assert b.acquire() == 0  # the store is back, and its state (closed) decides again
-        assert b.shared and "reachable again" in caplog.text
+        assert is_shared(b) and "reachable again" in caplog.text
 
 
 def test_store_failure_mid_call_is_absorbed(clock: FakeClock, flaky_store: FlakyBreakerStore) -> None:
@@ -203,7 +215,9 @@ def test_shared_registry_in_the_transport_stack(clock: FakeClock) -> None:
         return httpx.Response(500 if request.url.path == "/fail" else 200)
 
     def process() -> httpx.Client:
-        registry = SharedBreakerRegistry(store, BreakerConfig(failure_threshold=2, clock=clock), refresh_interval=0)
+        registry = SharedBreakerRegistry(
+            store, BreakerConfig(failure_threshold=2, clock=clock), refresh_interval=0
+        )
         return httpx.Client(transport=CircuitBreakerTransport(httpx.MockTransport(handler), registry))
 
     first, second = process(), process()

@@ -41,7 +41,9 @@ def breaker_worker(
     registry = SharedBreakerRegistry(
         redis_url, BreakerConfig(failure_threshold=3, window=60.0, reset_timeout=30.0), refresh_interval=0.0
     )
-    molam = Molam(api_key=BREAKER_API_KEY, base_url=base_url, max_retries=0, circuit_breaker=registry, telemetry=False)
+    molam = Molam(
+        api_key=BREAKER_API_KEY, base_url=base_url, max_retries=0, circuit_breaker=registry, telemetry=False
+    )
     call = molam.balances.retrieve
     while True:
         command, argument = commands.get()
@@ -85,7 +87,9 @@ def pay_orders(
         circuit_breaker=False,
         telemetry=False,
     )
-    guard = IdempotencyGuard(idempotency_store_from_url(store_url), wait=WaitPolicy(timeout=60.0, max_delay=0.05))
+    guard = IdempotencyGuard(
+        idempotency_store_from_url(store_url), wait=WaitPolicy(timeout=60.0, max_delay=0.05)
+    )
     paid: dict[int, tuple[str, bool]] = {}
     errors: list[str] = []
     lock = threading.Lock()
