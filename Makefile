@@ -7,7 +7,7 @@ PY     := $(VENV)/bin/python
 EXTRAS := dev,redis,postgres,sandbox,cli,django,flask,fastapi,prometheus,otel,docs,bench
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup generate check-generated lint typecheck pytest test demo bench breaking surface docs migrate clean
+.PHONY: sandbox setup generate check-generated lint typecheck pytest test demo bench breaking surface docs migrate clean
 
 setup: $(STAMP)
 
@@ -39,6 +39,9 @@ test: check-generated lint typecheck pytest   ## what CI runs
 
 demo: setup               ## start the local sandbox, run the checkout flow against it, stop it
 	$(PY) -m molam_sdk_ext.demo
+
+sandbox: setup           ## run the local Molam API on http://127.0.0.1:12111 (state in ./molam-sandbox.db)
+	$(PY) -m molam_sdk_ext.sandbox
 
 bench: setup              ## speed and memory figures of DESIGN.md section 6 (never run as tests)
 	$(PY) bench/run_all.py
