@@ -1,11 +1,12 @@
 """PostgreSQL stores (psycopg 3, sync and async): shared by every process and host using one database.
 
-Tables come from the versioned migrations (``python -m molam_sdk_ext.stores.migrate --url ...``). A claim is
-first tried with ``INSERT ... ON CONFLICT DO NOTHING`` (one round trip for a new key; the primary key makes
-exactly one concurrent inserter win). If the row exists, a transaction locks it (``SELECT ... FOR UPDATE``),
-applies the shared pure decision (``decide_begin`` / ``decide_claim``) and writes the result, so concurrent
-callers on one key are serialized by the row lock. Other operations are single conditional statements that
-mirror the pure decisions. Connections come from a small pool and run in autocommit mode.
+Tables come from the versioned migrations (``python -m molam_sdk_ext.stores.migrate --url ...``).
+``begin`` is one statement whatever the outcome (``IDEM_BEGIN``: an upsert that claims under the row lock
+exactly when ``decide_begin`` would, plus a read of the record to tell the other outcomes apart), so a replay
+or a twin's poll costs one round trip. A webhook claim is first tried with ``INSERT ... ON CONFLICT DO
+NOTHING``; if the row exists, a transaction locks it (``SELECT ... FOR UPDATE``), applies ``decide_claim`` and
+writes the result. Other operations are single conditional statements that mirror the pure decisions.
+Connections come from a small pool and run in autocommit mode.
 """
 
 from __future__ import annotations
@@ -43,20 +44,29 @@ from molam_sdk_ext.stores.webhook_events import (
 Clock = Callable[[], float]
 
 MAX_CLAIM_ROUNDS = 20
-"""A row deleted between our failed insert and our lock sends us round again; this bounds the rounds."""
+"""A record changing under a claim sends us round again; this bounds the rounds."""
 
-IDEM_INSERT = (
-    "INSERT INTO server_idempotency (key, fingerprint, state, locked_at, expires_at)"
-    " VALUES (%s, %s, 'in_progress', %s, %s) ON CONFLICT (key) DO NOTHING"
+# One round trip for every outcome: the upsert claims a new, expired or abandoned record (the same rules as
+# `decide_begin`, evaluated on the latest row version under its lock); the outer SELECT reads the record as it
+# was when the statement started (a data-modifying CTE's changes are invisible to it), to tell the other
+# outcomes apart. If that earlier version would have been claimable but the upsert did not claim it, the row
+# changed meanwhile: the caller asks again.
+IDEM_BEGIN = """
+WITH claim AS (
+    INSERT INTO server_idempotency AS r (key, fingerprint, state, locked_at, expires_at)
+    VALUES (%(key)s, %(fp)s, 'in_progress', %(now)s, %(exp)s)
+    ON CONFLICT (key) DO UPDATE SET fingerprint = EXCLUDED.fingerprint, state = 'in_progress',
+        locked_at = EXCLUDED.locked_at, expires_at = EXCLUDED.expires_at, status = NULL, headers = NULL,
+        body = NULL, created_at = now()
+    WHERE r.expires_at <= %(now)s
+       OR (r.fingerprint = EXCLUDED.fingerprint AND r.state = 'in_progress'
+           AND %(now)s - COALESCE(r.locked_at, %(now)s) >= %(lock_timeout)s)
+    RETURNING 1
 )
-IDEM_LOCK = (
-    "SELECT fingerprint, state, locked_at, expires_at, status, headers, body"
-    " FROM server_idempotency WHERE key = %s FOR UPDATE"
-)
-IDEM_CLAIM = (
-    "UPDATE server_idempotency SET fingerprint = %s, state = 'in_progress', locked_at = %s, expires_at = %s,"
-    " status = NULL, headers = NULL, body = NULL, created_at = now() WHERE key = %s"
-)
+SELECT (SELECT count(*) FROM claim), t.fingerprint, t.state, t.locked_at, t.expires_at, t.status, t.headers,
+    t.body
+FROM (SELECT 1) AS one LEFT JOIN server_idempotency AS t ON t.key = %(key)s
+"""
 IDEM_COMPLETE = (
     "UPDATE server_idempotency SET state = 'completed', status = %s, headers = %s, body = %s, locked_at = NULL,"
     " expires_at = %s WHERE key = %s AND state = 'in_progress' AND expires_at > %s"
@@ -132,6 +142,28 @@ def _idem_record(key: str, row: tuple[Any, ...]) -> IdempotencyRecord:
     if state == "completed":
         response = StoredResponse(int(status), tuple((str(n), str(v)) for n, v in headers), bytes(body))
     return IdempotencyRecord(key, fingerprint, state, locked_at, expires_at, response)
+
+
+def _begin_params(key: str, fingerprint: str, now: float, ttl: float, lock_timeout: float) -> dict[str, Any]:
+    return {"key": key, "fp": fingerprint, "now": now, "exp": now + ttl, "lock_timeout": lock_timeout}
+
+
+def _decide_begin_row(
+    key: str, fingerprint: str, now: float, row: tuple[Any, ...] | None, ttl: float, lock_timeout: float
+) -> BeginResult | None:
+    """The outcome of one ``IDEM_BEGIN`` (claimed, then the record as of the statement's start), or None when
+    the record changed under the statement and ``begin`` must ask again."""
+    if row is None:
+        return None
+    claimed, *record = row
+    if claimed:
+        return BeginResult(BeginOutcome.NEW)
+    if record[0] is None:
+        return None  # inserted by a concurrent claim after our snapshot: its outcome is for the next round
+    result, write = decide_begin(
+        _idem_record(key, tuple(record)), key, fingerprint, now=now, ttl=ttl, lock_timeout=lock_timeout
+    )
+    return result if write is None else None
 
 
 def _event_record(event_id: str, row: tuple[Any, ...]) -> StoredEvent:
@@ -242,22 +274,10 @@ class PostgresIdempotencyStore:
         with self._db.connection() as conn:
             for _ in range(MAX_CLAIM_ROUNDS):
                 now = self._clock()
-                if conn.execute(IDEM_INSERT, (key, fingerprint, now, now + self.ttl)).rowcount == 1:
-                    return BeginResult(BeginOutcome.NEW)
-                with conn.transaction():
-                    row = conn.execute(IDEM_LOCK, (key,)).fetchone()
-                    if row is None:
-                        continue  # deleted since our insert failed: insert again
-                    result, write = decide_begin(
-                        _idem_record(key, row),
-                        key,
-                        fingerprint,
-                        now=now,
-                        ttl=self.ttl,
-                        lock_timeout=self.lock_timeout,
-                    )
-                    if write is not None:
-                        conn.execute(IDEM_CLAIM, (fingerprint, write.locked_at, write.expires_at, key))
+                params = _begin_params(key, fingerprint, now, self.ttl, self.lock_timeout)
+                row = conn.execute(IDEM_BEGIN, params).fetchone()
+                result = _decide_begin_row(key, fingerprint, now, row, self.ttl, self.lock_timeout)
+                if result is not None:
                     return result
         raise _lost_race(self._db.where)
 
@@ -303,22 +323,10 @@ class AsyncPostgresIdempotencyStore:
         async with self._db.connection() as conn:
             for _ in range(MAX_CLAIM_ROUNDS):
                 now = self._clock()
-                if (await conn.execute(IDEM_INSERT, (key, fingerprint, now, now + self.ttl))).rowcount == 1:
-                    return BeginResult(BeginOutcome.NEW)
-                async with conn.transaction():
-                    row = await (await conn.execute(IDEM_LOCK, (key,))).fetchone()
-                    if row is None:
-                        continue
-                    result, write = decide_begin(
-                        _idem_record(key, row),
-                        key,
-                        fingerprint,
-                        now=now,
-                        ttl=self.ttl,
-                        lock_timeout=self.lock_timeout,
-                    )
-                    if write is not None:
-                        await conn.execute(IDEM_CLAIM, (fingerprint, write.locked_at, write.expires_at, key))
+                params = _begin_params(key, fingerprint, now, self.ttl, self.lock_timeout)
+                row = await (await conn.execute(IDEM_BEGIN, params)).fetchone()
+                result = _decide_begin_row(key, fingerprint, now, row, self.ttl, self.lock_timeout)
+                if result is not None:
                     return result
         raise _lost_race(self._db.where)
 

@@ -23,6 +23,8 @@ from typing import Any
 
 import redis
 import redis.asyncio
+from redis.backoff import NoBackoff
+from redis.retry import Retry
 from redis.typing import EncodableT
 
 from molam_sdk_ext.stores.breaker_state import BreakerRecord, BreakerState, new_probe_token
@@ -114,7 +116,7 @@ _GET_FIELDS = ["state", "failures", "window_started_at", "opened_at", "probe_tok
 
 def _client_options() -> dict[str, Any]:
     # A payment waits on this call: fail within a fraction of a second and let the caller fall back.
-    return {"socket_timeout": 0.5, "socket_connect_timeout": 0.5, "retry_on_timeout": False}
+    return {"socket_timeout": 0.5, "socket_connect_timeout": 0.5, "retry": Retry(NoBackoff(), 0)}
 
 
 def _text(value: Any) -> str | None:

@@ -4,11 +4,6 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from typing import Any
-
-import pytest
-
-pytestmark = pytest.mark.integration
 
 NO_FAULT = {"Molam-Sandbox-Fault": "none"}
 
@@ -24,9 +19,3 @@ def count_lines(read_log: Callable[[], str], needle: str, settle: float = 0.15, 
             return count
         last = count
         time.sleep(settle)
-
-
-def pytest_collection_modifyitems(items: list[Any]) -> None:
-    for item in items:
-        if "tests/ext/integration" in str(item.fspath):
-            item.add_marker(pytest.mark.integration)

@@ -19,6 +19,8 @@ from tests.fixtures.sandbox import SandboxHandle
 
 from .conftest import NO_FAULT, count_lines
 
+pytestmark = pytest.mark.integration
+
 RESET = 0.4
 PATH = '"GET /v1/treasury/balances HTTP/1.1"'
 

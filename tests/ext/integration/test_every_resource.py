@@ -10,6 +10,8 @@ from molam_sdk_ext import AsyncMolam, Molam, RawResponse
 from molam_sdk_ext.errors import BadRequestError, NotFoundError
 from tests.fixtures.sandbox import SandboxHandle
 
+pytestmark = pytest.mark.integration
+
 ORANGE = {
     "type": "mobile_money",
     "provider": "orange_money",

@@ -26,7 +26,7 @@ from tests.fixtures.sandbox import SandboxHandle
 
 from .conftest import NO_FAULT
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.integration, pytest.mark.slow]
 
 ORDERS = 2000
 WORKERS = 16
