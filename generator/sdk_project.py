@@ -8,6 +8,7 @@ parsed spec to our own resource templates and rewrite discriminated unions befor
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
@@ -21,11 +22,15 @@ from openapi_python_client.parser import GeneratorData
 from openapi_python_client.parser.errors import ErrorLevel, GeneratorError
 from openapi_python_client.parser.openapi import Endpoint
 from openapi_python_client.parser.properties import (
+    BooleanProperty,
+    ConstProperty,
     EnumProperty,
+    FloatProperty,
+    IntProperty,
     LiteralEnumProperty,
     ModelProperty,
+    StringProperty,
 )
-from openapi_python_client.parser.properties.boolean import BooleanProperty
 from openapi_python_client.parser.properties.list_property import ListProperty
 from openapi_python_client.parser.properties.none import NoneProperty
 from openapi_python_client.parser.properties.protocol import PropertyProtocol
@@ -93,6 +98,7 @@ def build_sdk(
 
     _refuse_clashing_property_names(openapi)
     _use_discriminators(openapi, raw_spec)
+    _hoist_model_imports(openapi)
     resources = describe_resources(openapi, raw_spec)
     project = MolamProject(
         openapi=openapi, config=config, custom_template_path=template_dir, resources=resources, header=header
@@ -115,6 +121,10 @@ class MolamProject(Project):
     ) -> None:
         super().__init__(openapi=openapi, config=config, custom_template_path=custom_template_path)
         self.env.filters["sentence"] = sentence
+        self.env.filters["python_literal"] = python_literal
+        # package_init.py.jinja exposes these as molam_sdk.SPEC_TITLE / molam_sdk.API_VERSION.
+        self.env.globals["spec_title"] = openapi.title.get_untrusted_value()
+        self.env.globals["api_version"] = openapi.version.get_untrusted_value()
         self.resources = resources
         self.header = header
 
@@ -141,6 +151,11 @@ class MolamProject(Project):
         (resources_dir / "__init__.py").write_text(
             init_template.render(resources=self.resources), encoding="utf-8"
         )
+
+
+def python_literal(value: str) -> str:
+    """`value` as a double-quoted Python string literal (JSON string escapes are valid Python escapes)."""
+    return json.dumps(str(value))
 
 
 def sentence(text: str) -> str:
@@ -175,6 +190,82 @@ def _refuse_clashing_property_names(openapi: GeneratorData) -> None:
                 f"schema {_schema_name(model)}: property name(s) {', '.join(clashes)} clash with the generated "
                 "model's own names; rename them in the spec"
             )
+
+
+# --- model imports -------------------------------------------------------------------------------------
+
+_IMPORT = re.compile(r"^from \.\.models\.(?P<module>\w+) import (?P<name>\w+)$")
+
+
+def _hoist_model_imports(openapi: GeneratorData) -> None:
+    """Import referenced models at module level, except along an import cycle.
+
+    openapi-python-client imports every referenced model inside `from_dict` / `to_dict` (and under
+    TYPE_CHECKING), in case two models refer to each other; that import statement then runs on every parse.
+    Only models in one strongly connected component of the reference graph (recursive schemas) can form a
+    cycle: those imports stay lazy, every other one moves to the top of the module.
+    """
+    names = {model.class_info.name for model in openapi.models}
+    imported = {
+        model.class_info.name: {line: _imported_name(line) for line in model.lazy_imports or set()}
+        for model in openapi.models
+    }
+    component = _components({name: set(lines.values()) & names for name, lines in imported.items()})
+    for model in openapi.models:
+        own = component[model.class_info.name]
+        lines = imported[model.class_info.name]
+        hoisted = {line for line, target in lines.items() if component.get(target) != own}
+        if hoisted:
+            model.set_relative_imports({*(model.relative_imports or set()), *hoisted})
+            model.set_lazy_imports({*(model.lazy_imports or set())} - hoisted)
+
+
+def _imported_name(line: str) -> str:
+    match = _IMPORT.match(line)
+    if match is None:
+        raise GenerationError(f"unexpected model import {line!r}: cannot tell whether it is cyclic")
+    return match["name"]
+
+
+def _components(graph: Mapping[str, set[str]]) -> dict[str, int]:
+    """Strongly connected components of `graph` (Tarjan, iterative): node -> component number."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    component: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    for root in sorted(graph):
+        if root in index:
+            continue
+        work: list[tuple[str, Iterator[str]]] = [(root, iter(sorted(graph[root])))]
+        index[root] = low[root] = len(index)
+        stack.append(root)
+        on_stack.add(root)
+        while work:
+            node, children = work[-1]
+            child = next(children, None)
+            if child is not None:
+                if child not in index:
+                    index[child] = low[child] = len(index)
+                    stack.append(child)
+                    on_stack.add(child)
+                    work.append((child, iter(sorted(graph.get(child, ())))))
+                elif child in on_stack:
+                    low[node] = min(low[node], index[child])
+                continue
+            work.pop()
+            if work:
+                parent = work[-1][0]
+                low[parent] = min(low[parent], low[node])
+            if low[node] == index[node]:
+                number = len(set(component.values()))
+                while True:
+                    member = stack.pop()
+                    on_stack.discard(member)
+                    component[member] = number
+                    if member == node:
+                        break
+    return component
 
 
 # --- discriminated unions ------------------------------------------------------------------------------
@@ -302,6 +393,9 @@ def _resolve(raw_spec: Mapping[str, Any], schema: Mapping[str, Any]) -> Mapping[
 
 # --- resource layer description --------------------------------------------------------------------------
 
+#: Property kinds whose Python value is already what JSON (and httpx's query encoding) wants.
+PLAIN_PROPERTIES = (StringProperty, IntProperty, FloatProperty, BooleanProperty, NoneProperty, ConstProperty)
+
 
 @dataclass
 class Argument:
@@ -312,7 +406,7 @@ class Argument:
     annotation: str
     required: bool
     description: UntrustedString | None
-    convert: str = ""  # expression turning the argument into what `_get_kwargs` takes (parameters only)
+    wire: str = ""  # expression turning the argument into its JSON (or query / header / path) value
 
 
 @dataclass
@@ -320,9 +414,9 @@ class Operation:
     """One API operation as a resource method."""
 
     method: str
-    endpoint_module: str
     http_method: str
     path: str
+    url: str  # a Python expression: the path with its parameters filled in and escaped
     summary: UntrustedString | None
     description: UntrustedString | None
     path_params: list[Argument]
@@ -331,10 +425,10 @@ class Operation:
     body_class: str | None
     body_required: bool
     body_fields: list[Argument]
-    response_class: str | None
+    response_class: str | None  # the name used in the module (a model clashing with a class is aliased)
+    response_model: str | None  # the model's own name, for error messages
     page_item: str | None
-    idempotency: str | None  # None: not a POST; "spec": a spec header parameter; "extra": we add the header
-    version: str  # "spec" or "extra", like `idempotency`
+    idempotent: bool  # a POST: takes `idempotency_key` and sends it as the Idempotency-Key header
 
     @property
     def required_body_fields(self) -> list[Argument]:
@@ -361,7 +455,9 @@ class Resource:
     class_name: str
     description: UntrustedString | None
     operations: list[Operation] = field(default_factory=list)
-    model_imports: set[str] = field(default_factory=set)
+    model_imports: set[str] = field(default_factory=set)  # every model named in the module (annotations)
+    runtime_imports: set[str] = field(default_factory=set)  # the models whose code runs (response parsing)
+    model_modules: dict[str, str] = field(default_factory=dict)  # model class -> its module in models/
     model_aliases: dict[str, str] = field(default_factory=dict)  # model class -> local name, when clashing
     uses_datetime: bool = False
 
@@ -371,6 +467,10 @@ class Resource:
         c = self.class_name
         return (c, f"{c}WithRawResponse", f"Async{c}", f"Async{c}WithRawResponse")
 
+    def local_name(self, model: str) -> str:
+        """The name `model` has in the module."""
+        return self.model_aliases.get(model, model)
+
 
 def describe_resources(openapi: GeneratorData, raw_spec: Mapping[str, Any]) -> list[Resource]:
     """The resource modules to render, one per tag, operations in spec order."""
@@ -378,6 +478,9 @@ def describe_resources(openapi: GeneratorData, raw_spec: Mapping[str, Any]) -> l
         str(tag.get("name")): tag.get("description")
         for tag in raw_spec.get("tags", [])
         if isinstance(tag, Mapping)
+    }
+    modules = {
+        model.class_info.name: str(model.class_info.module_name) for model in [*openapi.models, *openapi.enums]
     }
     resources: list[Resource] = []
     for tag_id, collection in sorted(openapi.endpoint_collections_by_tag.items()):
@@ -399,6 +502,7 @@ def describe_resources(openapi: GeneratorData, raw_spec: Mapping[str, Any]) -> l
                 )
             seen[operation.method] = str(endpoint.name)
             resource.operations.append(operation)
+        resource.model_modules = {name: modules[name] for name in resource.model_imports}
         _alias_clashing_models(resource)
         resources.append(resource)
     return resources
@@ -422,7 +526,6 @@ def _alias_clashing_models(resource: Resource) -> None:
     for op in resource.operations:
         for argument in op.path_params + op.query_params + op.header_params + op.body_fields:
             argument.annotation = rename(argument.annotation) or ""
-            argument.convert = rename(argument.convert) or ""
         op.body_class = rename(op.body_class)
         op.response_class = rename(op.response_class)
         op.page_item = rename(op.page_item)
@@ -455,27 +558,19 @@ def _describe_operation(endpoint: Endpoint, raw_spec: Mapping[str, Any], resourc
     if endpoint.cookie_parameters:
         raise GenerationError(f"{where}: cookie parameters are not supported")
 
-    path_params = [_parameter(p, resource) for p in endpoint.path_parameters]
-    query_params = [_parameter(p, resource) for p in endpoint.query_parameters]
+    path_params = [_parameter(p, resource, where) for p in endpoint.path_parameters]
+    query_params = [_parameter(p, resource, where) for p in endpoint.query_parameters]
     header_params: list[Argument] = []
-    idempotency: str | None = "extra" if endpoint.method == "post" else None
-    version = "extra"
     for prop in endpoint.header_parameters:
         header = prop.name.get_untrusted_value()
         if header.lower() in {IDEMPOTENCY_HEADER.lower(), VERSION_HEADER.lower()}:
+            # The resource layer sends these two itself, from `idempotency_key` / `molam_version`.
             if prop.required:
                 raise GenerationError(f"{where}: header {header} must be optional (the client fills it in)")
-            expected = "idempotency_key" if header.lower() == IDEMPOTENCY_HEADER.lower() else "molam_version"
-            if prop.python_name != expected:
-                raise GenerationError(f"{where}: header {header} became {prop.python_name!r}")
-            if expected == "idempotency_key":
-                if endpoint.method != "post":
-                    raise GenerationError(f"{where}: Idempotency-Key belongs on POST operations only")
-                idempotency = "spec"
-            else:
-                version = "spec"
+            if header.lower() == IDEMPOTENCY_HEADER.lower() and endpoint.method != "post":
+                raise GenerationError(f"{where}: Idempotency-Key belongs on POST operations only")
             continue
-        header_params.append(_parameter(prop, resource))
+        header_params.append(_parameter(prop, resource, where))
 
     body_class: str | None = None
     body_required = False
@@ -488,13 +583,15 @@ def _describe_operation(endpoint: Endpoint, raw_spec: Mapping[str, Any], resourc
         body_required = body.prop.required
         resource.model_imports.add(body_class)
         for prop in (body.prop.required_properties or []) + (body.prop.optional_properties or []):
+            name = str(prop.python_name)
             body_fields.append(
                 Argument(
-                    python_name=str(prop.python_name),
+                    python_name=name,
                     json_name=prop.name.get_untrusted_value(),
                     annotation=_input_type(prop, resource),
                     required=prop.required,
                     description=prop.description,
+                    wire=name if _is_plain(prop) else f"to_json({name})",
                 )
             )
 
@@ -506,9 +603,9 @@ def _describe_operation(endpoint: Endpoint, raw_spec: Mapping[str, Any], resourc
     response_class, page_item = _response(endpoint, where, resource, query_params)
     return Operation(
         method=method,
-        endpoint_module=str(endpoint.name),
         http_method=endpoint.method.upper(),
         path=endpoint.path.get_untrusted_value(),
+        url=_url_expression(endpoint.path.get_untrusted_value(), path_params, where),
         summary=endpoint.summary or None,
         description=endpoint.description or None,
         path_params=path_params,
@@ -518,10 +615,34 @@ def _describe_operation(endpoint: Endpoint, raw_spec: Mapping[str, Any], resourc
         body_required=body_required,
         body_fields=body_fields,
         response_class=response_class,
+        response_model=response_class,
         page_item=page_item,
-        idempotency=idempotency,
-        version=version,
+        idempotent=endpoint.method == "post",
     )
+
+
+_PATH_PARAMETER = re.compile(r"\{([^{}]+)\}")
+
+
+def _url_expression(path: str, path_params: list[Argument], where: str) -> str:
+    """A Python expression for `path` with each `{name}` replaced by its argument, percent-escaped whole
+    (a `/` in an id must not change the route): an f-string, or a plain literal without parameters."""
+    by_json = {argument.json_name: argument for argument in path_params}
+    used = _PATH_PARAMETER.findall(path)
+    if sorted(used) != sorted(by_json):
+        raise GenerationError(f"{where}: path parameters {sorted(by_json)} do not match the path's {used}")
+    literal = _PATH_PARAMETER.split(path)[::2]
+    if any("{" in part or "}" in part for part in literal):
+        raise GenerationError(f"{where}: unbalanced braces in the path")
+    if not used:
+        return python_literal(path)
+    pieces = []
+    for index, part in enumerate(literal):
+        pieces.append(python_literal(part)[1:-1])
+        if index < len(used):
+            argument = by_json[used[index]]
+            pieces.append(f"{{quote(str({argument.wire}), safe='')}}")
+    return 'f"' + "".join(pieces) + '"'
 
 
 def _response(
@@ -544,6 +665,7 @@ def _response(
     if classes != {prop.class_info.name}:
         raise GenerationError(f"{where}: all 2xx responses must share one schema, got {sorted(classes)}")
     resource.model_imports.add(prop.class_info.name)
+    resource.runtime_imports.add(prop.class_info.name)
     page_item = (
         _page_item(prop, resource) if any(q.json_name == "starting_after" for q in query_params) else None
     )
@@ -560,15 +682,16 @@ def _page_item(model: ModelProperty, resource: Resource) -> str | None:
     return data.inner_property.get_type_string(no_optional=True).as_unembedded_code()
 
 
-def _parameter(prop: Any, resource: Resource) -> Argument:
+def _parameter(prop: Any, resource: Resource, where: str) -> Argument:
     name = str(prop.python_name)
+    _refuse_unsupported_parameter(prop, name, where)
     return Argument(
         python_name=name,
         json_name=prop.name.get_untrusted_value(),
         annotation=_input_type(prop, resource),
         required=prop.required,
         description=prop.description,
-        convert=_convert(prop, name),
+        wire=name if _is_plain(prop) else f"to_json({name})",
     )
 
 
@@ -609,25 +732,20 @@ def _class_names(prop: PropertyProtocol) -> Iterator[str]:
             yield from _class_names(inner)
 
 
-def _convert(prop: PropertyProtocol, name: str) -> str:
-    """An expression turning a parameter argument into the value the endpoint's `_get_kwargs` expects."""
-    expression = _convert_value(prop, name)
-    if expression == name or prop.required:
-        return expression
-    return f"{name} if isinstance({name}, Unset) else {expression}"
+def _is_plain(prop: PropertyProtocol) -> bool:
+    """True when values of `prop` go on the wire as they are (no enum, model, list, date to convert)."""
+    if isinstance(prop, UnionProperty):
+        return all(_is_plain(inner) for inner in prop.inner_properties)
+    return isinstance(prop, PLAIN_PROPERTIES)
 
 
-def _convert_value(prop: PropertyProtocol, name: str) -> str:
-    if isinstance(prop, EnumProperty):
-        return f"{prop.class_info.name}({name})"
-    if isinstance(prop, ModelProperty):
-        cls = prop.class_info.name
-        return f"{name} if isinstance({name}, {cls}) else {cls}.from_dict({name})"
-    if isinstance(prop, ListProperty):
-        inner = _convert_value(prop.inner_property, "item")
-        return f"list({name})" if inner == "item" else f"[{inner} for item in {name}]"
-    if isinstance(prop, UnionProperty) and any(
-        isinstance(inner, EnumProperty | ModelProperty | ListProperty) for inner in prop.inner_properties
-    ):
-        raise GenerationError(f"parameter {name}: unions of enums, objects or arrays are not supported")
-    return name
+def _refuse_unsupported_parameter(prop: PropertyProtocol, name: str, where: str) -> None:
+    """Parameters are scalars, enums or (query) lists of those: objects have no agreed URL encoding here."""
+    inners = prop.inner_properties if isinstance(prop, UnionProperty) else [prop]
+    for inner in inners:
+        if isinstance(inner, ListProperty):
+            inner = inner.inner_property
+            if isinstance(inner, ListProperty | UnionProperty):
+                raise GenerationError(f"{where}: parameter {name}: nested arrays are not supported")
+        if isinstance(inner, ModelProperty):
+            raise GenerationError(f"{where}: parameter {name}: object parameters are not supported")

@@ -213,9 +213,15 @@ class _ClientCore:
         elif isinstance(circuit_breaker, BreakerRegistry):
             breakers = circuit_breaker
         else:
-            breakers = BreakerRegistry(
-                circuit_breaker if isinstance(circuit_breaker, BreakerConfig) else None
-            )
+            config = circuit_breaker if isinstance(circuit_breaker, BreakerConfig) else None
+            if settings.store_url:
+                # Lazy: only clients with a store URL pay this import. A Redis URL shares the breaker's
+                # state with every process talking to the same host; other URLs keep it in-process.
+                from .stores.shared_breaker import breaker_registry_for
+
+                breakers = breaker_registry_for(settings.store_url, config)
+            else:
+                breakers = BreakerRegistry(config)
         if breakers is not None:
             breakers.add_listener(hooks.emit_breaker_state_change)
         policy = attrs.evolve(

@@ -41,6 +41,7 @@ __all__ = [
     "PaymentError",
     "PermissionDeniedError",
     "RateLimitError",
+    "ResponseParseError",
     "SignatureVerificationError",
     "StoreError",
     "ValidationError",
@@ -65,6 +66,41 @@ class ValidationError(MolamError, ValueError):
         super().__init__(message)
         self.message = message
         self.param = param
+
+
+class ResponseParseError(MolamError, ValueError):
+    """A 2xx response whose body is not JSON or does not fit the operation's model.
+
+    The API answered, so the call may well have taken effect (a payment may exist): quote `request_id` to
+    support rather than blindly retrying without the same idempotency key. `model` names the expected model,
+    `status` the HTTP status, `field` the missing required field when that was the problem, and `reason` the
+    underlying exception's type. The body is never quoted (it may hold secrets such as a client secret).
+    Also a `ValueError`, as the generated parser's own errors are.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        model: str,
+        status: int,
+        request_id: str | None = None,
+        field: str | None = None,
+        reason: str | None = None,
+    ) -> None:
+        self.message = message
+        self.model = model
+        self.status = status
+        self.request_id = request_id
+        self.field = field
+        self.reason = reason
+        super().__init__(f"{message} [request_id: {request_id}]" if request_id else message)
+
+    def __repr__(self) -> str:
+        return (
+            f"{type(self).__name__}(model={self.model!r}, status={self.status}, field={self.field!r}, "
+            f"reason={self.reason!r}, request_id={self.request_id!r})"
+        )
 
 
 class StoreError(MolamError):

@@ -2,15 +2,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Literal, Self, cast
+from typing import Any, Literal, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import pop_required
-
-if TYPE_CHECKING:
-    from ..models.balance_amount import BalanceAmount
+from ..errors import MissingFieldError
+from ..models.balance_amount import BalanceAmount
 
 
 @_attrs_define
@@ -71,37 +69,42 @@ class Balance:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Parse decoded JSON leniently: unknown fields land in `additional_properties`, unknown enum values
-        become pseudo-members, and a missing required field raises `MissingFieldError` (see `types.pop_required`).
+        become pseudo-members, and a missing required field raises `MissingFieldError` naming the model and
+        the field.
         """
-        from ..models.balance_amount import BalanceAmount
-
         d = dict(src_dict)
-        object = cast(Literal["balance"], pop_required(d, "object", "Balance"))
-        if object != "balance":
-            raise ValueError(f"object must match const 'balance', got '{object}'")
+        # Required fields are popped plainly: the only KeyError in this block is a missing one (nested models
+        # raise MissingFieldError themselves), reported once below instead of a check per field.
+        try:
+            object: Literal["balance"] = d.pop("object")
+            if object != "balance":
+                raise ValueError(f"object must match const 'balance', got '{object}'")
 
-        available = []
-        _available = pop_required(d, "available", "Balance")
-        for available_item_data in _available:
-            available_item = BalanceAmount.from_dict(available_item_data)
+            available = []
+            _available = d.pop("available")
+            for available_item_data in _available:
+                available_item = BalanceAmount.from_dict(available_item_data)
 
-            available.append(available_item)
+                available.append(available_item)
 
-        pending = []
-        _pending = pop_required(d, "pending", "Balance")
-        for pending_item_data in _pending:
-            pending_item = BalanceAmount.from_dict(pending_item_data)
+            pending = []
+            _pending = d.pop("pending")
+            for pending_item_data in _pending:
+                pending_item = BalanceAmount.from_dict(pending_item_data)
 
-            pending.append(pending_item)
+                pending.append(pending_item)
 
-        reserved = []
-        _reserved = pop_required(d, "reserved", "Balance")
-        for reserved_item_data in _reserved:
-            reserved_item = BalanceAmount.from_dict(reserved_item_data)
+            reserved = []
+            _reserved = d.pop("reserved")
+            for reserved_item_data in _reserved:
+                reserved_item = BalanceAmount.from_dict(reserved_item_data)
 
-            reserved.append(reserved_item)
+                reserved.append(reserved_item)
 
-        livemode = pop_required(d, "livemode", "Balance")
+            livemode = d.pop("livemode")
+
+        except KeyError as missing:
+            raise MissingFieldError("Balance", str(missing.args[0])) from None
 
         balance = cls(
             object=object,

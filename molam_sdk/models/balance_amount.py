@@ -7,7 +7,7 @@ from typing import Any, Self
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import pop_required
+from ..errors import MissingFieldError
 
 
 @_attrs_define
@@ -43,12 +43,19 @@ class BalanceAmount:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Parse decoded JSON leniently: unknown fields land in `additional_properties`, unknown enum values
-        become pseudo-members, and a missing required field raises `MissingFieldError` (see `types.pop_required`).
+        become pseudo-members, and a missing required field raises `MissingFieldError` naming the model and
+        the field.
         """
         d = dict(src_dict)
-        currency = pop_required(d, "currency", "BalanceAmount")
+        # Required fields are popped plainly: the only KeyError in this block is a missing one (nested models
+        # raise MissingFieldError themselves), reported once below instead of a check per field.
+        try:
+            currency = d.pop("currency")
 
-        amount = pop_required(d, "amount", "BalanceAmount")
+            amount = d.pop("amount")
+
+        except KeyError as missing:
+            raise MissingFieldError("BalanceAmount", str(missing.args[0])) from None
 
         balance_amount = cls(
             currency=currency,

@@ -2,12 +2,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Literal, Self, cast
+from typing import Any, Literal, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import pop_required
+from ..errors import MissingFieldError
 
 
 @_attrs_define
@@ -53,18 +53,25 @@ class BankAccountBeneficiary:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Parse decoded JSON leniently: unknown fields land in `additional_properties`, unknown enum values
-        become pseudo-members, and a missing required field raises `MissingFieldError` (see `types.pop_required`).
+        become pseudo-members, and a missing required field raises `MissingFieldError` naming the model and
+        the field.
         """
         d = dict(src_dict)
-        type = cast(Literal["bank_account"], pop_required(d, "type", "BankAccountBeneficiary"))
-        if type != "bank_account":
-            raise ValueError(f"type must match const 'bank_account', got '{type}'")
+        # Required fields are popped plainly: the only KeyError in this block is a missing one (nested models
+        # raise MissingFieldError themselves), reported once below instead of a check per field.
+        try:
+            type: Literal["bank_account"] = d.pop("type")
+            if type != "bank_account":
+                raise ValueError(f"type must match const 'bank_account', got '{type}'")
 
-        bank_code = pop_required(d, "bank_code", "BankAccountBeneficiary")
+            bank_code = d.pop("bank_code")
 
-        account_number = pop_required(d, "account_number", "BankAccountBeneficiary")
+            account_number = d.pop("account_number")
 
-        account_holder = pop_required(d, "account_holder", "BankAccountBeneficiary")
+            account_holder = d.pop("account_holder")
+
+        except KeyError as missing:
+            raise MissingFieldError("BankAccountBeneficiary", str(missing.args[0])) from None
 
         bank_account_beneficiary = cls(
             type=type,

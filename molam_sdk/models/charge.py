@@ -2,16 +2,14 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Literal, Self, cast
+from typing import Any, Literal, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import MissingFieldError
 from ..models.charge_status import ChargeStatus
-from ..types import pop_required
-
-if TYPE_CHECKING:
-    from ..models.metadata import Metadata
+from ..models.metadata import Metadata
 
 
 @_attrs_define
@@ -134,73 +132,53 @@ class Charge:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Parse decoded JSON leniently: unknown fields land in `additional_properties`, unknown enum values
-        become pseudo-members, and a missing required field raises `MissingFieldError` (see `types.pop_required`).
+        become pseudo-members, and a missing required field raises `MissingFieldError` naming the model and
+        the field.
         """
-        from ..models.metadata import Metadata
-
         d = dict(src_dict)
-        id = pop_required(d, "id", "Charge")
+        # Required fields are popped plainly: the only KeyError in this block is a missing one (nested models
+        # raise MissingFieldError themselves), reported once below instead of a check per field.
+        try:
+            id = d.pop("id")
 
-        object = cast(Literal["charge"], pop_required(d, "object", "Charge"))
-        if object != "charge":
-            raise ValueError(f"object must match const 'charge', got '{object}'")
+            object: Literal["charge"] = d.pop("object")
+            if object != "charge":
+                raise ValueError(f"object must match const 'charge', got '{object}'")
 
-        amount = pop_required(d, "amount", "Charge")
+            amount = d.pop("amount")
 
-        amount_captured = pop_required(d, "amount_captured", "Charge")
+            amount_captured = d.pop("amount_captured")
 
-        amount_refunded = pop_required(d, "amount_refunded", "Charge")
+            amount_refunded = d.pop("amount_refunded")
 
-        currency = pop_required(d, "currency", "Charge")
+            currency = d.pop("currency")
 
-        status = ChargeStatus(pop_required(d, "status", "Charge"))
+            status = ChargeStatus(d.pop("status"))
 
-        payment_intent = pop_required(d, "payment_intent", "Charge")
+            payment_intent = d.pop("payment_intent")
 
-        def _parse_payment_method(data: Any) -> str | None:
-            if data is None:
-                return data
-            return cast(str | None, data)
+            payment_method: str | None = d.pop("payment_method")
 
-        payment_method = _parse_payment_method(pop_required(d, "payment_method", "Charge"))
+            customer_id: str | None = d.pop("customer_id")
 
-        def _parse_customer_id(data: Any) -> str | None:
-            if data is None:
-                return data
-            return cast(str | None, data)
+            description: str | None = d.pop("description")
 
-        customer_id = _parse_customer_id(pop_required(d, "customer_id", "Charge"))
+            captured = d.pop("captured")
 
-        def _parse_description(data: Any) -> str | None:
-            if data is None:
-                return data
-            return cast(str | None, data)
+            refunded = d.pop("refunded")
 
-        description = _parse_description(pop_required(d, "description", "Charge"))
+            failure_code: str | None = d.pop("failure_code")
 
-        captured = pop_required(d, "captured", "Charge")
+            failure_message: str | None = d.pop("failure_message")
 
-        refunded = pop_required(d, "refunded", "Charge")
+            metadata = Metadata.from_dict(d.pop("metadata"))
 
-        def _parse_failure_code(data: Any) -> str | None:
-            if data is None:
-                return data
-            return cast(str | None, data)
+            created = d.pop("created")
 
-        failure_code = _parse_failure_code(pop_required(d, "failure_code", "Charge"))
+            livemode = d.pop("livemode")
 
-        def _parse_failure_message(data: Any) -> str | None:
-            if data is None:
-                return data
-            return cast(str | None, data)
-
-        failure_message = _parse_failure_message(pop_required(d, "failure_message", "Charge"))
-
-        metadata = Metadata.from_dict(pop_required(d, "metadata", "Charge"))
-
-        created = pop_required(d, "created", "Charge")
-
-        livemode = pop_required(d, "livemode", "Charge")
+        except KeyError as missing:
+            raise MissingFieldError("Charge", str(missing.args[0])) from None
 
         charge = cls(
             id=id,

@@ -2,16 +2,15 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self
+from typing import Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import MissingFieldError
 from ..models.business_type import BusinessType
-from ..types import UNSET, Unset, pop_required
-
-if TYPE_CHECKING:
-    from ..models.metadata import Metadata
+from ..models.metadata import Metadata
+from ..types import UNSET, Unset
 
 
 @_attrs_define
@@ -85,28 +84,33 @@ class CreateMerchantOnboardingRequest:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Parse decoded JSON leniently: unknown fields land in `additional_properties`, unknown enum values
-        become pseudo-members, and a missing required field raises `MissingFieldError` (see `types.pop_required`).
+        become pseudo-members, and a missing required field raises `MissingFieldError` naming the model and
+        the field.
         """
-        from ..models.metadata import Metadata
-
         d = dict(src_dict)
-        business_name = pop_required(d, "business_name", "CreateMerchantOnboardingRequest")
+        # Required fields are popped plainly: the only KeyError in this block is a missing one (nested models
+        # raise MissingFieldError themselves), reported once below instead of a check per field.
+        try:
+            business_name = d.pop("business_name")
 
-        country = pop_required(d, "country", "CreateMerchantOnboardingRequest")
+            country = d.pop("country")
 
-        email = pop_required(d, "email", "CreateMerchantOnboardingRequest")
+            email = d.pop("email")
 
-        business_type = BusinessType(pop_required(d, "business_type", "CreateMerchantOnboardingRequest"))
+            business_type = BusinessType(d.pop("business_type"))
 
-        phone = d.pop("phone", UNSET)
+            phone = d.pop("phone", UNSET)
 
-        website = d.pop("website", UNSET)
+            website = d.pop("website", UNSET)
 
-        return_url = d.pop("return_url", UNSET)
+            return_url = d.pop("return_url", UNSET)
 
-        _metadata = d.pop("metadata", UNSET)
-        metadata: Metadata | Unset
-        metadata = UNSET if isinstance(_metadata, Unset) else Metadata.from_dict(_metadata)
+            _metadata = d.pop("metadata", UNSET)
+            metadata: Metadata | Unset
+            metadata = UNSET if isinstance(_metadata, Unset) else Metadata.from_dict(_metadata)
+
+        except KeyError as missing:
+            raise MissingFieldError("CreateMerchantOnboardingRequest", str(missing.args[0])) from None
 
         create_merchant_onboarding_request = cls(
             business_name=business_name,

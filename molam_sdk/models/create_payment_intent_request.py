@@ -2,16 +2,15 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self
+from typing import Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import MissingFieldError
 from ..models.capture_method import CaptureMethod
-from ..types import UNSET, Unset, pop_required
-
-if TYPE_CHECKING:
-    from ..models.metadata import Metadata
+from ..models.metadata import Metadata
+from ..types import UNSET, Unset
 
 
 @_attrs_define
@@ -109,36 +108,41 @@ class CreatePaymentIntentRequest:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Parse decoded JSON leniently: unknown fields land in `additional_properties`, unknown enum values
-        become pseudo-members, and a missing required field raises `MissingFieldError` (see `types.pop_required`).
+        become pseudo-members, and a missing required field raises `MissingFieldError` naming the model and
+        the field.
         """
-        from ..models.metadata import Metadata
-
         d = dict(src_dict)
-        amount = pop_required(d, "amount", "CreatePaymentIntentRequest")
+        # Required fields are popped plainly: the only KeyError in this block is a missing one (nested models
+        # raise MissingFieldError themselves), reported once below instead of a check per field.
+        try:
+            amount = d.pop("amount")
 
-        currency = pop_required(d, "currency", "CreatePaymentIntentRequest")
+            currency = d.pop("currency")
 
-        _capture_method = d.pop("capture_method", UNSET)
-        capture_method: CaptureMethod | Unset
-        capture_method = UNSET if isinstance(_capture_method, Unset) else CaptureMethod(_capture_method)
+            _capture_method = d.pop("capture_method", UNSET)
+            capture_method: CaptureMethod | Unset
+            capture_method = UNSET if isinstance(_capture_method, Unset) else CaptureMethod(_capture_method)
 
-        payment_method = d.pop("payment_method", UNSET)
+            payment_method = d.pop("payment_method", UNSET)
 
-        confirm = d.pop("confirm", UNSET)
+            confirm = d.pop("confirm", UNSET)
 
-        customer_id = d.pop("customer_id", UNSET)
+            customer_id = d.pop("customer_id", UNSET)
 
-        merchant_id = d.pop("merchant_id", UNSET)
+            merchant_id = d.pop("merchant_id", UNSET)
 
-        description = d.pop("description", UNSET)
+            description = d.pop("description", UNSET)
 
-        _metadata = d.pop("metadata", UNSET)
-        metadata: Metadata | Unset
-        metadata = UNSET if isinstance(_metadata, Unset) else Metadata.from_dict(_metadata)
+            _metadata = d.pop("metadata", UNSET)
+            metadata: Metadata | Unset
+            metadata = UNSET if isinstance(_metadata, Unset) else Metadata.from_dict(_metadata)
 
-        return_url = d.pop("return_url", UNSET)
+            return_url = d.pop("return_url", UNSET)
 
-        cancel_url = d.pop("cancel_url", UNSET)
+            cancel_url = d.pop("cancel_url", UNSET)
+
+        except KeyError as missing:
+            raise MissingFieldError("CreatePaymentIntentRequest", str(missing.args[0])) from None
 
         create_payment_intent_request = cls(
             amount=amount,

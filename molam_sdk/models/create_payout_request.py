@@ -2,18 +2,17 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self
+from typing import Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import MissingFieldError
+from ..models.bank_account_beneficiary import BankAccountBeneficiary
+from ..models.metadata import Metadata
+from ..models.mobile_money_beneficiary import MobileMoneyBeneficiary
 from ..models.origin_module import OriginModule
-from ..types import UNSET, Unset, pop_required
-
-if TYPE_CHECKING:
-    from ..models.bank_account_beneficiary import BankAccountBeneficiary
-    from ..models.metadata import Metadata
-    from ..models.mobile_money_beneficiary import MobileMoneyBeneficiary
+from ..types import UNSET, Unset
 
 
 @_attrs_define
@@ -82,40 +81,45 @@ class CreatePayoutRequest:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Parse decoded JSON leniently: unknown fields land in `additional_properties`, unknown enum values
-        become pseudo-members, and a missing required field raises `MissingFieldError` (see `types.pop_required`).
+        become pseudo-members, and a missing required field raises `MissingFieldError` naming the model and
+        the field.
         """
-        from ..models.bank_account_beneficiary import BankAccountBeneficiary
-        from ..models.metadata import Metadata
-        from ..models.mobile_money_beneficiary import MobileMoneyBeneficiary
-
         d = dict(src_dict)
-        origin_module = OriginModule(pop_required(d, "origin_module", "CreatePayoutRequest"))
+        # Required fields are popped plainly: the only KeyError in this block is a missing one (nested models
+        # raise MissingFieldError themselves), reported once below instead of a check per field.
+        try:
+            origin_module = OriginModule(d.pop("origin_module"))
 
-        origin_entity_id = pop_required(d, "origin_entity_id", "CreatePayoutRequest")
+            origin_entity_id = d.pop("origin_entity_id")
 
-        amount = pop_required(d, "amount", "CreatePayoutRequest")
+            amount = d.pop("amount")
 
-        currency = pop_required(d, "currency", "CreatePayoutRequest")
+            currency = d.pop("currency")
 
-        def _parse_beneficiary(data: Any) -> BankAccountBeneficiary | MobileMoneyBeneficiary | dict[str, Any]:
-            if not isinstance(data, dict):
-                raise TypeError(f"beneficiary: expected an object, got {data.__class__.__name__}")
-            # The discriminator picks the variant. A value this client does not know (a variant the API added later)
-            # is kept as the plain dict rather than raising, so parsing the enclosing object never breaks.
-            kind = data.get("type")
-            if kind == "bank_account":
-                return BankAccountBeneficiary.from_dict(data)
-            if kind == "mobile_money":
-                return MobileMoneyBeneficiary.from_dict(data)
-            return data
+            def _parse_beneficiary(
+                data: Any,
+            ) -> BankAccountBeneficiary | MobileMoneyBeneficiary | dict[str, Any]:
+                if not isinstance(data, dict):
+                    raise TypeError(f"beneficiary: expected an object, got {data.__class__.__name__}")
+                # The discriminator picks the variant. A value this client does not know (a variant the API added later)
+                # is kept as the plain dict rather than raising, so parsing the enclosing object never breaks.
+                kind = data.get("type")
+                if kind == "bank_account":
+                    return BankAccountBeneficiary.from_dict(data)
+                if kind == "mobile_money":
+                    return MobileMoneyBeneficiary.from_dict(data)
+                return data
 
-        beneficiary = _parse_beneficiary(pop_required(d, "beneficiary", "CreatePayoutRequest"))
+            beneficiary = _parse_beneficiary(d.pop("beneficiary"))
 
-        description = d.pop("description", UNSET)
+            description = d.pop("description", UNSET)
 
-        _metadata = d.pop("metadata", UNSET)
-        metadata: Metadata | Unset
-        metadata = UNSET if isinstance(_metadata, Unset) else Metadata.from_dict(_metadata)
+            _metadata = d.pop("metadata", UNSET)
+            metadata: Metadata | Unset
+            metadata = UNSET if isinstance(_metadata, Unset) else Metadata.from_dict(_metadata)
+
+        except KeyError as missing:
+            raise MissingFieldError("CreatePayoutRequest", str(missing.args[0])) from None
 
         create_payout_request = cls(
             origin_module=origin_module,

@@ -2,16 +2,14 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self
+from typing import Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.metadata import Metadata
 from ..models.refund_reason import RefundReason
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.metadata import Metadata
 
 
 @_attrs_define
@@ -70,10 +68,9 @@ class CreateRefundRequest:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Parse decoded JSON leniently: unknown fields land in `additional_properties`, unknown enum values
-        become pseudo-members, and a missing required field raises `MissingFieldError` (see `types.pop_required`).
+        become pseudo-members, and a missing required field raises `MissingFieldError` naming the model and
+        the field.
         """
-        from ..models.metadata import Metadata
-
         d = dict(src_dict)
         payment_intent = d.pop("payment_intent", UNSET)
 

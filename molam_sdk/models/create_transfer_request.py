@@ -2,15 +2,14 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self
+from typing import Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, pop_required
-
-if TYPE_CHECKING:
-    from ..models.metadata import Metadata
+from ..errors import MissingFieldError
+from ..models.metadata import Metadata
+from ..types import UNSET, Unset
 
 
 @_attrs_define
@@ -72,24 +71,29 @@ class CreateTransferRequest:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Parse decoded JSON leniently: unknown fields land in `additional_properties`, unknown enum values
-        become pseudo-members, and a missing required field raises `MissingFieldError` (see `types.pop_required`).
+        become pseudo-members, and a missing required field raises `MissingFieldError` naming the model and
+        the field.
         """
-        from ..models.metadata import Metadata
-
         d = dict(src_dict)
-        from_wallet = pop_required(d, "from_wallet", "CreateTransferRequest")
+        # Required fields are popped plainly: the only KeyError in this block is a missing one (nested models
+        # raise MissingFieldError themselves), reported once below instead of a check per field.
+        try:
+            from_wallet = d.pop("from_wallet")
 
-        to_wallet = pop_required(d, "to_wallet", "CreateTransferRequest")
+            to_wallet = d.pop("to_wallet")
 
-        amount = pop_required(d, "amount", "CreateTransferRequest")
+            amount = d.pop("amount")
 
-        currency = pop_required(d, "currency", "CreateTransferRequest")
+            currency = d.pop("currency")
 
-        description = d.pop("description", UNSET)
+            description = d.pop("description", UNSET)
 
-        _metadata = d.pop("metadata", UNSET)
-        metadata: Metadata | Unset
-        metadata = UNSET if isinstance(_metadata, Unset) else Metadata.from_dict(_metadata)
+            _metadata = d.pop("metadata", UNSET)
+            metadata: Metadata | Unset
+            metadata = UNSET if isinstance(_metadata, Unset) else Metadata.from_dict(_metadata)
+
+        except KeyError as missing:
+            raise MissingFieldError("CreateTransferRequest", str(missing.args[0])) from None
 
         create_transfer_request = cls(
             from_wallet=from_wallet,

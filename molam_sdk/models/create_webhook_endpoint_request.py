@@ -2,16 +2,15 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self
+from typing import Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import MissingFieldError
 from ..models.event_type import EventType
-from ..types import UNSET, Unset, pop_required
-
-if TYPE_CHECKING:
-    from ..models.metadata import Metadata
+from ..models.metadata import Metadata
+from ..types import UNSET, Unset
 
 
 @_attrs_define
@@ -72,27 +71,32 @@ class CreateWebhookEndpointRequest:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Parse decoded JSON leniently: unknown fields land in `additional_properties`, unknown enum values
-        become pseudo-members, and a missing required field raises `MissingFieldError` (see `types.pop_required`).
+        become pseudo-members, and a missing required field raises `MissingFieldError` naming the model and
+        the field.
         """
-        from ..models.metadata import Metadata
-
         d = dict(src_dict)
-        url = pop_required(d, "url", "CreateWebhookEndpointRequest")
+        # Required fields are popped plainly: the only KeyError in this block is a missing one (nested models
+        # raise MissingFieldError themselves), reported once below instead of a check per field.
+        try:
+            url = d.pop("url")
 
-        enabled_events = []
-        _enabled_events = pop_required(d, "enabled_events", "CreateWebhookEndpointRequest")
-        for enabled_events_item_data in _enabled_events:
-            enabled_events_item = EventType(enabled_events_item_data)
+            enabled_events = []
+            _enabled_events = d.pop("enabled_events")
+            for enabled_events_item_data in _enabled_events:
+                enabled_events_item = EventType(enabled_events_item_data)
 
-            enabled_events.append(enabled_events_item)
+                enabled_events.append(enabled_events_item)
 
-        description = d.pop("description", UNSET)
+            description = d.pop("description", UNSET)
 
-        api_version = d.pop("api_version", UNSET)
+            api_version = d.pop("api_version", UNSET)
 
-        _metadata = d.pop("metadata", UNSET)
-        metadata: Metadata | Unset
-        metadata = UNSET if isinstance(_metadata, Unset) else Metadata.from_dict(_metadata)
+            _metadata = d.pop("metadata", UNSET)
+            metadata: Metadata | Unset
+            metadata = UNSET if isinstance(_metadata, Unset) else Metadata.from_dict(_metadata)
+
+        except KeyError as missing:
+            raise MissingFieldError("CreateWebhookEndpointRequest", str(missing.args[0])) from None
 
         create_webhook_endpoint_request = cls(
             url=url,

@@ -2,12 +2,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Literal, Self, cast
+from typing import Any, Literal, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import pop_required
+from ..errors import MissingFieldError
 
 
 @_attrs_define
@@ -48,16 +48,23 @@ class DeletedWebhookEndpoint:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Parse decoded JSON leniently: unknown fields land in `additional_properties`, unknown enum values
-        become pseudo-members, and a missing required field raises `MissingFieldError` (see `types.pop_required`).
+        become pseudo-members, and a missing required field raises `MissingFieldError` naming the model and
+        the field.
         """
         d = dict(src_dict)
-        id = pop_required(d, "id", "DeletedWebhookEndpoint")
+        # Required fields are popped plainly: the only KeyError in this block is a missing one (nested models
+        # raise MissingFieldError themselves), reported once below instead of a check per field.
+        try:
+            id = d.pop("id")
 
-        object = cast(Literal["webhook_endpoint"], pop_required(d, "object", "DeletedWebhookEndpoint"))
-        if object != "webhook_endpoint":
-            raise ValueError(f"object must match const 'webhook_endpoint', got '{object}'")
+            object: Literal["webhook_endpoint"] = d.pop("object")
+            if object != "webhook_endpoint":
+                raise ValueError(f"object must match const 'webhook_endpoint', got '{object}'")
 
-        deleted = pop_required(d, "deleted", "DeletedWebhookEndpoint")
+            deleted = d.pop("deleted")
+
+        except KeyError as missing:
+            raise MissingFieldError("DeletedWebhookEndpoint", str(missing.args[0])) from None
 
         deleted_webhook_endpoint = cls(
             id=id,

@@ -2,13 +2,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, cast
+from typing import Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import MissingFieldError
 from ..models.error_type import ErrorType
-from ..types import pop_required
 
 
 @_attrs_define
@@ -60,23 +60,25 @@ class ErrorDetail:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Parse decoded JSON leniently: unknown fields land in `additional_properties`, unknown enum values
-        become pseudo-members, and a missing required field raises `MissingFieldError` (see `types.pop_required`).
+        become pseudo-members, and a missing required field raises `MissingFieldError` naming the model and
+        the field.
         """
         d = dict(src_dict)
-        type = ErrorType(pop_required(d, "type", "ErrorDetail"))
+        # Required fields are popped plainly: the only KeyError in this block is a missing one (nested models
+        # raise MissingFieldError themselves), reported once below instead of a check per field.
+        try:
+            type = ErrorType(d.pop("type"))
 
-        code = pop_required(d, "code", "ErrorDetail")
+            code = d.pop("code")
 
-        message = pop_required(d, "message", "ErrorDetail")
+            message = d.pop("message")
 
-        def _parse_param(data: Any) -> str | None:
-            if data is None:
-                return data
-            return cast(str | None, data)
+            param: str | None = d.pop("param")
 
-        param = _parse_param(pop_required(d, "param", "ErrorDetail"))
+            request_id = d.pop("request_id")
 
-        request_id = pop_required(d, "request_id", "ErrorDetail")
+        except KeyError as missing:
+            raise MissingFieldError("ErrorDetail", str(missing.args[0])) from None
 
         error_detail = cls(
             type=type,

@@ -2,15 +2,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self
+from typing import Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import pop_required
-
-if TYPE_CHECKING:
-    from ..models.error_detail import ErrorDetail
+from ..errors import MissingFieldError
+from ..models.error_detail import ErrorDetail
 
 
 @_attrs_define
@@ -41,12 +39,17 @@ class ErrorResponse:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Parse decoded JSON leniently: unknown fields land in `additional_properties`, unknown enum values
-        become pseudo-members, and a missing required field raises `MissingFieldError` (see `types.pop_required`).
+        become pseudo-members, and a missing required field raises `MissingFieldError` naming the model and
+        the field.
         """
-        from ..models.error_detail import ErrorDetail
-
         d = dict(src_dict)
-        error = ErrorDetail.from_dict(pop_required(d, "error", "ErrorResponse"))
+        # Required fields are popped plainly: the only KeyError in this block is a missing one (nested models
+        # raise MissingFieldError themselves), reported once below instead of a check per field.
+        try:
+            error = ErrorDetail.from_dict(d.pop("error"))
+
+        except KeyError as missing:
+            raise MissingFieldError("ErrorResponse", str(missing.args[0])) from None
 
         error_response = cls(
             error=error,

@@ -2,15 +2,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Literal, Self, cast
+from typing import Any, Literal, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import pop_required
-
-if TYPE_CHECKING:
-    from ..models.event_data import EventData
+from ..errors import MissingFieldError
+from ..models.event_data import EventData
 
 
 @_attrs_define
@@ -72,26 +70,31 @@ class Event:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Parse decoded JSON leniently: unknown fields land in `additional_properties`, unknown enum values
-        become pseudo-members, and a missing required field raises `MissingFieldError` (see `types.pop_required`).
+        become pseudo-members, and a missing required field raises `MissingFieldError` naming the model and
+        the field.
         """
-        from ..models.event_data import EventData
-
         d = dict(src_dict)
-        id = pop_required(d, "id", "Event")
+        # Required fields are popped plainly: the only KeyError in this block is a missing one (nested models
+        # raise MissingFieldError themselves), reported once below instead of a check per field.
+        try:
+            id = d.pop("id")
 
-        object = cast(Literal["event"], pop_required(d, "object", "Event"))
-        if object != "event":
-            raise ValueError(f"object must match const 'event', got '{object}'")
+            object: Literal["event"] = d.pop("object")
+            if object != "event":
+                raise ValueError(f"object must match const 'event', got '{object}'")
 
-        type = pop_required(d, "type", "Event")
+            type = d.pop("type")
 
-        created = pop_required(d, "created", "Event")
+            created = d.pop("created")
 
-        api_version = pop_required(d, "api_version", "Event")
+            api_version = d.pop("api_version")
 
-        livemode = pop_required(d, "livemode", "Event")
+            livemode = d.pop("livemode")
 
-        data = EventData.from_dict(pop_required(d, "data", "Event"))
+            data = EventData.from_dict(d.pop("data"))
+
+        except KeyError as missing:
+            raise MissingFieldError("Event", str(missing.args[0])) from None
 
         event = cls(
             id=id,

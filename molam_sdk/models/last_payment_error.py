@@ -2,13 +2,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, cast
+from typing import Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import MissingFieldError
 from ..models.error_type import ErrorType
-from ..types import pop_required
 
 
 @_attrs_define
@@ -61,28 +61,25 @@ class LastPaymentError:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Parse decoded JSON leniently: unknown fields land in `additional_properties`, unknown enum values
-        become pseudo-members, and a missing required field raises `MissingFieldError` (see `types.pop_required`).
+        become pseudo-members, and a missing required field raises `MissingFieldError` naming the model and
+        the field.
         """
         d = dict(src_dict)
-        type = ErrorType(pop_required(d, "type", "LastPaymentError"))
+        # Required fields are popped plainly: the only KeyError in this block is a missing one (nested models
+        # raise MissingFieldError themselves), reported once below instead of a check per field.
+        try:
+            type = ErrorType(d.pop("type"))
 
-        code = pop_required(d, "code", "LastPaymentError")
+            code = d.pop("code")
 
-        message = pop_required(d, "message", "LastPaymentError")
+            message = d.pop("message")
 
-        def _parse_decline_code(data: Any) -> str | None:
-            if data is None:
-                return data
-            return cast(str | None, data)
+            decline_code: str | None = d.pop("decline_code")
 
-        decline_code = _parse_decline_code(pop_required(d, "decline_code", "LastPaymentError"))
+            payment_method: str | None = d.pop("payment_method")
 
-        def _parse_payment_method(data: Any) -> str | None:
-            if data is None:
-                return data
-            return cast(str | None, data)
-
-        payment_method = _parse_payment_method(pop_required(d, "payment_method", "LastPaymentError"))
+        except KeyError as missing:
+            raise MissingFieldError("LastPaymentError", str(missing.args[0])) from None
 
         last_payment_error = cls(
             type=type,

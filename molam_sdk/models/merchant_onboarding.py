@@ -2,17 +2,15 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Literal, Self, cast
+from typing import Any, Literal, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import MissingFieldError
 from ..models.business_type import BusinessType
 from ..models.merchant_onboarding_status import MerchantOnboardingStatus
-from ..types import pop_required
-
-if TYPE_CHECKING:
-    from ..models.metadata import Metadata
+from ..models.metadata import Metadata
 
 
 @_attrs_define
@@ -126,69 +124,49 @@ class MerchantOnboarding:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Parse decoded JSON leniently: unknown fields land in `additional_properties`, unknown enum values
-        become pseudo-members, and a missing required field raises `MissingFieldError` (see `types.pop_required`).
+        become pseudo-members, and a missing required field raises `MissingFieldError` naming the model and
+        the field.
         """
-        from ..models.metadata import Metadata
-
         d = dict(src_dict)
-        id = pop_required(d, "id", "MerchantOnboarding")
+        # Required fields are popped plainly: the only KeyError in this block is a missing one (nested models
+        # raise MissingFieldError themselves), reported once below instead of a check per field.
+        try:
+            id = d.pop("id")
 
-        object = cast(Literal["merchant_onboarding"], pop_required(d, "object", "MerchantOnboarding"))
-        if object != "merchant_onboarding":
-            raise ValueError(f"object must match const 'merchant_onboarding', got '{object}'")
+            object: Literal["merchant_onboarding"] = d.pop("object")
+            if object != "merchant_onboarding":
+                raise ValueError(f"object must match const 'merchant_onboarding', got '{object}'")
 
-        business_name = pop_required(d, "business_name", "MerchantOnboarding")
+            business_name = d.pop("business_name")
 
-        country = pop_required(d, "country", "MerchantOnboarding")
+            country = d.pop("country")
 
-        email = pop_required(d, "email", "MerchantOnboarding")
+            email = d.pop("email")
 
-        business_type = BusinessType(pop_required(d, "business_type", "MerchantOnboarding"))
+            business_type = BusinessType(d.pop("business_type"))
 
-        def _parse_phone(data: Any) -> str | None:
-            if data is None:
-                return data
-            return cast(str | None, data)
+            phone: str | None = d.pop("phone")
 
-        phone = _parse_phone(pop_required(d, "phone", "MerchantOnboarding"))
+            website: str | None = d.pop("website")
 
-        def _parse_website(data: Any) -> str | None:
-            if data is None:
-                return data
-            return cast(str | None, data)
+            status = MerchantOnboardingStatus(d.pop("status"))
 
-        website = _parse_website(pop_required(d, "website", "MerchantOnboarding"))
+            requirements: list[str] = d.pop("requirements")
 
-        status = MerchantOnboardingStatus(pop_required(d, "status", "MerchantOnboarding"))
+            onboarding_url: str | None = d.pop("onboarding_url")
 
-        requirements = cast(list[str], pop_required(d, "requirements", "MerchantOnboarding"))
+            merchant_id: str | None = d.pop("merchant_id")
 
-        def _parse_onboarding_url(data: Any) -> str | None:
-            if data is None:
-                return data
-            return cast(str | None, data)
+            rejection_reason: str | None = d.pop("rejection_reason")
 
-        onboarding_url = _parse_onboarding_url(pop_required(d, "onboarding_url", "MerchantOnboarding"))
+            metadata = Metadata.from_dict(d.pop("metadata"))
 
-        def _parse_merchant_id(data: Any) -> str | None:
-            if data is None:
-                return data
-            return cast(str | None, data)
+            created = d.pop("created")
 
-        merchant_id = _parse_merchant_id(pop_required(d, "merchant_id", "MerchantOnboarding"))
+            livemode = d.pop("livemode")
 
-        def _parse_rejection_reason(data: Any) -> str | None:
-            if data is None:
-                return data
-            return cast(str | None, data)
-
-        rejection_reason = _parse_rejection_reason(pop_required(d, "rejection_reason", "MerchantOnboarding"))
-
-        metadata = Metadata.from_dict(pop_required(d, "metadata", "MerchantOnboarding"))
-
-        created = pop_required(d, "created", "MerchantOnboarding")
-
-        livemode = pop_required(d, "livemode", "MerchantOnboarding")
+        except KeyError as missing:
+            raise MissingFieldError("MerchantOnboarding", str(missing.args[0])) from None
 
         merchant_onboarding = cls(
             id=id,

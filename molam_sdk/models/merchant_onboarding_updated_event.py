@@ -2,15 +2,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Literal, Self, cast
+from typing import Any, Literal, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import pop_required
-
-if TYPE_CHECKING:
-    from ..models.merchant_onboarding_updated_event_data import MerchantOnboardingUpdatedEventData
+from ..errors import MissingFieldError
+from ..models.merchant_onboarding_updated_event_data import MerchantOnboardingUpdatedEventData
 
 
 @_attrs_define
@@ -71,32 +69,33 @@ class MerchantOnboardingUpdatedEvent:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Parse decoded JSON leniently: unknown fields land in `additional_properties`, unknown enum values
-        become pseudo-members, and a missing required field raises `MissingFieldError` (see `types.pop_required`).
+        become pseudo-members, and a missing required field raises `MissingFieldError` naming the model and
+        the field.
         """
-        from ..models.merchant_onboarding_updated_event_data import MerchantOnboardingUpdatedEventData
-
         d = dict(src_dict)
-        id = pop_required(d, "id", "MerchantOnboardingUpdatedEvent")
+        # Required fields are popped plainly: the only KeyError in this block is a missing one (nested models
+        # raise MissingFieldError themselves), reported once below instead of a check per field.
+        try:
+            id = d.pop("id")
 
-        object = cast(Literal["event"], pop_required(d, "object", "MerchantOnboardingUpdatedEvent"))
-        if object != "event":
-            raise ValueError(f"object must match const 'event', got '{object}'")
+            object: Literal["event"] = d.pop("object")
+            if object != "event":
+                raise ValueError(f"object must match const 'event', got '{object}'")
 
-        type = cast(
-            Literal["merchant.onboarding.updated"], pop_required(d, "type", "MerchantOnboardingUpdatedEvent")
-        )
-        if type != "merchant.onboarding.updated":
-            raise ValueError(f"type must match const 'merchant.onboarding.updated', got '{type}'")
+            type: Literal["merchant.onboarding.updated"] = d.pop("type")
+            if type != "merchant.onboarding.updated":
+                raise ValueError(f"type must match const 'merchant.onboarding.updated', got '{type}'")
 
-        created = pop_required(d, "created", "MerchantOnboardingUpdatedEvent")
+            created = d.pop("created")
 
-        api_version = pop_required(d, "api_version", "MerchantOnboardingUpdatedEvent")
+            api_version = d.pop("api_version")
 
-        livemode = pop_required(d, "livemode", "MerchantOnboardingUpdatedEvent")
+            livemode = d.pop("livemode")
 
-        data = MerchantOnboardingUpdatedEventData.from_dict(
-            pop_required(d, "data", "MerchantOnboardingUpdatedEvent")
-        )
+            data = MerchantOnboardingUpdatedEventData.from_dict(d.pop("data"))
+
+        except KeyError as missing:
+            raise MissingFieldError("MerchantOnboardingUpdatedEvent", str(missing.args[0])) from None
 
         merchant_onboarding_updated_event = cls(
             id=id,

@@ -2,13 +2,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Literal, Self, cast
+from typing import Any, Literal, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import MissingFieldError
 from ..models.mobile_money_provider import MobileMoneyProvider
-from ..types import pop_required
 
 
 @_attrs_define
@@ -54,18 +54,25 @@ class MobileMoneyBeneficiary:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Parse decoded JSON leniently: unknown fields land in `additional_properties`, unknown enum values
-        become pseudo-members, and a missing required field raises `MissingFieldError` (see `types.pop_required`).
+        become pseudo-members, and a missing required field raises `MissingFieldError` naming the model and
+        the field.
         """
         d = dict(src_dict)
-        type = cast(Literal["mobile_money"], pop_required(d, "type", "MobileMoneyBeneficiary"))
-        if type != "mobile_money":
-            raise ValueError(f"type must match const 'mobile_money', got '{type}'")
+        # Required fields are popped plainly: the only KeyError in this block is a missing one (nested models
+        # raise MissingFieldError themselves), reported once below instead of a check per field.
+        try:
+            type: Literal["mobile_money"] = d.pop("type")
+            if type != "mobile_money":
+                raise ValueError(f"type must match const 'mobile_money', got '{type}'")
 
-        provider = MobileMoneyProvider(pop_required(d, "provider", "MobileMoneyBeneficiary"))
+            provider = MobileMoneyProvider(d.pop("provider"))
 
-        msisdn = pop_required(d, "msisdn", "MobileMoneyBeneficiary")
+            msisdn = d.pop("msisdn")
 
-        account_holder = pop_required(d, "account_holder", "MobileMoneyBeneficiary")
+            account_holder = d.pop("account_holder")
+
+        except KeyError as missing:
+            raise MissingFieldError("MobileMoneyBeneficiary", str(missing.args[0])) from None
 
         mobile_money_beneficiary = cls(
             type=type,

@@ -2,19 +2,17 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Literal, Self, cast
+from typing import Any, Literal, Self, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import MissingFieldError
 from ..models.cancellation_reason import CancellationReason
 from ..models.capture_method import CaptureMethod
+from ..models.last_payment_error import LastPaymentError
+from ..models.metadata import Metadata
 from ..models.payment_intent_status import PaymentIntentStatus
-from ..types import pop_required
-
-if TYPE_CHECKING:
-    from ..models.last_payment_error import LastPaymentError
-    from ..models.metadata import Metadata
 
 
 @_attrs_define
@@ -77,8 +75,6 @@ class PaymentIntent:
 
     def to_dict(self) -> dict[str, Any]:
         """This object as JSON-compatible data, unknown fields and unknown enum values included as received."""
-        from ..models.last_payment_error import LastPaymentError
-
         id = self.id
 
         object = self.object
@@ -171,128 +167,85 @@ class PaymentIntent:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Parse decoded JSON leniently: unknown fields land in `additional_properties`, unknown enum values
-        become pseudo-members, and a missing required field raises `MissingFieldError` (see `types.pop_required`).
+        become pseudo-members, and a missing required field raises `MissingFieldError` naming the model and
+        the field.
         """
-        from ..models.last_payment_error import LastPaymentError
-        from ..models.metadata import Metadata
-
         d = dict(src_dict)
-        id = pop_required(d, "id", "PaymentIntent")
+        # Required fields are popped plainly: the only KeyError in this block is a missing one (nested models
+        # raise MissingFieldError themselves), reported once below instead of a check per field.
+        try:
+            id = d.pop("id")
 
-        object = cast(Literal["payment_intent"], pop_required(d, "object", "PaymentIntent"))
-        if object != "payment_intent":
-            raise ValueError(f"object must match const 'payment_intent', got '{object}'")
+            object: Literal["payment_intent"] = d.pop("object")
+            if object != "payment_intent":
+                raise ValueError(f"object must match const 'payment_intent', got '{object}'")
 
-        amount = pop_required(d, "amount", "PaymentIntent")
+            amount = d.pop("amount")
 
-        amount_received = pop_required(d, "amount_received", "PaymentIntent")
+            amount_received = d.pop("amount_received")
 
-        currency = pop_required(d, "currency", "PaymentIntent")
+            currency = d.pop("currency")
 
-        status = PaymentIntentStatus(pop_required(d, "status", "PaymentIntent"))
+            status = PaymentIntentStatus(d.pop("status"))
 
-        capture_method = CaptureMethod(pop_required(d, "capture_method", "PaymentIntent"))
+            capture_method = CaptureMethod(d.pop("capture_method"))
 
-        def _parse_payment_method(data: Any) -> str | None:
-            if data is None:
-                return data
-            return cast(str | None, data)
+            payment_method: str | None = d.pop("payment_method")
 
-        payment_method = _parse_payment_method(pop_required(d, "payment_method", "PaymentIntent"))
+            customer_id: str | None = d.pop("customer_id")
 
-        def _parse_customer_id(data: Any) -> str | None:
-            if data is None:
-                return data
-            return cast(str | None, data)
+            merchant_id: str | None = d.pop("merchant_id")
 
-        customer_id = _parse_customer_id(pop_required(d, "customer_id", "PaymentIntent"))
+            description: str | None = d.pop("description")
 
-        def _parse_merchant_id(data: Any) -> str | None:
-            if data is None:
-                return data
-            return cast(str | None, data)
+            metadata = Metadata.from_dict(d.pop("metadata"))
 
-        merchant_id = _parse_merchant_id(pop_required(d, "merchant_id", "PaymentIntent"))
+            return_url: str | None = d.pop("return_url")
 
-        def _parse_description(data: Any) -> str | None:
-            if data is None:
-                return data
-            return cast(str | None, data)
+            cancel_url: str | None = d.pop("cancel_url")
 
-        description = _parse_description(pop_required(d, "description", "PaymentIntent"))
+            redirect_url: str | None = d.pop("redirect_url")
 
-        metadata = Metadata.from_dict(pop_required(d, "metadata", "PaymentIntent"))
+            client_secret: str | None = d.pop("client_secret")
 
-        def _parse_return_url(data: Any) -> str | None:
-            if data is None:
-                return data
-            return cast(str | None, data)
+            latest_charge: str | None = d.pop("latest_charge")
 
-        return_url = _parse_return_url(pop_required(d, "return_url", "PaymentIntent"))
+            def _parse_last_payment_error(data: Any) -> LastPaymentError | None:
+                if data is None:
+                    return data
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    last_payment_error_type_0 = LastPaymentError.from_dict(data)
 
-        def _parse_cancel_url(data: Any) -> str | None:
-            if data is None:
-                return data
-            return cast(str | None, data)
+                    return last_payment_error_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                return cast(LastPaymentError | None, data)
 
-        cancel_url = _parse_cancel_url(pop_required(d, "cancel_url", "PaymentIntent"))
+            last_payment_error = _parse_last_payment_error(d.pop("last_payment_error"))
 
-        def _parse_redirect_url(data: Any) -> str | None:
-            if data is None:
-                return data
-            return cast(str | None, data)
+            def _parse_cancellation_reason(data: Any) -> CancellationReason | None:
+                if data is None:
+                    return data
+                try:
+                    if not isinstance(data, str):
+                        raise TypeError()
+                    cancellation_reason_type_0 = CancellationReason(data)
 
-        redirect_url = _parse_redirect_url(pop_required(d, "redirect_url", "PaymentIntent"))
+                    return cancellation_reason_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                return cast(CancellationReason | None, data)
 
-        def _parse_client_secret(data: Any) -> str | None:
-            if data is None:
-                return data
-            return cast(str | None, data)
+            cancellation_reason = _parse_cancellation_reason(d.pop("cancellation_reason"))
 
-        client_secret = _parse_client_secret(pop_required(d, "client_secret", "PaymentIntent"))
+            created = d.pop("created")
 
-        def _parse_latest_charge(data: Any) -> str | None:
-            if data is None:
-                return data
-            return cast(str | None, data)
+            livemode = d.pop("livemode")
 
-        latest_charge = _parse_latest_charge(pop_required(d, "latest_charge", "PaymentIntent"))
-
-        def _parse_last_payment_error(data: Any) -> LastPaymentError | None:
-            if data is None:
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                last_payment_error_type_0 = LastPaymentError.from_dict(data)
-
-                return last_payment_error_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(LastPaymentError | None, data)
-
-        last_payment_error = _parse_last_payment_error(pop_required(d, "last_payment_error", "PaymentIntent"))
-
-        def _parse_cancellation_reason(data: Any) -> CancellationReason | None:
-            if data is None:
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                cancellation_reason_type_0 = CancellationReason(data)
-
-                return cancellation_reason_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(CancellationReason | None, data)
-
-        cancellation_reason = _parse_cancellation_reason(
-            pop_required(d, "cancellation_reason", "PaymentIntent")
-        )
-
-        created = pop_required(d, "created", "PaymentIntent")
-
-        livemode = pop_required(d, "livemode", "PaymentIntent")
+        except KeyError as missing:
+            raise MissingFieldError("PaymentIntent", str(missing.args[0])) from None
 
         payment_intent = cls(
             id=id,

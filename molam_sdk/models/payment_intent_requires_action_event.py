@@ -2,15 +2,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Literal, Self, cast
+from typing import Any, Literal, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import pop_required
-
-if TYPE_CHECKING:
-    from ..models.payment_intent_requires_action_event_data import PaymentIntentRequiresActionEventData
+from ..errors import MissingFieldError
+from ..models.payment_intent_requires_action_event_data import PaymentIntentRequiresActionEventData
 
 
 @_attrs_define
@@ -71,33 +69,33 @@ class PaymentIntentRequiresActionEvent:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Parse decoded JSON leniently: unknown fields land in `additional_properties`, unknown enum values
-        become pseudo-members, and a missing required field raises `MissingFieldError` (see `types.pop_required`).
+        become pseudo-members, and a missing required field raises `MissingFieldError` naming the model and
+        the field.
         """
-        from ..models.payment_intent_requires_action_event_data import PaymentIntentRequiresActionEventData
-
         d = dict(src_dict)
-        id = pop_required(d, "id", "PaymentIntentRequiresActionEvent")
+        # Required fields are popped plainly: the only KeyError in this block is a missing one (nested models
+        # raise MissingFieldError themselves), reported once below instead of a check per field.
+        try:
+            id = d.pop("id")
 
-        object = cast(Literal["event"], pop_required(d, "object", "PaymentIntentRequiresActionEvent"))
-        if object != "event":
-            raise ValueError(f"object must match const 'event', got '{object}'")
+            object: Literal["event"] = d.pop("object")
+            if object != "event":
+                raise ValueError(f"object must match const 'event', got '{object}'")
 
-        type = cast(
-            Literal["payment_intent.requires_action"],
-            pop_required(d, "type", "PaymentIntentRequiresActionEvent"),
-        )
-        if type != "payment_intent.requires_action":
-            raise ValueError(f"type must match const 'payment_intent.requires_action', got '{type}'")
+            type: Literal["payment_intent.requires_action"] = d.pop("type")
+            if type != "payment_intent.requires_action":
+                raise ValueError(f"type must match const 'payment_intent.requires_action', got '{type}'")
 
-        created = pop_required(d, "created", "PaymentIntentRequiresActionEvent")
+            created = d.pop("created")
 
-        api_version = pop_required(d, "api_version", "PaymentIntentRequiresActionEvent")
+            api_version = d.pop("api_version")
 
-        livemode = pop_required(d, "livemode", "PaymentIntentRequiresActionEvent")
+            livemode = d.pop("livemode")
 
-        data = PaymentIntentRequiresActionEventData.from_dict(
-            pop_required(d, "data", "PaymentIntentRequiresActionEvent")
-        )
+            data = PaymentIntentRequiresActionEventData.from_dict(d.pop("data"))
+
+        except KeyError as missing:
+            raise MissingFieldError("PaymentIntentRequiresActionEvent", str(missing.args[0])) from None
 
         payment_intent_requires_action_event = cls(
             id=id,

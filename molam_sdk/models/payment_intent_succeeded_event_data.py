@@ -2,15 +2,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self
+from typing import Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import pop_required
-
-if TYPE_CHECKING:
-    from ..models.payment_intent import PaymentIntent
+from ..errors import MissingFieldError
+from ..models.payment_intent import PaymentIntent
 
 
 @_attrs_define
@@ -41,12 +39,17 @@ class PaymentIntentSucceededEventData:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Parse decoded JSON leniently: unknown fields land in `additional_properties`, unknown enum values
-        become pseudo-members, and a missing required field raises `MissingFieldError` (see `types.pop_required`).
+        become pseudo-members, and a missing required field raises `MissingFieldError` naming the model and
+        the field.
         """
-        from ..models.payment_intent import PaymentIntent
-
         d = dict(src_dict)
-        object = PaymentIntent.from_dict(pop_required(d, "object", "PaymentIntentSucceededEventData"))
+        # Required fields are popped plainly: the only KeyError in this block is a missing one (nested models
+        # raise MissingFieldError themselves), reported once below instead of a check per field.
+        try:
+            object = PaymentIntent.from_dict(d.pop("object"))
+
+        except KeyError as missing:
+            raise MissingFieldError("PaymentIntentSucceededEventData", str(missing.args[0])) from None
 
         payment_intent_succeeded_event_data = cls(
             object=object,

@@ -2,19 +2,17 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Literal, Self, cast
+from typing import Any, Literal, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import MissingFieldError
+from ..models.bank_account_beneficiary import BankAccountBeneficiary
+from ..models.metadata import Metadata
+from ..models.mobile_money_beneficiary import MobileMoneyBeneficiary
 from ..models.origin_module import OriginModule
 from ..models.payout_status import PayoutStatus
-from ..types import pop_required
-
-if TYPE_CHECKING:
-    from ..models.bank_account_beneficiary import BankAccountBeneficiary
-    from ..models.metadata import Metadata
-    from ..models.mobile_money_beneficiary import MobileMoneyBeneficiary
 
 
 @_attrs_define
@@ -123,76 +121,61 @@ class Payout:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Parse decoded JSON leniently: unknown fields land in `additional_properties`, unknown enum values
-        become pseudo-members, and a missing required field raises `MissingFieldError` (see `types.pop_required`).
+        become pseudo-members, and a missing required field raises `MissingFieldError` naming the model and
+        the field.
         """
-        from ..models.bank_account_beneficiary import BankAccountBeneficiary
-        from ..models.metadata import Metadata
-        from ..models.mobile_money_beneficiary import MobileMoneyBeneficiary
-
         d = dict(src_dict)
-        id = pop_required(d, "id", "Payout")
+        # Required fields are popped plainly: the only KeyError in this block is a missing one (nested models
+        # raise MissingFieldError themselves), reported once below instead of a check per field.
+        try:
+            id = d.pop("id")
 
-        object = cast(Literal["payout"], pop_required(d, "object", "Payout"))
-        if object != "payout":
-            raise ValueError(f"object must match const 'payout', got '{object}'")
+            object: Literal["payout"] = d.pop("object")
+            if object != "payout":
+                raise ValueError(f"object must match const 'payout', got '{object}'")
 
-        origin_module = OriginModule(pop_required(d, "origin_module", "Payout"))
+            origin_module = OriginModule(d.pop("origin_module"))
 
-        origin_entity_id = pop_required(d, "origin_entity_id", "Payout")
+            origin_entity_id = d.pop("origin_entity_id")
 
-        amount = pop_required(d, "amount", "Payout")
+            amount = d.pop("amount")
 
-        currency = pop_required(d, "currency", "Payout")
+            currency = d.pop("currency")
 
-        def _parse_beneficiary(data: Any) -> BankAccountBeneficiary | MobileMoneyBeneficiary | dict[str, Any]:
-            if not isinstance(data, dict):
-                raise TypeError(f"beneficiary: expected an object, got {data.__class__.__name__}")
-            # The discriminator picks the variant. A value this client does not know (a variant the API added later)
-            # is kept as the plain dict rather than raising, so parsing the enclosing object never breaks.
-            kind = data.get("type")
-            if kind == "bank_account":
-                return BankAccountBeneficiary.from_dict(data)
-            if kind == "mobile_money":
-                return MobileMoneyBeneficiary.from_dict(data)
-            return data
-
-        beneficiary = _parse_beneficiary(pop_required(d, "beneficiary", "Payout"))
-
-        status = PayoutStatus(pop_required(d, "status", "Payout"))
-
-        def _parse_description(data: Any) -> str | None:
-            if data is None:
+            def _parse_beneficiary(
+                data: Any,
+            ) -> BankAccountBeneficiary | MobileMoneyBeneficiary | dict[str, Any]:
+                if not isinstance(data, dict):
+                    raise TypeError(f"beneficiary: expected an object, got {data.__class__.__name__}")
+                # The discriminator picks the variant. A value this client does not know (a variant the API added later)
+                # is kept as the plain dict rather than raising, so parsing the enclosing object never breaks.
+                kind = data.get("type")
+                if kind == "bank_account":
+                    return BankAccountBeneficiary.from_dict(data)
+                if kind == "mobile_money":
+                    return MobileMoneyBeneficiary.from_dict(data)
                 return data
-            return cast(str | None, data)
 
-        description = _parse_description(pop_required(d, "description", "Payout"))
+            beneficiary = _parse_beneficiary(d.pop("beneficiary"))
 
-        def _parse_failure_code(data: Any) -> str | None:
-            if data is None:
-                return data
-            return cast(str | None, data)
+            status = PayoutStatus(d.pop("status"))
 
-        failure_code = _parse_failure_code(pop_required(d, "failure_code", "Payout"))
+            description: str | None = d.pop("description")
 
-        def _parse_failure_message(data: Any) -> str | None:
-            if data is None:
-                return data
-            return cast(str | None, data)
+            failure_code: str | None = d.pop("failure_code")
 
-        failure_message = _parse_failure_message(pop_required(d, "failure_message", "Payout"))
+            failure_message: str | None = d.pop("failure_message")
 
-        def _parse_arrival_date(data: Any) -> int | None:
-            if data is None:
-                return data
-            return cast(int | None, data)
+            arrival_date: int | None = d.pop("arrival_date")
 
-        arrival_date = _parse_arrival_date(pop_required(d, "arrival_date", "Payout"))
+            metadata = Metadata.from_dict(d.pop("metadata"))
 
-        metadata = Metadata.from_dict(pop_required(d, "metadata", "Payout"))
+            created = d.pop("created")
 
-        created = pop_required(d, "created", "Payout")
+            livemode = d.pop("livemode")
 
-        livemode = pop_required(d, "livemode", "Payout")
+        except KeyError as missing:
+            raise MissingFieldError("Payout", str(missing.args[0])) from None
 
         payout = cls(
             id=id,

@@ -2,15 +2,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Literal, Self, cast
+from typing import Any, Literal, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import pop_required
-
-if TYPE_CHECKING:
-    from ..models.payout_paid_event_data import PayoutPaidEventData
+from ..errors import MissingFieldError
+from ..models.payout_paid_event_data import PayoutPaidEventData
 
 
 @_attrs_define
@@ -71,28 +69,33 @@ class PayoutPaidEvent:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Parse decoded JSON leniently: unknown fields land in `additional_properties`, unknown enum values
-        become pseudo-members, and a missing required field raises `MissingFieldError` (see `types.pop_required`).
+        become pseudo-members, and a missing required field raises `MissingFieldError` naming the model and
+        the field.
         """
-        from ..models.payout_paid_event_data import PayoutPaidEventData
-
         d = dict(src_dict)
-        id = pop_required(d, "id", "PayoutPaidEvent")
+        # Required fields are popped plainly: the only KeyError in this block is a missing one (nested models
+        # raise MissingFieldError themselves), reported once below instead of a check per field.
+        try:
+            id = d.pop("id")
 
-        object = cast(Literal["event"], pop_required(d, "object", "PayoutPaidEvent"))
-        if object != "event":
-            raise ValueError(f"object must match const 'event', got '{object}'")
+            object: Literal["event"] = d.pop("object")
+            if object != "event":
+                raise ValueError(f"object must match const 'event', got '{object}'")
 
-        type = cast(Literal["payout.paid"], pop_required(d, "type", "PayoutPaidEvent"))
-        if type != "payout.paid":
-            raise ValueError(f"type must match const 'payout.paid', got '{type}'")
+            type: Literal["payout.paid"] = d.pop("type")
+            if type != "payout.paid":
+                raise ValueError(f"type must match const 'payout.paid', got '{type}'")
 
-        created = pop_required(d, "created", "PayoutPaidEvent")
+            created = d.pop("created")
 
-        api_version = pop_required(d, "api_version", "PayoutPaidEvent")
+            api_version = d.pop("api_version")
 
-        livemode = pop_required(d, "livemode", "PayoutPaidEvent")
+            livemode = d.pop("livemode")
 
-        data = PayoutPaidEventData.from_dict(pop_required(d, "data", "PayoutPaidEvent"))
+            data = PayoutPaidEventData.from_dict(d.pop("data"))
+
+        except KeyError as missing:
+            raise MissingFieldError("PayoutPaidEvent", str(missing.args[0])) from None
 
         payout_paid_event = cls(
             id=id,

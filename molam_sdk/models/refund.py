@@ -2,17 +2,15 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Literal, Self, cast
+from typing import Any, Literal, Self, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import MissingFieldError
+from ..models.metadata import Metadata
 from ..models.refund_reason import RefundReason
 from ..models.refund_status import RefundStatus
-from ..types import pop_required
-
-if TYPE_CHECKING:
-    from ..models.metadata import Metadata
 
 
 @_attrs_define
@@ -103,59 +101,54 @@ class Refund:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Parse decoded JSON leniently: unknown fields land in `additional_properties`, unknown enum values
-        become pseudo-members, and a missing required field raises `MissingFieldError` (see `types.pop_required`).
+        become pseudo-members, and a missing required field raises `MissingFieldError` naming the model and
+        the field.
         """
-        from ..models.metadata import Metadata
-
         d = dict(src_dict)
-        id = pop_required(d, "id", "Refund")
+        # Required fields are popped plainly: the only KeyError in this block is a missing one (nested models
+        # raise MissingFieldError themselves), reported once below instead of a check per field.
+        try:
+            id = d.pop("id")
 
-        object = cast(Literal["refund"], pop_required(d, "object", "Refund"))
-        if object != "refund":
-            raise ValueError(f"object must match const 'refund', got '{object}'")
+            object: Literal["refund"] = d.pop("object")
+            if object != "refund":
+                raise ValueError(f"object must match const 'refund', got '{object}'")
 
-        amount = pop_required(d, "amount", "Refund")
+            amount = d.pop("amount")
 
-        currency = pop_required(d, "currency", "Refund")
+            currency = d.pop("currency")
 
-        def _parse_payment_intent(data: Any) -> str | None:
-            if data is None:
-                return data
-            return cast(str | None, data)
+            payment_intent: str | None = d.pop("payment_intent")
 
-        payment_intent = _parse_payment_intent(pop_required(d, "payment_intent", "Refund"))
+            charge = d.pop("charge")
 
-        charge = pop_required(d, "charge", "Refund")
+            status = RefundStatus(d.pop("status"))
 
-        status = RefundStatus(pop_required(d, "status", "Refund"))
+            def _parse_reason(data: Any) -> RefundReason | None:
+                if data is None:
+                    return data
+                try:
+                    if not isinstance(data, str):
+                        raise TypeError()
+                    reason_type_0 = RefundReason(data)
 
-        def _parse_reason(data: Any) -> RefundReason | None:
-            if data is None:
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                reason_type_0 = RefundReason(data)
+                    return reason_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                return cast(RefundReason | None, data)
 
-                return reason_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(RefundReason | None, data)
+            reason = _parse_reason(d.pop("reason"))
 
-        reason = _parse_reason(pop_required(d, "reason", "Refund"))
+            failure_reason: str | None = d.pop("failure_reason")
 
-        def _parse_failure_reason(data: Any) -> str | None:
-            if data is None:
-                return data
-            return cast(str | None, data)
+            metadata = Metadata.from_dict(d.pop("metadata"))
 
-        failure_reason = _parse_failure_reason(pop_required(d, "failure_reason", "Refund"))
+            created = d.pop("created")
 
-        metadata = Metadata.from_dict(pop_required(d, "metadata", "Refund"))
+            livemode = d.pop("livemode")
 
-        created = pop_required(d, "created", "Refund")
-
-        livemode = pop_required(d, "livemode", "Refund")
+        except KeyError as missing:
+            raise MissingFieldError("Refund", str(missing.args[0])) from None
 
         refund = cls(
             id=id,

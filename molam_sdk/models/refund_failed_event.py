@@ -2,15 +2,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Literal, Self, cast
+from typing import Any, Literal, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import pop_required
-
-if TYPE_CHECKING:
-    from ..models.refund_failed_event_data import RefundFailedEventData
+from ..errors import MissingFieldError
+from ..models.refund_failed_event_data import RefundFailedEventData
 
 
 @_attrs_define
@@ -71,28 +69,33 @@ class RefundFailedEvent:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Parse decoded JSON leniently: unknown fields land in `additional_properties`, unknown enum values
-        become pseudo-members, and a missing required field raises `MissingFieldError` (see `types.pop_required`).
+        become pseudo-members, and a missing required field raises `MissingFieldError` naming the model and
+        the field.
         """
-        from ..models.refund_failed_event_data import RefundFailedEventData
-
         d = dict(src_dict)
-        id = pop_required(d, "id", "RefundFailedEvent")
+        # Required fields are popped plainly: the only KeyError in this block is a missing one (nested models
+        # raise MissingFieldError themselves), reported once below instead of a check per field.
+        try:
+            id = d.pop("id")
 
-        object = cast(Literal["event"], pop_required(d, "object", "RefundFailedEvent"))
-        if object != "event":
-            raise ValueError(f"object must match const 'event', got '{object}'")
+            object: Literal["event"] = d.pop("object")
+            if object != "event":
+                raise ValueError(f"object must match const 'event', got '{object}'")
 
-        type = cast(Literal["refund.failed"], pop_required(d, "type", "RefundFailedEvent"))
-        if type != "refund.failed":
-            raise ValueError(f"type must match const 'refund.failed', got '{type}'")
+            type: Literal["refund.failed"] = d.pop("type")
+            if type != "refund.failed":
+                raise ValueError(f"type must match const 'refund.failed', got '{type}'")
 
-        created = pop_required(d, "created", "RefundFailedEvent")
+            created = d.pop("created")
 
-        api_version = pop_required(d, "api_version", "RefundFailedEvent")
+            api_version = d.pop("api_version")
 
-        livemode = pop_required(d, "livemode", "RefundFailedEvent")
+            livemode = d.pop("livemode")
 
-        data = RefundFailedEventData.from_dict(pop_required(d, "data", "RefundFailedEvent"))
+            data = RefundFailedEventData.from_dict(d.pop("data"))
+
+        except KeyError as missing:
+            raise MissingFieldError("RefundFailedEvent", str(missing.args[0])) from None
 
         refund_failed_event = cls(
             id=id,

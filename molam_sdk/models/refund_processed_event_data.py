@@ -2,15 +2,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self
+from typing import Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import pop_required
-
-if TYPE_CHECKING:
-    from ..models.refund import Refund
+from ..errors import MissingFieldError
+from ..models.refund import Refund
 
 
 @_attrs_define
@@ -41,12 +39,17 @@ class RefundProcessedEventData:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Parse decoded JSON leniently: unknown fields land in `additional_properties`, unknown enum values
-        become pseudo-members, and a missing required field raises `MissingFieldError` (see `types.pop_required`).
+        become pseudo-members, and a missing required field raises `MissingFieldError` naming the model and
+        the field.
         """
-        from ..models.refund import Refund
-
         d = dict(src_dict)
-        object = Refund.from_dict(pop_required(d, "object", "RefundProcessedEventData"))
+        # Required fields are popped plainly: the only KeyError in this block is a missing one (nested models
+        # raise MissingFieldError themselves), reported once below instead of a check per field.
+        try:
+            object = Refund.from_dict(d.pop("object"))
+
+        except KeyError as missing:
+            raise MissingFieldError("RefundProcessedEventData", str(missing.args[0])) from None
 
         refund_processed_event_data = cls(
             object=object,

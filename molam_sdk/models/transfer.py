@@ -2,16 +2,14 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Literal, Self, cast
+from typing import Any, Literal, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import MissingFieldError
+from ..models.metadata import Metadata
 from ..models.transfer_status import TransferStatus
-from ..types import pop_required
-
-if TYPE_CHECKING:
-    from ..models.metadata import Metadata
 
 
 @_attrs_define
@@ -101,46 +99,41 @@ class Transfer:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Parse decoded JSON leniently: unknown fields land in `additional_properties`, unknown enum values
-        become pseudo-members, and a missing required field raises `MissingFieldError` (see `types.pop_required`).
+        become pseudo-members, and a missing required field raises `MissingFieldError` naming the model and
+        the field.
         """
-        from ..models.metadata import Metadata
-
         d = dict(src_dict)
-        id = pop_required(d, "id", "Transfer")
+        # Required fields are popped plainly: the only KeyError in this block is a missing one (nested models
+        # raise MissingFieldError themselves), reported once below instead of a check per field.
+        try:
+            id = d.pop("id")
 
-        object = cast(Literal["transfer"], pop_required(d, "object", "Transfer"))
-        if object != "transfer":
-            raise ValueError(f"object must match const 'transfer', got '{object}'")
+            object: Literal["transfer"] = d.pop("object")
+            if object != "transfer":
+                raise ValueError(f"object must match const 'transfer', got '{object}'")
 
-        from_wallet = pop_required(d, "from_wallet", "Transfer")
+            from_wallet = d.pop("from_wallet")
 
-        to_wallet = pop_required(d, "to_wallet", "Transfer")
+            to_wallet = d.pop("to_wallet")
 
-        amount = pop_required(d, "amount", "Transfer")
+            amount = d.pop("amount")
 
-        currency = pop_required(d, "currency", "Transfer")
+            currency = d.pop("currency")
 
-        status = TransferStatus(pop_required(d, "status", "Transfer"))
+            status = TransferStatus(d.pop("status"))
 
-        def _parse_description(data: Any) -> str | None:
-            if data is None:
-                return data
-            return cast(str | None, data)
+            description: str | None = d.pop("description")
 
-        description = _parse_description(pop_required(d, "description", "Transfer"))
+            failure_reason: str | None = d.pop("failure_reason")
 
-        def _parse_failure_reason(data: Any) -> str | None:
-            if data is None:
-                return data
-            return cast(str | None, data)
+            metadata = Metadata.from_dict(d.pop("metadata"))
 
-        failure_reason = _parse_failure_reason(pop_required(d, "failure_reason", "Transfer"))
+            created = d.pop("created")
 
-        metadata = Metadata.from_dict(pop_required(d, "metadata", "Transfer"))
+            livemode = d.pop("livemode")
 
-        created = pop_required(d, "created", "Transfer")
-
-        livemode = pop_required(d, "livemode", "Transfer")
+        except KeyError as missing:
+            raise MissingFieldError("Transfer", str(missing.args[0])) from None
 
         transfer = cls(
             id=id,

@@ -2,15 +2,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Literal, Self, cast
+from typing import Any, Literal, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import pop_required
-
-if TYPE_CHECKING:
-    from ..models.transfer_completed_event_data import TransferCompletedEventData
+from ..errors import MissingFieldError
+from ..models.transfer_completed_event_data import TransferCompletedEventData
 
 
 @_attrs_define
@@ -71,28 +69,33 @@ class TransferCompletedEvent:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Parse decoded JSON leniently: unknown fields land in `additional_properties`, unknown enum values
-        become pseudo-members, and a missing required field raises `MissingFieldError` (see `types.pop_required`).
+        become pseudo-members, and a missing required field raises `MissingFieldError` naming the model and
+        the field.
         """
-        from ..models.transfer_completed_event_data import TransferCompletedEventData
-
         d = dict(src_dict)
-        id = pop_required(d, "id", "TransferCompletedEvent")
+        # Required fields are popped plainly: the only KeyError in this block is a missing one (nested models
+        # raise MissingFieldError themselves), reported once below instead of a check per field.
+        try:
+            id = d.pop("id")
 
-        object = cast(Literal["event"], pop_required(d, "object", "TransferCompletedEvent"))
-        if object != "event":
-            raise ValueError(f"object must match const 'event', got '{object}'")
+            object: Literal["event"] = d.pop("object")
+            if object != "event":
+                raise ValueError(f"object must match const 'event', got '{object}'")
 
-        type = cast(Literal["transfer.completed"], pop_required(d, "type", "TransferCompletedEvent"))
-        if type != "transfer.completed":
-            raise ValueError(f"type must match const 'transfer.completed', got '{type}'")
+            type: Literal["transfer.completed"] = d.pop("type")
+            if type != "transfer.completed":
+                raise ValueError(f"type must match const 'transfer.completed', got '{type}'")
 
-        created = pop_required(d, "created", "TransferCompletedEvent")
+            created = d.pop("created")
 
-        api_version = pop_required(d, "api_version", "TransferCompletedEvent")
+            api_version = d.pop("api_version")
 
-        livemode = pop_required(d, "livemode", "TransferCompletedEvent")
+            livemode = d.pop("livemode")
 
-        data = TransferCompletedEventData.from_dict(pop_required(d, "data", "TransferCompletedEvent"))
+            data = TransferCompletedEventData.from_dict(d.pop("data"))
+
+        except KeyError as missing:
+            raise MissingFieldError("TransferCompletedEvent", str(missing.args[0])) from None
 
         transfer_completed_event = cls(
             id=id,

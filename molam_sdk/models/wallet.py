@@ -2,16 +2,14 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Literal, Self, cast
+from typing import Any, Literal, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import MissingFieldError
+from ..models.metadata import Metadata
 from ..models.wallet_status import WalletStatus
-from ..types import pop_required
-
-if TYPE_CHECKING:
-    from ..models.metadata import Metadata
 
 
 @_attrs_define
@@ -85,35 +83,35 @@ class Wallet:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Parse decoded JSON leniently: unknown fields land in `additional_properties`, unknown enum values
-        become pseudo-members, and a missing required field raises `MissingFieldError` (see `types.pop_required`).
+        become pseudo-members, and a missing required field raises `MissingFieldError` naming the model and
+        the field.
         """
-        from ..models.metadata import Metadata
-
         d = dict(src_dict)
-        id = pop_required(d, "id", "Wallet")
+        # Required fields are popped plainly: the only KeyError in this block is a missing one (nested models
+        # raise MissingFieldError themselves), reported once below instead of a check per field.
+        try:
+            id = d.pop("id")
 
-        object = cast(Literal["wallet"], pop_required(d, "object", "Wallet"))
-        if object != "wallet":
-            raise ValueError(f"object must match const 'wallet', got '{object}'")
+            object: Literal["wallet"] = d.pop("object")
+            if object != "wallet":
+                raise ValueError(f"object must match const 'wallet', got '{object}'")
 
-        owner_id = pop_required(d, "owner_id", "Wallet")
+            owner_id = d.pop("owner_id")
 
-        def _parse_name(data: Any) -> str | None:
-            if data is None:
-                return data
-            return cast(str | None, data)
+            name: str | None = d.pop("name")
 
-        name = _parse_name(pop_required(d, "name", "Wallet"))
+            currencies: list[str] = d.pop("currencies")
 
-        currencies = cast(list[str], pop_required(d, "currencies", "Wallet"))
+            status = WalletStatus(d.pop("status"))
 
-        status = WalletStatus(pop_required(d, "status", "Wallet"))
+            metadata = Metadata.from_dict(d.pop("metadata"))
 
-        metadata = Metadata.from_dict(pop_required(d, "metadata", "Wallet"))
+            created = d.pop("created")
 
-        created = pop_required(d, "created", "Wallet")
+            livemode = d.pop("livemode")
 
-        livemode = pop_required(d, "livemode", "Wallet")
+        except KeyError as missing:
+            raise MissingFieldError("Wallet", str(missing.args[0])) from None
 
         wallet = cls(
             id=id,

@@ -2,15 +2,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Literal, Self, cast
+from typing import Any, Literal, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import pop_required
-
-if TYPE_CHECKING:
-    from ..models.balance_amount import BalanceAmount
+from ..errors import MissingFieldError
+from ..models.balance_amount import BalanceAmount
 
 
 @_attrs_define
@@ -67,32 +65,37 @@ class WalletBalance:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Parse decoded JSON leniently: unknown fields land in `additional_properties`, unknown enum values
-        become pseudo-members, and a missing required field raises `MissingFieldError` (see `types.pop_required`).
+        become pseudo-members, and a missing required field raises `MissingFieldError` naming the model and
+        the field.
         """
-        from ..models.balance_amount import BalanceAmount
-
         d = dict(src_dict)
-        object = cast(Literal["wallet_balance"], pop_required(d, "object", "WalletBalance"))
-        if object != "wallet_balance":
-            raise ValueError(f"object must match const 'wallet_balance', got '{object}'")
+        # Required fields are popped plainly: the only KeyError in this block is a missing one (nested models
+        # raise MissingFieldError themselves), reported once below instead of a check per field.
+        try:
+            object: Literal["wallet_balance"] = d.pop("object")
+            if object != "wallet_balance":
+                raise ValueError(f"object must match const 'wallet_balance', got '{object}'")
 
-        wallet = pop_required(d, "wallet", "WalletBalance")
+            wallet = d.pop("wallet")
 
-        available = []
-        _available = pop_required(d, "available", "WalletBalance")
-        for available_item_data in _available:
-            available_item = BalanceAmount.from_dict(available_item_data)
+            available = []
+            _available = d.pop("available")
+            for available_item_data in _available:
+                available_item = BalanceAmount.from_dict(available_item_data)
 
-            available.append(available_item)
+                available.append(available_item)
 
-        pending = []
-        _pending = pop_required(d, "pending", "WalletBalance")
-        for pending_item_data in _pending:
-            pending_item = BalanceAmount.from_dict(pending_item_data)
+            pending = []
+            _pending = d.pop("pending")
+            for pending_item_data in _pending:
+                pending_item = BalanceAmount.from_dict(pending_item_data)
 
-            pending.append(pending_item)
+                pending.append(pending_item)
 
-        livemode = pop_required(d, "livemode", "WalletBalance")
+            livemode = d.pop("livemode")
+
+        except KeyError as missing:
+            raise MissingFieldError("WalletBalance", str(missing.args[0])) from None
 
         wallet_balance = cls(
             object=object,

@@ -2,13 +2,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Literal, Self, cast
+from typing import Any, Literal, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import MissingFieldError
 from ..models.webhook_delivery_status import WebhookDeliveryStatus
-from ..types import pop_required
 
 
 @_attrs_define
@@ -87,45 +87,37 @@ class WebhookDelivery:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Parse decoded JSON leniently: unknown fields land in `additional_properties`, unknown enum values
-        become pseudo-members, and a missing required field raises `MissingFieldError` (see `types.pop_required`).
+        become pseudo-members, and a missing required field raises `MissingFieldError` naming the model and
+        the field.
         """
         d = dict(src_dict)
-        id = pop_required(d, "id", "WebhookDelivery")
+        # Required fields are popped plainly: the only KeyError in this block is a missing one (nested models
+        # raise MissingFieldError themselves), reported once below instead of a check per field.
+        try:
+            id = d.pop("id")
 
-        object = cast(Literal["webhook_delivery"], pop_required(d, "object", "WebhookDelivery"))
-        if object != "webhook_delivery":
-            raise ValueError(f"object must match const 'webhook_delivery', got '{object}'")
+            object: Literal["webhook_delivery"] = d.pop("object")
+            if object != "webhook_delivery":
+                raise ValueError(f"object must match const 'webhook_delivery', got '{object}'")
 
-        event_id = pop_required(d, "event_id", "WebhookDelivery")
+            event_id = d.pop("event_id")
 
-        endpoint_id = pop_required(d, "endpoint_id", "WebhookDelivery")
+            endpoint_id = d.pop("endpoint_id")
 
-        attempt = pop_required(d, "attempt", "WebhookDelivery")
+            attempt = d.pop("attempt")
 
-        status = WebhookDeliveryStatus(pop_required(d, "status", "WebhookDelivery"))
+            status = WebhookDeliveryStatus(d.pop("status"))
 
-        def _parse_response_status(data: Any) -> int | None:
-            if data is None:
-                return data
-            return cast(int | None, data)
+            response_status: int | None = d.pop("response_status")
 
-        response_status = _parse_response_status(pop_required(d, "response_status", "WebhookDelivery"))
+            error: str | None = d.pop("error")
 
-        def _parse_error(data: Any) -> str | None:
-            if data is None:
-                return data
-            return cast(str | None, data)
+            created = d.pop("created")
 
-        error = _parse_error(pop_required(d, "error", "WebhookDelivery"))
+            next_retry_at: int | None = d.pop("next_retry_at")
 
-        created = pop_required(d, "created", "WebhookDelivery")
-
-        def _parse_next_retry_at(data: Any) -> int | None:
-            if data is None:
-                return data
-            return cast(int | None, data)
-
-        next_retry_at = _parse_next_retry_at(pop_required(d, "next_retry_at", "WebhookDelivery"))
+        except KeyError as missing:
+            raise MissingFieldError("WebhookDelivery", str(missing.args[0])) from None
 
         webhook_delivery = cls(
             id=id,

@@ -2,15 +2,14 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Literal, Self, cast
+from typing import Any, Literal, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, pop_required
-
-if TYPE_CHECKING:
-    from ..models.webhook_endpoint import WebhookEndpoint
+from ..errors import MissingFieldError
+from ..models.webhook_endpoint import WebhookEndpoint
+from ..types import UNSET, Unset
 
 
 @_attrs_define
@@ -66,32 +65,32 @@ class WebhookEndpointList:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Parse decoded JSON leniently: unknown fields land in `additional_properties`, unknown enum values
-        become pseudo-members, and a missing required field raises `MissingFieldError` (see `types.pop_required`).
+        become pseudo-members, and a missing required field raises `MissingFieldError` naming the model and
+        the field.
         """
-        from ..models.webhook_endpoint import WebhookEndpoint
-
         d = dict(src_dict)
-        object = cast(Literal["list"], pop_required(d, "object", "WebhookEndpointList"))
-        if object != "list":
-            raise ValueError(f"object must match const 'list', got '{object}'")
+        # Required fields are popped plainly: the only KeyError in this block is a missing one (nested models
+        # raise MissingFieldError themselves), reported once below instead of a check per field.
+        try:
+            object: Literal["list"] = d.pop("object")
+            if object != "list":
+                raise ValueError(f"object must match const 'list', got '{object}'")
 
-        data = []
-        _data = pop_required(d, "data", "WebhookEndpointList")
-        for data_item_data in _data:
-            data_item = WebhookEndpoint.from_dict(data_item_data)
+            data = []
+            _data = d.pop("data")
+            for data_item_data in _data:
+                data_item = WebhookEndpoint.from_dict(data_item_data)
 
-            data.append(data_item)
+                data.append(data_item)
 
-        has_more = pop_required(d, "has_more", "WebhookEndpointList")
+            has_more = d.pop("has_more")
 
-        def _parse_next_cursor(data: Any) -> str | None:
-            if data is None:
-                return data
-            return cast(str | None, data)
+            next_cursor: str | None = d.pop("next_cursor")
 
-        next_cursor = _parse_next_cursor(pop_required(d, "next_cursor", "WebhookEndpointList"))
+            url = d.pop("url", UNSET)
 
-        url = d.pop("url", UNSET)
+        except KeyError as missing:
+            raise MissingFieldError("WebhookEndpointList", str(missing.args[0])) from None
 
         webhook_endpoint_list = cls(
             object=object,

@@ -2,17 +2,15 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Literal, Self, cast
+from typing import Any, Literal, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import MissingFieldError
 from ..models.event_type import EventType
+from ..models.metadata import Metadata
 from ..models.webhook_endpoint_status import WebhookEndpointStatus
-from ..types import pop_required
-
-if TYPE_CHECKING:
-    from ..models.metadata import Metadata
 
 
 @_attrs_define
@@ -118,67 +116,50 @@ class WebhookEndpointWithSecret:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Parse decoded JSON leniently: unknown fields land in `additional_properties`, unknown enum values
-        become pseudo-members, and a missing required field raises `MissingFieldError` (see `types.pop_required`).
+        become pseudo-members, and a missing required field raises `MissingFieldError` naming the model and
+        the field.
         """
-        from ..models.metadata import Metadata
-
         d = dict(src_dict)
-        id = pop_required(d, "id", "WebhookEndpointWithSecret")
+        # Required fields are popped plainly: the only KeyError in this block is a missing one (nested models
+        # raise MissingFieldError themselves), reported once below instead of a check per field.
+        try:
+            id = d.pop("id")
 
-        object = cast(Literal["webhook_endpoint"], pop_required(d, "object", "WebhookEndpointWithSecret"))
-        if object != "webhook_endpoint":
-            raise ValueError(f"object must match const 'webhook_endpoint', got '{object}'")
+            object: Literal["webhook_endpoint"] = d.pop("object")
+            if object != "webhook_endpoint":
+                raise ValueError(f"object must match const 'webhook_endpoint', got '{object}'")
 
-        url = pop_required(d, "url", "WebhookEndpointWithSecret")
+            url = d.pop("url")
 
-        enabled_events = []
-        _enabled_events = pop_required(d, "enabled_events", "WebhookEndpointWithSecret")
-        for enabled_events_item_data in _enabled_events:
-            enabled_events_item = EventType(enabled_events_item_data)
+            enabled_events = []
+            _enabled_events = d.pop("enabled_events")
+            for enabled_events_item_data in _enabled_events:
+                enabled_events_item = EventType(enabled_events_item_data)
 
-            enabled_events.append(enabled_events_item)
+                enabled_events.append(enabled_events_item)
 
-        def _parse_description(data: Any) -> str | None:
-            if data is None:
-                return data
-            return cast(str | None, data)
+            description: str | None = d.pop("description")
 
-        description = _parse_description(pop_required(d, "description", "WebhookEndpointWithSecret"))
+            status = WebhookEndpointStatus(d.pop("status"))
 
-        status = WebhookEndpointStatus(pop_required(d, "status", "WebhookEndpointWithSecret"))
+            api_version: str | None = d.pop("api_version")
 
-        def _parse_api_version(data: Any) -> str | None:
-            if data is None:
-                return data
-            return cast(str | None, data)
+            kid = d.pop("kid")
 
-        api_version = _parse_api_version(pop_required(d, "api_version", "WebhookEndpointWithSecret"))
+            secret = d.pop("secret")
 
-        kid = pop_required(d, "kid", "WebhookEndpointWithSecret")
+            previous_kid: str | None = d.pop("previous_kid")
 
-        secret = pop_required(d, "secret", "WebhookEndpointWithSecret")
+            previous_secret_expires_at: int | None = d.pop("previous_secret_expires_at")
 
-        def _parse_previous_kid(data: Any) -> str | None:
-            if data is None:
-                return data
-            return cast(str | None, data)
+            metadata = Metadata.from_dict(d.pop("metadata"))
 
-        previous_kid = _parse_previous_kid(pop_required(d, "previous_kid", "WebhookEndpointWithSecret"))
+            created = d.pop("created")
 
-        def _parse_previous_secret_expires_at(data: Any) -> int | None:
-            if data is None:
-                return data
-            return cast(int | None, data)
+            livemode = d.pop("livemode")
 
-        previous_secret_expires_at = _parse_previous_secret_expires_at(
-            pop_required(d, "previous_secret_expires_at", "WebhookEndpointWithSecret")
-        )
-
-        metadata = Metadata.from_dict(pop_required(d, "metadata", "WebhookEndpointWithSecret"))
-
-        created = pop_required(d, "created", "WebhookEndpointWithSecret")
-
-        livemode = pop_required(d, "livemode", "WebhookEndpointWithSecret")
+        except KeyError as missing:
+            raise MissingFieldError("WebhookEndpointWithSecret", str(missing.args[0])) from None
 
         webhook_endpoint_with_secret = cls(
             id=id,

@@ -5,94 +5,103 @@ from __future__ import annotations
 
 import datetime
 import enum
+import json
+import uuid
 from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
 import httpx
 
-from molam_sdk_ext.errors import ValidationError
+from molam_sdk_ext.errors import ResponseParseError, ValidationError
 from molam_sdk_ext.requester import RequestOptions
 
-from ..types import UNSET, Unset
+from ..errors import MissingFieldError
+from ..types import UNSET
 
-__all__ = ["add_header", "build_body", "build_optional_body", "options", "parse", "to_json", "unset_if_none"]
+__all__ = ["missing_argument", "options", "parse", "refuse_fields_with_body", "to_json"]
 
 M = TypeVar("M")
+
+#: Types whose values are already JSON (checked by exact type: a str-based enum is not a plain str).
+_PLAIN = frozenset({str, int, float, bool, type(None)})
+#: What a generated `from_dict` raises on a body that does not fit its model (MissingFieldError is a
+#: ValueError, and so is json.JSONDecodeError); RecursionError for absurdly nested JSON.
+_PARSE_ERRORS = (ValueError, KeyError, TypeError, AttributeError, RecursionError)
+#: Shared by every call that sets no per-call option (RequestOptions is immutable).
+_NO_OPTIONS = RequestOptions()
 
 
 def to_json(value: Any) -> Any:
     """`value` as JSON-compatible data: models via `to_dict()`, enums by value, containers element-wise."""
-    if hasattr(value, "to_dict"):
-        return value.to_dict()
+    if type(value) in _PLAIN:
+        return value
     if isinstance(value, enum.Enum):
         return value.value
+    to_dict = getattr(value, "to_dict", None)
+    if to_dict is not None:
+        return to_dict()
     if isinstance(value, Mapping):
         return {str(key): to_json(item) for key, item in value.items()}
     if isinstance(value, list | tuple):
         return [to_json(item) for item in value]
     if isinstance(value, datetime.datetime | datetime.date):
         return value.isoformat()
+    if isinstance(value, uuid.UUID):
+        return str(value)
     return value
 
 
-def build_body(
-    parse_model: Callable[[Mapping[str, Any]], M],
-    body: M | None,
-    fields: Mapping[str, Any],
-    required: tuple[str, ...],
-) -> M:
-    """The request model: `body` when given, else one made from the field arguments that were given.
+def missing_argument(name: str) -> ValidationError:
+    """The error for a required body field left out (raised before anything is sent)."""
+    return ValidationError(f"Missing required argument: {name}", param=name)
 
-    Field arguments go through JSON and the model's own `from_dict`, so a dict, a model or an enum is
-    accepted wherever the spec has an object or an enum. Raises `ValidationError` before anything is sent
-    when both styles are mixed or a required field is missing.
-    """
-    given = {name: to_json(value) for name, value in fields.items() if not isinstance(value, Unset)}
-    if body is not None:
-        if given:
+
+def refuse_fields_with_body(*fields: tuple[str, Any]) -> None:
+    """Raise `ValidationError` when a body field argument was given together with `body=`."""
+    for name, value in fields:
+        if value is not UNSET:
             raise ValidationError(
-                "Pass either body= or the body's fields as keyword arguments, not both.",
-                param=next(iter(given)),
+                "Pass either body= or the body's fields as keyword arguments, not both.", param=name
             )
-        return body
-    for name in required:
-        if name not in given:
-            raise ValidationError(f"Missing required argument: {name}", param=name)
-    return parse_model(given)
 
 
-def build_optional_body(
-    parse_model: Callable[[Mapping[str, Any]], M],
-    body: M | None,
-    fields: Mapping[str, Any],
-    required: tuple[str, ...],
-) -> M | Unset:
-    """Like `build_body` for an operation whose body may be left out: UNSET (no body) when nothing is given."""
-    if body is None and all(isinstance(value, Unset) for value in fields.values()):
-        return UNSET
-    return build_body(parse_model, body, fields, required)
+def parse(from_dict: Callable[[Mapping[str, Any]], M], response: httpx.Response, model: str) -> M:
+    """The 2xx JSON body of `response` parsed into the operation's response model `model`.
+
+    A body that is not JSON or does not fit the model raises `ResponseParseError` (a `MolamError`) naming
+    the model, the status and the request id; the body itself, which may hold secrets, is never quoted.
+    """
+    try:
+        return from_dict(json.loads(response.content))
+    except _PARSE_ERRORS as error:
+        raise _parse_error(response, model, error) from None
 
 
-def parse(parse_model: Callable[[Mapping[str, Any]], M], response: httpx.Response) -> M:
-    """The 2xx JSON body of `response` parsed into the operation's response model."""
-    return parse_model(response.json())
-
-
-def unset_if_none(value: str | None) -> str | Unset:
-    """Header arguments use None for "not given"; the endpoint functions use UNSET."""
-    return UNSET if value is None else value
-
-
-def add_header(kwargs: dict[str, Any], name: str, value: str | None) -> dict[str, Any]:
-    """Add a header the spec does not declare on this operation (None: leave it out)."""
-    if value is not None:
-        headers: dict[str, Any] = kwargs.setdefault("headers", {})
-        headers[name] = value
-    return kwargs
+def _parse_error(response: httpx.Response, model: str, error: BaseException) -> ResponseParseError:
+    field: str | None = None
+    if isinstance(error, MissingFieldError):
+        field = error.field
+        where = "" if error.model == model else f" of {error.model}"
+        detail = f"required field {error.field!r}{where} is missing"
+    elif isinstance(error, json.JSONDecodeError | UnicodeDecodeError):
+        detail = "the body is not JSON"
+    else:
+        # Only the exception's type: its message may quote a value from the body.
+        detail = f"the body does not match the schema ({type(error).__name__})"
+    return ResponseParseError(
+        f"The {response.status_code} response could not be parsed as {model}: {detail}.",
+        model=model,
+        status=response.status_code,
+        request_id=response.headers.get("molam-request-id"),
+        field=field,
+        reason=type(error).__name__,
+    )
 
 
 def options(
     timeout: float | httpx.Timeout | None, max_retries: int | None, extra_headers: Mapping[str, str] | None
 ) -> RequestOptions:
     """The per-call settings handed to the requester."""
+    if timeout is None and max_retries is None and extra_headers is None:
+        return _NO_OPTIONS
     return RequestOptions(timeout=timeout, max_retries=max_retries, extra_headers=extra_headers)

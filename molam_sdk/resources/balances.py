@@ -15,13 +15,8 @@ import httpx
 
 from molam_sdk_ext.requester import AsyncResource, RawResponse, SyncResource
 
-from ..api.balances import (
-    retrieve_balance,
-)
-from ..models import (
-    Balance,
-)
-from ._request import options, parse, unset_if_none
+from ..models.balance import Balance
+from ._request import options, parse
 
 __all__ = ["AsyncBalances", "AsyncBalancesWithRawResponse", "Balances", "BalancesWithRawResponse"]
 
@@ -31,9 +26,10 @@ def _retrieve_request(
     molam_version: str | None,
 ) -> dict[str, Any]:
     """The request for `retrieve` (GET /v1/treasury/balances), shared by the sync and async classes."""
-    kwargs = retrieve_balance._get_kwargs(
-        molam_version=unset_if_none(molam_version),
-    )
+    headers: dict[str, str] = {}
+    if molam_version is not None:
+        headers["Molam-Version"] = molam_version
+    kwargs: dict[str, Any] = {"method": "get", "url": "/v1/treasury/balances", "headers": headers}
     return kwargs
 
 
@@ -74,7 +70,7 @@ class Balances(SyncResource):
             ),
             options(timeout, max_retries, extra_headers),
         )
-        return parse(Balance.from_dict, response)
+        return parse(Balance.from_dict, response, "Balance")
 
 
 class BalancesWithRawResponse(SyncResource):
@@ -114,7 +110,7 @@ class BalancesWithRawResponse(SyncResource):
             ),
             options(timeout, max_retries, extra_headers),
         )
-        return RawResponse(http_response=response, parsed=parse(Balance.from_dict, response))
+        return RawResponse(http_response=response, parsed=parse(Balance.from_dict, response, "Balance"))
 
 
 class AsyncBalances(AsyncResource):
@@ -154,7 +150,7 @@ class AsyncBalances(AsyncResource):
             ),
             options(timeout, max_retries, extra_headers),
         )
-        return parse(Balance.from_dict, response)
+        return parse(Balance.from_dict, response, "Balance")
 
 
 class AsyncBalancesWithRawResponse(AsyncResource):
@@ -194,4 +190,4 @@ class AsyncBalancesWithRawResponse(AsyncResource):
             ),
             options(timeout, max_retries, extra_headers),
         )
-        return RawResponse(http_response=response, parsed=parse(Balance.from_dict, response))
+        return RawResponse(http_response=response, parsed=parse(Balance.from_dict, response, "Balance"))

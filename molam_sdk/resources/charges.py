@@ -9,28 +9,24 @@ Four classes share one request builder per operation: `Charges` and `AsyncCharge
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
+from urllib.parse import quote
 
 import httpx
 
 from molam_sdk_ext.pagination import AsyncPage, SyncPage
 from molam_sdk_ext.requester import AsyncResource, RawResponse, SyncResource
 
-from ..api.charges import (
-    list_charges,
-    refund_charge,
-    retrieve_charge,
-)
-from ..models import (
-    Charge,
-    ChargeList,
-    Metadata,
-    Refund,
-    RefundChargeRequest,
-    RefundReason,
-)
+from ..models.charge import Charge
+from ..models.charge_list import ChargeList
+from ..models.refund import Refund
 from ..types import UNSET, Unset
-from ._request import build_optional_body, options, parse, unset_if_none
+from ._request import options, parse, refuse_fields_with_body, to_json
+
+if TYPE_CHECKING:
+    from ..models.metadata import Metadata
+    from ..models.refund_charge_request import RefundChargeRequest
+    from ..models.refund_reason import RefundReason
 
 __all__ = ["AsyncCharges", "AsyncChargesWithRawResponse", "Charges", "ChargesWithRawResponse"]
 
@@ -43,12 +39,18 @@ def _list_request(
     molam_version: str | None,
 ) -> dict[str, Any]:
     """The request for `list` (GET /v1/connect/charges), shared by the sync and async classes."""
-    kwargs = list_charges._get_kwargs(
-        limit=limit,
-        starting_after=starting_after,
-        payment_intent=payment_intent,
-        molam_version=unset_if_none(molam_version),
-    )
+    headers: dict[str, str] = {}
+    if molam_version is not None:
+        headers["Molam-Version"] = molam_version
+    kwargs: dict[str, Any] = {"method": "get", "url": "/v1/connect/charges", "headers": headers}
+    params: dict[str, Any] = {}
+    if limit is not UNSET and limit is not None:
+        params["limit"] = limit
+    if starting_after is not UNSET and starting_after is not None:
+        params["starting_after"] = starting_after
+    if payment_intent is not UNSET and payment_intent is not None:
+        params["payment_intent"] = payment_intent
+    kwargs["params"] = params
     return kwargs
 
 
@@ -58,33 +60,60 @@ def _retrieve_request(
     molam_version: str | None,
 ) -> dict[str, Any]:
     """The request for `retrieve` (GET /v1/connect/charges/{id}), shared by the sync and async classes."""
-    kwargs = retrieve_charge._get_kwargs(
-        id=id,
-        molam_version=unset_if_none(molam_version),
-    )
+    headers: dict[str, str] = {}
+    if molam_version is not None:
+        headers["Molam-Version"] = molam_version
+    kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": f"/v1/connect/charges/{quote(str(id), safe='')}",
+        "headers": headers,
+    }
     return kwargs
 
 
 def _refund_request(
     *,
     id: str,
+    amount: int | Unset,
+    reason: RefundReason | str | Unset,
+    metadata: Metadata | Mapping[str, Any] | Unset,
     body: RefundChargeRequest | None,
-    fields: Mapping[str, Any],
     idempotency_key: str | None,
     molam_version: str | None,
 ) -> dict[str, Any]:
-    """The request for `refund` (POST /v1/connect/charges/{id}/refund), shared by the sync and async classes."""
-    kwargs = refund_charge._get_kwargs(
-        id=id,
-        body=build_optional_body(
-            RefundChargeRequest.from_dict,
-            body,
-            fields,
-            (),
-        ),
-        idempotency_key=unset_if_none(idempotency_key),
-        molam_version=unset_if_none(molam_version),
-    )
+    """The request for `refund` (POST /v1/connect/charges/{id}/refund), shared by the sync and async classes.
+
+    The JSON body is built straight from the arguments (no request model round trip): enums, models and
+    mappings go through `to_json`. A missing required field, or `body=` mixed with field arguments, raises
+    `ValidationError` before anything is sent.
+    """
+    headers: dict[str, str] = {"Content-Type": "application/json"}
+    if idempotency_key is not None:
+        headers["Idempotency-Key"] = idempotency_key
+    if molam_version is not None:
+        headers["Molam-Version"] = molam_version
+    kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": f"/v1/connect/charges/{quote(str(id), safe='')}/refund",
+        "headers": headers,
+    }
+    if body is None:
+        payload: dict[str, Any] = {}
+        if amount is not UNSET:
+            payload["amount"] = amount
+        if reason is not UNSET:
+            payload["reason"] = to_json(reason)
+        if metadata is not UNSET:
+            payload["metadata"] = to_json(metadata)
+        if payload:
+            kwargs["json"] = payload
+    else:
+        refuse_fields_with_body(
+            ("amount", amount),
+            ("reason", reason),
+            ("metadata", metadata),
+        )
+        kwargs["json"] = body.to_dict()
     return kwargs
 
 
@@ -137,9 +166,9 @@ class Charges(SyncResource):
                 ),
                 request_options,
             )
-            return parse(ChargeList.from_dict, response)
+            return parse(ChargeList.from_dict, response, "ChargeList")
 
-        return SyncPage[Charge](fetch(starting_after), fetch)
+        return SyncPage(fetch(starting_after), fetch)
 
     def retrieve(
         self,
@@ -177,7 +206,7 @@ class Charges(SyncResource):
             ),
             options(timeout, max_retries, extra_headers),
         )
-        return parse(Charge.from_dict, response)
+        return parse(Charge.from_dict, response, "Charge")
 
     def refund(
         self,
@@ -224,18 +253,16 @@ class Charges(SyncResource):
         response = self._requester.request(
             _refund_request(
                 id=id,
+                amount=amount,
+                reason=reason,
+                metadata=metadata,
                 body=body,
-                fields={
-                    "amount": amount,
-                    "reason": reason,
-                    "metadata": metadata,
-                },
                 idempotency_key=idempotency_key,
                 molam_version=molam_version,
             ),
             options(timeout, max_retries, extra_headers),
         )
-        return parse(Refund.from_dict, response)
+        return parse(Refund.from_dict, response, "Refund")
 
 
 class ChargesWithRawResponse(SyncResource):
@@ -283,7 +310,7 @@ class ChargesWithRawResponse(SyncResource):
             ),
             options(timeout, max_retries, extra_headers),
         )
-        return RawResponse(http_response=response, parsed=parse(ChargeList.from_dict, response))
+        return RawResponse(http_response=response, parsed=parse(ChargeList.from_dict, response, "ChargeList"))
 
     def retrieve(
         self,
@@ -321,7 +348,7 @@ class ChargesWithRawResponse(SyncResource):
             ),
             options(timeout, max_retries, extra_headers),
         )
-        return RawResponse(http_response=response, parsed=parse(Charge.from_dict, response))
+        return RawResponse(http_response=response, parsed=parse(Charge.from_dict, response, "Charge"))
 
     def refund(
         self,
@@ -368,18 +395,16 @@ class ChargesWithRawResponse(SyncResource):
         response = self._requester.request(
             _refund_request(
                 id=id,
+                amount=amount,
+                reason=reason,
+                metadata=metadata,
                 body=body,
-                fields={
-                    "amount": amount,
-                    "reason": reason,
-                    "metadata": metadata,
-                },
                 idempotency_key=idempotency_key,
                 molam_version=molam_version,
             ),
             options(timeout, max_retries, extra_headers),
         )
-        return RawResponse(http_response=response, parsed=parse(Refund.from_dict, response))
+        return RawResponse(http_response=response, parsed=parse(Refund.from_dict, response, "Refund"))
 
 
 class AsyncCharges(AsyncResource):
@@ -431,9 +456,9 @@ class AsyncCharges(AsyncResource):
                 ),
                 request_options,
             )
-            return parse(ChargeList.from_dict, response)
+            return parse(ChargeList.from_dict, response, "ChargeList")
 
-        return AsyncPage[Charge](await fetch(starting_after), fetch)
+        return AsyncPage(await fetch(starting_after), fetch)
 
     async def retrieve(
         self,
@@ -471,7 +496,7 @@ class AsyncCharges(AsyncResource):
             ),
             options(timeout, max_retries, extra_headers),
         )
-        return parse(Charge.from_dict, response)
+        return parse(Charge.from_dict, response, "Charge")
 
     async def refund(
         self,
@@ -518,18 +543,16 @@ class AsyncCharges(AsyncResource):
         response = await self._requester.request(
             _refund_request(
                 id=id,
+                amount=amount,
+                reason=reason,
+                metadata=metadata,
                 body=body,
-                fields={
-                    "amount": amount,
-                    "reason": reason,
-                    "metadata": metadata,
-                },
                 idempotency_key=idempotency_key,
                 molam_version=molam_version,
             ),
             options(timeout, max_retries, extra_headers),
         )
-        return parse(Refund.from_dict, response)
+        return parse(Refund.from_dict, response, "Refund")
 
 
 class AsyncChargesWithRawResponse(AsyncResource):
@@ -577,7 +600,7 @@ class AsyncChargesWithRawResponse(AsyncResource):
             ),
             options(timeout, max_retries, extra_headers),
         )
-        return RawResponse(http_response=response, parsed=parse(ChargeList.from_dict, response))
+        return RawResponse(http_response=response, parsed=parse(ChargeList.from_dict, response, "ChargeList"))
 
     async def retrieve(
         self,
@@ -615,7 +638,7 @@ class AsyncChargesWithRawResponse(AsyncResource):
             ),
             options(timeout, max_retries, extra_headers),
         )
-        return RawResponse(http_response=response, parsed=parse(Charge.from_dict, response))
+        return RawResponse(http_response=response, parsed=parse(Charge.from_dict, response, "Charge"))
 
     async def refund(
         self,
@@ -662,15 +685,13 @@ class AsyncChargesWithRawResponse(AsyncResource):
         response = await self._requester.request(
             _refund_request(
                 id=id,
+                amount=amount,
+                reason=reason,
+                metadata=metadata,
                 body=body,
-                fields={
-                    "amount": amount,
-                    "reason": reason,
-                    "metadata": metadata,
-                },
                 idempotency_key=idempotency_key,
                 molam_version=molam_version,
             ),
             options(timeout, max_retries, extra_headers),
         )
-        return RawResponse(http_response=response, parsed=parse(Refund.from_dict, response))
+        return RawResponse(http_response=response, parsed=parse(Refund.from_dict, response, "Refund"))

@@ -10,22 +10,17 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Any
+from urllib.parse import quote
 
 import httpx
 
 from molam_sdk_ext.pagination import AsyncPage, SyncPage
 from molam_sdk_ext.requester import AsyncResource, RawResponse, SyncResource
 
-from ..api.events import (
-    list_events,
-    retrieve_event,
-)
-from ..models import (
-    Event,
-    EventList,
-)
+from ..models.event import Event
+from ..models.event_list import EventList
 from ..types import UNSET, Unset
-from ._request import options, parse, unset_if_none
+from ._request import options, parse
 
 __all__ = ["AsyncEvents", "AsyncEventsWithRawResponse", "Events", "EventsWithRawResponse"]
 
@@ -38,12 +33,18 @@ def _list_request(
     molam_version: str | None,
 ) -> dict[str, Any]:
     """The request for `list` (GET /v1/events), shared by the sync and async classes."""
-    kwargs = list_events._get_kwargs(
-        limit=limit,
-        starting_after=starting_after,
-        type=type,
-        molam_version=unset_if_none(molam_version),
-    )
+    headers: dict[str, str] = {}
+    if molam_version is not None:
+        headers["Molam-Version"] = molam_version
+    kwargs: dict[str, Any] = {"method": "get", "url": "/v1/events", "headers": headers}
+    params: dict[str, Any] = {}
+    if limit is not UNSET and limit is not None:
+        params["limit"] = limit
+    if starting_after is not UNSET and starting_after is not None:
+        params["starting_after"] = starting_after
+    if type is not UNSET and type is not None:
+        params["type"] = type
+    kwargs["params"] = params
     return kwargs
 
 
@@ -53,10 +54,14 @@ def _retrieve_request(
     molam_version: str | None,
 ) -> dict[str, Any]:
     """The request for `retrieve` (GET /v1/events/{id}), shared by the sync and async classes."""
-    kwargs = retrieve_event._get_kwargs(
-        id=id,
-        molam_version=unset_if_none(molam_version),
-    )
+    headers: dict[str, str] = {}
+    if molam_version is not None:
+        headers["Molam-Version"] = molam_version
+    kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": f"/v1/events/{quote(str(id), safe='')}",
+        "headers": headers,
+    }
     return kwargs
 
 
@@ -109,9 +114,9 @@ class Events(SyncResource):
                 ),
                 request_options,
             )
-            return parse(EventList.from_dict, response)
+            return parse(EventList.from_dict, response, "EventList")
 
-        return SyncPage[Event](fetch(starting_after), fetch)
+        return SyncPage(fetch(starting_after), fetch)
 
     def retrieve(
         self,
@@ -149,7 +154,7 @@ class Events(SyncResource):
             ),
             options(timeout, max_retries, extra_headers),
         )
-        return parse(Event.from_dict, response)
+        return parse(Event.from_dict, response, "Event")
 
 
 class EventsWithRawResponse(SyncResource):
@@ -197,7 +202,7 @@ class EventsWithRawResponse(SyncResource):
             ),
             options(timeout, max_retries, extra_headers),
         )
-        return RawResponse(http_response=response, parsed=parse(EventList.from_dict, response))
+        return RawResponse(http_response=response, parsed=parse(EventList.from_dict, response, "EventList"))
 
     def retrieve(
         self,
@@ -235,7 +240,7 @@ class EventsWithRawResponse(SyncResource):
             ),
             options(timeout, max_retries, extra_headers),
         )
-        return RawResponse(http_response=response, parsed=parse(Event.from_dict, response))
+        return RawResponse(http_response=response, parsed=parse(Event.from_dict, response, "Event"))
 
 
 class AsyncEvents(AsyncResource):
@@ -287,9 +292,9 @@ class AsyncEvents(AsyncResource):
                 ),
                 request_options,
             )
-            return parse(EventList.from_dict, response)
+            return parse(EventList.from_dict, response, "EventList")
 
-        return AsyncPage[Event](await fetch(starting_after), fetch)
+        return AsyncPage(await fetch(starting_after), fetch)
 
     async def retrieve(
         self,
@@ -327,7 +332,7 @@ class AsyncEvents(AsyncResource):
             ),
             options(timeout, max_retries, extra_headers),
         )
-        return parse(Event.from_dict, response)
+        return parse(Event.from_dict, response, "Event")
 
 
 class AsyncEventsWithRawResponse(AsyncResource):
@@ -375,7 +380,7 @@ class AsyncEventsWithRawResponse(AsyncResource):
             ),
             options(timeout, max_retries, extra_headers),
         )
-        return RawResponse(http_response=response, parsed=parse(EventList.from_dict, response))
+        return RawResponse(http_response=response, parsed=parse(EventList.from_dict, response, "EventList"))
 
     async def retrieve(
         self,
@@ -413,4 +418,4 @@ class AsyncEventsWithRawResponse(AsyncResource):
             ),
             options(timeout, max_retries, extra_headers),
         )
-        return RawResponse(http_response=response, parsed=parse(Event.from_dict, response))
+        return RawResponse(http_response=response, parsed=parse(Event.from_dict, response, "Event"))

@@ -9,26 +9,21 @@ Four classes share one request builder per operation: `MerchantOnboarding` and `
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, overload
+from typing import TYPE_CHECKING, Any, overload
+from urllib.parse import quote
 
 import httpx
 
 from molam_sdk_ext.requester import AsyncResource, RawResponse, SyncResource
 
-from ..api.merchant_onboarding import (
-    create_merchant_onboarding,
-    retrieve_merchant_onboarding,
-)
-from ..models import (
-    BusinessType,
-    CreateMerchantOnboardingRequest,
-    Metadata,
-)
-from ..models import (
-    MerchantOnboarding as MerchantOnboardingModel,
-)
+from ..models.merchant_onboarding import MerchantOnboarding as MerchantOnboardingModel
 from ..types import UNSET, Unset
-from ._request import build_body, options, parse, unset_if_none
+from ._request import missing_argument, options, parse, refuse_fields_with_body, to_json
+
+if TYPE_CHECKING:
+    from ..models.business_type import BusinessType
+    from ..models.create_merchant_onboarding_request import CreateMerchantOnboardingRequest
+    from ..models.metadata import Metadata
 
 __all__ = [
     "AsyncMerchantOnboarding",
@@ -40,22 +35,66 @@ __all__ = [
 
 def _create_request(
     *,
+    business_name: str | Unset,
+    country: str | Unset,
+    email: str | Unset,
+    business_type: BusinessType | str | Unset,
+    phone: str | Unset,
+    website: str | Unset,
+    return_url: str | Unset,
+    metadata: Metadata | Mapping[str, Any] | Unset,
     body: CreateMerchantOnboardingRequest | None,
-    fields: Mapping[str, Any],
     idempotency_key: str | None,
     molam_version: str | None,
 ) -> dict[str, Any]:
-    """The request for `create` (POST /v1/merchants/onboarding), shared by the sync and async classes."""
-    kwargs = create_merchant_onboarding._get_kwargs(
-        body=build_body(
-            CreateMerchantOnboardingRequest.from_dict,
-            body,
-            fields,
-            ("business_name", "country", "email", "business_type"),
-        ),
-        idempotency_key=unset_if_none(idempotency_key),
-        molam_version=unset_if_none(molam_version),
-    )
+    """The request for `create` (POST /v1/merchants/onboarding), shared by the sync and async classes.
+
+    The JSON body is built straight from the arguments (no request model round trip): enums, models and
+    mappings go through `to_json`. A missing required field, or `body=` mixed with field arguments, raises
+    `ValidationError` before anything is sent.
+    """
+    headers: dict[str, str] = {"Content-Type": "application/json"}
+    if idempotency_key is not None:
+        headers["Idempotency-Key"] = idempotency_key
+    if molam_version is not None:
+        headers["Molam-Version"] = molam_version
+    kwargs: dict[str, Any] = {"method": "post", "url": "/v1/merchants/onboarding", "headers": headers}
+    if body is None:
+        if business_name is UNSET:
+            raise missing_argument("business_name")
+        if country is UNSET:
+            raise missing_argument("country")
+        if email is UNSET:
+            raise missing_argument("email")
+        if business_type is UNSET:
+            raise missing_argument("business_type")
+        payload: dict[str, Any] = {
+            "business_name": business_name,
+            "country": country,
+            "email": email,
+            "business_type": to_json(business_type),
+        }
+        if phone is not UNSET:
+            payload["phone"] = phone
+        if website is not UNSET:
+            payload["website"] = website
+        if return_url is not UNSET:
+            payload["return_url"] = return_url
+        if metadata is not UNSET:
+            payload["metadata"] = to_json(metadata)
+        kwargs["json"] = payload
+    else:
+        refuse_fields_with_body(
+            ("business_name", business_name),
+            ("country", country),
+            ("email", email),
+            ("business_type", business_type),
+            ("phone", phone),
+            ("website", website),
+            ("return_url", return_url),
+            ("metadata", metadata),
+        )
+        kwargs["json"] = body.to_dict()
     return kwargs
 
 
@@ -65,10 +104,14 @@ def _retrieve_request(
     molam_version: str | None,
 ) -> dict[str, Any]:
     """The request for `retrieve` (GET /v1/merchants/onboarding/{id}), shared by the sync and async classes."""
-    kwargs = retrieve_merchant_onboarding._get_kwargs(
-        id=id,
-        molam_version=unset_if_none(molam_version),
-    )
+    headers: dict[str, str] = {}
+    if molam_version is not None:
+        headers["Molam-Version"] = molam_version
+    kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": f"/v1/merchants/onboarding/{quote(str(id), safe='')}",
+        "headers": headers,
+    }
     return kwargs
 
 
@@ -159,23 +202,21 @@ class MerchantOnboarding(SyncResource):
         """
         response = self._requester.request(
             _create_request(
+                business_name=business_name,
+                country=country,
+                email=email,
+                business_type=business_type,
+                phone=phone,
+                website=website,
+                return_url=return_url,
+                metadata=metadata,
                 body=body,
-                fields={
-                    "business_name": business_name,
-                    "country": country,
-                    "email": email,
-                    "business_type": business_type,
-                    "phone": phone,
-                    "website": website,
-                    "return_url": return_url,
-                    "metadata": metadata,
-                },
                 idempotency_key=idempotency_key,
                 molam_version=molam_version,
             ),
             options(timeout, max_retries, extra_headers),
         )
-        return parse(MerchantOnboardingModel.from_dict, response)
+        return parse(MerchantOnboardingModel.from_dict, response, "MerchantOnboarding")
 
     def retrieve(
         self,
@@ -213,7 +254,7 @@ class MerchantOnboarding(SyncResource):
             ),
             options(timeout, max_retries, extra_headers),
         )
-        return parse(MerchantOnboardingModel.from_dict, response)
+        return parse(MerchantOnboardingModel.from_dict, response, "MerchantOnboarding")
 
 
 class MerchantOnboardingWithRawResponse(SyncResource):
@@ -303,23 +344,24 @@ class MerchantOnboardingWithRawResponse(SyncResource):
         """
         response = self._requester.request(
             _create_request(
+                business_name=business_name,
+                country=country,
+                email=email,
+                business_type=business_type,
+                phone=phone,
+                website=website,
+                return_url=return_url,
+                metadata=metadata,
                 body=body,
-                fields={
-                    "business_name": business_name,
-                    "country": country,
-                    "email": email,
-                    "business_type": business_type,
-                    "phone": phone,
-                    "website": website,
-                    "return_url": return_url,
-                    "metadata": metadata,
-                },
                 idempotency_key=idempotency_key,
                 molam_version=molam_version,
             ),
             options(timeout, max_retries, extra_headers),
         )
-        return RawResponse(http_response=response, parsed=parse(MerchantOnboardingModel.from_dict, response))
+        return RawResponse(
+            http_response=response,
+            parsed=parse(MerchantOnboardingModel.from_dict, response, "MerchantOnboarding"),
+        )
 
     def retrieve(
         self,
@@ -357,7 +399,10 @@ class MerchantOnboardingWithRawResponse(SyncResource):
             ),
             options(timeout, max_retries, extra_headers),
         )
-        return RawResponse(http_response=response, parsed=parse(MerchantOnboardingModel.from_dict, response))
+        return RawResponse(
+            http_response=response,
+            parsed=parse(MerchantOnboardingModel.from_dict, response, "MerchantOnboarding"),
+        )
 
 
 class AsyncMerchantOnboarding(AsyncResource):
@@ -447,23 +492,21 @@ class AsyncMerchantOnboarding(AsyncResource):
         """
         response = await self._requester.request(
             _create_request(
+                business_name=business_name,
+                country=country,
+                email=email,
+                business_type=business_type,
+                phone=phone,
+                website=website,
+                return_url=return_url,
+                metadata=metadata,
                 body=body,
-                fields={
-                    "business_name": business_name,
-                    "country": country,
-                    "email": email,
-                    "business_type": business_type,
-                    "phone": phone,
-                    "website": website,
-                    "return_url": return_url,
-                    "metadata": metadata,
-                },
                 idempotency_key=idempotency_key,
                 molam_version=molam_version,
             ),
             options(timeout, max_retries, extra_headers),
         )
-        return parse(MerchantOnboardingModel.from_dict, response)
+        return parse(MerchantOnboardingModel.from_dict, response, "MerchantOnboarding")
 
     async def retrieve(
         self,
@@ -501,7 +544,7 @@ class AsyncMerchantOnboarding(AsyncResource):
             ),
             options(timeout, max_retries, extra_headers),
         )
-        return parse(MerchantOnboardingModel.from_dict, response)
+        return parse(MerchantOnboardingModel.from_dict, response, "MerchantOnboarding")
 
 
 class AsyncMerchantOnboardingWithRawResponse(AsyncResource):
@@ -591,23 +634,24 @@ class AsyncMerchantOnboardingWithRawResponse(AsyncResource):
         """
         response = await self._requester.request(
             _create_request(
+                business_name=business_name,
+                country=country,
+                email=email,
+                business_type=business_type,
+                phone=phone,
+                website=website,
+                return_url=return_url,
+                metadata=metadata,
                 body=body,
-                fields={
-                    "business_name": business_name,
-                    "country": country,
-                    "email": email,
-                    "business_type": business_type,
-                    "phone": phone,
-                    "website": website,
-                    "return_url": return_url,
-                    "metadata": metadata,
-                },
                 idempotency_key=idempotency_key,
                 molam_version=molam_version,
             ),
             options(timeout, max_retries, extra_headers),
         )
-        return RawResponse(http_response=response, parsed=parse(MerchantOnboardingModel.from_dict, response))
+        return RawResponse(
+            http_response=response,
+            parsed=parse(MerchantOnboardingModel.from_dict, response, "MerchantOnboarding"),
+        )
 
     async def retrieve(
         self,
@@ -645,4 +689,7 @@ class AsyncMerchantOnboardingWithRawResponse(AsyncResource):
             ),
             options(timeout, max_retries, extra_headers),
         )
-        return RawResponse(http_response=response, parsed=parse(MerchantOnboardingModel.from_dict, response))
+        return RawResponse(
+            http_response=response,
+            parsed=parse(MerchantOnboardingModel.from_dict, response, "MerchantOnboarding"),
+        )

@@ -9,37 +9,29 @@ Four classes share one request builder per operation: `PaymentIntents` and `Asyn
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, overload
+from typing import TYPE_CHECKING, Any, overload
+from urllib.parse import quote
 
 import httpx
 
 from molam_sdk_ext.pagination import AsyncPage, SyncPage
 from molam_sdk_ext.requester import AsyncResource, RawResponse, SyncResource
 
-from ..api.payment_intents import (
-    cancel_payment_intent,
-    capture_payment_intent,
-    confirm_payment_intent,
-    create_payment_intent,
-    list_payment_intents,
-    retrieve_payment_intent,
-    update_payment_intent,
-)
-from ..models import (
-    CancellationReason,
-    CancelPaymentIntentRequest,
-    CaptureMethod,
-    CapturePaymentIntentRequest,
-    ConfirmPaymentIntentRequest,
-    CreatePaymentIntentRequest,
-    Metadata,
-    PaymentIntent,
-    PaymentIntentList,
-    PaymentIntentStatus,
-    UpdatePaymentIntentRequest,
-)
+from ..models.payment_intent import PaymentIntent
+from ..models.payment_intent_list import PaymentIntentList
 from ..types import UNSET, Unset
-from ._request import build_body, build_optional_body, options, parse, unset_if_none
+from ._request import missing_argument, options, parse, refuse_fields_with_body, to_json
+
+if TYPE_CHECKING:
+    from ..models.cancel_payment_intent_request import CancelPaymentIntentRequest
+    from ..models.cancellation_reason import CancellationReason
+    from ..models.capture_method import CaptureMethod
+    from ..models.capture_payment_intent_request import CapturePaymentIntentRequest
+    from ..models.confirm_payment_intent_request import ConfirmPaymentIntentRequest
+    from ..models.create_payment_intent_request import CreatePaymentIntentRequest
+    from ..models.metadata import Metadata
+    from ..models.payment_intent_status import PaymentIntentStatus
+    from ..models.update_payment_intent_request import UpdatePaymentIntentRequest
 
 __all__ = [
     "AsyncPaymentIntents",
@@ -60,36 +52,99 @@ def _list_request(
     molam_version: str | None,
 ) -> dict[str, Any]:
     """The request for `list` (GET /v1/connect/payment_intents), shared by the sync and async classes."""
-    kwargs = list_payment_intents._get_kwargs(
-        limit=limit,
-        starting_after=starting_after,
-        customer_id=customer_id,
-        status=status if isinstance(status, Unset) else PaymentIntentStatus(status),
-        created_gte=created_gte,
-        created_lte=created_lte,
-        molam_version=unset_if_none(molam_version),
-    )
+    headers: dict[str, str] = {}
+    if molam_version is not None:
+        headers["Molam-Version"] = molam_version
+    kwargs: dict[str, Any] = {"method": "get", "url": "/v1/connect/payment_intents", "headers": headers}
+    params: dict[str, Any] = {}
+    if limit is not UNSET and limit is not None:
+        params["limit"] = limit
+    if starting_after is not UNSET and starting_after is not None:
+        params["starting_after"] = starting_after
+    if customer_id is not UNSET and customer_id is not None:
+        params["customer_id"] = customer_id
+    if status is not UNSET and status is not None:
+        params["status"] = to_json(status)
+    if created_gte is not UNSET and created_gte is not None:
+        params["created_gte"] = created_gte
+    if created_lte is not UNSET and created_lte is not None:
+        params["created_lte"] = created_lte
+    kwargs["params"] = params
     return kwargs
 
 
 def _create_request(
     *,
+    amount: int | Unset,
+    currency: str | Unset,
+    capture_method: CaptureMethod | str | Unset,
+    payment_method: str | Unset,
+    confirm: bool | Unset,
+    customer_id: str | Unset,
+    merchant_id: str | Unset,
+    description: str | Unset,
+    metadata: Metadata | Mapping[str, Any] | Unset,
+    return_url: str | Unset,
+    cancel_url: str | Unset,
     body: CreatePaymentIntentRequest | None,
-    fields: Mapping[str, Any],
     idempotency_key: str | None,
     molam_version: str | None,
 ) -> dict[str, Any]:
-    """The request for `create` (POST /v1/connect/payment_intents), shared by the sync and async classes."""
-    kwargs = create_payment_intent._get_kwargs(
-        body=build_body(
-            CreatePaymentIntentRequest.from_dict,
-            body,
-            fields,
-            ("amount", "currency"),
-        ),
-        idempotency_key=unset_if_none(idempotency_key),
-        molam_version=unset_if_none(molam_version),
-    )
+    """The request for `create` (POST /v1/connect/payment_intents), shared by the sync and async classes.
+
+    The JSON body is built straight from the arguments (no request model round trip): enums, models and
+    mappings go through `to_json`. A missing required field, or `body=` mixed with field arguments, raises
+    `ValidationError` before anything is sent.
+    """
+    headers: dict[str, str] = {"Content-Type": "application/json"}
+    if idempotency_key is not None:
+        headers["Idempotency-Key"] = idempotency_key
+    if molam_version is not None:
+        headers["Molam-Version"] = molam_version
+    kwargs: dict[str, Any] = {"method": "post", "url": "/v1/connect/payment_intents", "headers": headers}
+    if body is None:
+        if amount is UNSET:
+            raise missing_argument("amount")
+        if currency is UNSET:
+            raise missing_argument("currency")
+        payload: dict[str, Any] = {
+            "amount": amount,
+            "currency": currency,
+        }
+        if capture_method is not UNSET:
+            payload["capture_method"] = to_json(capture_method)
+        if payment_method is not UNSET:
+            payload["payment_method"] = payment_method
+        if confirm is not UNSET:
+            payload["confirm"] = confirm
+        if customer_id is not UNSET:
+            payload["customer_id"] = customer_id
+        if merchant_id is not UNSET:
+            payload["merchant_id"] = merchant_id
+        if description is not UNSET:
+            payload["description"] = description
+        if metadata is not UNSET:
+            payload["metadata"] = to_json(metadata)
+        if return_url is not UNSET:
+            payload["return_url"] = return_url
+        if cancel_url is not UNSET:
+            payload["cancel_url"] = cancel_url
+        kwargs["json"] = payload
+    else:
+        refuse_fields_with_body(
+            ("amount", amount),
+            ("currency", currency),
+            ("capture_method", capture_method),
+            ("payment_method", payment_method),
+            ("confirm", confirm),
+            ("customer_id", customer_id),
+            ("merchant_id", merchant_id),
+            ("description", description),
+            ("metadata", metadata),
+            ("return_url", return_url),
+            ("cancel_url", cancel_url),
+        )
+        kwargs["json"] = body.to_dict()
     return kwargs
 
 
@@ -99,102 +154,173 @@ def _retrieve_request(
     molam_version: str | None,
 ) -> dict[str, Any]:
     """The request for `retrieve` (GET /v1/connect/payment_intents/{id}), shared by the sync and async classes."""
-    kwargs = retrieve_payment_intent._get_kwargs(
-        id=id,
-        molam_version=unset_if_none(molam_version),
-    )
+    headers: dict[str, str] = {}
+    if molam_version is not None:
+        headers["Molam-Version"] = molam_version
+    kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": f"/v1/connect/payment_intents/{quote(str(id), safe='')}",
+        "headers": headers,
+    }
     return kwargs
 
 
 def _update_request(
     *,
     id: str,
+    description: str | Unset,
+    metadata: Metadata | Mapping[str, Any] | Unset,
     body: UpdatePaymentIntentRequest | None,
-    fields: Mapping[str, Any],
     idempotency_key: str | None,
     molam_version: str | None,
 ) -> dict[str, Any]:
-    """The request for `update` (POST /v1/connect/payment_intents/{id}), shared by the sync and async classes."""
-    kwargs = update_payment_intent._get_kwargs(
-        id=id,
-        body=build_body(
-            UpdatePaymentIntentRequest.from_dict,
-            body,
-            fields,
-            (),
-        ),
-        idempotency_key=unset_if_none(idempotency_key),
-        molam_version=unset_if_none(molam_version),
-    )
+    """The request for `update` (POST /v1/connect/payment_intents/{id}), shared by the sync and async classes.
+
+    The JSON body is built straight from the arguments (no request model round trip): enums, models and
+    mappings go through `to_json`. A missing required field, or `body=` mixed with field arguments, raises
+    `ValidationError` before anything is sent.
+    """
+    headers: dict[str, str] = {"Content-Type": "application/json"}
+    if idempotency_key is not None:
+        headers["Idempotency-Key"] = idempotency_key
+    if molam_version is not None:
+        headers["Molam-Version"] = molam_version
+    kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": f"/v1/connect/payment_intents/{quote(str(id), safe='')}",
+        "headers": headers,
+    }
+    if body is None:
+        payload: dict[str, Any] = {}
+        if description is not UNSET:
+            payload["description"] = description
+        if metadata is not UNSET:
+            payload["metadata"] = to_json(metadata)
+        kwargs["json"] = payload
+    else:
+        refuse_fields_with_body(
+            ("description", description),
+            ("metadata", metadata),
+        )
+        kwargs["json"] = body.to_dict()
     return kwargs
 
 
 def _confirm_request(
     *,
     id: str,
+    payment_method: str | Unset,
+    return_url: str | Unset,
     body: ConfirmPaymentIntentRequest | None,
-    fields: Mapping[str, Any],
     idempotency_key: str | None,
     molam_version: str | None,
 ) -> dict[str, Any]:
-    """The request for `confirm` (POST /v1/connect/payment_intents/{id}/confirm), shared by the sync and async classes."""
-    kwargs = confirm_payment_intent._get_kwargs(
-        id=id,
-        body=build_optional_body(
-            ConfirmPaymentIntentRequest.from_dict,
-            body,
-            fields,
-            (),
-        ),
-        idempotency_key=unset_if_none(idempotency_key),
-        molam_version=unset_if_none(molam_version),
-    )
+    """The request for `confirm` (POST /v1/connect/payment_intents/{id}/confirm), shared by the sync and async classes.
+
+    The JSON body is built straight from the arguments (no request model round trip): enums, models and
+    mappings go through `to_json`. A missing required field, or `body=` mixed with field arguments, raises
+    `ValidationError` before anything is sent.
+    """
+    headers: dict[str, str] = {"Content-Type": "application/json"}
+    if idempotency_key is not None:
+        headers["Idempotency-Key"] = idempotency_key
+    if molam_version is not None:
+        headers["Molam-Version"] = molam_version
+    kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": f"/v1/connect/payment_intents/{quote(str(id), safe='')}/confirm",
+        "headers": headers,
+    }
+    if body is None:
+        payload: dict[str, Any] = {}
+        if payment_method is not UNSET:
+            payload["payment_method"] = payment_method
+        if return_url is not UNSET:
+            payload["return_url"] = return_url
+        if payload:
+            kwargs["json"] = payload
+    else:
+        refuse_fields_with_body(
+            ("payment_method", payment_method),
+            ("return_url", return_url),
+        )
+        kwargs["json"] = body.to_dict()
     return kwargs
 
 
 def _capture_request(
     *,
     id: str,
+    amount_to_capture: int | Unset,
     body: CapturePaymentIntentRequest | None,
-    fields: Mapping[str, Any],
     idempotency_key: str | None,
     molam_version: str | None,
 ) -> dict[str, Any]:
-    """The request for `capture` (POST /v1/connect/payment_intents/{id}/capture), shared by the sync and async classes."""
-    kwargs = capture_payment_intent._get_kwargs(
-        id=id,
-        body=build_optional_body(
-            CapturePaymentIntentRequest.from_dict,
-            body,
-            fields,
-            (),
-        ),
-        idempotency_key=unset_if_none(idempotency_key),
-        molam_version=unset_if_none(molam_version),
-    )
+    """The request for `capture` (POST /v1/connect/payment_intents/{id}/capture), shared by the sync and async classes.
+
+    The JSON body is built straight from the arguments (no request model round trip): enums, models and
+    mappings go through `to_json`. A missing required field, or `body=` mixed with field arguments, raises
+    `ValidationError` before anything is sent.
+    """
+    headers: dict[str, str] = {"Content-Type": "application/json"}
+    if idempotency_key is not None:
+        headers["Idempotency-Key"] = idempotency_key
+    if molam_version is not None:
+        headers["Molam-Version"] = molam_version
+    kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": f"/v1/connect/payment_intents/{quote(str(id), safe='')}/capture",
+        "headers": headers,
+    }
+    if body is None:
+        payload: dict[str, Any] = {}
+        if amount_to_capture is not UNSET:
+            payload["amount_to_capture"] = amount_to_capture
+        if payload:
+            kwargs["json"] = payload
+    else:
+        refuse_fields_with_body(
+            ("amount_to_capture", amount_to_capture),
+        )
+        kwargs["json"] = body.to_dict()
     return kwargs
 
 
 def _cancel_request(
     *,
     id: str,
+    cancellation_reason: CancellationReason | str | Unset,
     body: CancelPaymentIntentRequest | None,
-    fields: Mapping[str, Any],
     idempotency_key: str | None,
     molam_version: str | None,
 ) -> dict[str, Any]:
-    """The request for `cancel` (POST /v1/connect/payment_intents/{id}/cancel), shared by the sync and async classes."""
-    kwargs = cancel_payment_intent._get_kwargs(
-        id=id,
-        body=build_optional_body(
-            CancelPaymentIntentRequest.from_dict,
-            body,
-            fields,
-            (),
-        ),
-        idempotency_key=unset_if_none(idempotency_key),
-        molam_version=unset_if_none(molam_version),
-    )
+    """The request for `cancel` (POST /v1/connect/payment_intents/{id}/cancel), shared by the sync and async classes.
+
+    The JSON body is built straight from the arguments (no request model round trip): enums, models and
+    mappings go through `to_json`. A missing required field, or `body=` mixed with field arguments, raises
+    `ValidationError` before anything is sent.
+    """
+    headers: dict[str, str] = {"Content-Type": "application/json"}
+    if idempotency_key is not None:
+        headers["Idempotency-Key"] = idempotency_key
+    if molam_version is not None:
+        headers["Molam-Version"] = molam_version
+    kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": f"/v1/connect/payment_intents/{quote(str(id), safe='')}/cancel",
+        "headers": headers,
+    }
+    if body is None:
+        payload: dict[str, Any] = {}
+        if cancellation_reason is not UNSET:
+            payload["cancellation_reason"] = to_json(cancellation_reason)
+        if payload:
+            kwargs["json"] = payload
+    else:
+        refuse_fields_with_body(
+            ("cancellation_reason", cancellation_reason),
+        )
+        kwargs["json"] = body.to_dict()
     return kwargs
 
 
@@ -259,9 +385,9 @@ class PaymentIntents(SyncResource):
                 ),
                 request_options,
             )
-            return parse(PaymentIntentList.from_dict, response)
+            return parse(PaymentIntentList.from_dict, response, "PaymentIntentList")
 
-        return SyncPage[PaymentIntent](fetch(starting_after), fetch)
+        return SyncPage(fetch(starting_after), fetch)
 
     @overload
     def create(
@@ -358,26 +484,24 @@ class PaymentIntents(SyncResource):
         """
         response = self._requester.request(
             _create_request(
+                amount=amount,
+                currency=currency,
+                capture_method=capture_method,
+                payment_method=payment_method,
+                confirm=confirm,
+                customer_id=customer_id,
+                merchant_id=merchant_id,
+                description=description,
+                metadata=metadata,
+                return_url=return_url,
+                cancel_url=cancel_url,
                 body=body,
-                fields={
-                    "amount": amount,
-                    "currency": currency,
-                    "capture_method": capture_method,
-                    "payment_method": payment_method,
-                    "confirm": confirm,
-                    "customer_id": customer_id,
-                    "merchant_id": merchant_id,
-                    "description": description,
-                    "metadata": metadata,
-                    "return_url": return_url,
-                    "cancel_url": cancel_url,
-                },
                 idempotency_key=idempotency_key,
                 molam_version=molam_version,
             ),
             options(timeout, max_retries, extra_headers),
         )
-        return parse(PaymentIntent.from_dict, response)
+        return parse(PaymentIntent.from_dict, response, "PaymentIntent")
 
     def retrieve(
         self,
@@ -415,7 +539,7 @@ class PaymentIntents(SyncResource):
             ),
             options(timeout, max_retries, extra_headers),
         )
-        return parse(PaymentIntent.from_dict, response)
+        return parse(PaymentIntent.from_dict, response, "PaymentIntent")
 
     def update(
         self,
@@ -460,17 +584,15 @@ class PaymentIntents(SyncResource):
         response = self._requester.request(
             _update_request(
                 id=id,
+                description=description,
+                metadata=metadata,
                 body=body,
-                fields={
-                    "description": description,
-                    "metadata": metadata,
-                },
                 idempotency_key=idempotency_key,
                 molam_version=molam_version,
             ),
             options(timeout, max_retries, extra_headers),
         )
-        return parse(PaymentIntent.from_dict, response)
+        return parse(PaymentIntent.from_dict, response, "PaymentIntent")
 
     def confirm(
         self,
@@ -518,17 +640,15 @@ class PaymentIntents(SyncResource):
         response = self._requester.request(
             _confirm_request(
                 id=id,
+                payment_method=payment_method,
+                return_url=return_url,
                 body=body,
-                fields={
-                    "payment_method": payment_method,
-                    "return_url": return_url,
-                },
                 idempotency_key=idempotency_key,
                 molam_version=molam_version,
             ),
             options(timeout, max_retries, extra_headers),
         )
-        return parse(PaymentIntent.from_dict, response)
+        return parse(PaymentIntent.from_dict, response, "PaymentIntent")
 
     def capture(
         self,
@@ -572,16 +692,14 @@ class PaymentIntents(SyncResource):
         response = self._requester.request(
             _capture_request(
                 id=id,
+                amount_to_capture=amount_to_capture,
                 body=body,
-                fields={
-                    "amount_to_capture": amount_to_capture,
-                },
                 idempotency_key=idempotency_key,
                 molam_version=molam_version,
             ),
             options(timeout, max_retries, extra_headers),
         )
-        return parse(PaymentIntent.from_dict, response)
+        return parse(PaymentIntent.from_dict, response, "PaymentIntent")
 
     def cancel(
         self,
@@ -623,16 +741,14 @@ class PaymentIntents(SyncResource):
         response = self._requester.request(
             _cancel_request(
                 id=id,
+                cancellation_reason=cancellation_reason,
                 body=body,
-                fields={
-                    "cancellation_reason": cancellation_reason,
-                },
                 idempotency_key=idempotency_key,
                 molam_version=molam_version,
             ),
             options(timeout, max_retries, extra_headers),
         )
-        return parse(PaymentIntent.from_dict, response)
+        return parse(PaymentIntent.from_dict, response, "PaymentIntent")
 
 
 class PaymentIntentsWithRawResponse(SyncResource):
@@ -692,7 +808,9 @@ class PaymentIntentsWithRawResponse(SyncResource):
             ),
             options(timeout, max_retries, extra_headers),
         )
-        return RawResponse(http_response=response, parsed=parse(PaymentIntentList.from_dict, response))
+        return RawResponse(
+            http_response=response, parsed=parse(PaymentIntentList.from_dict, response, "PaymentIntentList")
+        )
 
     @overload
     def create(
@@ -789,26 +907,26 @@ class PaymentIntentsWithRawResponse(SyncResource):
         """
         response = self._requester.request(
             _create_request(
+                amount=amount,
+                currency=currency,
+                capture_method=capture_method,
+                payment_method=payment_method,
+                confirm=confirm,
+                customer_id=customer_id,
+                merchant_id=merchant_id,
+                description=description,
+                metadata=metadata,
+                return_url=return_url,
+                cancel_url=cancel_url,
                 body=body,
-                fields={
-                    "amount": amount,
-                    "currency": currency,
-                    "capture_method": capture_method,
-                    "payment_method": payment_method,
-                    "confirm": confirm,
-                    "customer_id": customer_id,
-                    "merchant_id": merchant_id,
-                    "description": description,
-                    "metadata": metadata,
-                    "return_url": return_url,
-                    "cancel_url": cancel_url,
-                },
                 idempotency_key=idempotency_key,
                 molam_version=molam_version,
             ),
             options(timeout, max_retries, extra_headers),
         )
-        return RawResponse(http_response=response, parsed=parse(PaymentIntent.from_dict, response))
+        return RawResponse(
+            http_response=response, parsed=parse(PaymentIntent.from_dict, response, "PaymentIntent")
+        )
 
     def retrieve(
         self,
@@ -846,7 +964,9 @@ class PaymentIntentsWithRawResponse(SyncResource):
             ),
             options(timeout, max_retries, extra_headers),
         )
-        return RawResponse(http_response=response, parsed=parse(PaymentIntent.from_dict, response))
+        return RawResponse(
+            http_response=response, parsed=parse(PaymentIntent.from_dict, response, "PaymentIntent")
+        )
 
     def update(
         self,
@@ -891,17 +1011,17 @@ class PaymentIntentsWithRawResponse(SyncResource):
         response = self._requester.request(
             _update_request(
                 id=id,
+                description=description,
+                metadata=metadata,
                 body=body,
-                fields={
-                    "description": description,
-                    "metadata": metadata,
-                },
                 idempotency_key=idempotency_key,
                 molam_version=molam_version,
             ),
             options(timeout, max_retries, extra_headers),
         )
-        return RawResponse(http_response=response, parsed=parse(PaymentIntent.from_dict, response))
+        return RawResponse(
+            http_response=response, parsed=parse(PaymentIntent.from_dict, response, "PaymentIntent")
+        )
 
     def confirm(
         self,
@@ -949,17 +1069,17 @@ class PaymentIntentsWithRawResponse(SyncResource):
         response = self._requester.request(
             _confirm_request(
                 id=id,
+                payment_method=payment_method,
+                return_url=return_url,
                 body=body,
-                fields={
-                    "payment_method": payment_method,
-                    "return_url": return_url,
-                },
                 idempotency_key=idempotency_key,
                 molam_version=molam_version,
             ),
             options(timeout, max_retries, extra_headers),
         )
-        return RawResponse(http_response=response, parsed=parse(PaymentIntent.from_dict, response))
+        return RawResponse(
+            http_response=response, parsed=parse(PaymentIntent.from_dict, response, "PaymentIntent")
+        )
 
     def capture(
         self,
@@ -1003,16 +1123,16 @@ class PaymentIntentsWithRawResponse(SyncResource):
         response = self._requester.request(
             _capture_request(
                 id=id,
+                amount_to_capture=amount_to_capture,
                 body=body,
-                fields={
-                    "amount_to_capture": amount_to_capture,
-                },
                 idempotency_key=idempotency_key,
                 molam_version=molam_version,
             ),
             options(timeout, max_retries, extra_headers),
         )
-        return RawResponse(http_response=response, parsed=parse(PaymentIntent.from_dict, response))
+        return RawResponse(
+            http_response=response, parsed=parse(PaymentIntent.from_dict, response, "PaymentIntent")
+        )
 
     def cancel(
         self,
@@ -1054,16 +1174,16 @@ class PaymentIntentsWithRawResponse(SyncResource):
         response = self._requester.request(
             _cancel_request(
                 id=id,
+                cancellation_reason=cancellation_reason,
                 body=body,
-                fields={
-                    "cancellation_reason": cancellation_reason,
-                },
                 idempotency_key=idempotency_key,
                 molam_version=molam_version,
             ),
             options(timeout, max_retries, extra_headers),
         )
-        return RawResponse(http_response=response, parsed=parse(PaymentIntent.from_dict, response))
+        return RawResponse(
+            http_response=response, parsed=parse(PaymentIntent.from_dict, response, "PaymentIntent")
+        )
 
 
 class AsyncPaymentIntents(AsyncResource):
@@ -1127,9 +1247,9 @@ class AsyncPaymentIntents(AsyncResource):
                 ),
                 request_options,
             )
-            return parse(PaymentIntentList.from_dict, response)
+            return parse(PaymentIntentList.from_dict, response, "PaymentIntentList")
 
-        return AsyncPage[PaymentIntent](await fetch(starting_after), fetch)
+        return AsyncPage(await fetch(starting_after), fetch)
 
     @overload
     async def create(
@@ -1226,26 +1346,24 @@ class AsyncPaymentIntents(AsyncResource):
         """
         response = await self._requester.request(
             _create_request(
+                amount=amount,
+                currency=currency,
+                capture_method=capture_method,
+                payment_method=payment_method,
+                confirm=confirm,
+                customer_id=customer_id,
+                merchant_id=merchant_id,
+                description=description,
+                metadata=metadata,
+                return_url=return_url,
+                cancel_url=cancel_url,
                 body=body,
-                fields={
-                    "amount": amount,
-                    "currency": currency,
-                    "capture_method": capture_method,
-                    "payment_method": payment_method,
-                    "confirm": confirm,
-                    "customer_id": customer_id,
-                    "merchant_id": merchant_id,
-                    "description": description,
-                    "metadata": metadata,
-                    "return_url": return_url,
-                    "cancel_url": cancel_url,
-                },
                 idempotency_key=idempotency_key,
                 molam_version=molam_version,
             ),
             options(timeout, max_retries, extra_headers),
         )
-        return parse(PaymentIntent.from_dict, response)
+        return parse(PaymentIntent.from_dict, response, "PaymentIntent")
 
     async def retrieve(
         self,
@@ -1283,7 +1401,7 @@ class AsyncPaymentIntents(AsyncResource):
             ),
             options(timeout, max_retries, extra_headers),
         )
-        return parse(PaymentIntent.from_dict, response)
+        return parse(PaymentIntent.from_dict, response, "PaymentIntent")
 
     async def update(
         self,
@@ -1328,17 +1446,15 @@ class AsyncPaymentIntents(AsyncResource):
         response = await self._requester.request(
             _update_request(
                 id=id,
+                description=description,
+                metadata=metadata,
                 body=body,
-                fields={
-                    "description": description,
-                    "metadata": metadata,
-                },
                 idempotency_key=idempotency_key,
                 molam_version=molam_version,
             ),
             options(timeout, max_retries, extra_headers),
         )
-        return parse(PaymentIntent.from_dict, response)
+        return parse(PaymentIntent.from_dict, response, "PaymentIntent")
 
     async def confirm(
         self,
@@ -1386,17 +1502,15 @@ class AsyncPaymentIntents(AsyncResource):
         response = await self._requester.request(
             _confirm_request(
                 id=id,
+                payment_method=payment_method,
+                return_url=return_url,
                 body=body,
-                fields={
-                    "payment_method": payment_method,
-                    "return_url": return_url,
-                },
                 idempotency_key=idempotency_key,
                 molam_version=molam_version,
             ),
             options(timeout, max_retries, extra_headers),
         )
-        return parse(PaymentIntent.from_dict, response)
+        return parse(PaymentIntent.from_dict, response, "PaymentIntent")
 
     async def capture(
         self,
@@ -1440,16 +1554,14 @@ class AsyncPaymentIntents(AsyncResource):
         response = await self._requester.request(
             _capture_request(
                 id=id,
+                amount_to_capture=amount_to_capture,
                 body=body,
-                fields={
-                    "amount_to_capture": amount_to_capture,
-                },
                 idempotency_key=idempotency_key,
                 molam_version=molam_version,
             ),
             options(timeout, max_retries, extra_headers),
         )
-        return parse(PaymentIntent.from_dict, response)
+        return parse(PaymentIntent.from_dict, response, "PaymentIntent")
 
     async def cancel(
         self,
@@ -1491,16 +1603,14 @@ class AsyncPaymentIntents(AsyncResource):
         response = await self._requester.request(
             _cancel_request(
                 id=id,
+                cancellation_reason=cancellation_reason,
                 body=body,
-                fields={
-                    "cancellation_reason": cancellation_reason,
-                },
                 idempotency_key=idempotency_key,
                 molam_version=molam_version,
             ),
             options(timeout, max_retries, extra_headers),
         )
-        return parse(PaymentIntent.from_dict, response)
+        return parse(PaymentIntent.from_dict, response, "PaymentIntent")
 
 
 class AsyncPaymentIntentsWithRawResponse(AsyncResource):
@@ -1560,7 +1670,9 @@ class AsyncPaymentIntentsWithRawResponse(AsyncResource):
             ),
             options(timeout, max_retries, extra_headers),
         )
-        return RawResponse(http_response=response, parsed=parse(PaymentIntentList.from_dict, response))
+        return RawResponse(
+            http_response=response, parsed=parse(PaymentIntentList.from_dict, response, "PaymentIntentList")
+        )
 
     @overload
     async def create(
@@ -1657,26 +1769,26 @@ class AsyncPaymentIntentsWithRawResponse(AsyncResource):
         """
         response = await self._requester.request(
             _create_request(
+                amount=amount,
+                currency=currency,
+                capture_method=capture_method,
+                payment_method=payment_method,
+                confirm=confirm,
+                customer_id=customer_id,
+                merchant_id=merchant_id,
+                description=description,
+                metadata=metadata,
+                return_url=return_url,
+                cancel_url=cancel_url,
                 body=body,
-                fields={
-                    "amount": amount,
-                    "currency": currency,
-                    "capture_method": capture_method,
-                    "payment_method": payment_method,
-                    "confirm": confirm,
-                    "customer_id": customer_id,
-                    "merchant_id": merchant_id,
-                    "description": description,
-                    "metadata": metadata,
-                    "return_url": return_url,
-                    "cancel_url": cancel_url,
-                },
                 idempotency_key=idempotency_key,
                 molam_version=molam_version,
             ),
             options(timeout, max_retries, extra_headers),
         )
-        return RawResponse(http_response=response, parsed=parse(PaymentIntent.from_dict, response))
+        return RawResponse(
+            http_response=response, parsed=parse(PaymentIntent.from_dict, response, "PaymentIntent")
+        )
 
     async def retrieve(
         self,
@@ -1714,7 +1826,9 @@ class AsyncPaymentIntentsWithRawResponse(AsyncResource):
             ),
             options(timeout, max_retries, extra_headers),
         )
-        return RawResponse(http_response=response, parsed=parse(PaymentIntent.from_dict, response))
+        return RawResponse(
+            http_response=response, parsed=parse(PaymentIntent.from_dict, response, "PaymentIntent")
+        )
 
     async def update(
         self,
@@ -1759,17 +1873,17 @@ class AsyncPaymentIntentsWithRawResponse(AsyncResource):
         response = await self._requester.request(
             _update_request(
                 id=id,
+                description=description,
+                metadata=metadata,
                 body=body,
-                fields={
-                    "description": description,
-                    "metadata": metadata,
-                },
                 idempotency_key=idempotency_key,
                 molam_version=molam_version,
             ),
             options(timeout, max_retries, extra_headers),
         )
-        return RawResponse(http_response=response, parsed=parse(PaymentIntent.from_dict, response))
+        return RawResponse(
+            http_response=response, parsed=parse(PaymentIntent.from_dict, response, "PaymentIntent")
+        )
 
     async def confirm(
         self,
@@ -1817,17 +1931,17 @@ class AsyncPaymentIntentsWithRawResponse(AsyncResource):
         response = await self._requester.request(
             _confirm_request(
                 id=id,
+                payment_method=payment_method,
+                return_url=return_url,
                 body=body,
-                fields={
-                    "payment_method": payment_method,
-                    "return_url": return_url,
-                },
                 idempotency_key=idempotency_key,
                 molam_version=molam_version,
             ),
             options(timeout, max_retries, extra_headers),
         )
-        return RawResponse(http_response=response, parsed=parse(PaymentIntent.from_dict, response))
+        return RawResponse(
+            http_response=response, parsed=parse(PaymentIntent.from_dict, response, "PaymentIntent")
+        )
 
     async def capture(
         self,
@@ -1871,16 +1985,16 @@ class AsyncPaymentIntentsWithRawResponse(AsyncResource):
         response = await self._requester.request(
             _capture_request(
                 id=id,
+                amount_to_capture=amount_to_capture,
                 body=body,
-                fields={
-                    "amount_to_capture": amount_to_capture,
-                },
                 idempotency_key=idempotency_key,
                 molam_version=molam_version,
             ),
             options(timeout, max_retries, extra_headers),
         )
-        return RawResponse(http_response=response, parsed=parse(PaymentIntent.from_dict, response))
+        return RawResponse(
+            http_response=response, parsed=parse(PaymentIntent.from_dict, response, "PaymentIntent")
+        )
 
     async def cancel(
         self,
@@ -1922,13 +2036,13 @@ class AsyncPaymentIntentsWithRawResponse(AsyncResource):
         response = await self._requester.request(
             _cancel_request(
                 id=id,
+                cancellation_reason=cancellation_reason,
                 body=body,
-                fields={
-                    "cancellation_reason": cancellation_reason,
-                },
                 idempotency_key=idempotency_key,
                 molam_version=molam_version,
             ),
             options(timeout, max_retries, extra_headers),
         )
-        return RawResponse(http_response=response, parsed=parse(PaymentIntent.from_dict, response))
+        return RawResponse(
+            http_response=response, parsed=parse(PaymentIntent.from_dict, response, "PaymentIntent")
+        )

@@ -9,31 +9,26 @@ Four classes share one request builder per operation: `Payouts` and `AsyncPayout
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, overload
+from typing import TYPE_CHECKING, Any, overload
+from urllib.parse import quote
 
 import httpx
 
 from molam_sdk_ext.pagination import AsyncPage, SyncPage
 from molam_sdk_ext.requester import AsyncResource, RawResponse, SyncResource
 
-from ..api.payouts import (
-    cancel_payout,
-    create_payout,
-    list_payouts,
-    retrieve_payout,
-)
-from ..models import (
-    BankAccountBeneficiary,
-    CreatePayoutRequest,
-    Metadata,
-    MobileMoneyBeneficiary,
-    OriginModule,
-    Payout,
-    PayoutList,
-    PayoutStatus,
-)
+from ..models.payout import Payout
+from ..models.payout_list import PayoutList
 from ..types import UNSET, Unset
-from ._request import build_body, options, parse, unset_if_none
+from ._request import missing_argument, options, parse, refuse_fields_with_body, to_json
+
+if TYPE_CHECKING:
+    from ..models.bank_account_beneficiary import BankAccountBeneficiary
+    from ..models.create_payout_request import CreatePayoutRequest
+    from ..models.metadata import Metadata
+    from ..models.mobile_money_beneficiary import MobileMoneyBeneficiary
+    from ..models.origin_module import OriginModule
+    from ..models.payout_status import PayoutStatus
 
 __all__ = ["AsyncPayouts", "AsyncPayoutsWithRawResponse", "Payouts", "PayoutsWithRawResponse"]
 
@@ -46,33 +41,80 @@ def _list_request(
     molam_version: str | None,
 ) -> dict[str, Any]:
     """The request for `list` (GET /v1/treasury/payouts), shared by the sync and async classes."""
-    kwargs = list_payouts._get_kwargs(
-        limit=limit,
-        starting_after=starting_after,
-        status=status if isinstance(status, Unset) else PayoutStatus(status),
-        molam_version=unset_if_none(molam_version),
-    )
+    headers: dict[str, str] = {}
+    if molam_version is not None:
+        headers["Molam-Version"] = molam_version
+    kwargs: dict[str, Any] = {"method": "get", "url": "/v1/treasury/payouts", "headers": headers}
+    params: dict[str, Any] = {}
+    if limit is not UNSET and limit is not None:
+        params["limit"] = limit
+    if starting_after is not UNSET and starting_after is not None:
+        params["starting_after"] = starting_after
+    if status is not UNSET and status is not None:
+        params["status"] = to_json(status)
+    kwargs["params"] = params
     return kwargs
 
 
 def _create_request(
     *,
+    origin_module: OriginModule | str | Unset,
+    origin_entity_id: str | Unset,
+    amount: int | Unset,
+    currency: str | Unset,
+    beneficiary: BankAccountBeneficiary | MobileMoneyBeneficiary | Mapping[str, Any] | Unset,
+    description: str | Unset,
+    metadata: Metadata | Mapping[str, Any] | Unset,
     body: CreatePayoutRequest | None,
-    fields: Mapping[str, Any],
     idempotency_key: str | None,
     molam_version: str | None,
 ) -> dict[str, Any]:
-    """The request for `create` (POST /v1/treasury/payouts), shared by the sync and async classes."""
-    kwargs = create_payout._get_kwargs(
-        body=build_body(
-            CreatePayoutRequest.from_dict,
-            body,
-            fields,
-            ("origin_module", "origin_entity_id", "amount", "currency", "beneficiary"),
-        ),
-        idempotency_key=unset_if_none(idempotency_key),
-        molam_version=unset_if_none(molam_version),
-    )
+    """The request for `create` (POST /v1/treasury/payouts), shared by the sync and async classes.
+
+    The JSON body is built straight from the arguments (no request model round trip): enums, models and
+    mappings go through `to_json`. A missing required field, or `body=` mixed with field arguments, raises
+    `ValidationError` before anything is sent.
+    """
+    headers: dict[str, str] = {"Content-Type": "application/json"}
+    if idempotency_key is not None:
+        headers["Idempotency-Key"] = idempotency_key
+    if molam_version is not None:
+        headers["Molam-Version"] = molam_version
+    kwargs: dict[str, Any] = {"method": "post", "url": "/v1/treasury/payouts", "headers": headers}
+    if body is None:
+        if origin_module is UNSET:
+            raise missing_argument("origin_module")
+        if origin_entity_id is UNSET:
+            raise missing_argument("origin_entity_id")
+        if amount is UNSET:
+            raise missing_argument("amount")
+        if currency is UNSET:
+            raise missing_argument("currency")
+        if beneficiary is UNSET:
+            raise missing_argument("beneficiary")
+        payload: dict[str, Any] = {
+            "origin_module": to_json(origin_module),
+            "origin_entity_id": origin_entity_id,
+            "amount": amount,
+            "currency": currency,
+            "beneficiary": to_json(beneficiary),
+        }
+        if description is not UNSET:
+            payload["description"] = description
+        if metadata is not UNSET:
+            payload["metadata"] = to_json(metadata)
+        kwargs["json"] = payload
+    else:
+        refuse_fields_with_body(
+            ("origin_module", origin_module),
+            ("origin_entity_id", origin_entity_id),
+            ("amount", amount),
+            ("currency", currency),
+            ("beneficiary", beneficiary),
+            ("description", description),
+            ("metadata", metadata),
+        )
+        kwargs["json"] = body.to_dict()
     return kwargs
 
 
@@ -82,10 +124,14 @@ def _retrieve_request(
     molam_version: str | None,
 ) -> dict[str, Any]:
     """The request for `retrieve` (GET /v1/treasury/payouts/{id}), shared by the sync and async classes."""
-    kwargs = retrieve_payout._get_kwargs(
-        id=id,
-        molam_version=unset_if_none(molam_version),
-    )
+    headers: dict[str, str] = {}
+    if molam_version is not None:
+        headers["Molam-Version"] = molam_version
+    kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": f"/v1/treasury/payouts/{quote(str(id), safe='')}",
+        "headers": headers,
+    }
     return kwargs
 
 
@@ -96,11 +142,16 @@ def _cancel_request(
     molam_version: str | None,
 ) -> dict[str, Any]:
     """The request for `cancel` (POST /v1/treasury/payouts/{id}/cancel), shared by the sync and async classes."""
-    kwargs = cancel_payout._get_kwargs(
-        id=id,
-        idempotency_key=unset_if_none(idempotency_key),
-        molam_version=unset_if_none(molam_version),
-    )
+    headers: dict[str, str] = {}
+    if idempotency_key is not None:
+        headers["Idempotency-Key"] = idempotency_key
+    if molam_version is not None:
+        headers["Molam-Version"] = molam_version
+    kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": f"/v1/treasury/payouts/{quote(str(id), safe='')}/cancel",
+        "headers": headers,
+    }
     return kwargs
 
 
@@ -154,9 +205,9 @@ class Payouts(SyncResource):
                 ),
                 request_options,
             )
-            return parse(PayoutList.from_dict, response)
+            return parse(PayoutList.from_dict, response, "PayoutList")
 
-        return SyncPage[Payout](fetch(starting_after), fetch)
+        return SyncPage(fetch(starting_after), fetch)
 
     @overload
     def create(
@@ -242,22 +293,20 @@ class Payouts(SyncResource):
         """
         response = self._requester.request(
             _create_request(
+                origin_module=origin_module,
+                origin_entity_id=origin_entity_id,
+                amount=amount,
+                currency=currency,
+                beneficiary=beneficiary,
+                description=description,
+                metadata=metadata,
                 body=body,
-                fields={
-                    "origin_module": origin_module,
-                    "origin_entity_id": origin_entity_id,
-                    "amount": amount,
-                    "currency": currency,
-                    "beneficiary": beneficiary,
-                    "description": description,
-                    "metadata": metadata,
-                },
                 idempotency_key=idempotency_key,
                 molam_version=molam_version,
             ),
             options(timeout, max_retries, extra_headers),
         )
-        return parse(Payout.from_dict, response)
+        return parse(Payout.from_dict, response, "Payout")
 
     def retrieve(
         self,
@@ -295,7 +344,7 @@ class Payouts(SyncResource):
             ),
             options(timeout, max_retries, extra_headers),
         )
-        return parse(Payout.from_dict, response)
+        return parse(Payout.from_dict, response, "Payout")
 
     def cancel(
         self,
@@ -339,7 +388,7 @@ class Payouts(SyncResource):
             ),
             options(timeout, max_retries, extra_headers),
         )
-        return parse(Payout.from_dict, response)
+        return parse(Payout.from_dict, response, "Payout")
 
 
 class PayoutsWithRawResponse(SyncResource):
@@ -388,7 +437,7 @@ class PayoutsWithRawResponse(SyncResource):
             ),
             options(timeout, max_retries, extra_headers),
         )
-        return RawResponse(http_response=response, parsed=parse(PayoutList.from_dict, response))
+        return RawResponse(http_response=response, parsed=parse(PayoutList.from_dict, response, "PayoutList"))
 
     @overload
     def create(
@@ -474,22 +523,20 @@ class PayoutsWithRawResponse(SyncResource):
         """
         response = self._requester.request(
             _create_request(
+                origin_module=origin_module,
+                origin_entity_id=origin_entity_id,
+                amount=amount,
+                currency=currency,
+                beneficiary=beneficiary,
+                description=description,
+                metadata=metadata,
                 body=body,
-                fields={
-                    "origin_module": origin_module,
-                    "origin_entity_id": origin_entity_id,
-                    "amount": amount,
-                    "currency": currency,
-                    "beneficiary": beneficiary,
-                    "description": description,
-                    "metadata": metadata,
-                },
                 idempotency_key=idempotency_key,
                 molam_version=molam_version,
             ),
             options(timeout, max_retries, extra_headers),
         )
-        return RawResponse(http_response=response, parsed=parse(Payout.from_dict, response))
+        return RawResponse(http_response=response, parsed=parse(Payout.from_dict, response, "Payout"))
 
     def retrieve(
         self,
@@ -527,7 +574,7 @@ class PayoutsWithRawResponse(SyncResource):
             ),
             options(timeout, max_retries, extra_headers),
         )
-        return RawResponse(http_response=response, parsed=parse(Payout.from_dict, response))
+        return RawResponse(http_response=response, parsed=parse(Payout.from_dict, response, "Payout"))
 
     def cancel(
         self,
@@ -571,7 +618,7 @@ class PayoutsWithRawResponse(SyncResource):
             ),
             options(timeout, max_retries, extra_headers),
         )
-        return RawResponse(http_response=response, parsed=parse(Payout.from_dict, response))
+        return RawResponse(http_response=response, parsed=parse(Payout.from_dict, response, "Payout"))
 
 
 class AsyncPayouts(AsyncResource):
@@ -624,9 +671,9 @@ class AsyncPayouts(AsyncResource):
                 ),
                 request_options,
             )
-            return parse(PayoutList.from_dict, response)
+            return parse(PayoutList.from_dict, response, "PayoutList")
 
-        return AsyncPage[Payout](await fetch(starting_after), fetch)
+        return AsyncPage(await fetch(starting_after), fetch)
 
     @overload
     async def create(
@@ -712,22 +759,20 @@ class AsyncPayouts(AsyncResource):
         """
         response = await self._requester.request(
             _create_request(
+                origin_module=origin_module,
+                origin_entity_id=origin_entity_id,
+                amount=amount,
+                currency=currency,
+                beneficiary=beneficiary,
+                description=description,
+                metadata=metadata,
                 body=body,
-                fields={
-                    "origin_module": origin_module,
-                    "origin_entity_id": origin_entity_id,
-                    "amount": amount,
-                    "currency": currency,
-                    "beneficiary": beneficiary,
-                    "description": description,
-                    "metadata": metadata,
-                },
                 idempotency_key=idempotency_key,
                 molam_version=molam_version,
             ),
             options(timeout, max_retries, extra_headers),
         )
-        return parse(Payout.from_dict, response)
+        return parse(Payout.from_dict, response, "Payout")
 
     async def retrieve(
         self,
@@ -765,7 +810,7 @@ class AsyncPayouts(AsyncResource):
             ),
             options(timeout, max_retries, extra_headers),
         )
-        return parse(Payout.from_dict, response)
+        return parse(Payout.from_dict, response, "Payout")
 
     async def cancel(
         self,
@@ -809,7 +854,7 @@ class AsyncPayouts(AsyncResource):
             ),
             options(timeout, max_retries, extra_headers),
         )
-        return parse(Payout.from_dict, response)
+        return parse(Payout.from_dict, response, "Payout")
 
 
 class AsyncPayoutsWithRawResponse(AsyncResource):
@@ -858,7 +903,7 @@ class AsyncPayoutsWithRawResponse(AsyncResource):
             ),
             options(timeout, max_retries, extra_headers),
         )
-        return RawResponse(http_response=response, parsed=parse(PayoutList.from_dict, response))
+        return RawResponse(http_response=response, parsed=parse(PayoutList.from_dict, response, "PayoutList"))
 
     @overload
     async def create(
@@ -944,22 +989,20 @@ class AsyncPayoutsWithRawResponse(AsyncResource):
         """
         response = await self._requester.request(
             _create_request(
+                origin_module=origin_module,
+                origin_entity_id=origin_entity_id,
+                amount=amount,
+                currency=currency,
+                beneficiary=beneficiary,
+                description=description,
+                metadata=metadata,
                 body=body,
-                fields={
-                    "origin_module": origin_module,
-                    "origin_entity_id": origin_entity_id,
-                    "amount": amount,
-                    "currency": currency,
-                    "beneficiary": beneficiary,
-                    "description": description,
-                    "metadata": metadata,
-                },
                 idempotency_key=idempotency_key,
                 molam_version=molam_version,
             ),
             options(timeout, max_retries, extra_headers),
         )
-        return RawResponse(http_response=response, parsed=parse(Payout.from_dict, response))
+        return RawResponse(http_response=response, parsed=parse(Payout.from_dict, response, "Payout"))
 
     async def retrieve(
         self,
@@ -997,7 +1040,7 @@ class AsyncPayoutsWithRawResponse(AsyncResource):
             ),
             options(timeout, max_retries, extra_headers),
         )
-        return RawResponse(http_response=response, parsed=parse(Payout.from_dict, response))
+        return RawResponse(http_response=response, parsed=parse(Payout.from_dict, response, "Payout"))
 
     async def cancel(
         self,
@@ -1041,4 +1084,4 @@ class AsyncPayoutsWithRawResponse(AsyncResource):
             ),
             options(timeout, max_retries, extra_headers),
         )
-        return RawResponse(http_response=response, parsed=parse(Payout.from_dict, response))
+        return RawResponse(http_response=response, parsed=parse(Payout.from_dict, response, "Payout"))

@@ -9,27 +9,23 @@ Four classes share one request builder per operation: `Refunds` and `AsyncRefund
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
+from urllib.parse import quote
 
 import httpx
 
 from molam_sdk_ext.pagination import AsyncPage, SyncPage
 from molam_sdk_ext.requester import AsyncResource, RawResponse, SyncResource
 
-from ..api.refunds import (
-    create_refund,
-    list_refunds,
-    retrieve_refund,
-)
-from ..models import (
-    CreateRefundRequest,
-    Metadata,
-    Refund,
-    RefundList,
-    RefundReason,
-)
+from ..models.refund import Refund
+from ..models.refund_list import RefundList
 from ..types import UNSET, Unset
-from ._request import build_body, options, parse, unset_if_none
+from ._request import options, parse, refuse_fields_with_body, to_json
+
+if TYPE_CHECKING:
+    from ..models.create_refund_request import CreateRefundRequest
+    from ..models.metadata import Metadata
+    from ..models.refund_reason import RefundReason
 
 __all__ = ["AsyncRefunds", "AsyncRefundsWithRawResponse", "Refunds", "RefundsWithRawResponse"]
 
@@ -42,33 +38,66 @@ def _list_request(
     molam_version: str | None,
 ) -> dict[str, Any]:
     """The request for `list` (GET /v1/connect/refunds), shared by the sync and async classes."""
-    kwargs = list_refunds._get_kwargs(
-        limit=limit,
-        starting_after=starting_after,
-        payment_intent=payment_intent,
-        molam_version=unset_if_none(molam_version),
-    )
+    headers: dict[str, str] = {}
+    if molam_version is not None:
+        headers["Molam-Version"] = molam_version
+    kwargs: dict[str, Any] = {"method": "get", "url": "/v1/connect/refunds", "headers": headers}
+    params: dict[str, Any] = {}
+    if limit is not UNSET and limit is not None:
+        params["limit"] = limit
+    if starting_after is not UNSET and starting_after is not None:
+        params["starting_after"] = starting_after
+    if payment_intent is not UNSET and payment_intent is not None:
+        params["payment_intent"] = payment_intent
+    kwargs["params"] = params
     return kwargs
 
 
 def _create_request(
     *,
+    payment_intent: str | Unset,
+    charge: str | Unset,
+    amount: int | Unset,
+    reason: RefundReason | str | Unset,
+    metadata: Metadata | Mapping[str, Any] | Unset,
     body: CreateRefundRequest | None,
-    fields: Mapping[str, Any],
     idempotency_key: str | None,
     molam_version: str | None,
 ) -> dict[str, Any]:
-    """The request for `create` (POST /v1/connect/refunds), shared by the sync and async classes."""
-    kwargs = create_refund._get_kwargs(
-        body=build_body(
-            CreateRefundRequest.from_dict,
-            body,
-            fields,
-            (),
-        ),
-        idempotency_key=unset_if_none(idempotency_key),
-        molam_version=unset_if_none(molam_version),
-    )
+    """The request for `create` (POST /v1/connect/refunds), shared by the sync and async classes.
+
+    The JSON body is built straight from the arguments (no request model round trip): enums, models and
+    mappings go through `to_json`. A missing required field, or `body=` mixed with field arguments, raises
+    `ValidationError` before anything is sent.
+    """
+    headers: dict[str, str] = {"Content-Type": "application/json"}
+    if idempotency_key is not None:
+        headers["Idempotency-Key"] = idempotency_key
+    if molam_version is not None:
+        headers["Molam-Version"] = molam_version
+    kwargs: dict[str, Any] = {"method": "post", "url": "/v1/connect/refunds", "headers": headers}
+    if body is None:
+        payload: dict[str, Any] = {}
+        if payment_intent is not UNSET:
+            payload["payment_intent"] = payment_intent
+        if charge is not UNSET:
+            payload["charge"] = charge
+        if amount is not UNSET:
+            payload["amount"] = amount
+        if reason is not UNSET:
+            payload["reason"] = to_json(reason)
+        if metadata is not UNSET:
+            payload["metadata"] = to_json(metadata)
+        kwargs["json"] = payload
+    else:
+        refuse_fields_with_body(
+            ("payment_intent", payment_intent),
+            ("charge", charge),
+            ("amount", amount),
+            ("reason", reason),
+            ("metadata", metadata),
+        )
+        kwargs["json"] = body.to_dict()
     return kwargs
 
 
@@ -78,10 +107,14 @@ def _retrieve_request(
     molam_version: str | None,
 ) -> dict[str, Any]:
     """The request for `retrieve` (GET /v1/connect/refunds/{id}), shared by the sync and async classes."""
-    kwargs = retrieve_refund._get_kwargs(
-        id=id,
-        molam_version=unset_if_none(molam_version),
-    )
+    headers: dict[str, str] = {}
+    if molam_version is not None:
+        headers["Molam-Version"] = molam_version
+    kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": f"/v1/connect/refunds/{quote(str(id), safe='')}",
+        "headers": headers,
+    }
     return kwargs
 
 
@@ -134,9 +167,9 @@ class Refunds(SyncResource):
                 ),
                 request_options,
             )
-            return parse(RefundList.from_dict, response)
+            return parse(RefundList.from_dict, response, "RefundList")
 
-        return SyncPage[Refund](fetch(starting_after), fetch)
+        return SyncPage(fetch(starting_after), fetch)
 
     def create(
         self,
@@ -185,20 +218,18 @@ class Refunds(SyncResource):
         """
         response = self._requester.request(
             _create_request(
+                payment_intent=payment_intent,
+                charge=charge,
+                amount=amount,
+                reason=reason,
+                metadata=metadata,
                 body=body,
-                fields={
-                    "payment_intent": payment_intent,
-                    "charge": charge,
-                    "amount": amount,
-                    "reason": reason,
-                    "metadata": metadata,
-                },
                 idempotency_key=idempotency_key,
                 molam_version=molam_version,
             ),
             options(timeout, max_retries, extra_headers),
         )
-        return parse(Refund.from_dict, response)
+        return parse(Refund.from_dict, response, "Refund")
 
     def retrieve(
         self,
@@ -236,7 +267,7 @@ class Refunds(SyncResource):
             ),
             options(timeout, max_retries, extra_headers),
         )
-        return parse(Refund.from_dict, response)
+        return parse(Refund.from_dict, response, "Refund")
 
 
 class RefundsWithRawResponse(SyncResource):
@@ -284,7 +315,7 @@ class RefundsWithRawResponse(SyncResource):
             ),
             options(timeout, max_retries, extra_headers),
         )
-        return RawResponse(http_response=response, parsed=parse(RefundList.from_dict, response))
+        return RawResponse(http_response=response, parsed=parse(RefundList.from_dict, response, "RefundList"))
 
     def create(
         self,
@@ -333,20 +364,18 @@ class RefundsWithRawResponse(SyncResource):
         """
         response = self._requester.request(
             _create_request(
+                payment_intent=payment_intent,
+                charge=charge,
+                amount=amount,
+                reason=reason,
+                metadata=metadata,
                 body=body,
-                fields={
-                    "payment_intent": payment_intent,
-                    "charge": charge,
-                    "amount": amount,
-                    "reason": reason,
-                    "metadata": metadata,
-                },
                 idempotency_key=idempotency_key,
                 molam_version=molam_version,
             ),
             options(timeout, max_retries, extra_headers),
         )
-        return RawResponse(http_response=response, parsed=parse(Refund.from_dict, response))
+        return RawResponse(http_response=response, parsed=parse(Refund.from_dict, response, "Refund"))
 
     def retrieve(
         self,
@@ -384,7 +413,7 @@ class RefundsWithRawResponse(SyncResource):
             ),
             options(timeout, max_retries, extra_headers),
         )
-        return RawResponse(http_response=response, parsed=parse(Refund.from_dict, response))
+        return RawResponse(http_response=response, parsed=parse(Refund.from_dict, response, "Refund"))
 
 
 class AsyncRefunds(AsyncResource):
@@ -436,9 +465,9 @@ class AsyncRefunds(AsyncResource):
                 ),
                 request_options,
             )
-            return parse(RefundList.from_dict, response)
+            return parse(RefundList.from_dict, response, "RefundList")
 
-        return AsyncPage[Refund](await fetch(starting_after), fetch)
+        return AsyncPage(await fetch(starting_after), fetch)
 
     async def create(
         self,
@@ -487,20 +516,18 @@ class AsyncRefunds(AsyncResource):
         """
         response = await self._requester.request(
             _create_request(
+                payment_intent=payment_intent,
+                charge=charge,
+                amount=amount,
+                reason=reason,
+                metadata=metadata,
                 body=body,
-                fields={
-                    "payment_intent": payment_intent,
-                    "charge": charge,
-                    "amount": amount,
-                    "reason": reason,
-                    "metadata": metadata,
-                },
                 idempotency_key=idempotency_key,
                 molam_version=molam_version,
             ),
             options(timeout, max_retries, extra_headers),
         )
-        return parse(Refund.from_dict, response)
+        return parse(Refund.from_dict, response, "Refund")
 
     async def retrieve(
         self,
@@ -538,7 +565,7 @@ class AsyncRefunds(AsyncResource):
             ),
             options(timeout, max_retries, extra_headers),
         )
-        return parse(Refund.from_dict, response)
+        return parse(Refund.from_dict, response, "Refund")
 
 
 class AsyncRefundsWithRawResponse(AsyncResource):
@@ -586,7 +613,7 @@ class AsyncRefundsWithRawResponse(AsyncResource):
             ),
             options(timeout, max_retries, extra_headers),
         )
-        return RawResponse(http_response=response, parsed=parse(RefundList.from_dict, response))
+        return RawResponse(http_response=response, parsed=parse(RefundList.from_dict, response, "RefundList"))
 
     async def create(
         self,
@@ -635,20 +662,18 @@ class AsyncRefundsWithRawResponse(AsyncResource):
         """
         response = await self._requester.request(
             _create_request(
+                payment_intent=payment_intent,
+                charge=charge,
+                amount=amount,
+                reason=reason,
+                metadata=metadata,
                 body=body,
-                fields={
-                    "payment_intent": payment_intent,
-                    "charge": charge,
-                    "amount": amount,
-                    "reason": reason,
-                    "metadata": metadata,
-                },
                 idempotency_key=idempotency_key,
                 molam_version=molam_version,
             ),
             options(timeout, max_retries, extra_headers),
         )
-        return RawResponse(http_response=response, parsed=parse(Refund.from_dict, response))
+        return RawResponse(http_response=response, parsed=parse(Refund.from_dict, response, "Refund"))
 
     async def retrieve(
         self,
@@ -686,4 +711,4 @@ class AsyncRefundsWithRawResponse(AsyncResource):
             ),
             options(timeout, max_retries, extra_headers),
         )
-        return RawResponse(http_response=response, parsed=parse(Refund.from_dict, response))
+        return RawResponse(http_response=response, parsed=parse(Refund.from_dict, response, "Refund"))

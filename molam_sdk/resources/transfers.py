@@ -9,26 +9,22 @@ Four classes share one request builder per operation: `Transfers` and `AsyncTran
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, overload
+from typing import TYPE_CHECKING, Any, overload
+from urllib.parse import quote
 
 import httpx
 
 from molam_sdk_ext.pagination import AsyncPage, SyncPage
 from molam_sdk_ext.requester import AsyncResource, RawResponse, SyncResource
 
-from ..api.transfers import (
-    create_transfer,
-    list_transfers,
-    retrieve_transfer,
-)
-from ..models import (
-    CreateTransferRequest,
-    Metadata,
-    Transfer,
-    TransferList,
-)
+from ..models.transfer import Transfer
+from ..models.transfer_list import TransferList
 from ..types import UNSET, Unset
-from ._request import build_body, options, parse, unset_if_none
+from ._request import missing_argument, options, parse, refuse_fields_with_body, to_json
+
+if TYPE_CHECKING:
+    from ..models.create_transfer_request import CreateTransferRequest
+    from ..models.metadata import Metadata
 
 __all__ = ["AsyncTransfers", "AsyncTransfersWithRawResponse", "Transfers", "TransfersWithRawResponse"]
 
@@ -41,33 +37,75 @@ def _list_request(
     molam_version: str | None,
 ) -> dict[str, Any]:
     """The request for `list` (GET /v1/ma/transfers), shared by the sync and async classes."""
-    kwargs = list_transfers._get_kwargs(
-        limit=limit,
-        starting_after=starting_after,
-        wallet=wallet,
-        molam_version=unset_if_none(molam_version),
-    )
+    headers: dict[str, str] = {}
+    if molam_version is not None:
+        headers["Molam-Version"] = molam_version
+    kwargs: dict[str, Any] = {"method": "get", "url": "/v1/ma/transfers", "headers": headers}
+    params: dict[str, Any] = {}
+    if limit is not UNSET and limit is not None:
+        params["limit"] = limit
+    if starting_after is not UNSET and starting_after is not None:
+        params["starting_after"] = starting_after
+    if wallet is not UNSET and wallet is not None:
+        params["wallet"] = wallet
+    kwargs["params"] = params
     return kwargs
 
 
 def _create_request(
     *,
+    from_wallet: str | Unset,
+    to_wallet: str | Unset,
+    amount: int | Unset,
+    currency: str | Unset,
+    description: str | Unset,
+    metadata: Metadata | Mapping[str, Any] | Unset,
     body: CreateTransferRequest | None,
-    fields: Mapping[str, Any],
     idempotency_key: str | None,
     molam_version: str | None,
 ) -> dict[str, Any]:
-    """The request for `create` (POST /v1/ma/transfers), shared by the sync and async classes."""
-    kwargs = create_transfer._get_kwargs(
-        body=build_body(
-            CreateTransferRequest.from_dict,
-            body,
-            fields,
-            ("from_wallet", "to_wallet", "amount", "currency"),
-        ),
-        idempotency_key=unset_if_none(idempotency_key),
-        molam_version=unset_if_none(molam_version),
-    )
+    """The request for `create` (POST /v1/ma/transfers), shared by the sync and async classes.
+
+    The JSON body is built straight from the arguments (no request model round trip): enums, models and
+    mappings go through `to_json`. A missing required field, or `body=` mixed with field arguments, raises
+    `ValidationError` before anything is sent.
+    """
+    headers: dict[str, str] = {"Content-Type": "application/json"}
+    if idempotency_key is not None:
+        headers["Idempotency-Key"] = idempotency_key
+    if molam_version is not None:
+        headers["Molam-Version"] = molam_version
+    kwargs: dict[str, Any] = {"method": "post", "url": "/v1/ma/transfers", "headers": headers}
+    if body is None:
+        if from_wallet is UNSET:
+            raise missing_argument("from_wallet")
+        if to_wallet is UNSET:
+            raise missing_argument("to_wallet")
+        if amount is UNSET:
+            raise missing_argument("amount")
+        if currency is UNSET:
+            raise missing_argument("currency")
+        payload: dict[str, Any] = {
+            "from_wallet": from_wallet,
+            "to_wallet": to_wallet,
+            "amount": amount,
+            "currency": currency,
+        }
+        if description is not UNSET:
+            payload["description"] = description
+        if metadata is not UNSET:
+            payload["metadata"] = to_json(metadata)
+        kwargs["json"] = payload
+    else:
+        refuse_fields_with_body(
+            ("from_wallet", from_wallet),
+            ("to_wallet", to_wallet),
+            ("amount", amount),
+            ("currency", currency),
+            ("description", description),
+            ("metadata", metadata),
+        )
+        kwargs["json"] = body.to_dict()
     return kwargs
 
 
@@ -77,10 +115,14 @@ def _retrieve_request(
     molam_version: str | None,
 ) -> dict[str, Any]:
     """The request for `retrieve` (GET /v1/ma/transfers/{id}), shared by the sync and async classes."""
-    kwargs = retrieve_transfer._get_kwargs(
-        id=id,
-        molam_version=unset_if_none(molam_version),
-    )
+    headers: dict[str, str] = {}
+    if molam_version is not None:
+        headers["Molam-Version"] = molam_version
+    kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": f"/v1/ma/transfers/{quote(str(id), safe='')}",
+        "headers": headers,
+    }
     return kwargs
 
 
@@ -133,9 +175,9 @@ class Transfers(SyncResource):
                 ),
                 request_options,
             )
-            return parse(TransferList.from_dict, response)
+            return parse(TransferList.from_dict, response, "TransferList")
 
-        return SyncPage[Transfer](fetch(starting_after), fetch)
+        return SyncPage(fetch(starting_after), fetch)
 
     @overload
     def create(
@@ -214,21 +256,19 @@ class Transfers(SyncResource):
         """
         response = self._requester.request(
             _create_request(
+                from_wallet=from_wallet,
+                to_wallet=to_wallet,
+                amount=amount,
+                currency=currency,
+                description=description,
+                metadata=metadata,
                 body=body,
-                fields={
-                    "from_wallet": from_wallet,
-                    "to_wallet": to_wallet,
-                    "amount": amount,
-                    "currency": currency,
-                    "description": description,
-                    "metadata": metadata,
-                },
                 idempotency_key=idempotency_key,
                 molam_version=molam_version,
             ),
             options(timeout, max_retries, extra_headers),
         )
-        return parse(Transfer.from_dict, response)
+        return parse(Transfer.from_dict, response, "Transfer")
 
     def retrieve(
         self,
@@ -266,7 +306,7 @@ class Transfers(SyncResource):
             ),
             options(timeout, max_retries, extra_headers),
         )
-        return parse(Transfer.from_dict, response)
+        return parse(Transfer.from_dict, response, "Transfer")
 
 
 class TransfersWithRawResponse(SyncResource):
@@ -314,7 +354,9 @@ class TransfersWithRawResponse(SyncResource):
             ),
             options(timeout, max_retries, extra_headers),
         )
-        return RawResponse(http_response=response, parsed=parse(TransferList.from_dict, response))
+        return RawResponse(
+            http_response=response, parsed=parse(TransferList.from_dict, response, "TransferList")
+        )
 
     @overload
     def create(
@@ -393,21 +435,19 @@ class TransfersWithRawResponse(SyncResource):
         """
         response = self._requester.request(
             _create_request(
+                from_wallet=from_wallet,
+                to_wallet=to_wallet,
+                amount=amount,
+                currency=currency,
+                description=description,
+                metadata=metadata,
                 body=body,
-                fields={
-                    "from_wallet": from_wallet,
-                    "to_wallet": to_wallet,
-                    "amount": amount,
-                    "currency": currency,
-                    "description": description,
-                    "metadata": metadata,
-                },
                 idempotency_key=idempotency_key,
                 molam_version=molam_version,
             ),
             options(timeout, max_retries, extra_headers),
         )
-        return RawResponse(http_response=response, parsed=parse(Transfer.from_dict, response))
+        return RawResponse(http_response=response, parsed=parse(Transfer.from_dict, response, "Transfer"))
 
     def retrieve(
         self,
@@ -445,7 +485,7 @@ class TransfersWithRawResponse(SyncResource):
             ),
             options(timeout, max_retries, extra_headers),
         )
-        return RawResponse(http_response=response, parsed=parse(Transfer.from_dict, response))
+        return RawResponse(http_response=response, parsed=parse(Transfer.from_dict, response, "Transfer"))
 
 
 class AsyncTransfers(AsyncResource):
@@ -497,9 +537,9 @@ class AsyncTransfers(AsyncResource):
                 ),
                 request_options,
             )
-            return parse(TransferList.from_dict, response)
+            return parse(TransferList.from_dict, response, "TransferList")
 
-        return AsyncPage[Transfer](await fetch(starting_after), fetch)
+        return AsyncPage(await fetch(starting_after), fetch)
 
     @overload
     async def create(
@@ -578,21 +618,19 @@ class AsyncTransfers(AsyncResource):
         """
         response = await self._requester.request(
             _create_request(
+                from_wallet=from_wallet,
+                to_wallet=to_wallet,
+                amount=amount,
+                currency=currency,
+                description=description,
+                metadata=metadata,
                 body=body,
-                fields={
-                    "from_wallet": from_wallet,
-                    "to_wallet": to_wallet,
-                    "amount": amount,
-                    "currency": currency,
-                    "description": description,
-                    "metadata": metadata,
-                },
                 idempotency_key=idempotency_key,
                 molam_version=molam_version,
             ),
             options(timeout, max_retries, extra_headers),
         )
-        return parse(Transfer.from_dict, response)
+        return parse(Transfer.from_dict, response, "Transfer")
 
     async def retrieve(
         self,
@@ -630,7 +668,7 @@ class AsyncTransfers(AsyncResource):
             ),
             options(timeout, max_retries, extra_headers),
         )
-        return parse(Transfer.from_dict, response)
+        return parse(Transfer.from_dict, response, "Transfer")
 
 
 class AsyncTransfersWithRawResponse(AsyncResource):
@@ -678,7 +716,9 @@ class AsyncTransfersWithRawResponse(AsyncResource):
             ),
             options(timeout, max_retries, extra_headers),
         )
-        return RawResponse(http_response=response, parsed=parse(TransferList.from_dict, response))
+        return RawResponse(
+            http_response=response, parsed=parse(TransferList.from_dict, response, "TransferList")
+        )
 
     @overload
     async def create(
@@ -757,21 +797,19 @@ class AsyncTransfersWithRawResponse(AsyncResource):
         """
         response = await self._requester.request(
             _create_request(
+                from_wallet=from_wallet,
+                to_wallet=to_wallet,
+                amount=amount,
+                currency=currency,
+                description=description,
+                metadata=metadata,
                 body=body,
-                fields={
-                    "from_wallet": from_wallet,
-                    "to_wallet": to_wallet,
-                    "amount": amount,
-                    "currency": currency,
-                    "description": description,
-                    "metadata": metadata,
-                },
                 idempotency_key=idempotency_key,
                 molam_version=molam_version,
             ),
             options(timeout, max_retries, extra_headers),
         )
-        return RawResponse(http_response=response, parsed=parse(Transfer.from_dict, response))
+        return RawResponse(http_response=response, parsed=parse(Transfer.from_dict, response, "Transfer"))
 
     async def retrieve(
         self,
@@ -809,4 +847,4 @@ class AsyncTransfersWithRawResponse(AsyncResource):
             ),
             options(timeout, max_retries, extra_headers),
         )
-        return RawResponse(http_response=response, parsed=parse(Transfer.from_dict, response))
+        return RawResponse(http_response=response, parsed=parse(Transfer.from_dict, response, "Transfer"))

@@ -10,24 +10,18 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Any
+from urllib.parse import quote
 
 import httpx
 
 from molam_sdk_ext.pagination import AsyncPage, SyncPage
 from molam_sdk_ext.requester import AsyncResource, RawResponse, SyncResource
 
-from ..api.wallets import (
-    list_wallets,
-    retrieve_wallet,
-    retrieve_wallet_balance,
-)
-from ..models import (
-    Wallet,
-    WalletBalance,
-    WalletList,
-)
+from ..models.wallet import Wallet
+from ..models.wallet_balance import WalletBalance
+from ..models.wallet_list import WalletList
 from ..types import UNSET, Unset
-from ._request import options, parse, unset_if_none
+from ._request import options, parse
 
 __all__ = ["AsyncWallets", "AsyncWalletsWithRawResponse", "Wallets", "WalletsWithRawResponse"]
 
@@ -39,11 +33,16 @@ def _list_request(
     molam_version: str | None,
 ) -> dict[str, Any]:
     """The request for `list` (GET /v1/ma/wallets), shared by the sync and async classes."""
-    kwargs = list_wallets._get_kwargs(
-        limit=limit,
-        starting_after=starting_after,
-        molam_version=unset_if_none(molam_version),
-    )
+    headers: dict[str, str] = {}
+    if molam_version is not None:
+        headers["Molam-Version"] = molam_version
+    kwargs: dict[str, Any] = {"method": "get", "url": "/v1/ma/wallets", "headers": headers}
+    params: dict[str, Any] = {}
+    if limit is not UNSET and limit is not None:
+        params["limit"] = limit
+    if starting_after is not UNSET and starting_after is not None:
+        params["starting_after"] = starting_after
+    kwargs["params"] = params
     return kwargs
 
 
@@ -53,10 +52,14 @@ def _retrieve_request(
     molam_version: str | None,
 ) -> dict[str, Any]:
     """The request for `retrieve` (GET /v1/ma/wallets/{id}), shared by the sync and async classes."""
-    kwargs = retrieve_wallet._get_kwargs(
-        id=id,
-        molam_version=unset_if_none(molam_version),
-    )
+    headers: dict[str, str] = {}
+    if molam_version is not None:
+        headers["Molam-Version"] = molam_version
+    kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": f"/v1/ma/wallets/{quote(str(id), safe='')}",
+        "headers": headers,
+    }
     return kwargs
 
 
@@ -66,10 +69,14 @@ def _balance_request(
     molam_version: str | None,
 ) -> dict[str, Any]:
     """The request for `balance` (GET /v1/ma/wallets/{id}/balance), shared by the sync and async classes."""
-    kwargs = retrieve_wallet_balance._get_kwargs(
-        id=id,
-        molam_version=unset_if_none(molam_version),
-    )
+    headers: dict[str, str] = {}
+    if molam_version is not None:
+        headers["Molam-Version"] = molam_version
+    kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": f"/v1/ma/wallets/{quote(str(id), safe='')}/balance",
+        "headers": headers,
+    }
     return kwargs
 
 
@@ -119,9 +126,9 @@ class Wallets(SyncResource):
                 ),
                 request_options,
             )
-            return parse(WalletList.from_dict, response)
+            return parse(WalletList.from_dict, response, "WalletList")
 
-        return SyncPage[Wallet](fetch(starting_after), fetch)
+        return SyncPage(fetch(starting_after), fetch)
 
     def retrieve(
         self,
@@ -159,7 +166,7 @@ class Wallets(SyncResource):
             ),
             options(timeout, max_retries, extra_headers),
         )
-        return parse(Wallet.from_dict, response)
+        return parse(Wallet.from_dict, response, "Wallet")
 
     def balance(
         self,
@@ -198,7 +205,7 @@ class Wallets(SyncResource):
             ),
             options(timeout, max_retries, extra_headers),
         )
-        return parse(WalletBalance.from_dict, response)
+        return parse(WalletBalance.from_dict, response, "WalletBalance")
 
 
 class WalletsWithRawResponse(SyncResource):
@@ -243,7 +250,7 @@ class WalletsWithRawResponse(SyncResource):
             ),
             options(timeout, max_retries, extra_headers),
         )
-        return RawResponse(http_response=response, parsed=parse(WalletList.from_dict, response))
+        return RawResponse(http_response=response, parsed=parse(WalletList.from_dict, response, "WalletList"))
 
     def retrieve(
         self,
@@ -281,7 +288,7 @@ class WalletsWithRawResponse(SyncResource):
             ),
             options(timeout, max_retries, extra_headers),
         )
-        return RawResponse(http_response=response, parsed=parse(Wallet.from_dict, response))
+        return RawResponse(http_response=response, parsed=parse(Wallet.from_dict, response, "Wallet"))
 
     def balance(
         self,
@@ -320,7 +327,9 @@ class WalletsWithRawResponse(SyncResource):
             ),
             options(timeout, max_retries, extra_headers),
         )
-        return RawResponse(http_response=response, parsed=parse(WalletBalance.from_dict, response))
+        return RawResponse(
+            http_response=response, parsed=parse(WalletBalance.from_dict, response, "WalletBalance")
+        )
 
 
 class AsyncWallets(AsyncResource):
@@ -369,9 +378,9 @@ class AsyncWallets(AsyncResource):
                 ),
                 request_options,
             )
-            return parse(WalletList.from_dict, response)
+            return parse(WalletList.from_dict, response, "WalletList")
 
-        return AsyncPage[Wallet](await fetch(starting_after), fetch)
+        return AsyncPage(await fetch(starting_after), fetch)
 
     async def retrieve(
         self,
@@ -409,7 +418,7 @@ class AsyncWallets(AsyncResource):
             ),
             options(timeout, max_retries, extra_headers),
         )
-        return parse(Wallet.from_dict, response)
+        return parse(Wallet.from_dict, response, "Wallet")
 
     async def balance(
         self,
@@ -448,7 +457,7 @@ class AsyncWallets(AsyncResource):
             ),
             options(timeout, max_retries, extra_headers),
         )
-        return parse(WalletBalance.from_dict, response)
+        return parse(WalletBalance.from_dict, response, "WalletBalance")
 
 
 class AsyncWalletsWithRawResponse(AsyncResource):
@@ -493,7 +502,7 @@ class AsyncWalletsWithRawResponse(AsyncResource):
             ),
             options(timeout, max_retries, extra_headers),
         )
-        return RawResponse(http_response=response, parsed=parse(WalletList.from_dict, response))
+        return RawResponse(http_response=response, parsed=parse(WalletList.from_dict, response, "WalletList"))
 
     async def retrieve(
         self,
@@ -531,7 +540,7 @@ class AsyncWalletsWithRawResponse(AsyncResource):
             ),
             options(timeout, max_retries, extra_headers),
         )
-        return RawResponse(http_response=response, parsed=parse(Wallet.from_dict, response))
+        return RawResponse(http_response=response, parsed=parse(Wallet.from_dict, response, "Wallet"))
 
     async def balance(
         self,
@@ -570,4 +579,6 @@ class AsyncWalletsWithRawResponse(AsyncResource):
             ),
             options(timeout, max_retries, extra_headers),
         )
-        return RawResponse(http_response=response, parsed=parse(WalletBalance.from_dict, response))
+        return RawResponse(
+            http_response=response, parsed=parse(WalletBalance.from_dict, response, "WalletBalance")
+        )

@@ -9,38 +9,30 @@ Four classes share one request builder per operation: `WebhookEndpoints` and `As
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any, overload
+from typing import TYPE_CHECKING, Any, overload
+from urllib.parse import quote
 
 import httpx
 
 from molam_sdk_ext.pagination import AsyncPage, SyncPage
 from molam_sdk_ext.requester import AsyncResource, RawResponse, SyncResource
 
-from ..api.webhook_endpoints import (
-    create_webhook_endpoint,
-    delete_webhook_endpoint,
-    list_webhook_endpoint_deliveries,
-    list_webhook_endpoints,
-    retrieve_webhook_endpoint,
-    rotate_webhook_endpoint_secret,
-    update_webhook_endpoint,
-)
-from ..models import (
-    CreateWebhookEndpointRequest,
-    DeletedWebhookEndpoint,
-    EventType,
-    Metadata,
-    RotateWebhookEndpointSecretRequest,
-    UpdateWebhookEndpointRequest,
-    WebhookDelivery,
-    WebhookDeliveryList,
-    WebhookEndpoint,
-    WebhookEndpointList,
-    WebhookEndpointStatus,
-    WebhookEndpointWithSecret,
-)
+from ..models.deleted_webhook_endpoint import DeletedWebhookEndpoint
+from ..models.webhook_delivery_list import WebhookDeliveryList
+from ..models.webhook_endpoint import WebhookEndpoint
+from ..models.webhook_endpoint_list import WebhookEndpointList
+from ..models.webhook_endpoint_with_secret import WebhookEndpointWithSecret
 from ..types import UNSET, Unset
-from ._request import build_body, build_optional_body, options, parse, unset_if_none
+from ._request import missing_argument, options, parse, refuse_fields_with_body, to_json
+
+if TYPE_CHECKING:
+    from ..models.create_webhook_endpoint_request import CreateWebhookEndpointRequest
+    from ..models.event_type import EventType
+    from ..models.metadata import Metadata
+    from ..models.rotate_webhook_endpoint_secret_request import RotateWebhookEndpointSecretRequest
+    from ..models.update_webhook_endpoint_request import UpdateWebhookEndpointRequest
+    from ..models.webhook_delivery import WebhookDelivery
+    from ..models.webhook_endpoint_status import WebhookEndpointStatus
 
 __all__ = [
     "AsyncWebhookEndpoints",
@@ -57,32 +49,67 @@ def _list_request(
     molam_version: str | None,
 ) -> dict[str, Any]:
     """The request for `list` (GET /v1/webhook_endpoints), shared by the sync and async classes."""
-    kwargs = list_webhook_endpoints._get_kwargs(
-        limit=limit,
-        starting_after=starting_after,
-        molam_version=unset_if_none(molam_version),
-    )
+    headers: dict[str, str] = {}
+    if molam_version is not None:
+        headers["Molam-Version"] = molam_version
+    kwargs: dict[str, Any] = {"method": "get", "url": "/v1/webhook_endpoints", "headers": headers}
+    params: dict[str, Any] = {}
+    if limit is not UNSET and limit is not None:
+        params["limit"] = limit
+    if starting_after is not UNSET and starting_after is not None:
+        params["starting_after"] = starting_after
+    kwargs["params"] = params
     return kwargs
 
 
 def _create_request(
     *,
+    url: str | Unset,
+    enabled_events: Sequence[EventType | str] | Unset,
+    description: str | Unset,
+    api_version: str | Unset,
+    metadata: Metadata | Mapping[str, Any] | Unset,
     body: CreateWebhookEndpointRequest | None,
-    fields: Mapping[str, Any],
     idempotency_key: str | None,
     molam_version: str | None,
 ) -> dict[str, Any]:
-    """The request for `create` (POST /v1/webhook_endpoints), shared by the sync and async classes."""
-    kwargs = create_webhook_endpoint._get_kwargs(
-        body=build_body(
-            CreateWebhookEndpointRequest.from_dict,
-            body,
-            fields,
-            ("url", "enabled_events"),
-        ),
-        idempotency_key=unset_if_none(idempotency_key),
-        molam_version=unset_if_none(molam_version),
-    )
+    """The request for `create` (POST /v1/webhook_endpoints), shared by the sync and async classes.
+
+    The JSON body is built straight from the arguments (no request model round trip): enums, models and
+    mappings go through `to_json`. A missing required field, or `body=` mixed with field arguments, raises
+    `ValidationError` before anything is sent.
+    """
+    headers: dict[str, str] = {"Content-Type": "application/json"}
+    if idempotency_key is not None:
+        headers["Idempotency-Key"] = idempotency_key
+    if molam_version is not None:
+        headers["Molam-Version"] = molam_version
+    kwargs: dict[str, Any] = {"method": "post", "url": "/v1/webhook_endpoints", "headers": headers}
+    if body is None:
+        if url is UNSET:
+            raise missing_argument("url")
+        if enabled_events is UNSET:
+            raise missing_argument("enabled_events")
+        payload: dict[str, Any] = {
+            "url": url,
+            "enabled_events": to_json(enabled_events),
+        }
+        if description is not UNSET:
+            payload["description"] = description
+        if api_version is not UNSET:
+            payload["api_version"] = api_version
+        if metadata is not UNSET:
+            payload["metadata"] = to_json(metadata)
+        kwargs["json"] = payload
+    else:
+        refuse_fields_with_body(
+            ("url", url),
+            ("enabled_events", enabled_events),
+            ("description", description),
+            ("api_version", api_version),
+            ("metadata", metadata),
+        )
+        kwargs["json"] = body.to_dict()
     return kwargs
 
 
@@ -92,33 +119,67 @@ def _retrieve_request(
     molam_version: str | None,
 ) -> dict[str, Any]:
     """The request for `retrieve` (GET /v1/webhook_endpoints/{id}), shared by the sync and async classes."""
-    kwargs = retrieve_webhook_endpoint._get_kwargs(
-        id=id,
-        molam_version=unset_if_none(molam_version),
-    )
+    headers: dict[str, str] = {}
+    if molam_version is not None:
+        headers["Molam-Version"] = molam_version
+    kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": f"/v1/webhook_endpoints/{quote(str(id), safe='')}",
+        "headers": headers,
+    }
     return kwargs
 
 
 def _update_request(
     *,
     id: str,
+    url: str | Unset,
+    enabled_events: Sequence[EventType | str] | Unset,
+    description: str | Unset,
+    status: WebhookEndpointStatus | str | Unset,
+    metadata: Metadata | Mapping[str, Any] | Unset,
     body: UpdateWebhookEndpointRequest | None,
-    fields: Mapping[str, Any],
     idempotency_key: str | None,
     molam_version: str | None,
 ) -> dict[str, Any]:
-    """The request for `update` (POST /v1/webhook_endpoints/{id}), shared by the sync and async classes."""
-    kwargs = update_webhook_endpoint._get_kwargs(
-        id=id,
-        body=build_body(
-            UpdateWebhookEndpointRequest.from_dict,
-            body,
-            fields,
-            (),
-        ),
-        idempotency_key=unset_if_none(idempotency_key),
-        molam_version=unset_if_none(molam_version),
-    )
+    """The request for `update` (POST /v1/webhook_endpoints/{id}), shared by the sync and async classes.
+
+    The JSON body is built straight from the arguments (no request model round trip): enums, models and
+    mappings go through `to_json`. A missing required field, or `body=` mixed with field arguments, raises
+    `ValidationError` before anything is sent.
+    """
+    headers: dict[str, str] = {"Content-Type": "application/json"}
+    if idempotency_key is not None:
+        headers["Idempotency-Key"] = idempotency_key
+    if molam_version is not None:
+        headers["Molam-Version"] = molam_version
+    kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": f"/v1/webhook_endpoints/{quote(str(id), safe='')}",
+        "headers": headers,
+    }
+    if body is None:
+        payload: dict[str, Any] = {}
+        if url is not UNSET:
+            payload["url"] = url
+        if enabled_events is not UNSET:
+            payload["enabled_events"] = to_json(enabled_events)
+        if description is not UNSET:
+            payload["description"] = description
+        if status is not UNSET:
+            payload["status"] = to_json(status)
+        if metadata is not UNSET:
+            payload["metadata"] = to_json(metadata)
+        kwargs["json"] = payload
+    else:
+        refuse_fields_with_body(
+            ("url", url),
+            ("enabled_events", enabled_events),
+            ("description", description),
+            ("status", status),
+            ("metadata", metadata),
+        )
+        kwargs["json"] = body.to_dict()
     return kwargs
 
 
@@ -128,33 +189,52 @@ def _delete_request(
     molam_version: str | None,
 ) -> dict[str, Any]:
     """The request for `delete` (DELETE /v1/webhook_endpoints/{id}), shared by the sync and async classes."""
-    kwargs = delete_webhook_endpoint._get_kwargs(
-        id=id,
-        molam_version=unset_if_none(molam_version),
-    )
+    headers: dict[str, str] = {}
+    if molam_version is not None:
+        headers["Molam-Version"] = molam_version
+    kwargs: dict[str, Any] = {
+        "method": "delete",
+        "url": f"/v1/webhook_endpoints/{quote(str(id), safe='')}",
+        "headers": headers,
+    }
     return kwargs
 
 
 def _rotate_secret_request(
     *,
     id: str,
+    grace_period_seconds: int | Unset,
     body: RotateWebhookEndpointSecretRequest | None,
-    fields: Mapping[str, Any],
     idempotency_key: str | None,
     molam_version: str | None,
 ) -> dict[str, Any]:
-    """The request for `rotate_secret` (POST /v1/webhook_endpoints/{id}/rotate_secret), shared by the sync and async classes."""
-    kwargs = rotate_webhook_endpoint_secret._get_kwargs(
-        id=id,
-        body=build_optional_body(
-            RotateWebhookEndpointSecretRequest.from_dict,
-            body,
-            fields,
-            (),
-        ),
-        idempotency_key=unset_if_none(idempotency_key),
-        molam_version=unset_if_none(molam_version),
-    )
+    """The request for `rotate_secret` (POST /v1/webhook_endpoints/{id}/rotate_secret), shared by the sync and async classes.
+
+    The JSON body is built straight from the arguments (no request model round trip): enums, models and
+    mappings go through `to_json`. A missing required field, or `body=` mixed with field arguments, raises
+    `ValidationError` before anything is sent.
+    """
+    headers: dict[str, str] = {"Content-Type": "application/json"}
+    if idempotency_key is not None:
+        headers["Idempotency-Key"] = idempotency_key
+    if molam_version is not None:
+        headers["Molam-Version"] = molam_version
+    kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": f"/v1/webhook_endpoints/{quote(str(id), safe='')}/rotate_secret",
+        "headers": headers,
+    }
+    if body is None:
+        payload: dict[str, Any] = {}
+        if grace_period_seconds is not UNSET:
+            payload["grace_period_seconds"] = grace_period_seconds
+        if payload:
+            kwargs["json"] = payload
+    else:
+        refuse_fields_with_body(
+            ("grace_period_seconds", grace_period_seconds),
+        )
+        kwargs["json"] = body.to_dict()
     return kwargs
 
 
@@ -166,12 +246,20 @@ def _list_deliveries_request(
     molam_version: str | None,
 ) -> dict[str, Any]:
     """The request for `list_deliveries` (GET /v1/webhook_endpoints/{id}/deliveries), shared by the sync and async classes."""
-    kwargs = list_webhook_endpoint_deliveries._get_kwargs(
-        id=id,
-        limit=limit,
-        starting_after=starting_after,
-        molam_version=unset_if_none(molam_version),
-    )
+    headers: dict[str, str] = {}
+    if molam_version is not None:
+        headers["Molam-Version"] = molam_version
+    kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": f"/v1/webhook_endpoints/{quote(str(id), safe='')}/deliveries",
+        "headers": headers,
+    }
+    params: dict[str, Any] = {}
+    if limit is not UNSET and limit is not None:
+        params["limit"] = limit
+    if starting_after is not UNSET and starting_after is not None:
+        params["starting_after"] = starting_after
+    kwargs["params"] = params
     return kwargs
 
 
@@ -221,9 +309,9 @@ class WebhookEndpoints(SyncResource):
                 ),
                 request_options,
             )
-            return parse(WebhookEndpointList.from_dict, response)
+            return parse(WebhookEndpointList.from_dict, response, "WebhookEndpointList")
 
-        return SyncPage[WebhookEndpoint](fetch(starting_after), fetch)
+        return SyncPage(fetch(starting_after), fetch)
 
     @overload
     def create(
@@ -300,20 +388,18 @@ class WebhookEndpoints(SyncResource):
         """
         response = self._requester.request(
             _create_request(
+                url=url,
+                enabled_events=enabled_events,
+                description=description,
+                api_version=api_version,
+                metadata=metadata,
                 body=body,
-                fields={
-                    "url": url,
-                    "enabled_events": enabled_events,
-                    "description": description,
-                    "api_version": api_version,
-                    "metadata": metadata,
-                },
                 idempotency_key=idempotency_key,
                 molam_version=molam_version,
             ),
             options(timeout, max_retries, extra_headers),
         )
-        return parse(WebhookEndpointWithSecret.from_dict, response)
+        return parse(WebhookEndpointWithSecret.from_dict, response, "WebhookEndpointWithSecret")
 
     def retrieve(
         self,
@@ -351,7 +437,7 @@ class WebhookEndpoints(SyncResource):
             ),
             options(timeout, max_retries, extra_headers),
         )
-        return parse(WebhookEndpoint.from_dict, response)
+        return parse(WebhookEndpoint.from_dict, response, "WebhookEndpoint")
 
     def update(
         self,
@@ -402,20 +488,18 @@ class WebhookEndpoints(SyncResource):
         response = self._requester.request(
             _update_request(
                 id=id,
+                url=url,
+                enabled_events=enabled_events,
+                description=description,
+                status=status,
+                metadata=metadata,
                 body=body,
-                fields={
-                    "url": url,
-                    "enabled_events": enabled_events,
-                    "description": description,
-                    "status": status,
-                    "metadata": metadata,
-                },
                 idempotency_key=idempotency_key,
                 molam_version=molam_version,
             ),
             options(timeout, max_retries, extra_headers),
         )
-        return parse(WebhookEndpoint.from_dict, response)
+        return parse(WebhookEndpoint.from_dict, response, "WebhookEndpoint")
 
     def delete(
         self,
@@ -453,7 +537,7 @@ class WebhookEndpoints(SyncResource):
             ),
             options(timeout, max_retries, extra_headers),
         )
-        return parse(DeletedWebhookEndpoint.from_dict, response)
+        return parse(DeletedWebhookEndpoint.from_dict, response, "DeletedWebhookEndpoint")
 
     def rotate_secret(
         self,
@@ -497,16 +581,14 @@ class WebhookEndpoints(SyncResource):
         response = self._requester.request(
             _rotate_secret_request(
                 id=id,
+                grace_period_seconds=grace_period_seconds,
                 body=body,
-                fields={
-                    "grace_period_seconds": grace_period_seconds,
-                },
                 idempotency_key=idempotency_key,
                 molam_version=molam_version,
             ),
             options(timeout, max_retries, extra_headers),
         )
-        return parse(WebhookEndpointWithSecret.from_dict, response)
+        return parse(WebhookEndpointWithSecret.from_dict, response, "WebhookEndpointWithSecret")
 
     def list_deliveries(
         self,
@@ -554,9 +636,9 @@ class WebhookEndpoints(SyncResource):
                 ),
                 request_options,
             )
-            return parse(WebhookDeliveryList.from_dict, response)
+            return parse(WebhookDeliveryList.from_dict, response, "WebhookDeliveryList")
 
-        return SyncPage[WebhookDelivery](fetch(starting_after), fetch)
+        return SyncPage(fetch(starting_after), fetch)
 
 
 class WebhookEndpointsWithRawResponse(SyncResource):
@@ -601,7 +683,10 @@ class WebhookEndpointsWithRawResponse(SyncResource):
             ),
             options(timeout, max_retries, extra_headers),
         )
-        return RawResponse(http_response=response, parsed=parse(WebhookEndpointList.from_dict, response))
+        return RawResponse(
+            http_response=response,
+            parsed=parse(WebhookEndpointList.from_dict, response, "WebhookEndpointList"),
+        )
 
     @overload
     def create(
@@ -678,21 +763,20 @@ class WebhookEndpointsWithRawResponse(SyncResource):
         """
         response = self._requester.request(
             _create_request(
+                url=url,
+                enabled_events=enabled_events,
+                description=description,
+                api_version=api_version,
+                metadata=metadata,
                 body=body,
-                fields={
-                    "url": url,
-                    "enabled_events": enabled_events,
-                    "description": description,
-                    "api_version": api_version,
-                    "metadata": metadata,
-                },
                 idempotency_key=idempotency_key,
                 molam_version=molam_version,
             ),
             options(timeout, max_retries, extra_headers),
         )
         return RawResponse(
-            http_response=response, parsed=parse(WebhookEndpointWithSecret.from_dict, response)
+            http_response=response,
+            parsed=parse(WebhookEndpointWithSecret.from_dict, response, "WebhookEndpointWithSecret"),
         )
 
     def retrieve(
@@ -731,7 +815,9 @@ class WebhookEndpointsWithRawResponse(SyncResource):
             ),
             options(timeout, max_retries, extra_headers),
         )
-        return RawResponse(http_response=response, parsed=parse(WebhookEndpoint.from_dict, response))
+        return RawResponse(
+            http_response=response, parsed=parse(WebhookEndpoint.from_dict, response, "WebhookEndpoint")
+        )
 
     def update(
         self,
@@ -782,20 +868,20 @@ class WebhookEndpointsWithRawResponse(SyncResource):
         response = self._requester.request(
             _update_request(
                 id=id,
+                url=url,
+                enabled_events=enabled_events,
+                description=description,
+                status=status,
+                metadata=metadata,
                 body=body,
-                fields={
-                    "url": url,
-                    "enabled_events": enabled_events,
-                    "description": description,
-                    "status": status,
-                    "metadata": metadata,
-                },
                 idempotency_key=idempotency_key,
                 molam_version=molam_version,
             ),
             options(timeout, max_retries, extra_headers),
         )
-        return RawResponse(http_response=response, parsed=parse(WebhookEndpoint.from_dict, response))
+        return RawResponse(
+            http_response=response, parsed=parse(WebhookEndpoint.from_dict, response, "WebhookEndpoint")
+        )
 
     def delete(
         self,
@@ -833,7 +919,10 @@ class WebhookEndpointsWithRawResponse(SyncResource):
             ),
             options(timeout, max_retries, extra_headers),
         )
-        return RawResponse(http_response=response, parsed=parse(DeletedWebhookEndpoint.from_dict, response))
+        return RawResponse(
+            http_response=response,
+            parsed=parse(DeletedWebhookEndpoint.from_dict, response, "DeletedWebhookEndpoint"),
+        )
 
     def rotate_secret(
         self,
@@ -877,17 +966,16 @@ class WebhookEndpointsWithRawResponse(SyncResource):
         response = self._requester.request(
             _rotate_secret_request(
                 id=id,
+                grace_period_seconds=grace_period_seconds,
                 body=body,
-                fields={
-                    "grace_period_seconds": grace_period_seconds,
-                },
                 idempotency_key=idempotency_key,
                 molam_version=molam_version,
             ),
             options(timeout, max_retries, extra_headers),
         )
         return RawResponse(
-            http_response=response, parsed=parse(WebhookEndpointWithSecret.from_dict, response)
+            http_response=response,
+            parsed=parse(WebhookEndpointWithSecret.from_dict, response, "WebhookEndpointWithSecret"),
         )
 
     def list_deliveries(
@@ -932,7 +1020,10 @@ class WebhookEndpointsWithRawResponse(SyncResource):
             ),
             options(timeout, max_retries, extra_headers),
         )
-        return RawResponse(http_response=response, parsed=parse(WebhookDeliveryList.from_dict, response))
+        return RawResponse(
+            http_response=response,
+            parsed=parse(WebhookDeliveryList.from_dict, response, "WebhookDeliveryList"),
+        )
 
 
 class AsyncWebhookEndpoints(AsyncResource):
@@ -981,9 +1072,9 @@ class AsyncWebhookEndpoints(AsyncResource):
                 ),
                 request_options,
             )
-            return parse(WebhookEndpointList.from_dict, response)
+            return parse(WebhookEndpointList.from_dict, response, "WebhookEndpointList")
 
-        return AsyncPage[WebhookEndpoint](await fetch(starting_after), fetch)
+        return AsyncPage(await fetch(starting_after), fetch)
 
     @overload
     async def create(
@@ -1060,20 +1151,18 @@ class AsyncWebhookEndpoints(AsyncResource):
         """
         response = await self._requester.request(
             _create_request(
+                url=url,
+                enabled_events=enabled_events,
+                description=description,
+                api_version=api_version,
+                metadata=metadata,
                 body=body,
-                fields={
-                    "url": url,
-                    "enabled_events": enabled_events,
-                    "description": description,
-                    "api_version": api_version,
-                    "metadata": metadata,
-                },
                 idempotency_key=idempotency_key,
                 molam_version=molam_version,
             ),
             options(timeout, max_retries, extra_headers),
         )
-        return parse(WebhookEndpointWithSecret.from_dict, response)
+        return parse(WebhookEndpointWithSecret.from_dict, response, "WebhookEndpointWithSecret")
 
     async def retrieve(
         self,
@@ -1111,7 +1200,7 @@ class AsyncWebhookEndpoints(AsyncResource):
             ),
             options(timeout, max_retries, extra_headers),
         )
-        return parse(WebhookEndpoint.from_dict, response)
+        return parse(WebhookEndpoint.from_dict, response, "WebhookEndpoint")
 
     async def update(
         self,
@@ -1162,20 +1251,18 @@ class AsyncWebhookEndpoints(AsyncResource):
         response = await self._requester.request(
             _update_request(
                 id=id,
+                url=url,
+                enabled_events=enabled_events,
+                description=description,
+                status=status,
+                metadata=metadata,
                 body=body,
-                fields={
-                    "url": url,
-                    "enabled_events": enabled_events,
-                    "description": description,
-                    "status": status,
-                    "metadata": metadata,
-                },
                 idempotency_key=idempotency_key,
                 molam_version=molam_version,
             ),
             options(timeout, max_retries, extra_headers),
         )
-        return parse(WebhookEndpoint.from_dict, response)
+        return parse(WebhookEndpoint.from_dict, response, "WebhookEndpoint")
 
     async def delete(
         self,
@@ -1213,7 +1300,7 @@ class AsyncWebhookEndpoints(AsyncResource):
             ),
             options(timeout, max_retries, extra_headers),
         )
-        return parse(DeletedWebhookEndpoint.from_dict, response)
+        return parse(DeletedWebhookEndpoint.from_dict, response, "DeletedWebhookEndpoint")
 
     async def rotate_secret(
         self,
@@ -1257,16 +1344,14 @@ class AsyncWebhookEndpoints(AsyncResource):
         response = await self._requester.request(
             _rotate_secret_request(
                 id=id,
+                grace_period_seconds=grace_period_seconds,
                 body=body,
-                fields={
-                    "grace_period_seconds": grace_period_seconds,
-                },
                 idempotency_key=idempotency_key,
                 molam_version=molam_version,
             ),
             options(timeout, max_retries, extra_headers),
         )
-        return parse(WebhookEndpointWithSecret.from_dict, response)
+        return parse(WebhookEndpointWithSecret.from_dict, response, "WebhookEndpointWithSecret")
 
     async def list_deliveries(
         self,
@@ -1314,9 +1399,9 @@ class AsyncWebhookEndpoints(AsyncResource):
                 ),
                 request_options,
             )
-            return parse(WebhookDeliveryList.from_dict, response)
+            return parse(WebhookDeliveryList.from_dict, response, "WebhookDeliveryList")
 
-        return AsyncPage[WebhookDelivery](await fetch(starting_after), fetch)
+        return AsyncPage(await fetch(starting_after), fetch)
 
 
 class AsyncWebhookEndpointsWithRawResponse(AsyncResource):
@@ -1361,7 +1446,10 @@ class AsyncWebhookEndpointsWithRawResponse(AsyncResource):
             ),
             options(timeout, max_retries, extra_headers),
         )
-        return RawResponse(http_response=response, parsed=parse(WebhookEndpointList.from_dict, response))
+        return RawResponse(
+            http_response=response,
+            parsed=parse(WebhookEndpointList.from_dict, response, "WebhookEndpointList"),
+        )
 
     @overload
     async def create(
@@ -1438,21 +1526,20 @@ class AsyncWebhookEndpointsWithRawResponse(AsyncResource):
         """
         response = await self._requester.request(
             _create_request(
+                url=url,
+                enabled_events=enabled_events,
+                description=description,
+                api_version=api_version,
+                metadata=metadata,
                 body=body,
-                fields={
-                    "url": url,
-                    "enabled_events": enabled_events,
-                    "description": description,
-                    "api_version": api_version,
-                    "metadata": metadata,
-                },
                 idempotency_key=idempotency_key,
                 molam_version=molam_version,
             ),
             options(timeout, max_retries, extra_headers),
         )
         return RawResponse(
-            http_response=response, parsed=parse(WebhookEndpointWithSecret.from_dict, response)
+            http_response=response,
+            parsed=parse(WebhookEndpointWithSecret.from_dict, response, "WebhookEndpointWithSecret"),
         )
 
     async def retrieve(
@@ -1491,7 +1578,9 @@ class AsyncWebhookEndpointsWithRawResponse(AsyncResource):
             ),
             options(timeout, max_retries, extra_headers),
         )
-        return RawResponse(http_response=response, parsed=parse(WebhookEndpoint.from_dict, response))
+        return RawResponse(
+            http_response=response, parsed=parse(WebhookEndpoint.from_dict, response, "WebhookEndpoint")
+        )
 
     async def update(
         self,
@@ -1542,20 +1631,20 @@ class AsyncWebhookEndpointsWithRawResponse(AsyncResource):
         response = await self._requester.request(
             _update_request(
                 id=id,
+                url=url,
+                enabled_events=enabled_events,
+                description=description,
+                status=status,
+                metadata=metadata,
                 body=body,
-                fields={
-                    "url": url,
-                    "enabled_events": enabled_events,
-                    "description": description,
-                    "status": status,
-                    "metadata": metadata,
-                },
                 idempotency_key=idempotency_key,
                 molam_version=molam_version,
             ),
             options(timeout, max_retries, extra_headers),
         )
-        return RawResponse(http_response=response, parsed=parse(WebhookEndpoint.from_dict, response))
+        return RawResponse(
+            http_response=response, parsed=parse(WebhookEndpoint.from_dict, response, "WebhookEndpoint")
+        )
 
     async def delete(
         self,
@@ -1593,7 +1682,10 @@ class AsyncWebhookEndpointsWithRawResponse(AsyncResource):
             ),
             options(timeout, max_retries, extra_headers),
         )
-        return RawResponse(http_response=response, parsed=parse(DeletedWebhookEndpoint.from_dict, response))
+        return RawResponse(
+            http_response=response,
+            parsed=parse(DeletedWebhookEndpoint.from_dict, response, "DeletedWebhookEndpoint"),
+        )
 
     async def rotate_secret(
         self,
@@ -1637,17 +1729,16 @@ class AsyncWebhookEndpointsWithRawResponse(AsyncResource):
         response = await self._requester.request(
             _rotate_secret_request(
                 id=id,
+                grace_period_seconds=grace_period_seconds,
                 body=body,
-                fields={
-                    "grace_period_seconds": grace_period_seconds,
-                },
                 idempotency_key=idempotency_key,
                 molam_version=molam_version,
             ),
             options(timeout, max_retries, extra_headers),
         )
         return RawResponse(
-            http_response=response, parsed=parse(WebhookEndpointWithSecret.from_dict, response)
+            http_response=response,
+            parsed=parse(WebhookEndpointWithSecret.from_dict, response, "WebhookEndpointWithSecret"),
         )
 
     async def list_deliveries(
@@ -1692,4 +1783,7 @@ class AsyncWebhookEndpointsWithRawResponse(AsyncResource):
             ),
             options(timeout, max_retries, extra_headers),
         )
-        return RawResponse(http_response=response, parsed=parse(WebhookDeliveryList.from_dict, response))
+        return RawResponse(
+            http_response=response,
+            parsed=parse(WebhookDeliveryList.from_dict, response, "WebhookDeliveryList"),
+        )

@@ -115,7 +115,7 @@ class SharedCircuitBreaker(CircuitBreaker):
         self._store_retry_interval = store_retry_interval
         # (record, monotonic time it was read): replaced as a whole, so readers never see half an update.
         self._view: tuple[BreakerRecord, float] = (CLOSED, -math.inf)
-        self._fallback_until = 0.0
+        self._fallback_until: float | None = None  # set while the in-process state rules
         self._last_warning = -math.inf
         self._probes: dict[int, str] = {}
         self._probe_ids = itertools.count(_SHARED_TOKENS_START)
@@ -127,7 +127,8 @@ class SharedCircuitBreaker(CircuitBreaker):
 
     @property
     def shared(self) -> bool:
-        """False while the breaker runs on its in-process state because the store failed."""
+        """False while the breaker runs on its in-process state because the store failed (until the next
+        attempt to reach the store, ``store_retry_interval`` seconds after the failure)."""
         return not self._in_fallback()
 
     @property
@@ -242,7 +243,7 @@ class SharedCircuitBreaker(CircuitBreaker):
 
     def _in_fallback(self) -> bool:
         until = self._fallback_until
-        return until != 0.0 and self._clock() < until
+        return until is not None and self._clock() < until
 
     def _seen(self) -> BreakerRecord | None:
         """The shared record, or None when the in-process state rules (store unreachable)."""
@@ -262,8 +263,8 @@ class SharedCircuitBreaker(CircuitBreaker):
 
     def _fetch(self) -> BreakerRecord:
         record = self._store.get(self.host)
-        if self._fallback_until != 0.0:
-            self._fallback_until = 0.0
+        if self._fallback_until is not None:
+            self._fallback_until = None
             _log.info("molam circuit breaker %s: shared state reachable again; using it", self.host)
         self._observe(record)
         return record

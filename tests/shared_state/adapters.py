@@ -11,6 +11,7 @@ import attrs
 import httpx
 
 from molam_sdk_ext.stores.idempotency import IdempotencyStore
+from tests.fixtures.django_config import configure_django
 
 FRAMEWORKS = ["starlette", "django", "django-middleware", "flask"]
 
@@ -75,23 +76,6 @@ def starlette_shop(store: IdempotencyStore, **options: Any) -> Shop:
         return Reply(r.status_code, {k.lower(): v for k, v in r.headers.items()}, r.content)
 
     return Shop(lambda p, b, h: send("POST", p, b, h), calls, lambda p: send("GET", p, b"", {}))
-
-
-def configure_django() -> None:
-    """Configure Django once per process if nobody did (the tests only use RequestFactory)."""
-    import django
-    from django.conf import settings
-
-    if not settings.configured:
-        settings.configure(
-            DEBUG=False,
-            SECRET_KEY="django-insecure-tests-only",
-            ALLOWED_HOSTS=["*"],
-            INSTALLED_APPS=[],
-            USE_TZ=True,
-            LOGGING_CONFIG=None,
-        )
-        django.setup()
 
 
 def django_shop(store: IdempotencyStore, *, middleware: bool = False, **options: Any) -> Shop:

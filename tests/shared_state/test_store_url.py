@@ -79,3 +79,16 @@ def test_a_client_with_breakers_from_the_store_url(redis_url: str) -> None:
         assert not isinstance(caught.value, CircuitOpenError)
     with pytest.raises(CircuitOpenError):
         second.balances.retrieve()
+
+
+def test_molam_store_url_alone_makes_the_breakers_shared(redis_url: str, tmp_path: Path) -> None:
+    """With only ``MOLAM_STORE_URL`` set, a client's breakers live in Redis; other URLs keep them in-process."""
+    with Molam(
+        settings=settings_for(redis_url), transport=httpx.MockTransport(lambda r: httpx.Response(200))
+    ) as molam:
+        assert isinstance(molam.breakers, SharedBreakerRegistry)
+    sqlite_url = f"sqlite:///{tmp_path / 'state.db'}"
+    with Molam(
+        settings=settings_for(sqlite_url), transport=httpx.MockTransport(lambda r: httpx.Response(200))
+    ) as molam:
+        assert type(molam.breakers) is BreakerRegistry

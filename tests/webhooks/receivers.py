@@ -1,7 +1,7 @@
 """Webhook receivers built with each framework adapter, in-process or served on a real loopback port.
 
-Django is configured once per test process (this module is its ROOT_URLCONF); each receiver gets its own
-URL path so tests do not share processors.
+Django is configured once per test process (tests/fixtures/django_config.py); each receiver gets its own
+URL path there so tests do not share processors.
 """
 
 from __future__ import annotations
@@ -16,32 +16,10 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from molam_sdk_ext.webhooks import WebhookProcessor
+from tests.fixtures.django_config import configure_django, urlpatterns
 
-urlpatterns: list[Any] = []  # Django's ROOT_URLCONF is this module; receivers append their route
 _counter = itertools.count(1)
 FRAMEWORKS = ["django", "django-async", "flask", "starlette", "fastapi"]
-
-
-def configure_django() -> None:
-    """Configure Django for these tests (once per process), with the CSRF middleware on."""
-    import django
-    from django.conf import settings
-
-    if not settings.configured:
-        settings.configure(
-            DEBUG=False,
-            SECRET_KEY="django-insecure-tests-only",
-            ROOT_URLCONF=__name__,
-            ALLOWED_HOSTS=["*"],
-            MIDDLEWARE=[
-                "django.middleware.common.CommonMiddleware",
-                "django.middleware.csrf.CsrfViewMiddleware",
-            ],
-            INSTALLED_APPS=[],
-            USE_TZ=True,
-            LOGGING_CONFIG=None,
-        )
-        django.setup()
 
 
 def django_route(processor: WebhookProcessor, *, asynchronous: bool = False) -> str:
