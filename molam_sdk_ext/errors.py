@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import time
 from collections.abc import Mapping
 from email.utils import parsedate_to_datetime
 from typing import Any
@@ -297,8 +298,11 @@ def error_from_response(response: httpx.Response) -> APIError:
     )
 
 
-def parse_retry_after(value: str | None) -> float | None:
-    """Seconds from a `Retry-After` value: a number of seconds or an HTTP date. None when absent or invalid."""
+def parse_retry_after(value: str | None, *, now: float | None = None) -> float | None:
+    """Seconds from a `Retry-After` value: a number of seconds or an HTTP date. None when absent or invalid.
+
+    `now` is the current Unix time used for an HTTP date (the wall clock when not given).
+    """
     if value is None:
         return None
     value = value.strip()
@@ -310,9 +314,9 @@ def parse_retry_after(value: str | None) -> float | None:
         except (TypeError, ValueError, IndexError):
             return None
         if when.tzinfo is None:
-            return None
-        seconds = (when - dt.datetime.now(dt.UTC)).total_seconds()
-    if seconds != seconds:  # NaN
+            when = when.replace(tzinfo=dt.UTC)
+        seconds = when.timestamp() - (time.time() if now is None else now)
+    if seconds != seconds or seconds in (float("inf"), float("-inf")):  # NaN or inf
         return None
     return max(0.0, seconds)
 

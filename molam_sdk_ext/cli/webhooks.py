@@ -9,6 +9,7 @@ from typing import Annotated, Any
 import typer
 from rich.text import Text
 
+from molam_sdk.models.event_type import EventType
 from molam_sdk_ext.webhooks import WebhookVerifier
 
 from .exit_codes import ExitCode
@@ -22,19 +23,7 @@ __all__ = ["app"]
 app = typer.Typer(help="Forward webhooks to a local app, and trigger test events.", no_args_is_help=True)
 
 #: Every event type the API sends today (a listener asks for all of them unless told otherwise).
-EVENT_TYPES = (
-    "payment_intent.succeeded",
-    "payment_intent.failed",
-    "payment_intent.canceled",
-    "payment_intent.requires_action",
-    "charge.refunded",
-    "refund.processed",
-    "refund.failed",
-    "payout.paid",
-    "payout.failed",
-    "transfer.completed",
-    "merchant.onboarding.updated",
-)
+EVENT_TYPES: tuple[str, ...] = tuple(event_type.value for event_type in EventType)
 
 
 def _print_delivery(state: CliState, delivery: Delivery) -> None:

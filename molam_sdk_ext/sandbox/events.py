@@ -10,24 +10,13 @@ from __future__ import annotations
 import copy
 from typing import Any
 
+from molam_sdk.models.event_type import EventType
 from molam_sdk_ext.sandbox.settings import API_VERSION, Env
 from molam_sdk_ext.sandbox.state import Filter, Tx, new_id
 
 __all__ = ["EVENT_TYPES", "record_event"]
 
-EVENT_TYPES = (
-    "payment_intent.succeeded",
-    "payment_intent.failed",
-    "payment_intent.canceled",
-    "payment_intent.requires_action",
-    "charge.refunded",
-    "refund.processed",
-    "refund.failed",
-    "payout.paid",
-    "payout.failed",
-    "transfer.completed",
-    "merchant.onboarding.updated",
-)
+EVENT_TYPES: tuple[str, ...] = tuple(event_type.value for event_type in EventType)
 """The spec's `EventType` values: what a webhook endpoint can subscribe to."""
 
 

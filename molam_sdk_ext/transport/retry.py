@@ -18,17 +18,15 @@ the server could have done the work already.
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import random
 import time
 from collections.abc import Awaitable, Callable, Mapping
-from email.utils import parsedate_to_datetime
 from typing import Literal
 
 import attrs
 import httpx
 
-from ..errors import APIConnectionError
+from ..errors import APIConnectionError, parse_retry_after
 from ..requester import MAX_RETRIES_EXTENSION
 from .idempotency import IDEMPOTENCY_KEY_EXTENSION
 
@@ -117,23 +115,7 @@ class RetryPolicy:
         """Seconds the server asked us to wait (`Retry-After` as seconds or an HTTP date), or None."""
         if not headers:
             return None
-        value = headers.get("retry-after")
-        if value is None:
-            return None
-        value = value.strip()
-        try:
-            seconds = float(value)
-        except ValueError:
-            try:
-                when = parsedate_to_datetime(value)
-            except (TypeError, ValueError, IndexError):
-                return None
-            if when.tzinfo is None:
-                when = when.replace(tzinfo=dt.UTC)
-            seconds = when.timestamp() - self.wall_clock()
-        if seconds != seconds or seconds in (float("inf"), float("-inf")):  # NaN or inf
-            return None
-        return max(0.0, seconds)
+        return parse_retry_after(headers.get("retry-after"), now=self.wall_clock())
 
     def decide(
         self,
