@@ -8,12 +8,17 @@ Run it against the local sandbox::
     uvicorn --factory examples.fastapi_checkout:create_app --port 8000   # terminal 2
     molam webhooks listen --forward-to http://127.0.0.1:8000/webhooks/molam \
         --forward-secret $MOLAM_WEBHOOK_SECRET                # terminal 3
-    curl -X POST localhost:8000/checkout -H 'content-type: application/json' \
+    curl -X POST localhost:8000/checkout -H 'content-type: application/json' -H 'Idempotency-Key: cart-77' \
         -d '{"order_id": "1042", "amount": "150.00", "currency": "GHS", "payment_method": "pm_card_visa"}'
     curl localhost:8000/orders/1042                             # "paid" once the webhook arrived
 
 The order is marked paid by the webhook, not by the checkout call's answer: that is what survives a customer
 closing the tab during 3-D Secure, or a network cut after the charge. Orders live in memory here.
+
+Two layers keep a double-clicked "Pay" to one payment: the idempotency middleware answers every repeat of the
+storefront's `Idempotency-Key` with the first response (share it across workers with
+MOLAM_STORE_URL=redis://... or postgresql://...), and the payment itself is made under the order's business
+key, `idempotency_key_for("order", order_id)`, so even a worker restarted mid-payment cannot pay twice.
 """
 
 from __future__ import annotations
@@ -26,7 +31,9 @@ from typing import Any
 from fastapi import FastAPI, HTTPException
 from pydantic import BaseModel
 
-from molam_sdk_ext import AsyncMolam, MolamError, to_minor_units
+from molam_sdk_ext import AsyncMolam, MolamError, ValidationError, to_minor_units
+from molam_sdk_ext.idempotency import idempotency_key_for
+from molam_sdk_ext.idempotency.starlette import IdempotencyMiddleware
 from molam_sdk_ext.webhooks.adapters.starlette import webhook_endpoint
 from molam_sdk_ext.webhooks.processor import WebhookProcessor
 
@@ -61,6 +68,9 @@ def create_app(*, webhook_secret: str | None = None, molam: AsyncMolam | None = 
             await client.aclose()
 
     app = FastAPI(title="Molam checkout example", lifespan=lifespan)
+    app.add_middleware(
+        IdempotencyMiddleware, store=os.environ.get("MOLAM_STORE_URL", "memory://"), paths=["/checkout"]
+    )
     app.add_api_route("/webhooks/molam", webhook_endpoint(processor), methods=["POST"])
 
     @app.post("/checkout")
@@ -77,8 +87,10 @@ def create_app(*, webhook_secret: str | None = None, molam: AsyncMolam | None = 
                 payment_method=body.payment_method,
                 confirm=True,
                 metadata={"order_id": body.order_id},
-                idempotency_key=f"checkout-{body.order_id}",  # a double click cannot pay twice
+                idempotency_key=idempotency_key_for("order", body.order_id),  # stable across restarts
             )
+        except ValidationError as exc:  # caught before anything was sent, e.g. "1.005" GHS
+            raise HTTPException(status_code=400, detail=str(exc)) from None
         except MolamError as exc:
             raise HTTPException(status_code=402, detail=str(exc)) from None
         order["payment_intent"] = intent.id

@@ -22,18 +22,18 @@ from openapi_python_client.parser import GeneratorData
 from openapi_python_client.parser.errors import ErrorLevel, GeneratorError
 from openapi_python_client.parser.openapi import Endpoint
 from openapi_python_client.parser.properties import (
-    BooleanProperty,
-    ConstProperty,
     EnumProperty,
-    FloatProperty,
-    IntProperty,
     LiteralEnumProperty,
     ModelProperty,
-    StringProperty,
 )
+from openapi_python_client.parser.properties.boolean import BooleanProperty
+from openapi_python_client.parser.properties.const import ConstProperty
+from openapi_python_client.parser.properties.float import FloatProperty
+from openapi_python_client.parser.properties.int import IntProperty
 from openapi_python_client.parser.properties.list_property import ListProperty
 from openapi_python_client.parser.properties.none import NoneProperty
 from openapi_python_client.parser.properties.protocol import PropertyProtocol
+from openapi_python_client.parser.properties.string import StringProperty
 from openapi_python_client.parser.properties.union import UnionProperty
 from openapi_python_client.schema.untrusted_string import UntrustedString
 from openapi_python_client.strings import PythonCode
@@ -480,7 +480,8 @@ def describe_resources(openapi: GeneratorData, raw_spec: Mapping[str, Any]) -> l
         if isinstance(tag, Mapping)
     }
     modules = {
-        model.class_info.name: str(model.class_info.module_name) for model in [*openapi.models, *openapi.enums]
+        model.class_info.name: str(model.class_info.module_name)
+        for model in [*openapi.models, *openapi.enums]
     }
     resources: list[Resource] = []
     for tag_id, collection in sorted(openapi.endpoint_collections_by_tag.items()):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
+
 import httpx
 import pytest
 
@@ -40,7 +42,20 @@ def test_checkout_then_webhook_marks_the_order(account: Account, monkeypatch: py
         assert wait_until(lambda: http.get("/orders/1043").json()["status"] == "failed")
         assert http.get("/orders/9999").status_code == 404
         bad_amount = http.post("/checkout", json={**order, "order_id": "1044", "amount": "1.005"})
-        assert bad_amount.status_code == 402  # refused before anything was sent: more decimals than GHS has
+        assert bad_amount.status_code == 400  # refused before anything was sent: more decimals than GHS has
+
+        # A double-clicked "Pay": the same Idempotency-Key, concurrently; one payment, one answer for all.
+        double = {**order, "order_id": "1045"}
+        with ThreadPoolExecutor(6) as pool:
+            answers = list(
+                pool.map(
+                    lambda _: http.post("/checkout", json=double, headers={"Idempotency-Key": "cart-1045"}),
+                    range(6),
+                )
+            )
+        assert {a.status_code for a in answers} == {200}
+        assert len({a.json()["payment_intent"] for a in answers}) == 1
+        assert sum(a.headers.get("idempotent-replayed") == "true" for a in answers) == 5
     with account.client() as molam:
         intent = molam.payment_intents.retrieve(intent_id)
         assert intent.amount == 15000 and intent.metadata.to_dict() == {"order_id": "1042"}

@@ -19,8 +19,8 @@ SPEC = load_spec()
 
 
 def test_api_version_and_title_are_the_specs() -> None:
-    assert molam_sdk.API_VERSION == SPEC["info"]["version"]
-    assert molam_sdk.SPEC_TITLE == SPEC["info"]["title"]
+    assert SPEC["info"]["version"] == molam_sdk.API_VERSION
+    assert SPEC["info"]["title"] == molam_sdk.SPEC_TITLE
     assert sorted(molam_sdk.__all__) == ["API_VERSION", "SPEC_TITLE"]
 
 
@@ -47,7 +47,7 @@ def test_an_unknown_model_name_is_an_attribute_error() -> None:
     with pytest.raises(AttributeError, match="NoSuchModel"):
         molam_sdk.models.NoSuchModel  # noqa: B018
     with pytest.raises(ImportError):
-        from molam_sdk.models import NoSuchModel  # type: ignore[attr-defined]  # noqa: F401
+        from molam_sdk.models import NoSuchModel  # noqa: F401
 
 
 def loaded_after(statement: str) -> set[str]:

@@ -70,7 +70,10 @@ def test_a_sequence_of_enums_and_unknown_strings(httpx_mock: HTTPXMock, resource
     )
 
     _, body = sent(httpx_mock)
-    assert body == {"url": "https://example.com/hooks", "enabled_events": ["charge.refunded", "wallet.frozen"]}
+    assert body == {
+        "url": "https://example.com/hooks",
+        "enabled_events": ["charge.refunded", "wallet.frozen"],
+    }
 
 
 def test_an_explicit_none_is_sent_as_null(httpx_mock: HTTPXMock, resources: SyncResources) -> None:

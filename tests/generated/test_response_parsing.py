@@ -59,13 +59,20 @@ def test_a_missing_required_field_names_the_model_and_field(
     error = caught.value
     assert isinstance(error, MolamError)
     assert isinstance(error, ValueError)  # as the generated parser's MissingFieldError was
-    assert (error.model, error.field, error.status, error.request_id) == ("PaymentIntent", "amount", 200, REQUEST_ID)
+    assert (error.model, error.field, error.status, error.request_id) == (
+        "PaymentIntent",
+        "amount",
+        200,
+        REQUEST_ID,
+    )
     assert error.reason == "MissingFieldError"
     assert "PaymentIntent" in str(error) and "'amount'" in str(error) and REQUEST_ID in str(error)
     assert_no_body_in(error)
 
 
-def test_a_nested_missing_field_names_the_nested_model(httpx_mock: HTTPXMock, resources: SyncResources) -> None:
+def test_a_nested_missing_field_names_the_nested_model(
+    httpx_mock: HTTPXMock, resources: SyncResources
+) -> None:
     data = example("PayoutPendingBankAccount")
     del data["beneficiary"]["account_number"]
     respond(httpx_mock, content=json.dumps(data).encode())
@@ -89,7 +96,16 @@ def test_a_nested_missing_field_names_the_nested_model(httpx_mock: HTTPXMock, re
         (json.dumps(intent(metadata=["sneaky"])).encode(), "ValueError"),
         (json.dumps(intent(status={"sneaky": 1})).encode(), "ValueError"),
     ],
-    ids=["html", "not-utf8", "empty", "a-list", "a-number", "wrong-const", "wrong-shape", "not-a-string-enum"],
+    ids=[
+        "html",
+        "not-utf8",
+        "empty",
+        "a-list",
+        "a-number",
+        "wrong-const",
+        "wrong-shape",
+        "not-a-string-enum",
+    ],
 )
 def test_bodies_that_do_not_fit_raise_response_parse_error(
     content: bytes, reason: str, httpx_mock: HTTPXMock, resources: SyncResources
