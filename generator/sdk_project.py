@@ -480,7 +480,7 @@ def describe_resources(openapi: GeneratorData, raw_spec: Mapping[str, Any]) -> l
         if isinstance(tag, Mapping)
     }
     modules = {
-        model.class_info.name: str(model.class_info.module_name)
+        str(model.class_info.name): str(model.class_info.module_name)
         for model in [*openapi.models, *openapi.enums]
     }
     resources: list[Resource] = []

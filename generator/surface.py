@@ -77,7 +77,17 @@ def _signature(obj: Callable[..., Any]) -> str:
             value if value is inspect.Parameter.empty or isinstance(value, str) else _Text(_annotation(value))
         )
 
-    parameters = [item.replace(annotation=text(item.annotation)) for item in signature.parameters.values()]
+    def default(value: Any) -> Any:
+        # A set's repr follows the process's hash seed: print its members sorted, so every run agrees.
+        if isinstance(value, (set, frozenset)):
+            members = ", ".join(sorted(repr(member) for member in value))
+            return _Text(f"{type(value).__name__}({{{members}}})" if value else f"{type(value).__name__}()")
+        return value
+
+    parameters = [
+        item.replace(annotation=text(item.annotation), default=default(item.default))
+        for item in signature.parameters.values()
+    ]
     normalized = signature.replace(parameters=parameters, return_annotation=text(signature.return_annotation))
     return _strip_annotated(_clean(str(normalized))).replace("\n", "\\n")
 

@@ -253,7 +253,7 @@ class _ClientCore:
         return self._settings.evolve(**changes), headers
 
     def _describe(self, kwargs: dict[str, Any], options: RequestOptions) -> dict[str, Any]:
-        """Keyword arguments for `client.build_request` from a generated `_get_kwargs()` and the options."""
+        """Keyword arguments for `client.build_request` from a generated request description and the options."""
         url: str = kwargs["url"]
         if url.startswith("/"):
             url = self._settings.base_url + url

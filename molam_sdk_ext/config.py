@@ -135,7 +135,7 @@ class ClientSettings:
 
     api_key: str = attrs.field(validator=_check_api_key, repr=lambda key: repr(mask_secret(key)))
     base_url: str = attrs.field(default=DEFAULT_BASE_URL, converter=_normalise_base_url)
-    molam_version: str = attrs.field(factory=default_api_version)
+    molam_version: str = default_api_version()
     timeout: float = attrs.field(default=30.0, validator=_positive)
     connect_timeout: float = attrs.field(default=5.0, validator=_positive)
     total_timeout: float = attrs.field(default=60.0, validator=_positive)

@@ -1,7 +1,7 @@
 """The contract between the generated resource classes and the client that sends their requests.
 
 Generated resources (`molam_sdk.resources.*`) know the API: paths, parameters, models. They build a request
-description with the generated endpoint's `_get_kwargs(...)` and hand it to a `SyncRequester` or
+description (a dict of `method`, `url`, `params`, `json`, `headers`) and hand it to a `SyncRequester` or
 `AsyncRequester`, which owns everything about *sending* it: base URL, auth, the transport stack
 (idempotency, retries, circuit breaker, observability) and turning non-2xx answers into typed errors.
 `Molam` and `AsyncMolam` are requesters; a test can be one too.
@@ -46,7 +46,7 @@ class RequestOptions:
 
 
 class SyncRequester(Protocol):
-    """Sends one request described by a generated endpoint's `_get_kwargs()`."""
+    """Sends one request described by a generated resource method (`method`, `url`, `params`, `json`, `headers`)."""
 
     def request(self, kwargs: dict[str, Any], options: RequestOptions) -> httpx.Response:
         """Send it and return the 2xx response; raise a `MolamError` subclass for anything else."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import subprocess
 import sys
 import textwrap
 import uuid
@@ -303,3 +304,23 @@ def test_import_error_other_than_missing_dependency_fails(package: tuple[str, Pa
     (root / "broken.py").write_text("raise RuntimeError('boom')\n")
     _reload(name)
     assert surface.main(["--write", "--packages", name, "--file", str(tmp_path / "s.txt")]) == 1
+
+
+def test_set_defaults_print_sorted_whatever_the_hash_seed() -> None:
+    """A frozenset default's repr follows the hash seed; the dump must not, or CI would flap."""
+    code = (
+        "from generator.surface import _signature\n"
+        "def f(methods=frozenset({'POST', 'PATCH', 'PUT', 'DELETE'})): ...\n"
+        "print(_signature(f))\n"
+    )
+    outputs = {
+        subprocess.run(
+            [sys.executable, "-c", code],
+            env={"PYTHONHASHSEED": str(seed), "PATH": ""},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in range(6)
+    }
+    assert outputs == {"(methods=frozenset({'DELETE', 'PATCH', 'POST', 'PUT'}))\n"}
