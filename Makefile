@@ -33,7 +33,7 @@ typecheck: setup
 	$(VENV)/bin/mypy --strict molam_sdk molam_sdk_ext
 
 pytest: setup
-	$(VENV)/bin/pytest -q
+	MOLAM_LOG=debug $(VENV)/bin/pytest -q   # debug logging for the whole run: the secret audit checks every record
 
 test: check-generated lint typecheck pytest   ## what CI runs
 
@@ -51,7 +51,7 @@ $(RUNTIME_VENV)/.installed: pyproject.toml
 
 # Import times are measured in a venv with only the runtime dependencies (see DESIGN.md section 7).
 bench: setup $(RUNTIME_VENV)/.installed   ## speed figures of DESIGN.md section 6 (never run as tests)
-	MOLAM_BENCH_VENV=$(RUNTIME_VENV) $(PY) bench/run_all.py
+	MOLAM_BENCH_VENV=$(CURDIR)/$(RUNTIME_VENV) $(PY) bench/run_all.py
 
 breaking: setup           ## spec changes since BASE (default: merge base with origin/main, else HEAD~1)
 	$(PY) -m generator breaking --base $(or $(BASE),$(shell git merge-base origin/main HEAD 2>/dev/null),HEAD~1)

@@ -1,0 +1,50 @@
+"""The whole-run secret audit (tests/fixtures/secret_audit.py) must be able to fail."""
+
+from __future__ import annotations
+
+import logging
+
+from molam_sdk_ext.observability.logs import get_logger
+from tests.fixtures.secret_audit import SECRET, _Collector
+
+
+def _emit(collector: _Collector, logger: logging.Logger, message: str, *args: object) -> None:
+    logger.addHandler(collector)
+    try:
+        logger.warning(message, *args)
+    finally:
+        logger.removeHandler(collector)
+
+
+def test_an_unmasked_key_on_an_http_logger_is_a_leak() -> None:
+    collector = _Collector()
+    _emit(
+        collector,
+        logging.getLogger("httpx.audit-test"),
+        "sent Authorization: Bearer %s",
+        "sk_test_abcdef123456",
+    )
+    assert len(collector.leaks) == 1 and "httpx.audit-test" in collector.leaks[0]
+
+
+def test_the_sdk_logger_masks_before_the_audit_sees_it() -> None:
+    collector = _Collector()
+    _emit(
+        collector,
+        get_logger("molam.audit-test"),
+        "key %s secret %s",
+        "sk_live_abcdef123456",
+        "whsec_0123456789ab",
+    )
+    assert collector.records == 1 and collector.leaks == []
+
+
+def test_masked_forms_are_not_leaks() -> None:
+    for text in ("sk_test_...3456", "Bearer [REDACTED]", "whsec_...", "sk_test_ prefix only", "jwt_..."):
+        assert SECRET.search(text) is None, text
+    for text in (
+        "sk_test_4eC39HqLyjWDarjtT1zdp7dc",
+        "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
+        "Bearer jwt_abc123def",
+    ):
+        assert SECRET.search(text) is not None, text
