@@ -55,7 +55,7 @@ def create_app(*, webhook_secret: str | None = None, molam: AsyncMolam | None = 
     @processor.on("payment_intent.succeeded", "payment_intent.failed")
     async def payment_outcome(event: Any) -> None:
         intent = event.data.object
-        order_id = (intent.metadata.to_dict() if intent.metadata else {}).get("order_id")
+        order_id = intent.metadata.get("order_id") if intent.metadata else None
         if order_id in orders:
             orders[order_id]["status"] = "paid" if event.type == "payment_intent.succeeded" else "failed"
 

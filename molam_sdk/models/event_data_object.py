@@ -1,7 +1,7 @@
 # Generated from spec/molam.yaml by `make generate`; do not edit.
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import ItemsView, Iterator, KeysView, Mapping
 from typing import Any, Self
 
 from attrs import define as _attrs_define
@@ -50,3 +50,22 @@ class EventDataObject:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+    # A pure map in the spec (string keys, no fixed fields, e.g. `metadata`): read it like a dict.
+    def get(self, key: str, default: Any | None = None) -> Any | None:
+        """The value for `key`, or `default` when absent."""
+        return self.additional_properties.get(key, default)
+
+    def keys(self) -> KeysView[str]:
+        """The keys, as `dict.keys()`."""
+        return self.additional_properties.keys()
+
+    def items(self) -> ItemsView[str, Any]:
+        """The (key, value) pairs, as `dict.items()`."""
+        return self.additional_properties.items()
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.additional_properties)
+
+    def __len__(self) -> int:
+        return len(self.additional_properties)

@@ -43,7 +43,7 @@ processor = WebhookProcessor(settings.MOLAM_WEBHOOK_SECRET or "whsec_unset")
 def payment_outcome(event: Any) -> None:
     """Mark the order the payment was for (its id travels in the payment's metadata)."""
     intent = event.data.object
-    order_id = (intent.metadata.to_dict() if intent.metadata else {}).get("order_id")
+    order_id = intent.metadata.get("order_id") if intent.metadata else None
     if order_id is not None:
         order = ORDERS.setdefault(order_id, {"payment_intent": intent.id})
         order["status"] = "paid" if event.type == "payment_intent.succeeded" else "failed"
