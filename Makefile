@@ -33,6 +33,7 @@ typecheck: setup
 	$(VENV)/bin/mypy --strict molam_sdk molam_sdk_ext
 
 pytest: setup
+	scripts/ensure-test-servers
 	MOLAM_LOG=debug $(VENV)/bin/pytest -q   # debug logging for the whole run: the secret audit checks every record
 
 test: check-generated lint typecheck pytest   ## what CI runs
