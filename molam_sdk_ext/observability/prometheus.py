@@ -7,7 +7,7 @@ Subscribes to a client's hooks; nothing in the request path changes::
 
     metrics = MolamMetrics()            # registers on prometheus_client's default registry
     metrics.instrument(molam)           # a Molam / AsyncMolam client, or its `hooks`
-    processor = metrics.instrument_processor(WebhookProcessor(secret))   # webhook outcomes
+    metrics.instrument_processor(processor)   # a WebhookProcessor: webhook outcomes, via its on_result
     start_http_server(9100)
 
 Series (with the default ``namespace="molam"``):
@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from .hooks import Hooks, ResponseEvent
 
@@ -38,13 +38,12 @@ if TYPE_CHECKING:
 
     from ..transport.breaker import BreakerStateChange
     from ..transport.retry import RetryEvent
-    from ..webhooks.processor import ProcessResult
+    from ..webhooks.processor import ProcessResult, WebhookProcessor
 
 __all__ = [
     "BREAKER_STATE_VALUES",
     "DEFAULT_BUCKETS",
     "DEFAULT_REGISTRY",
-    "InstrumentedProcessor",
     "MolamMetrics",
     "hooks_of",
     "route_of",
@@ -67,6 +66,8 @@ DEFAULT_BUCKETS: tuple[float, ...] = (
     60.0,
 )
 BREAKER_STATE_VALUES: Mapping[str, int] = {"closed": 0, "half_open": 1, "open": 2}
+
+P = TypeVar("P", bound="WebhookProcessor")
 
 
 class _Default:
@@ -105,7 +106,7 @@ def hooks_of(target: Hooks | _HasHooks) -> Hooks:
 
 
 class MolamMetrics:
-    """The Molam metric families on one registry; `instrument` a client, `observe_webhook` each delivery.
+    """The Molam metric families on one registry: `instrument` a client, `instrument_processor` webhooks.
 
     Make one per process and registry (a second one on the same registry is refused by prometheus_client).
     """
@@ -207,35 +208,14 @@ class MolamMetrics:
         """Count one processed delivery (a `WebhookProcessor` result)."""
         self.webhooks.labels(result.event_type or "", result.outcome.value).inc()
 
-    def instrument_processor(self, processor: Any) -> InstrumentedProcessor:
-        """Wrap a `WebhookProcessor` so that every `process` / `aprocess` result is counted."""
-        return InstrumentedProcessor(processor, self)
+    def instrument_processor(self, processor: P) -> P:
+        """Count every delivery of a `WebhookProcessor` (`process` and `aprocess`) and return the processor.
 
-
-class InstrumentedProcessor:
-    """A `WebhookProcessor` whose results are counted; every other attribute is the processor's own."""
-
-    def __init__(self, processor: Any, metrics: MolamMetrics) -> None:
-        self._processor = processor
-        self._metrics = metrics
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._processor, name)
-
-    def __repr__(self) -> str:
-        return f"InstrumentedProcessor({self._processor!r})"
-
-    def process(self, raw_body: bytes | str, headers: Any) -> ProcessResult:
-        """`WebhookProcessor.process`, counted."""
-        result: ProcessResult = self._processor.process(raw_body, headers)
-        self._metrics.observe_webhook(result)
-        return result
-
-    async def aprocess(self, raw_body: bytes | str, headers: Any) -> ProcessResult:
-        """`WebhookProcessor.aprocess`, counted."""
-        result: ProcessResult = await self._processor.aprocess(raw_body, headers)
-        self._metrics.observe_webhook(result)
-        return result
+        Subscribes `observe_webhook` through `WebhookProcessor.on_result`: the processor is not wrapped, so it
+        can be passed to the framework adapters as it is. Call it once per processor (twice counts twice).
+        """
+        processor.on_result(self.observe_webhook)
+        return processor
 
 
 def _path_of(url: str) -> str:

@@ -13,6 +13,11 @@ breaker costs one Redis read per interval per host, plus one script per failed c
 nothing unless failures were being counted. A breaker opened elsewhere is therefore seen here within
 ``refresh_interval``; the probe is always granted by the store itself, never from the cache.
 
+Async clients (`AsyncMolam`) use the ``*_async`` methods: what the cache or the in-process state decides
+(a closed breaker with a fresh record, a success with nothing to reset) stays inline on the event loop, and
+only the store round trips (reading a stale record, counting a failure, the probe) run in a thread, so a
+slow or unreachable Redis never stalls the loop.
+
 When the store fails (Redis down, slow or unreachable: every error is a `StoreError`), the breaker falls
 back to its in-process state for ``store_retry_interval`` seconds (default 5), logs a warning on the
 ``molam`` logger (at most once a minute per host), then tries the store again. Payments are never blocked
@@ -22,6 +27,8 @@ from the moment the store failed) decides alone.
 
 from __future__ import annotations
 
+import asyncio
+import functools
 import itertools
 import math
 import threading
@@ -61,6 +68,11 @@ WARNING_INTERVAL = 60.0
 _log = get_logger()
 # Probe tokens handed to the transport for shared probes: far above the in-process breaker's own counter.
 _SHARED_TOKENS_START = 1 << 48
+
+
+_StoreCall = Callable[[], None]
+"""A store round trip still to make (blocking I/O): run in place by the sync methods, in a thread by the async
+ones."""
 
 
 def _as_transport_state(state: SharedState) -> BreakerState:
@@ -151,15 +163,94 @@ class SharedCircuitBreaker(CircuitBreaker):
 
     def acquire(self) -> int:
         """Ask to make a call: 0 for an ordinary call, a probe token when half-open; or raise `CircuitOpenError`."""
+        token = self._acquire_inline()
+        return self._acquire_from_store() if token is None else token
+
+    async def acquire_async(self) -> int:
+        """`acquire()` for an event loop: decided inline from a fresh cached record, otherwise in a thread."""
+        token = self._acquire_inline()
+        if token is not None:
+            return token
+        # Shielded: a caller cancelled while the thread is being granted the probe must give it back, or
+        # no process could probe the host before the probe expires (``reset_timeout``).
+        granting = asyncio.ensure_future(asyncio.to_thread(self._acquire_from_store))
+        try:
+            return await asyncio.shield(granting)
+        except asyncio.CancelledError:
+            granting.add_done_callback(self._give_back_orphan)
+            raise
+
+    def on_success(self, token: int = 0) -> None:
+        """The call got an answer that proves the server works (any status below 500)."""
+        store_call = self._success_plan(token)
+        if store_call is not None:
+            store_call()
+
+    async def on_success_async(self, token: int = 0) -> None:
+        """`on_success(token)` for an event loop: only a store round trip runs in a thread."""
+        store_call = self._success_plan(token)
+        if store_call is not None:
+            await asyncio.to_thread(store_call)
+
+    def on_failure(self, token: int = 0) -> None:
+        """The call failed server-side: a 5xx, a connection error or a timeout."""
+        store_call = self._failure_plan(token)
+        if store_call is not None:
+            store_call()
+
+    async def on_failure_async(self, token: int = 0) -> None:
+        """`on_failure(token)` for an event loop: only a store round trip runs in a thread."""
+        store_call = self._failure_plan(token)
+        if store_call is not None:
+            await asyncio.to_thread(store_call)
+
+    def release(self, token: int = 0) -> None:
+        """The call ended without telling anything about the server: give the probe slot back."""
+        store_call = self._release_plan(token)
+        if store_call is not None:
+            store_call()
+
+    async def release_async(self, token: int = 0) -> None:
+        """`release(token)` for an event loop: only a store round trip runs in a thread."""
+        store_call = self._release_plan(token)
+        if store_call is not None:
+            await asyncio.to_thread(store_call)
+
+    def reset(self) -> None:
+        """Force the breaker closed, for every process (an operator's override)."""
+        super().reset()
+        try:
+            self._observe(self._store.reset(self.host))
+        except StoreError as exc:
+            self._fall_back(exc)
+
+    def __repr__(self) -> str:
+        mode = "shared" if self.shared else "in-process fallback"
+        return f"SharedCircuitBreaker(host={self.host!r}, state={self.state!r}, {mode})"
+
+    # -- internals -------------------------------------------------------------------------------------
+    # Each public method is split in two: a plan, decided without I/O from the cache and the in-process state,
+    # and the store round trip it may still need. The sync methods run the round trip in place, the async
+    # ones in a thread, so both share every decision and only where the I/O runs differs.
+
+    def _acquire_inline(self) -> int | None:
+        """The token when no I/O is needed (fallback, or a fresh cached record); None to ask the store."""
+        if self._in_fallback():
+            return super().acquire()
+        record, read_at = self._view
+        if self._clock() - read_at >= self._refresh_interval:
+            return None
+        return self._decide_acquire(record)
+
+    def _acquire_from_store(self) -> int:
+        """`acquire()` reading the store when the cache is stale and asking it for the probe (blocking I/O)."""
         if self._in_fallback():
             return super().acquire()
         try:
             record = self._current()
-            if record.state is SharedState.CLOSED:
-                return 0
-            wait = record.retry_in(self.reset_timeout, self._wall())
-            if wait > 0:
-                raise CircuitOpenError(self.host, wait)
+            token = self._decide_acquire(record)
+            if token is not None:
+                return token
             probe = self._store.try_acquire_probe(self.host, self.reset_timeout)
             if probe is None:
                 # Another worker holds the probe, or the breaker closed or reopened meanwhile.
@@ -178,33 +269,55 @@ class SharedCircuitBreaker(CircuitBreaker):
         self._probes[token] = probe
         return token
 
-    def on_success(self, token: int = 0) -> None:
-        """The call got an answer that proves the server works (any status below 500)."""
+    def _decide_acquire(self, record: BreakerRecord) -> int | None:
+        """0 when `record` is closed, `CircuitOpenError` while it makes callers wait, None when a probe may be
+        asked of the store."""
+        if record.state is SharedState.CLOSED:
+            return 0
+        wait = record.retry_in(self.reset_timeout, self._wall())
+        if wait > 0:
+            raise CircuitOpenError(self.host, wait)
+        return None
+
+    def _give_back_orphan(self, granting: asyncio.Future[int]) -> None:
+        """A probe granted to a cancelled `acquire_async` caller goes back to the store (off the loop)."""
+        if granting.cancelled() or granting.exception() is not None:
+            return
+        token = granting.result()
+        if token:
+            asyncio.get_running_loop().run_in_executor(None, self.release, token)
+
+    def _success_plan(self, token: int) -> _StoreCall | None:
         probe = self._probes.pop(token, None) if token else None
         if token and probe is None:
             super().on_success(token)  # a probe of the in-process state (granted while falling back)
-            return
+            return None
         if probe is None:
             if self._in_fallback():
                 super().on_success(0)
-                return
+                return None
             record = self._view[0]
             if record.state is not SharedState.CLOSED or record.failures == 0:
-                return  # the rules would change nothing: spare the round trip
+                return None  # the rules would change nothing: spare the round trip
+        return functools.partial(self._store_success, probe)
+
+    def _store_success(self, probe: str | None) -> None:
         try:
             self._observe(self._store.record_success(self.host, probe))
         except StoreError as exc:
             self._fall_back(exc)
 
-    def on_failure(self, token: int = 0) -> None:
-        """The call failed server-side: a 5xx, a connection error or a timeout."""
+    def _failure_plan(self, token: int) -> _StoreCall | None:
         probe = self._probes.pop(token, None) if token else None
         if token and probe is None:
             super().on_failure(token)
-            return
+            return None
         if probe is None and self._in_fallback():
             super().on_failure(0)
-            return
+            return None
+        return functools.partial(self._store_failure, probe)
+
+    def _store_failure(self, probe: str | None) -> None:
         try:
             record = self._store.record_failure(self.host, self.failure_threshold, self.window, probe)
         except StoreError as exc:
@@ -214,32 +327,20 @@ class SharedCircuitBreaker(CircuitBreaker):
             return
         self._observe(record)
 
-    def release(self, token: int = 0) -> None:
-        """The call ended without telling anything about the server: give the probe slot back."""
+    def _release_plan(self, token: int) -> _StoreCall | None:
         if not token:
-            return
+            return None
         probe = self._probes.pop(token, None)
         if probe is None:
             super().release(token)
-            return
+            return None
+        return functools.partial(self._store_release, probe)
+
+    def _store_release(self, probe: str) -> None:
         try:
             self._observe(self._store.release_probe(self.host, probe))
         except StoreError as exc:
             self._fall_back(exc)
-
-    def reset(self) -> None:
-        """Force the breaker closed, for every process (an operator's override)."""
-        super().reset()
-        try:
-            self._observe(self._store.reset(self.host))
-        except StoreError as exc:
-            self._fall_back(exc)
-
-    def __repr__(self) -> str:
-        mode = "shared" if self.shared else "in-process fallback"
-        return f"SharedCircuitBreaker(host={self.host!r}, state={self.state!r}, {mode})"
-
-    # -- internals -------------------------------------------------------------------------------------
 
     def _in_fallback(self) -> bool:
         until = self._fallback_until

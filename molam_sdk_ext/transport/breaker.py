@@ -15,7 +15,9 @@ Defaults: 5 failures within 60 s open the breaker for 30 s.
 
 The lock is held only while the state changes, never across the call, and the closed-state path takes no
 lock at all: `acquire()` reads one attribute, `on_success()` another. Listeners run after the lock is released.
-The async transport uses the same object: its critical sections never wait on I/O.
+The async transport uses the same object through the ``*_async`` counterparts: for this in-process breaker
+they run the sync methods inline (its critical sections never wait on I/O); a breaker whose state lives in a
+store overrides them to run its store round trips off the event loop.
 """
 
 from __future__ import annotations
@@ -227,6 +229,26 @@ class CircuitBreaker:
             if token == self._probe_token:
                 self._probe_token = 0
 
+    # The async counterparts. The in-process state never waits on I/O, so these just run the sync methods
+    # inline (no thread hop); breakers whose state lives elsewhere (`SharedCircuitBreaker`) override them to
+    # keep their store round trips off the event loop.
+
+    async def acquire_async(self) -> int:
+        """`acquire()` for an event loop: never blocks it."""
+        return self.acquire()
+
+    async def on_success_async(self, token: int = 0) -> None:
+        """`on_success(token)` for an event loop: never blocks it."""
+        self.on_success(token)
+
+    async def on_failure_async(self, token: int = 0) -> None:
+        """`on_failure(token)` for an event loop: never blocks it."""
+        self.on_failure(token)
+
+    async def release_async(self, token: int = 0) -> None:
+        """`release(token)` for an event loop: never blocks it."""
+        self.release(token)
+
     def reset(self) -> None:
         """Force the breaker closed (an operator's override)."""
         with self._lock:
@@ -370,7 +392,8 @@ class CircuitBreakerTransport(httpx.BaseTransport):
 
 
 class AsyncCircuitBreakerTransport(httpx.AsyncBaseTransport):
-    """The async twin of `CircuitBreakerTransport`, sharing the same (thread-safe) breakers."""
+    """The async twin of `CircuitBreakerTransport`, sharing the same (thread-safe) breakers through their
+    ``*_async`` methods (so a shared breaker's store I/O never blocks the event loop)."""
 
     def __init__(self, inner: httpx.AsyncBaseTransport, registry: BreakerRegistry | None = None) -> None:
         self.inner = inner
@@ -379,19 +402,19 @@ class AsyncCircuitBreakerTransport(httpx.AsyncBaseTransport):
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         """Send `request` unless the breaker forbids it."""
         breaker = self.registry.get(host_key(request.url))
-        token = breaker.acquire()
+        token = await breaker.acquire_async()
         try:
             response = await self.inner.handle_async_request(request)
         except BaseException as exc:
             if _is_server_failure(exc):
-                breaker.on_failure(token)
+                await breaker.on_failure_async(token)
             else:
-                breaker.release(token)
+                await breaker.release_async(token)
             raise
         if response.status_code >= 500:
-            breaker.on_failure(token)
+            await breaker.on_failure_async(token)
         else:
-            breaker.on_success(token)
+            await breaker.on_success_async(token)
         return response
 
     async def aclose(self) -> None:

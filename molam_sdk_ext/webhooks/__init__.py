@@ -42,7 +42,13 @@ if TYPE_CHECKING:
         event_from_dict,
         parse_payload,
     )
-    from molam_sdk_ext.webhooks.processor import Handler, Outcome, ProcessResult, WebhookProcessor
+    from molam_sdk_ext.webhooks.processor import (
+        Handler,
+        Outcome,
+        ProcessResult,
+        ResultCallback,
+        WebhookProcessor,
+    )
 
 __all__ = [
     "DEFAULT_MAX_PAYLOAD_BYTES",
@@ -55,6 +61,7 @@ __all__ = [
     "Outcome",
     "ProcessResult",
     "Reason",
+    "ResultCallback",
     "SecretsSource",
     "SignatureHeader",
     "TypedEvent",
@@ -84,6 +91,7 @@ _LAZY = {
     "Handler": "processor",
     "Outcome": "processor",
     "ProcessResult": "processor",
+    "ResultCallback": "processor",
     "WebhookProcessor": "processor",
 }
 

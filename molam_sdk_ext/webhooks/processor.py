@@ -12,7 +12,8 @@
     return Response(result.body(), status=result.status_code, headers=result.headers())
 
 One delivery goes: verify the signature -> parse the typed event -> claim the event id in the store ->
-run the handler -> ``mark_processed`` (success) or ``release`` (failure, with the error). Outcomes:
+run the handler -> ``mark_processed`` (success) or ``release`` (failure, with the error) -> report the
+result to the `on_result` callbacks. Outcomes:
 
 ================== ====== ====================================================================================
 outcome            status meaning
@@ -43,6 +44,18 @@ plain functions or coroutine functions; both `process` (sync) and `aprocess` (as
 runs a coroutine handler to completion in its own event loop, `aprocess` runs a plain handler in a worker
 thread so that it cannot block the loop. The decisions live in one generator (`_steps`) that both drivers
 execute; only the I/O differs.
+
+Result callbacks observe every delivery (metrics, audit logs); `MolamMetrics.instrument_processor` uses one::
+
+    @processor.on_result
+    def count(result: ProcessResult) -> None:
+        outcomes[result.outcome] += 1
+
+Each callback receives the `ProcessResult` once per `process` / `aprocess` call, after the store has been
+updated and before the answer is returned, whatever the outcome (``invalid_signature`` included). Callbacks
+are plain functions, called in the processing thread (the event loop's, for `aprocess`): keep them quick and
+non-blocking. One that raises is logged (``molam.webhooks`` logger) and ignored: observing a delivery never
+changes its answer, and the other callbacks still run.
 """
 
 from __future__ import annotations
@@ -52,13 +65,13 @@ import concurrent.futures
 import enum
 import inspect
 import json
-import logging
 from collections.abc import Awaitable, Callable, Coroutine, Generator, Mapping
 from typing import Any, TypeVar
 
 import attrs
 
 from molam_sdk_ext.errors import SignatureVerificationError
+from molam_sdk_ext.observability.logs import get_logger
 from molam_sdk_ext.stores.memory import AsyncMemoryWebhookEventStore, MemoryWebhookEventStore
 from molam_sdk_ext.stores.webhook_events import (
     DEFAULT_LOCK_TIMEOUT,
@@ -74,9 +87,10 @@ from molam_sdk_ext.webhooks.signature import (
     WebhookVerifier,
 )
 
-__all__ = ["Handler", "Outcome", "ProcessResult", "WebhookProcessor"]
+__all__ = ["Handler", "Outcome", "ProcessResult", "ResultCallback", "WebhookProcessor"]
 
-logger = logging.getLogger("molam.webhooks")
+# Through get_logger so that a handler's error text (which may quote anything) is redacted like every SDK line.
+logger = get_logger("molam.webhooks")
 
 Handler = Callable[[Any], object]
 """A handler takes the typed event; it returns nothing (or an awaitable of nothing)."""
@@ -139,6 +153,12 @@ class ProcessResult:
         if self.retry_after is not None:
             headers["Retry-After"] = str(self.retry_after)
         return headers
+
+
+ResultCallback = Callable[[ProcessResult], object]
+"""A result callback takes the `ProcessResult` of one delivery; a plain function (never a coroutine one)."""
+
+R = TypeVar("R", bound=ResultCallback)
 
 
 def _result(
@@ -251,6 +271,7 @@ class WebhookProcessor:
         self.retry_after = retry_after
         self._handlers: dict[str, Handler] = {}
         self._fallback: Handler | None = None
+        self._result_callbacks: list[ResultCallback] = []
 
     def __repr__(self) -> str:
         return f"WebhookProcessor(types={sorted(self._handlers)!r}, store={type(self.store).__name__})"
@@ -288,9 +309,42 @@ class WebhookProcessor:
         """The handler that would run for `event_type`, or None (the event would be ignored)."""
         return self._handlers.get(event_type, self._fallback)
 
+    def on_result(self, callback: R) -> R:
+        """Register (and return, so it works as a decorator) a callback that receives every `ProcessResult`.
+
+        It runs once per `process` / `aprocess` call, whatever the outcome, in registration order. It must be
+        a plain function (a coroutine function is a TypeError); if it raises, the error is logged and the
+        delivery's result is unchanged.
+        """
+        if not callable(callback):
+            raise TypeError("on_result() takes a callable")
+        if inspect.iscoroutinefunction(callback):
+            raise TypeError("result callbacks must be plain functions, not coroutine functions")
+        self._result_callbacks.append(callback)
+        return callback
+
+    def _report(self, result: ProcessResult) -> None:
+        """Run the result callbacks; none of them can change `result` or stop the others."""
+        # A snapshot: a callback may be registered from another thread meanwhile.
+        for callback in tuple(self._result_callbacks):
+            try:
+                value = callback(result)
+            except Exception:
+                logger.warning("webhook result callback %r raised; ignored", callback, exc_info=True)
+                continue
+            if inspect.iscoroutine(value):
+                value.close()  # never awaited: close it rather than leak a "never awaited" warning
+                logger.warning("webhook result callback %r returned a coroutine; ignored", callback)
+
     # --- processing ------------------------------------------------------------------------------------------
 
     def _steps(self, raw_body: bytes | str, headers: Mapping[str, str] | str | bytes | None) -> _Steps:
+        """One delivery, as both drivers run it: its decisions, then the result callbacks (once, here only)."""
+        result = yield from self._decide(raw_body, headers)
+        self._report(result)
+        return result
+
+    def _decide(self, raw_body: bytes | str, headers: Mapping[str, str] | str | bytes | None) -> _Steps:
         """Every decision of one delivery, as a generator of store/handler operations (no I/O here)."""
         try:
             self.verifier.verify(raw_body, signature_from_headers(headers))

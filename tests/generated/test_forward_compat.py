@@ -124,6 +124,8 @@ def test_metadata_reads_like_a_dict() -> None:
     metadata = Metadata.from_dict({"order_id": "1042", "channel": "web"})
     assert metadata.get("order_id") == "1042" and metadata.get("missing") is None
     assert metadata.get("missing", "x") == "x"
-    assert dict(metadata.items()) == {"order_id": "1042", "channel": "web"} == {k: metadata[k] for k in metadata}
+    assert (
+        dict(metadata.items()) == {"order_id": "1042", "channel": "web"} == {k: metadata[k] for k in metadata}
+    )
     assert list(metadata.keys()) == ["order_id", "channel"] and len(metadata) == 2
     assert not Metadata.from_dict({})  # empty metadata is falsy, as an empty dict is

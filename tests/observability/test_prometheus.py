@@ -1,6 +1,9 @@
-"""Prometheus metrics as hook subscribers: every family, fed by the hooks a client emits."""
+"""Prometheus metrics as hook subscribers: every family, fed by the hooks a client emits, and webhook outcomes
+fed by `WebhookProcessor.on_result`."""
 
 from __future__ import annotations
+
+import asyncio
 
 import pytest
 from prometheus_client import CollectorRegistry, generate_latest
@@ -9,6 +12,8 @@ from molam_sdk_ext.observability.hooks import Hooks, ResponseEvent
 from molam_sdk_ext.observability.prometheus import MolamMetrics, route_of
 from molam_sdk_ext.transport.breaker import BreakerState, BreakerStateChange
 from molam_sdk_ext.transport.retry import RetryEvent
+from molam_sdk_ext.webhooks import Outcome, ProcessResult, WebhookProcessor
+from tests.webhooks.support import SECRET, delivery, example_event
 
 
 @pytest.fixture
@@ -118,3 +123,76 @@ def test_exposition_holds_no_secret(registry: CollectorRegistry) -> None:
 def test_instrument_refuses_other_objects(registry: CollectorRegistry) -> None:
     with pytest.raises(TypeError):
         MolamMetrics(registry).instrument(object())  # type: ignore[arg-type]
+
+
+def webhook_count(registry: CollectorRegistry, event_type: str, outcome: str) -> float:
+    return value(registry, "molam_webhooks_total", type=event_type, outcome=outcome) or 0.0
+
+
+@pytest.mark.parametrize("use_async", [False, True], ids=["process", "aprocess"])
+def test_webhook_outcomes_are_counted_through_on_result(registry: CollectorRegistry, use_async: bool) -> None:
+    metrics = MolamMetrics(registry)
+    processor = WebhookProcessor(SECRET)
+    # Subscribed, not wrapped: the caller keeps (and the adapters get) the processor itself.
+    assert metrics.instrument_processor(processor) is processor
+    failures: list[str] = []
+
+    @processor.on("payment_intent.succeeded")
+    def handle(event: object) -> None:
+        if not failures:
+            failures.append("once")
+            raise RuntimeError("first attempt fails")
+
+    event = example_event("payment_intent.succeeded")
+    body, headers = delivery(event)
+    deliveries = [
+        delivery(event),  # handler_failed
+        delivery(event),  # processed
+        delivery(event),  # duplicate
+        (body + b" ", headers),  # invalid_signature
+        delivery(example_event("payout.paid")),  # ignored (no handler)
+    ]
+    if use_async:
+
+        async def all_of_them() -> list[ProcessResult]:
+            return [await processor.aprocess(b, h) for b, h in deliveries]
+
+        results = asyncio.run(all_of_them())
+    else:
+        results = [processor.process(b, h) for b, h in deliveries]
+
+    assert [r.outcome for r in results] == [
+        Outcome.HANDLER_FAILED,
+        Outcome.PROCESSED,
+        Outcome.DUPLICATE,
+        Outcome.INVALID_SIGNATURE,
+        Outcome.IGNORED,
+    ]
+    intent = "payment_intent.succeeded"
+    assert webhook_count(registry, intent, "handler_failed") == 1
+    assert webhook_count(registry, intent, "processed") == 1
+    assert webhook_count(registry, intent, "duplicate") == 1
+    assert webhook_count(registry, "", "invalid_signature") == 1
+    assert webhook_count(registry, "payout.paid", "ignored") == 1
+    total = sum(
+        sample.value
+        for family in registry.collect()
+        if family.name == "molam_webhooks"
+        for sample in family.samples
+        if sample.name == "molam_webhooks_total"
+    )
+    assert total == len(deliveries)  # each delivery counted exactly once
+
+
+def test_a_failing_metrics_backend_does_not_change_the_webhook_answer(registry: CollectorRegistry) -> None:
+    metrics = MolamMetrics(registry)
+    processor = metrics.instrument_processor(WebhookProcessor(SECRET))
+
+    def broken(result: ProcessResult) -> None:
+        raise RuntimeError("counter exploded")
+
+    metrics.observe_webhook = broken  # type: ignore[method-assign]
+    processor.on_result(metrics.observe_webhook)  # the broken one, subscribed after the real one
+    result = processor.process(*delivery(example_event("payout.paid")))
+    assert (result.status_code, result.outcome) == (200, Outcome.IGNORED)
+    assert webhook_count(registry, "payout.paid", "ignored") == 1

@@ -370,3 +370,132 @@ def test_threads_on_the_memory_store_run_the_handler_once() -> None:
     outcomes = sorted(r.outcome.value for r in results)
     assert outcomes.count("processed") == 1
     assert set(outcomes) <= {"processed", "in_progress", "duplicate"}
+
+
+# --- result callbacks (on_result) -------------------------------------------------------------------------------
+
+
+def run_deliveries(
+    processor: WebhookProcessor, deliveries: list[tuple[bytes, dict[str, str]]], use_async: bool
+) -> list[ProcessResult]:
+    if not use_async:
+        return [processor.process(body, headers) for body, headers in deliveries]
+
+    async def all_of_them() -> list[ProcessResult]:
+        return [await processor.aprocess(body, headers) for body, headers in deliveries]
+
+    return asyncio.run(all_of_them())
+
+
+@pytest.mark.parametrize("use_async", [False, True], ids=["process", "aprocess"])
+def test_on_result_fires_once_per_delivery_with_its_outcome(use_async: bool) -> None:
+    processor = WebhookProcessor({KID: SECRET})
+    attempts: list[str] = []
+
+    @processor.on("payment_intent.succeeded")
+    def handle(event: Any) -> None:
+        attempts.append(event.id)
+        if len(attempts) == 1:
+            raise RuntimeError("first attempt fails")
+
+    reported: list[ProcessResult] = []
+    assert processor.on_result(reported.append) == reported.append  # returned: usable as a decorator
+
+    body, headers = delivery(EVENT)
+    deliveries = [
+        delivery(EVENT),  # handler_failed
+        delivery(EVENT),  # processed (the retry)
+        delivery(EVENT),  # duplicate
+        (body + b" ", headers),  # invalid_signature
+    ]
+    results = run_deliveries(processor, deliveries, use_async)
+
+    assert [r.outcome for r in results] == [
+        Outcome.HANDLER_FAILED,
+        Outcome.PROCESSED,
+        Outcome.DUPLICATE,
+        Outcome.INVALID_SIGNATURE,
+    ]
+    # Exactly the results the caller got, in order, each once (not equal copies: the same objects).
+    assert len(reported) == len(results) and all(a is b for a, b in zip(reported, results, strict=True))
+    assert [(r.event_id, r.event_type) for r in reported[:3]] == [(EVENT_ID, "payment_intent.succeeded")] * 3
+    assert reported[0].error == "RuntimeError: first attempt fails"
+    assert (reported[3].event_id, reported[3].error) == (None, "signature_mismatch")
+
+
+@pytest.mark.parametrize("use_async", [False, True], ids=["process", "aprocess"])
+def test_on_result_fires_for_ignored_in_progress_and_store_failures(use_async: bool) -> None:
+    processor = WebhookProcessor(SECRET, BrokenStore(fail_on="mark_processed"))
+    processor.on("payment_intent.succeeded")(lambda event: None)
+    reported: list[Outcome] = []
+    processor.on_result(lambda result: reported.append(result.outcome))
+    other = example_event("payout.paid")
+    results = run_deliveries(processor, [delivery(EVENT), delivery(other)], use_async)
+    assert [r.outcome for r in results] == [Outcome.STORE_UNAVAILABLE, Outcome.STORE_UNAVAILABLE]
+
+    processor = WebhookProcessor(SECRET)
+    processor.on_result(lambda result: reported.append(result.outcome))
+    assert processor.store.claim(EVENT_ID) is ClaimOutcome.CLAIMED  # another worker holds it
+    run_deliveries(processor, [delivery(EVENT), delivery(other)], use_async)
+    assert reported == [
+        Outcome.STORE_UNAVAILABLE,
+        Outcome.STORE_UNAVAILABLE,
+        Outcome.IN_PROGRESS,
+        Outcome.IGNORED,
+    ]
+
+
+@pytest.mark.parametrize("use_async", [False, True], ids=["process", "aprocess"])
+def test_a_failing_result_callback_changes_nothing(use_async: bool, caplog: pytest.LogCaptureFixture) -> None:
+    def run(with_broken_callback: bool) -> tuple[list[ProcessResult], list[Outcome], list[Any]]:
+        processor, seen = make()
+        after: list[Outcome] = []
+        if with_broken_callback:
+
+            @processor.on_result
+            def broken(result: ProcessResult) -> None:
+                raise RuntimeError(f"metrics backend down (secret {SECRET})")
+
+        processor.on_result(lambda result: after.append(result.outcome))
+        body, _ = delivery(EVENT)
+        results = run_deliveries(
+            processor, [delivery(EVENT), delivery(EVENT), (body, {"Molam-Signature": "t=1"})], use_async
+        )
+        return results, after, seen
+
+    with caplog.at_level("WARNING", logger="molam.webhooks"):
+        results, after, seen = run(with_broken_callback=True)
+    assert (results, after, len(seen)) == (
+        run(with_broken_callback=False)[0],
+        [Outcome.PROCESSED, Outcome.DUPLICATE, Outcome.INVALID_SIGNATURE],
+        1,
+    )
+    assert [r.status_code for r in results] == [200, 200, 400]
+    failures = [r for r in caplog.records if "result callback" in r.getMessage()]
+    assert len(failures) == 3 and all(r.name == "molam.webhooks" for r in failures)
+    logged = "\n".join(r.getMessage() + (r.exc_text or "") for r in caplog.records)
+    assert "metrics backend down" in logged and SECRET not in logged  # logged through the redacting logger
+
+
+def test_on_result_takes_plain_functions_only(caplog: pytest.LogCaptureFixture) -> None:
+    processor, _ = make()
+
+    async def coroutine_callback(result: ProcessResult) -> None:
+        pass
+
+    with pytest.raises(TypeError, match="plain functions"):
+        processor.on_result(coroutine_callback)
+    with pytest.raises(TypeError):
+        processor.on_result("not callable")  # type: ignore[type-var]
+
+    class SneakyAsync:  # an object whose __call__ returns a coroutine: closed and logged, never awaited
+        async def _run(self, result: ProcessResult) -> None:
+            raise AssertionError("must not run")
+
+        def __call__(self, result: ProcessResult) -> object:
+            return self._run(result)
+
+    processor.on_result(SneakyAsync())
+    with caplog.at_level("WARNING", logger="molam.webhooks"):
+        assert processor.process(*delivery(EVENT)).outcome is Outcome.PROCESSED
+    assert any("returned a coroutine" in r.getMessage() for r in caplog.records)
