@@ -22,6 +22,7 @@ from collections.abc import Sequence
 
 import uvicorn
 
+from molam_sdk_ext.observability.logs import get_logger
 from molam_sdk_ext.sandbox.app import create_app
 from molam_sdk_ext.sandbox.faults import ALL_KINDS, FaultConfig, parse_kinds
 from molam_sdk_ext.sandbox.server import make_config
@@ -99,7 +100,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         format="%(asctime)s %(levelname)s %(name)s %(message)s",
         stream=sys.stderr,
     )
-    log = logging.getLogger("molam.sandbox")
+    log = get_logger("molam.sandbox")
     try:
         faults = FaultConfig(
             rate=args.fault_rate,

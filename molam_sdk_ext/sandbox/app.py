@@ -16,7 +16,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import json
-import logging
 import re
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable
@@ -28,6 +27,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
+from molam_sdk_ext.observability.logs import get_logger
 from molam_sdk_ext.sandbox import onboarding, payments, payouts, triggers, wallets, webhook_endpoints
 from molam_sdk_ext.sandbox.delivery import WebhookDispatcher
 from molam_sdk_ext.sandbox.errors import SandboxError, error_bytes, invalid_param
@@ -47,7 +47,7 @@ from molam_sdk_ext.stores.idempotency import IdempotencyStore
 
 __all__ = ["Sandbox", "create_app"]
 
-logger = logging.getLogger("molam.sandbox")
+logger = get_logger("molam.sandbox")  # redacting, like every SDK logger
 
 Doc = dict[str, Any]
 Handler = Callable[[Request], Awaitable[Response]]

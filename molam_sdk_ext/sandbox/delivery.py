@@ -20,6 +20,7 @@ from collections.abc import Callable
 
 import httpx
 
+from molam_sdk_ext.observability.logs import get_logger
 from molam_sdk_ext.sandbox.settings import SandboxSettings
 from molam_sdk_ext.sandbox.state import Database, OutboxItem, new_id
 from molam_sdk_ext.sandbox.webhook_endpoints import active_secrets, is_loopback_url
@@ -27,7 +28,7 @@ from molam_sdk_ext.webhooks.signature import sign_with
 
 __all__ = ["USER_AGENT", "WebhookDispatcher", "retry_delay"]
 
-logger = logging.getLogger("molam.sandbox")
+logger = get_logger("molam.sandbox")  # redacting, like every SDK logger
 
 USER_AGENT = "Molam-Sandbox-Webhooks/1.0"
 

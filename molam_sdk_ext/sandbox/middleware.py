@@ -22,12 +22,12 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import json
-import logging
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
 
 from starlette.datastructures import Headers
 
+from molam_sdk_ext.observability.logs import get_logger
 from molam_sdk_ext.sandbox.auth import authenticate
 from molam_sdk_ext.sandbox.errors import SandboxError, error_bytes
 from molam_sdk_ext.sandbox.faults import (
@@ -43,7 +43,7 @@ from molam_sdk_ext.stores.idempotency import BeginOutcome, IdempotencyStore, Sto
 
 __all__ = ["MAX_BODY_BYTES", "PUBLIC_PATHS", "SandboxMiddleware", "fingerprint"]
 
-logger = logging.getLogger("molam.sandbox")
+logger = get_logger("molam.sandbox")  # redacting, like every SDK logger
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]

@@ -7,16 +7,16 @@ timing. Each timer runs in its own savepoint: one failing transition never block
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
 
+from molam_sdk_ext.observability.logs import get_logger
 from molam_sdk_ext.sandbox import onboarding, payments, payouts, webhook_endpoints
 from molam_sdk_ext.sandbox.settings import Env
 from molam_sdk_ext.sandbox.state import Database, Tx
 
 __all__ = ["ACTIONS", "run_due_timers"]
 
-logger = logging.getLogger("molam.sandbox")
+logger = get_logger("molam.sandbox")  # redacting, like every SDK logger
 
 ACTIONS: dict[str, Callable[[Tx, str, str, Env], None]] = {
     "payment_intent.settle": payments.settle_payment_intent,
