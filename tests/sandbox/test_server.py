@@ -26,7 +26,7 @@ def test_run_in_thread_serves_the_api_and_drops() -> None:
         created = api.post("/v1/connect/payment_intents", json={"amount": 1, "currency": "XOF"})
         assert created.status_code == 200
         assert api.get(f"/v1/connect/payment_intents/{created.json()['id']}").json() == created.json()
-        with pytest.raises(httpx.RemoteProtocolError):
+        with pytest.raises((httpx.RemoteProtocolError, httpx.ReadError)):  # a close or a reset
             api.get("/v1/ma/wallets", headers={"Molam-Sandbox-Fault": FaultKind.DROP.value})
         assert api.get("/v1/ma/wallets").status_code == 200  # a new connection is fine
 
