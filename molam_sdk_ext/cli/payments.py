@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-import enum
 from typing import Annotated, Any
 
 import typer
+
+from molam_sdk.models.cancellation_reason import CancellationReason
+from molam_sdk.models.capture_method import CaptureMethod
 
 from .listing import page_size, take
 from .output import Column
@@ -49,22 +51,6 @@ COLUMNS = (
     Column("customer", "customer_id"),
     Column("created", "created"),
 )
-
-
-class CaptureMethod(enum.StrEnum):
-    """When the funds are captured."""
-
-    automatic = "automatic"
-    manual = "manual"
-
-
-class CancellationReason(enum.StrEnum):
-    """Why a payment intent is canceled."""
-
-    duplicate = "duplicate"
-    fraudulent = "fraudulent"
-    requested_by_customer = "requested_by_customer"
-    abandoned = "abandoned"
 
 
 PaymentIntentId = Annotated[str, typer.Argument(help="The payment intent id (pi_...).", show_default=False)]

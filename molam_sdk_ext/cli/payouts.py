@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-import enum
 from typing import Annotated, Any
 
 import typer
+
+from molam_sdk.models.mobile_money_provider import MobileMoneyProvider as Provider
+from molam_sdk.models.origin_module import OriginModule
+from molam_sdk.models.payout_status import PayoutStatus
 
 from .listing import page_size, take
 from .output import Column
@@ -47,34 +50,6 @@ COLUMNS = (
     Column("beneficiary", "beneficiary"),
     Column("created", "created"),
 )
-
-
-class OriginModule(enum.StrEnum):
-    """The Molam product whose balance funds the payout."""
-
-    connect = "connect"
-    ma = "ma"
-    treasury = "treasury"
-
-
-class Provider(enum.StrEnum):
-    """Mobile money operators."""
-
-    orange_money = "orange_money"
-    wave = "wave"
-    mtn_momo = "mtn_momo"
-    moov_money = "moov_money"
-    free_money = "free_money"
-
-
-class PayoutStatus(enum.StrEnum):
-    """Where a payout is in its life."""
-
-    pending = "pending"
-    in_transit = "in_transit"
-    paid = "paid"
-    failed = "failed"
-    canceled = "canceled"
 
 
 PayoutId = Annotated[str, typer.Argument(help="The payout id (po_...).", show_default=False)]
@@ -137,7 +112,7 @@ def create(
     ],
     origin_module: Annotated[
         OriginModule, typer.Option("--origin-module", help="ma: --from is a wallet; else a Treasury balance.")
-    ] = OriginModule.connect,
+    ] = OriginModule.CONNECT,
     provider: Annotated[
         Provider | None, typer.Option("--mobile-money", help="Mobile money operator.", show_default=False)
     ] = None,

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import enum
 from typing import Annotated
 
 import typer
+
+from molam_sdk.models.refund_reason import RefundReason
 
 from .listing import page_size, take
 from .output import Column
@@ -22,14 +23,6 @@ from .state import JsonOption, get_state
 __all__ = ["app"]
 
 app = typer.Typer(help="Refund payments, fully or partly, and list refunds.", no_args_is_help=True)
-
-
-class RefundReason(enum.StrEnum):
-    """Why the payment is refunded."""
-
-    duplicate = "duplicate"
-    fraudulent = "fraudulent"
-    requested_by_customer = "requested_by_customer"
 
 
 FIELDS = ("id", "status", "amount", "currency", "payment_intent", "charge", "reason", "metadata", "created")
