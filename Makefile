@@ -11,10 +11,11 @@ STAMP  := $(VENV)/.installed
 
 setup: $(STAMP)
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml packaging/sandbox/pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -e '.[$(EXTRAS)]'
+	# The sandbox is its own distribution (packaging/sandbox); naming it here satisfies the `sandbox` extra.
+	$(PY) -m pip install -q -e ./packaging/sandbox -e '.[$(EXTRAS)]'
 	touch $(STAMP)
 
 generate: setup           ## regenerate molam_sdk/, the sandbox models and spec/sdk-surface.txt from the spec
@@ -27,10 +28,10 @@ check-generated: setup    ## fail when committed generated code differs from the
 lint: setup               ## the spec's rules, then ruff over the whole tree
 	$(PY) -m generator lint
 	$(VENV)/bin/ruff check .
-	$(VENV)/bin/ruff format --check molam_sdk_ext generator tests
+	$(VENV)/bin/ruff format --check molam_sdk_ext molam_sandbox generator tests
 
 typecheck: setup
-	$(VENV)/bin/mypy --strict molam_sdk molam_sdk_ext
+	$(VENV)/bin/mypy --strict molam_sdk molam_sdk_ext molam_sandbox
 
 pytest: setup
 	scripts/ensure-test-servers
@@ -39,10 +40,10 @@ pytest: setup
 test: check-generated lint typecheck pytest   ## what CI runs
 
 demo: setup               ## start the local sandbox, run the checkout flow against it, stop it
-	$(PY) -m molam_sdk_ext.demo
+	$(PY) -m molam_sandbox.demo
 
 sandbox: setup           ## run the local Molam API on http://127.0.0.1:12111 (state in ./molam-sandbox.db)
-	$(PY) -m molam_sdk_ext.sandbox
+	$(PY) -m molam_sandbox
 
 RUNTIME_VENV := .venv-runtime
 $(RUNTIME_VENV)/.installed: pyproject.toml
@@ -50,8 +51,8 @@ $(RUNTIME_VENV)/.installed: pyproject.toml
 	$(RUNTIME_VENV)/bin/pip install -q -e . stripe==16.1.0
 	touch $@
 
-# Import times are measured in a venv with only the runtime dependencies (see DESIGN.md section 7).
-bench: setup $(RUNTIME_VENV)/.installed   ## speed figures of DESIGN.md section 6 (never run as tests)
+# Import times are measured in a venv with only the runtime dependencies (see docs/DESIGN.md section 7).
+bench: setup $(RUNTIME_VENV)/.installed   ## speed figures of docs/DESIGN.md section 6 (never run as tests)
 	MOLAM_BENCH_VENV=$(CURDIR)/$(RUNTIME_VENV) $(PY) bench/run_all.py
 
 breaking: setup           ## spec changes since BASE (default: merge base with origin/main, else HEAD~1)

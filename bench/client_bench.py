@@ -111,8 +111,8 @@ def verdict(ok: bool) -> str:
 
 
 def bench_per_call(quick: bool) -> None:
+    from molam_sdk.requester import Request, RequestOptions
     from molam_sdk_ext import Molam
-    from molam_sdk_ext.requester import RequestOptions
 
     print(f"\n[1] per call, in process: httpx.MockTransport, {len(PAYLOAD)}-byte payment intent")
     transport = httpx.MockTransport(mock_handler)
@@ -138,7 +138,7 @@ def bench_per_call(quick: bool) -> None:
     no_options = RequestOptions()
 
     def molam_request() -> Any:
-        return json.loads(molam.request(dict(described), no_options).content)
+        return json.loads(molam.request(Request(**described), no_options).content)
 
     # For transparency: the same client with httpx's cookie jar put back (the SDK keeps no cookies, which
     # also spares it httpx's per-response cookie parsing that the raw client pays).

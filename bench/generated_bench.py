@@ -16,7 +16,6 @@ import sys
 import timeit
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import httpx
 
@@ -24,8 +23,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench.client_bench import PAYLOAD, RESPONSE_HEADERS  # noqa: E402
+from molam_sdk.requester import Request, RequestOptions  # noqa: E402
 from molam_sdk.resources import SyncResources  # noqa: E402
-from molam_sdk_ext.requester import RequestOptions  # noqa: E402
 
 LIST_PAYLOAD = json.dumps(
     {
@@ -42,11 +41,11 @@ class StubRequester:
 
     def __init__(self, content: bytes) -> None:
         self.response = httpx.Response(200, content=content, headers=RESPONSE_HEADERS)
-        self.last: dict[str, Any] = {}
+        self.last: Request | None = None
 
-    def request(self, kwargs: dict[str, Any], options: RequestOptions) -> httpx.Response:
+    def request(self, request: Request, options: RequestOptions) -> httpx.Response:
         """Return the prebuilt response."""
-        self.last = kwargs
+        self.last = request
         return self.response
 
 

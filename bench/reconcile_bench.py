@@ -46,8 +46,8 @@ def pure_engine() -> list[float]:
 def end_to_end() -> tuple[float, float]:
     from typer.testing import CliRunner
 
+    from molam_sandbox.server import SandboxProcess
     from molam_sdk_ext.cli import app
-    from molam_sdk_ext.sandbox.server import SandboxProcess
     from tests.cli.seed import seed_payment_intents
 
     key = "sk_test_reconcile_bench"

@@ -1,7 +1,7 @@
 """`make bench`: run every benchmark script in bench/ and print their tables one after the other.
 
 Benchmarks are never tests (these machines are noisy): each script prints figures beside the peers it is
-compared with, measured in the same run, and the targets of DESIGN.md section 6.
+compared with, measured in the same run, and the targets of docs/DESIGN.md section 6.
 """
 
 from __future__ import annotations
@@ -22,7 +22,9 @@ def main() -> int:
         print(f"\n=== {script.stem} " + "=" * max(0, 70 - len(script.stem)), flush=True)
         started = time.perf_counter()
         result = subprocess.run([sys.executable, str(script)], cwd=HERE.parent, check=False)
-        print(f"--- {script.stem}: {time.perf_counter() - started:.1f} s, exit {result.returncode}", flush=True)
+        print(
+            f"--- {script.stem}: {time.perf_counter() - started:.1f} s, exit {result.returncode}", flush=True
+        )
         if result.returncode != 0:
             failed.append(script.stem)
     if failed:

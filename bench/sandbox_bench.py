@@ -1,6 +1,6 @@
 """Requests per second the local sandbox serves for create + retrieve of a payment intent.
 
-Starts ``python -m molam_sdk_ext.sandbox`` in a subprocess (in memory, then on a SQLite file), then drives it
+Starts ``python -m molam_sandbox`` in a subprocess (in memory, then on a SQLite file), then drives it
 from this process with keep-alive `httpx.AsyncClient` workers: each worker loops ``POST
 /v1/connect/payment_intents`` (with an Idempotency-Key, as the SDK sends) then ``GET`` of the created intent.
 Reports requests/s and create+retrieve pairs/s per concurrency. Client and server share this machine's cores,
@@ -26,7 +26,7 @@ import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from molam_sdk_ext.sandbox.server import SandboxProcess
+from molam_sandbox.server import SandboxProcess
 
 
 async def _worker(client: httpx.AsyncClient, stop_at: float, latencies: list[float]) -> int:

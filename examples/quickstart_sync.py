@@ -2,7 +2,7 @@
 
 Run it against the local sandbox (no account needed)::
 
-    molam sandbox                                   # terminal 1 (or: python -m molam_sdk_ext.sandbox)
+    molam sandbox                                   # terminal 1 (or: python -m molam_sandbox)
     export MOLAM_API_KEY=sk_test_quickstart MOLAM_API_BASE=http://127.0.0.1:12111
     python examples/quickstart_sync.py              # terminal 2
 

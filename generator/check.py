@@ -1,7 +1,7 @@
 """`python -m generator check`: fail when the committed generated code is not what the spec generates.
 
 Regenerates into a temporary directory (nothing in the repository is touched) and compares it, byte for
-byte, with molam_sdk/ and molam_sdk_ext/sandbox/models.py. On a difference it prints a short unified diff
+byte, with molam_sdk/ and molam_sandbox/models.py. On a difference it prints a short unified diff
 per file (truncated) naming every changed, missing or extra file, and exits 1; otherwise exits 0.
 
     python -m generator check [--spec PATH] [--root DIR]

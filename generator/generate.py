@@ -2,7 +2,7 @@
 
 Everything happens in a temporary staging tree first (openapi-python-client and datamodel-code-generator in
 process, then the pinned ruff over the whole tree with generator/ruff.toml), so a failure leaves the
-committed tree untouched. The staging tree then replaces molam_sdk/ and molam_sdk_ext/sandbox/models.py,
+committed tree untouched. The staging tree then replaces molam_sdk/ and molam_sandbox/models.py,
 only when something changed. The output depends only on the spec, templates/ and generator/ (pinned tool
 versions): no timestamps, no absolute paths, no hash-order dependence.
 
@@ -40,7 +40,7 @@ TEMPLATE_DIR = REPO_ROOT / "templates"
 CONFIG_PATH = GENERATOR_DIR / "config.yaml"
 DEFAULT_SPEC = Path("spec/molam.yaml")
 PACKAGE_DIR = Path("molam_sdk")
-SANDBOX_MODELS = Path("molam_sdk_ext/sandbox/models.py")
+SANDBOX_MODELS = Path("molam_sandbox/models.py")
 
 SHOWN_PATHS = 20
 
@@ -85,7 +85,7 @@ def main(argv: list[str]) -> int:
 
 
 def generate_tree(spec: Path, staging: Path) -> list[str]:
-    """Write the generated files for `spec` under `staging` (molam_sdk/..., molam_sdk_ext/sandbox/models.py).
+    """Write the generated files for `spec` under `staging` (molam_sdk/..., molam_sandbox/models.py).
 
     Returns the generator's warnings; raises `GenerationError` when the spec cannot be generated. The
     sandbox models are rendered in a forked worker while this process renders molam_sdk/ (two cores halve

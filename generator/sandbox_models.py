@@ -14,7 +14,7 @@ __all__ = ["render_sandbox_models"]
 
 
 def render_sandbox_models(raw_spec: Mapping[str, Any], *, header: str) -> tuple[str, list[str]]:
-    """Source of molam_sdk_ext/sandbox/models.py for `raw_spec`, starting with `header`, and the tool's warnings."""
+    """Source of molam_sandbox/models.py for `raw_spec`, starting with `header`, and the tool's warnings."""
     import warnings
 
     from datamodel_code_generator import generate

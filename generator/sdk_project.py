@@ -1,9 +1,11 @@
 """Render the `molam_sdk` package from the spec with openapi-python-client, in process.
 
-The stock generator makes the models and the endpoint modules (`molam_sdk/api/<tag>/<operation>.py`);
-our templates (templates/) make the models lenient and add the resource layer
-(`molam_sdk/resources/`) that `molam_sdk_ext` clients expose. Running in process lets us hand the
-parsed spec to our own resource templates and rewrite discriminated unions before rendering.
+The stock generator makes the models; our templates (templates/) make them lenient and add the resource
+layer (`molam_sdk/resources/`) and the small runtime contract it is written against (`requester`,
+`resource`, `raw_response`, `pagination`, `errors`), which `molam_sdk_ext` implements. The stock endpoint
+functions (`api/`) and `client.py` are not emitted: they would be a second client without retries,
+idempotency or the breaker. Running in process lets us hand the parsed spec to our own resource templates
+and rewrite discriminated unions before rendering.
 """
 
 from __future__ import annotations
@@ -50,6 +52,8 @@ RESERVED_ARGUMENTS = frozenset(
 #: names: a payments SDK user expects `event.type`, `event.data.object` and `error.type`, as in the JSON.
 #: Generated code never calls these builtins where such a name is in scope.
 UNRESERVED_NAMES = frozenset({"type", "object"})
+#: The runtime contract rendered from templates/runtime/<module>.py.jinja into molam_sdk/<module>.py.
+RUNTIME_MODULES = ("requester", "resource", "raw_response", "pagination")
 IDEMPOTENCY_HEADER = "Idempotency-Key"
 VERSION_HEADER = "Molam-Version"
 
@@ -133,9 +137,17 @@ class MolamProject(Project):
         self.project_dir.mkdir(parents=True, exist_ok=True)
         self._create_package()
         self._build_models()
-        self._build_api()
+        self._build_runtime()
         self._build_resources()
         (self.package_dir / "py.typed").write_text(self.header + "\n", encoding="utf-8")
+
+    def _build_runtime(self) -> None:
+        """The contract the resources are written against (templates/runtime/) and the base errors."""
+        errors = self.env.get_template("errors.py.jinja")
+        (self.package_dir / "errors.py").write_text(errors.render(), encoding="utf-8")
+        for module in RUNTIME_MODULES:
+            template = self.env.get_template(f"runtime/{module}.py.jinja")
+            (self.package_dir / f"{module}.py").write_text(template.render(), encoding="utf-8")
 
     def _build_resources(self) -> None:
         resources_dir = self.package_dir / "resources"

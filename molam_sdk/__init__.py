@@ -1,8 +1,10 @@
 # Generated from spec/molam.yaml by `make generate`; do not edit.
-"""The typed Molam API client generated from spec/molam.yaml: models, endpoint functions and resources.
+"""The typed Molam API layer generated from spec/molam.yaml: models, resources and the contract they use.
 
-Use it through `molam_sdk_ext.Molam` / `molam_sdk_ext.AsyncMolam`, which send the requests built here.
-Importing this package stays cheap: submodules load when first used.
+`models` holds one class per schema; `resources` one module per tag, whose methods build requests and parse
+responses; `requester`, `resource`, `raw_response`, `pagination` and `errors` are the small runtime contract
+the resources are written against. The hand-written clients, `Molam` / `AsyncMolam`, implement it (they are
+the requesters); nothing here imports them. Importing this package stays cheap: submodules load when used.
 """
 
 __all__ = ["API_VERSION", "SPEC_TITLE"]

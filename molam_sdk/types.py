@@ -1,57 +1,22 @@
 # Generated from spec/molam.yaml by `make generate`; do not edit.
-"""Contains some shared types for properties"""
+"""The "argument not given" marker the models and resources share, and the required-field helper."""
 
-from collections.abc import Mapping, MutableMapping
-from http import HTTPStatus
-from typing import IO, Any, BinaryIO, Generic, Literal, TypeVar
-
-from attrs import define
+from typing import Any, Literal
 
 from .errors import MissingFieldError
 
 
 class Unset:
+    """The type of `UNSET`: an optional argument or field that was not given (distinct from None)."""
+
     def __bool__(self) -> Literal[False]:
         return False
 
+    def __repr__(self) -> str:
+        return "UNSET"
+
 
 UNSET: Unset = Unset()
-
-# The types that `httpx.Client(files=)` can accept, copied from that library.
-FileContent = IO[bytes] | bytes | str
-FileTypes = (
-    # (filename, file (or bytes), content_type)
-    tuple[str | None, FileContent, str | None]
-    # (filename, file (or bytes), content_type, headers)
-    | tuple[str | None, FileContent, str | None, Mapping[str, str]]
-)
-RequestFiles = list[tuple[str, FileTypes]]
-
-
-@define
-class File:
-    """Contains information for file uploads"""
-
-    payload: BinaryIO
-    file_name: str | None = None
-    mime_type: str | None = None
-
-    def to_tuple(self) -> FileTypes:
-        """Return a tuple representation that httpx will accept for multipart/form-data"""
-        return self.file_name, self.payload, self.mime_type
-
-
-T = TypeVar("T")
-
-
-@define
-class Response(Generic[T]):
-    """A response from an endpoint"""
-
-    status_code: HTTPStatus
-    content: bytes
-    headers: MutableMapping[str, str]
-    parsed: T | None
 
 
 def pop_required(data: dict[str, Any], key: str, model: str) -> Any:
@@ -68,4 +33,4 @@ def pop_required(data: dict[str, Any], key: str, model: str) -> Any:
         raise MissingFieldError(model, key) from None
 
 
-__all__ = ["UNSET", "File", "FileTypes", "RequestFiles", "Response", "Unset", "pop_required"]
+__all__ = ["UNSET", "Unset", "pop_required"]

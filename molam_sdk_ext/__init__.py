@@ -8,7 +8,8 @@
     price = Money("15000", "XOF")
     intent = molam.payment_intents.create(amount=price.minor_units, currency=price.currency)
 
-The errors and pages load with the package. Everything else (the clients and the generated models behind them,
+The errors and pages load with the package (the base errors, pages and raw responses are the generated
+contract's own classes, from `molam_sdk`, re-exported). Everything else (the clients and the generated models behind them,
 money, settings, transports, observability, webhooks) is imported the first time one of its names is used,
 so ``import molam_sdk_ext`` costs about what ``import httpx`` costs.
 """
@@ -17,6 +18,8 @@ from __future__ import annotations
 
 import importlib
 from typing import TYPE_CHECKING, Any
+
+from molam_sdk.pagination import AsyncPage, SyncPage
 
 from .errors import (
     APIConnectionError,
@@ -39,15 +42,16 @@ from .errors import (
     StoreError,
     ValidationError,
 )
-from .pagination import AsyncPage, SyncPage
 
 if TYPE_CHECKING:
+    from molam_sdk.raw_response import RawResponse
+    from molam_sdk.requester import RequestOptions
+
     from . import webhooks
     from .client import AsyncMolam, Molam
     from .config import ClientSettings, ConfigurationError
     from .money import AmountTypeError, Money, exponent, from_minor_units, to_minor_units
     from .observability.hooks import Hooks
-    from .requester import RawResponse, RequestOptions
     from .transport.breaker import BreakerConfig
     from .transport.retry import RetryPolicy
 
@@ -106,8 +110,8 @@ _LAZY = {
     "exponent": ".money",
     "from_minor_units": ".money",
     "to_minor_units": ".money",
-    "RawResponse": ".requester",
-    "RequestOptions": ".requester",
+    "RawResponse": "molam_sdk.raw_response",
+    "RequestOptions": "molam_sdk.requester",
     "Hooks": ".observability.hooks",
     "BreakerConfig": ".transport.breaker",
     "RetryPolicy": ".transport.retry",
@@ -118,7 +122,7 @@ _SUBMODULES = frozenset({"webhooks", "transport", "observability", "config", "cl
 def __getattr__(name: str) -> Any:
     module_name = _LAZY.get(name)
     if module_name is not None:
-        value = getattr(importlib.import_module(module_name, __name__), name)
+        value = getattr(importlib.import_module(module_name, __name__), name)  # absolute names work too
         globals()[name] = value
         return value
     if name in _SUBMODULES:

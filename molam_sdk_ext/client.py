@@ -11,10 +11,11 @@
         async for intent in await molam.payment_intents.list(status="succeeded"):
             ...
 
-Each client is a `SyncRequester` / `AsyncRequester` for the generated resources: it adds the headers
-(Authorization, Molam-Version, User-Agent, then the call's own, then `extra_headers`), the per-call timeout,
-retry budget and deadline, sends through the stack (observability, idempotency, retry, circuit breaker), and
-returns 2xx responses or raises the typed `MolamError` for the rest. httpx timeouts become
+Each client is a `SyncRequester` / `AsyncRequester` (`molam_sdk.requester`) for the generated resources: it
+adds the headers (Authorization, Molam-Version, User-Agent, then the operation's own, then `extra_headers`),
+hands the caller's idempotency key, the per-call timeout, retry budget and deadline to the stack, sends through
+it (observability, idempotency, retry, circuit breaker), and returns 2xx responses or raises the typed
+`MolamError` for the rest. httpx timeouts become
 `APITimeoutError`, other transport failures `APIConnectionError`; no message contains a credential.
 
 Bring your own HTTP: ``http_client=`` (an `httpx.Client` / `httpx.AsyncClient`: its transports, including
@@ -25,32 +26,31 @@ proxy mounts, are wrapped by the stack and its other settings kept; you keep own
 from __future__ import annotations
 
 import functools
-import ssl
 from collections.abc import Mapping
 from types import TracebackType
-from typing import Any, Self
+from typing import Any, Self, Unpack
 
 import attrs
 import httpx
 
+from molam_sdk.requester import Request, RequestOptions
 from molam_sdk.resources import AsyncRawResources, AsyncResources, SyncRawResources, SyncResources
 
-from .config import ClientSettings, ConfigurationError, region_url
+from .config import ClientOptions, ClientSettings, ConfigurationError, region_url
 from .errors import APIConnectionError, APITimeoutError, error_from_response
+from .http_client import make_stateless, wrap_callers_client
 from .observability.hooks import Hooks
 from .observability.logs import configure_logging
 from .observability.redaction import mask_secret, redact
-from .observability.telemetry import TELEMETRY_HEADER, TelemetryRecorder, user_agent
-from .requester import MAX_RETRIES_EXTENSION, RequestOptions
+from .observability.telemetry import TelemetryRecorder, user_agent
+from .tls import tls_context
 from .transport.breaker import BreakerConfig, BreakerRegistry
-from .transport.idempotency import IDEMPOTENCY_HEADER, IDEMPOTENCY_KEY_EXTENSION, new_idempotency_key
-from .transport.observe import AsyncObservabilityTransport, ObservabilityTransport
-from .transport.retry import DEADLINE_EXTENSION, RetryPolicy
+from .transport.idempotency import IDEMPOTENCY_KEY_EXTENSION
+from .transport.retry import DEADLINE_EXTENSION, MAX_RETRIES_EXTENSION, RetryPolicy
 from .transport.stack import TransportStack
 
 __all__ = ["AsyncMolam", "Molam"]
 
-_BODY_KEYS = ("params", "json", "content", "data", "files", "cookies")
 #: Options `with_options` can change without a new connection pool (they travel with each request).
 _PER_REQUEST_OPTIONS = frozenset(
     {
@@ -65,61 +65,6 @@ _PER_REQUEST_OPTIONS = frozenset(
         "default_headers",
     }
 )
-
-
-@functools.cache
-def _verify_context(verify: bool | str) -> ssl.SSLContext:
-    # Shared by every client with the same trust settings: loading the CA bundle costs milliseconds.
-    if verify is False:
-        context = ssl.create_default_context()
-        context.check_hostname = False
-        context.verify_mode = ssl.CERT_NONE
-    elif isinstance(verify, str):
-        context = ssl.create_default_context(cafile=verify)
-    else:
-        import certifi
-
-        context = ssl.create_default_context(cafile=certifi.where())
-    return context
-
-
-def _tls_context(settings: ClientSettings) -> ssl.SSLContext:
-    verify = settings.verify
-    if settings.client_cert is None:
-        return verify if isinstance(verify, ssl.SSLContext) else _verify_context(verify)
-    # With a client certificate, a fresh context per client: a rotated certificate file is picked up by the
-    # next client, and no other client shares the identity.
-    context = verify if isinstance(verify, ssl.SSLContext) else _verify_context.__wrapped__(verify)
-    context.load_cert_chain(settings.client_cert, settings.client_key)
-    return context
-
-
-def _wrap_callers_client(client: httpx.Client | httpx.AsyncClient, wrap: Any) -> None:
-    """Put the SDK stack over every transport of a caller's client (its default one and its mounts)."""
-    if isinstance(client._transport, ObservabilityTransport | AsyncObservabilityTransport):
-        raise ConfigurationError(
-            "This http_client already carries a Molam client's transport stack; share that client with "
-            "with_options(...) instead of wrapping it twice (retries would multiply).",
-            param="http_client",
-        )
-    client._transport = wrap(client._transport)
-    client._mounts = {
-        pattern: None if mounted is None else wrap(mounted) for pattern, mounted in client._mounts.items()
-    }
-
-
-class _NoCookies(httpx.Cookies):
-    """A cookie jar that keeps nothing: the API is stateless (bearer keys), and copies made by `with_options`
-    with other keys must never share a cookie. Also saves httpx's per-response cookie parsing."""
-
-    def extract_cookies(self, response: httpx.Response) -> None:
-        """Ignore the response's cookies."""
-
-
-def _stateless(client: httpx.Client | httpx.AsyncClient) -> None:
-    # httpx has no public switch for this; only clients the SDK made itself are changed.
-    if isinstance(getattr(client, "_cookies", None), httpx.Cookies):
-        client._cookies = _NoCookies()
 
 
 def _connection_error(exc: httpx.TransportError, request: httpx.Request) -> APIConnectionError:
@@ -151,7 +96,6 @@ class _ClientCore:
     _timeout: httpx.Timeout
     _max_retries: int
     _deadline: float
-    _telemetry: TelemetryRecorder | None
     _owns_client: bool
 
     def _configure(
@@ -176,26 +120,28 @@ class _ClientCore:
         self._timeout = settings.httpx_timeout()
         self._max_retries = settings.max_retries
         self._deadline = settings.total_timeout
-        self._telemetry = shared.stack.telemetry
 
     @staticmethod
     def _resolve(
-        settings: ClientSettings | None, retry_policy: RetryPolicy | None, kwargs: dict[str, Any]
+        api_key: str | None,
+        settings: ClientSettings | None,
+        retry_policy: RetryPolicy | None,
+        options: ClientOptions,
     ) -> ClientSettings:
         if settings is not None:
-            given = {k: v for k, v in kwargs.items() if v is not None and k != "allow_insecure_http"}
-            if given or kwargs.get("allow_insecure_http"):
+            given = {k for k, v in options.items() if v is not None and k != "allow_insecure_http"}
+            if api_key is not None or given or options.get("allow_insecure_http"):
                 raise ConfigurationError(
                     "Pass either settings= or individual options, not both.", param="settings"
                 )
             return settings
         if retry_policy is not None:
             # An explicit policy supplies the budget and deadline unless they were given on their own.
-            if kwargs.get("max_retries") is None:
-                kwargs["max_retries"] = retry_policy.max_retries
-            if kwargs.get("total_timeout") is None:
-                kwargs["total_timeout"] = retry_policy.deadline
-        return ClientSettings.resolve(**kwargs)
+            if options.get("max_retries") is None:
+                options["max_retries"] = retry_policy.max_retries
+            if options.get("total_timeout") is None:
+                options["total_timeout"] = retry_policy.deadline
+        return ClientSettings.resolve(api_key, **options)
 
     @staticmethod
     def _make_shared(
@@ -232,7 +178,6 @@ class _ClientCore:
             breakers=breakers,
             hooks=hooks,
             telemetry=TelemetryRecorder() if settings.telemetry else None,
-            telemetry_header=False,  # the client adds it in `_describe`
         )
         return _Shared(stack=stack, user_agent=user_agent())
 
@@ -252,38 +197,34 @@ class _ClientCore:
             changes["base_url"] = region_url(region)
         return self._settings.evolve(**changes), headers
 
-    def _describe(self, kwargs: dict[str, Any], options: RequestOptions) -> dict[str, Any]:
-        """Keyword arguments for `client.build_request` from a generated request description and the options."""
-        url: str = kwargs["url"]
+    def _describe(self, request: Request, options: RequestOptions) -> dict[str, Any]:
+        """Keyword arguments for `client.build_request` from a generated request and the call's options.
+
+        The idempotency key is not a header here: the idempotency transport alone writes that header (the
+        caller's key, travelling as an extension, or a new one), so every path into the stack gets one.
+        """
+        url = request.url
         if url.startswith("/"):
             url = self._settings.base_url + url
-        method: str = kwargs["method"].upper()
-        call_headers = kwargs.get("headers")
+        call_headers = request.headers
         extra = options.extra_headers
-        telemetry = self._telemetry
-        telemetry_value = None if telemetry is None else telemetry.header_value()
+        version = options.molam_version
         extensions: dict[str, Any] = {
             MAX_RETRIES_EXTENSION: self._max_retries if options.max_retries is None else options.max_retries,
         }
+        if options.idempotency_key is not None:
+            extensions[IDEMPOTENCY_KEY_EXTENSION] = options.idempotency_key
         headers: list[tuple[str, str]]
-        if call_headers or extra or telemetry_value or method == "POST":
+        if call_headers or extra or version is not None:
             merged = self._base_headers.copy()
+            if version is not None:
+                merged["molam-version"] = ("Molam-Version", version)
             if call_headers:
                 for name, value in call_headers.items():
-                    if value is not None:
-                        merged[name.lower()] = (name, str(value))
+                    merged[name.lower()] = (name, value)
             if extra:
                 for name, value in extra.items():
                     merged[name.lower()] = (name, value)
-            if telemetry_value is not None:
-                merged["molam-client-telemetry"] = (TELEMETRY_HEADER, telemetry_value)
-            if method == "POST":
-                # One key per logical call, made here so every layer below finds it without a header search.
-                found = merged.get("idempotency-key")
-                key = new_idempotency_key() if found is None else found[1]
-                if found is None:
-                    merged["idempotency-key"] = (IDEMPOTENCY_HEADER, key)
-                extensions[IDEMPOTENCY_KEY_EXTENSION] = key
             headers = list(merged.values())
         else:
             headers = self._base_header_list
@@ -294,16 +235,16 @@ class _ClientCore:
             timeout = self._settings.httpx_timeout(options.timeout)
             extensions[DEADLINE_EXTENSION] = max(self._deadline, timeout.read or 0.0)
         described: dict[str, Any] = {
-            "method": method,
+            "method": request.method,
             "url": url,
             "headers": headers,
             "timeout": timeout,
             "extensions": extensions,
         }
-        for key in _BODY_KEYS:
-            value = kwargs.get(key)
-            if value is not None:
-                described[key] = value
+        if request.params:
+            described["params"] = request.params
+        if request.json is not None:
+            described["json"] = request.json
         return described
 
     @property
@@ -346,19 +287,6 @@ class Molam(_ClientCore, SyncResources):
         self,
         api_key: str | None = None,
         *,
-        base_url: str | None = None,
-        region: str | None = None,
-        molam_version: str | None = None,
-        timeout: float | None = None,
-        connect_timeout: float | None = None,
-        total_timeout: float | None = None,
-        max_retries: int | None = None,
-        log: str | None = None,
-        telemetry: bool | None = None,
-        verify: bool | str | ssl.SSLContext | None = None,
-        client_cert: str | None = None,
-        client_key: str | None = None,
-        allow_insecure_http: bool = False,
         retry_policy: RetryPolicy | None = None,
         circuit_breaker: BreakerConfig | BreakerRegistry | bool | None = None,
         hooks: Hooks | None = None,
@@ -366,51 +294,33 @@ class Molam(_ClientCore, SyncResources):
         http_client: httpx.Client | None = None,
         transport: httpx.BaseTransport | None = None,
         settings: ClientSettings | None = None,
+        **options: Unpack[ClientOptions],
     ) -> None:
-        resolved = self._resolve(
-            settings,
-            retry_policy,
-            {
-                "api_key": api_key,
-                "base_url": base_url,
-                "region": region,
-                "molam_version": molam_version,
-                "timeout": timeout,
-                "connect_timeout": connect_timeout,
-                "total_timeout": total_timeout,
-                "max_retries": max_retries,
-                "log": log,
-                "telemetry": telemetry,
-                "verify": verify,
-                "client_cert": client_cert,
-                "client_key": client_key,
-                "allow_insecure_http": allow_insecure_http,
-            },
-        )
+        resolved = self._resolve(api_key, settings, retry_policy, options)
         if http_client is not None and transport is not None:
             raise ConfigurationError("Pass http_client= or transport=, not both.", param="transport")
         shared = self._make_shared(resolved, retry_policy, circuit_breaker, hooks)
         stack = shared.stack
         if http_client is not None:
-            _wrap_callers_client(http_client, stack.wrap)
+            wrap_callers_client(http_client, stack.wrap)
             self._http = http_client
             self._owns_client = False
         else:
-            base = transport or httpx.HTTPTransport(verify=_tls_context(resolved), retries=0)
+            base = transport or httpx.HTTPTransport(verify=tls_context(resolved), retries=0)
             self._http = httpx.Client(transport=stack.wrap(base), timeout=resolved.httpx_timeout())
-            _stateless(self._http)
+            make_stateless(self._http)
             self._owns_client = True
         self._configure(resolved, shared, default_headers or {})
         SyncResources.__init__(self, self)
 
-    def request(self, kwargs: dict[str, Any], options: RequestOptions) -> httpx.Response:
-        """Send one generated request description; return the 2xx response or raise a `MolamError`."""
+    def request(self, request: Request, options: RequestOptions) -> httpx.Response:
+        """Send one generated request; return the 2xx response or raise a `MolamError`."""
         http = self._http
-        request = http.build_request(**self._describe(kwargs, options))
+        sent = http.build_request(**self._describe(request, options))
         try:
-            response = http.send(request)
+            response = http.send(sent)
         except httpx.TransportError as exc:
-            raise _connection_error(exc, request) from exc
+            raise _connection_error(exc, sent) from exc
         if not 200 <= response.status_code < 300:
             raise error_from_response(response)
         return response
@@ -458,19 +368,6 @@ class AsyncMolam(_ClientCore, AsyncResources):
         self,
         api_key: str | None = None,
         *,
-        base_url: str | None = None,
-        region: str | None = None,
-        molam_version: str | None = None,
-        timeout: float | None = None,
-        connect_timeout: float | None = None,
-        total_timeout: float | None = None,
-        max_retries: int | None = None,
-        log: str | None = None,
-        telemetry: bool | None = None,
-        verify: bool | str | ssl.SSLContext | None = None,
-        client_cert: str | None = None,
-        client_key: str | None = None,
-        allow_insecure_http: bool = False,
         retry_policy: RetryPolicy | None = None,
         circuit_breaker: BreakerConfig | BreakerRegistry | bool | None = None,
         hooks: Hooks | None = None,
@@ -478,51 +375,33 @@ class AsyncMolam(_ClientCore, AsyncResources):
         http_client: httpx.AsyncClient | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
         settings: ClientSettings | None = None,
+        **options: Unpack[ClientOptions],
     ) -> None:
-        resolved = self._resolve(
-            settings,
-            retry_policy,
-            {
-                "api_key": api_key,
-                "base_url": base_url,
-                "region": region,
-                "molam_version": molam_version,
-                "timeout": timeout,
-                "connect_timeout": connect_timeout,
-                "total_timeout": total_timeout,
-                "max_retries": max_retries,
-                "log": log,
-                "telemetry": telemetry,
-                "verify": verify,
-                "client_cert": client_cert,
-                "client_key": client_key,
-                "allow_insecure_http": allow_insecure_http,
-            },
-        )
+        resolved = self._resolve(api_key, settings, retry_policy, options)
         if http_client is not None and transport is not None:
             raise ConfigurationError("Pass http_client= or transport=, not both.", param="transport")
         shared = self._make_shared(resolved, retry_policy, circuit_breaker, hooks)
         stack = shared.stack
         if http_client is not None:
-            _wrap_callers_client(http_client, stack.wrap_async)
+            wrap_callers_client(http_client, stack.wrap_async)
             self._http = http_client
             self._owns_client = False
         else:
-            base = transport or httpx.AsyncHTTPTransport(verify=_tls_context(resolved), retries=0)
+            base = transport or httpx.AsyncHTTPTransport(verify=tls_context(resolved), retries=0)
             self._http = httpx.AsyncClient(transport=stack.wrap_async(base), timeout=resolved.httpx_timeout())
-            _stateless(self._http)
+            make_stateless(self._http)
             self._owns_client = True
         self._configure(resolved, shared, default_headers or {})
         AsyncResources.__init__(self, self)
 
-    async def request(self, kwargs: dict[str, Any], options: RequestOptions) -> httpx.Response:
-        """Send one generated request description; return the 2xx response or raise a `MolamError`."""
+    async def request(self, request: Request, options: RequestOptions) -> httpx.Response:
+        """Send one generated request; return the 2xx response or raise a `MolamError`."""
         http = self._http
-        request = http.build_request(**self._describe(kwargs, options))
+        sent = http.build_request(**self._describe(request, options))
         try:
-            response = await http.send(request)
+            response = await http.send(sent)
         except httpx.TransportError as exc:
-            raise _connection_error(exc, request) from exc
+            raise _connection_error(exc, sent) from exc
         if not 200 <= response.status_code < 300:
             raise error_from_response(response)
         return response

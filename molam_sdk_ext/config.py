@@ -31,7 +31,7 @@ from __future__ import annotations
 import os
 import ssl
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, TypedDict, Unpack
 
 import attrs
 import httpx
@@ -43,6 +43,7 @@ __all__ = [
     "DEFAULT_API_VERSION",
     "DEFAULT_BASE_URL",
     "REGIONS",
+    "ClientOptions",
     "ClientSettings",
     "ConfigurationError",
     "is_loopback_host",
@@ -61,6 +62,26 @@ _FALSE = frozenset({"0", "false", "no", "off"})
 
 class ConfigurationError(ValidationError):
     """A client setting is missing or invalid. `param` names the argument (or environment variable)."""
+
+
+class ClientOptions(TypedDict, total=False):
+    """The settings `Molam(...)`, `AsyncMolam(...)` and `ClientSettings.resolve(...)` take besides `api_key`
+    (declared once here; the table in this module's docstring gives each one's variable and default)."""
+
+    base_url: str | None
+    region: str | None
+    molam_version: str | None
+    timeout: float | None
+    connect_timeout: float | None
+    total_timeout: float | None
+    max_retries: int | None
+    log: str | None
+    telemetry: bool | None
+    store_url: str | None
+    verify: bool | str | ssl.SSLContext | None
+    client_cert: str | None
+    client_key: str | None
+    allow_insecure_http: bool
 
 
 def default_api_version() -> str:
@@ -201,27 +222,32 @@ class ClientSettings:
     @classmethod
     def resolve(
         cls,
-        *,
         api_key: str | None = None,
-        base_url: str | None = None,
-        region: str | None = None,
-        molam_version: str | None = None,
-        timeout: float | None = None,
-        connect_timeout: float | None = None,
-        total_timeout: float | None = None,
-        max_retries: int | None = None,
-        log: str | None = None,
-        telemetry: bool | None = None,
-        store_url: str | None = None,
-        verify: bool | str | ssl.SSLContext | None = None,
-        client_cert: str | None = None,
-        client_key: str | None = None,
-        allow_insecure_http: bool = False,
+        *,
         environ: Mapping[str, str] | None = None,
+        **options: Unpack[ClientOptions],
     ) -> ClientSettings:
         """Settings from the arguments given, then the environment (`environ`, default `os.environ`), then
         the defaults."""
         env = os.environ if environ is None else environ
+        unknown = set(options) - set(ClientOptions.__annotations__)
+        if unknown:
+            name = sorted(unknown)[0]
+            raise ConfigurationError(f"Unknown client option {name!r}.", param=name)
+        base_url = options.get("base_url")
+        region = options.get("region")
+        molam_version = options.get("molam_version")
+        timeout = options.get("timeout")
+        connect_timeout = options.get("connect_timeout")
+        total_timeout = options.get("total_timeout")
+        max_retries = options.get("max_retries")
+        log = options.get("log")
+        telemetry = options.get("telemetry")
+        store_url = options.get("store_url")
+        verify = options.get("verify")
+        client_cert = options.get("client_cert")
+        client_key = options.get("client_key")
+        allow_insecure_http = bool(options.get("allow_insecure_http", False))
 
         def pick(value: Any, name: str) -> Any:
             if value is not None:

@@ -26,6 +26,9 @@ from typing import Any
 
 import httpx
 
+# The base classes are part of the generated contract (the resources raise them); these are the same objects.
+from molam_sdk.errors import MolamError, ResponseParseError, ValidationError
+
 __all__ = [
     "APIConnectionError",
     "APIError",
@@ -48,60 +51,10 @@ __all__ = [
     "ValidationError",
     "error_from_response",
     "parse_retry_after",
+    "parse_should_retry",
 ]
 
 REQUEST_ID_HEADER = "Molam-Request-Id"
-
-
-class MolamError(Exception):
-    """Root of every exception the SDK raises on purpose."""
-
-
-class ValidationError(MolamError, ValueError):
-    """Bad input caught on the client, before anything was sent.
-
-    `param` names the offending argument (``"amount"``, ``"currency"``), like the API's own errors do.
-    """
-
-    def __init__(self, message: str, *, param: str | None = None) -> None:
-        super().__init__(message)
-        self.message = message
-        self.param = param
-
-
-class ResponseParseError(MolamError, ValueError):
-    """A 2xx response whose body is not JSON or does not fit the operation's model.
-
-    The API answered, so the call may well have taken effect (a payment may exist): quote `request_id` to
-    support rather than blindly retrying without the same idempotency key. `model` names the expected model,
-    `status` the HTTP status, `field` the missing required field when that was the problem, and `reason` the
-    underlying exception's type. The body is never quoted (it may hold secrets such as a client secret).
-    Also a `ValueError`, as the generated parser's own errors are.
-    """
-
-    def __init__(
-        self,
-        message: str,
-        *,
-        model: str,
-        status: int,
-        request_id: str | None = None,
-        field: str | None = None,
-        reason: str | None = None,
-    ) -> None:
-        self.message = message
-        self.model = model
-        self.status = status
-        self.request_id = request_id
-        self.field = field
-        self.reason = reason
-        super().__init__(f"{message} [request_id: {request_id}]" if request_id else message)
-
-    def __repr__(self) -> str:
-        return (
-            f"{type(self).__name__}(model={self.model!r}, status={self.status}, field={self.field!r}, "
-            f"reason={self.reason!r}, request_id={self.request_id!r})"
-        )
 
 
 class StoreError(MolamError):
@@ -184,7 +137,7 @@ class APIError(MolamError):
     @property
     def should_retry(self) -> bool | None:
         """The server's `Molam-Should-Retry` hint: True, False, or None when absent."""
-        return _parse_should_retry(self.headers)
+        return parse_should_retry(self.headers)
 
     def _describe(self) -> str:
         parts = [f"{self.status}"]
@@ -321,16 +274,15 @@ def parse_retry_after(value: str | None, *, now: float | None = None) -> float |
     return max(0.0, seconds)
 
 
-def _parse_should_retry(headers: Mapping[str, str]) -> bool | None:
+def parse_should_retry(headers: Mapping[str, str] | None) -> bool | None:
+    """The server's `Molam-Should-Retry` hint from lower-cased `headers`: True, False, or None when absent."""
+    if not headers:
+        return None
     value = headers.get("molam-should-retry")
     if value is None:
         return None
     value = value.strip().lower()
-    if value == "true":
-        return True
-    if value == "false":
-        return False
-    return None
+    return True if value == "true" else False if value == "false" else None
 
 
 def _as_str(value: object) -> str | None:

@@ -1,8 +1,8 @@
 # Generated from spec/molam.yaml by `make generate`; do not edit.
 """The API's resources as namespaces, one attribute per spec tag.
 
-`molam_sdk_ext.Molam` subclasses `SyncResources` and passes itself as the requester; `molam.with_raw_response`
-is a `SyncRawResources`. Each namespace is built, and its module imported, on first use: importing the client
+The `Molam` client subclasses `SyncResources` and passes itself as the requester; `molam.with_raw_response`
+is a `SyncRawResources`, whose namespaces wrap the same resource methods. Each namespace is built, and its module imported, on first use: importing the client
 does not pay for every model of the API.
 """
 
@@ -11,7 +11,7 @@ from __future__ import annotations
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from molam_sdk_ext.requester import AsyncRequester, SyncRequester
+from ..requester import AsyncRequester, SyncRequester
 
 if TYPE_CHECKING:
     from .balances import (
@@ -183,72 +183,72 @@ class SyncRawResources:
     @cached_property
     def balances(self) -> BalancesWithRawResponse:
         """Balances: Molam Treasury balances per currency (available, pending, reserved)."""
-        from .balances import BalancesWithRawResponse
+        from .balances import Balances, BalancesWithRawResponse
 
-        return BalancesWithRawResponse(self._resources_requester)
+        return BalancesWithRawResponse(Balances(self._resources_requester))
 
     @cached_property
     def charges(self) -> ChargesWithRawResponse:
         """Charges: Molam Connect charges (`ch_`) record each attempt to move funds for a payment intent."""
-        from .charges import ChargesWithRawResponse
+        from .charges import Charges, ChargesWithRawResponse
 
-        return ChargesWithRawResponse(self._resources_requester)
+        return ChargesWithRawResponse(Charges(self._resources_requester))
 
     @cached_property
     def events(self) -> EventsWithRawResponse:
         """Events: Events (`evt_`) record changes to your objects; they are what webhooks deliver."""
-        from .events import EventsWithRawResponse
+        from .events import Events, EventsWithRawResponse
 
-        return EventsWithRawResponse(self._resources_requester)
+        return EventsWithRawResponse(Events(self._resources_requester))
 
     @cached_property
     def merchant_onboarding(self) -> MerchantOnboardingWithRawResponse:
         """MerchantOnboarding: Merchant onboarding applications (`mo_`) for Molam Connect."""
-        from .merchant_onboarding import MerchantOnboardingWithRawResponse
+        from .merchant_onboarding import MerchantOnboarding, MerchantOnboardingWithRawResponse
 
-        return MerchantOnboardingWithRawResponse(self._resources_requester)
+        return MerchantOnboardingWithRawResponse(MerchantOnboarding(self._resources_requester))
 
     @cached_property
     def payment_intents(self) -> PaymentIntentsWithRawResponse:
         """PaymentIntents: Molam Connect payment intents (`pi_`) track one payment from creation to success or failure."""
-        from .payment_intents import PaymentIntentsWithRawResponse
+        from .payment_intents import PaymentIntents, PaymentIntentsWithRawResponse
 
-        return PaymentIntentsWithRawResponse(self._resources_requester)
+        return PaymentIntentsWithRawResponse(PaymentIntents(self._resources_requester))
 
     @cached_property
     def payouts(self) -> PayoutsWithRawResponse:
         """Payouts: Molam Treasury payouts (`po_`) send funds to a bank account or a mobile money wallet."""
-        from .payouts import PayoutsWithRawResponse
+        from .payouts import Payouts, PayoutsWithRawResponse
 
-        return PayoutsWithRawResponse(self._resources_requester)
+        return PayoutsWithRawResponse(Payouts(self._resources_requester))
 
     @cached_property
     def refunds(self) -> RefundsWithRawResponse:
         """Refunds: Molam Connect refunds (`re_`) return captured funds to the customer."""
-        from .refunds import RefundsWithRawResponse
+        from .refunds import Refunds, RefundsWithRawResponse
 
-        return RefundsWithRawResponse(self._resources_requester)
+        return RefundsWithRawResponse(Refunds(self._resources_requester))
 
     @cached_property
     def transfers(self) -> TransfersWithRawResponse:
         """Transfers: Molam Ma transfers (`tr_`) move funds between two wallets."""
-        from .transfers import TransfersWithRawResponse
+        from .transfers import Transfers, TransfersWithRawResponse
 
-        return TransfersWithRawResponse(self._resources_requester)
+        return TransfersWithRawResponse(Transfers(self._resources_requester))
 
     @cached_property
     def wallets(self) -> WalletsWithRawResponse:
         """Wallets: Molam Ma wallets (`wal_`) hold stored value in one or more currencies."""
-        from .wallets import WalletsWithRawResponse
+        from .wallets import Wallets, WalletsWithRawResponse
 
-        return WalletsWithRawResponse(self._resources_requester)
+        return WalletsWithRawResponse(Wallets(self._resources_requester))
 
     @cached_property
     def webhook_endpoints(self) -> WebhookEndpointsWithRawResponse:
         """WebhookEndpoints: Webhook endpoints (`we_`) receive signed events over HTTPS."""
-        from .webhook_endpoints import WebhookEndpointsWithRawResponse
+        from .webhook_endpoints import WebhookEndpoints, WebhookEndpointsWithRawResponse
 
-        return WebhookEndpointsWithRawResponse(self._resources_requester)
+        return WebhookEndpointsWithRawResponse(WebhookEndpoints(self._resources_requester))
 
 
 class AsyncResources:
@@ -343,69 +343,69 @@ class AsyncRawResources:
     @cached_property
     def balances(self) -> AsyncBalancesWithRawResponse:
         """Balances: Molam Treasury balances per currency (available, pending, reserved)."""
-        from .balances import AsyncBalancesWithRawResponse
+        from .balances import AsyncBalances, AsyncBalancesWithRawResponse
 
-        return AsyncBalancesWithRawResponse(self._resources_requester)
+        return AsyncBalancesWithRawResponse(AsyncBalances(self._resources_requester))
 
     @cached_property
     def charges(self) -> AsyncChargesWithRawResponse:
         """Charges: Molam Connect charges (`ch_`) record each attempt to move funds for a payment intent."""
-        from .charges import AsyncChargesWithRawResponse
+        from .charges import AsyncCharges, AsyncChargesWithRawResponse
 
-        return AsyncChargesWithRawResponse(self._resources_requester)
+        return AsyncChargesWithRawResponse(AsyncCharges(self._resources_requester))
 
     @cached_property
     def events(self) -> AsyncEventsWithRawResponse:
         """Events: Events (`evt_`) record changes to your objects; they are what webhooks deliver."""
-        from .events import AsyncEventsWithRawResponse
+        from .events import AsyncEvents, AsyncEventsWithRawResponse
 
-        return AsyncEventsWithRawResponse(self._resources_requester)
+        return AsyncEventsWithRawResponse(AsyncEvents(self._resources_requester))
 
     @cached_property
     def merchant_onboarding(self) -> AsyncMerchantOnboardingWithRawResponse:
         """MerchantOnboarding: Merchant onboarding applications (`mo_`) for Molam Connect."""
-        from .merchant_onboarding import AsyncMerchantOnboardingWithRawResponse
+        from .merchant_onboarding import AsyncMerchantOnboarding, AsyncMerchantOnboardingWithRawResponse
 
-        return AsyncMerchantOnboardingWithRawResponse(self._resources_requester)
+        return AsyncMerchantOnboardingWithRawResponse(AsyncMerchantOnboarding(self._resources_requester))
 
     @cached_property
     def payment_intents(self) -> AsyncPaymentIntentsWithRawResponse:
         """PaymentIntents: Molam Connect payment intents (`pi_`) track one payment from creation to success or failure."""
-        from .payment_intents import AsyncPaymentIntentsWithRawResponse
+        from .payment_intents import AsyncPaymentIntents, AsyncPaymentIntentsWithRawResponse
 
-        return AsyncPaymentIntentsWithRawResponse(self._resources_requester)
+        return AsyncPaymentIntentsWithRawResponse(AsyncPaymentIntents(self._resources_requester))
 
     @cached_property
     def payouts(self) -> AsyncPayoutsWithRawResponse:
         """Payouts: Molam Treasury payouts (`po_`) send funds to a bank account or a mobile money wallet."""
-        from .payouts import AsyncPayoutsWithRawResponse
+        from .payouts import AsyncPayouts, AsyncPayoutsWithRawResponse
 
-        return AsyncPayoutsWithRawResponse(self._resources_requester)
+        return AsyncPayoutsWithRawResponse(AsyncPayouts(self._resources_requester))
 
     @cached_property
     def refunds(self) -> AsyncRefundsWithRawResponse:
         """Refunds: Molam Connect refunds (`re_`) return captured funds to the customer."""
-        from .refunds import AsyncRefundsWithRawResponse
+        from .refunds import AsyncRefunds, AsyncRefundsWithRawResponse
 
-        return AsyncRefundsWithRawResponse(self._resources_requester)
+        return AsyncRefundsWithRawResponse(AsyncRefunds(self._resources_requester))
 
     @cached_property
     def transfers(self) -> AsyncTransfersWithRawResponse:
         """Transfers: Molam Ma transfers (`tr_`) move funds between two wallets."""
-        from .transfers import AsyncTransfersWithRawResponse
+        from .transfers import AsyncTransfers, AsyncTransfersWithRawResponse
 
-        return AsyncTransfersWithRawResponse(self._resources_requester)
+        return AsyncTransfersWithRawResponse(AsyncTransfers(self._resources_requester))
 
     @cached_property
     def wallets(self) -> AsyncWalletsWithRawResponse:
         """Wallets: Molam Ma wallets (`wal_`) hold stored value in one or more currencies."""
-        from .wallets import AsyncWalletsWithRawResponse
+        from .wallets import AsyncWallets, AsyncWalletsWithRawResponse
 
-        return AsyncWalletsWithRawResponse(self._resources_requester)
+        return AsyncWalletsWithRawResponse(AsyncWallets(self._resources_requester))
 
     @cached_property
     def webhook_endpoints(self) -> AsyncWebhookEndpointsWithRawResponse:
         """WebhookEndpoints: Webhook endpoints (`we_`) receive signed events over HTTPS."""
-        from .webhook_endpoints import AsyncWebhookEndpointsWithRawResponse
+        from .webhook_endpoints import AsyncWebhookEndpoints, AsyncWebhookEndpointsWithRawResponse
 
-        return AsyncWebhookEndpointsWithRawResponse(self._resources_requester)
+        return AsyncWebhookEndpointsWithRawResponse(AsyncWebhookEndpoints(self._resources_requester))

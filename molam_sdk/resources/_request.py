@@ -12,10 +12,8 @@ from typing import Any, TypeVar
 
 import httpx
 
-from molam_sdk_ext.errors import ResponseParseError, ValidationError
-from molam_sdk_ext.requester import RequestOptions
-
-from ..errors import MissingFieldError
+from ..errors import MissingFieldError, ResponseParseError, ValidationError
+from ..requester import RequestOptions
 from ..types import UNSET
 
 __all__ = ["missing_argument", "options", "parse", "refuse_fields_with_body", "to_json"]
@@ -99,9 +97,25 @@ def _parse_error(response: httpx.Response, model: str, error: BaseException) -> 
 
 
 def options(
-    timeout: float | httpx.Timeout | None, max_retries: int | None, extra_headers: Mapping[str, str] | None
+    idempotency_key: str | None,
+    molam_version: str | None,
+    timeout: float | httpx.Timeout | None,
+    max_retries: int | None,
+    extra_headers: Mapping[str, str] | None,
 ) -> RequestOptions:
     """The per-call settings handed to the requester."""
-    if timeout is None and max_retries is None and extra_headers is None:
+    if (
+        idempotency_key is None
+        and molam_version is None
+        and timeout is None
+        and max_retries is None
+        and extra_headers is None
+    ):
         return _NO_OPTIONS
-    return RequestOptions(timeout=timeout, max_retries=max_retries, extra_headers=extra_headers)
+    return RequestOptions(
+        idempotency_key=idempotency_key,
+        molam_version=molam_version,
+        timeout=timeout,
+        max_retries=max_retries,
+        extra_headers=extra_headers,
+    )

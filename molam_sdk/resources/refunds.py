@@ -1,9 +1,9 @@
 # Generated from spec/molam.yaml by `make generate`; do not edit.
 """The `refunds` resource: Molam Connect refunds (`re_`) return captured funds to the customer.
 
-Four classes share one request builder per operation: `Refunds` and `AsyncRefunds` return parsed models
-(list methods return pages that walk across pages); `RefundsWithRawResponse` and
-`AsyncRefundsWithRawResponse` return `RawResponse` objects carrying the HTTP response too.
+`Refunds` and `AsyncRefunds` share one request builder per operation and return parsed models (list methods
+return pages that walk across pages); `RefundsWithRawResponse` and `AsyncRefundsWithRawResponse` wrap their
+methods to return `RawResponse` objects carrying the HTTP response too.
 """
 
 from __future__ import annotations
@@ -14,11 +14,17 @@ from urllib.parse import quote
 
 import httpx
 
-from molam_sdk_ext.pagination import AsyncPage, SyncPage
-from molam_sdk_ext.requester import AsyncResource, RawResponse, SyncResource
-
 from ..models.refund import Refund
 from ..models.refund_list import RefundList
+from ..pagination import AsyncPage, SyncPage
+from ..raw_response import (
+    async_to_raw_page_wrapper,
+    async_to_raw_response_wrapper,
+    to_raw_page_wrapper,
+    to_raw_response_wrapper,
+)
+from ..requester import Request
+from ..resource import AsyncResource, SyncResource
 from ..types import UNSET, Unset
 from ._request import options, parse, refuse_fields_with_body, to_json
 
@@ -35,22 +41,20 @@ def _list_request(
     limit: int | Unset,
     starting_after: str | Unset,
     payment_intent: str | Unset,
-    molam_version: str | None,
-) -> dict[str, Any]:
+) -> Request:
     """The request for `list` (GET /v1/connect/refunds), shared by the sync and async classes."""
-    headers: dict[str, str] = {}
-    if molam_version is not None:
-        headers["Molam-Version"] = molam_version
-    kwargs: dict[str, Any] = {"method": "get", "url": "/v1/connect/refunds", "headers": headers}
-    params: dict[str, Any] = {}
+    _params: dict[str, Any] = {}
     if limit is not UNSET and limit is not None:
-        params["limit"] = limit
+        _params["limit"] = limit
     if starting_after is not UNSET and starting_after is not None:
-        params["starting_after"] = starting_after
+        _params["starting_after"] = starting_after
     if payment_intent is not UNSET and payment_intent is not None:
-        params["payment_intent"] = payment_intent
-    kwargs["params"] = params
-    return kwargs
+        _params["payment_intent"] = payment_intent
+    return Request(
+        "GET",
+        "/v1/connect/refunds",
+        params=_params,
+    )
 
 
 def _create_request(
@@ -61,34 +65,25 @@ def _create_request(
     reason: RefundReason | str | Unset,
     metadata: Metadata | Mapping[str, Any] | Unset,
     body: CreateRefundRequest | None,
-    idempotency_key: str | None,
-    molam_version: str | None,
-) -> dict[str, Any]:
+) -> Request:
     """The request for `create` (POST /v1/connect/refunds), shared by the sync and async classes.
 
     The JSON body is built straight from the arguments (no request model round trip): enums, models and
     mappings go through `to_json`. A missing required field, or `body=` mixed with field arguments, raises
     `ValidationError` before anything is sent.
     """
-    headers: dict[str, str] = {"Content-Type": "application/json"}
-    if idempotency_key is not None:
-        headers["Idempotency-Key"] = idempotency_key
-    if molam_version is not None:
-        headers["Molam-Version"] = molam_version
-    kwargs: dict[str, Any] = {"method": "post", "url": "/v1/connect/refunds", "headers": headers}
     if body is None:
-        payload: dict[str, Any] = {}
+        _payload: dict[str, Any] = {}
         if payment_intent is not UNSET:
-            payload["payment_intent"] = payment_intent
+            _payload["payment_intent"] = payment_intent
         if charge is not UNSET:
-            payload["charge"] = charge
+            _payload["charge"] = charge
         if amount is not UNSET:
-            payload["amount"] = amount
+            _payload["amount"] = amount
         if reason is not UNSET:
-            payload["reason"] = to_json(reason)
+            _payload["reason"] = to_json(reason)
         if metadata is not UNSET:
-            payload["metadata"] = to_json(metadata)
-        kwargs["json"] = payload
+            _payload["metadata"] = to_json(metadata)
     else:
         refuse_fields_with_body(
             ("payment_intent", payment_intent),
@@ -97,25 +92,23 @@ def _create_request(
             ("reason", reason),
             ("metadata", metadata),
         )
-        kwargs["json"] = body.to_dict()
-    return kwargs
+        _payload = body.to_dict()
+    return Request(
+        "POST",
+        "/v1/connect/refunds",
+        json=_payload,
+    )
 
 
 def _retrieve_request(
     *,
     id: str,
-    molam_version: str | None,
-) -> dict[str, Any]:
+) -> Request:
     """The request for `retrieve` (GET /v1/connect/refunds/{id}), shared by the sync and async classes."""
-    headers: dict[str, str] = {}
-    if molam_version is not None:
-        headers["Molam-Version"] = molam_version
-    kwargs: dict[str, Any] = {
-        "method": "get",
-        "url": f"/v1/connect/refunds/{quote(str(id), safe='')}",
-        "headers": headers,
-    }
-    return kwargs
+    return Request(
+        "GET",
+        f"/v1/connect/refunds/{quote(str(id), safe='')}",
+    )
 
 
 class Refunds(SyncResource):
@@ -152,18 +145,17 @@ class Refunds(SyncResource):
                 (the next pages are fetched with `starting_after` and the same filters).
 
         Raises:
-            molam_sdk_ext.MolamError: A subclass for each failure: the API's answer (status, code, request id),
+            molam_sdk.errors.MolamError: A subclass for each failure: the API's answer (status, code, request id),
                 connection problems, an open circuit, or invalid arguments caught before sending.
         """
-        request_options = options(timeout, max_retries, extra_headers)
+        request_options = options(None, molam_version, timeout, max_retries, extra_headers)
 
         def fetch(cursor: str | Unset) -> RefundList:
-            response = self._requester.request(
+            response = self._send(
                 _list_request(
                     limit=limit,
                     starting_after=cursor,
                     payment_intent=payment_intent,
-                    molam_version=molam_version,
                 ),
                 request_options,
             )
@@ -213,10 +205,10 @@ class Refunds(SyncResource):
             The `Refund`.
 
         Raises:
-            molam_sdk_ext.MolamError: A subclass for each failure: the API's answer (status, code, request id),
+            molam_sdk.errors.MolamError: A subclass for each failure: the API's answer (status, code, request id),
                 connection problems, an open circuit, or invalid arguments caught before sending.
         """
-        response = self._requester.request(
+        response = self._send(
             _create_request(
                 payment_intent=payment_intent,
                 charge=charge,
@@ -224,10 +216,8 @@ class Refunds(SyncResource):
                 reason=reason,
                 metadata=metadata,
                 body=body,
-                idempotency_key=idempotency_key,
-                molam_version=molam_version,
             ),
-            options(timeout, max_retries, extra_headers),
+            options(idempotency_key, molam_version, timeout, max_retries, extra_headers),
         )
         return parse(Refund.from_dict, response, "Refund")
 
@@ -257,163 +247,16 @@ class Refunds(SyncResource):
             The `Refund`.
 
         Raises:
-            molam_sdk_ext.MolamError: A subclass for each failure: the API's answer (status, code, request id),
+            molam_sdk.errors.MolamError: A subclass for each failure: the API's answer (status, code, request id),
                 connection problems, an open circuit, or invalid arguments caught before sending.
         """
-        response = self._requester.request(
+        response = self._send(
             _retrieve_request(
                 id=id,
-                molam_version=molam_version,
             ),
-            options(timeout, max_retries, extra_headers),
+            options(None, molam_version, timeout, max_retries, extra_headers),
         )
         return parse(Refund.from_dict, response, "Refund")
-
-
-class RefundsWithRawResponse(SyncResource):
-    """Refunds operations, returning `RawResponse` objects."""
-
-    def list(
-        self,
-        *,
-        limit: int | Unset = UNSET,
-        starting_after: str | Unset = UNSET,
-        payment_intent: str | Unset = UNSET,
-        molam_version: str | None = None,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> RawResponse[RefundList]:
-        """List refunds.
-
-        Lists refunds, newest first, optionally only those of one payment intent.
-
-        `GET /v1/connect/refunds`
-
-        Args:
-            limit: How many objects to return, between 1 and 100.
-            starting_after: A cursor for pagination; the id of the last object of the previous page (or its `next_cursor`).
-            payment_intent: Only objects that belong to this payment intent.
-            molam_version: The `Molam-Version` for this call only, instead of the client's pinned one.
-            timeout: Seconds (or an `httpx.Timeout`) for this call, instead of the client's timeout.
-            max_retries: The retry budget for this call (0 disables retries), instead of the client's.
-            extra_headers: Headers added last to this request; they win over the SDK's own.
-
-        Returns:
-            A `RawResponse` with the HTTP response and `parsed`, the `RefundList`.
-
-        Raises:
-            molam_sdk_ext.MolamError: A subclass for each failure: the API's answer (status, code, request id),
-                connection problems, an open circuit, or invalid arguments caught before sending.
-        """
-        response = self._requester.request(
-            _list_request(
-                limit=limit,
-                starting_after=starting_after,
-                payment_intent=payment_intent,
-                molam_version=molam_version,
-            ),
-            options(timeout, max_retries, extra_headers),
-        )
-        return RawResponse(http_response=response, parsed=parse(RefundList.from_dict, response, "RefundList"))
-
-    def create(
-        self,
-        *,
-        payment_intent: str | Unset = UNSET,
-        charge: str | Unset = UNSET,
-        amount: int | Unset = UNSET,
-        reason: RefundReason | str | Unset = UNSET,
-        metadata: Metadata | Mapping[str, Any] | Unset = UNSET,
-        body: CreateRefundRequest | None = None,
-        idempotency_key: str | None = None,
-        molam_version: str | None = None,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> RawResponse[Refund]:
-        """Create a refund.
-
-        Refunds a payment. Give exactly one of `payment_intent` or `charge`. `amount` defaults to everything
-        that is still refundable; a refund never exceeds the captured amount minus what was already
-        refunded.
-
-        `POST /v1/connect/refunds`
-
-        Args:
-            payment_intent: The payment intent to refund (its latest successful charge).
-            charge: The charge to refund.
-            amount: Amount to refund in the currency's minor unit; defaults to everything still refundable.
-            reason: Why the payment is refunded.
-            metadata: Up to 50 key-value pairs of your own data, stored with the object. Keys are at most 40 characters,
-                values are strings of at most 500 characters. Never put sensitive data (card numbers, PINs) here.
-            body: The whole request body as a `CreateRefundRequest`, instead of the field arguments (not both).
-            idempotency_key: Makes retries of this POST safe: the same key with the same body replays the first response (at most
-                255 characters). When None the client makes one per call and reuses it on every retry.
-            molam_version: The `Molam-Version` for this call only, instead of the client's pinned one.
-            timeout: Seconds (or an `httpx.Timeout`) for this call, instead of the client's timeout.
-            max_retries: The retry budget for this call (0 disables retries), instead of the client's.
-            extra_headers: Headers added last to this request; they win over the SDK's own.
-
-        Returns:
-            A `RawResponse` with the HTTP response and `parsed`, the `Refund`.
-
-        Raises:
-            molam_sdk_ext.MolamError: A subclass for each failure: the API's answer (status, code, request id),
-                connection problems, an open circuit, or invalid arguments caught before sending.
-        """
-        response = self._requester.request(
-            _create_request(
-                payment_intent=payment_intent,
-                charge=charge,
-                amount=amount,
-                reason=reason,
-                metadata=metadata,
-                body=body,
-                idempotency_key=idempotency_key,
-                molam_version=molam_version,
-            ),
-            options(timeout, max_retries, extra_headers),
-        )
-        return RawResponse(http_response=response, parsed=parse(Refund.from_dict, response, "Refund"))
-
-    def retrieve(
-        self,
-        id: str,
-        *,
-        molam_version: str | None = None,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> RawResponse[Refund]:
-        """Retrieve a refund.
-
-        Retrieves a refund by id.
-
-        `GET /v1/connect/refunds/{id}`
-
-        Args:
-            id: The refund's id.
-            molam_version: The `Molam-Version` for this call only, instead of the client's pinned one.
-            timeout: Seconds (or an `httpx.Timeout`) for this call, instead of the client's timeout.
-            max_retries: The retry budget for this call (0 disables retries), instead of the client's.
-            extra_headers: Headers added last to this request; they win over the SDK's own.
-
-        Returns:
-            A `RawResponse` with the HTTP response and `parsed`, the `Refund`.
-
-        Raises:
-            molam_sdk_ext.MolamError: A subclass for each failure: the API's answer (status, code, request id),
-                connection problems, an open circuit, or invalid arguments caught before sending.
-        """
-        response = self._requester.request(
-            _retrieve_request(
-                id=id,
-                molam_version=molam_version,
-            ),
-            options(timeout, max_retries, extra_headers),
-        )
-        return RawResponse(http_response=response, parsed=parse(Refund.from_dict, response, "Refund"))
 
 
 class AsyncRefunds(AsyncResource):
@@ -450,18 +293,17 @@ class AsyncRefunds(AsyncResource):
                 (the next pages are fetched with `starting_after` and the same filters).
 
         Raises:
-            molam_sdk_ext.MolamError: A subclass for each failure: the API's answer (status, code, request id),
+            molam_sdk.errors.MolamError: A subclass for each failure: the API's answer (status, code, request id),
                 connection problems, an open circuit, or invalid arguments caught before sending.
         """
-        request_options = options(timeout, max_retries, extra_headers)
+        request_options = options(None, molam_version, timeout, max_retries, extra_headers)
 
         async def fetch(cursor: str | Unset) -> RefundList:
-            response = await self._requester.request(
+            response = await self._send(
                 _list_request(
                     limit=limit,
                     starting_after=cursor,
                     payment_intent=payment_intent,
-                    molam_version=molam_version,
                 ),
                 request_options,
             )
@@ -511,10 +353,10 @@ class AsyncRefunds(AsyncResource):
             The `Refund`.
 
         Raises:
-            molam_sdk_ext.MolamError: A subclass for each failure: the API's answer (status, code, request id),
+            molam_sdk.errors.MolamError: A subclass for each failure: the API's answer (status, code, request id),
                 connection problems, an open circuit, or invalid arguments caught before sending.
         """
-        response = await self._requester.request(
+        response = await self._send(
             _create_request(
                 payment_intent=payment_intent,
                 charge=charge,
@@ -522,10 +364,8 @@ class AsyncRefunds(AsyncResource):
                 reason=reason,
                 metadata=metadata,
                 body=body,
-                idempotency_key=idempotency_key,
-                molam_version=molam_version,
             ),
-            options(timeout, max_retries, extra_headers),
+            options(idempotency_key, molam_version, timeout, max_retries, extra_headers),
         )
         return parse(Refund.from_dict, response, "Refund")
 
@@ -555,160 +395,33 @@ class AsyncRefunds(AsyncResource):
             The `Refund`.
 
         Raises:
-            molam_sdk_ext.MolamError: A subclass for each failure: the API's answer (status, code, request id),
+            molam_sdk.errors.MolamError: A subclass for each failure: the API's answer (status, code, request id),
                 connection problems, an open circuit, or invalid arguments caught before sending.
         """
-        response = await self._requester.request(
+        response = await self._send(
             _retrieve_request(
                 id=id,
-                molam_version=molam_version,
             ),
-            options(timeout, max_retries, extra_headers),
+            options(None, molam_version, timeout, max_retries, extra_headers),
         )
         return parse(Refund.from_dict, response, "Refund")
 
 
-class AsyncRefundsWithRawResponse(AsyncResource):
-    """Refunds operations, async, returning `RawResponse` objects."""
+class RefundsWithRawResponse:
+    """The `Refunds` methods, each returning a `RawResponse` (the HTTP response and the parsed result)."""
 
-    async def list(
-        self,
-        *,
-        limit: int | Unset = UNSET,
-        starting_after: str | Unset = UNSET,
-        payment_intent: str | Unset = UNSET,
-        molam_version: str | None = None,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> RawResponse[RefundList]:
-        """List refunds.
+    def __init__(self, resource: Refunds) -> None:
+        self._resource = resource
+        self.list = to_raw_page_wrapper(resource.list, RefundList)
+        self.create = to_raw_response_wrapper(resource.create)
+        self.retrieve = to_raw_response_wrapper(resource.retrieve)
 
-        Lists refunds, newest first, optionally only those of one payment intent.
 
-        `GET /v1/connect/refunds`
+class AsyncRefundsWithRawResponse:
+    """The `AsyncRefunds` methods, async, each returning a `RawResponse` (the HTTP response and the parsed result)."""
 
-        Args:
-            limit: How many objects to return, between 1 and 100.
-            starting_after: A cursor for pagination; the id of the last object of the previous page (or its `next_cursor`).
-            payment_intent: Only objects that belong to this payment intent.
-            molam_version: The `Molam-Version` for this call only, instead of the client's pinned one.
-            timeout: Seconds (or an `httpx.Timeout`) for this call, instead of the client's timeout.
-            max_retries: The retry budget for this call (0 disables retries), instead of the client's.
-            extra_headers: Headers added last to this request; they win over the SDK's own.
-
-        Returns:
-            A `RawResponse` with the HTTP response and `parsed`, the `RefundList`.
-
-        Raises:
-            molam_sdk_ext.MolamError: A subclass for each failure: the API's answer (status, code, request id),
-                connection problems, an open circuit, or invalid arguments caught before sending.
-        """
-        response = await self._requester.request(
-            _list_request(
-                limit=limit,
-                starting_after=starting_after,
-                payment_intent=payment_intent,
-                molam_version=molam_version,
-            ),
-            options(timeout, max_retries, extra_headers),
-        )
-        return RawResponse(http_response=response, parsed=parse(RefundList.from_dict, response, "RefundList"))
-
-    async def create(
-        self,
-        *,
-        payment_intent: str | Unset = UNSET,
-        charge: str | Unset = UNSET,
-        amount: int | Unset = UNSET,
-        reason: RefundReason | str | Unset = UNSET,
-        metadata: Metadata | Mapping[str, Any] | Unset = UNSET,
-        body: CreateRefundRequest | None = None,
-        idempotency_key: str | None = None,
-        molam_version: str | None = None,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> RawResponse[Refund]:
-        """Create a refund.
-
-        Refunds a payment. Give exactly one of `payment_intent` or `charge`. `amount` defaults to everything
-        that is still refundable; a refund never exceeds the captured amount minus what was already
-        refunded.
-
-        `POST /v1/connect/refunds`
-
-        Args:
-            payment_intent: The payment intent to refund (its latest successful charge).
-            charge: The charge to refund.
-            amount: Amount to refund in the currency's minor unit; defaults to everything still refundable.
-            reason: Why the payment is refunded.
-            metadata: Up to 50 key-value pairs of your own data, stored with the object. Keys are at most 40 characters,
-                values are strings of at most 500 characters. Never put sensitive data (card numbers, PINs) here.
-            body: The whole request body as a `CreateRefundRequest`, instead of the field arguments (not both).
-            idempotency_key: Makes retries of this POST safe: the same key with the same body replays the first response (at most
-                255 characters). When None the client makes one per call and reuses it on every retry.
-            molam_version: The `Molam-Version` for this call only, instead of the client's pinned one.
-            timeout: Seconds (or an `httpx.Timeout`) for this call, instead of the client's timeout.
-            max_retries: The retry budget for this call (0 disables retries), instead of the client's.
-            extra_headers: Headers added last to this request; they win over the SDK's own.
-
-        Returns:
-            A `RawResponse` with the HTTP response and `parsed`, the `Refund`.
-
-        Raises:
-            molam_sdk_ext.MolamError: A subclass for each failure: the API's answer (status, code, request id),
-                connection problems, an open circuit, or invalid arguments caught before sending.
-        """
-        response = await self._requester.request(
-            _create_request(
-                payment_intent=payment_intent,
-                charge=charge,
-                amount=amount,
-                reason=reason,
-                metadata=metadata,
-                body=body,
-                idempotency_key=idempotency_key,
-                molam_version=molam_version,
-            ),
-            options(timeout, max_retries, extra_headers),
-        )
-        return RawResponse(http_response=response, parsed=parse(Refund.from_dict, response, "Refund"))
-
-    async def retrieve(
-        self,
-        id: str,
-        *,
-        molam_version: str | None = None,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> RawResponse[Refund]:
-        """Retrieve a refund.
-
-        Retrieves a refund by id.
-
-        `GET /v1/connect/refunds/{id}`
-
-        Args:
-            id: The refund's id.
-            molam_version: The `Molam-Version` for this call only, instead of the client's pinned one.
-            timeout: Seconds (or an `httpx.Timeout`) for this call, instead of the client's timeout.
-            max_retries: The retry budget for this call (0 disables retries), instead of the client's.
-            extra_headers: Headers added last to this request; they win over the SDK's own.
-
-        Returns:
-            A `RawResponse` with the HTTP response and `parsed`, the `Refund`.
-
-        Raises:
-            molam_sdk_ext.MolamError: A subclass for each failure: the API's answer (status, code, request id),
-                connection problems, an open circuit, or invalid arguments caught before sending.
-        """
-        response = await self._requester.request(
-            _retrieve_request(
-                id=id,
-                molam_version=molam_version,
-            ),
-            options(timeout, max_retries, extra_headers),
-        )
-        return RawResponse(http_response=response, parsed=parse(Refund.from_dict, response, "Refund"))
+    def __init__(self, resource: AsyncRefunds) -> None:
+        self._resource = resource
+        self.list = async_to_raw_page_wrapper(resource.list, RefundList)
+        self.create = async_to_raw_response_wrapper(resource.create)
+        self.retrieve = async_to_raw_response_wrapper(resource.retrieve)

@@ -1,9 +1,9 @@
 # Generated from spec/molam.yaml by `make generate`; do not edit.
 """The `transfers` resource: Molam Ma transfers (`tr_`) move funds between two wallets.
 
-Four classes share one request builder per operation: `Transfers` and `AsyncTransfers` return parsed models
-(list methods return pages that walk across pages); `TransfersWithRawResponse` and
-`AsyncTransfersWithRawResponse` return `RawResponse` objects carrying the HTTP response too.
+`Transfers` and `AsyncTransfers` share one request builder per operation and return parsed models (list methods
+return pages that walk across pages); `TransfersWithRawResponse` and `AsyncTransfersWithRawResponse` wrap their
+methods to return `RawResponse` objects carrying the HTTP response too.
 """
 
 from __future__ import annotations
@@ -14,11 +14,17 @@ from urllib.parse import quote
 
 import httpx
 
-from molam_sdk_ext.pagination import AsyncPage, SyncPage
-from molam_sdk_ext.requester import AsyncResource, RawResponse, SyncResource
-
 from ..models.transfer import Transfer
 from ..models.transfer_list import TransferList
+from ..pagination import AsyncPage, SyncPage
+from ..raw_response import (
+    async_to_raw_page_wrapper,
+    async_to_raw_response_wrapper,
+    to_raw_page_wrapper,
+    to_raw_response_wrapper,
+)
+from ..requester import Request
+from ..resource import AsyncResource, SyncResource
 from ..types import UNSET, Unset
 from ._request import missing_argument, options, parse, refuse_fields_with_body, to_json
 
@@ -34,22 +40,20 @@ def _list_request(
     limit: int | Unset,
     starting_after: str | Unset,
     wallet: str | Unset,
-    molam_version: str | None,
-) -> dict[str, Any]:
+) -> Request:
     """The request for `list` (GET /v1/ma/transfers), shared by the sync and async classes."""
-    headers: dict[str, str] = {}
-    if molam_version is not None:
-        headers["Molam-Version"] = molam_version
-    kwargs: dict[str, Any] = {"method": "get", "url": "/v1/ma/transfers", "headers": headers}
-    params: dict[str, Any] = {}
+    _params: dict[str, Any] = {}
     if limit is not UNSET and limit is not None:
-        params["limit"] = limit
+        _params["limit"] = limit
     if starting_after is not UNSET and starting_after is not None:
-        params["starting_after"] = starting_after
+        _params["starting_after"] = starting_after
     if wallet is not UNSET and wallet is not None:
-        params["wallet"] = wallet
-    kwargs["params"] = params
-    return kwargs
+        _params["wallet"] = wallet
+    return Request(
+        "GET",
+        "/v1/ma/transfers",
+        params=_params,
+    )
 
 
 def _create_request(
@@ -61,21 +65,13 @@ def _create_request(
     description: str | Unset,
     metadata: Metadata | Mapping[str, Any] | Unset,
     body: CreateTransferRequest | None,
-    idempotency_key: str | None,
-    molam_version: str | None,
-) -> dict[str, Any]:
+) -> Request:
     """The request for `create` (POST /v1/ma/transfers), shared by the sync and async classes.
 
     The JSON body is built straight from the arguments (no request model round trip): enums, models and
     mappings go through `to_json`. A missing required field, or `body=` mixed with field arguments, raises
     `ValidationError` before anything is sent.
     """
-    headers: dict[str, str] = {"Content-Type": "application/json"}
-    if idempotency_key is not None:
-        headers["Idempotency-Key"] = idempotency_key
-    if molam_version is not None:
-        headers["Molam-Version"] = molam_version
-    kwargs: dict[str, Any] = {"method": "post", "url": "/v1/ma/transfers", "headers": headers}
     if body is None:
         if from_wallet is UNSET:
             raise missing_argument("from_wallet")
@@ -85,17 +81,16 @@ def _create_request(
             raise missing_argument("amount")
         if currency is UNSET:
             raise missing_argument("currency")
-        payload: dict[str, Any] = {
+        _payload: dict[str, Any] = {
             "from_wallet": from_wallet,
             "to_wallet": to_wallet,
             "amount": amount,
             "currency": currency,
         }
         if description is not UNSET:
-            payload["description"] = description
+            _payload["description"] = description
         if metadata is not UNSET:
-            payload["metadata"] = to_json(metadata)
-        kwargs["json"] = payload
+            _payload["metadata"] = to_json(metadata)
     else:
         refuse_fields_with_body(
             ("from_wallet", from_wallet),
@@ -105,25 +100,23 @@ def _create_request(
             ("description", description),
             ("metadata", metadata),
         )
-        kwargs["json"] = body.to_dict()
-    return kwargs
+        _payload = body.to_dict()
+    return Request(
+        "POST",
+        "/v1/ma/transfers",
+        json=_payload,
+    )
 
 
 def _retrieve_request(
     *,
     id: str,
-    molam_version: str | None,
-) -> dict[str, Any]:
+) -> Request:
     """The request for `retrieve` (GET /v1/ma/transfers/{id}), shared by the sync and async classes."""
-    headers: dict[str, str] = {}
-    if molam_version is not None:
-        headers["Molam-Version"] = molam_version
-    kwargs: dict[str, Any] = {
-        "method": "get",
-        "url": f"/v1/ma/transfers/{quote(str(id), safe='')}",
-        "headers": headers,
-    }
-    return kwargs
+    return Request(
+        "GET",
+        f"/v1/ma/transfers/{quote(str(id), safe='')}",
+    )
 
 
 class Transfers(SyncResource):
@@ -160,18 +153,17 @@ class Transfers(SyncResource):
                 (the next pages are fetched with `starting_after` and the same filters).
 
         Raises:
-            molam_sdk_ext.MolamError: A subclass for each failure: the API's answer (status, code, request id),
+            molam_sdk.errors.MolamError: A subclass for each failure: the API's answer (status, code, request id),
                 connection problems, an open circuit, or invalid arguments caught before sending.
         """
-        request_options = options(timeout, max_retries, extra_headers)
+        request_options = options(None, molam_version, timeout, max_retries, extra_headers)
 
         def fetch(cursor: str | Unset) -> TransferList:
-            response = self._requester.request(
+            response = self._send(
                 _list_request(
                     limit=limit,
                     starting_after=cursor,
                     wallet=wallet,
-                    molam_version=molam_version,
                 ),
                 request_options,
             )
@@ -251,10 +243,10 @@ class Transfers(SyncResource):
             The `Transfer`.
 
         Raises:
-            molam_sdk_ext.MolamError: A subclass for each failure: the API's answer (status, code, request id),
+            molam_sdk.errors.MolamError: A subclass for each failure: the API's answer (status, code, request id),
                 connection problems, an open circuit, or invalid arguments caught before sending.
         """
-        response = self._requester.request(
+        response = self._send(
             _create_request(
                 from_wallet=from_wallet,
                 to_wallet=to_wallet,
@@ -263,10 +255,8 @@ class Transfers(SyncResource):
                 description=description,
                 metadata=metadata,
                 body=body,
-                idempotency_key=idempotency_key,
-                molam_version=molam_version,
             ),
-            options(timeout, max_retries, extra_headers),
+            options(idempotency_key, molam_version, timeout, max_retries, extra_headers),
         )
         return parse(Transfer.from_dict, response, "Transfer")
 
@@ -296,196 +286,16 @@ class Transfers(SyncResource):
             The `Transfer`.
 
         Raises:
-            molam_sdk_ext.MolamError: A subclass for each failure: the API's answer (status, code, request id),
+            molam_sdk.errors.MolamError: A subclass for each failure: the API's answer (status, code, request id),
                 connection problems, an open circuit, or invalid arguments caught before sending.
         """
-        response = self._requester.request(
+        response = self._send(
             _retrieve_request(
                 id=id,
-                molam_version=molam_version,
             ),
-            options(timeout, max_retries, extra_headers),
+            options(None, molam_version, timeout, max_retries, extra_headers),
         )
         return parse(Transfer.from_dict, response, "Transfer")
-
-
-class TransfersWithRawResponse(SyncResource):
-    """Transfers operations, returning `RawResponse` objects."""
-
-    def list(
-        self,
-        *,
-        limit: int | Unset = UNSET,
-        starting_after: str | Unset = UNSET,
-        wallet: str | Unset = UNSET,
-        molam_version: str | None = None,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> RawResponse[TransferList]:
-        """List transfers.
-
-        Lists transfers, newest first, optionally only those in or out of one wallet.
-
-        `GET /v1/ma/transfers`
-
-        Args:
-            limit: How many objects to return, between 1 and 100.
-            starting_after: A cursor for pagination; the id of the last object of the previous page (or its `next_cursor`).
-            wallet: Only transfers where this wallet is the source or the destination.
-            molam_version: The `Molam-Version` for this call only, instead of the client's pinned one.
-            timeout: Seconds (or an `httpx.Timeout`) for this call, instead of the client's timeout.
-            max_retries: The retry budget for this call (0 disables retries), instead of the client's.
-            extra_headers: Headers added last to this request; they win over the SDK's own.
-
-        Returns:
-            A `RawResponse` with the HTTP response and `parsed`, the `TransferList`.
-
-        Raises:
-            molam_sdk_ext.MolamError: A subclass for each failure: the API's answer (status, code, request id),
-                connection problems, an open circuit, or invalid arguments caught before sending.
-        """
-        response = self._requester.request(
-            _list_request(
-                limit=limit,
-                starting_after=starting_after,
-                wallet=wallet,
-                molam_version=molam_version,
-            ),
-            options(timeout, max_retries, extra_headers),
-        )
-        return RawResponse(
-            http_response=response, parsed=parse(TransferList.from_dict, response, "TransferList")
-        )
-
-    @overload
-    def create(
-        self,
-        *,
-        from_wallet: str,
-        to_wallet: str,
-        amount: int,
-        currency: str,
-        description: str | Unset = UNSET,
-        metadata: Metadata | Mapping[str, Any] | Unset = UNSET,
-        idempotency_key: str | None = None,
-        molam_version: str | None = None,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> RawResponse[Transfer]: ...
-
-    @overload
-    def create(
-        self,
-        *,
-        body: CreateTransferRequest,
-        idempotency_key: str | None = None,
-        molam_version: str | None = None,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> RawResponse[Transfer]: ...
-
-    def create(
-        self,
-        *,
-        from_wallet: str | Unset = UNSET,
-        to_wallet: str | Unset = UNSET,
-        amount: int | Unset = UNSET,
-        currency: str | Unset = UNSET,
-        description: str | Unset = UNSET,
-        metadata: Metadata | Mapping[str, Any] | Unset = UNSET,
-        body: CreateTransferRequest | None = None,
-        idempotency_key: str | None = None,
-        molam_version: str | None = None,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> RawResponse[Transfer]:
-        """Create a transfer.
-
-        Moves `amount` of `currency` from one wallet to another. Fails with `400 insufficient_funds` rather
-        than letting the source wallet go negative.
-
-        `POST /v1/ma/transfers`
-
-        Args:
-            from_wallet: Required. The wallet to debit.
-            to_wallet: Required. The wallet to credit.
-            amount: Required. Amount to move, in the currency's minor unit.
-            currency: Required. Three-letter ISO 4217 currency code, upper case.
-            description: Your description of the transfer.
-            metadata: Up to 50 key-value pairs of your own data, stored with the object. Keys are at most 40 characters,
-                values are strings of at most 500 characters. Never put sensitive data (card numbers, PINs) here.
-            body: The whole request body as a `CreateTransferRequest`, instead of the field arguments (not both).
-            idempotency_key: Makes retries of this POST safe: the same key with the same body replays the first response (at most
-                255 characters). When None the client makes one per call and reuses it on every retry.
-            molam_version: The `Molam-Version` for this call only, instead of the client's pinned one.
-            timeout: Seconds (or an `httpx.Timeout`) for this call, instead of the client's timeout.
-            max_retries: The retry budget for this call (0 disables retries), instead of the client's.
-            extra_headers: Headers added last to this request; they win over the SDK's own.
-
-        Returns:
-            A `RawResponse` with the HTTP response and `parsed`, the `Transfer`.
-
-        Raises:
-            molam_sdk_ext.MolamError: A subclass for each failure: the API's answer (status, code, request id),
-                connection problems, an open circuit, or invalid arguments caught before sending.
-        """
-        response = self._requester.request(
-            _create_request(
-                from_wallet=from_wallet,
-                to_wallet=to_wallet,
-                amount=amount,
-                currency=currency,
-                description=description,
-                metadata=metadata,
-                body=body,
-                idempotency_key=idempotency_key,
-                molam_version=molam_version,
-            ),
-            options(timeout, max_retries, extra_headers),
-        )
-        return RawResponse(http_response=response, parsed=parse(Transfer.from_dict, response, "Transfer"))
-
-    def retrieve(
-        self,
-        id: str,
-        *,
-        molam_version: str | None = None,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> RawResponse[Transfer]:
-        """Retrieve a transfer.
-
-        Retrieves a transfer by id.
-
-        `GET /v1/ma/transfers/{id}`
-
-        Args:
-            id: The transfer's id.
-            molam_version: The `Molam-Version` for this call only, instead of the client's pinned one.
-            timeout: Seconds (or an `httpx.Timeout`) for this call, instead of the client's timeout.
-            max_retries: The retry budget for this call (0 disables retries), instead of the client's.
-            extra_headers: Headers added last to this request; they win over the SDK's own.
-
-        Returns:
-            A `RawResponse` with the HTTP response and `parsed`, the `Transfer`.
-
-        Raises:
-            molam_sdk_ext.MolamError: A subclass for each failure: the API's answer (status, code, request id),
-                connection problems, an open circuit, or invalid arguments caught before sending.
-        """
-        response = self._requester.request(
-            _retrieve_request(
-                id=id,
-                molam_version=molam_version,
-            ),
-            options(timeout, max_retries, extra_headers),
-        )
-        return RawResponse(http_response=response, parsed=parse(Transfer.from_dict, response, "Transfer"))
 
 
 class AsyncTransfers(AsyncResource):
@@ -522,18 +332,17 @@ class AsyncTransfers(AsyncResource):
                 (the next pages are fetched with `starting_after` and the same filters).
 
         Raises:
-            molam_sdk_ext.MolamError: A subclass for each failure: the API's answer (status, code, request id),
+            molam_sdk.errors.MolamError: A subclass for each failure: the API's answer (status, code, request id),
                 connection problems, an open circuit, or invalid arguments caught before sending.
         """
-        request_options = options(timeout, max_retries, extra_headers)
+        request_options = options(None, molam_version, timeout, max_retries, extra_headers)
 
         async def fetch(cursor: str | Unset) -> TransferList:
-            response = await self._requester.request(
+            response = await self._send(
                 _list_request(
                     limit=limit,
                     starting_after=cursor,
                     wallet=wallet,
-                    molam_version=molam_version,
                 ),
                 request_options,
             )
@@ -613,10 +422,10 @@ class AsyncTransfers(AsyncResource):
             The `Transfer`.
 
         Raises:
-            molam_sdk_ext.MolamError: A subclass for each failure: the API's answer (status, code, request id),
+            molam_sdk.errors.MolamError: A subclass for each failure: the API's answer (status, code, request id),
                 connection problems, an open circuit, or invalid arguments caught before sending.
         """
-        response = await self._requester.request(
+        response = await self._send(
             _create_request(
                 from_wallet=from_wallet,
                 to_wallet=to_wallet,
@@ -625,10 +434,8 @@ class AsyncTransfers(AsyncResource):
                 description=description,
                 metadata=metadata,
                 body=body,
-                idempotency_key=idempotency_key,
-                molam_version=molam_version,
             ),
-            options(timeout, max_retries, extra_headers),
+            options(idempotency_key, molam_version, timeout, max_retries, extra_headers),
         )
         return parse(Transfer.from_dict, response, "Transfer")
 
@@ -658,193 +465,33 @@ class AsyncTransfers(AsyncResource):
             The `Transfer`.
 
         Raises:
-            molam_sdk_ext.MolamError: A subclass for each failure: the API's answer (status, code, request id),
+            molam_sdk.errors.MolamError: A subclass for each failure: the API's answer (status, code, request id),
                 connection problems, an open circuit, or invalid arguments caught before sending.
         """
-        response = await self._requester.request(
+        response = await self._send(
             _retrieve_request(
                 id=id,
-                molam_version=molam_version,
             ),
-            options(timeout, max_retries, extra_headers),
+            options(None, molam_version, timeout, max_retries, extra_headers),
         )
         return parse(Transfer.from_dict, response, "Transfer")
 
 
-class AsyncTransfersWithRawResponse(AsyncResource):
-    """Transfers operations, async, returning `RawResponse` objects."""
+class TransfersWithRawResponse:
+    """The `Transfers` methods, each returning a `RawResponse` (the HTTP response and the parsed result)."""
 
-    async def list(
-        self,
-        *,
-        limit: int | Unset = UNSET,
-        starting_after: str | Unset = UNSET,
-        wallet: str | Unset = UNSET,
-        molam_version: str | None = None,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> RawResponse[TransferList]:
-        """List transfers.
+    def __init__(self, resource: Transfers) -> None:
+        self._resource = resource
+        self.list = to_raw_page_wrapper(resource.list, TransferList)
+        self.create = to_raw_response_wrapper(resource.create)
+        self.retrieve = to_raw_response_wrapper(resource.retrieve)
 
-        Lists transfers, newest first, optionally only those in or out of one wallet.
 
-        `GET /v1/ma/transfers`
+class AsyncTransfersWithRawResponse:
+    """The `AsyncTransfers` methods, async, each returning a `RawResponse` (the HTTP response and the parsed result)."""
 
-        Args:
-            limit: How many objects to return, between 1 and 100.
-            starting_after: A cursor for pagination; the id of the last object of the previous page (or its `next_cursor`).
-            wallet: Only transfers where this wallet is the source or the destination.
-            molam_version: The `Molam-Version` for this call only, instead of the client's pinned one.
-            timeout: Seconds (or an `httpx.Timeout`) for this call, instead of the client's timeout.
-            max_retries: The retry budget for this call (0 disables retries), instead of the client's.
-            extra_headers: Headers added last to this request; they win over the SDK's own.
-
-        Returns:
-            A `RawResponse` with the HTTP response and `parsed`, the `TransferList`.
-
-        Raises:
-            molam_sdk_ext.MolamError: A subclass for each failure: the API's answer (status, code, request id),
-                connection problems, an open circuit, or invalid arguments caught before sending.
-        """
-        response = await self._requester.request(
-            _list_request(
-                limit=limit,
-                starting_after=starting_after,
-                wallet=wallet,
-                molam_version=molam_version,
-            ),
-            options(timeout, max_retries, extra_headers),
-        )
-        return RawResponse(
-            http_response=response, parsed=parse(TransferList.from_dict, response, "TransferList")
-        )
-
-    @overload
-    async def create(
-        self,
-        *,
-        from_wallet: str,
-        to_wallet: str,
-        amount: int,
-        currency: str,
-        description: str | Unset = UNSET,
-        metadata: Metadata | Mapping[str, Any] | Unset = UNSET,
-        idempotency_key: str | None = None,
-        molam_version: str | None = None,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> RawResponse[Transfer]: ...
-
-    @overload
-    async def create(
-        self,
-        *,
-        body: CreateTransferRequest,
-        idempotency_key: str | None = None,
-        molam_version: str | None = None,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> RawResponse[Transfer]: ...
-
-    async def create(
-        self,
-        *,
-        from_wallet: str | Unset = UNSET,
-        to_wallet: str | Unset = UNSET,
-        amount: int | Unset = UNSET,
-        currency: str | Unset = UNSET,
-        description: str | Unset = UNSET,
-        metadata: Metadata | Mapping[str, Any] | Unset = UNSET,
-        body: CreateTransferRequest | None = None,
-        idempotency_key: str | None = None,
-        molam_version: str | None = None,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> RawResponse[Transfer]:
-        """Create a transfer.
-
-        Moves `amount` of `currency` from one wallet to another. Fails with `400 insufficient_funds` rather
-        than letting the source wallet go negative.
-
-        `POST /v1/ma/transfers`
-
-        Args:
-            from_wallet: Required. The wallet to debit.
-            to_wallet: Required. The wallet to credit.
-            amount: Required. Amount to move, in the currency's minor unit.
-            currency: Required. Three-letter ISO 4217 currency code, upper case.
-            description: Your description of the transfer.
-            metadata: Up to 50 key-value pairs of your own data, stored with the object. Keys are at most 40 characters,
-                values are strings of at most 500 characters. Never put sensitive data (card numbers, PINs) here.
-            body: The whole request body as a `CreateTransferRequest`, instead of the field arguments (not both).
-            idempotency_key: Makes retries of this POST safe: the same key with the same body replays the first response (at most
-                255 characters). When None the client makes one per call and reuses it on every retry.
-            molam_version: The `Molam-Version` for this call only, instead of the client's pinned one.
-            timeout: Seconds (or an `httpx.Timeout`) for this call, instead of the client's timeout.
-            max_retries: The retry budget for this call (0 disables retries), instead of the client's.
-            extra_headers: Headers added last to this request; they win over the SDK's own.
-
-        Returns:
-            A `RawResponse` with the HTTP response and `parsed`, the `Transfer`.
-
-        Raises:
-            molam_sdk_ext.MolamError: A subclass for each failure: the API's answer (status, code, request id),
-                connection problems, an open circuit, or invalid arguments caught before sending.
-        """
-        response = await self._requester.request(
-            _create_request(
-                from_wallet=from_wallet,
-                to_wallet=to_wallet,
-                amount=amount,
-                currency=currency,
-                description=description,
-                metadata=metadata,
-                body=body,
-                idempotency_key=idempotency_key,
-                molam_version=molam_version,
-            ),
-            options(timeout, max_retries, extra_headers),
-        )
-        return RawResponse(http_response=response, parsed=parse(Transfer.from_dict, response, "Transfer"))
-
-    async def retrieve(
-        self,
-        id: str,
-        *,
-        molam_version: str | None = None,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> RawResponse[Transfer]:
-        """Retrieve a transfer.
-
-        Retrieves a transfer by id.
-
-        `GET /v1/ma/transfers/{id}`
-
-        Args:
-            id: The transfer's id.
-            molam_version: The `Molam-Version` for this call only, instead of the client's pinned one.
-            timeout: Seconds (or an `httpx.Timeout`) for this call, instead of the client's timeout.
-            max_retries: The retry budget for this call (0 disables retries), instead of the client's.
-            extra_headers: Headers added last to this request; they win over the SDK's own.
-
-        Returns:
-            A `RawResponse` with the HTTP response and `parsed`, the `Transfer`.
-
-        Raises:
-            molam_sdk_ext.MolamError: A subclass for each failure: the API's answer (status, code, request id),
-                connection problems, an open circuit, or invalid arguments caught before sending.
-        """
-        response = await self._requester.request(
-            _retrieve_request(
-                id=id,
-                molam_version=molam_version,
-            ),
-            options(timeout, max_retries, extra_headers),
-        )
-        return RawResponse(http_response=response, parsed=parse(Transfer.from_dict, response, "Transfer"))
+    def __init__(self, resource: AsyncTransfers) -> None:
+        self._resource = resource
+        self.list = async_to_raw_page_wrapper(resource.list, TransferList)
+        self.create = async_to_raw_response_wrapper(resource.create)
+        self.retrieve = async_to_raw_response_wrapper(resource.retrieve)

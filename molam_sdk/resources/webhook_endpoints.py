@@ -1,9 +1,9 @@
 # Generated from spec/molam.yaml by `make generate`; do not edit.
 """The `webhook_endpoints` resource: Webhook endpoints (`we_`) receive signed events over HTTPS.
 
-Four classes share one request builder per operation: `WebhookEndpoints` and `AsyncWebhookEndpoints` return parsed models
-(list methods return pages that walk across pages); `WebhookEndpointsWithRawResponse` and
-`AsyncWebhookEndpointsWithRawResponse` return `RawResponse` objects carrying the HTTP response too.
+`WebhookEndpoints` and `AsyncWebhookEndpoints` share one request builder per operation and return parsed models (list methods
+return pages that walk across pages); `WebhookEndpointsWithRawResponse` and `AsyncWebhookEndpointsWithRawResponse` wrap their
+methods to return `RawResponse` objects carrying the HTTP response too.
 """
 
 from __future__ import annotations
@@ -14,14 +14,20 @@ from urllib.parse import quote
 
 import httpx
 
-from molam_sdk_ext.pagination import AsyncPage, SyncPage
-from molam_sdk_ext.requester import AsyncResource, RawResponse, SyncResource
-
 from ..models.deleted_webhook_endpoint import DeletedWebhookEndpoint
 from ..models.webhook_delivery_list import WebhookDeliveryList
 from ..models.webhook_endpoint import WebhookEndpoint
 from ..models.webhook_endpoint_list import WebhookEndpointList
 from ..models.webhook_endpoint_with_secret import WebhookEndpointWithSecret
+from ..pagination import AsyncPage, SyncPage
+from ..raw_response import (
+    async_to_raw_page_wrapper,
+    async_to_raw_response_wrapper,
+    to_raw_page_wrapper,
+    to_raw_response_wrapper,
+)
+from ..requester import Request
+from ..resource import AsyncResource, SyncResource
 from ..types import UNSET, Unset
 from ._request import missing_argument, options, parse, refuse_fields_with_body, to_json
 
@@ -46,20 +52,18 @@ def _list_request(
     *,
     limit: int | Unset,
     starting_after: str | Unset,
-    molam_version: str | None,
-) -> dict[str, Any]:
+) -> Request:
     """The request for `list` (GET /v1/webhook_endpoints), shared by the sync and async classes."""
-    headers: dict[str, str] = {}
-    if molam_version is not None:
-        headers["Molam-Version"] = molam_version
-    kwargs: dict[str, Any] = {"method": "get", "url": "/v1/webhook_endpoints", "headers": headers}
-    params: dict[str, Any] = {}
+    _params: dict[str, Any] = {}
     if limit is not UNSET and limit is not None:
-        params["limit"] = limit
+        _params["limit"] = limit
     if starting_after is not UNSET and starting_after is not None:
-        params["starting_after"] = starting_after
-    kwargs["params"] = params
-    return kwargs
+        _params["starting_after"] = starting_after
+    return Request(
+        "GET",
+        "/v1/webhook_endpoints",
+        params=_params,
+    )
 
 
 def _create_request(
@@ -70,37 +74,28 @@ def _create_request(
     api_version: str | Unset,
     metadata: Metadata | Mapping[str, Any] | Unset,
     body: CreateWebhookEndpointRequest | None,
-    idempotency_key: str | None,
-    molam_version: str | None,
-) -> dict[str, Any]:
+) -> Request:
     """The request for `create` (POST /v1/webhook_endpoints), shared by the sync and async classes.
 
     The JSON body is built straight from the arguments (no request model round trip): enums, models and
     mappings go through `to_json`. A missing required field, or `body=` mixed with field arguments, raises
     `ValidationError` before anything is sent.
     """
-    headers: dict[str, str] = {"Content-Type": "application/json"}
-    if idempotency_key is not None:
-        headers["Idempotency-Key"] = idempotency_key
-    if molam_version is not None:
-        headers["Molam-Version"] = molam_version
-    kwargs: dict[str, Any] = {"method": "post", "url": "/v1/webhook_endpoints", "headers": headers}
     if body is None:
         if url is UNSET:
             raise missing_argument("url")
         if enabled_events is UNSET:
             raise missing_argument("enabled_events")
-        payload: dict[str, Any] = {
+        _payload: dict[str, Any] = {
             "url": url,
             "enabled_events": to_json(enabled_events),
         }
         if description is not UNSET:
-            payload["description"] = description
+            _payload["description"] = description
         if api_version is not UNSET:
-            payload["api_version"] = api_version
+            _payload["api_version"] = api_version
         if metadata is not UNSET:
-            payload["metadata"] = to_json(metadata)
-        kwargs["json"] = payload
+            _payload["metadata"] = to_json(metadata)
     else:
         refuse_fields_with_body(
             ("url", url),
@@ -109,25 +104,23 @@ def _create_request(
             ("api_version", api_version),
             ("metadata", metadata),
         )
-        kwargs["json"] = body.to_dict()
-    return kwargs
+        _payload = body.to_dict()
+    return Request(
+        "POST",
+        "/v1/webhook_endpoints",
+        json=_payload,
+    )
 
 
 def _retrieve_request(
     *,
     id: str,
-    molam_version: str | None,
-) -> dict[str, Any]:
+) -> Request:
     """The request for `retrieve` (GET /v1/webhook_endpoints/{id}), shared by the sync and async classes."""
-    headers: dict[str, str] = {}
-    if molam_version is not None:
-        headers["Molam-Version"] = molam_version
-    kwargs: dict[str, Any] = {
-        "method": "get",
-        "url": f"/v1/webhook_endpoints/{quote(str(id), safe='')}",
-        "headers": headers,
-    }
-    return kwargs
+    return Request(
+        "GET",
+        f"/v1/webhook_endpoints/{quote(str(id), safe='')}",
+    )
 
 
 def _update_request(
@@ -139,38 +132,25 @@ def _update_request(
     status: WebhookEndpointStatus | str | Unset,
     metadata: Metadata | Mapping[str, Any] | Unset,
     body: UpdateWebhookEndpointRequest | None,
-    idempotency_key: str | None,
-    molam_version: str | None,
-) -> dict[str, Any]:
+) -> Request:
     """The request for `update` (POST /v1/webhook_endpoints/{id}), shared by the sync and async classes.
 
     The JSON body is built straight from the arguments (no request model round trip): enums, models and
     mappings go through `to_json`. A missing required field, or `body=` mixed with field arguments, raises
     `ValidationError` before anything is sent.
     """
-    headers: dict[str, str] = {"Content-Type": "application/json"}
-    if idempotency_key is not None:
-        headers["Idempotency-Key"] = idempotency_key
-    if molam_version is not None:
-        headers["Molam-Version"] = molam_version
-    kwargs: dict[str, Any] = {
-        "method": "post",
-        "url": f"/v1/webhook_endpoints/{quote(str(id), safe='')}",
-        "headers": headers,
-    }
     if body is None:
-        payload: dict[str, Any] = {}
+        _payload: dict[str, Any] = {}
         if url is not UNSET:
-            payload["url"] = url
+            _payload["url"] = url
         if enabled_events is not UNSET:
-            payload["enabled_events"] = to_json(enabled_events)
+            _payload["enabled_events"] = to_json(enabled_events)
         if description is not UNSET:
-            payload["description"] = description
+            _payload["description"] = description
         if status is not UNSET:
-            payload["status"] = to_json(status)
+            _payload["status"] = to_json(status)
         if metadata is not UNSET:
-            payload["metadata"] = to_json(metadata)
-        kwargs["json"] = payload
+            _payload["metadata"] = to_json(metadata)
     else:
         refuse_fields_with_body(
             ("url", url),
@@ -179,25 +159,23 @@ def _update_request(
             ("status", status),
             ("metadata", metadata),
         )
-        kwargs["json"] = body.to_dict()
-    return kwargs
+        _payload = body.to_dict()
+    return Request(
+        "POST",
+        f"/v1/webhook_endpoints/{quote(str(id), safe='')}",
+        json=_payload,
+    )
 
 
 def _delete_request(
     *,
     id: str,
-    molam_version: str | None,
-) -> dict[str, Any]:
+) -> Request:
     """The request for `delete` (DELETE /v1/webhook_endpoints/{id}), shared by the sync and async classes."""
-    headers: dict[str, str] = {}
-    if molam_version is not None:
-        headers["Molam-Version"] = molam_version
-    kwargs: dict[str, Any] = {
-        "method": "delete",
-        "url": f"/v1/webhook_endpoints/{quote(str(id), safe='')}",
-        "headers": headers,
-    }
-    return kwargs
+    return Request(
+        "DELETE",
+        f"/v1/webhook_endpoints/{quote(str(id), safe='')}",
+    )
 
 
 def _rotate_secret_request(
@@ -205,37 +183,28 @@ def _rotate_secret_request(
     id: str,
     grace_period_seconds: int | Unset,
     body: RotateWebhookEndpointSecretRequest | None,
-    idempotency_key: str | None,
-    molam_version: str | None,
-) -> dict[str, Any]:
+) -> Request:
     """The request for `rotate_secret` (POST /v1/webhook_endpoints/{id}/rotate_secret), shared by the sync and async classes.
 
     The JSON body is built straight from the arguments (no request model round trip): enums, models and
     mappings go through `to_json`. A missing required field, or `body=` mixed with field arguments, raises
     `ValidationError` before anything is sent.
     """
-    headers: dict[str, str] = {"Content-Type": "application/json"}
-    if idempotency_key is not None:
-        headers["Idempotency-Key"] = idempotency_key
-    if molam_version is not None:
-        headers["Molam-Version"] = molam_version
-    kwargs: dict[str, Any] = {
-        "method": "post",
-        "url": f"/v1/webhook_endpoints/{quote(str(id), safe='')}/rotate_secret",
-        "headers": headers,
-    }
     if body is None:
-        payload: dict[str, Any] = {}
+        _fields: dict[str, Any] = {}
         if grace_period_seconds is not UNSET:
-            payload["grace_period_seconds"] = grace_period_seconds
-        if payload:
-            kwargs["json"] = payload
+            _fields["grace_period_seconds"] = grace_period_seconds
+        _payload: dict[str, Any] | None = _fields or None
     else:
         refuse_fields_with_body(
             ("grace_period_seconds", grace_period_seconds),
         )
-        kwargs["json"] = body.to_dict()
-    return kwargs
+        _payload = body.to_dict()
+    return Request(
+        "POST",
+        f"/v1/webhook_endpoints/{quote(str(id), safe='')}/rotate_secret",
+        json=_payload,
+    )
 
 
 def _list_deliveries_request(
@@ -243,24 +212,18 @@ def _list_deliveries_request(
     id: str,
     limit: int | Unset,
     starting_after: str | Unset,
-    molam_version: str | None,
-) -> dict[str, Any]:
+) -> Request:
     """The request for `list_deliveries` (GET /v1/webhook_endpoints/{id}/deliveries), shared by the sync and async classes."""
-    headers: dict[str, str] = {}
-    if molam_version is not None:
-        headers["Molam-Version"] = molam_version
-    kwargs: dict[str, Any] = {
-        "method": "get",
-        "url": f"/v1/webhook_endpoints/{quote(str(id), safe='')}/deliveries",
-        "headers": headers,
-    }
-    params: dict[str, Any] = {}
+    _params: dict[str, Any] = {}
     if limit is not UNSET and limit is not None:
-        params["limit"] = limit
+        _params["limit"] = limit
     if starting_after is not UNSET and starting_after is not None:
-        params["starting_after"] = starting_after
-    kwargs["params"] = params
-    return kwargs
+        _params["starting_after"] = starting_after
+    return Request(
+        "GET",
+        f"/v1/webhook_endpoints/{quote(str(id), safe='')}/deliveries",
+        params=_params,
+    )
 
 
 class WebhookEndpoints(SyncResource):
@@ -295,17 +258,16 @@ class WebhookEndpoints(SyncResource):
                 (the next pages are fetched with `starting_after` and the same filters).
 
         Raises:
-            molam_sdk_ext.MolamError: A subclass for each failure: the API's answer (status, code, request id),
+            molam_sdk.errors.MolamError: A subclass for each failure: the API's answer (status, code, request id),
                 connection problems, an open circuit, or invalid arguments caught before sending.
         """
-        request_options = options(timeout, max_retries, extra_headers)
+        request_options = options(None, molam_version, timeout, max_retries, extra_headers)
 
         def fetch(cursor: str | Unset) -> WebhookEndpointList:
-            response = self._requester.request(
+            response = self._send(
                 _list_request(
                     limit=limit,
                     starting_after=cursor,
-                    molam_version=molam_version,
                 ),
                 request_options,
             )
@@ -383,10 +345,10 @@ class WebhookEndpoints(SyncResource):
             The `WebhookEndpointWithSecret`.
 
         Raises:
-            molam_sdk_ext.MolamError: A subclass for each failure: the API's answer (status, code, request id),
+            molam_sdk.errors.MolamError: A subclass for each failure: the API's answer (status, code, request id),
                 connection problems, an open circuit, or invalid arguments caught before sending.
         """
-        response = self._requester.request(
+        response = self._send(
             _create_request(
                 url=url,
                 enabled_events=enabled_events,
@@ -394,10 +356,8 @@ class WebhookEndpoints(SyncResource):
                 api_version=api_version,
                 metadata=metadata,
                 body=body,
-                idempotency_key=idempotency_key,
-                molam_version=molam_version,
             ),
-            options(timeout, max_retries, extra_headers),
+            options(idempotency_key, molam_version, timeout, max_retries, extra_headers),
         )
         return parse(WebhookEndpointWithSecret.from_dict, response, "WebhookEndpointWithSecret")
 
@@ -427,15 +387,14 @@ class WebhookEndpoints(SyncResource):
             The `WebhookEndpoint`.
 
         Raises:
-            molam_sdk_ext.MolamError: A subclass for each failure: the API's answer (status, code, request id),
+            molam_sdk.errors.MolamError: A subclass for each failure: the API's answer (status, code, request id),
                 connection problems, an open circuit, or invalid arguments caught before sending.
         """
-        response = self._requester.request(
+        response = self._send(
             _retrieve_request(
                 id=id,
-                molam_version=molam_version,
             ),
-            options(timeout, max_retries, extra_headers),
+            options(None, molam_version, timeout, max_retries, extra_headers),
         )
         return parse(WebhookEndpoint.from_dict, response, "WebhookEndpoint")
 
@@ -482,10 +441,10 @@ class WebhookEndpoints(SyncResource):
             The `WebhookEndpoint`.
 
         Raises:
-            molam_sdk_ext.MolamError: A subclass for each failure: the API's answer (status, code, request id),
+            molam_sdk.errors.MolamError: A subclass for each failure: the API's answer (status, code, request id),
                 connection problems, an open circuit, or invalid arguments caught before sending.
         """
-        response = self._requester.request(
+        response = self._send(
             _update_request(
                 id=id,
                 url=url,
@@ -494,10 +453,8 @@ class WebhookEndpoints(SyncResource):
                 status=status,
                 metadata=metadata,
                 body=body,
-                idempotency_key=idempotency_key,
-                molam_version=molam_version,
             ),
-            options(timeout, max_retries, extra_headers),
+            options(idempotency_key, molam_version, timeout, max_retries, extra_headers),
         )
         return parse(WebhookEndpoint.from_dict, response, "WebhookEndpoint")
 
@@ -527,15 +484,14 @@ class WebhookEndpoints(SyncResource):
             The `DeletedWebhookEndpoint`.
 
         Raises:
-            molam_sdk_ext.MolamError: A subclass for each failure: the API's answer (status, code, request id),
+            molam_sdk.errors.MolamError: A subclass for each failure: the API's answer (status, code, request id),
                 connection problems, an open circuit, or invalid arguments caught before sending.
         """
-        response = self._requester.request(
+        response = self._send(
             _delete_request(
                 id=id,
-                molam_version=molam_version,
             ),
-            options(timeout, max_retries, extra_headers),
+            options(None, molam_version, timeout, max_retries, extra_headers),
         )
         return parse(DeletedWebhookEndpoint.from_dict, response, "DeletedWebhookEndpoint")
 
@@ -575,18 +531,16 @@ class WebhookEndpoints(SyncResource):
             The `WebhookEndpointWithSecret`.
 
         Raises:
-            molam_sdk_ext.MolamError: A subclass for each failure: the API's answer (status, code, request id),
+            molam_sdk.errors.MolamError: A subclass for each failure: the API's answer (status, code, request id),
                 connection problems, an open circuit, or invalid arguments caught before sending.
         """
-        response = self._requester.request(
+        response = self._send(
             _rotate_secret_request(
                 id=id,
                 grace_period_seconds=grace_period_seconds,
                 body=body,
-                idempotency_key=idempotency_key,
-                molam_version=molam_version,
             ),
-            options(timeout, max_retries, extra_headers),
+            options(idempotency_key, molam_version, timeout, max_retries, extra_headers),
         )
         return parse(WebhookEndpointWithSecret.from_dict, response, "WebhookEndpointWithSecret")
 
@@ -621,409 +575,23 @@ class WebhookEndpoints(SyncResource):
                 (the next pages are fetched with `starting_after` and the same filters).
 
         Raises:
-            molam_sdk_ext.MolamError: A subclass for each failure: the API's answer (status, code, request id),
+            molam_sdk.errors.MolamError: A subclass for each failure: the API's answer (status, code, request id),
                 connection problems, an open circuit, or invalid arguments caught before sending.
         """
-        request_options = options(timeout, max_retries, extra_headers)
+        request_options = options(None, molam_version, timeout, max_retries, extra_headers)
 
         def fetch(cursor: str | Unset) -> WebhookDeliveryList:
-            response = self._requester.request(
+            response = self._send(
                 _list_deliveries_request(
                     id=id,
                     limit=limit,
                     starting_after=cursor,
-                    molam_version=molam_version,
                 ),
                 request_options,
             )
             return parse(WebhookDeliveryList.from_dict, response, "WebhookDeliveryList")
 
         return SyncPage(fetch(starting_after), fetch)
-
-
-class WebhookEndpointsWithRawResponse(SyncResource):
-    """WebhookEndpoints operations, returning `RawResponse` objects."""
-
-    def list(
-        self,
-        *,
-        limit: int | Unset = UNSET,
-        starting_after: str | Unset = UNSET,
-        molam_version: str | None = None,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> RawResponse[WebhookEndpointList]:
-        """List webhook endpoints.
-
-        Lists webhook endpoints, newest first. Secrets are never listed.
-
-        `GET /v1/webhook_endpoints`
-
-        Args:
-            limit: How many objects to return, between 1 and 100.
-            starting_after: A cursor for pagination; the id of the last object of the previous page (or its `next_cursor`).
-            molam_version: The `Molam-Version` for this call only, instead of the client's pinned one.
-            timeout: Seconds (or an `httpx.Timeout`) for this call, instead of the client's timeout.
-            max_retries: The retry budget for this call (0 disables retries), instead of the client's.
-            extra_headers: Headers added last to this request; they win over the SDK's own.
-
-        Returns:
-            A `RawResponse` with the HTTP response and `parsed`, the `WebhookEndpointList`.
-
-        Raises:
-            molam_sdk_ext.MolamError: A subclass for each failure: the API's answer (status, code, request id),
-                connection problems, an open circuit, or invalid arguments caught before sending.
-        """
-        response = self._requester.request(
-            _list_request(
-                limit=limit,
-                starting_after=starting_after,
-                molam_version=molam_version,
-            ),
-            options(timeout, max_retries, extra_headers),
-        )
-        return RawResponse(
-            http_response=response,
-            parsed=parse(WebhookEndpointList.from_dict, response, "WebhookEndpointList"),
-        )
-
-    @overload
-    def create(
-        self,
-        *,
-        url: str,
-        enabled_events: Sequence[EventType | str],
-        description: str | Unset = UNSET,
-        api_version: str | Unset = UNSET,
-        metadata: Metadata | Mapping[str, Any] | Unset = UNSET,
-        idempotency_key: str | None = None,
-        molam_version: str | None = None,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> RawResponse[WebhookEndpointWithSecret]: ...
-
-    @overload
-    def create(
-        self,
-        *,
-        body: CreateWebhookEndpointRequest,
-        idempotency_key: str | None = None,
-        molam_version: str | None = None,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> RawResponse[WebhookEndpointWithSecret]: ...
-
-    def create(
-        self,
-        *,
-        url: str | Unset = UNSET,
-        enabled_events: Sequence[EventType | str] | Unset = UNSET,
-        description: str | Unset = UNSET,
-        api_version: str | Unset = UNSET,
-        metadata: Metadata | Mapping[str, Any] | Unset = UNSET,
-        body: CreateWebhookEndpointRequest | None = None,
-        idempotency_key: str | None = None,
-        molam_version: str | None = None,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> RawResponse[WebhookEndpointWithSecret]:
-        """Create a webhook endpoint.
-
-        Registers an HTTPS URL that receives the `enabled_events`. The response is the only time the signing
-        `secret` is shown: store it, keyed by `kid`.
-
-        `POST /v1/webhook_endpoints`
-
-        Args:
-            url: Required. The HTTPS URL to post events to (at most 2048 characters).
-            enabled_events: Required. The event types to deliver.
-            description: Your description of the endpoint.
-            api_version: Render events in this API version instead of the account's default.
-            metadata: Up to 50 key-value pairs of your own data, stored with the object. Keys are at most 40 characters,
-                values are strings of at most 500 characters. Never put sensitive data (card numbers, PINs) here.
-            body: The whole request body as a `CreateWebhookEndpointRequest`, instead of the field arguments (not
-                both).
-            idempotency_key: Makes retries of this POST safe: the same key with the same body replays the first response (at most
-                255 characters). When None the client makes one per call and reuses it on every retry.
-            molam_version: The `Molam-Version` for this call only, instead of the client's pinned one.
-            timeout: Seconds (or an `httpx.Timeout`) for this call, instead of the client's timeout.
-            max_retries: The retry budget for this call (0 disables retries), instead of the client's.
-            extra_headers: Headers added last to this request; they win over the SDK's own.
-
-        Returns:
-            A `RawResponse` with the HTTP response and `parsed`, the `WebhookEndpointWithSecret`.
-
-        Raises:
-            molam_sdk_ext.MolamError: A subclass for each failure: the API's answer (status, code, request id),
-                connection problems, an open circuit, or invalid arguments caught before sending.
-        """
-        response = self._requester.request(
-            _create_request(
-                url=url,
-                enabled_events=enabled_events,
-                description=description,
-                api_version=api_version,
-                metadata=metadata,
-                body=body,
-                idempotency_key=idempotency_key,
-                molam_version=molam_version,
-            ),
-            options(timeout, max_retries, extra_headers),
-        )
-        return RawResponse(
-            http_response=response,
-            parsed=parse(WebhookEndpointWithSecret.from_dict, response, "WebhookEndpointWithSecret"),
-        )
-
-    def retrieve(
-        self,
-        id: str,
-        *,
-        molam_version: str | None = None,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> RawResponse[WebhookEndpoint]:
-        """Retrieve a webhook endpoint.
-
-        Retrieves a webhook endpoint by id (without its secret).
-
-        `GET /v1/webhook_endpoints/{id}`
-
-        Args:
-            id: The webhook endpoint's id.
-            molam_version: The `Molam-Version` for this call only, instead of the client's pinned one.
-            timeout: Seconds (or an `httpx.Timeout`) for this call, instead of the client's timeout.
-            max_retries: The retry budget for this call (0 disables retries), instead of the client's.
-            extra_headers: Headers added last to this request; they win over the SDK's own.
-
-        Returns:
-            A `RawResponse` with the HTTP response and `parsed`, the `WebhookEndpoint`.
-
-        Raises:
-            molam_sdk_ext.MolamError: A subclass for each failure: the API's answer (status, code, request id),
-                connection problems, an open circuit, or invalid arguments caught before sending.
-        """
-        response = self._requester.request(
-            _retrieve_request(
-                id=id,
-                molam_version=molam_version,
-            ),
-            options(timeout, max_retries, extra_headers),
-        )
-        return RawResponse(
-            http_response=response, parsed=parse(WebhookEndpoint.from_dict, response, "WebhookEndpoint")
-        )
-
-    def update(
-        self,
-        id: str,
-        *,
-        url: str | Unset = UNSET,
-        enabled_events: Sequence[EventType | str] | Unset = UNSET,
-        description: str | Unset = UNSET,
-        status: WebhookEndpointStatus | str | Unset = UNSET,
-        metadata: Metadata | Mapping[str, Any] | Unset = UNSET,
-        body: UpdateWebhookEndpointRequest | None = None,
-        idempotency_key: str | None = None,
-        molam_version: str | None = None,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> RawResponse[WebhookEndpoint]:
-        """Update a webhook endpoint.
-
-        Changes the URL, the enabled events, the description, the status or the metadata.
-
-        `POST /v1/webhook_endpoints/{id}`
-
-        Args:
-            id: The webhook endpoint's id.
-            url: The HTTPS URL to post events to (at most 2048 characters).
-            enabled_events: The event types to deliver (replaces the current list).
-            description: Your description of the endpoint.
-            status: Whether events are delivered to the endpoint.
-            metadata: Up to 50 key-value pairs of your own data, stored with the object. Keys are at most 40 characters,
-                values are strings of at most 500 characters. Never put sensitive data (card numbers, PINs) here.
-            body: The whole request body as a `UpdateWebhookEndpointRequest`, instead of the field arguments (not
-                both).
-            idempotency_key: Makes retries of this POST safe: the same key with the same body replays the first response (at most
-                255 characters). When None the client makes one per call and reuses it on every retry.
-            molam_version: The `Molam-Version` for this call only, instead of the client's pinned one.
-            timeout: Seconds (or an `httpx.Timeout`) for this call, instead of the client's timeout.
-            max_retries: The retry budget for this call (0 disables retries), instead of the client's.
-            extra_headers: Headers added last to this request; they win over the SDK's own.
-
-        Returns:
-            A `RawResponse` with the HTTP response and `parsed`, the `WebhookEndpoint`.
-
-        Raises:
-            molam_sdk_ext.MolamError: A subclass for each failure: the API's answer (status, code, request id),
-                connection problems, an open circuit, or invalid arguments caught before sending.
-        """
-        response = self._requester.request(
-            _update_request(
-                id=id,
-                url=url,
-                enabled_events=enabled_events,
-                description=description,
-                status=status,
-                metadata=metadata,
-                body=body,
-                idempotency_key=idempotency_key,
-                molam_version=molam_version,
-            ),
-            options(timeout, max_retries, extra_headers),
-        )
-        return RawResponse(
-            http_response=response, parsed=parse(WebhookEndpoint.from_dict, response, "WebhookEndpoint")
-        )
-
-    def delete(
-        self,
-        id: str,
-        *,
-        molam_version: str | None = None,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> RawResponse[DeletedWebhookEndpoint]:
-        """Delete a webhook endpoint.
-
-        Deletes a webhook endpoint. Pending deliveries to it are abandoned.
-
-        `DELETE /v1/webhook_endpoints/{id}`
-
-        Args:
-            id: The webhook endpoint's id.
-            molam_version: The `Molam-Version` for this call only, instead of the client's pinned one.
-            timeout: Seconds (or an `httpx.Timeout`) for this call, instead of the client's timeout.
-            max_retries: The retry budget for this call (0 disables retries), instead of the client's.
-            extra_headers: Headers added last to this request; they win over the SDK's own.
-
-        Returns:
-            A `RawResponse` with the HTTP response and `parsed`, the `DeletedWebhookEndpoint`.
-
-        Raises:
-            molam_sdk_ext.MolamError: A subclass for each failure: the API's answer (status, code, request id),
-                connection problems, an open circuit, or invalid arguments caught before sending.
-        """
-        response = self._requester.request(
-            _delete_request(
-                id=id,
-                molam_version=molam_version,
-            ),
-            options(timeout, max_retries, extra_headers),
-        )
-        return RawResponse(
-            http_response=response,
-            parsed=parse(DeletedWebhookEndpoint.from_dict, response, "DeletedWebhookEndpoint"),
-        )
-
-    def rotate_secret(
-        self,
-        id: str,
-        *,
-        grace_period_seconds: int | Unset = UNSET,
-        body: RotateWebhookEndpointSecretRequest | None = None,
-        idempotency_key: str | None = None,
-        molam_version: str | None = None,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> RawResponse[WebhookEndpointWithSecret]:
-        """Rotate a webhook endpoint's signing secret.
-
-        Creates a new signing secret with a new `kid`. The previous secret stays valid for
-        `grace_period_seconds` (default 86400): during that window each delivery carries one `v1` signature
-        per active secret, so receivers can roll their configuration without dropping events.
-
-        `POST /v1/webhook_endpoints/{id}/rotate_secret`
-
-        Args:
-            id: The webhook endpoint's id.
-            grace_period_seconds: How long the previous secret stays valid, in seconds (0 revokes it at once; at most 7 days).
-            body: The whole request body as a `RotateWebhookEndpointSecretRequest`, instead of the field arguments
-                (not both).
-            idempotency_key: Makes retries of this POST safe: the same key with the same body replays the first response (at most
-                255 characters). When None the client makes one per call and reuses it on every retry.
-            molam_version: The `Molam-Version` for this call only, instead of the client's pinned one.
-            timeout: Seconds (or an `httpx.Timeout`) for this call, instead of the client's timeout.
-            max_retries: The retry budget for this call (0 disables retries), instead of the client's.
-            extra_headers: Headers added last to this request; they win over the SDK's own.
-
-        Returns:
-            A `RawResponse` with the HTTP response and `parsed`, the `WebhookEndpointWithSecret`.
-
-        Raises:
-            molam_sdk_ext.MolamError: A subclass for each failure: the API's answer (status, code, request id),
-                connection problems, an open circuit, or invalid arguments caught before sending.
-        """
-        response = self._requester.request(
-            _rotate_secret_request(
-                id=id,
-                grace_period_seconds=grace_period_seconds,
-                body=body,
-                idempotency_key=idempotency_key,
-                molam_version=molam_version,
-            ),
-            options(timeout, max_retries, extra_headers),
-        )
-        return RawResponse(
-            http_response=response,
-            parsed=parse(WebhookEndpointWithSecret.from_dict, response, "WebhookEndpointWithSecret"),
-        )
-
-    def list_deliveries(
-        self,
-        id: str,
-        *,
-        limit: int | Unset = UNSET,
-        starting_after: str | Unset = UNSET,
-        molam_version: str | None = None,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> RawResponse[WebhookDeliveryList]:
-        """List a webhook endpoint's deliveries.
-
-        Lists delivery attempts to this endpoint, newest first, with the response each one got.
-
-        `GET /v1/webhook_endpoints/{id}/deliveries`
-
-        Args:
-            id: The webhook endpoint's id.
-            limit: How many objects to return, between 1 and 100.
-            starting_after: A cursor for pagination; the id of the last object of the previous page (or its `next_cursor`).
-            molam_version: The `Molam-Version` for this call only, instead of the client's pinned one.
-            timeout: Seconds (or an `httpx.Timeout`) for this call, instead of the client's timeout.
-            max_retries: The retry budget for this call (0 disables retries), instead of the client's.
-            extra_headers: Headers added last to this request; they win over the SDK's own.
-
-        Returns:
-            A `RawResponse` with the HTTP response and `parsed`, the `WebhookDeliveryList`.
-
-        Raises:
-            molam_sdk_ext.MolamError: A subclass for each failure: the API's answer (status, code, request id),
-                connection problems, an open circuit, or invalid arguments caught before sending.
-        """
-        response = self._requester.request(
-            _list_deliveries_request(
-                id=id,
-                limit=limit,
-                starting_after=starting_after,
-                molam_version=molam_version,
-            ),
-            options(timeout, max_retries, extra_headers),
-        )
-        return RawResponse(
-            http_response=response,
-            parsed=parse(WebhookDeliveryList.from_dict, response, "WebhookDeliveryList"),
-        )
 
 
 class AsyncWebhookEndpoints(AsyncResource):
@@ -1058,17 +626,16 @@ class AsyncWebhookEndpoints(AsyncResource):
                 (the next pages are fetched with `starting_after` and the same filters).
 
         Raises:
-            molam_sdk_ext.MolamError: A subclass for each failure: the API's answer (status, code, request id),
+            molam_sdk.errors.MolamError: A subclass for each failure: the API's answer (status, code, request id),
                 connection problems, an open circuit, or invalid arguments caught before sending.
         """
-        request_options = options(timeout, max_retries, extra_headers)
+        request_options = options(None, molam_version, timeout, max_retries, extra_headers)
 
         async def fetch(cursor: str | Unset) -> WebhookEndpointList:
-            response = await self._requester.request(
+            response = await self._send(
                 _list_request(
                     limit=limit,
                     starting_after=cursor,
-                    molam_version=molam_version,
                 ),
                 request_options,
             )
@@ -1146,10 +713,10 @@ class AsyncWebhookEndpoints(AsyncResource):
             The `WebhookEndpointWithSecret`.
 
         Raises:
-            molam_sdk_ext.MolamError: A subclass for each failure: the API's answer (status, code, request id),
+            molam_sdk.errors.MolamError: A subclass for each failure: the API's answer (status, code, request id),
                 connection problems, an open circuit, or invalid arguments caught before sending.
         """
-        response = await self._requester.request(
+        response = await self._send(
             _create_request(
                 url=url,
                 enabled_events=enabled_events,
@@ -1157,10 +724,8 @@ class AsyncWebhookEndpoints(AsyncResource):
                 api_version=api_version,
                 metadata=metadata,
                 body=body,
-                idempotency_key=idempotency_key,
-                molam_version=molam_version,
             ),
-            options(timeout, max_retries, extra_headers),
+            options(idempotency_key, molam_version, timeout, max_retries, extra_headers),
         )
         return parse(WebhookEndpointWithSecret.from_dict, response, "WebhookEndpointWithSecret")
 
@@ -1190,15 +755,14 @@ class AsyncWebhookEndpoints(AsyncResource):
             The `WebhookEndpoint`.
 
         Raises:
-            molam_sdk_ext.MolamError: A subclass for each failure: the API's answer (status, code, request id),
+            molam_sdk.errors.MolamError: A subclass for each failure: the API's answer (status, code, request id),
                 connection problems, an open circuit, or invalid arguments caught before sending.
         """
-        response = await self._requester.request(
+        response = await self._send(
             _retrieve_request(
                 id=id,
-                molam_version=molam_version,
             ),
-            options(timeout, max_retries, extra_headers),
+            options(None, molam_version, timeout, max_retries, extra_headers),
         )
         return parse(WebhookEndpoint.from_dict, response, "WebhookEndpoint")
 
@@ -1245,10 +809,10 @@ class AsyncWebhookEndpoints(AsyncResource):
             The `WebhookEndpoint`.
 
         Raises:
-            molam_sdk_ext.MolamError: A subclass for each failure: the API's answer (status, code, request id),
+            molam_sdk.errors.MolamError: A subclass for each failure: the API's answer (status, code, request id),
                 connection problems, an open circuit, or invalid arguments caught before sending.
         """
-        response = await self._requester.request(
+        response = await self._send(
             _update_request(
                 id=id,
                 url=url,
@@ -1257,10 +821,8 @@ class AsyncWebhookEndpoints(AsyncResource):
                 status=status,
                 metadata=metadata,
                 body=body,
-                idempotency_key=idempotency_key,
-                molam_version=molam_version,
             ),
-            options(timeout, max_retries, extra_headers),
+            options(idempotency_key, molam_version, timeout, max_retries, extra_headers),
         )
         return parse(WebhookEndpoint.from_dict, response, "WebhookEndpoint")
 
@@ -1290,15 +852,14 @@ class AsyncWebhookEndpoints(AsyncResource):
             The `DeletedWebhookEndpoint`.
 
         Raises:
-            molam_sdk_ext.MolamError: A subclass for each failure: the API's answer (status, code, request id),
+            molam_sdk.errors.MolamError: A subclass for each failure: the API's answer (status, code, request id),
                 connection problems, an open circuit, or invalid arguments caught before sending.
         """
-        response = await self._requester.request(
+        response = await self._send(
             _delete_request(
                 id=id,
-                molam_version=molam_version,
             ),
-            options(timeout, max_retries, extra_headers),
+            options(None, molam_version, timeout, max_retries, extra_headers),
         )
         return parse(DeletedWebhookEndpoint.from_dict, response, "DeletedWebhookEndpoint")
 
@@ -1338,18 +899,16 @@ class AsyncWebhookEndpoints(AsyncResource):
             The `WebhookEndpointWithSecret`.
 
         Raises:
-            molam_sdk_ext.MolamError: A subclass for each failure: the API's answer (status, code, request id),
+            molam_sdk.errors.MolamError: A subclass for each failure: the API's answer (status, code, request id),
                 connection problems, an open circuit, or invalid arguments caught before sending.
         """
-        response = await self._requester.request(
+        response = await self._send(
             _rotate_secret_request(
                 id=id,
                 grace_period_seconds=grace_period_seconds,
                 body=body,
-                idempotency_key=idempotency_key,
-                molam_version=molam_version,
             ),
-            options(timeout, max_retries, extra_headers),
+            options(idempotency_key, molam_version, timeout, max_retries, extra_headers),
         )
         return parse(WebhookEndpointWithSecret.from_dict, response, "WebhookEndpointWithSecret")
 
@@ -1384,18 +943,17 @@ class AsyncWebhookEndpoints(AsyncResource):
                 (the next pages are fetched with `starting_after` and the same filters).
 
         Raises:
-            molam_sdk_ext.MolamError: A subclass for each failure: the API's answer (status, code, request id),
+            molam_sdk.errors.MolamError: A subclass for each failure: the API's answer (status, code, request id),
                 connection problems, an open circuit, or invalid arguments caught before sending.
         """
-        request_options = options(timeout, max_retries, extra_headers)
+        request_options = options(None, molam_version, timeout, max_retries, extra_headers)
 
         async def fetch(cursor: str | Unset) -> WebhookDeliveryList:
-            response = await self._requester.request(
+            response = await self._send(
                 _list_deliveries_request(
                     id=id,
                     limit=limit,
                     starting_after=cursor,
-                    molam_version=molam_version,
                 ),
                 request_options,
             )
@@ -1404,386 +962,29 @@ class AsyncWebhookEndpoints(AsyncResource):
         return AsyncPage(await fetch(starting_after), fetch)
 
 
-class AsyncWebhookEndpointsWithRawResponse(AsyncResource):
-    """WebhookEndpoints operations, async, returning `RawResponse` objects."""
+class WebhookEndpointsWithRawResponse:
+    """The `WebhookEndpoints` methods, each returning a `RawResponse` (the HTTP response and the parsed result)."""
 
-    async def list(
-        self,
-        *,
-        limit: int | Unset = UNSET,
-        starting_after: str | Unset = UNSET,
-        molam_version: str | None = None,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> RawResponse[WebhookEndpointList]:
-        """List webhook endpoints.
+    def __init__(self, resource: WebhookEndpoints) -> None:
+        self._resource = resource
+        self.list = to_raw_page_wrapper(resource.list, WebhookEndpointList)
+        self.create = to_raw_response_wrapper(resource.create)
+        self.retrieve = to_raw_response_wrapper(resource.retrieve)
+        self.update = to_raw_response_wrapper(resource.update)
+        self.delete = to_raw_response_wrapper(resource.delete)
+        self.rotate_secret = to_raw_response_wrapper(resource.rotate_secret)
+        self.list_deliveries = to_raw_page_wrapper(resource.list_deliveries, WebhookDeliveryList)
 
-        Lists webhook endpoints, newest first. Secrets are never listed.
 
-        `GET /v1/webhook_endpoints`
+class AsyncWebhookEndpointsWithRawResponse:
+    """The `AsyncWebhookEndpoints` methods, async, each returning a `RawResponse` (the HTTP response and the parsed result)."""
 
-        Args:
-            limit: How many objects to return, between 1 and 100.
-            starting_after: A cursor for pagination; the id of the last object of the previous page (or its `next_cursor`).
-            molam_version: The `Molam-Version` for this call only, instead of the client's pinned one.
-            timeout: Seconds (or an `httpx.Timeout`) for this call, instead of the client's timeout.
-            max_retries: The retry budget for this call (0 disables retries), instead of the client's.
-            extra_headers: Headers added last to this request; they win over the SDK's own.
-
-        Returns:
-            A `RawResponse` with the HTTP response and `parsed`, the `WebhookEndpointList`.
-
-        Raises:
-            molam_sdk_ext.MolamError: A subclass for each failure: the API's answer (status, code, request id),
-                connection problems, an open circuit, or invalid arguments caught before sending.
-        """
-        response = await self._requester.request(
-            _list_request(
-                limit=limit,
-                starting_after=starting_after,
-                molam_version=molam_version,
-            ),
-            options(timeout, max_retries, extra_headers),
-        )
-        return RawResponse(
-            http_response=response,
-            parsed=parse(WebhookEndpointList.from_dict, response, "WebhookEndpointList"),
-        )
-
-    @overload
-    async def create(
-        self,
-        *,
-        url: str,
-        enabled_events: Sequence[EventType | str],
-        description: str | Unset = UNSET,
-        api_version: str | Unset = UNSET,
-        metadata: Metadata | Mapping[str, Any] | Unset = UNSET,
-        idempotency_key: str | None = None,
-        molam_version: str | None = None,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> RawResponse[WebhookEndpointWithSecret]: ...
-
-    @overload
-    async def create(
-        self,
-        *,
-        body: CreateWebhookEndpointRequest,
-        idempotency_key: str | None = None,
-        molam_version: str | None = None,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> RawResponse[WebhookEndpointWithSecret]: ...
-
-    async def create(
-        self,
-        *,
-        url: str | Unset = UNSET,
-        enabled_events: Sequence[EventType | str] | Unset = UNSET,
-        description: str | Unset = UNSET,
-        api_version: str | Unset = UNSET,
-        metadata: Metadata | Mapping[str, Any] | Unset = UNSET,
-        body: CreateWebhookEndpointRequest | None = None,
-        idempotency_key: str | None = None,
-        molam_version: str | None = None,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> RawResponse[WebhookEndpointWithSecret]:
-        """Create a webhook endpoint.
-
-        Registers an HTTPS URL that receives the `enabled_events`. The response is the only time the signing
-        `secret` is shown: store it, keyed by `kid`.
-
-        `POST /v1/webhook_endpoints`
-
-        Args:
-            url: Required. The HTTPS URL to post events to (at most 2048 characters).
-            enabled_events: Required. The event types to deliver.
-            description: Your description of the endpoint.
-            api_version: Render events in this API version instead of the account's default.
-            metadata: Up to 50 key-value pairs of your own data, stored with the object. Keys are at most 40 characters,
-                values are strings of at most 500 characters. Never put sensitive data (card numbers, PINs) here.
-            body: The whole request body as a `CreateWebhookEndpointRequest`, instead of the field arguments (not
-                both).
-            idempotency_key: Makes retries of this POST safe: the same key with the same body replays the first response (at most
-                255 characters). When None the client makes one per call and reuses it on every retry.
-            molam_version: The `Molam-Version` for this call only, instead of the client's pinned one.
-            timeout: Seconds (or an `httpx.Timeout`) for this call, instead of the client's timeout.
-            max_retries: The retry budget for this call (0 disables retries), instead of the client's.
-            extra_headers: Headers added last to this request; they win over the SDK's own.
-
-        Returns:
-            A `RawResponse` with the HTTP response and `parsed`, the `WebhookEndpointWithSecret`.
-
-        Raises:
-            molam_sdk_ext.MolamError: A subclass for each failure: the API's answer (status, code, request id),
-                connection problems, an open circuit, or invalid arguments caught before sending.
-        """
-        response = await self._requester.request(
-            _create_request(
-                url=url,
-                enabled_events=enabled_events,
-                description=description,
-                api_version=api_version,
-                metadata=metadata,
-                body=body,
-                idempotency_key=idempotency_key,
-                molam_version=molam_version,
-            ),
-            options(timeout, max_retries, extra_headers),
-        )
-        return RawResponse(
-            http_response=response,
-            parsed=parse(WebhookEndpointWithSecret.from_dict, response, "WebhookEndpointWithSecret"),
-        )
-
-    async def retrieve(
-        self,
-        id: str,
-        *,
-        molam_version: str | None = None,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> RawResponse[WebhookEndpoint]:
-        """Retrieve a webhook endpoint.
-
-        Retrieves a webhook endpoint by id (without its secret).
-
-        `GET /v1/webhook_endpoints/{id}`
-
-        Args:
-            id: The webhook endpoint's id.
-            molam_version: The `Molam-Version` for this call only, instead of the client's pinned one.
-            timeout: Seconds (or an `httpx.Timeout`) for this call, instead of the client's timeout.
-            max_retries: The retry budget for this call (0 disables retries), instead of the client's.
-            extra_headers: Headers added last to this request; they win over the SDK's own.
-
-        Returns:
-            A `RawResponse` with the HTTP response and `parsed`, the `WebhookEndpoint`.
-
-        Raises:
-            molam_sdk_ext.MolamError: A subclass for each failure: the API's answer (status, code, request id),
-                connection problems, an open circuit, or invalid arguments caught before sending.
-        """
-        response = await self._requester.request(
-            _retrieve_request(
-                id=id,
-                molam_version=molam_version,
-            ),
-            options(timeout, max_retries, extra_headers),
-        )
-        return RawResponse(
-            http_response=response, parsed=parse(WebhookEndpoint.from_dict, response, "WebhookEndpoint")
-        )
-
-    async def update(
-        self,
-        id: str,
-        *,
-        url: str | Unset = UNSET,
-        enabled_events: Sequence[EventType | str] | Unset = UNSET,
-        description: str | Unset = UNSET,
-        status: WebhookEndpointStatus | str | Unset = UNSET,
-        metadata: Metadata | Mapping[str, Any] | Unset = UNSET,
-        body: UpdateWebhookEndpointRequest | None = None,
-        idempotency_key: str | None = None,
-        molam_version: str | None = None,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> RawResponse[WebhookEndpoint]:
-        """Update a webhook endpoint.
-
-        Changes the URL, the enabled events, the description, the status or the metadata.
-
-        `POST /v1/webhook_endpoints/{id}`
-
-        Args:
-            id: The webhook endpoint's id.
-            url: The HTTPS URL to post events to (at most 2048 characters).
-            enabled_events: The event types to deliver (replaces the current list).
-            description: Your description of the endpoint.
-            status: Whether events are delivered to the endpoint.
-            metadata: Up to 50 key-value pairs of your own data, stored with the object. Keys are at most 40 characters,
-                values are strings of at most 500 characters. Never put sensitive data (card numbers, PINs) here.
-            body: The whole request body as a `UpdateWebhookEndpointRequest`, instead of the field arguments (not
-                both).
-            idempotency_key: Makes retries of this POST safe: the same key with the same body replays the first response (at most
-                255 characters). When None the client makes one per call and reuses it on every retry.
-            molam_version: The `Molam-Version` for this call only, instead of the client's pinned one.
-            timeout: Seconds (or an `httpx.Timeout`) for this call, instead of the client's timeout.
-            max_retries: The retry budget for this call (0 disables retries), instead of the client's.
-            extra_headers: Headers added last to this request; they win over the SDK's own.
-
-        Returns:
-            A `RawResponse` with the HTTP response and `parsed`, the `WebhookEndpoint`.
-
-        Raises:
-            molam_sdk_ext.MolamError: A subclass for each failure: the API's answer (status, code, request id),
-                connection problems, an open circuit, or invalid arguments caught before sending.
-        """
-        response = await self._requester.request(
-            _update_request(
-                id=id,
-                url=url,
-                enabled_events=enabled_events,
-                description=description,
-                status=status,
-                metadata=metadata,
-                body=body,
-                idempotency_key=idempotency_key,
-                molam_version=molam_version,
-            ),
-            options(timeout, max_retries, extra_headers),
-        )
-        return RawResponse(
-            http_response=response, parsed=parse(WebhookEndpoint.from_dict, response, "WebhookEndpoint")
-        )
-
-    async def delete(
-        self,
-        id: str,
-        *,
-        molam_version: str | None = None,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> RawResponse[DeletedWebhookEndpoint]:
-        """Delete a webhook endpoint.
-
-        Deletes a webhook endpoint. Pending deliveries to it are abandoned.
-
-        `DELETE /v1/webhook_endpoints/{id}`
-
-        Args:
-            id: The webhook endpoint's id.
-            molam_version: The `Molam-Version` for this call only, instead of the client's pinned one.
-            timeout: Seconds (or an `httpx.Timeout`) for this call, instead of the client's timeout.
-            max_retries: The retry budget for this call (0 disables retries), instead of the client's.
-            extra_headers: Headers added last to this request; they win over the SDK's own.
-
-        Returns:
-            A `RawResponse` with the HTTP response and `parsed`, the `DeletedWebhookEndpoint`.
-
-        Raises:
-            molam_sdk_ext.MolamError: A subclass for each failure: the API's answer (status, code, request id),
-                connection problems, an open circuit, or invalid arguments caught before sending.
-        """
-        response = await self._requester.request(
-            _delete_request(
-                id=id,
-                molam_version=molam_version,
-            ),
-            options(timeout, max_retries, extra_headers),
-        )
-        return RawResponse(
-            http_response=response,
-            parsed=parse(DeletedWebhookEndpoint.from_dict, response, "DeletedWebhookEndpoint"),
-        )
-
-    async def rotate_secret(
-        self,
-        id: str,
-        *,
-        grace_period_seconds: int | Unset = UNSET,
-        body: RotateWebhookEndpointSecretRequest | None = None,
-        idempotency_key: str | None = None,
-        molam_version: str | None = None,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> RawResponse[WebhookEndpointWithSecret]:
-        """Rotate a webhook endpoint's signing secret.
-
-        Creates a new signing secret with a new `kid`. The previous secret stays valid for
-        `grace_period_seconds` (default 86400): during that window each delivery carries one `v1` signature
-        per active secret, so receivers can roll their configuration without dropping events.
-
-        `POST /v1/webhook_endpoints/{id}/rotate_secret`
-
-        Args:
-            id: The webhook endpoint's id.
-            grace_period_seconds: How long the previous secret stays valid, in seconds (0 revokes it at once; at most 7 days).
-            body: The whole request body as a `RotateWebhookEndpointSecretRequest`, instead of the field arguments
-                (not both).
-            idempotency_key: Makes retries of this POST safe: the same key with the same body replays the first response (at most
-                255 characters). When None the client makes one per call and reuses it on every retry.
-            molam_version: The `Molam-Version` for this call only, instead of the client's pinned one.
-            timeout: Seconds (or an `httpx.Timeout`) for this call, instead of the client's timeout.
-            max_retries: The retry budget for this call (0 disables retries), instead of the client's.
-            extra_headers: Headers added last to this request; they win over the SDK's own.
-
-        Returns:
-            A `RawResponse` with the HTTP response and `parsed`, the `WebhookEndpointWithSecret`.
-
-        Raises:
-            molam_sdk_ext.MolamError: A subclass for each failure: the API's answer (status, code, request id),
-                connection problems, an open circuit, or invalid arguments caught before sending.
-        """
-        response = await self._requester.request(
-            _rotate_secret_request(
-                id=id,
-                grace_period_seconds=grace_period_seconds,
-                body=body,
-                idempotency_key=idempotency_key,
-                molam_version=molam_version,
-            ),
-            options(timeout, max_retries, extra_headers),
-        )
-        return RawResponse(
-            http_response=response,
-            parsed=parse(WebhookEndpointWithSecret.from_dict, response, "WebhookEndpointWithSecret"),
-        )
-
-    async def list_deliveries(
-        self,
-        id: str,
-        *,
-        limit: int | Unset = UNSET,
-        starting_after: str | Unset = UNSET,
-        molam_version: str | None = None,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> RawResponse[WebhookDeliveryList]:
-        """List a webhook endpoint's deliveries.
-
-        Lists delivery attempts to this endpoint, newest first, with the response each one got.
-
-        `GET /v1/webhook_endpoints/{id}/deliveries`
-
-        Args:
-            id: The webhook endpoint's id.
-            limit: How many objects to return, between 1 and 100.
-            starting_after: A cursor for pagination; the id of the last object of the previous page (or its `next_cursor`).
-            molam_version: The `Molam-Version` for this call only, instead of the client's pinned one.
-            timeout: Seconds (or an `httpx.Timeout`) for this call, instead of the client's timeout.
-            max_retries: The retry budget for this call (0 disables retries), instead of the client's.
-            extra_headers: Headers added last to this request; they win over the SDK's own.
-
-        Returns:
-            A `RawResponse` with the HTTP response and `parsed`, the `WebhookDeliveryList`.
-
-        Raises:
-            molam_sdk_ext.MolamError: A subclass for each failure: the API's answer (status, code, request id),
-                connection problems, an open circuit, or invalid arguments caught before sending.
-        """
-        response = await self._requester.request(
-            _list_deliveries_request(
-                id=id,
-                limit=limit,
-                starting_after=starting_after,
-                molam_version=molam_version,
-            ),
-            options(timeout, max_retries, extra_headers),
-        )
-        return RawResponse(
-            http_response=response,
-            parsed=parse(WebhookDeliveryList.from_dict, response, "WebhookDeliveryList"),
-        )
+    def __init__(self, resource: AsyncWebhookEndpoints) -> None:
+        self._resource = resource
+        self.list = async_to_raw_page_wrapper(resource.list, WebhookEndpointList)
+        self.create = async_to_raw_response_wrapper(resource.create)
+        self.retrieve = async_to_raw_response_wrapper(resource.retrieve)
+        self.update = async_to_raw_response_wrapper(resource.update)
+        self.delete = async_to_raw_response_wrapper(resource.delete)
+        self.rotate_secret = async_to_raw_response_wrapper(resource.rotate_secret)
+        self.list_deliveries = async_to_raw_page_wrapper(resource.list_deliveries, WebhookDeliveryList)

@@ -119,8 +119,16 @@ def root(
     ctx.call_on_close(state.close)
 
 
+#: Entry-point group through which installed packages add commands (molam_sandbox adds `sandbox` and `demo`).
+PLUGIN_GROUP = "molam.cli"
+#: Commands a plugin package provides, and the extra that installs it, for a helpful message when it is absent.
+_PLUGIN_COMMANDS = {"sandbox": "sandbox", "demo": "sandbox"}
+
+
 def _register() -> None:
-    from . import demo, events, payments, payouts, reconcile, refunds, sandbox, transfers, wallets, webhooks
+    from importlib.metadata import entry_points
+
+    from . import events, payments, payouts, reconcile, refunds, transfers, wallets, webhooks
 
     app.add_typer(payments.app, name="payments")
     app.add_typer(refunds.app, name="refunds")
@@ -129,11 +137,29 @@ def _register() -> None:
     app.add_typer(transfers.app, name="transfers")
     app.add_typer(events.app, name="events")
     app.add_typer(webhooks.app, name="webhooks")
-    app.command("sandbox", context_settings={"allow_extra_args": True, "ignore_unknown_options": True})(
-        sandbox.sandbox
-    )
-    app.command("demo")(demo.demo)
     app.command("reconcile")(reconcile.reconcile)
+    provided: set[str] = set()
+    for entry in entry_points(group=PLUGIN_GROUP):
+        before = {command.name for command in app.registered_commands}
+        entry.load()(app)
+        provided |= {str(command.name) for command in app.registered_commands} - {str(n) for n in before}
+    for name, extra in _PLUGIN_COMMANDS.items():
+        if name not in provided:
+            app.command(
+                name,
+                context_settings={"allow_extra_args": True, "ignore_unknown_options": True},
+                help=f"Needs the {extra} extra: pip install 'molam-sdk[{extra}]'.",
+            )(_missing_plugin(name, extra))
+
+
+def _missing_plugin(name: str, extra: str) -> Any:
+    def command() -> None:
+        typer.echo(
+            f"`molam {name}` comes with the local sandbox package: pip install 'molam-sdk[{extra}]'", err=True
+        )
+        raise typer.Exit(int(ExitCode.USAGE))
+
+    return command
 
 
 _register()

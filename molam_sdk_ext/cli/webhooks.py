@@ -15,7 +15,7 @@ from molam_sdk_ext.webhooks import WebhookVerifier
 from .exit_codes import ExitCode
 from .forwarder import Delivery, WebhookForwarder
 from .output import to_jsonable
-from .sandbox import sandbox_request
+from .sandbox_routes import sandbox_request
 from .state import CliState, JsonOption, get_state
 
 __all__ = ["app"]

@@ -1,8 +1,9 @@
 """Idempotency keys: every POST carries one, made once per logical call and reused by each retry.
 
-The transport sits outside the retry transport, so the key is written into the request once and every retry
-resends the very same request object. A key the caller set (``idempotency_key=`` or an ``Idempotency-Key``
-header) always wins.
+This transport is the one place that writes the `Idempotency-Key` header. It sits outside the retry
+transport, so the key is written into the request once and every retry resends the very same request object.
+A key the caller chose always wins: an ``Idempotency-Key`` header (``extra_headers``), else the key the client
+put in the request's extension (``idempotency_key=``), else a new one.
 """
 
 from __future__ import annotations
@@ -20,8 +21,8 @@ __all__ = [
 ]
 
 IDEMPOTENCY_HEADER = "Idempotency-Key"
-#: Request extension holding the request's key once it has one (set by the client or by this transport), so
-#: the layers below need not search the headers for it.
+#: Request extension holding the request's key: the caller's (set by the client) on the way in, the key sent
+#: once this transport has run, so the layers below need not search the headers for it.
 IDEMPOTENCY_KEY_EXTENSION = "molam_idempotency_key"
 #: The API accepts keys of at most this many characters.
 MAX_KEY_LENGTH = 255
@@ -34,11 +35,11 @@ def new_idempotency_key() -> str:
 
 
 def _ensure_key(request: httpx.Request) -> None:
-    if request.method != "POST" or IDEMPOTENCY_KEY_EXTENSION in request.extensions:
+    if request.method != "POST":
         return
     key = request.headers.get(IDEMPOTENCY_HEADER)
     if key is None:
-        key = new_idempotency_key()
+        key = request.extensions.get(IDEMPOTENCY_KEY_EXTENSION) or new_idempotency_key()
         request.headers[IDEMPOTENCY_HEADER] = key
     request.extensions[IDEMPOTENCY_KEY_EXTENSION] = key
 

@@ -28,18 +28,15 @@ _log = get_logger()
 class _Observer:
     """What the sync and async transports do around a call; only the call itself differs."""
 
-    __slots__ = ("hooks", "inject_telemetry", "telemetry")
+    __slots__ = ("hooks", "telemetry")
 
-    def __init__(
-        self, hooks: Hooks | None, telemetry: TelemetryRecorder | None, inject_telemetry: bool
-    ) -> None:
+    def __init__(self, hooks: Hooks | None, telemetry: TelemetryRecorder | None) -> None:
         self.hooks = hooks
         self.telemetry = telemetry
-        self.inject_telemetry = inject_telemetry
 
     def start(self, request: httpx.Request) -> float:
         telemetry = self.telemetry
-        if telemetry is not None and self.inject_telemetry:
+        if telemetry is not None:
             value = telemetry.header_value()
             if value is not None:
                 request.headers[TELEMETRY_HEADER] = value
@@ -146,11 +143,7 @@ def retry_listener(hooks: Hooks | None) -> RetryListener:
 
 
 class ObservabilityTransport(httpx.BaseTransport):
-    """Logs, runs hooks and adds the telemetry header around each call sent through `inner`.
-
-    With `inject_telemetry=False` the header is left to the caller (the `Molam` client adds it while building
-    the request, which is cheaper) and this transport only records each call's id and duration.
-    """
+    """Logs, runs hooks and adds the telemetry header (its only owner) around each call sent through `inner`."""
 
     def __init__(
         self,
@@ -158,10 +151,9 @@ class ObservabilityTransport(httpx.BaseTransport):
         *,
         hooks: Hooks | None = None,
         telemetry: TelemetryRecorder | None = None,
-        inject_telemetry: bool = True,
     ) -> None:
         self.inner = inner
-        self._observer = _Observer(hooks, telemetry, inject_telemetry)
+        self._observer = _Observer(hooks, telemetry)
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         """Send `request` through `inner`, observing it."""
@@ -189,10 +181,9 @@ class AsyncObservabilityTransport(httpx.AsyncBaseTransport):
         *,
         hooks: Hooks | None = None,
         telemetry: TelemetryRecorder | None = None,
-        inject_telemetry: bool = True,
     ) -> None:
         self.inner = inner
-        self._observer = _Observer(hooks, telemetry, inject_telemetry)
+        self._observer = _Observer(hooks, telemetry)
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         """Send `request` through `inner`, observing it."""

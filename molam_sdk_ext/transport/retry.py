@@ -26,13 +26,13 @@ from typing import Literal
 import attrs
 import httpx
 
-from ..errors import APIConnectionError, parse_retry_after
-from ..requester import MAX_RETRIES_EXTENSION
+from ..errors import APIConnectionError, parse_retry_after, parse_should_retry
 from .idempotency import IDEMPOTENCY_KEY_EXTENSION
 
 __all__ = [
     "ATTEMPT_EXTENSION",
     "DEADLINE_EXTENSION",
+    "MAX_RETRIES_EXTENSION",
     "AsyncRetryTransport",
     "RetryDecision",
     "RetryEvent",
@@ -42,6 +42,8 @@ __all__ = [
 
 #: Request extension where the retry transport writes the number of the attempt being sent (1-based).
 ATTEMPT_EXTENSION = "molam_attempt"
+#: Request extension overriding the policy's retry budget for one call (set by the client from its options).
+MAX_RETRIES_EXTENSION = "molam_max_retries"
 #: Request extension overriding the policy's total deadline (seconds) for one call.
 DEADLINE_EXTENSION = "molam_deadline"
 
@@ -62,16 +64,6 @@ class RetryDecision:
 
 
 _STOP_OK = RetryDecision(False, 0.0, "success")
-
-
-def _parse_should_retry(headers: Mapping[str, str] | None) -> bool | None:
-    if not headers:
-        return None
-    value = headers.get("molam-should-retry")
-    if value is None:
-        return None
-    value = value.strip().lower()
-    return True if value == "true" else False if value == "false" else None
 
 
 def _is_retryable_error(error: BaseException) -> bool:
@@ -141,7 +133,7 @@ class RetryPolicy:
                 raise ValueError("decide() needs a status or an error")
             if status < 400:
                 return _STOP_OK
-            hint = _parse_should_retry(headers)
+            hint = parse_should_retry(headers)
             if hint is False:
                 return RetryDecision(False, 0.0, "server_said_no")
             if hint is not True and status not in RETRYABLE_STATUSES:

@@ -1,5 +1,8 @@
-"""The SDK's transport stack, outermost first: observability, idempotency, retry, circuit breaker, then the
+"""The SDK's transport stack, outermost first: idempotency, observability, retry, circuit breaker, then the
 real transport (httpx's own, or the caller's).
+
+Idempotency comes first so that the key a POST goes out with (the caller's or a new one) is already on the
+request when observability reports the call to the hooks and the logs.
 
 A `TransportStack` holds the parts every layer shares (retry policy, per-host breakers, hooks, telemetry) and
 wraps any number of base transports with them: a caller's client may route URLs to several transports
@@ -39,8 +42,6 @@ class TransportStack:
     sleep: Callable[[float], None] = attrs.field(default=time.sleep, eq=False)
     async_sleep: Callable[[float], Awaitable[None]] | None = attrs.field(default=None, eq=False)
     clock: Callable[[], float] = attrs.field(default=time.monotonic, eq=False)
-    #: False when the client adds the telemetry header itself (see `ObservabilityTransport`).
-    telemetry_header: bool = True
 
     def wrap(self, base: httpx.BaseTransport) -> httpx.BaseTransport:
         """`base` under the whole stack."""
@@ -50,10 +51,8 @@ class TransportStack:
         transport = RetryTransport(
             transport, self.policy, sleep=self.sleep, clock=self.clock, on_retry=retry_listener(self.hooks)
         )
-        transport = IdempotencyTransport(transport)
-        return ObservabilityTransport(
-            transport, hooks=self.hooks, telemetry=self.telemetry, inject_telemetry=self.telemetry_header
-        )
+        transport = ObservabilityTransport(transport, hooks=self.hooks, telemetry=self.telemetry)
+        return IdempotencyTransport(transport)
 
     def wrap_async(self, base: httpx.AsyncBaseTransport) -> httpx.AsyncBaseTransport:
         """`base` under the whole async stack."""
@@ -67,7 +66,5 @@ class TransportStack:
             clock=self.clock,
             on_retry=retry_listener(self.hooks),
         )
-        transport = AsyncIdempotencyTransport(transport)
-        return AsyncObservabilityTransport(
-            transport, hooks=self.hooks, telemetry=self.telemetry, inject_telemetry=self.telemetry_header
-        )
+        transport = AsyncObservabilityTransport(transport, hooks=self.hooks, telemetry=self.telemetry)
+        return AsyncIdempotencyTransport(transport)

@@ -1,6 +1,6 @@
 """Seeding a sandbox database directly (the sandbox's own domain functions, one transaction), for large tests.
 
-Creating 10,000 payment intents over HTTP takes minutes; through `molam_sdk_ext.sandbox.payments` in a single
+Creating 10,000 payment intents over HTTP takes minutes; through `molam_sandbox.payments` in a single
 SQLite transaction it takes about a second, and the objects are exactly what the API would have made. The
 sandbox is then started on that file and everything the test checks goes over real HTTP.
 """
@@ -21,10 +21,10 @@ def seed_payment_intents(db_path: Path, api_key: str, count: int, *, seed: int =
     About a third are confirmed with pm_card_visa (succeeded), a few declined (failed is not stored: the
     intent returns to requires_payment_method), the rest left unconfirmed. Returns their documents, oldest first.
     """
-    from molam_sdk_ext.sandbox import payments
-    from molam_sdk_ext.sandbox.auth import account_for_key
-    from molam_sdk_ext.sandbox.settings import Env, SandboxSettings
-    from molam_sdk_ext.sandbox.state import Database
+    from molam_sandbox import payments
+    from molam_sandbox.auth import account_for_key
+    from molam_sandbox.settings import Env, SandboxSettings
+    from molam_sandbox.state import Database
 
     rng = random.Random(seed)
     settings = SandboxSettings()

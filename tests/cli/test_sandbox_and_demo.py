@@ -69,10 +69,10 @@ def test_demo_against_a_running_sandbox(cli: Cli) -> None:
 
 
 def test_make_demo_module_starts_and_stops_its_own_sandbox() -> None:
-    """What `make demo` runs: `python -m molam_sdk_ext.demo` on a fresh machine state, nothing else."""
+    """What `make demo` runs: `python -m molam_sandbox.demo` on a fresh machine state, nothing else."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("MOLAM_")}
     result = subprocess.run(
-        [sys.executable, "-m", "molam_sdk_ext.demo"], capture_output=True, text=True, env=env, timeout=120
+        [sys.executable, "-m", "molam_sandbox.demo"], capture_output=True, text=True, env=env, timeout=120
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "Demo passed" in result.stdout

@@ -5,6 +5,7 @@ from __future__ import annotations
 import httpx
 import pytest
 
+from molam_sdk.requester import Request, RequestOptions
 from molam_sdk_ext import Molam
 from molam_sdk_ext.errors import (
     APIError,
@@ -20,7 +21,6 @@ from molam_sdk_ext.errors import (
     PermissionDeniedError,
     RateLimitError,
 )
-from molam_sdk_ext.requester import RequestOptions
 
 from .conftest import TEST_KEY
 
@@ -32,7 +32,7 @@ def send(response: httpx.Response) -> MolamError:
         TEST_KEY, transport=httpx.MockTransport(lambda r: response), max_retries=0, circuit_breaker=False
     )
     with client, pytest.raises(MolamError) as info:
-        client.request(dict(RETRIEVE), RequestOptions())
+        client.request(Request(**RETRIEVE), RequestOptions())
     return info.value
 
 

@@ -11,11 +11,11 @@ from collections.abc import Iterator
 import httpx
 import pytest
 
+from molam_sdk.requester import Request, RequestOptions
 from molam_sdk_ext import Molam
 from molam_sdk_ext.errors import APIConnectionError, MolamError
 from molam_sdk_ext.observability.logs import configure_logging, get_logger
 from molam_sdk_ext.observability.redaction import RedactingFilter, mask_secret, redact
-from molam_sdk_ext.requester import RequestOptions
 
 from .conftest import TEST_KEY, Script, fail, ok
 
@@ -149,7 +149,13 @@ def test_whole_client_flow_with_debug_logging_leaks_nothing(
     with Molam(base_url=local_server) as client:
         assert logging.getLogger("molam").level == logging.DEBUG
         response = client.request(
-            {"method": "post", "url": "/v1/webhook_endpoints", "json": {"url": "https://x.example/hook"}},
+            Request(
+                **{
+                    "method": "post",
+                    "url": "/v1/webhook_endpoints",
+                    "json": {"url": "https://x.example/hook"},
+                }
+            ),
             RequestOptions(extra_headers={"X-Debug": "on"}),
         )
         assert response.json()["secret"] == WEBHOOK_SECRET
@@ -165,10 +171,12 @@ def test_whole_client_flow_with_debug_logging_leaks_nothing(
         ]
     )
     with Molam(transport=httpx.MockTransport(script), max_retries=1) as client:
-        client.request({"method": "get", "url": "/v1/connect/payment_intents/pi_1"}, RequestOptions())
+        client.request(
+            Request(**{"method": "get", "url": "/v1/connect/payment_intents/pi_1"}), RequestOptions()
+        )
         for options in (RequestOptions(max_retries=0), RequestOptions(max_retries=0)):
             try:
-                client.request({"method": "get", "url": "/v1/events"}, options)
+                client.request(Request(**{"method": "get", "url": "/v1/events"}), options)
             except MolamError as exc:
                 texts.append(str(exc) + repr(exc))
                 if isinstance(exc, APIConnectionError):

@@ -154,6 +154,6 @@ def test_every_namespace_is_present() -> None:
     with Molam(TEST_KEY, transport=httpx.MockTransport(FakeAPI())) as molam:
         for name in names:
             assert getattr(molam, name)._requester is molam
-            assert getattr(molam.with_raw_response, name)._requester is molam
+            assert getattr(molam.with_raw_response, name)._resource._requester is molam
         copy = molam.with_options(max_retries=0)
         assert copy.payment_intents._requester is copy

@@ -9,8 +9,13 @@ import httpx
 import pytest
 
 from molam_sdk_ext.observability.hooks import Hooks
-from molam_sdk_ext.requester import MAX_RETRIES_EXTENSION
-from molam_sdk_ext.transport.retry import AsyncRetryTransport, RetryEvent, RetryPolicy, RetryTransport
+from molam_sdk_ext.transport.retry import (
+    MAX_RETRIES_EXTENSION,
+    AsyncRetryTransport,
+    RetryEvent,
+    RetryPolicy,
+    RetryTransport,
+)
 from molam_sdk_ext.transport.stack import TransportStack
 
 from .conftest import FakeClock, Script, fail, ok

@@ -103,9 +103,9 @@ def test_install_replaces_the_package_and_drops_stale_files(generated: Path, tmp
 
     changed = install(generated, root)
 
-    assert changed == ["molam_sdk/models/stale.py", SANDBOX_MODELS.as_posix()]
+    assert changed == sorted(["molam_sdk/models/stale.py", SANDBOX_MODELS.as_posix()])
     assert tree_bytes(root) == tree_bytes(generated)
-    assert sorted(p.name for p in root.iterdir()) == ["molam_sdk", "molam_sdk_ext"]  # no leftovers
+    assert sorted(p.name for p in root.iterdir()) == ["molam_sandbox", "molam_sdk"]  # no leftovers
 
 
 def test_check_names_the_files_a_spec_change_affects(tmp_path: Path) -> None:
@@ -121,7 +121,7 @@ def test_check_names_the_files_a_spec_change_affects(tmp_path: Path) -> None:
 
     assert result.returncode == 1
     assert "changed: molam_sdk/models/payment_intent.py" in result.stdout
-    assert "changed: molam_sdk_ext/sandbox/models.py" in result.stdout
+    assert "changed: molam_sandbox/models.py" in result.stdout
     assert "+    loyalty_points: int | Unset = UNSET" in result.stdout  # the diff itself is shown
     assert "changed: molam_sdk/models/payment_intent_list.py" not in result.stdout
 

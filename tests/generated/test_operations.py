@@ -16,9 +16,9 @@ import pytest
 from pytest_httpx import HTTPXMock
 
 import molam_sdk.models
+from molam_sdk.pagination import AsyncPage, SyncPage
+from molam_sdk.raw_response import RawResponse
 from molam_sdk.resources import AsyncRawResources, AsyncResources, SyncRawResources, SyncResources
-from molam_sdk_ext.pagination import AsyncPage, SyncPage
-from molam_sdk_ext.requester import RawResponse
 
 from .requester import AUTHORIZATION, BASE_URL
 from .spec_cases import MOLAM_VERSION, OperationCase, operation_cases

@@ -11,9 +11,9 @@ import pytest
 from pytest_httpx import HTTPXMock
 
 from molam_sdk.models import CaptureMethod, CreatePaymentIntentRequest, PaymentIntent, PaymentIntentStatus
+from molam_sdk.pagination import SyncPage
 from molam_sdk.resources import AsyncResources, SyncRawResources, SyncResources
 from molam_sdk_ext.errors import BadRequestError, ValidationError
-from molam_sdk_ext.pagination import SyncPage
 
 from .requester import BASE_URL, HttpxRequester
 from .spec_cases import load_spec, resolve

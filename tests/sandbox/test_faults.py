@@ -9,7 +9,7 @@ from typing import Any
 import httpx
 import pytest
 
-from molam_sdk_ext.sandbox.faults import ALL_KINDS
+from molam_sandbox.faults import ALL_KINDS
 from tests.fixtures.sandbox import SandboxHandle
 from tests.sandbox.conftest import wait_for
 

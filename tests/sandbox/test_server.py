@@ -9,10 +9,10 @@ import sys
 import httpx
 import pytest
 
-from molam_sdk_ext.sandbox.__main__ import build_parser
-from molam_sdk_ext.sandbox.app import create_app
-from molam_sdk_ext.sandbox.faults import FaultConfig, FaultKind
-from molam_sdk_ext.sandbox.server import run_in_thread
+from molam_sandbox.__main__ import build_parser
+from molam_sandbox.app import create_app
+from molam_sandbox.faults import FaultConfig, FaultKind
+from molam_sandbox.server import run_in_thread
 
 pytestmark = pytest.mark.integration
 
@@ -47,7 +47,7 @@ def test_port_in_use_is_a_clear_error() -> None:
         taken.listen()
         port = taken.getsockname()[1]
         result = subprocess.run(
-            [sys.executable, "-m", "molam_sdk_ext.sandbox", "--memory", "--port", str(port)],
+            [sys.executable, "-m", "molam_sandbox", "--memory", "--port", str(port)],
             capture_output=True,
             text=True,
             timeout=60,

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from molam_sdk_ext.sandbox.auth import account_for_key, authenticate
-from molam_sdk_ext.sandbox.delivery import retry_delay
-from molam_sdk_ext.sandbox.errors import SandboxError
-from molam_sdk_ext.sandbox.faults import (
+from molam_sandbox.auth import account_for_key, authenticate
+from molam_sandbox.delivery import retry_delay
+from molam_sandbox.errors import SandboxError
+from molam_sandbox.faults import (
     ALL_KINDS,
     FaultConfig,
     FaultInjector,
@@ -15,11 +15,11 @@ from molam_sdk_ext.sandbox.faults import (
     choose_fault,
     parse_kinds,
 )
-from molam_sdk_ext.sandbox.middleware import fingerprint
-from molam_sdk_ext.sandbox.settings import SandboxSettings
-from molam_sdk_ext.sandbox.state import Database, Filter
-from molam_sdk_ext.sandbox.validation import error_param, parse_body
-from molam_sdk_ext.sandbox.webhook_endpoints import is_loopback_url
+from molam_sandbox.middleware import fingerprint
+from molam_sandbox.settings import SandboxSettings
+from molam_sandbox.state import Database, Filter
+from molam_sandbox.validation import error_param, parse_body
+from molam_sandbox.webhook_endpoints import is_loopback_url
 
 
 def test_choose_fault_header_wins() -> None:
