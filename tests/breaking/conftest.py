@@ -16,6 +16,11 @@ from tests.breaking import oracle
 oracle.install()
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    """Register the marker of the real-history corpus test (it runs in `make test` like every test)."""
+    config.addinivalue_line("markers", "corpus: breaking-change check over real public API histories")
+
+
 def pytest_terminal_summary(terminalreporter: Any) -> None:
     """One line: how many comparisons and findings the oracle verified in this run."""
     stats = oracle.STATS

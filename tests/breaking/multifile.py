@@ -25,18 +25,40 @@ def redocly() -> str:
     return done.stdout.strip().splitlines()[-1]
 
 
-def bundle(entry: Path, output: Path) -> Path:
-    """Bundle a multi-file spec into one file with Redocly CLI (an independent implementation of `$ref`)."""
+def _redocly_bundle(*args: str) -> None:
     done = subprocess.run(
-        [redocly(), "bundle", str(entry), "--output", str(output)],
+        [redocly(), "bundle", *args],
         capture_output=True,
         text=True,
         check=False,
         env={"PATH": "/usr/local/bin:/usr/bin:/bin", "REDOCLY_TELEMETRY": "off", "CI": "true"},
     )
-    if done.returncode != 0 or not output.is_file():
-        raise RuntimeError(f"redocly bundle {entry} failed:\n{done.stdout}\n{done.stderr}")
+    if done.returncode != 0:
+        raise RuntimeError(f"redocly bundle {' '.join(args)} failed:\n{done.stdout}\n{done.stderr}")
+
+
+def bundle(entry: Path, output: Path) -> Path:
+    """Bundle a multi-file spec into one file with Redocly CLI (an independent implementation of `$ref`)."""
+    _redocly_bundle(str(entry), "--output", str(output))
+    if not output.is_file():
+        raise RuntimeError(f"redocly bundle {entry} wrote nothing")
     return output
+
+
+def bundle_many(entries: list[Path], directory: Path) -> list[Path]:
+    """Bundle several specs with one Redocly run (each entry is copied next to itself under a unique name,
+    so its relative refs still resolve); the bundled files, in the order given."""
+    copies = []
+    for index, entry in enumerate(entries):
+        copy = entry.with_name(f"bundle-input-{index:03d}{entry.suffix}")
+        copy.write_bytes(entry.read_bytes())
+        copies.append(copy)
+    _redocly_bundle(*map(str, copies), "--output", str(directory))
+    out = [directory / copy.name for copy in copies]
+    missing = [path.name for path in out if not path.is_file()]
+    if missing:
+        raise RuntimeError(f"redocly bundle wrote no {missing}")
+    return out
 
 
 def compare_files(base: Path, head: Path) -> Comparison:
