@@ -36,7 +36,7 @@ def compare(
     found += compare_webhooks(base_doc, head_doc, operations)
     found += compare_components(base_doc, head_doc, walker)  # last: needs what the walks reached
     merged = merge(found)
-    identical = base == head
+    identical = base_doc.loaded_files() == head_doc.loaded_files()  # the entry and every file reached
     return Comparison(findings=merged, verdict=verdict(merged, identical), identical=identical)
 
 

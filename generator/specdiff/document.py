@@ -82,6 +82,10 @@ class Document:
             self._roots[name] = None if self.files is None else self.files(name)
         return self._roots[name]
 
+    def loaded_files(self) -> dict[str, Any]:
+        """The entry (`""`) and every other file read so far, by path."""
+        return dict(self._roots)
+
     def at(self, pointer: str) -> Located | None:
         """The node at a location (a pointer, or `file#pointer`), or None."""
         file, inner = split_location(pointer)

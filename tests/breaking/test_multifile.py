@@ -197,3 +197,14 @@ def test_cli_reads_the_files_of_a_git_base(tmp_path: Path, capsys: pytest.Captur
     assert {item["base_pointer"] for item in report["findings"]} == {
         "schemas/pet.yaml#/properties/name/maxLength"
     }
+
+
+def test_an_edit_only_in_a_referenced_file_is_not_reported_as_identical(tmp_path: Path) -> None:
+    def describe(files: Files) -> None:
+        files["schemas/kind.yaml"]["description"] = "what the pet is"
+
+    base, head = _pair(tmp_path, describe)
+    result = compare_files(base, head)
+    assert (result.findings, result.identical, str(result.verdict)) == ((), False, "patch")
+    same = compare_files(*_pair(tmp_path / "same", lambda files: None))
+    assert (same.identical, str(same.verdict)) == (True, "none")
