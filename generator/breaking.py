@@ -64,7 +64,14 @@ def run(args: argparse.Namespace) -> tuple[Report, int]:
         note = f"no base spec: {args.base}:{args.spec_path} does not exist; nothing to compare"
         return Report(base_label=f"{args.base}:{args.spec_path}", head_label=args.head, note=note), 0
     head = load_file(Path(args.head))
-    comparison = compare(base.data, head.data)
+    comparison = compare(
+        base.data,
+        head.data,
+        base_files=base.files,
+        head_files=head.files,
+        base_entry=base.entry,
+        head_entry=head.entry,
+    )
     findings, unused = apply_acks(comparison.findings, acks)
     report = Report(base.label, head.label, findings, comparison.verdict, unused)
     return report, 1 if report.blocking else 0

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from generator.specdiff.components import compare_components
-from generator.specdiff.document import Document
+from generator.specdiff.document import Document, FileLoader
 from generator.specdiff.findings import Comparison, Finding, OperationRef
 from generator.specdiff.operations import OperationComparer
 from generator.specdiff.rules import Bump
@@ -13,16 +13,30 @@ from generator.specdiff.schema_compare import SchemaWalker
 from generator.specdiff.webhooks import compare_webhooks
 
 
-def compare(base: dict[str, Any], head: dict[str, Any]) -> Comparison:
-    """Classify every difference between `base` and `head` that the SDK's users can notice."""
-    base_doc, head_doc = Document(base), Document(head)
+def compare(
+    base: dict[str, Any],
+    head: dict[str, Any],
+    *,
+    base_files: FileLoader | None = None,
+    head_files: FileLoader | None = None,
+    base_entry: str = "",
+    head_entry: str = "",
+) -> Comparison:
+    """Classify every difference between `base` and `head` that the SDK's users can notice.
+
+    For a spec split over several files, `base_files`/`head_files` load the files the entry documents
+    `$ref` (by path relative to the entry's directory; `*_entry` is the entry's own file name there), and
+    the comparison follows those refs as if the spec were one document.
+    """
+    base_doc = Document(base, base_files, base_entry)
+    head_doc = Document(head, head_files, head_entry)
     walker = SchemaWalker(base_doc, head_doc)
     operations = OperationComparer(base_doc, head_doc, walker)
     found = operations.compare()
     found += compare_webhooks(base_doc, head_doc, operations)
     found += compare_components(base_doc, head_doc, walker)  # last: needs what the walks reached
     merged = merge(found)
-    identical = base == head
+    identical = base_doc.loaded_files() == head_doc.loaded_files()  # the entry and every file reached
     return Comparison(findings=merged, verdict=verdict(merged, identical), identical=identical)
 
 

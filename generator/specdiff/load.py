@@ -1,9 +1,16 @@
-"""Reading specs: from a file, or from `git show <ref>:<path>` for the base of a comparison."""
+"""Reading specs: from a file, or from `git show <ref>:<path>` for the base of a comparison.
+
+A spec may be split over several files: the entry document `$ref`s relative files. Each loaded spec
+carries a loader for those files (read from the same directory, or from the same git revision), which
+the comparison calls when it follows such a ref.
+"""
 
 from __future__ import annotations
 
 import json
+import posixpath
 import subprocess
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -26,6 +33,8 @@ class LoadedSpec:
 
     data: dict[str, Any]
     label: str
+    files: Callable[[str], Any] | None = None
+    entry: str = ""
 
 
 def parse_spec(text: str, label: str) -> LoadedSpec:
@@ -42,13 +51,34 @@ def parse_spec(text: str, label: str) -> LoadedSpec:
     return LoadedSpec(data, label)
 
 
+def parse_part(text: str) -> Any:
+    """Parse one file of a multi-file spec (YAML or JSON, any shape); None when it cannot be parsed."""
+    try:
+        return json.loads(text) if text.lstrip().startswith(("{", "[")) else yaml.load(text, Loader=_Loader)
+    except (ValueError, yaml.YAMLError):
+        return None
+
+
+def directory_files(directory: Path) -> Callable[[str], Any]:
+    """A loader for the files a spec in `directory` refers to (None for a missing or unreadable file)."""
+
+    def load(relative: str) -> Any:
+        try:
+            return parse_part((directory / relative).read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError):
+            return None
+
+    return load
+
+
 def load_file(path: Path) -> LoadedSpec:
-    """Read a spec file."""
+    """Read a spec file (and, on demand, the files it `$ref`s next to it)."""
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
         raise SpecSourceError(f"{path}: {exc.strerror or exc}") from exc
-    return parse_spec(text, str(path))
+    loaded = parse_spec(text, str(path))
+    return LoadedSpec(loaded.data, loaded.label, directory_files(path.parent), path.name)
 
 
 def _git(repo: Path, *args: str) -> subprocess.CompletedProcess[str]:
@@ -69,7 +99,46 @@ def load_git(repo: Path, ref: str, spec_path: str) -> LoadedSpec | None:
     shown = _git(repo, "show", f"{commit}:{spec_path}")
     if shown.returncode != 0:
         raise SpecSourceError(f"git show {ref}:{spec_path} failed: {shown.stderr.strip()}")
-    return parse_spec(shown.stdout, f"{ref}:{spec_path}")
+    loaded = parse_spec(shown.stdout, f"{ref}:{spec_path}")
+    reader = _BlobReader(repo, commit, posixpath.dirname(spec_path))
+    return LoadedSpec(loaded.data, loaded.label, reader.load, posixpath.basename(spec_path))
+
+
+class _BlobReader:
+    """Files of one revision read through one `git cat-file --batch` (a multi-file spec has hundreds)."""
+
+    def __init__(self, repo: Path, commit: str, directory: str) -> None:
+        self.repo, self.commit, self.directory = repo, commit, directory
+        self._process: subprocess.Popen[bytes] | None = None
+
+    def load(self, relative: str) -> Any:
+        """The parsed file at `relative` (to the entry's directory) in that revision, or None."""
+        path = posixpath.normpath(posixpath.join(self.directory, relative))
+        if path.startswith("../") or "\n" in path:
+            return None
+        if self._process is None:
+            self._process = subprocess.Popen(
+                ["git", "-C", str(self.repo), "cat-file", "--batch"],
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+            )
+        stdin, stdout = self._process.stdin, self._process.stdout
+        assert stdin is not None and stdout is not None
+        stdin.write(f"{self.commit}:{path}\n".encode())
+        stdin.flush()
+        header = stdout.readline().split()
+        if len(header) != 3 or header[1] != b"blob":
+            return None
+        body = stdout.read(int(header[2]) + 1)[:-1]
+        try:
+            return parse_part(body.decode("utf-8"))
+        except UnicodeDecodeError:
+            return None
+
+    def __del__(self) -> None:
+        if self._process is not None and self._process.poll() is None:
+            self._process.kill()
+            self._process.wait()
 
 
 def load_base(base: str, repo: Path, spec_path: str) -> LoadedSpec | None:

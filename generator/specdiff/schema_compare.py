@@ -11,11 +11,11 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from generator.specdiff.document import Document, Located
 from generator.specdiff.findings import Finding, finding
-from generator.specdiff.pointer import unescape
 from generator.specdiff.rules import Direction
 from generator.specdiff.schema_view import Keyword, SchemaView, build_view
 from generator.specdiff.symbols import SymbolContext, is_model_pointer
@@ -135,7 +135,9 @@ class SchemaWalker:
         self, base: Located, head: Located, d: Direction, ctx: SymbolContext
     ) -> tuple[list[Finding], list[Pair]]:
         memo_key = (base.pointer, head.pointer, d)
-        cacheable = is_model_pointer(base.pointer) and is_model_pointer(head.pointer)
+        cacheable = is_model_pointer(self.base.canonical(base.pointer)) and is_model_pointer(
+            self.head.canonical(head.pointer)
+        )
         if cacheable and memo_key in self._memo:
             return self._memo[memo_key]
         bv, hv = self.view(0, base), self.view(1, head)
@@ -152,9 +154,11 @@ class SchemaWalker:
             deprecated: bool = False,
         ) -> None:
             names = sym if sym is not None else (bp, hp)
-            out.append(
-                finding(f"{d.prefix}-{kind}", message, bp, hp, ctx.name(*names), deprecated=deprecated)
+            symbol = ctx.name(
+                None if names[0] is None else self.base.canonical(names[0]),
+                None if names[1] is None else self.head.canonical(names[1]),
             )
+            out.append(finding(f"{d.prefix}-{kind}", message, bp, hp, symbol, deprecated=deprecated))
 
         self._nullable(bv, hv, d, emit)
         if bool(bv.variants) != bool(hv.variants):
@@ -362,27 +366,153 @@ class SchemaWalker:
     def _variants(self, bv: SchemaView, hv: SchemaView, emit: _Emit, children: list[Pair]) -> None:
         if not bv.variants and not hv.variants:
             return
-        base, head = _keyed_variants(bv), _keyed_variants(hv)
-        for key, item in base.items():
-            if key not in head:
-                emit(
-                    "variant-removed",
-                    f"variant {key} removed",
-                    item.pointer,
-                    hv.pointer,
-                    sym=(bv.pointer, hv.pointer),
-                )
-        for key, item in head.items():
-            if key not in base:
-                emit(
-                    "variant-added",
-                    f"variant {key} added",
-                    bv.pointer,
-                    item.pointer,
-                    sym=(bv.pointer, hv.pointer),
-                )
-            else:
-                children.append((base[key], item))
+        base, head = self._variant_list(0, bv), self._variant_list(1, hv)
+        tag = self._tag_property(bv, hv, base, head)
+        pairs, removed, added = _match_variants(
+            [self._identity(0, item, tag) for item in base], [self._identity(1, item, tag) for item in head]
+        )
+        for index in removed:
+            emit(
+                "variant-removed",
+                f"variant {self._label(0, base[index], index)} removed",
+                base[index].pointer,
+                hv.pointer,
+                sym=(bv.pointer, hv.pointer),
+            )
+        for index in added:
+            emit(
+                "variant-added",
+                f"variant {self._label(1, head[index], index)} added",
+                bv.pointer,
+                head[index].pointer,
+                sym=(bv.pointer, hv.pointer),
+            )
+        children.extend((base[b], head[h]) for b, h in pairs)
+
+    def _variant_list(self, side: int, view: SchemaView) -> list[Located]:
+        """The variants of a union; a non-union is one variant (itself, or the X of `anyOf: [X, null]`)."""
+        if view.variants:
+            return list(view.variants)
+        if view.single is not None:
+            return [view.single]
+        return [Located(view.node, view.pointer)]
+
+    def _component(self, side: int, loc: Located) -> str | None:
+        """The component a variant is (a `$ref` to it, or the component itself), by its pointer."""
+        doc = self.head if side else self.base
+        node = loc.node
+        if isinstance(node, dict) and isinstance(node.get("$ref"), str):
+            target = doc.resolve_ref(node["$ref"], loc.pointer)
+            if target is not None:
+                loc = doc.deref(target, schema=True)
+        return doc.component_name(loc.pointer)
+
+    def _tags(self, side: int, loc: Located) -> dict[str, str]:
+        """Single-valued (const or one-value enum) string properties of a variant: its discriminators."""
+        view = self.view(side, loc)
+        out: dict[str, str] = {}
+        for name, prop in view.properties.items():
+            sub = self.view(side, prop)
+            if sub.enum is not None and len(sub.enum) == 1 and isinstance(sub.enum[0].value, str):
+                out[name] = sub.enum[0].value
+        return out
+
+    def _tag_property(
+        self, bv: SchemaView, hv: SchemaView, base: list[Located], head: list[Located]
+    ) -> str | None:
+        """The property telling the variants apart: the declared discriminator, else one every variant
+        of both sides fixes to a distinct value (`type: {const: ...}`)."""
+        for view in (hv, bv):
+            node = view.node
+            disc = node.get("discriminator") if isinstance(node, dict) else None
+            if isinstance(disc, dict) and isinstance(disc.get("propertyName"), str):
+                return str(disc["propertyName"])
+        if len(base) < 2 and len(head) < 2:
+            return None
+        common: set[str] | None = None
+        for side, items in ((0, base), (1, head)):
+            values: dict[str, list[str]] = {}
+            for item in items:
+                for name, value in self._tags(side, item).items():
+                    values.setdefault(name, []).append(value)
+            usable = {name for name, found in values.items() if len(found) == len(items) == len(set(found))}
+            common = usable if common is None else common & usable
+        return min(common) if common else None
+
+    def _identity(self, side: int, loc: Located, tag: str | None) -> _VariantId:
+        component = self._component(side, loc)
+        tag_value = None if tag is None else self._tags(side, loc).get(tag)
+        shape = None if component is not None else _shape(loc.node)
+        return _VariantId(component, None if tag_value is None else f"{tag}={tag_value}", shape)
+
+    def _label(self, side: int, loc: Located, index: int) -> str:
+        """How a message names a variant: its component, else its title, else its position."""
+        component = self._component(side, loc)
+        if component is not None:
+            return component
+        node = loc.node
+        title = node.get("title") if isinstance(node, dict) else None
+        return str(title) if isinstance(title, str) else f"#{index}"
+
+
+@dataclass(frozen=True, slots=True)
+class _VariantId:
+    """What identifies a union member: the component it is, else its discriminator value, else its shape."""
+
+    component: str | None
+    tag: str | None
+    shape: str | None
+
+
+def _shape(node: Any) -> str:
+    """Canonical JSON of a schema without its annotations (inline variants with equal shapes are equal)."""
+
+    def strip(value: Any) -> Any:
+        if isinstance(value, dict):
+            return {k: strip(v) for k, v in value.items() if k not in _ANNOTATION_KEYS}
+        if isinstance(value, list):
+            return [strip(v) for v in value]
+        return value
+
+    return json.dumps(strip(node), sort_keys=True, default=str)
+
+
+_ANNOTATION_KEYS = frozenset({"description", "summary", "title", "example", "examples", "$comment"})
+
+
+def _match_variants(
+    base: list[_VariantId], head: list[_VariantId]
+) -> tuple[list[tuple[int, int]], list[int], list[int]]:
+    """Pair union members: same component, else same discriminator value, else same shape; members that
+    have no component and no discriminator value and are left over are paired in order (a changed inline
+    variant). Returns (pairs, removed base indexes, added head indexes)."""
+    pairs: list[tuple[int, int]] = []
+    free_b, free_h = list(range(len(base))), list(range(len(head)))
+
+    def pair_by(key: Callable[[_VariantId], str | None]) -> None:
+        index: dict[str, int] = {}
+        for h in free_h:
+            k = key(head[h])
+            if k is not None:
+                index.setdefault(k, h)
+        for b in list(free_b):
+            k = key(base[b])
+            match = None if k is None else index.pop(k, None)
+            if match is not None:
+                pairs.append((b, match))
+                free_b.remove(b)
+                free_h.remove(match)
+
+    pair_by(lambda item: item.component)
+    pair_by(lambda item: None if item.component is not None else item.tag)
+    pair_by(lambda item: None if item.component is not None or item.tag is not None else item.shape)
+    loose_b = [b for b in free_b if base[b].component is None and base[b].tag is None]
+    loose_h = [h for h in free_h if head[h].component is None and head[h].tag is None]
+    for b, h in zip(loose_b, loose_h, strict=False):
+        pairs.append((b, h))
+        free_b.remove(b)
+        free_h.remove(h)
+    return sorted(pairs), free_b, free_h
 
 
 def _enum_container(view: SchemaView) -> str:
@@ -393,24 +523,6 @@ def _enum_container(view: SchemaView) -> str:
     if first is not None and first.endswith("/const"):
         return first
     return view.enum_owner + "/enum"
-
-
-def _keyed_variants(view: SchemaView) -> dict[str, Located]:
-    """The variants of a union by key; a non-union is one variant (itself, or the X of `anyOf: [X, null]`)."""
-    if view.variants:
-        return {_variant_key(item, index): item for index, item in enumerate(view.variants)}
-    if view.single is not None:
-        return {_variant_key(view.single, 0): view.single}
-    tokens = view.pointer.split("/")
-    name = tokens[3] if view.pointer.startswith("/components/schemas/") and len(tokens) == 4 else "#0"
-    return {unescape(name): Located(view.node, view.pointer)}
-
-
-def _variant_key(loc: Located, index: int) -> str:
-    """Variants match by the component they reference, inline ones by position."""
-    node = loc.node
-    ref = node.get("$ref") if isinstance(node, dict) else None
-    return ref.rsplit("/", 1)[-1] if isinstance(ref, str) else f"#{index}"
 
 
 def _divides(new: Any, old: Any) -> bool:

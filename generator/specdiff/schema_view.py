@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from generator.specdiff.document import Document, Located
-from generator.specdiff.pointer import join, split
+from generator.specdiff.pointer import join
 
 CONSTRAINT_KEYWORDS = (
     "maxLength",
@@ -85,20 +85,15 @@ def build_view(doc: Document, loc: Located) -> SchemaView:
     return view
 
 
-def _component_root(pointer: str) -> str | None:
-    tokens = split(pointer) if pointer.startswith("/components/schemas/") else []
-    return tokens[2] if len(tokens) == 3 else None
-
-
 def _merge(doc: Document, loc: Located, view: SchemaView, seen: set[str]) -> None:
     node, pointer = loc.node, loc.pointer
     if not isinstance(node, dict):
         return
-    name = _component_root(pointer)
+    name = doc.component_name(pointer)
     if name is not None:
         view.components.add(name)
     if "$ref" in node:
-        target = doc.resolve_ref(node["$ref"])
+        target = doc.resolve_ref(node["$ref"], pointer)
         if target is not None:
             _merge_part(doc, doc.deref(target, schema=True), view, seen)
     for index, part in enumerate(_as_list(node.get("allOf"))):

@@ -22,8 +22,8 @@ def _symbol(doc: Document, op: Operation, name: str) -> str:
         for media in content.node.values():
             schema = media.get("schema") if isinstance(media, dict) else None
             if isinstance(schema, dict) and isinstance(schema.get("$ref"), str):
-                target = doc.resolve_ref(schema["$ref"])
-                found = None if target is None else model_symbol(target.pointer)
+                target = doc.resolve_ref(schema["$ref"], content.pointer)
+                found = None if target is None else model_symbol(doc.canonical(target.pointer))
                 if found is not None:
                     return found
     return webhook_symbol(name)
