@@ -32,8 +32,8 @@ from molam_sdk_ext.idempotency import IdempotencyGuard
 from molam_sdk_ext.stores import StoredResponse, idempotency_store_from_url
 from molam_sdk_ext.stores.migrate import apply_migrations
 from molam_sdk_ext.stores.redis_breaker import RedisBreakerStateStore
-from molam_sdk_ext.stores.shared_breaker import SharedCircuitBreaker
 from molam_sdk_ext.transport.breaker import CircuitBreaker
+from molam_sdk_ext.transport.shared_breaker import SharedCircuitBreaker
 from tests.fixtures.servers import PostgresServer, RedisServer
 
 RESPONSE = StoredResponse(200, (("Content-Type", "application/json"),), b'{"id":"pi_1","amount":1000}' * 8)

@@ -43,7 +43,7 @@ from molam_sandbox.validation import (
     query_str,
 )
 from molam_sdk_ext.observability.logs import get_logger
-from molam_sdk_ext.stores.idempotency import IdempotencyStore
+from molam_sdk_ext.stores.idempotency_records import IdempotencyStore
 
 __all__ = ["Sandbox", "create_app"]
 

@@ -20,8 +20,6 @@ Any unexpected exception becomes a 500 ``api_error`` body; the traceback goes to
 from __future__ import annotations
 
 import asyncio
-import hashlib
-import json
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
 
@@ -39,9 +37,14 @@ from molam_sandbox.faults import (
 )
 from molam_sandbox.state import new_id
 from molam_sdk_ext.observability.logs import get_logger
-from molam_sdk_ext.stores.idempotency import BeginOutcome, IdempotencyStore, StoredResponse
+from molam_sdk_ext.stores.idempotency_records import (
+    BeginOutcome,
+    IdempotencyStore,
+    StoredResponse,
+    fingerprint_request,
+)
 
-__all__ = ["MAX_BODY_BYTES", "PUBLIC_PATHS", "SandboxMiddleware", "fingerprint"]
+__all__ = ["MAX_BODY_BYTES", "PUBLIC_PATHS", "SandboxMiddleware"]
 
 logger = get_logger("molam.sandbox")  # redacting, like every SDK logger
 
@@ -57,19 +60,6 @@ PUBLIC_PREFIXES = ("/_sandbox/pages/",)
 
 # Headers of a stored response that belong to the original exchange, not to a replay.
 _NOT_REPLAYED = frozenset({"molam-request-id", "date", "server", "idempotent-replayed"})
-
-
-def fingerprint(method: str, path: str, body: bytes) -> str:
-    """sha256 of method, path and the body (canonical JSON when it parses, so key order does not matter)."""
-    try:
-        canonical = json.dumps(json.loads(body), sort_keys=True, separators=(",", ":")).encode("utf-8")
-    except (ValueError, RecursionError):
-        canonical = body
-    digest = hashlib.sha256()
-    for part in (method.upper().encode(), path.encode(), canonical):
-        digest.update(len(part).to_bytes(8, "big"))
-        digest.update(part)
-    return digest.hexdigest()
 
 
 class _Captured:
@@ -188,7 +178,7 @@ class SandboxMiddleware:
                 await self._send_error(send, error, request_id)
                 return
             store_key = f"{account}:{raw_key}"
-            result = self.idempotency.begin(store_key, fingerprint(method, path, body))
+            result = self.idempotency.begin(store_key, fingerprint_request(method, path, body))
             if result.outcome is BeginOutcome.MISMATCH:
                 await self._send_error(send, _KEY_REUSED, request_id)
                 return

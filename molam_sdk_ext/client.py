@@ -45,7 +45,7 @@ from .observability.redaction import mask_secret, redact
 from .observability.telemetry import TelemetryRecorder, user_agent
 from .tls import tls_context
 from .transport.breaker import BreakerConfig, BreakerRegistry
-from .transport.idempotency import IDEMPOTENCY_KEY_EXTENSION
+from .transport.idempotency_key import IDEMPOTENCY_KEY_EXTENSION
 from .transport.retry import DEADLINE_EXTENSION, MAX_RETRIES_EXTENSION, RetryPolicy
 from .transport.stack import TransportStack
 
@@ -163,7 +163,7 @@ class _ClientCore:
             if settings.store_url:
                 # Lazy: only clients with a store URL pay this import. A Redis URL shares the breaker's
                 # state with every process talking to the same host; other URLs keep it in-process.
-                from .stores.shared_breaker import breaker_registry_for
+                from .transport.shared_breaker import breaker_registry_for
 
                 breakers = breaker_registry_for(settings.store_url, config)
             else:

@@ -8,7 +8,7 @@ from typing import TypeVar
 import httpx
 
 from .config import ConfigurationError
-from .transport.idempotency import AsyncIdempotencyTransport, IdempotencyTransport
+from .transport.idempotency_key import AsyncIdempotencyTransport, IdempotencyTransport
 
 __all__ = ["make_stateless", "wrap_callers_client"]
 

@@ -36,7 +36,7 @@ from molam_sdk_ext.idempotency.merchant import (
     stored_response,
 )
 from molam_sdk_ext.observability.logs import get_logger
-from molam_sdk_ext.stores.idempotency import IdempotencyStore, StoredResponse
+from molam_sdk_ext.stores.idempotency_records import IdempotencyStore, StoredResponse
 
 __all__ = ["idempotent"]
 

@@ -39,7 +39,7 @@ import attrs
 
 from molam_sdk_ext.errors import MolamError, StoreError
 from molam_sdk_ext.observability.logs import get_logger
-from molam_sdk_ext.stores.idempotency import (
+from molam_sdk_ext.stores.idempotency_records import (
     AsyncIdempotencyStore,
     BeginOutcome,
     BeginResult,

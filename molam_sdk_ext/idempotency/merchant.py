@@ -36,7 +36,7 @@ from molam_sdk_ext.idempotency.guard import (
     WaitPolicy,
 )
 from molam_sdk_ext.idempotency.keys import MAX_KEY_LENGTH
-from molam_sdk_ext.stores.idempotency import StoredResponse, fingerprint_request
+from molam_sdk_ext.stores.idempotency_records import StoredResponse, fingerprint_request
 
 __all__ = [
     "DEFAULT_METHODS",
@@ -51,7 +51,6 @@ __all__ = [
     "guard_target",
     "refusal_response",
     "replayed",
-    "request_fingerprint",
     "stored_response",
 ]
 
@@ -167,20 +166,11 @@ def default_scope(authorization: str | None) -> str:
     return hashlib.sha256(authorization.encode("utf-8", "surrogateescape")).hexdigest()[:32]
 
 
-def request_fingerprint(method: str, target: str, body: bytes) -> str:
-    """The fingerprint of a request: method, target (path and query) and body, a JSON body canonical."""
-    try:
-        canonical = json.dumps(json.loads(body), sort_keys=True, separators=(",", ":")).encode("utf-8")
-    except ValueError:
-        canonical = body
-    return fingerprint_request(method, target, canonical)
-
-
 def guard_target(key: str, scope: str, method: str, target: str, body: bytes) -> GuardTarget:
     """The store key (the key within `scope`) and fingerprint of a guarded request."""
     scope_part = hashlib.sha256(scope.encode("utf-8", "surrogateescape")).hexdigest()[:16] if scope else "-"
     return GuardTarget(
-        key, f"{STORE_KEY_PREFIX}{scope_part}:{key}", request_fingerprint(method, target, body)
+        key, f"{STORE_KEY_PREFIX}{scope_part}:{key}", fingerprint_request(method, target, body)
     )
 
 

@@ -10,7 +10,7 @@ Build one from a URL (``MOLAM_STORE_URL``):
 - ``postgresql://user@host:port/db``, ``postgres://...`` (run ``python -m molam_sdk_ext.stores.migrate`` first).
 
 Circuit-breaker state is shared through Redis only (``breaker_state_store_from_url``; ``memory://`` keeps it in
-this process); `SharedBreakerRegistry` (``molam_sdk_ext.stores.shared_breaker``) plugs it into a client.
+this process); `SharedBreakerRegistry` (``molam_sdk_ext.transport.shared_breaker``) plugs it into a client.
 
 The Redis and PostgreSQL client libraries are optional extras (``molam-sdk[redis]``, ``molam-sdk[postgres]``),
 imported only when such a store is built.
@@ -25,12 +25,11 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from molam_sdk_ext.stores.breaker_state import (
-    AsyncBreakerStateStore,
     BreakerRecord,
     BreakerState,
     BreakerStateStore,
 )
-from molam_sdk_ext.stores.idempotency import (
+from molam_sdk_ext.stores.idempotency_records import (
     DEFAULT_LOCK_TIMEOUT,
     DEFAULT_TTL,
     AsyncIdempotencyStore,
@@ -41,7 +40,6 @@ from molam_sdk_ext.stores.idempotency import (
     fingerprint_request,
 )
 from molam_sdk_ext.stores.memory import (
-    AsyncMemoryBreakerStateStore,
     AsyncMemoryIdempotencyStore,
     AsyncMemoryWebhookEventStore,
     MemoryBreakerStateStore,
@@ -68,8 +66,7 @@ if TYPE_CHECKING:
         RedisIdempotencyStore,
         RedisWebhookEventStore,
     )
-    from molam_sdk_ext.stores.redis_breaker import AsyncRedisBreakerStateStore, RedisBreakerStateStore
-    from molam_sdk_ext.stores.shared_breaker import SharedBreakerRegistry, SharedCircuitBreaker
+    from molam_sdk_ext.stores.redis_breaker import RedisBreakerStateStore
     from molam_sdk_ext.stores.sqlite import (
         AsyncSQLiteIdempotencyStore,
         AsyncSQLiteWebhookEventStore,
@@ -81,14 +78,11 @@ __all__ = [
     "DEFAULT_LOCK_TIMEOUT",
     "DEFAULT_TTL",
     "SCHEMES",
-    "AsyncBreakerStateStore",
     "AsyncIdempotencyStore",
-    "AsyncMemoryBreakerStateStore",
     "AsyncMemoryIdempotencyStore",
     "AsyncMemoryWebhookEventStore",
     "AsyncPostgresIdempotencyStore",
     "AsyncPostgresWebhookEventStore",
-    "AsyncRedisBreakerStateStore",
     "AsyncRedisIdempotencyStore",
     "AsyncRedisWebhookEventStore",
     "AsyncSQLiteIdempotencyStore",
@@ -112,11 +106,8 @@ __all__ = [
     "RedisWebhookEventStore",
     "SQLiteIdempotencyStore",
     "SQLiteWebhookEventStore",
-    "SharedBreakerRegistry",
-    "SharedCircuitBreaker",
     "StoredResponse",
     "WebhookEventStore",
-    "async_breaker_state_store_from_url",
     "async_idempotency_store_from_url",
     "async_webhook_event_store_from_url",
     "breaker_state_store_from_url",
@@ -170,9 +161,6 @@ def sqlite_path_from_url(url: str) -> str:
 _LAZY = {"SQLite": "sqlite", "Redis": "redis", "Postgres": "postgres"}
 _LAZY_MODULES = {
     "RedisBreakerStateStore": "redis_breaker",
-    "AsyncRedisBreakerStateStore": "redis_breaker",
-    "SharedBreakerRegistry": "shared_breaker",
-    "SharedCircuitBreaker": "shared_breaker",
 }
 
 
@@ -277,20 +265,6 @@ def breaker_state_store_from_url(url: str) -> BreakerStateStore:
         return MemoryBreakerStateStore()
     if kind == "redis":
         store: BreakerStateStore = _backend_module("redis_breaker").RedisBreakerStateStore(url)
-        return store
-    raise ValueError(
-        f"circuit-breaker state can be shared through Redis only (got a {kind} URL): use redis://... "
-        "or keep the in-process breakers"
-    )
-
-
-def async_breaker_state_store_from_url(url: str) -> AsyncBreakerStateStore:
-    """An ``AsyncBreakerStateStore`` for ``url`` (see ``breaker_state_store_from_url``)."""
-    kind = store_kind(url)
-    if kind == "memory":
-        return AsyncMemoryBreakerStateStore()
-    if kind == "redis":
-        store: AsyncBreakerStateStore = _backend_module("redis_breaker").AsyncRedisBreakerStateStore(url)
         return store
     raise ValueError(
         f"circuit-breaker state can be shared through Redis only (got a {kind} URL): use redis://... "

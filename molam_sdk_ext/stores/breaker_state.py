@@ -27,24 +27,18 @@ Callers: when ``get`` says closed, call; when open or half-open, call only with 
 Then report the outcome with ``record_success`` / ``record_failure`` (passing the token for a probe).
 Times come from the store's ``clock`` (unix seconds by default): hosts sharing a store need synchronised
 clocks, far tighter than ``reset_timeout``. If the shared store is unreachable, callers fall back to an
-in-process breaker rather than blocking payments (`molam_sdk_ext.stores.shared_breaker`).
+in-process breaker rather than blocking payments (`molam_sdk_ext.transport.shared_breaker`).
 """
 
 from __future__ import annotations
 
-import enum
 import secrets
 from typing import Protocol
 
 import attrs
 
-
-class BreakerState(enum.Enum):
-    """The breaker's state."""
-
-    CLOSED = "closed"
-    OPEN = "open"
-    HALF_OPEN = "half_open"
+# The transport's enum: one breaker state type, whether the state lives in process or in a store.
+from molam_sdk_ext.transport.breaker import BreakerState as BreakerState
 
 
 @attrs.frozen
@@ -112,36 +106,6 @@ class BreakerStateStore(Protocol):
 
     def reset(self, host: str) -> BreakerRecord:
         """Force the host's breaker closed; the new record."""
-        ...
-
-
-class AsyncBreakerStateStore(Protocol):
-    """The asyncio form of ``BreakerStateStore``."""
-
-    async def get(self, host: str) -> BreakerRecord:
-        """See ``BreakerStateStore.get``."""
-        ...
-
-    async def record_success(self, host: str, probe: str | None = None) -> BreakerRecord:
-        """See ``BreakerStateStore.record_success``."""
-        ...
-
-    async def record_failure(
-        self, host: str, threshold: int, window: float, probe: str | None = None
-    ) -> BreakerRecord:
-        """See ``BreakerStateStore.record_failure``."""
-        ...
-
-    async def try_acquire_probe(self, host: str, reset_timeout: float) -> str | None:
-        """See ``BreakerStateStore.try_acquire_probe``."""
-        ...
-
-    async def release_probe(self, host: str, probe: str) -> BreakerRecord:
-        """See ``BreakerStateStore.release_probe``."""
-        ...
-
-    async def reset(self, host: str) -> BreakerRecord:
-        """See ``BreakerStateStore.reset``."""
         ...
 
 

@@ -19,7 +19,7 @@ from molam_sdk_ext.stores.breaker_state import (
     on_release,
     on_success,
 )
-from molam_sdk_ext.stores.idempotency import (
+from molam_sdk_ext.stores.idempotency_records import (
     DEFAULT_LOCK_TIMEOUT,
     DEFAULT_TTL,
     BeginResult,
@@ -280,36 +280,3 @@ class MemoryBreakerStateStore:
         """See ``BreakerStateStore.reset``."""
         with self._lock:
             return self._write(host, CLOSED)
-
-
-class AsyncMemoryBreakerStateStore:
-    """The asyncio face of a ``MemoryBreakerStateStore`` (a new one unless ``store`` is given)."""
-
-    def __init__(self, store: MemoryBreakerStateStore | None = None, *, clock: Clock = time.time) -> None:
-        self.sync = store or MemoryBreakerStateStore(clock=clock)
-
-    async def get(self, host: str) -> BreakerRecord:
-        """See ``BreakerStateStore.get``."""
-        return self.sync.get(host)
-
-    async def record_success(self, host: str, probe: str | None = None) -> BreakerRecord:
-        """See ``BreakerStateStore.record_success``."""
-        return self.sync.record_success(host, probe)
-
-    async def record_failure(
-        self, host: str, threshold: int, window: float, probe: str | None = None
-    ) -> BreakerRecord:
-        """See ``BreakerStateStore.record_failure``."""
-        return self.sync.record_failure(host, threshold, window, probe)
-
-    async def try_acquire_probe(self, host: str, reset_timeout: float) -> str | None:
-        """See ``BreakerStateStore.try_acquire_probe``."""
-        return self.sync.try_acquire_probe(host, reset_timeout)
-
-    async def release_probe(self, host: str, probe: str) -> BreakerRecord:
-        """See ``BreakerStateStore.release_probe``."""
-        return self.sync.release_probe(host, probe)
-
-    async def reset(self, host: str) -> BreakerRecord:
-        """See ``BreakerStateStore.reset``."""
-        return self.sync.reset(host)

@@ -28,7 +28,7 @@ from redis.backoff import ExponentialWithJitterBackoff
 from redis.retry import Retry
 from redis.typing import EncodableT
 
-from molam_sdk_ext.stores.idempotency import (
+from molam_sdk_ext.stores.idempotency_records import (
     DEFAULT_LOCK_TIMEOUT,
     DEFAULT_TTL,
     BeginOutcome,

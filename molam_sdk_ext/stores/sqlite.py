@@ -17,7 +17,7 @@ import time
 from collections.abc import Callable, Iterator
 
 from molam_sdk_ext.errors import StoreError
-from molam_sdk_ext.stores.idempotency import (
+from molam_sdk_ext.stores.idempotency_records import (
     DEFAULT_LOCK_TIMEOUT,
     DEFAULT_TTL,
     BeginResult,

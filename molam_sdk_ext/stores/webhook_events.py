@@ -20,7 +20,7 @@ from typing import Literal, Protocol
 
 import attrs
 
-from molam_sdk_ext.stores.idempotency import DEFAULT_LOCK_TIMEOUT, DEFAULT_TTL
+from molam_sdk_ext.stores.idempotency_records import DEFAULT_LOCK_TIMEOUT, DEFAULT_TTL
 
 __all__ = [
     "DEFAULT_LOCK_TIMEOUT",

@@ -15,7 +15,7 @@ from .breaker import (
     CircuitBreaker,
     CircuitBreakerTransport,
 )
-from .idempotency import AsyncIdempotencyTransport, IdempotencyTransport, new_idempotency_key
+from .idempotency_key import AsyncIdempotencyTransport, IdempotencyTransport, new_idempotency_key
 from .observe import AsyncObservabilityTransport, ObservabilityTransport
 from .retry import AsyncRetryTransport, RetryDecision, RetryEvent, RetryPolicy, RetryTransport
 from .stack import TransportStack

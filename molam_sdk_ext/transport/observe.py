@@ -15,7 +15,7 @@ import httpx
 from ..observability.hooks import Hooks, RequestEvent, ResponseEvent
 from ..observability.logs import get_logger
 from ..observability.telemetry import TELEMETRY_HEADER, TelemetryRecorder
-from .idempotency import IDEMPOTENCY_KEY_EXTENSION
+from .idempotency_key import IDEMPOTENCY_KEY_EXTENSION
 from .retry import ATTEMPT_EXTENSION, RetryEvent, RetryListener
 
 __all__ = ["AsyncObservabilityTransport", "ObservabilityTransport", "retry_listener"]

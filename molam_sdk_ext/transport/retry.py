@@ -27,7 +27,7 @@ import attrs
 import httpx
 
 from ..errors import APIConnectionError, parse_retry_after, parse_should_retry
-from .idempotency import IDEMPOTENCY_KEY_EXTENSION
+from .idempotency_key import IDEMPOTENCY_KEY_EXTENSION
 
 __all__ = [
     "ATTEMPT_EXTENSION",

@@ -20,7 +20,7 @@ import httpx
 from ..observability.hooks import Hooks
 from ..observability.telemetry import TelemetryRecorder
 from .breaker import AsyncCircuitBreakerTransport, BreakerRegistry, CircuitBreakerTransport
-from .idempotency import AsyncIdempotencyTransport, IdempotencyTransport
+from .idempotency_key import AsyncIdempotencyTransport, IdempotencyTransport
 from .observe import AsyncObservabilityTransport, ObservabilityTransport, retry_listener
 from .retry import AsyncRetryTransport, RetryPolicy, RetryTransport
 

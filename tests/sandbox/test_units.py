@@ -15,11 +15,11 @@ from molam_sandbox.faults import (
     choose_fault,
     parse_kinds,
 )
-from molam_sandbox.middleware import fingerprint
 from molam_sandbox.settings import SandboxSettings
 from molam_sandbox.state import Database, Filter
 from molam_sandbox.validation import error_param, parse_body
 from molam_sandbox.webhook_endpoints import is_loopback_url
+from molam_sdk_ext.stores.idempotency_records import fingerprint_request as fingerprint
 
 
 def test_choose_fault_header_wins() -> None:

@@ -10,7 +10,7 @@ from typing import Any
 import attrs
 import httpx
 
-from molam_sdk_ext.stores.idempotency import IdempotencyStore
+from molam_sdk_ext.stores.idempotency_records import IdempotencyStore
 from tests.fixtures.django_config import configure_django
 
 FRAMEWORKS = ["starlette", "django", "django-middleware", "flask"]

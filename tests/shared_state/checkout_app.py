@@ -16,7 +16,7 @@ from pydantic import BaseModel
 from molam_sdk_ext import AsyncMolam
 from molam_sdk_ext.idempotency import idempotency_key_for
 from molam_sdk_ext.idempotency.starlette import IdempotencyMiddleware
-from molam_sdk_ext.stores.idempotency import AsyncIdempotencyStore, IdempotencyStore
+from molam_sdk_ext.stores.idempotency_records import AsyncIdempotencyStore, IdempotencyStore
 
 
 class Checkout(BaseModel):

@@ -17,8 +17,8 @@ from molam_sdk_ext.client import AsyncMolam
 from molam_sdk_ext.errors import CircuitOpenError, InternalServerError
 from molam_sdk_ext.stores import BreakerState as SharedState
 from molam_sdk_ext.stores.redis_breaker import RedisBreakerStateStore
-from molam_sdk_ext.stores.shared_breaker import SharedBreakerRegistry, SharedCircuitBreaker
 from molam_sdk_ext.transport.breaker import BreakerConfig, BreakerState
+from molam_sdk_ext.transport.shared_breaker import SharedBreakerRegistry, SharedCircuitBreaker
 from tests.shared_state.test_breaker_processes import CountingServer
 from tests.stores.conftest import FakeClock
 

@@ -19,10 +19,10 @@ from molam_sdk_ext.idempotency.merchant import (
     default_scope,
     guard_target,
     refusal_response,
-    request_fingerprint,
     stored_response,
 )
 from molam_sdk_ext.stores import BeginResult, MemoryIdempotencyStore
+from molam_sdk_ext.stores.idempotency_records import fingerprint_request as request_fingerprint
 from tests.shared_state.adapters import FRAMEWORKS, make_shop
 
 BODY = json.dumps({"order_id": "1042", "amount": 15000}).encode()

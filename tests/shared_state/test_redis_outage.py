@@ -15,9 +15,9 @@ from molam_sdk_ext.client import Molam
 from molam_sdk_ext.errors import StoreError
 from molam_sdk_ext.idempotency import IdempotencyGuard, WaitPolicy, idempotency_key_for
 from molam_sdk_ext.stores.redis import RedisIdempotencyStore
-from molam_sdk_ext.stores.shared_breaker import SharedBreakerRegistry, SharedCircuitBreaker
 from molam_sdk_ext.transport.breaker import BreakerConfig
 from molam_sdk_ext.transport.retry import RetryPolicy
+from molam_sdk_ext.transport.shared_breaker import SharedBreakerRegistry, SharedCircuitBreaker
 from tests.fixtures.sandbox import SandboxHandle
 from tests.fixtures.servers import RedisServer
 

@@ -11,17 +11,17 @@ import pytest
 from molam_sdk_ext.errors import CircuitOpenError
 from molam_sdk_ext.stores import BreakerState as SharedState
 from molam_sdk_ext.stores import MemoryBreakerStateStore
-from molam_sdk_ext.stores.shared_breaker import (
-    SharedBreakerRegistry,
-    SharedCircuitBreaker,
-    breaker_registry_for,
-)
 from molam_sdk_ext.transport.breaker import (
     BreakerConfig,
     BreakerRegistry,
     BreakerState,
     BreakerStateChange,
     CircuitBreakerTransport,
+)
+from molam_sdk_ext.transport.shared_breaker import (
+    SharedBreakerRegistry,
+    SharedCircuitBreaker,
+    breaker_registry_for,
 )
 from tests.shared_state.conftest import FlakyBreakerStore
 from tests.stores.conftest import FakeClock

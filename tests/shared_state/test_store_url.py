@@ -13,8 +13,8 @@ from molam_sdk_ext.config import ClientSettings
 from molam_sdk_ext.errors import CircuitOpenError
 from molam_sdk_ext.idempotency import IdempotencyGuard
 from molam_sdk_ext.stores import idempotency_store_from_url, webhook_event_store_from_url
-from molam_sdk_ext.stores.shared_breaker import SharedBreakerRegistry, breaker_registry_for
 from molam_sdk_ext.transport.breaker import BreakerConfig, BreakerRegistry
+from molam_sdk_ext.transport.shared_breaker import SharedBreakerRegistry, breaker_registry_for
 
 KEY = "sk_test_store_url_key"
 

@@ -12,9 +12,9 @@ from molam_sdk_ext.client import Molam
 from molam_sdk_ext.errors import CircuitOpenError, MolamError
 from molam_sdk_ext.idempotency import IdempotencyGuard, WaitPolicy, idempotency_key_for
 from molam_sdk_ext.stores import idempotency_store_from_url
-from molam_sdk_ext.stores.shared_breaker import SharedBreakerRegistry
 from molam_sdk_ext.transport.breaker import BreakerConfig
 from molam_sdk_ext.transport.retry import RetryPolicy
+from molam_sdk_ext.transport.shared_breaker import SharedBreakerRegistry
 
 BREAKER_API_KEY = "sk_test_shared_breaker"
 

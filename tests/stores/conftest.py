@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from molam_sdk_ext.stores.idempotency import DEFAULT_LOCK_TIMEOUT, DEFAULT_TTL
+from molam_sdk_ext.stores.idempotency_records import DEFAULT_LOCK_TIMEOUT, DEFAULT_TTL
 
 BACKENDS = ["memory", "sqlite", "redis", "postgres"]
 SHARED_BACKENDS = ["sqlite", "redis", "postgres"]

@@ -1,5 +1,5 @@
 """The shared circuit-breaker state rules (pure transitions), and every store that follows them: memory and
-Redis, sync and async, on the same steps (a fake clock; the Redis scripts must agree with the pure rules)."""
+Redis, on the same steps (a fake clock; the Redis scripts must agree with the pure rules)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,6 @@ import pytest
 
 from molam_sdk_ext import stores
 from molam_sdk_ext.stores import (
-    AsyncMemoryBreakerStateStore,
     BreakerRecord,
     BreakerState,
     MemoryBreakerStateStore,
@@ -20,26 +19,25 @@ from molam_sdk_ext.stores.breaker_state import on_failure, on_probe_request, on_
 from tests.stores.conftest import Awaitable, FakeClock
 
 HOST = "api.molam.com"
-BREAKER_BACKENDS = [(b, m) for b in ("memory", "redis") for m in ("sync", "async")]
+BREAKER_BACKENDS = ["memory", "redis"]
 
 
-@pytest.fixture(params=BREAKER_BACKENDS, ids=lambda p: f"{p[0]}-{p[1]}")
+@pytest.fixture(params=BREAKER_BACKENDS)
 async def make(request: pytest.FixtureRequest, clock: FakeClock) -> AsyncIterator[Callable[[], Awaitable]]:
     """Factory of breaker stores of one backend (all made by one test share state), behind ``Awaitable``."""
-    backend, mode = request.param
+    backend = request.param
     made: list[Any] = []
     shared_memory = MemoryBreakerStateStore(clock=clock)
 
     def factory() -> Awaitable:
         store: Any
         if backend == "memory":
-            store = shared_memory if mode == "sync" else AsyncMemoryBreakerStateStore(shared_memory)
+            store = shared_memory
         else:
-            from molam_sdk_ext.stores.redis_breaker import AsyncRedisBreakerStateStore, RedisBreakerStateStore
+            from molam_sdk_ext.stores.redis_breaker import RedisBreakerStateStore
 
             url = request.getfixturevalue("redis_url")
-            cls = RedisBreakerStateStore if mode == "sync" else AsyncRedisBreakerStateStore
-            store = cls(url, clock=clock)
+            store = RedisBreakerStateStore(url, clock=clock)
             made.append(store)
         return Awaitable(store)
 
@@ -222,14 +220,10 @@ def test_pure_transitions_do_not_mutate() -> None:
 
 
 def test_breaker_state_store_from_url(redis_url: str) -> None:
-    from molam_sdk_ext.stores.redis_breaker import AsyncRedisBreakerStateStore, RedisBreakerStateStore
+    from molam_sdk_ext.stores.redis_breaker import RedisBreakerStateStore
 
     assert isinstance(stores.breaker_state_store_from_url("memory://"), MemoryBreakerStateStore)
-    assert isinstance(stores.async_breaker_state_store_from_url("memory://"), AsyncMemoryBreakerStateStore)
     assert isinstance(stores.breaker_state_store_from_url(redis_url), RedisBreakerStateStore)
-    assert isinstance(stores.async_breaker_state_store_from_url(redis_url), AsyncRedisBreakerStateStore)
     for url in ("sqlite:///x.db", "postgresql://u@h/db"):
         with pytest.raises(ValueError, match="through Redis only"):
             stores.breaker_state_store_from_url(url)
-        with pytest.raises(ValueError, match="through Redis only"):
-            stores.async_breaker_state_store_from_url(url)

@@ -14,8 +14,7 @@ from molam_sdk_ext.stores import (
     IdempotencyStore,
     WebhookEventStore,
 )
-from molam_sdk_ext.stores.breaker_state import AsyncBreakerStateStore
-from molam_sdk_ext.stores.idempotency import fingerprint_request
+from molam_sdk_ext.stores.idempotency_records import fingerprint_request
 
 SYNC_IDEMPOTENCY: list[type[IdempotencyStore]] = [
     stores.MemoryIdempotencyStore,
@@ -42,10 +41,6 @@ ASYNC_EVENTS: list[type[AsyncWebhookEventStore]] = [
     stores.AsyncPostgresWebhookEventStore,
 ]
 BREAKERS: list[type[BreakerStateStore]] = [stores.MemoryBreakerStateStore, stores.RedisBreakerStateStore]
-ASYNC_BREAKERS: list[type[AsyncBreakerStateStore]] = [
-    stores.AsyncMemoryBreakerStateStore,
-    stores.AsyncRedisBreakerStateStore,
-]
 
 CASES = [
     (IdempotencyStore, SYNC_IDEMPOTENCY, False),
@@ -53,7 +48,6 @@ CASES = [
     (WebhookEventStore, SYNC_EVENTS, False),
     (AsyncWebhookEventStore, ASYNC_EVENTS, True),
     (BreakerStateStore, BREAKERS, False),
-    (AsyncBreakerStateStore, ASYNC_BREAKERS, True),
 ]
 
 

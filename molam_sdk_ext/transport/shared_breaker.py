@@ -40,7 +40,6 @@ import attrs
 from molam_sdk_ext.errors import CircuitOpenError, StoreError
 from molam_sdk_ext.observability.logs import get_logger
 from molam_sdk_ext.stores.breaker_state import CLOSED, BreakerRecord, BreakerStateStore
-from molam_sdk_ext.stores.breaker_state import BreakerState as SharedState
 from molam_sdk_ext.transport.breaker import (
     BreakerConfig,
     BreakerListener,
@@ -73,10 +72,6 @@ _SHARED_TOKENS_START = 1 << 48
 _StoreCall = Callable[[], None]
 """A store round trip still to make (blocking I/O): run in place by the sync methods, in a thread by the async
 ones."""
-
-
-def _as_transport_state(state: SharedState) -> BreakerState:
-    return BreakerState(state.value)
 
 
 class SharedCircuitBreaker(CircuitBreaker):
@@ -148,7 +143,7 @@ class SharedCircuitBreaker(CircuitBreaker):
         """The shared state (read again when older than the refresh interval; the in-process state while the
         store is unreachable)."""
         record = self._seen()
-        return super().state if record is None else _as_transport_state(record.state)
+        return super().state if record is None else record.state
 
     @property
     def failures(self) -> int:
@@ -255,14 +250,14 @@ class SharedCircuitBreaker(CircuitBreaker):
             if probe is None:
                 # Another worker holds the probe, or the breaker closed or reopened meanwhile.
                 record = self._fetch()
-                if record.state is SharedState.CLOSED:
+                if record.state is BreakerState.CLOSED:
                     return 0
                 raise CircuitOpenError(self.host, record.retry_in(self.reset_timeout, self._wall()))
         except StoreError as exc:
             self._fall_back(exc)
             return super().acquire()
         granted = attrs.evolve(
-            record, state=SharedState.HALF_OPEN, probe_token=probe, probe_started_at=self._wall()
+            record, state=BreakerState.HALF_OPEN, probe_token=probe, probe_started_at=self._wall()
         )
         self._observe(granted)
         token = next(self._probe_ids)
@@ -272,7 +267,7 @@ class SharedCircuitBreaker(CircuitBreaker):
     def _decide_acquire(self, record: BreakerRecord) -> int | None:
         """0 when `record` is closed, `CircuitOpenError` while it makes callers wait, None when a probe may be
         asked of the store."""
-        if record.state is SharedState.CLOSED:
+        if record.state is BreakerState.CLOSED:
             return 0
         wait = record.retry_in(self.reset_timeout, self._wall())
         if wait > 0:
@@ -297,7 +292,7 @@ class SharedCircuitBreaker(CircuitBreaker):
                 super().on_success(0)
                 return None
             record = self._view[0]
-            if record.state is not SharedState.CLOSED or record.failures == 0:
+            if record.state is not BreakerState.CLOSED or record.failures == 0:
                 return None  # the rules would change nothing: spare the round trip
         return functools.partial(self._store_success, probe)
 
@@ -377,8 +372,8 @@ class SharedCircuitBreaker(CircuitBreaker):
             self._emit(
                 BreakerStateChange(
                     self.host,
-                    _as_transport_state(old.state),
-                    _as_transport_state(record.state),
+                    old.state,
+                    record.state,
                     record.failures,
                 )
             )

@@ -21,7 +21,9 @@ clocks, far tighter than ``lock_timeout``).
 from __future__ import annotations
 
 import enum
+import contextlib
 import hashlib
+import json
 from typing import Literal, Protocol
 
 import attrs
@@ -155,11 +157,14 @@ def decide_fail(record: IdempotencyRecord | None, *, now: float) -> bool:
 
 
 def fingerprint_request(method: str, path: str, body: bytes) -> str:
-    """A request fingerprint: SHA-256 over the method, the path (with query) and the raw body.
+    """The request fingerprint every idempotency check uses (the SDK's guard, the merchant middlewares and the
+    sandbox's server-side idempotency): SHA-256 over the method, the path (with query) and the body.
 
-    Two requests share a fingerprint only if all three are byte-identical; callers that want, say, JSON key order
-    to be ignored should pass a canonical body.
+    A JSON body is taken in canonical form (sorted keys, no spacing), so two requests that differ only in key
+    order or whitespace share a fingerprint; any other body is taken byte for byte.
     """
+    with contextlib.suppress(ValueError, RecursionError):  # not JSON (or absurdly nested): the raw bytes
+        body = json.dumps(json.loads(body), sort_keys=True, separators=(",", ":")).encode("utf-8")
     digest = hashlib.sha256()
     for part in (method.upper().encode(), path.encode(), body):
         digest.update(len(part).to_bytes(8, "big"))  # length-prefixed: no ambiguity between the parts
