@@ -20,8 +20,8 @@ clocks, far tighter than ``lock_timeout``).
 
 from __future__ import annotations
 
-import enum
 import contextlib
+import enum
 import hashlib
 import json
 from typing import Literal, Protocol
