@@ -9,7 +9,6 @@ from __future__ import annotations
 import importlib.util
 import runpy
 import sys
-import warnings
 
 __all__: list[str] = []
 
@@ -19,8 +18,7 @@ MOVED = (
 )
 
 if __name__ == "__main__":
-    warnings.warn(MOVED, DeprecationWarning, stacklevel=1)
-    print(MOVED, file=sys.stderr, flush=True)
+    print(f"DeprecationWarning: {MOVED}", file=sys.stderr, flush=True)
     if importlib.util.find_spec("molam_sandbox") is None:
         print("molam_sandbox is not installed: pip install 'molam-sdk[sandbox]'", file=sys.stderr)
         sys.exit(2)
