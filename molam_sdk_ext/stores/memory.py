@@ -36,6 +36,7 @@ from molam_sdk_ext.stores.webhook_events import (
     decide_claim,
     decide_mark_processed,
     decide_release,
+    decide_renew,
 )
 
 Clock = Callable[[], float]
@@ -141,7 +142,7 @@ class MemoryWebhookEventStore:
         self._lock = threading.Lock()
         self._records: dict[str, StoredEvent] = {}
 
-    def claim(self, event_id: str) -> ClaimOutcome:
+    def claim(self, event_id: str, holder: str | None = None) -> ClaimOutcome:
         """See ``WebhookEventStore.claim``."""
         with self._lock:
             outcome, write = decide_claim(
@@ -150,26 +151,39 @@ class MemoryWebhookEventStore:
                 now=self._clock(),
                 ttl=self.ttl,
                 lock_timeout=self.lock_timeout,
+                holder=holder,
             )
             if write is not None:
                 self._records[event_id] = write
             return outcome
 
-    def mark_processed(self, event_id: str) -> None:
+    def renew(self, event_id: str, holder: str) -> bool:
+        """See ``WebhookEventStore.renew``."""
+        with self._lock:
+            write = decide_renew(self._records.get(event_id), holder, now=self._clock(), ttl=self.ttl)
+            if write is not None:
+                self._records[event_id] = write
+            return write is not None
+
+    def mark_processed(self, event_id: str, holder: str | None = None) -> bool:
         """See ``WebhookEventStore.mark_processed``."""
         with self._lock:
-            self._records[event_id] = decide_mark_processed(
-                self._records.get(event_id), event_id, now=self._clock(), ttl=self.ttl
-            )
-
-    def release(self, event_id: str, error: str) -> None:
-        """See ``WebhookEventStore.release``."""
-        with self._lock:
-            write = decide_release(
-                self._records.get(event_id), event_id, error, now=self._clock(), ttl=self.ttl
+            write = decide_mark_processed(
+                self._records.get(event_id), event_id, now=self._clock(), ttl=self.ttl, holder=holder
             )
             if write is not None:
                 self._records[event_id] = write
+            return write is not None
+
+    def release(self, event_id: str, error: str, holder: str | None = None) -> bool:
+        """See ``WebhookEventStore.release``."""
+        with self._lock:
+            write = decide_release(
+                self._records.get(event_id), event_id, error, now=self._clock(), ttl=self.ttl, holder=holder
+            )
+            if write is not None:
+                self._records[event_id] = write
+            return write is not None
 
     def get(self, event_id: str) -> EventRecord | None:
         """See ``WebhookEventStore.get``."""
@@ -200,17 +214,26 @@ class AsyncMemoryWebhookEventStore:
     ) -> None:
         self.sync = store or MemoryWebhookEventStore(ttl=ttl, lock_timeout=lock_timeout, clock=clock)
 
-    async def claim(self, event_id: str) -> ClaimOutcome:
+    @property
+    def lock_timeout(self) -> float:
+        """The sync store's ``lock_timeout`` (the processor derives its heartbeat and Retry-After from it)."""
+        return self.sync.lock_timeout
+
+    async def claim(self, event_id: str, holder: str | None = None) -> ClaimOutcome:
         """See ``WebhookEventStore.claim``."""
-        return self.sync.claim(event_id)
+        return self.sync.claim(event_id, holder)
 
-    async def mark_processed(self, event_id: str) -> None:
+    async def renew(self, event_id: str, holder: str) -> bool:
+        """See ``WebhookEventStore.renew``."""
+        return self.sync.renew(event_id, holder)
+
+    async def mark_processed(self, event_id: str, holder: str | None = None) -> bool:
         """See ``WebhookEventStore.mark_processed``."""
-        self.sync.mark_processed(event_id)
+        return self.sync.mark_processed(event_id, holder)
 
-    async def release(self, event_id: str, error: str) -> None:
+    async def release(self, event_id: str, error: str, holder: str | None = None) -> bool:
         """See ``WebhookEventStore.release``."""
-        self.sync.release(event_id, error)
+        return self.sync.release(event_id, error, holder)
 
     async def get(self, event_id: str) -> EventRecord | None:
         """See ``WebhookEventStore.get``."""

@@ -75,16 +75,30 @@ IDEM_FAIL = "DELETE FROM server_idempotency WHERE key = %s AND state = 'in_progr
 IDEM_CLEANUP = "DELETE FROM server_idempotency WHERE expires_at <= %s"
 
 EVENT_INSERT = (
-    "INSERT INTO received_webhooks (event_id, status, attempts, claimed_at, expires_at)"
-    " VALUES (%s, 'processing', 1, %s, %s) ON CONFLICT (event_id) DO NOTHING"
+    "INSERT INTO received_webhooks (event_id, status, attempts, claimed_at, expires_at, claimed_by)"
+    " VALUES (%s, 'processing', 1, %s, %s, %s) ON CONFLICT (event_id) DO NOTHING"
 )
 EVENT_LOCK = (
-    "SELECT status, attempts, last_error, claimed_at, expires_at FROM received_webhooks"
+    "SELECT status, attempts, last_error, claimed_at, expires_at, claimed_by FROM received_webhooks"
     " WHERE event_id = %s FOR UPDATE"
 )
 EVENT_WRITE = (
-    "UPDATE received_webhooks SET status = %s, attempts = %s, last_error = %s, claimed_at = %s, expires_at = %s"
-    " WHERE event_id = %s"
+    "UPDATE received_webhooks SET status = %s, attempts = %s, last_error = %s, claimed_at = %s, expires_at = %s,"
+    " claimed_by = %s WHERE event_id = %s"
+)
+# The lease conditions of `holds_lease`, evaluated on the row under its lock by each fenced statement.
+_HELD = "event_id = %(id)s AND status = 'processing' AND claimed_by = %(holder)s AND expires_at > %(now)s"
+EVENT_RENEW = (
+    "UPDATE received_webhooks SET claimed_at = %(now)s, expires_at = GREATEST(expires_at, %(exp)s) WHERE "
+    + _HELD
+)
+EVENT_MARK_PROCESSED_FENCED = (
+    "UPDATE received_webhooks SET status = 'processed', attempts = GREATEST(attempts, 1), claimed_at = NULL,"
+    " claimed_by = NULL, expires_at = %(exp)s WHERE " + _HELD
+)
+EVENT_RELEASE_FENCED = (
+    "UPDATE received_webhooks SET status = 'failed', attempts = GREATEST(attempts, 1), last_error = %(error)s,"
+    " claimed_at = NULL, claimed_by = NULL, expires_at = %(exp)s WHERE " + _HELD
 )
 # An expired row behaves as absent: attempts restart at 1 and its last error is forgotten.
 EVENT_MARK_PROCESSED = (
@@ -92,13 +106,13 @@ EVENT_MARK_PROCESSED = (
     " VALUES (%(id)s, 'processed', 1, NULL, %(exp)s) ON CONFLICT (event_id) DO UPDATE SET status = 'processed',"
     " attempts = CASE WHEN r.expires_at > %(now)s THEN GREATEST(r.attempts, 1) ELSE 1 END,"
     " last_error = CASE WHEN r.expires_at > %(now)s THEN r.last_error END,"
-    " claimed_at = NULL, expires_at = EXCLUDED.expires_at"
+    " claimed_at = NULL, claimed_by = NULL, expires_at = EXCLUDED.expires_at"
 )
 EVENT_RELEASE = (
     "INSERT INTO received_webhooks AS r (event_id, status, attempts, last_error, claimed_at, expires_at)"
     " VALUES (%(id)s, 'failed', 1, %(error)s, NULL, %(exp)s) ON CONFLICT (event_id) DO UPDATE SET status = 'failed',"
     " attempts = CASE WHEN r.expires_at > %(now)s THEN GREATEST(r.attempts, 1) ELSE 1 END,"
-    " last_error = EXCLUDED.last_error, claimed_at = NULL, expires_at = EXCLUDED.expires_at"
+    " last_error = EXCLUDED.last_error, claimed_at = NULL, claimed_by = NULL, expires_at = EXCLUDED.expires_at"
     " WHERE NOT (r.status = 'processed' AND r.expires_at > %(now)s)"
 )
 EVENT_GET = (
@@ -167,12 +181,32 @@ def _decide_begin_row(
 
 
 def _event_record(event_id: str, row: tuple[Any, ...]) -> StoredEvent:
-    status, attempts, last_error, claimed_at, expires_at = row
-    return StoredEvent(event_id, status, attempts, last_error, claimed_at, expires_at)
+    status, attempts, last_error, claimed_at, expires_at, claimed_by = row
+    return StoredEvent(event_id, status, attempts, last_error, claimed_at, expires_at, claimed_by)
 
 
 def _event_params(r: StoredEvent) -> tuple[Any, ...]:
-    return (r.status, r.attempts, r.last_error, r.claimed_at, r.expires_at, r.event_id)
+    return (r.status, r.attempts, r.last_error, r.claimed_at, r.expires_at, r.claimed_by, r.event_id)
+
+
+def _mark_processed(event_id: str, holder: str | None, now: float, ttl: float) -> tuple[str, dict[str, Any]]:
+    """The statement and parameters of ``mark_processed`` (fenced when ``holder`` is given)."""
+    params = {"id": event_id, "exp": now + ttl, "now": now, "holder": holder}
+    return (EVENT_MARK_PROCESSED if holder is None else EVENT_MARK_PROCESSED_FENCED), params
+
+
+def _release(
+    event_id: str, error: str, holder: str | None, now: float, ttl: float
+) -> tuple[str, dict[str, Any]]:
+    """The statement and parameters of ``release`` (fenced when ``holder`` is given)."""
+    params = {
+        "id": event_id,
+        "error": error[:MAX_ERROR_LENGTH],
+        "exp": now + ttl,
+        "now": now,
+        "holder": holder,
+    }
+    return (EVENT_RELEASE if holder is None else EVENT_RELEASE_FENCED), params
 
 
 class _Database:
@@ -376,12 +410,12 @@ class PostgresWebhookEventStore:
         self._clock = clock
         self._db = _Database(conninfo, max_connections, pool_timeout)
 
-    def claim(self, event_id: str) -> ClaimOutcome:
+    def claim(self, event_id: str, holder: str | None = None) -> ClaimOutcome:
         """See ``WebhookEventStore.claim``."""
         with self._db.connection() as conn:
             for _ in range(MAX_CLAIM_ROUNDS):
                 now = self._clock()
-                if conn.execute(EVENT_INSERT, (event_id, now, now + self.ttl)).rowcount == 1:
+                if conn.execute(EVENT_INSERT, (event_id, now, now + self.ttl, holder)).rowcount == 1:
                     return ClaimOutcome.CLAIMED
                 with conn.transaction():
                     row = conn.execute(EVENT_LOCK, (event_id,)).fetchone()
@@ -393,22 +427,26 @@ class PostgresWebhookEventStore:
                         now=now,
                         ttl=self.ttl,
                         lock_timeout=self.lock_timeout,
+                        holder=holder,
                     )
                     if write is not None:
                         conn.execute(EVENT_WRITE, _event_params(write))
                     return outcome
         raise _lost_race(self._db.where)
 
-    def mark_processed(self, event_id: str) -> None:
-        """See ``WebhookEventStore.mark_processed``."""
+    def renew(self, event_id: str, holder: str) -> bool:
+        """See ``WebhookEventStore.renew``."""
         now = self._clock()
-        self._db.execute(EVENT_MARK_PROCESSED, {"id": event_id, "exp": now + self.ttl, "now": now})
+        params = {"id": event_id, "holder": holder, "now": now, "exp": now + self.ttl}
+        return self._db.execute(EVENT_RENEW, params) == 1
 
-    def release(self, event_id: str, error: str) -> None:
+    def mark_processed(self, event_id: str, holder: str | None = None) -> bool:
+        """See ``WebhookEventStore.mark_processed``."""
+        return self._db.execute(*_mark_processed(event_id, holder, self._clock(), self.ttl)) == 1
+
+    def release(self, event_id: str, error: str, holder: str | None = None) -> bool:
         """See ``WebhookEventStore.release``."""
-        now = self._clock()
-        params = {"id": event_id, "error": error[:MAX_ERROR_LENGTH], "exp": now + self.ttl, "now": now}
-        self._db.execute(EVENT_RELEASE, params)
+        return self._db.execute(*_release(event_id, error, holder, self._clock(), self.ttl)) == 1
 
     def get(self, event_id: str) -> EventRecord | None:
         """See ``WebhookEventStore.get``."""
@@ -442,12 +480,12 @@ class AsyncPostgresWebhookEventStore:
         self._clock = clock
         self._db = _AsyncDatabase(conninfo, max_connections, pool_timeout)
 
-    async def claim(self, event_id: str) -> ClaimOutcome:
+    async def claim(self, event_id: str, holder: str | None = None) -> ClaimOutcome:
         """See ``WebhookEventStore.claim``."""
         async with self._db.connection() as conn:
             for _ in range(MAX_CLAIM_ROUNDS):
                 now = self._clock()
-                if (await conn.execute(EVENT_INSERT, (event_id, now, now + self.ttl))).rowcount == 1:
+                if (await conn.execute(EVENT_INSERT, (event_id, now, now + self.ttl, holder))).rowcount == 1:
                     return ClaimOutcome.CLAIMED
                 async with conn.transaction():
                     row = await (await conn.execute(EVENT_LOCK, (event_id,))).fetchone()
@@ -459,22 +497,26 @@ class AsyncPostgresWebhookEventStore:
                         now=now,
                         ttl=self.ttl,
                         lock_timeout=self.lock_timeout,
+                        holder=holder,
                     )
                     if write is not None:
                         await conn.execute(EVENT_WRITE, _event_params(write))
                     return outcome
         raise _lost_race(self._db.where)
 
-    async def mark_processed(self, event_id: str) -> None:
-        """See ``WebhookEventStore.mark_processed``."""
+    async def renew(self, event_id: str, holder: str) -> bool:
+        """See ``WebhookEventStore.renew``."""
         now = self._clock()
-        await self._db.execute(EVENT_MARK_PROCESSED, {"id": event_id, "exp": now + self.ttl, "now": now})
+        params = {"id": event_id, "holder": holder, "now": now, "exp": now + self.ttl}
+        return await self._db.execute(EVENT_RENEW, params) == 1
 
-    async def release(self, event_id: str, error: str) -> None:
+    async def mark_processed(self, event_id: str, holder: str | None = None) -> bool:
+        """See ``WebhookEventStore.mark_processed``."""
+        return await self._db.execute(*_mark_processed(event_id, holder, self._clock(), self.ttl)) == 1
+
+    async def release(self, event_id: str, error: str, holder: str | None = None) -> bool:
         """See ``WebhookEventStore.release``."""
-        now = self._clock()
-        params = {"id": event_id, "error": error[:MAX_ERROR_LENGTH], "exp": now + self.ttl, "now": now}
-        await self._db.execute(EVENT_RELEASE, params)
+        return await self._db.execute(*_release(event_id, error, holder, self._clock(), self.ttl)) == 1
 
     async def get(self, event_id: str) -> EventRecord | None:
         """See ``WebhookEventStore.get``."""

@@ -91,7 +91,7 @@ end
 return n
 """
 
-# KEYS[1] record; ARGV: now, lock_timeout, expires_at, ttl_ms
+# KEYS[1] record; ARGV: now, lock_timeout, expires_at, ttl_ms, holder ('' for none)
 CLAIM_LUA = """
 local now = tonumber(ARGV[1])
 local r = redis.call('HMGET', KEYS[1], 'status', 'attempts', 'claimed_at', 'expires_at')
@@ -105,12 +105,40 @@ else
 end
 redis.call('HSET', KEYS[1], 'status', 'processing', 'attempts', attempts + 1, 'claimed_at', ARGV[1],
   'expires_at', ARGV[3])
+if ARGV[5] ~= '' then redis.call('HSET', KEYS[1], 'claimed_by', ARGV[5]) else redis.call('HDEL', KEYS[1], 'claimed_by') end
 redis.call('PEXPIRE', KEYS[1], ARGV[4])
 return 'claimed'
 """
 
-# KEYS[1] record; ARGV: now, expires_at, ttl_ms
-MARK_PROCESSED_LUA = """
+# The lease test of `holds_lease`; `held(key, now, holder)` is prepended to the fenced scripts.
+HELD_LUA = """
+local function held(key, now, holder)
+  local h = redis.call('HMGET', key, 'status', 'expires_at', 'claimed_by')
+  return h[1] == 'processing' and tonumber(h[2]) > now and h[3] == holder
+end
+"""
+
+# KEYS[1] record; ARGV: now, holder, expires_at, ttl_ms
+RENEW_LUA = (
+    HELD_LUA
+    + """
+local now = tonumber(ARGV[1])
+if not held(KEYS[1], now, ARGV[2]) then return 0 end
+local e = tonumber(redis.call('HGET', KEYS[1], 'expires_at'))
+redis.call('HSET', KEYS[1], 'claimed_at', ARGV[1])
+if tonumber(ARGV[3]) > e then
+  redis.call('HSET', KEYS[1], 'expires_at', ARGV[3])
+  redis.call('PEXPIRE', KEYS[1], ARGV[4])
+end
+return 1
+"""
+)
+
+# KEYS[1] record; ARGV: now, expires_at, ttl_ms, holder ('' for an unfenced completion)
+MARK_PROCESSED_LUA = (
+    HELD_LUA
+    + """
+if ARGV[4] ~= '' and not held(KEYS[1], tonumber(ARGV[1]), ARGV[4]) then return 0 end
 local r = redis.call('HMGET', KEYS[1], 'attempts', 'expires_at')
 local attempts = 1
 if r[2] and tonumber(r[2]) > tonumber(ARGV[1]) then
@@ -119,13 +147,17 @@ else
   redis.call('DEL', KEYS[1])
 end
 redis.call('HSET', KEYS[1], 'status', 'processed', 'attempts', attempts, 'expires_at', ARGV[2])
-redis.call('HDEL', KEYS[1], 'claimed_at')
+redis.call('HDEL', KEYS[1], 'claimed_at', 'claimed_by')
 redis.call('PEXPIRE', KEYS[1], ARGV[3])
 return 1
 """
+)
 
-# KEYS[1] record; ARGV: now, error, expires_at, ttl_ms
-RELEASE_LUA = """
+# KEYS[1] record; ARGV: now, error, expires_at, ttl_ms, holder ('' for an unfenced release)
+RELEASE_LUA = (
+    HELD_LUA
+    + """
+if ARGV[5] ~= '' and not held(KEYS[1], tonumber(ARGV[1]), ARGV[5]) then return 0 end
 local r = redis.call('HMGET', KEYS[1], 'status', 'attempts', 'expires_at')
 local attempts = 1
 if r[1] and tonumber(r[3]) > tonumber(ARGV[1]) then
@@ -136,10 +168,11 @@ else
 end
 redis.call('HSET', KEYS[1], 'status', 'failed', 'attempts', attempts, 'last_error', ARGV[2],
   'expires_at', ARGV[3])
-redis.call('HDEL', KEYS[1], 'claimed_at')
+redis.call('HDEL', KEYS[1], 'claimed_at', 'claimed_by')
 redis.call('PEXPIRE', KEYS[1], ARGV[4])
 return 1
 """
+)
 
 
 def _client_options() -> dict[str, Any]:
@@ -305,29 +338,44 @@ class RedisWebhookEventStore(_RedisBase):
         super().__init__(client, prefix=prefix, ttl=ttl, clock=clock)
         self.lock_timeout = lock_timeout
         self._claim = self.client.register_script(CLAIM_LUA)
+        self._renew = self.client.register_script(RENEW_LUA)
         self._mark = self.client.register_script(MARK_PROCESSED_LUA)
         self._release = self.client.register_script(RELEASE_LUA)
         self._cleanup_script = self.client.register_script(CLEANUP_LUA)
 
-    def claim(self, event_id: str) -> ClaimOutcome:
+    def claim(self, event_id: str, holder: str | None = None) -> ClaimOutcome:
         """See ``WebhookEventStore.claim``."""
         now = self._clock()
-        args: list[EncodableT] = [now, self.lock_timeout, now + self.ttl, _ttl_ms(self.ttl)]
+        args: list[EncodableT] = [now, self.lock_timeout, now + self.ttl, _ttl_ms(self.ttl), holder or ""]
         with self._errors():
             return ClaimOutcome(_text(self._claim(keys=[self.prefix + event_id], args=args)))
 
-    def mark_processed(self, event_id: str) -> None:
+    def renew(self, event_id: str, holder: str) -> bool:
+        """See ``WebhookEventStore.renew``."""
+        now = self._clock()
+        args: list[EncodableT] = [now, holder, now + self.ttl, _ttl_ms(self.ttl)]
+        with self._errors():
+            return int(self._renew(keys=[self.prefix + event_id], args=args)) == 1
+
+    def mark_processed(self, event_id: str, holder: str | None = None) -> bool:
         """See ``WebhookEventStore.mark_processed``."""
         now = self._clock()
+        args: list[EncodableT] = [now, now + self.ttl, _ttl_ms(self.ttl), holder or ""]
         with self._errors():
-            self._mark(keys=[self.prefix + event_id], args=[now, now + self.ttl, _ttl_ms(self.ttl)])
+            return int(self._mark(keys=[self.prefix + event_id], args=args)) == 1
 
-    def release(self, event_id: str, error: str) -> None:
+    def release(self, event_id: str, error: str, holder: str | None = None) -> bool:
         """See ``WebhookEventStore.release``."""
         now = self._clock()
-        args: list[EncodableT] = [now, error[:MAX_ERROR_LENGTH], now + self.ttl, _ttl_ms(self.ttl)]
+        args: list[EncodableT] = [
+            now,
+            error[:MAX_ERROR_LENGTH],
+            now + self.ttl,
+            _ttl_ms(self.ttl),
+            holder or "",
+        ]
         with self._errors():
-            self._release(keys=[self.prefix + event_id], args=args)
+            return int(self._release(keys=[self.prefix + event_id], args=args)) == 1
 
     def get(self, event_id: str) -> EventRecord | None:
         """See ``WebhookEventStore.get``."""
@@ -450,29 +498,44 @@ class AsyncRedisWebhookEventStore(_AsyncRedisBase):
         super().__init__(client, prefix=prefix, ttl=ttl, clock=clock)
         self.lock_timeout = lock_timeout
         self._claim = self.client.register_script(CLAIM_LUA)
+        self._renew = self.client.register_script(RENEW_LUA)
         self._mark = self.client.register_script(MARK_PROCESSED_LUA)
         self._release = self.client.register_script(RELEASE_LUA)
         self._cleanup_script = self.client.register_script(CLEANUP_LUA)
 
-    async def claim(self, event_id: str) -> ClaimOutcome:
+    async def claim(self, event_id: str, holder: str | None = None) -> ClaimOutcome:
         """See ``WebhookEventStore.claim``."""
         now = self._clock()
-        args: list[EncodableT] = [now, self.lock_timeout, now + self.ttl, _ttl_ms(self.ttl)]
+        args: list[EncodableT] = [now, self.lock_timeout, now + self.ttl, _ttl_ms(self.ttl), holder or ""]
         with self._errors():
             return ClaimOutcome(_text(await self._claim(keys=[self.prefix + event_id], args=args)))
 
-    async def mark_processed(self, event_id: str) -> None:
+    async def renew(self, event_id: str, holder: str) -> bool:
+        """See ``WebhookEventStore.renew``."""
+        now = self._clock()
+        args: list[EncodableT] = [now, holder, now + self.ttl, _ttl_ms(self.ttl)]
+        with self._errors():
+            return int(await self._renew(keys=[self.prefix + event_id], args=args)) == 1
+
+    async def mark_processed(self, event_id: str, holder: str | None = None) -> bool:
         """See ``WebhookEventStore.mark_processed``."""
         now = self._clock()
+        args: list[EncodableT] = [now, now + self.ttl, _ttl_ms(self.ttl), holder or ""]
         with self._errors():
-            await self._mark(keys=[self.prefix + event_id], args=[now, now + self.ttl, _ttl_ms(self.ttl)])
+            return int(await self._mark(keys=[self.prefix + event_id], args=args)) == 1
 
-    async def release(self, event_id: str, error: str) -> None:
+    async def release(self, event_id: str, error: str, holder: str | None = None) -> bool:
         """See ``WebhookEventStore.release``."""
         now = self._clock()
-        args: list[EncodableT] = [now, error[:MAX_ERROR_LENGTH], now + self.ttl, _ttl_ms(self.ttl)]
+        args: list[EncodableT] = [
+            now,
+            error[:MAX_ERROR_LENGTH],
+            now + self.ttl,
+            _ttl_ms(self.ttl),
+            holder or "",
+        ]
         with self._errors():
-            await self._release(keys=[self.prefix + event_id], args=args)
+            return int(await self._release(keys=[self.prefix + event_id], args=args)) == 1
 
     async def get(self, event_id: str) -> EventRecord | None:
         """See ``WebhookEventStore.get``."""

@@ -35,6 +35,7 @@ from molam_sdk_ext.stores.webhook_events import (
     decide_claim,
     decide_mark_processed,
     decide_release,
+    decide_renew,
 )
 
 Clock = Callable[[], float]
@@ -57,10 +58,14 @@ CREATE TABLE IF NOT EXISTS received_webhooks (
     attempts INTEGER NOT NULL,
     last_error TEXT,
     claimed_at REAL,
-    expires_at REAL NOT NULL
+    expires_at REAL NOT NULL,
+    claimed_by TEXT
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS received_webhooks_expires_at ON received_webhooks (expires_at);
 """
+
+# Columns added after a table may already exist in a file made by an older version: (table, column, type).
+ADDED_COLUMNS = (("received_webhooks", "claimed_by", "TEXT"),)
 
 
 class _SQLiteDatabase:
@@ -78,6 +83,20 @@ class _SQLiteDatabase:
         )
         with self._errors(), self._pool.connection() as conn:
             conn.executescript(SCHEMA)
+            self._add_missing_columns(conn)
+
+    @staticmethod
+    def _add_missing_columns(conn: sqlite3.Connection) -> None:
+        # CREATE TABLE IF NOT EXISTS leaves an older table as it was: add what it lacks. Two processes may race
+        # here; the loser's "duplicate column" is the winner's work, not an error.
+        for table, column, kind in ADDED_COLUMNS:
+            present = {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}
+            if column not in present:
+                try:
+                    conn.execute(f"ALTER TABLE {table} ADD COLUMN {column} {kind}")
+                except sqlite3.OperationalError as exc:
+                    if "duplicate column" not in str(exc):
+                        raise
 
     def _connect(self) -> sqlite3.Connection:
         # isolation_level=None: we issue BEGIN/COMMIT ourselves.
@@ -262,7 +281,8 @@ class SQLiteWebhookEventStore:
     @staticmethod
     def _read(conn: sqlite3.Connection, event_id: str) -> StoredEvent | None:
         row = conn.execute(
-            "SELECT status, attempts, last_error, claimed_at, expires_at FROM received_webhooks WHERE event_id = ?",
+            "SELECT status, attempts, last_error, claimed_at, expires_at, claimed_by FROM received_webhooks"
+            " WHERE event_id = ?",
             (event_id,),
         ).fetchone()
         return None if row is None else StoredEvent(event_id, *row)
@@ -270,14 +290,16 @@ class SQLiteWebhookEventStore:
     @staticmethod
     def _write(conn: sqlite3.Connection, r: StoredEvent) -> None:
         conn.execute(
-            "INSERT INTO received_webhooks (event_id, status, attempts, last_error, claimed_at, expires_at)"
-            " VALUES (?, ?, ?, ?, ?, ?)"
+            "INSERT INTO received_webhooks"
+            " (event_id, status, attempts, last_error, claimed_at, expires_at, claimed_by)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)"
             " ON CONFLICT (event_id) DO UPDATE SET status = excluded.status, attempts = excluded.attempts,"
-            " last_error = excluded.last_error, claimed_at = excluded.claimed_at, expires_at = excluded.expires_at",
-            (r.event_id, r.status, r.attempts, r.last_error, r.claimed_at, r.expires_at),
+            " last_error = excluded.last_error, claimed_at = excluded.claimed_at,"
+            " expires_at = excluded.expires_at, claimed_by = excluded.claimed_by",
+            (r.event_id, r.status, r.attempts, r.last_error, r.claimed_at, r.expires_at, r.claimed_by),
         )
 
-    def claim(self, event_id: str) -> ClaimOutcome:
+    def claim(self, event_id: str, holder: str | None = None) -> ClaimOutcome:
         """See ``WebhookEventStore.claim``."""
         with self._db.transaction() as conn:
             outcome, write = decide_claim(
@@ -286,27 +308,39 @@ class SQLiteWebhookEventStore:
                 now=self._clock(),
                 ttl=self.ttl,
                 lock_timeout=self.lock_timeout,
+                holder=holder,
             )
             if write is not None:
                 self._write(conn, write)
             return outcome
 
-    def mark_processed(self, event_id: str) -> None:
+    def renew(self, event_id: str, holder: str) -> bool:
+        """See ``WebhookEventStore.renew``."""
+        with self._db.transaction() as conn:
+            write = decide_renew(self._read(conn, event_id), holder, now=self._clock(), ttl=self.ttl)
+            if write is not None:
+                self._write(conn, write)
+            return write is not None
+
+    def mark_processed(self, event_id: str, holder: str | None = None) -> bool:
         """See ``WebhookEventStore.mark_processed``."""
         with self._db.transaction() as conn:
-            self._write(
-                conn,
-                decide_mark_processed(self._read(conn, event_id), event_id, now=self._clock(), ttl=self.ttl),
-            )
-
-    def release(self, event_id: str, error: str) -> None:
-        """See ``WebhookEventStore.release``."""
-        with self._db.transaction() as conn:
-            write = decide_release(
-                self._read(conn, event_id), event_id, error, now=self._clock(), ttl=self.ttl
+            write = decide_mark_processed(
+                self._read(conn, event_id), event_id, now=self._clock(), ttl=self.ttl, holder=holder
             )
             if write is not None:
                 self._write(conn, write)
+            return write is not None
+
+    def release(self, event_id: str, error: str, holder: str | None = None) -> bool:
+        """See ``WebhookEventStore.release``."""
+        with self._db.transaction() as conn:
+            write = decide_release(
+                self._read(conn, event_id), event_id, error, now=self._clock(), ttl=self.ttl, holder=holder
+            )
+            if write is not None:
+                self._write(conn, write)
+            return write is not None
 
     def get(self, event_id: str) -> EventRecord | None:
         """See ``WebhookEventStore.get``."""
@@ -381,17 +415,26 @@ class AsyncSQLiteWebhookEventStore:
                 path_or_store, ttl=ttl, lock_timeout=lock_timeout, clock=clock
             )
 
-    async def claim(self, event_id: str) -> ClaimOutcome:
+    @property
+    def lock_timeout(self) -> float:
+        """The sync store's ``lock_timeout`` (the processor derives its heartbeat and Retry-After from it)."""
+        return self.sync.lock_timeout
+
+    async def claim(self, event_id: str, holder: str | None = None) -> ClaimOutcome:
         """See ``WebhookEventStore.claim``."""
-        return await asyncio.to_thread(self.sync.claim, event_id)
+        return await asyncio.to_thread(self.sync.claim, event_id, holder)
 
-    async def mark_processed(self, event_id: str) -> None:
+    async def renew(self, event_id: str, holder: str) -> bool:
+        """See ``WebhookEventStore.renew``."""
+        return await asyncio.to_thread(self.sync.renew, event_id, holder)
+
+    async def mark_processed(self, event_id: str, holder: str | None = None) -> bool:
         """See ``WebhookEventStore.mark_processed``."""
-        await asyncio.to_thread(self.sync.mark_processed, event_id)
+        return await asyncio.to_thread(self.sync.mark_processed, event_id, holder)
 
-    async def release(self, event_id: str, error: str) -> None:
+    async def release(self, event_id: str, error: str, holder: str | None = None) -> bool:
         """See ``WebhookEventStore.release``."""
-        await asyncio.to_thread(self.sync.release, event_id, error)
+        return await asyncio.to_thread(self.sync.release, event_id, error, holder)
 
     async def get(self, event_id: str) -> EventRecord | None:
         """See ``WebhookEventStore.get``."""

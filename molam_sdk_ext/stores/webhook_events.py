@@ -11,6 +11,14 @@ One record per event id: status (``processing``, ``processed``, ``failed``), how
   claims it again. A ``processed`` record is never released.
 
 Every write sets ``expires_at = now + ttl``: a processed event is remembered ``ttl`` seconds after processing.
+
+Leases (fencing). A claim may name its ``holder`` (a random token the processor makes per delivery). The claim
+is then a lease: ``renew(event_id, holder)`` moves ``claimed_at`` to now, so a handler slower than
+``lock_timeout`` keeps its claim as long as its heartbeat renews it; and ``mark_processed`` / ``release`` given
+the same ``holder`` are fenced: they write only while the record is still ``processing`` under that holder and
+report ``False`` otherwise (the lease was lost: it expired and another worker took the event over, or the
+event was completed meanwhile). So whatever happens to a worker, at most one completion is ever recorded per
+claim taken. Without a ``holder`` the operations are unfenced, as before leases existed.
 """
 
 from __future__ import annotations
@@ -35,6 +43,8 @@ __all__ = [
     "decide_claim",
     "decide_mark_processed",
     "decide_release",
+    "decide_renew",
+    "holds_lease",
 ]
 
 MAX_ERROR_LENGTH = 2000
@@ -71,6 +81,7 @@ class StoredEvent:
     last_error: str | None
     claimed_at: float | None
     expires_at: float
+    claimed_by: str | None = None
 
     def is_live(self, now: float) -> bool:
         """Whether the record has not expired (an expired record behaves as absent)."""
@@ -84,16 +95,29 @@ class StoredEvent:
 class WebhookEventStore(Protocol):
     """Where received webhook events are claimed; every method is atomic with respect to other processes."""
 
-    def claim(self, event_id: str) -> ClaimOutcome:
-        """Claim the event for processing; ``CLAIMED`` means the caller must run the handler."""
+    def claim(self, event_id: str, holder: str | None = None) -> ClaimOutcome:
+        """Claim the event for processing; ``CLAIMED`` means the caller must run the handler.
+
+        With a ``holder`` token the claim is a lease that ``renew`` extends and that fences the completion.
+        """
         ...
 
-    def mark_processed(self, event_id: str) -> None:
-        """Record that the handler succeeded: later deliveries are duplicates."""
+    def renew(self, event_id: str, holder: str) -> bool:
+        """Extend ``holder``'s lease to a full ``lock_timeout`` from now; False when it no longer holds it."""
         ...
 
-    def release(self, event_id: str, error: str) -> None:
-        """Record that the handler failed with ``error``: the next delivery may claim the event again."""
+    def mark_processed(self, event_id: str, holder: str | None = None) -> bool:
+        """Record that the handler succeeded: later deliveries are duplicates.
+
+        With ``holder``, only while that lease is held; returns whether the completion was recorded.
+        """
+        ...
+
+    def release(self, event_id: str, error: str, holder: str | None = None) -> bool:
+        """Record that the handler failed with ``error``: the next delivery may claim the event again.
+
+        With ``holder``, only while that lease is held; returns whether the failure was recorded.
+        """
         ...
 
     def get(self, event_id: str) -> EventRecord | None:
@@ -108,15 +132,19 @@ class WebhookEventStore(Protocol):
 class AsyncWebhookEventStore(Protocol):
     """The asyncio form of ``WebhookEventStore``: the same methods as coroutines."""
 
-    async def claim(self, event_id: str) -> ClaimOutcome:
+    async def claim(self, event_id: str, holder: str | None = None) -> ClaimOutcome:
         """See ``WebhookEventStore.claim``."""
         ...
 
-    async def mark_processed(self, event_id: str) -> None:
+    async def renew(self, event_id: str, holder: str) -> bool:
+        """See ``WebhookEventStore.renew``."""
+        ...
+
+    async def mark_processed(self, event_id: str, holder: str | None = None) -> bool:
         """See ``WebhookEventStore.mark_processed``."""
         ...
 
-    async def release(self, event_id: str, error: str) -> None:
+    async def release(self, event_id: str, error: str, holder: str | None = None) -> bool:
         """See ``WebhookEventStore.release``."""
         ...
 
@@ -133,40 +161,84 @@ def _live(record: StoredEvent | None, now: float) -> StoredEvent | None:
     return record if record is not None and record.is_live(now) else None
 
 
+def holds_lease(record: StoredEvent | None, holder: str, now: float) -> bool:
+    """Whether ``holder`` still holds the claim on ``record`` (live, ``processing``, claimed by ``holder``).
+
+    An elapsed ``lock_timeout`` alone does not lose the lease: only another claim (or a completion) does.
+    """
+    live = _live(record, now)
+    return live is not None and live.status == "processing" and live.claimed_by == holder
+
+
 def decide_claim(
-    record: StoredEvent | None, event_id: str, *, now: float, ttl: float, lock_timeout: float
+    record: StoredEvent | None,
+    event_id: str,
+    *,
+    now: float,
+    ttl: float,
+    lock_timeout: float,
+    holder: str | None = None,
 ) -> tuple[ClaimOutcome, StoredEvent | None]:
     """Decide ``claim`` given the current record; return the outcome and the record to write (None: no write)."""
     live = _live(record, now)
     if live is None:
-        return ClaimOutcome.CLAIMED, StoredEvent(event_id, "processing", 1, None, now, now + ttl)
+        return ClaimOutcome.CLAIMED, StoredEvent(event_id, "processing", 1, None, now, now + ttl, holder)
     if live.status == "processed":
         return ClaimOutcome.ALREADY_PROCESSED, None
     claimed_at = live.claimed_at if live.claimed_at is not None else now
     if live.status == "processing" and now - claimed_at < lock_timeout:
         return ClaimOutcome.IN_PROGRESS, None
     taken = attrs.evolve(
-        live, status="processing", attempts=live.attempts + 1, claimed_at=now, expires_at=now + ttl
+        live,
+        status="processing",
+        attempts=live.attempts + 1,
+        claimed_at=now,
+        expires_at=now + ttl,
+        claimed_by=holder,
     )
     return ClaimOutcome.CLAIMED, taken
 
 
+def decide_renew(record: StoredEvent | None, holder: str, *, now: float, ttl: float) -> StoredEvent | None:
+    """Decide ``renew``: the record with its claim restarted now, or None when ``holder`` lost the lease."""
+    if record is None or not holds_lease(record, holder, now):
+        return None
+    return attrs.evolve(record, claimed_at=now, expires_at=max(record.expires_at, now + ttl))
+
+
 def decide_mark_processed(
-    record: StoredEvent | None, event_id: str, *, now: float, ttl: float
-) -> StoredEvent:
-    """Decide ``mark_processed``: the record to write (attempts at least 1; the last error is kept)."""
+    record: StoredEvent | None, event_id: str, *, now: float, ttl: float, holder: str | None = None
+) -> StoredEvent | None:
+    """Decide ``mark_processed``: the record to write (attempts at least 1; the last error is kept), or None
+    when a fenced completion (``holder`` given) no longer holds the lease."""
+    if holder is not None and not holds_lease(record, holder, now):
+        return None
     live = _live(record, now)
     if live is None:
         return StoredEvent(event_id, "processed", 1, None, None, now + ttl)
     return attrs.evolve(
-        live, status="processed", attempts=max(live.attempts, 1), claimed_at=None, expires_at=now + ttl
+        live,
+        status="processed",
+        attempts=max(live.attempts, 1),
+        claimed_at=None,
+        expires_at=now + ttl,
+        claimed_by=None,
     )
 
 
 def decide_release(
-    record: StoredEvent | None, event_id: str, error: str, *, now: float, ttl: float
+    record: StoredEvent | None,
+    event_id: str,
+    error: str,
+    *,
+    now: float,
+    ttl: float,
+    holder: str | None = None,
 ) -> StoredEvent | None:
-    """Decide ``release``: the failed record to write, or None to leave a processed record untouched."""
+    """Decide ``release``: the failed record to write, or None to leave the record untouched (it is processed,
+    or a fenced release no longer holds the lease)."""
+    if holder is not None and not holds_lease(record, holder, now):
+        return None
     live = _live(record, now)
     error = error[:MAX_ERROR_LENGTH]
     if live is None:
@@ -180,4 +252,5 @@ def decide_release(
         last_error=error,
         claimed_at=None,
         expires_at=now + ttl,
+        claimed_by=None,
     )

@@ -22,6 +22,8 @@ processed          200    the handler ran and succeeded
 ignored            200    no handler for this type; recorded as processed so it is never re-run
 duplicate          200    already processed: the handler is not run again
 in_progress        409    another worker holds the claim; ``Retry-After`` asks the sender to come back later
+lease_lost         409    the handler ran, but its claim had been taken over meanwhile (see "Leases" below):
+                          its completion was not recorded; the sender's retry finds the other worker's outcome
 invalid_signature  400    `SignatureVerificationError`; ``error`` holds the reason code (including
                           ``invalid_payload``: authentic but not a usable event). Retrying will not help.
 handler_failed     500    the handler raised; the claim is released with the error, attempts are counted,
@@ -38,6 +40,18 @@ Exactly once means: with a shared store (Redis, PostgreSQL, SQLite), concurrent 
 its handler at most once at a time, and a successful run is never repeated. A handler that fails is re-run on
 the next delivery, so handlers should be safe to re-run after a *failure* (write in one transaction, or
 check before doing an external side effect).
+
+Leases. Each claim is a lease held by a random token of this delivery. While the handler runs, a heartbeat
+renews it every ``lock_timeout / 3`` seconds, so a handler slower than ``lock_timeout`` keeps its claim and a
+redelivery meanwhile is answered ``in_progress`` instead of running the handler a second time. The completion
+is fenced: ``mark_processed`` (and ``release``) are recorded only while this delivery still holds the lease.
+The limits: the lease is taken over only when its holder stopped renewing it for ``lock_timeout`` -- the
+process died (the point of the timeout), or it could not reach the store, or it was frozen (a stop-the-world
+pause, a suspended VM) for that long. Then a second run starts while the first may still be running; the
+fence makes sure only one of them is recorded as the completion (the other answers ``lease_lost``), but the
+handler's own side effects happened twice: keep ``lock_timeout`` well above any pause you expect, and make
+side effects idempotent (a business idempotency key on the payment you make, a unique constraint on the row
+you write) where running twice would cost money.
 
 One handler per event type (`on`), plus an optional fallback for every other type (`on_any`). Handlers may be
 plain functions or coroutine functions; both `process` (sync) and `aprocess` (async) accept both: `process`
@@ -62,9 +76,12 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
+import contextlib
 import enum
 import inspect
 import json
+import secrets
+import threading
 from collections.abc import Awaitable, Callable, Coroutine, Generator, Mapping
 from typing import Any, TypeVar
 
@@ -87,7 +104,18 @@ from molam_sdk_ext.webhooks.signature import (
     WebhookVerifier,
 )
 
-__all__ = ["Handler", "Outcome", "ProcessResult", "ResultCallback", "WebhookProcessor"]
+__all__ = [
+    "Handler",
+    "Heartbeat",
+    "Lease",
+    "Outcome",
+    "ProcessResult",
+    "ResultCallback",
+    "WebhookProcessor",
+    "heartbeat_interval",
+    "new_holder",
+    "on_renewal",
+]
 
 # Through get_logger so that a handler's error text (which may quote anything) is redacted like every SDK line.
 logger = get_logger("molam.webhooks")
@@ -106,6 +134,7 @@ class Outcome(enum.StrEnum):
     PROCESSED = "processed"
     DUPLICATE = "duplicate"
     IN_PROGRESS = "in_progress"
+    LEASE_LOST = "lease_lost"
     IGNORED = "ignored"
     INVALID_SIGNATURE = "invalid_signature"
     HANDLER_FAILED = "handler_failed"
@@ -117,6 +146,7 @@ _STATUS = {
     Outcome.DUPLICATE: 200,
     Outcome.IGNORED: 200,
     Outcome.IN_PROGRESS: 409,
+    Outcome.LEASE_LOST: 409,
     Outcome.INVALID_SIGNATURE: 400,
     Outcome.HANDLER_FAILED: 500,
     Outcome.STORE_UNAVAILABLE: 503,
@@ -189,26 +219,46 @@ def _describe(exc: BaseException) -> str:
 @attrs.frozen
 class _Claim:
     event_id: str
+    holder: str | None
 
 
 @attrs.frozen
 class _MarkProcessed:
     event_id: str
+    holder: str | None
 
 
 @attrs.frozen
 class _Release:
     event_id: str
     error: str
+    holder: str | None
+
+
+@attrs.frozen
+class _Renew:
+    event_id: str
+    holder: str
+
+
+@attrs.frozen
+class Lease:
+    """A claim held by `holder` and renewed every `interval` seconds while the handler runs."""
+
+    event_id: str
+    holder: str
+    interval: float
 
 
 @attrs.frozen
 class _Call:
     handler: Handler
     event: WebhookEvent
+    lease: Lease | None
 
 
 _Op = _Claim | _MarkProcessed | _Release | _Call
+_StoreOp = _Claim | _MarkProcessed | _Release | _Renew
 _Steps = Generator[_Op, Any, ProcessResult]
 
 
@@ -218,6 +268,66 @@ class _StoreFailure(Exception):
     def __init__(self, cause: BaseException) -> None:
         super().__init__(_describe(cause))
         self.cause = cause
+
+
+MIN_HEARTBEAT_INTERVAL = 0.05
+"""Seconds: the heartbeat never renews more often than this, whatever the store's ``lock_timeout``."""
+
+
+def heartbeat_interval(lock_timeout: float) -> float:
+    """How often a lease is renewed: three times per ``lock_timeout``, so two renewals in a row may fail (a
+    slow store, a short pause) before another worker can take the claim over."""
+    return max(MIN_HEARTBEAT_INTERVAL, lock_timeout / 3)
+
+
+def new_holder() -> str:
+    """A fresh lease token (random: it fences one claim, and names nothing)."""
+    return secrets.token_hex(12)
+
+
+def on_renewal(lease: Lease, renewed: bool | None, error: BaseException | None) -> bool:
+    """The heartbeat's decision after one renewal (`renewed`: the store's answer, None when it raised):
+    whether to go on renewing. A lost lease cannot be won back; a store error may be passing."""
+    if error is not None:
+        logger.warning("webhook %s: lease renewal failed (will retry): %s", lease.event_id, _describe(error))
+        return True
+    if not renewed:
+        logger.warning(
+            "webhook %s: lease lost while the handler runs (another worker took the event over)",
+            lease.event_id,
+        )
+        return False
+    return True
+
+
+class Heartbeat:
+    """Renews a lease from a daemon thread while a block of sync code runs (`with Heartbeat(store, lease):`)."""
+
+    def __init__(self, store: WebhookEventStore, lease: Lease) -> None:
+        self._store = store
+        self._lease = lease
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name=f"molam-lease-{lease.event_id}", daemon=True)
+
+    def _run(self) -> None:
+        lease = self._lease
+        while not self._stop.wait(lease.interval):
+            renewed: bool | None = None
+            error: BaseException | None = None
+            try:
+                renewed = self._store.renew(lease.event_id, lease.holder)
+            except Exception as e:
+                error = e
+            if not on_renewal(lease, renewed, error):
+                return
+
+    def __enter__(self) -> Heartbeat:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
 
 
 def _run_coroutine(awaitable: Awaitable[Any]) -> Any:
@@ -265,8 +375,11 @@ class WebhookProcessor:
         self._store_blocks = not isinstance(
             self.store, MemoryWebhookEventStore | AsyncMemoryWebhookEventStore
         )
+        lock_timeout = getattr(self.store, "lock_timeout", DEFAULT_LOCK_TIMEOUT)
+        # A store written before leases (no `renew`) keeps working, unfenced and without a heartbeat.
+        self._leases = callable(getattr(self.store, "renew", None))
+        self._heartbeat_interval = heartbeat_interval(lock_timeout)
         if retry_after is None:
-            lock_timeout = getattr(self.store, "lock_timeout", DEFAULT_LOCK_TIMEOUT)
             retry_after = max(1, min(60, int(lock_timeout)))
         self.retry_after = retry_after
         self._handlers: dict[str, Handler] = {}
@@ -353,8 +466,9 @@ class WebhookProcessor:
             logger.warning("webhook rejected: %s", e.reason)
             return _result(Outcome.INVALID_SIGNATURE, error=e.reason)
 
+        holder = new_holder() if self._leases else None
         try:
-            claim = yield _Claim(event.id)
+            claim = yield _Claim(event.id, holder)
         except _StoreFailure as e:
             logger.error("webhook %s: store failed on claim: %s", event.id, e)
             return _result(Outcome.STORE_UNAVAILABLE, event, error=str(e), retry_after=self.retry_after)
@@ -369,25 +483,31 @@ class WebhookProcessor:
         outcome = Outcome.IGNORED
         if handler is not None:
             outcome = Outcome.PROCESSED
+            lease = None if holder is None else Lease(event.id, holder, self._heartbeat_interval)
             try:
-                yield _Call(handler, event)
+                yield _Call(handler, event, lease)
             except Exception as e:
                 error = _describe(e)
                 logger.warning("webhook %s (%s): handler failed: %s", event.id, event.type, error)
                 try:
-                    yield _Release(event.id, error)
+                    if not (yield _Release(event.id, error, holder)) and holder is not None:
+                        logger.warning("webhook %s: lease lost before the failure was recorded", event.id)
                 except _StoreFailure as store_error:
                     # The claim stays until the store's lock_timeout; the retry then takes it over.
                     logger.error("webhook %s: store failed on release: %s", event.id, store_error)
                 return _result(Outcome.HANDLER_FAILED, event, error=error)
 
         try:
-            yield _MarkProcessed(event.id)
+            recorded = yield _MarkProcessed(event.id, holder)
         except _StoreFailure as e:
             # The handler ran but we could not record it: answer 503 so the sender retries; the retry finds
             # the claim in progress until lock_timeout, then runs the handler again (at-least-once here).
             logger.error("webhook %s: handler ran but store failed on mark_processed: %s", event.id, e)
             return _result(Outcome.STORE_UNAVAILABLE, event, error=str(e), retry_after=self.retry_after)
+        if holder is not None and not recorded:
+            # Fenced: another worker took the claim over while this handler ran (it outlived its lease).
+            logger.warning("webhook %s (%s): lease lost, completion not recorded", event.id, event.type)
+            return _result(Outcome.LEASE_LOST, event, retry_after=self.retry_after)
         logger.info("webhook %s (%s): %s", event.id, event.type, outcome.value)
         return _result(outcome, event)
 
@@ -410,20 +530,17 @@ class WebhookProcessor:
                 return result
             reply, failure = None, None
             if isinstance(op, _Call):
+                heartbeat = Heartbeat(store, op.lease) if op.lease is not None else contextlib.nullcontext()
                 try:
-                    value = op.handler(op.event)
-                    if inspect.isawaitable(value):
-                        _run_coroutine(value)
+                    with heartbeat:
+                        value = op.handler(op.event)
+                        if inspect.isawaitable(value):
+                            _run_coroutine(value)
                 except Exception as e:
                     failure = e
                 continue
             try:
-                if isinstance(op, _Claim):
-                    reply = store.claim(op.event_id)
-                elif isinstance(op, _MarkProcessed):
-                    store.mark_processed(op.event_id)
-                else:
-                    store.release(op.event_id, op.error)
+                reply = _call_store(store, op)
             except Exception as e:
                 failure = _StoreFailure(e)
 
@@ -442,6 +559,7 @@ class WebhookProcessor:
                 return result
             reply, failure = None, None
             if isinstance(op, _Call):
+                heartbeat = None if op.lease is None else asyncio.create_task(self._aheartbeat(op.lease))
                 try:
                     if inspect.iscoroutinefunction(op.handler):
                         await op.handler(op.event)
@@ -451,22 +569,48 @@ class WebhookProcessor:
                             await value
                 except Exception as e:
                     failure = e
+                finally:
+                    if heartbeat is not None:
+                        heartbeat.cancel()
+                        with contextlib.suppress(asyncio.CancelledError):
+                            await heartbeat
                 continue
             try:
                 reply = await self._astore(op)
             except Exception as e:
                 failure = _StoreFailure(e)
 
-    async def _astore(self, op: _Claim | _MarkProcessed | _Release) -> Any:
-        if isinstance(op, _Claim):
-            call: Callable[[], Any] = lambda: self.store.claim(op.event_id)  # noqa: E731
-        elif isinstance(op, _MarkProcessed):
-            call = lambda: self.store.mark_processed(op.event_id)  # noqa: E731
-        else:
-            call = lambda: self.store.release(op.event_id, op.error)  # noqa: E731
+    async def _aheartbeat(self, lease: Lease) -> None:
+        """The asyncio heartbeat: renew `lease` every interval until cancelled or lost."""
+        while True:
+            await asyncio.sleep(lease.interval)
+            renewed: bool | None = None
+            error: BaseException | None = None
+            try:
+                renewed = await self._astore(_Renew(lease.event_id, lease.holder))
+            except Exception as e:
+                error = e
+            if not on_renewal(lease, renewed, error):
+                return
+
+    async def _astore(self, op: _StoreOp) -> Any:
+        call: Callable[[], Any] = lambda: _call_store(self.store, op)  # noqa: E731
         if self._async_store:
             coroutine: Coroutine[Any, Any, Any] = call()
             return await coroutine
         if self._store_blocks:
             return await asyncio.to_thread(call)
         return call()
+
+
+def _call_store(store: Any, op: _StoreOp) -> Any:
+    """Perform one store operation (the result, or a coroutine of it for an async store). The holder is only
+    passed when there is one, so that a store written before leases keeps working."""
+    lease = () if op.holder is None else (op.holder,)
+    if isinstance(op, _Claim):
+        return store.claim(op.event_id, *lease)
+    if isinstance(op, _MarkProcessed):
+        return store.mark_processed(op.event_id, *lease)
+    if isinstance(op, _Release):
+        return store.release(op.event_id, op.error, *lease)
+    return store.renew(op.event_id, op.holder)

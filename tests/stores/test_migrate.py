@@ -14,7 +14,12 @@ from molam_sdk_ext import stores
 from molam_sdk_ext.errors import StoreError
 from molam_sdk_ext.stores.migrate import apply_migrations, load_migrations, main
 
-VERSIONS = ["0001_server_idempotency", "0002_received_webhooks", "0003_webhook_subscriptions"]
+VERSIONS = [
+    "0001_server_idempotency",
+    "0002_received_webhooks",
+    "0003_webhook_subscriptions",
+    "0004_received_webhooks_lease",
+]
 
 
 def _tables(url: str) -> set[str]:

@@ -185,20 +185,20 @@ class BrokenStore(MemoryWebhookEventStore):
         super().__init__()
         self.fail_on = fail_on
 
-    def claim(self, event_id: str) -> ClaimOutcome:
+    def claim(self, event_id: str, holder: str | None = None) -> ClaimOutcome:
         if self.fail_on == "claim":
             raise StoreError("redis unreachable")
-        return super().claim(event_id)
+        return super().claim(event_id, holder)
 
-    def mark_processed(self, event_id: str) -> None:
+    def mark_processed(self, event_id: str, holder: str | None = None) -> bool:
         if self.fail_on == "mark_processed":
             raise StoreError("redis unreachable")
-        super().mark_processed(event_id)
+        return super().mark_processed(event_id, holder)
 
-    def release(self, event_id: str, error: str) -> None:
+    def release(self, event_id: str, error: str, holder: str | None = None) -> bool:
         if self.fail_on == "release":
             raise ConnectionError("redis unreachable")
-        super().release(event_id, error)
+        return super().release(event_id, error, holder)
 
 
 def test_store_failure_on_claim_is_503_and_the_handler_does_not_run() -> None:
@@ -499,3 +499,28 @@ def test_on_result_takes_plain_functions_only(caplog: pytest.LogCaptureFixture) 
     with caplog.at_level("WARNING", logger="molam.webhooks"):
         assert processor.process(*delivery(EVENT)).outcome is Outcome.PROCESSED
     assert any("returned a coroutine" in r.getMessage() for r in caplog.records)
+
+
+class PreLeaseStore:
+    """A store written against the protocol before leases (no holder, no renew): still supported, unfenced."""
+
+    def __init__(self) -> None:
+        self.inner = MemoryWebhookEventStore()
+        self.lock_timeout = self.inner.lock_timeout
+
+    def claim(self, event_id: str) -> ClaimOutcome:
+        return self.inner.claim(event_id)
+
+    def mark_processed(self, event_id: str) -> None:
+        self.inner.mark_processed(event_id)
+
+    def release(self, event_id: str, error: str) -> None:
+        self.inner.release(event_id, error)
+
+
+def test_a_store_without_leases_still_processes_once() -> None:
+    store = PreLeaseStore()
+    processor, seen = make(store)
+    assert processor.process(*delivery(EVENT)).outcome is Outcome.PROCESSED
+    assert processor.process(*delivery(EVENT)).outcome is Outcome.DUPLICATE
+    assert len(seen) == 1
