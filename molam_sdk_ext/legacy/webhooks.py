@@ -159,7 +159,8 @@ class HasWebhookSecret(Protocol):
     """A legacy client: it knows its configuration's webhook secret (SDK A's ``Config.webhook_secret``)."""
 
     @property
-    def webhook_secret(self) -> str | None: ...
+    def webhook_secret(self) -> str | None:
+        """The secret to verify with, or None when the configuration has none."""
 
 
 class VerifyWebhookSignature:
