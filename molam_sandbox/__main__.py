@@ -17,6 +17,7 @@ import ipaddress
 import logging
 import os
 import socket
+import sqlite3
 import sys
 from collections.abc import Sequence
 
@@ -85,6 +86,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--webhook-timeout", type=float, default=5.0, help="delivery timeout in seconds (default 5)"
     )
     w.add_argument("--public-url", default=None, help="base URL used in redirect_url/onboarding_url")
+    w.add_argument(
+        "--idempotency-lock-timeout",
+        type=float,
+        default=60.0,
+        help="seconds before a claimed Idempotency-Key whose request never finished may run again (default 60)",
+    )
     p.add_argument("--log-level", default="info", choices=["debug", "info", "warning", "error"])
     p.add_argument("--access-log", action="store_true", help="log every request (uvicorn access log)")
     return p
@@ -130,6 +137,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         webhook_max_attempts=args.webhook_max_attempts,
         webhook_backoff=args.webhook_backoff,
         webhook_timeout=args.webhook_timeout,
+        idempotency_lock_timeout=args.idempotency_lock_timeout,
     )
     try:
         loopback = args.host == "localhost" or ipaddress.ip_address(args.host).is_loopback
@@ -137,7 +145,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         loopback = False
     if not loopback:
         log.warning("binding %s: the sandbox is meant for loopback only", args.host)
-    app = create_app(db_path=db_path, faults=faults, settings=settings)
+    try:
+        app = create_app(db_path=db_path, faults=faults, settings=settings)
+    except sqlite3.Error as exc:
+        log.error("cannot open the sandbox database %s: %s", db_path, exc)
+        sock.close()
+        return 2
     if faults.rate > 0:
         log.info("fault injection rate=%s kinds=%s seed=%s", faults.rate, ",".join(faults.kinds), faults.seed)
     log.info("Molam sandbox listening on http://%s:%d (state: %s)", host_in_url, port, db_path or "memory")

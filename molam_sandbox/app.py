@@ -16,7 +16,9 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import json
+import os
 import re
+import signal
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import Any
@@ -30,12 +32,14 @@ from starlette.routing import Route
 from molam_sandbox import onboarding, payments, payouts, triggers, wallets, webhook_endpoints
 from molam_sandbox.delivery import WebhookDispatcher
 from molam_sandbox.errors import SandboxError, error_bytes, invalid_param
-from molam_sandbox.faults import FaultConfig, FaultInjector
+from molam_sandbox.faults import FaultConfig, FaultInjector, FaultKind
+from molam_sandbox.idempotency import SandboxIdempotency
 from molam_sandbox.middleware import ASGIApp, SandboxMiddleware
 from molam_sandbox.settings import Env, SandboxSettings
 from molam_sandbox.state import Database, Filter, Tx
 from molam_sandbox.timers import run_due_timers
 from molam_sandbox.validation import (
+    check_currency,
     parse_body,
     parse_list_query,
     query_enum,
@@ -43,9 +47,9 @@ from molam_sandbox.validation import (
     query_str,
 )
 from molam_sdk_ext.observability.logs import get_logger
-from molam_sdk_ext.stores.idempotency_records import IdempotencyStore
+from molam_sdk_ext.stores.idempotency_records import StoredResponse
 
-__all__ = ["Sandbox", "create_app"]
+__all__ = ["Sandbox", "create_app", "error_response", "json_response", "stored_response"]
 
 logger = get_logger("molam.sandbox")  # redacting, like every SDK logger
 
@@ -89,16 +93,17 @@ class Sandbox:
         self,
         *,
         db: Database,
-        idempotency: IdempotencyStore,
         faults: FaultConfig | None = None,
         settings: SandboxSettings | None = None,
         clock: Callable[[], float] = time.time,
     ) -> None:
         self.db = db
-        self.idempotency = idempotency
         self.faults = FaultInjector(faults or FaultConfig())
         self.settings = settings or SandboxSettings()
         self.clock = clock
+        self.idempotency = SandboxIdempotency(
+            db, lock_timeout=self.settings.idempotency_lock_timeout, clock=clock
+        )
         self._seeded: set[str] = set()
         self._wake: asyncio.Event | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
@@ -123,7 +128,11 @@ class Sandbox:
         run_due_timers(self.db, env, account)
 
     def write(self, request: Request, operation: Callable[[Tx, str, Env], Doc]) -> Response:
-        """Run `operation` in a transaction for the request's account; raise its deferred error after commit."""
+        """Run `operation` in a transaction for the request's account; raise its deferred error after commit.
+
+        The request's idempotency record (if it holds a claim) is completed with the response in the same
+        transaction as the objects the operation wrote, so a crash can never separate them.
+        """
         _check_version(request)
         account: str = request.state.account
         env = self.env()
@@ -131,9 +140,20 @@ class Sandbox:
         with self.db.transaction() as tx:
             doc = operation(tx, account, env)
             deferred = tx.deferred_error
-        if deferred is not None:
-            raise deferred
-        return json_response(doc)
+            if isinstance(deferred, SandboxError):
+                response = error_response(deferred, request.state.request_id)
+            elif deferred is None:
+                response = json_response(doc)
+            else:  # not an API error: nothing to store; the middleware answers 500 and releases the claim
+                raise deferred
+            claim = getattr(request.state, "idempotency_claim", None)
+            if claim is not None:
+                self.idempotency.complete_in(tx, claim, stored_response(response, request.state.request_id))
+                request.state.idempotency_stored = True
+        if getattr(request.state, "fault", None) is FaultKind.CRASH_AFTER_COMMIT:
+            logger.warning("fault crash_after_commit: killing the sandbox process now")
+            os.kill(os.getpid(), signal.SIGKILL)
+        return response
 
     def read(self, request: Request, operation: Callable[[Tx, str], Doc]) -> Response:
         """Run a read-only `operation` for the request's account."""
@@ -188,25 +208,34 @@ def create_app(
     db_path: str | None = None,
     faults: FaultConfig | None = None,
     settings: SandboxSettings | None = None,
-    idempotency: IdempotencyStore | None = None,
 ) -> ASGIApp:
     """Build a sandbox app on a SQLite file (`db_path`) or in memory (None)."""
-    from molam_sdk_ext.stores.memory import MemoryIdempotencyStore
-    from molam_sdk_ext.stores.sqlite import SQLiteIdempotencyStore
-
-    db = Database(db_path)
-    if idempotency is None:
-        idempotency = SQLiteIdempotencyStore(db_path) if db_path is not None else MemoryIdempotencyStore()
-    return Sandbox(db=db, idempotency=idempotency, faults=faults, settings=settings).asgi()
+    return Sandbox(db=Database(db_path), faults=faults, settings=settings).asgi()
 
 
 # -- error handlers ----------------------------------------------------------------------------------------
 
 
+def error_response(error: SandboxError, request_id: str | None) -> Response:
+    """The documented error body of `error`, with its status and headers."""
+    body = error_bytes(error, request_id)
+    return Response(body, status_code=error.status, media_type="application/json", headers=error.headers)
+
+
+def stored_response(response: Response, request_id: str) -> StoredResponse:
+    """What a replay of `response` sends: its status, headers (with the original request id) and body."""
+    headers = [
+        (k.decode("latin-1"), v.decode("latin-1"))
+        for k, v in response.raw_headers
+        if k.lower() not in (b"content-length", b"molam-request-id")
+    ]
+    headers.append(("Molam-Request-Id", request_id))
+    return StoredResponse(response.status_code, tuple(headers), bytes(response.body))
+
+
 async def _sandbox_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, SandboxError)
-    body = error_bytes(exc, getattr(request.state, "request_id", None))
-    return Response(body, status_code=exc.status, media_type="application/json", headers=exc.headers)
+    return error_response(exc, getattr(request.state, "request_id", None))
 
 
 async def _http_error(request: Request, exc: Exception) -> Response:
@@ -498,6 +527,8 @@ def _routes(sb: Sandbox) -> list[Route]:
             raise invalid_param(
                 "balances", "balances must map ISO currency codes to amounts (integers >= 0)."
             )
+        for currency in balances:
+            check_currency(currency, "balances")
         name = data.get("name")
         if name is not None and not isinstance(name, str):
             raise invalid_param("name", "name must be a string.")

@@ -68,11 +68,18 @@ def sandbox(
     Prints one line once it answers (with --json: {"ready": true, "url": ...}). Extra options are passed to
     `python -m molam_sandbox` unchanged.
     """
+    from molam_sandbox.faults import parse_kinds
     from molam_sandbox.server import free_port
 
     state = get_state(ctx, json_output)
     if db is not None and memory:
         raise typer.BadParameter("choose --db or --memory, not both", param_hint="--db")
+    if fault_kinds is not None:
+        # Checked here so the error is this command's, not the usage of the server it would start.
+        try:
+            parse_kinds(fault_kinds)
+        except ValueError as exc:
+            raise typer.BadParameter(str(exc), param_hint="--fault-kinds") from None
     port = port or free_port(host)
     args = ["--host", host, "--port", str(port)]
     args += ["--db", db] if db is not None else ["--memory"]

@@ -8,7 +8,11 @@ Kinds, by when they strike:
   normally; a client with a shorter timeout gives up, and its retry meets the in-flight twin);
 - after processing (the work is committed and its idempotency record completed): ``commit_then_500`` (the
   client gets a 500) and ``commit_then_drop`` (the connection is cut). A retry with the same key replays the
-  committed response: this is the case that proves a client's retries never duplicate a payment.
+  committed response: this is the case that proves a client's retries never duplicate a payment;
+- ``crash_after_commit`` (only when asked for by name: never drawn by default): the sandbox process kills
+  itself (SIGKILL) right after a writing request's transaction commits, before it answers, as a power cut
+  would. Restart it on the same database: a retry with the same key replays the stored response, because the
+  idempotency record commits in the same transaction as the objects.
 
 A request gets a fault when the ``Molam-Sandbox-Fault`` header names one (``none`` forces none), or else with
 probability `rate`, the kind drawn uniformly from `kinds`.
@@ -58,9 +62,11 @@ class FaultKind(enum.StrEnum):
     DROP = "drop"
     COMMIT_THEN_500 = "commit_then_500"
     COMMIT_THEN_DROP = "commit_then_drop"
+    CRASH_AFTER_COMMIT = "crash_after_commit"
 
 
-ALL_KINDS: tuple[FaultKind, ...] = tuple(FaultKind)
+ALL_KINDS: tuple[FaultKind, ...] = tuple(k for k in FaultKind if k is not FaultKind.CRASH_AFTER_COMMIT)
+"""The kinds drawn by default (every kind but ``crash_after_commit``, which ends the server)."""
 BEFORE_PROCESSING = frozenset(
     {FaultKind.HTTP_500, FaultKind.HTTP_502, FaultKind.HTTP_503, FaultKind.HTTP_429, FaultKind.DROP}
 )

@@ -7,7 +7,8 @@ For each request, in order:
    processing answer here;
 3. authentication (every route but ``/_sandbox/health`` and the sandbox's browser pages);
 4. server-side idempotency for ``POST /v1/...`` with an ``Idempotency-Key``, through the project's
-   `IdempotencyStore`: same key + same body replays the stored response with ``Idempotent-Replayed: true``;
+   `SandboxIdempotency` (in the sandbox database; a writing route completes the record in the same
+   transaction as its objects): same key + same body replays the stored response with ``Idempotent-Replayed: true``;
    a different body is 409 ``idempotency_key_reused``; a twin still in flight is 409 ``idempotency_key_in_use``
    with ``Molam-Should-Retry: true``. The fingerprint is sha256 of method, path and canonical JSON body; keys
    are scoped by account;
@@ -20,6 +21,7 @@ Any unexpected exception becomes a 500 ``api_error`` body; the traceback goes to
 from __future__ import annotations
 
 import asyncio
+import urllib.parse
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
 
@@ -35,11 +37,11 @@ from molam_sandbox.faults import (
     FaultKind,
     drop_connection,
 )
+from molam_sandbox.idempotency import SandboxIdempotency
 from molam_sandbox.state import new_id
 from molam_sdk_ext.observability.logs import get_logger
 from molam_sdk_ext.stores.idempotency_records import (
     BeginOutcome,
-    IdempotencyStore,
     StoredResponse,
     fingerprint_request,
 )
@@ -85,7 +87,7 @@ class _ClientGone(Exception):
 class SandboxMiddleware:
     """ASGI middleware applying the pipeline above to an inner (Starlette) app."""
 
-    def __init__(self, app: ASGIApp, *, faults: FaultInjector, idempotency: IdempotencyStore) -> None:
+    def __init__(self, app: ASGIApp, *, faults: FaultInjector, idempotency: SandboxIdempotency) -> None:
         self.app = app
         self.faults = faults
         self.idempotency = idempotency
@@ -96,6 +98,7 @@ class SandboxMiddleware:
             await self.app(scope, receive, send)
             return
         request_id = "req_" + new_id("", 24)
+        scope["path"] = routing_path(scope)
         state = scope.setdefault("state", {})
         state["request_id"] = request_id
         started = False
@@ -127,6 +130,7 @@ class SandboxMiddleware:
         path: str = scope["path"]
         method: str = scope["method"]
         headers = Headers(scope=scope)
+        state = scope["state"]
         is_api = path.startswith("/v1/")
         fault: FaultKind | None = None
         if is_api:
@@ -138,6 +142,7 @@ class SandboxMiddleware:
                 )
                 await self._send_error(send, error, request_id)
                 return
+        state["fault"] = fault
         if fault is not None:
             logger.warning(
                 "fault injected kind=%s method=%s path=%s request_id=%s", fault, method, path, request_id
@@ -189,6 +194,8 @@ class SandboxMiddleware:
                 replay = result.response
             else:
                 claim = store_key
+                # A route that writes completes the record in its own transaction (Sandbox.write).
+                state["idempotency_claim"] = claim
 
         captured = _Captured()
         try:
@@ -205,13 +212,20 @@ class SandboxMiddleware:
         if replay is not None:
             status, response_headers, response_body = replay.status, list(replay.headers), replay.body
             response_headers.append(("Idempotent-Replayed", "true"))
+            if status >= 400:
+                # An error body names the request that failed: the replayed header must agree with it. A
+                # success keeps this request's own id (its body names no request).
+                request_id = next(
+                    (v for k, v in replay.headers if k.lower() == "molam-request-id"), request_id
+                )
         else:
             status, response_body = captured.status, bytes(captured.body)
             response_headers = [(k.decode("latin-1"), v.decode("latin-1")) for k, v in captured.headers]
-            if claim is not None:
+            if claim is not None and not state.get("idempotency_stored"):
                 if status < 500:
-                    kept = tuple((k, v) for k, v in response_headers if k.lower() not in _NOT_REPLAYED)
-                    self.idempotency.complete(claim, StoredResponse(status, kept, response_body))
+                    kept = [(k, v) for k, v in response_headers if k.lower() not in _NOT_REPLAYED]
+                    kept.append(("Molam-Request-Id", request_id))
+                    self.idempotency.complete(claim, StoredResponse(status, tuple(kept), response_body))
                 else:
                     self.idempotency.fail(claim)
 
@@ -272,6 +286,24 @@ _KEY_IN_USE = SandboxError(
     param="Idempotency-Key",
     headers={"Molam-Should-Retry": "true"},
 )
+
+
+def routing_path(scope: Scope) -> str:
+    """The path to route on: the raw path, each segment decoded unless it holds an encoded ``/``.
+
+    ASGI servers decode ``%2F`` in ``scope["path"]``, so ``pi_1%2Fconfirm`` would route to the confirm action
+    of ``pi_1``. A segment with an encoded slash stays whole (still encoded), so it is one path parameter: an
+    id that cannot exist (404 ``resource_missing``), never another operation.
+    """
+    raw = scope.get("raw_path")
+    if not raw:
+        return str(scope["path"])
+    text = bytes(raw).decode("latin-1").split("?", 1)[0]
+    if "%2f" not in text.lower():
+        return str(scope["path"])
+    return "/".join(
+        segment if "%2f" in segment.lower() else urllib.parse.unquote(segment) for segment in text.split("/")
+    )
 
 
 def _should_retry(status: int) -> str:

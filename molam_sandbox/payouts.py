@@ -15,7 +15,7 @@ from molam_sandbox.errors import SandboxError, invalid_param, unexpected_state
 from molam_sandbox.events import record_event
 from molam_sandbox.metadata import new_metadata
 from molam_sandbox.settings import Env
-from molam_sandbox.state import Record, Tx, new_id
+from molam_sandbox.state import Record, Tx, checked_sum, new_id
 from molam_sandbox.wallets import debit_wallet
 
 __all__ = [
@@ -109,7 +109,7 @@ def _release_funds(tx: Tx, record: Record) -> None:
 def credit_wallet_unchecked(wallet: Record, currency: str, amount: int) -> None:
     """Return funds to a wallet whatever its status (a refund of held funds is never refused)."""
     balance = wallet.internal.setdefault("balances", {}).setdefault(currency, {"available": 0, "pending": 0})
-    balance["available"] += amount
+    balance["available"] = checked_sum(balance["available"], amount)
 
 
 def advance_payout(tx: Tx, account: str, payout_id: str, target: str | None, env: Env) -> Doc:

@@ -183,6 +183,16 @@ class SandboxProcess:
             self._log.close()
             self._log = None
 
+    def kill(self) -> None:
+        """Kill the server at once (SIGKILL: no cleanup, as in a crash) and wait for it to be gone."""
+        process, self._process = self._process, None
+        if process is not None:
+            process.kill()
+            process.wait(timeout=10)
+        if self._log is not None:
+            self._log.close()
+            self._log = None
+
     @property
     def running(self) -> bool:
         """Whether the server process is alive."""

@@ -31,6 +31,8 @@ class SandboxSettings:
     webhook_concurrency: int = 16
     tick_interval: float = 0.1
     """How often the background worker runs due transitions and deliveries."""
+    idempotency_lock_timeout: float = 60.0
+    """Seconds after which a claimed Idempotency-Key whose request never finished (a crash) may run again."""
 
     def __attrs_post_init__(self) -> None:
         if self.webhook_max_attempts < 1:
@@ -41,6 +43,7 @@ class SandboxSettings:
             "webhook_backoff",
             "webhook_timeout",
             "tick_interval",
+            "idempotency_lock_timeout",
         ):
             if getattr(self, name) < 0:
                 raise ValueError(f"{name} must be >= 0")

@@ -22,7 +22,7 @@ from typing import Any, Literal
 
 import attrs
 
-from molam_sandbox.errors import invalid_param, missing_resource
+from molam_sandbox.errors import SandboxError, invalid_param, missing_resource
 
 __all__ = [
     "TABLES",
@@ -32,6 +32,7 @@ __all__ = [
     "Record",
     "Timer",
     "Tx",
+    "checked_sum",
     "new_id",
     "new_secret",
 ]
@@ -64,6 +65,21 @@ def new_id(prefix: str, length: int = 24) -> str:
         number, digit = divmod(number, 62)
         chars.append(_ALPHABET[digit])
     return prefix + "".join(chars)
+
+
+INT64_MIN, INT64_MAX = -(2**63), 2**63 - 1
+
+
+def checked_sum(current: int, delta: int, param: str = "amount") -> int:
+    """``current + delta``, or a 400 ``amount_too_large`` when it would not fit in int64 (exact or refused)."""
+    total = current + delta
+    if not INT64_MIN <= total <= INT64_MAX:
+        raise invalid_param(
+            param,
+            "This amount would take a balance beyond the largest amount the API holds.",
+            "amount_too_large",
+        )
+    return total
 
 
 def new_secret(prefix: str, nbytes: int = 24) -> str:
@@ -152,6 +168,18 @@ _SCHEMA = [
     )""",
     "CREATE INDEX IF NOT EXISTS timers_due ON timers (due_at)",
     "CREATE INDEX IF NOT EXISTS timers_account_due ON timers (account, due_at)",
+    # Server-side idempotency records (molam_sandbox.idempotency): in this database, so a request's record
+    # commits in the same transaction as its objects.
+    """CREATE TABLE IF NOT EXISTS idempotency (
+        key TEXT PRIMARY KEY,
+        fingerprint TEXT NOT NULL,
+        state TEXT NOT NULL,
+        locked_at REAL,
+        expires_at REAL NOT NULL,
+        status INTEGER,
+        headers TEXT,
+        body BLOB
+    )""",
 ]
 
 
@@ -186,6 +214,11 @@ class Tx:
         self.events_recorded = 0
         # An error to raise once the transaction has committed (a declined payment is stored, then a 402).
         self.deferred_error: Exception | None = None
+
+    @property
+    def conn(self) -> sqlite3.Connection:
+        """The connection, inside this transaction (for modules keeping their own tables here)."""
+        return self._conn
 
     @contextmanager
     def savepoint(self) -> Iterator[None]:
@@ -310,18 +343,37 @@ class Tx:
     def adjust_balance(
         self, account: str, currency: str, *, available: int = 0, pending: int = 0, reserved: int = 0
     ) -> tuple[int, int, int]:
-        """Add the given deltas to `account`'s `currency` balance; return the new (available, pending, reserved)."""
-        self._conn.execute(
-            """INSERT INTO balances (account, currency, available, pending, reserved) VALUES (?, ?, ?, ?, ?)
-               ON CONFLICT (account, currency) DO UPDATE SET available = available + excluded.available,
-               pending = pending + excluded.pending, reserved = reserved + excluded.reserved""",
-            (account, currency, available, pending, reserved),
-        )
+        """Add the given deltas to `account`'s `currency` balance; return the new (available, pending, reserved).
+
+        Refused with a 400 (nothing changed) when a result would not fit in int64 (``amount_too_large``: SQLite
+        would silently store a float and lose money) or when available funds would go negative
+        (``insufficient_funds``).
+        """
         row = self._conn.execute(
             "SELECT available, pending, reserved FROM balances WHERE account = ? AND currency = ?",
             (account, currency),
         ).fetchone()
-        return int(row[0]), int(row[1]), int(row[2])
+        current = (0, 0, 0) if row is None else (int(row[0]), int(row[1]), int(row[2]))
+        result = (
+            checked_sum(current[0], available),
+            checked_sum(current[1], pending),
+            checked_sum(current[2], reserved),
+        )
+        if result[0] < 0 <= current[0]:
+            raise SandboxError(
+                400,
+                "invalid_request_error",
+                "insufficient_funds",
+                f"The {currency} Treasury balance has {current[0]} available, less than {-available}.",
+                param="amount",
+            )
+        self._conn.execute(
+            """INSERT INTO balances (account, currency, available, pending, reserved) VALUES (?, ?, ?, ?, ?)
+               ON CONFLICT (account, currency) DO UPDATE SET available = excluded.available,
+               pending = excluded.pending, reserved = excluded.reserved""",
+            (account, currency, *result),
+        )
+        return result
 
     # -- webhook outbox ----------------------------------------------------------------------------------
 

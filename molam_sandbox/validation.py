@@ -18,10 +18,13 @@ from typing import Any
 import pydantic
 
 from molam_sandbox.errors import SandboxError, invalid_param
+from molam_sdk_ext.errors import ValidationError
+from molam_sdk_ext.money import exponent
 
 __all__ = [
     "INT64_MAX",
     "ListQuery",
+    "check_currency",
     "error_param",
     "parse_body",
     "parse_list_query",
@@ -29,6 +32,7 @@ __all__ = [
     "query_int",
     "query_str",
     "request_model",
+    "validation_error",
 ]
 
 MODELS_MODULE = "molam_sandbox.models"
@@ -73,6 +77,40 @@ def _check_int64(data: Mapping[str, Any]) -> None:
             raise invalid_param(key, f"Invalid '{key}': integer out of range.")
 
 
+def validation_error(exc: pydantic.ValidationError, data: Any) -> SandboxError:
+    """The 400 for a body `data` the model refused: the first error, naming its parameter when it has one."""
+    first = exc.errors(include_url=False)[0]
+    param = error_param(first["loc"], data)
+    code = "parameter_missing" if first["type"] == "missing" else "parameter_invalid"
+    what = f"'{param}'" if param else "request body"
+    return invalid_param(param, f"Invalid {what}: {first['msg']}.", code)
+
+
+def check_currency(code: str, param: str = "currency") -> str:
+    """`code` if it is an ISO 4217 currency with a minor unit; 400 otherwise (``ZZZ``, gold ``XAU``)."""
+    try:
+        exponent(code)
+    except ValidationError:
+        raise invalid_param(
+            param, f"Invalid '{param}': {code!r} is not an ISO 4217 currency with a minor unit."
+        ) from None
+    return code
+
+
+def _check_currencies(data: Any, path: str) -> None:
+    # Every `currency` property of the API, at any depth, is an ISO 4217 code (the spec can only say [A-Z]{3}).
+    if isinstance(data, Mapping):
+        for key, value in data.items():
+            param = f"{path}.{key}" if path else str(key)
+            if key == "currency" and isinstance(value, str):
+                check_currency(value, param)
+            else:
+                _check_currencies(value, param)
+    elif isinstance(data, list):
+        for index, item in enumerate(data):
+            _check_currencies(item, f"{path}.{index}")
+
+
 def parse_body(raw: bytes, model_name: str) -> dict[str, Any]:
     """Validate a JSON request body with the model `model_name`; return the parsed object without nulls."""
     text = raw.strip()
@@ -91,12 +129,9 @@ def parse_body(raw: bytes, model_name: str) -> dict[str, Any]:
     try:
         request_model(model_name).model_validate_json(text, strict=True)
     except pydantic.ValidationError as exc:
-        first = exc.errors(include_url=False)[0]
-        param = error_param(first["loc"], data)
-        code = "parameter_missing" if first["type"] == "missing" else "parameter_invalid"
-        what = f"'{param}'" if param else "the request body"
-        raise invalid_param(param, f"Invalid {what}: {first['msg']}.", code) from None
+        raise validation_error(exc, data) from None
     _check_int64(data)
+    _check_currencies(data, "")
     return {key: value for key, value in data.items() if value is not None}
 
 

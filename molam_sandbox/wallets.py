@@ -13,7 +13,7 @@ from molam_sandbox.errors import SandboxError, invalid_param
 from molam_sandbox.events import record_event
 from molam_sandbox.metadata import new_metadata
 from molam_sandbox.settings import Env
-from molam_sandbox.state import Record, Tx, new_id
+from molam_sandbox.state import Record, Tx, checked_sum, new_id
 
 __all__ = [
     "SEED_BALANCES",
@@ -125,7 +125,8 @@ def debit_wallet(wallet: Record, currency: str, amount: int, param: str) -> None
 
 def credit_wallet(wallet: Record, currency: str, amount: int, param: str) -> None:
     """Add `amount` to a wallet's available funds."""
-    _usable(wallet, currency, param)["available"] += amount
+    balance = _usable(wallet, currency, param)
+    balance["available"] = checked_sum(balance["available"], amount)
 
 
 def create_transfer(tx: Tx, account: str, p: Doc, env: Env) -> Doc:

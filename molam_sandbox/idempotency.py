@@ -1,0 +1,119 @@
+"""Server-side idempotency records, kept in the sandbox's own database so they commit with the objects.
+
+The decisions are the SDK's pure ones (`decide_begin`, `decide_complete`, `decide_fail`); only the storage is
+here. A request that writes completes its record *inside* the transaction that creates its objects
+(`complete_in`): after a crash at any point either nothing of the request is stored (its claim, if committed,
+is still ``in_progress``: a retry gets 409 ``idempotency_key_in_use`` until the lock timeout, then runs as
+new) or both the objects and the stored response are (a retry replays it). There is no state in which the
+objects exist and the key can run again.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable
+
+from molam_sandbox.state import Database, Tx
+from molam_sdk_ext.stores.idempotency_records import (
+    DEFAULT_LOCK_TIMEOUT,
+    DEFAULT_TTL,
+    BeginResult,
+    IdempotencyRecord,
+    StoredResponse,
+    decide_begin,
+    decide_complete,
+    decide_fail,
+)
+
+__all__ = ["SandboxIdempotency"]
+
+
+class SandboxIdempotency:
+    """An `IdempotencyStore` on the sandbox `Database` (its ``idempotency`` table), plus `complete_in`."""
+
+    def __init__(
+        self,
+        db: Database,
+        *,
+        ttl: float = DEFAULT_TTL,
+        lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
+        self.db = db
+        self.ttl = ttl
+        self.lock_timeout = lock_timeout
+        self._clock = clock
+
+    def begin(self, key: str, fingerprint: str) -> BeginResult:
+        """See `IdempotencyStore.begin` (the claim commits at once, in its own transaction)."""
+        with self.db.transaction() as tx:
+            result, write = decide_begin(
+                _read(tx, key),
+                key,
+                fingerprint,
+                now=self._clock(),
+                ttl=self.ttl,
+                lock_timeout=self.lock_timeout,
+            )
+            if write is not None:
+                _write(tx, write)
+            return result
+
+    def complete_in(self, tx: Tx, key: str, response: StoredResponse) -> None:
+        """Store the response of the claimed request in `tx`, the transaction writing the request's objects."""
+        write = decide_complete(_read(tx, key), response, now=self._clock(), ttl=self.ttl)
+        if write is not None:
+            _write(tx, write)
+
+    def complete(self, key: str, response: StoredResponse) -> None:
+        """See `IdempotencyStore.complete` (for requests that wrote nothing, e.g. a refused one)."""
+        with self.db.transaction() as tx:
+            self.complete_in(tx, key, response)
+
+    def fail(self, key: str) -> None:
+        """See `IdempotencyStore.fail`."""
+        with self.db.transaction() as tx:
+            if decide_fail(_read(tx, key), now=self._clock()):
+                tx.conn.execute("DELETE FROM idempotency WHERE key = ?", (key,))
+
+    def cleanup(self) -> int:
+        """See `IdempotencyStore.cleanup`."""
+        with self.db.transaction() as tx:
+            return tx.conn.execute("DELETE FROM idempotency WHERE expires_at <= ?", (self._clock(),)).rowcount
+
+
+def _read(tx: Tx, key: str) -> IdempotencyRecord | None:
+    row = tx.conn.execute(
+        "SELECT fingerprint, state, locked_at, expires_at, status, headers, body FROM idempotency WHERE key = ?",
+        (key,),
+    ).fetchone()
+    if row is None:
+        return None
+    fingerprint, state, locked_at, expires_at, status, headers, body = row
+    response = None
+    if state == "completed":
+        pairs = tuple((str(n), str(v)) for n, v in json.loads(headers))
+        response = StoredResponse(int(status), pairs, bytes(body))
+    return IdempotencyRecord(key, fingerprint, state, locked_at, expires_at, response)
+
+
+def _write(tx: Tx, record: IdempotencyRecord) -> None:
+    response = record.response
+    tx.conn.execute(
+        "INSERT INTO idempotency (key, fingerprint, state, locked_at, expires_at, status, headers, body)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+        " ON CONFLICT (key) DO UPDATE SET fingerprint = excluded.fingerprint, state = excluded.state,"
+        " locked_at = excluded.locked_at, expires_at = excluded.expires_at, status = excluded.status,"
+        " headers = excluded.headers, body = excluded.body",
+        (
+            record.key,
+            record.fingerprint,
+            record.state,
+            record.locked_at,
+            record.expires_at,
+            None if response is None else response.status,
+            None if response is None else json.dumps([list(h) for h in response.headers]),
+            None if response is None else response.body,
+        ),
+    )
