@@ -7,9 +7,9 @@ PY     := $(VENV)/bin/python
 EXTRAS := dev,redis,postgres,sandbox,cli,django,flask,fastapi,prometheus,otel,docs,bench
 STAMP  := $(VENV)/.installed
 
-.PHONY: sandbox setup generate check-generated lint typecheck pytest test demo bench breaking surface docs migrate clean
+.PHONY: sandbox setup generate check-generated lint typecheck pytest test demo bench breaking surface release docs migrate clean
 
-setup: $(STAMP)
+setup: $(STAMP) $(VENV)/.version
 
 $(STAMP): pyproject.toml packaging/sandbox/pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -17,6 +17,13 @@ $(STAMP): pyproject.toml packaging/sandbox/pyproject.toml
 	# The sandbox is its own distribution (packaging/sandbox); naming it here satisfies the `sandbox` extra.
 	$(PY) -m pip install -q -e ./packaging/sandbox -e '.[$(EXTRAS)]'
 	touch $(STAMP)
+
+# The installed metadata carries the version (molam_sdk_ext/__init__.py): when a release writes a new one,
+# refresh both editable installs (no dependency change, a few seconds) so metadata and code agree again.
+$(VENV)/.version: $(STAMP) molam_sdk_ext/__init__.py
+	$(PY) -c 'import importlib.metadata as m, re, sys; f = open("molam_sdk_ext/__init__.py").read(); sys.exit(m.version("molam-sdk") != re.search(r"__version__ = \"(.*)\"", f)[1])' \
+	  || $(PY) -m pip install -q --no-deps -e ./packaging/sandbox -e .
+	touch $@
 
 generate: setup           ## regenerate molam_sdk/, the sandbox models and spec/sdk-surface.txt from the spec
 	$(PY) -m generator generate
@@ -60,6 +67,11 @@ breaking: setup           ## spec changes since BASE (default: merge base with o
 
 surface: setup            ## removed or changed public signatures against spec/sdk-surface.txt
 	$(PY) -m generator surface --check
+
+# README "Releases". DRY_RUN=1 prints the plan and changes nothing; BASE=<ref> compares with another
+# revision than the last tag; RELEASE_VERSION=x.y.z picks a version (at least the computed one).
+release: setup            ## version + CHANGELOG.md from the spec diff, build, twine check, smoke test, tag
+	$(PY) -m generator release $(if $(filter 1 yes true,$(DRY_RUN)),--dry-run) $(if $(BASE),--base $(BASE)) $(if $(RELEASE_VERSION),--version $(RELEASE_VERSION))
 
 docs: setup              ## reference docs from docstrings; fails on any broken reference
 	$(VENV)/bin/mkdocs build --strict

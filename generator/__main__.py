@@ -1,4 +1,4 @@
-"""`python -m generator COMMAND`: generate, check, lint, breaking, surface.
+"""`python -m generator COMMAND`: generate, check, lint, breaking, surface, release.
 
 Each command lives in its own module; this file only dispatches, so `python -m generator lint`
 does not pay for importing openapi-python-client.
@@ -15,6 +15,10 @@ COMMANDS = {
     "lint": ("generator.lint", "validate the spec and our own rules, printing each violation's JSON pointer"),
     "breaking": ("generator.breaking", "report spec changes that break existing users, with the semver bump"),
     "surface": ("generator.surface", "dump or compare the public API surface of molam_sdk and molam_sdk_ext"),
+    "release": (
+        "generator.release",
+        "cut a release: version and changelog from the spec diff, build, check, tag",
+    ),
 }
 
 

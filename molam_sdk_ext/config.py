@@ -9,7 +9,7 @@ api_key                     MOLAM_API_KEY                (required; ``sk_test_``
 base_url                    MOLAM_API_BASE               ``https://api.molam.com``
 region                      MOLAM_REGION                 none; ``us-east|eu-west|ap-south`` ->
                                                          ``https://{region}.api.molam.com``
-molam_version               MOLAM_VERSION                the spec's ``info.version`` (``2025-01-15``)
+molam_version               MOLAM_VERSION                the spec's ``info.version`` (``molam_sdk.API_VERSION``)
 timeout                     MOLAM_TIMEOUT                30 s per attempt (read, write, pool)
 connect_timeout             MOLAM_CONNECT_TIMEOUT        5 s
 total_timeout               MOLAM_TOTAL_TIMEOUT          60 s per call, retries and waits included
@@ -36,6 +36,8 @@ from typing import Any, TypedDict, Unpack
 import attrs
 import httpx
 
+import molam_sdk
+
 from .errors import ValidationError
 from .observability.redaction import mask_secret
 
@@ -51,8 +53,9 @@ __all__ = [
 ]
 
 DEFAULT_BASE_URL = "https://api.molam.com"
-#: The spec's ``info.version``; used when the generated package does not say otherwise.
-DEFAULT_API_VERSION = "2025-01-15"
+#: The API version the generated package was made for (the spec's ``info.version``, ``molam_sdk.API_VERSION``):
+#: the default ``Molam-Version``. Never a copy: a new spec version reaches clients by regenerating.
+DEFAULT_API_VERSION: str = molam_sdk.API_VERSION
 REGIONS = ("us-east", "eu-west", "ap-south")
 KEY_PREFIXES = ("sk_test_", "sk_live_", "jwt_")
 
@@ -85,16 +88,8 @@ class ClientOptions(TypedDict, total=False):
 
 
 def default_api_version() -> str:
-    """The API version the generated package was made for, or `DEFAULT_API_VERSION`."""
-    try:
-        import molam_sdk
-    except ImportError:  # pragma: no cover - the generated package ships with the SDK
-        return DEFAULT_API_VERSION
-    for name in ("API_VERSION", "__api_version__"):
-        value = getattr(molam_sdk, name, None)
-        if isinstance(value, str) and value:
-            return value
-    return DEFAULT_API_VERSION
+    """The API version the generated package was made for: `molam_sdk.API_VERSION` (read at call time)."""
+    return molam_sdk.API_VERSION
 
 
 def _check_api_key(_: object, __: attrs.Attribute[str], key: str) -> None:

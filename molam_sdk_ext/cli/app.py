@@ -62,13 +62,13 @@ app = typer.Typer(
 
 def _version(value: bool) -> None:
     if value:
-        from importlib.metadata import PackageNotFoundError, version
+        # The one place the version is written (a release sets it); package metadata can be stale in an
+        # editable install. The API version is the default `Molam-Version` the SDK was generated for.
+        import molam_sdk
 
-        try:
-            found = version("molam-sdk")
-        except PackageNotFoundError:
-            found = "unknown"
-        typer.echo(f"molam {found}")
+        from .. import __version__
+
+        typer.echo(f"molam {__version__} (API version {molam_sdk.API_VERSION})")
         raise typer.Exit()
 
 
