@@ -84,6 +84,8 @@ EMPTY_SPEC = "openapi: 3.1.0\ninfo: {title: nothing released yet, version: ''}\n
 DISTRIBUTIONS = (("molam_sdk", "."), ("molam_sandbox", SANDBOX_PROJECT))
 #: Top-level entries each wheel may hold besides its .dist-info (the SDK wheel never ships the sandbox).
 WHEEL_PACKAGES = {"molam_sdk": {"molam_sdk", "molam_sdk_ext"}, "molam_sandbox": {"molam_sandbox"}}
+#: Never in a wheel: openapi-python-client's own client (no retries, breaker or idempotency) and tests.
+UNSHIPPED = ("molam_sdk/api/", "molam_sdk/client.py", "molam_sdk_ext/sandbox/")
 
 
 class ReleaseError(Exception):
@@ -340,19 +342,34 @@ def describe(plan: Plan, dry_run: bool) -> str:
 
 
 def build_artifacts(repo: Path, out: Path) -> list[Path]:
-    """Build the sdist and wheel of both distributions into `out` (each wheel is built from its sdist,
-    which proves the sdist is complete)."""
+    """Build the sdist and wheel of both distributions into `out`.
+
+    `python -m build` makes each wheel from its sdist (which proves the sdist is complete), each in an
+    isolated environment; the two distributions build side by side (mostly waiting on pip).
+    """
     out.mkdir(parents=True, exist_ok=True)
-    for _, project in DISTRIBUTIONS:
-        result = subprocess.run(
-            [sys.executable, "-m", "build", "--outdir", str(out), str(repo / project)],
-            capture_output=True,
-            text=True,
-            check=False,
+    builds = [
+        (
+            project,
+            subprocess.Popen(
+                [sys.executable, "-m", "build", "--outdir", str(out / name), str(repo / project)],
+                stdout=subprocess.PIPE,
+                stderr=subprocess.STDOUT,
+                text=True,
+            ),
         )
-        if result.returncode != 0:
-            raise ReleaseError(f"building {project} failed:\n{(result.stdout + result.stderr)[-3000:]}")
-    return sorted(out.iterdir())
+        for name, project in DISTRIBUTIONS
+    ]
+    failures = []
+    for project, process in builds:
+        output, _ = process.communicate()
+        if process.returncode != 0:
+            failures.append(f"building {project} failed:\n{output[-3000:]}")
+    if failures:
+        raise ReleaseError("\n".join(failures))
+    return sorted(
+        (path for name, _ in DISTRIBUTIONS for path in (out / name).iterdir()), key=lambda p: p.name
+    )
 
 
 def check_artifacts(paths: Sequence[Path], version: Version) -> None:
@@ -377,11 +394,15 @@ def _check_wheel(path: Path, version: Version) -> None:
     dist = path.name.split("-")[0]
     info = f"{dist}-{version}.dist-info"
     with zipfile.ZipFile(path) as wheel:
-        tops = {name.split("/")[0] for name in wheel.namelist()}
+        names = wheel.namelist()
         metadata = email.parser.Parser().parsestr(wheel.read(f"{info}/METADATA").decode("utf-8"))
+    tops = {name.split("/")[0] for name in names}
     unexpected = tops - WHEEL_PACKAGES[dist] - {info}
     if unexpected or not WHEEL_PACKAGES[dist] <= tops:
         raise ReleaseError(f"{path.name} holds {sorted(tops)}; expected {sorted(WHEEL_PACKAGES[dist])}")
+    stray = [name for name in names if name.startswith(UNSHIPPED) or "/tests/" in name]
+    if stray:
+        raise ReleaseError(f"{path.name} ships what it must not: {', '.join(stray[:5])}")
     if metadata["Version"] != str(version):
         raise ReleaseError(f"{path.name} says version {metadata['Version']}")
     if dist == "molam_sandbox" and f"molam-sdk=={version}" not in (metadata.get_all("Requires-Dist") or []):

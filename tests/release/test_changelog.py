@@ -1,0 +1,158 @@
+"""The changelog in users' terms (generator/changelog.py), from real comparisons of spec revisions."""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from generator.changelog import (
+    NOTES_HINT,
+    Category,
+    Change,
+    SectionInfo,
+    categorize,
+    render_section,
+    unreleased_notes,
+    with_release,
+)
+from generator.specdiff.acks import apply_acks, parse_acks
+from generator.specdiff.compare import compare
+
+SPEC: dict[str, Any] = yaml.safe_load(
+    (Path(__file__).resolve().parents[2] / "spec" / "molam.yaml").read_text()
+)
+INFO = SectionInfo("2.0.0", "2026-12-06", "2026-01-01", "2025-01-15", "v1.4.0")
+
+
+def changes(head: dict[str, Any], acks: list[dict[str, str]] | None = None) -> list[Change]:
+    """What the release reads: the comparison's findings in their JSON form."""
+    findings, _ = apply_acks(compare(SPEC, head).findings, parse_acks(acks or []))
+    return [Change.from_json(item.to_json()) for item in findings]
+
+
+def payout_changes() -> dict[str, Any]:
+    head: dict[str, Any] = copy.deepcopy(SPEC)
+    payout = head["components"]["schemas"]["Payout"]
+    payout["properties"]["reference"] = {"type": ["string", "null"], "description": "Your reference."}
+    del payout["properties"]["arrival_date"]
+    payout["required"].remove("arrival_date")
+    head["components"]["schemas"]["PayoutStatus"]["enum"].append("returned")
+    listing = head["paths"]["/v1/treasury/payouts"]["get"]
+    listing["parameters"].append({"name": "currency", "in": "query", "schema": {"type": "string"}})
+    head["paths"]["/v1/treasury/payouts/{id}/cancel"]["post"]["deprecated"] = True
+    return head
+
+
+ACK = {
+    "rule": "response-property-removed",
+    "symbol": "Payout.arrival_date",
+    "reason": "read `Payout.expected_at` instead",
+}
+ACK_WEBHOOK = {**ACK, "rule": "webhook-payload-property-removed"}
+
+
+def test_lines_name_the_python_symbol_the_operations_and_the_migration() -> None:
+    section = render_section(INFO, changes(payout_changes(), [ACK, ACK_WEBHOOK]))
+    lines = section.splitlines()
+    assert lines[0] == "## 2.0.0 - 2026-12-06"
+    assert lines[2] == (
+        "API version `2026-01-01` (the default `Molam-Version`), was `2025-01-15`. Changes since v1.4.0."
+    )
+    ops = "GET /v1/treasury/payouts, POST /v1/treasury/payouts, GET /v1/treasury/payouts/{id}, +3 more"
+    assert (
+        f"- `Payout.arrival_date`: field removed ({ops}). Migration: read `Payout.expected_at` instead."
+        in lines
+    )
+    assert "- `molam.payouts.cancel()`: deprecated (POST /v1/treasury/payouts/{id}/cancel)." in lines
+    assert "- `molam.payouts.list(currency=)`: new optional argument (GET /v1/treasury/payouts)." in lines
+    assert f"- `Payout.reference`: new field ({ops})." in lines
+    assert (
+        f"- `PayoutStatus.RETURNED`: new value ({ops}). Code that handles every value should expect it."
+        in lines
+    )
+    headings = [line for line in lines if line.startswith("### ")]
+    assert headings == ["### Breaking", "### Deprecated", "### Added"]
+    # the response and the webhook-payload findings about one field share one line, naming both
+    grouped = categorize(changes(payout_changes(), [ACK, ACK_WEBHOOK]))
+    (removed,) = grouped[Category.BREAKING]
+    assert removed.operations[-2:] == ["webhook payout.failed", "webhook payout.paid"]
+
+
+def test_an_unacknowledged_breaking_change_says_so() -> None:
+    section = render_section(INFO, changes(payout_changes()))
+    assert (
+        "(Not acknowledged: the release refuses until spec/breaking-acknowledged.yaml says why.)" in section
+    )
+
+
+def test_new_resources_events_and_models_read_as_users_meet_them() -> None:
+    head: dict[str, Any] = copy.deepcopy(SPEC)
+    head["paths"]["/v1/disputes/{id}/close"] = {
+        "post": {
+            "operationId": "close_dispute",
+            "tags": ["Disputes"],
+            "x-molam-method": "close",
+            "parameters": [{"name": "id", "in": "path", "required": True, "schema": {"type": "string"}}],
+            "responses": {
+                "200": {
+                    "description": "ok",
+                    "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Dispute"}}},
+                }
+            },
+        }
+    }
+    head["components"]["schemas"]["Dispute"] = {"type": "object", "properties": {"id": {"type": "string"}}}
+    head["webhooks"]["dispute.created"] = copy.deepcopy(head["webhooks"]["payout.paid"])
+    lines = render_section(INFO, changes(head)).splitlines()
+    assert "- `molam.disputes.close()`: new method (POST /v1/disputes/{id}/close)." in lines
+    assert "- `Dispute`: new model." in lines
+    assert "- `PayoutPaidEvent`: new webhook event `dispute.created`." in lines
+
+
+def test_a_finding_of_a_rule_it_does_not_know_is_placed_by_severity_and_told_by_its_message() -> None:
+    """The SDK-surface comparison's findings flow through without a change here."""
+    surface = Change(
+        rule="surface-method-renamed",
+        severity="breaking",
+        bump="major",
+        message="`molam.payouts.reverse()` was renamed `molam.payouts.cancel()`",
+        symbol="molam.payouts.reverse",
+        acknowledged=True,
+        ack_reason="call `molam.payouts.cancel()`",
+    )
+    added = Change("surface-function-added", "info", "minor", "new helper", "molam_sdk_ext.money.exponent")
+    grouped = categorize([surface, added])
+    assert grouped[Category.BREAKING][0].render() == (
+        "- `molam.payouts.reverse`: `molam.payouts.reverse()` was renamed `molam.payouts.cancel()`. "
+        "Migration: call `molam.payouts.cancel()`."
+    )
+    assert grouped[Category.ADDED][0].render() == "- `molam_sdk_ext.money.exponent`: new helper."
+
+
+def test_no_change_is_said_plainly() -> None:
+    assert "No change to the API the spec describes." in render_section(INFO, [])
+
+
+def test_hand_written_notes_move_into_the_release_and_old_sections_stay() -> None:
+    text = (
+        "# Changelog\n\nOur intro.\n\n## Unreleased\n\n"
+        f"{NOTES_HINT}\n\nDisputes are here: see the guide.\n\n"
+        "## 1.4.0 - 2026-01-01\n\nAPI version `2025-01-15`.\n\n### Added\n\n- `x`: hand-edited line.\n"
+    )
+    notes = unreleased_notes(text)
+    assert notes == "Disputes are here: see the guide."
+    updated = with_release(text, render_section(INFO, [], notes))
+    assert updated.startswith("# Changelog\n\nOur intro.\n\n## Unreleased\n\n" + NOTES_HINT + "\n\n## 2.0.0")
+    assert unreleased_notes(updated) == ""
+    new, old = updated.split("## 1.4.0")
+    assert "Disputes are here: see the guide.\n\nNo change" in new  # the notes, above the generated part
+    assert "## 1.4.0" + old == text[text.index("## 1.4.0") :]  # released sections are never rewritten
+
+
+def test_a_missing_changelog_gets_the_standard_preamble() -> None:
+    created = with_release("", render_section(INFO, []))
+    assert created.startswith("# Changelog\n\nEvery release of `molam-sdk` and `molam-sandbox`")
+    assert "\n## Unreleased\n" in created and "\n## 2.0.0 - 2026-12-06\n" in created
