@@ -1,7 +1,7 @@
 """`python -m generator release`: cut a release whose version and changelog follow the spec diff.
 
     python -m generator release [--dry-run] [--base REF] [--version X.Y.Z] [--skip-smoke]
-        [--date YYYY-MM-DD] [--repo DIR] [--dist DIR]
+        [--no-build-isolation] [--date YYYY-MM-DD] [--repo DIR] [--dist DIR]
 
 1. The last release is the nearest annotated tag `vX.Y.Z` reachable from HEAD. The spec is compared with
    it (or with `--base`), through the breaking-change report (`python -m generator breaking --format
@@ -25,7 +25,9 @@
 
 `--dry-run` prints the plan (next version, the changelog section, the artifacts, every refusal) and changes
 nothing; its exit status is 1 when the real release would refuse. `--skip-smoke` leaves out the fresh-venv
-step (for tests that build several releases; the step has its own test).
+step and `--no-build-isolation` builds with this environment's hatchling instead of a fresh one per build
+(offline and faster: for tests that cut several releases; the isolated build and the smoke step have their
+own test).
 """
 
 from __future__ import annotations
@@ -341,18 +343,20 @@ def describe(plan: Plan, dry_run: bool) -> str:
 # --- build, check, smoke ---------------------------------------------------------------------------------
 
 
-def build_artifacts(repo: Path, out: Path) -> list[Path]:
+def build_artifacts(repo: Path, out: Path, isolation: bool = True) -> list[Path]:
     """Build the sdist and wheel of both distributions into `out`.
 
     `python -m build` makes each wheel from its sdist (which proves the sdist is complete), each in an
-    isolated environment; the two distributions build side by side (mostly waiting on pip).
+    isolated environment (unless `isolation` is False); the two distributions build side by side (an
+    isolated build mostly waits on pip).
     """
     out.mkdir(parents=True, exist_ok=True)
+    flags = [] if isolation else ["--no-isolation"]
     builds = [
         (
             project,
             subprocess.Popen(
-                [sys.executable, "-m", "build", "--outdir", str(out / name), str(repo / project)],
+                [sys.executable, "-m", "build", *flags, "--outdir", str(out / name), str(repo / project)],
                 stdout=subprocess.PIPE,
                 stderr=subprocess.STDOUT,
                 text=True,
@@ -438,7 +442,7 @@ def _run(command: list[str], what: str, cwd: Path | None = None) -> str:
 # --- doing it ---------------------------------------------------------------------------------------------
 
 
-def execute(plan: Plan, dist: Path, smoke: bool = True, log: Any = print) -> None:
+def execute(plan: Plan, dist: Path, smoke: bool = True, isolation: bool = True, log: Any = print) -> None:
     """Carry out `plan` (which must have no problems); on any failure restore the files and re-raise."""
     if plan.problems:
         raise ReleaseError("the release refuses: " + "; ".join(plan.problems))
@@ -455,7 +459,7 @@ def execute(plan: Plan, dist: Path, smoke: bool = True, log: Any = print) -> Non
         with tempfile.TemporaryDirectory(prefix="molam-release-") as folder:
             staging = Path(folder) / "dist"
             log(f"building {', '.join(plan.artifacts)}")
-            paths = build_artifacts(repo, staging)
+            paths = build_artifacts(repo, staging, isolation)
             log("checking them (twine check --strict, names, versions, contents)")
             check_artifacts(paths, plan.version)
             if smoke:
@@ -492,6 +496,9 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--base", default=None, help="compare with this git revision instead of the last tag")
     parser.add_argument("--version", default=None, help="release this version (at least the computed one)")
     parser.add_argument("--skip-smoke", action="store_true", help="leave out the fresh-venv smoke test")
+    parser.add_argument(
+        "--no-build-isolation", action="store_true", help="build with this environment's hatchling (offline)"
+    )
     parser.add_argument("--date", default=None, help="the date in the changelog (default: today)")
     parser.add_argument("--repo", default=".", help="the repository (default: the current directory)")
     parser.add_argument("--dist", default=None, help="where the artifacts go (default: <repo>/dist)")
@@ -512,7 +519,8 @@ def main(argv: list[str]) -> int:
     if args.dry_run or plan.problems:
         return 1 if plan.problems else 0
     try:
-        execute(plan, Path(args.dist).resolve() if args.dist else repo / "dist", smoke=not args.skip_smoke)
+        dist = Path(args.dist).resolve() if args.dist else repo / "dist"
+        execute(plan, dist, smoke=not args.skip_smoke, isolation=not args.no_build_isolation)
     except ReleaseError as exc:
         print(
             f"release: {exc}\nnothing was committed or tagged; {VERSION_FILE} and {CHANGELOG_FILE} restored"

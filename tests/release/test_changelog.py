@@ -156,3 +156,25 @@ def test_a_missing_changelog_gets_the_standard_preamble() -> None:
     created = with_release("", render_section(INFO, []))
     assert created.startswith("# Changelog\n\nEvery release of `molam-sdk` and `molam-sandbox`")
     assert "\n## Unreleased\n" in created and "\n## 2.0.0 - 2026-12-06\n" in created
+
+
+def test_findings_of_a_nested_report_section_count_too() -> None:
+    """The release reads `findings` and any section's `findings` (where SDK-surface findings may go)."""
+    from generator.release import parse_report
+    from generator.specdiff.rules import Bump
+
+    finding = {
+        "rule": "operation-added",
+        "severity": "info",
+        "bump": "minor",
+        "message": "added",
+        "symbol": "molam.disputes.list",
+        "operations": [],
+    }
+    surface = {**finding, "rule": "surface-removed", "severity": "breaking", "bump": "major"}
+    report = parse_report(
+        {"verdict": "minor", "findings": [finding], "surface": {"findings": [surface]}, "base": "v1.0.0"}
+    )
+    assert report.verdict is Bump.MAJOR
+    assert [change.rule for change in report.changes] == ["operation-added", "surface-removed"]
+    assert [change.rule for change in report.blocking] == ["surface-removed"]

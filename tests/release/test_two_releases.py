@@ -3,8 +3,8 @@
 Starting from v1.0.0: a new optional response field is a minor release (1.1.0); removing it is a major
 one (2.0.0), refused until the removal is acknowledged. Each release writes the version, prepends its
 changelog section (hand-written notes on top, the changed symbols below), builds and checks the four
-artifacts, commits and tags. The fresh-venv smoke step is skipped here (`--skip-smoke`): it has its own
-test, tests/release/test_smoke.py.
+artifacts, commits and tags. The fresh-venv smoke step is skipped here (`--skip-smoke`) and the builds use
+this venv's hatchling (`--no-build-isolation`): tests/release/test_smoke.py runs both as a release does.
 """
 
 from __future__ import annotations
@@ -35,7 +35,8 @@ def repo(tmp_path_factory: pytest.TempPathFactory) -> Repo:
 
 def release(repo: Repo, *args: str) -> tuple[int, str]:
     dist = str(repo.path.parent / f"{repo.path.name}-dist")
-    result = repo.run("release", "--skip-smoke", "--date", DATE, "--dist", dist, *args, check=False)
+    options = ["--skip-smoke", "--no-build-isolation", "--date", DATE, "--dist", dist]
+    result = repo.run("release", *options, *args, check=False)
     return result.returncode, result.stdout + result.stderr
 
 
@@ -131,3 +132,22 @@ def test_nothing_to_release_and_a_hand_edited_version_are_refused(repo: Repo) ->
     assert "molam_sdk_ext/__init__.py says 7.0.0 but the last release is v2.0.0" in output
     assert "the working tree has uncommitted changes: molam_sdk_ext/__init__.py" in output
     assert not (repo.path / "dist").exists()  # artifacts went to --dist only
+
+
+def test_a_failing_step_restores_everything(repo: Repo) -> None:
+    """A build that fails after the version and the changelog were written leaves no trace."""
+    spec = repo.spec()
+    spec["components"]["schemas"]["Wallet"]["properties"]["label"] = {"type": ["string", "null"]}
+    repo.write_spec(spec)
+    project = repo.path / "packaging/sandbox/pyproject.toml"
+    project.write_text(project.read_text().replace('name = "molam-sandbox"', 'name = "molam sandbox!"'))
+    repo.commit("Wallet.label, and a sandbox project hatch cannot build")
+
+    before = repo.state()
+    status, output = release(repo)
+    assert status == 1, output
+    assert "next version:  2.1.0" in output
+    assert "building packaging/sandbox failed" in output
+    assert "nothing was committed or tagged" in output
+    assert repo.state() == before
+    assert read_version(repo.path) == Version(2, 0, 0)
