@@ -57,6 +57,8 @@ RULES: Final[Mapping[str, str]] = {
     "responses-4xx": "every operation documents a 4xx response (or default)",
     "responses-5xx": "every operation documents a 5xx response (or default)",
     "webhook-signature-header": "every webhook takes the Molam-Signature header",
+    "id-prefix-missing": "every object with an id returned by a create or retrieve declares x-molam-id-prefix "
+    "(the sandbox makes its ids with it), a lower-case word and an underscore, agreeing with the id's pattern",
     "example-missing": "every JSON request body and 2xx JSON response has an example",
     "example-invalid": "every example validates against its schema",
     "example-unknown-property": "examples only use properties their schema declares (catches typos)",
@@ -546,6 +548,7 @@ def _check_operations(linter: _Linter) -> int:
             _check_method_name(linter, op, tag, first_method)
             _check_headers(linter, op)
             _check_error_responses(linter, op)
+            _check_id_prefix(linter, op)
         elif not linter.has_header_param(op, "Molam-Signature"):
             params_ptr = pointer_join(ptr, "parameters") if "parameters" in node else ptr
             linter.report(params_ptr, "webhook-signature-header", "no Molam-Signature header parameter")
@@ -596,6 +599,38 @@ def _check_headers(linter: _Linter, op: _Operation) -> None:
         linter.report(params_ptr, "molam-version-header", "no Molam-Version header parameter")
     if op.method == "post" and not linter.has_header_param(op, "Idempotency-Key"):
         linter.report(params_ptr, "post-idempotency-key", "POST without the Idempotency-Key header parameter")
+
+
+ID_PREFIX: Final = re.compile(r"^[a-z][a-z0-9]*_$")
+
+
+def _check_id_prefix(linter: _Linter, op: _Operation) -> None:
+    if op.node.get("x-molam-method") not in ("create", "retrieve"):
+        return
+    responses = _as_dict(op.node.get("responses"))
+    response, response_ptr = linter.resolve(
+        responses.get("200", responses.get(200)), pointer_join(op.ptr, "responses", "200")
+    )
+    media = _as_dict(_as_dict(response.get("content")).get("application/json"))
+    schema, schema_ptr = linter.resolve(media.get("schema"), pointer_join(response_ptr, "content"))
+    id_property = _as_dict(_as_dict(schema.get("properties")).get("id"))
+    if not id_property:
+        return  # not an object with an id (a balance)
+    prefix = schema.get("x-molam-id-prefix")
+    if not isinstance(prefix, str) or not ID_PREFIX.match(prefix):
+        linter.report(
+            schema_ptr,
+            "id-prefix-missing",
+            f"no x-molam-id-prefix such as 'pi_' (got {prefix!r}); it is returned by {op.node.get('operationId')}",
+        )
+        return
+    pattern = id_property.get("pattern")
+    if isinstance(pattern, str) and not pattern.startswith(f"^{prefix}"):
+        linter.report(
+            pointer_join(schema_ptr, "properties", "id", "pattern"),
+            "id-prefix-missing",
+            f"the id pattern {pattern!r} does not start with the x-molam-id-prefix {prefix!r}",
+        )
 
 
 def _check_error_responses(linter: _Linter, op: _Operation) -> None:

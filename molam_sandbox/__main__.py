@@ -22,6 +22,7 @@ import sys
 from collections.abc import Sequence
 
 import uvicorn
+import yaml
 
 from molam_sandbox.app import create_app
 from molam_sandbox.faults import ALL_KINDS, FaultConfig, parse_kinds
@@ -47,6 +48,16 @@ def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m molam_sandbox", description="Serve the local Molam sandbox.")
     p.add_argument("--host", default="127.0.0.1", help="interface to bind (default 127.0.0.1)")
     p.add_argument("--port", type=int, default=12111, help="port (default 12111; 0 picks a free one)")
+    p.add_argument(
+        "--spec",
+        default=None,
+        help="OpenAPI spec to serve (default: the one this sandbox was built with)",
+    )
+    p.add_argument(
+        "--models",
+        default=None,
+        help="request models generated for --spec (a module file from the generator; default: the packaged ones)",
+    )
     store = p.add_mutually_exclusive_group()
     store.add_argument(
         "--db",
@@ -146,9 +157,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not loopback:
         log.warning("binding %s: the sandbox is meant for loopback only", args.host)
     try:
-        app = create_app(db_path=db_path, faults=faults, settings=settings)
+        app = create_app(
+            db_path=db_path, faults=faults, settings=settings, spec_path=args.spec, models_path=args.models
+        )
     except sqlite3.Error as exc:
         log.error("cannot open the sandbox database %s: %s", db_path, exc)
+        sock.close()
+        return 2
+    except (OSError, ValueError, yaml.YAMLError) as exc:
+        log.error("cannot serve the spec %s: %s", args.spec or "(packaged)", exc)
         sock.close()
         return 2
     if faults.rate > 0:

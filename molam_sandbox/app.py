@@ -1,9 +1,10 @@
-"""The sandbox ASGI app: every operation of spec/molam.yaml on Starlette, plus sandbox-only routes.
+"""The sandbox ASGI app: the spec's operations through the engine, plus sandbox-only routes.
 
-`Sandbox` holds what a running server shares (database, idempotency store, fault injector, settings,
-webhook dispatcher); `Sandbox.asgi()` is the app uvicorn serves: `SandboxMiddleware` (request id, faults,
-auth, idempotency, error bodies) around a Starlette router. A background task (in the app's lifespan) runs
-due transitions and webhook deliveries.
+`Sandbox` holds what a running server shares (the spec, database, idempotency records, fault injector,
+settings, webhook dispatcher); `Sandbox.asgi()` is the app uvicorn serves: `SandboxMiddleware` (request id,
+faults, auth, idempotency, error bodies) around a dispatcher that sends ``/v1/...`` to the spec-driven
+`Engine` (with the business `PLUGINS`) and everything else to a small Starlette router. A background task (in
+the app's lifespan) runs due transitions and webhook deliveries.
 
 Sandbox-only routes (not in the spec) live under ``/_sandbox/``: ``GET /_sandbox/health``,
 ``POST /_sandbox/events/trigger``, ``POST /_sandbox/payment_intents/{id}/complete_action``,
@@ -20,7 +21,8 @@ import os
 import re
 import signal
 import time
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Callable
+from pathlib import Path
 from typing import Any
 
 from starlette.applications import Starlette
@@ -29,23 +31,19 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from molam_sandbox import onboarding, payments, payouts, triggers, wallets, webhook_endpoints
+from molam_sandbox import onboarding, payments, payouts, triggers, wallets
 from molam_sandbox.delivery import WebhookDispatcher
+from molam_sandbox.engine import Engine
 from molam_sandbox.errors import SandboxError, error_bytes, invalid_param
 from molam_sandbox.faults import FaultConfig, FaultInjector, FaultKind
 from molam_sandbox.idempotency import SandboxIdempotency
-from molam_sandbox.middleware import ASGIApp, SandboxMiddleware
+from molam_sandbox.middleware import ASGIApp, Receive, SandboxMiddleware, Scope, Send
+from molam_sandbox.plugins import PLUGINS
 from molam_sandbox.settings import Env, SandboxSettings
-from molam_sandbox.state import Database, Filter, Tx
+from molam_sandbox.spec import ApiSpec, load_api, load_models
+from molam_sandbox.state import Database, Tx
 from molam_sandbox.timers import run_due_timers
-from molam_sandbox.validation import (
-    check_currency,
-    parse_body,
-    parse_list_query,
-    query_enum,
-    query_int,
-    query_str,
-)
+from molam_sandbox.validation import check_currency
 from molam_sdk_ext.observability.logs import get_logger
 from molam_sdk_ext.stores.idempotency_records import StoredResponse
 
@@ -54,30 +52,6 @@ __all__ = ["Sandbox", "create_app", "error_response", "json_response", "stored_r
 logger = get_logger("molam.sandbox")  # redacting, like every SDK logger
 
 Doc = dict[str, Any]
-Handler = Callable[[Request], Awaitable[Response]]
-
-_PI_STATUSES = (
-    "requires_payment_method",
-    "requires_confirmation",
-    "requires_action",
-    "processing",
-    "requires_capture",
-    "succeeded",
-    "canceled",
-    "failed",
-)
-_PAYOUT_STATUSES = ("pending", "in_transit", "paid", "failed", "canceled")
-_PREFIXES = {
-    "payment_intents": ("pi_", "payment_intent"),
-    "charges": ("ch_", "charge"),
-    "refunds": ("re_", "refund"),
-    "wallets": ("wal_", "wallet"),
-    "transfers": ("tr_", "transfer"),
-    "payouts": ("po_", "payout"),
-    "merchant_onboardings": ("mo_", "merchant_onboarding"),
-    "events": ("evt_", "event"),
-    "webhook_endpoints": ("we_", "webhook_endpoint"),
-}
 
 
 def json_response(doc: Doc, status: int = 200) -> Response:
@@ -92,11 +66,15 @@ class Sandbox:
     def __init__(
         self,
         *,
+        api: ApiSpec,
+        engine: Engine,
         db: Database,
         faults: FaultConfig | None = None,
         settings: SandboxSettings | None = None,
         clock: Callable[[], float] = time.time,
     ) -> None:
+        self.api = api
+        self.engine = engine
         self.db = db
         self.faults = FaultInjector(faults or FaultConfig())
         self.settings = settings or SandboxSettings()
@@ -155,13 +133,14 @@ class Sandbox:
             os.kill(os.getpid(), signal.SIGKILL)
         return response
 
-    def read(self, request: Request, operation: Callable[[Tx, str], Doc]) -> Response:
+    def read(self, request: Request, operation: Callable[[Tx, str, Env], Doc]) -> Response:
         """Run a read-only `operation` for the request's account."""
         _check_version(request)
         account: str = request.state.account
-        self._prepare(account, self.env())
+        env = self.env()
+        self._prepare(account, env)
         with self.db.read() as tx:
-            return json_response(operation(tx, account))
+            return json_response(operation(tx, account, env))
 
     async def _background(self) -> None:
         dispatcher = WebhookDispatcher(self.db, self.settings, clock=self.clock)
@@ -185,7 +164,12 @@ class Sandbox:
         self._loop = asyncio.get_running_loop()
         self._wake = asyncio.Event()
         task = asyncio.create_task(self._background())
-        logger.info("sandbox ready db=%s", self.db.path or ":memory:")
+        logger.info(
+            "sandbox ready db=%s spec=%s: %s",
+            self.db.path or ":memory:",
+            self.api.path,
+            self.engine.describe(),
+        )
         try:
             yield
         finally:
@@ -195,12 +179,25 @@ class Sandbox:
 
     def asgi(self) -> ASGIApp:
         """The ASGI app to serve."""
-        app = Starlette(
+        router = Starlette(
             routes=_routes(self),
             exception_handlers={SandboxError: _sandbox_error, HTTPException: _http_error},
             lifespan=self.lifespan,
         )
-        return SandboxMiddleware(app, faults=self.faults, idempotency=self.idempotency)
+        engine = self.engine
+
+        async def dispatch(scope: Scope, receive: Receive, send: Send) -> None:
+            if scope["type"] != "http" or not scope["path"].startswith("/v1/"):
+                await router(scope, receive, send)
+                return
+            request = Request(scope, receive)
+            try:
+                response = await engine.handle(request, self)
+            except SandboxError as error:
+                response = error_response(error, scope["state"].get("request_id"))
+            await response(scope, receive, send)
+
+        return SandboxMiddleware(dispatch, faults=self.faults, idempotency=self.idempotency)
 
 
 def create_app(
@@ -208,9 +205,19 @@ def create_app(
     db_path: str | None = None,
     faults: FaultConfig | None = None,
     settings: SandboxSettings | None = None,
+    spec_path: str | os.PathLike[str] | None = None,
+    models_path: str | os.PathLike[str] | None = None,
 ) -> ASGIApp:
-    """Build a sandbox app on a SQLite file (`db_path`) or in memory (None)."""
-    return Sandbox(db=Database(db_path), faults=faults, settings=settings).asgi()
+    """Build a sandbox app on a SQLite file (`db_path`) or in memory (None).
+
+    It serves the spec at `spec_path` (default: the packaged spec) with the request models generated for it
+    (`models_path`, a module file written by the generator; default `molam_sandbox.models`).
+    """
+    api = load_api(Path(spec_path) if spec_path is not None else None)
+    models = load_models(Path(models_path) if models_path is not None else None)
+    engine = Engine(api, models, PLUGINS)
+    db = Database(db_path, tables={table: r.prefix for table, r in api.by_table.items()})
+    return Sandbox(api=api, engine=engine, db=db, faults=faults, settings=settings).asgi()
 
 
 # -- error handlers ----------------------------------------------------------------------------------------
@@ -274,84 +281,15 @@ def _check_version(request: Request) -> None:
         raise invalid_param("Molam-Version", "Molam-Version must be an API version date such as 2025-01-15.")
 
 
-def _path_id(request: Request, table: str) -> str:
-    """The ``{id}`` path parameter; an id of the wrong kind is simply not found."""
+def _path_id(sandbox: Sandbox, request: Request, table: str) -> str:
+    """The ``{id}`` of a sandbox-only route; an id of the wrong kind is simply not found."""
     object_id = str(request.path_params["id"])
-    prefix, kind = _PREFIXES[table]
-    if not object_id.startswith(prefix) or not object_id[len(prefix) :].isalnum():
+    resource = sandbox.api.by_table[table]
+    if not resource.valid_id(object_id):
         raise SandboxError(
-            404, "not_found_error", "resource_missing", f"No such {kind}: '{object_id}'", param="id"
+            404, "not_found_error", "resource_missing", f"No such {resource.type}: '{object_id}'", param="id"
         )
     return object_id
-
-
-async def _body(request: Request, model: str) -> Doc:
-    return parse_body(await request.body(), model)
-
-
-def _retrieve(sandbox: Sandbox, table: str) -> Handler:
-    kind = _PREFIXES[table][1]
-
-    async def handler(request: Request) -> Response:
-        object_id = _path_id(request, table)
-        return sandbox.read(request, lambda tx, account: tx.require(table, account, object_id, kind).doc)
-
-    return handler
-
-
-def _list(sandbox: Sandbox, table: str, filters: Callable[[Request], list[Filter]] | None = None) -> Handler:
-    async def handler(request: Request) -> Response:
-        query = parse_list_query(request.query_params)
-        wanted = filters(request) if filters is not None else []
-
-        def page(tx: Tx, account: str) -> Doc:
-            body = tx.page(
-                table, account, limit=query.limit, starting_after=query.starting_after, filters=wanted
-            ).body()
-            body["url"] = request.url.path
-            return body
-
-        return sandbox.read(request, page)
-
-    return handler
-
-
-def _payment_intent_filters(request: Request) -> list[Filter]:
-    q = request.query_params
-    out: list[Filter] = []
-    customer = query_str(q, "customer_id")
-    if customer is not None:
-        out.append(Filter("customer_id", "=", customer))
-    status = query_enum(q, "status", _PI_STATUSES)
-    if status is not None:
-        out.append(Filter("status", "=", status))
-    gte = query_int(q, "created_gte", minimum=0)
-    if gte is not None:
-        out.append(Filter("created", ">=", gte))
-    lte = query_int(q, "created_lte", minimum=0)
-    if lte is not None:
-        out.append(Filter("created", "<=", lte))
-    return out
-
-
-def _by_payment_intent(request: Request) -> list[Filter]:
-    pi = query_str(request.query_params, "payment_intent", pattern=r"pi_[A-Za-z0-9]+")
-    return [] if pi is None else [Filter("payment_intent", "=", pi)]
-
-
-def _by_wallet(request: Request) -> list[Filter]:
-    wallet = query_str(request.query_params, "wallet", pattern=r"wal_[A-Za-z0-9]+")
-    return [] if wallet is None else [Filter("from_wallet|to_wallet", "=", wallet)]
-
-
-def _by_payout_status(request: Request) -> list[Filter]:
-    status = query_enum(request.query_params, "status", _PAYOUT_STATUSES)
-    return [] if status is None else [Filter("status", "=", status)]
-
-
-def _by_event_type(request: Request) -> list[Filter]:
-    event_type = query_str(request.query_params, "type", max_length=100)
-    return [] if event_type is None else [Filter("type", "=", event_type)]
 
 
 async def _sandbox_json(request: Request) -> Doc:
@@ -381,135 +319,37 @@ def _optional_choice(data: Doc, name: str, allowed: tuple[str, ...]) -> str | No
     return str(value)
 
 
-# -- routes ------------------------------------------------------------------------------------------------
+# -- sandbox-only routes -----------------------------------------------------------------------------------
 
 
 def _routes(sb: Sandbox) -> list[Route]:
-    # Payment intents
-    async def create_payment_intent(request: Request) -> Response:
-        p = await _body(request, "CreatePaymentIntentRequest")
-        return sb.write(request, lambda tx, a, env: payments.create_payment_intent(tx, a, p, env))
-
-    async def update_payment_intent(request: Request) -> Response:
-        pi_id = _path_id(request, "payment_intents")
-        p = await _body(request, "UpdatePaymentIntentRequest")
-        return sb.write(request, lambda tx, a, env: payments.update_payment_intent(tx, a, pi_id, p, env))
-
-    async def confirm_payment_intent(request: Request) -> Response:
-        pi_id = _path_id(request, "payment_intents")
-        p = await _body(request, "ConfirmPaymentIntentRequest")
-        return sb.write(request, lambda tx, a, env: payments.confirm_payment_intent(tx, a, pi_id, p, env))
-
-    async def capture_payment_intent(request: Request) -> Response:
-        pi_id = _path_id(request, "payment_intents")
-        p = await _body(request, "CapturePaymentIntentRequest")
-        return sb.write(request, lambda tx, a, env: payments.capture_payment_intent(tx, a, pi_id, p, env))
-
-    async def cancel_payment_intent(request: Request) -> Response:
-        pi_id = _path_id(request, "payment_intents")
-        p = await _body(request, "CancelPaymentIntentRequest")
-        return sb.write(request, lambda tx, a, env: payments.cancel_payment_intent(tx, a, pi_id, p, env))
-
-    # Charges and refunds
-    async def refund_charge(request: Request) -> Response:
-        charge_id = _path_id(request, "charges")
-        p = await _body(request, "RefundChargeRequest")
-        return sb.write(request, lambda tx, a, env: payments.refund_charge(tx, a, charge_id, p, env))
-
-    async def create_refund(request: Request) -> Response:
-        p = await _body(request, "CreateRefundRequest")
-        return sb.write(request, lambda tx, a, env: payments.create_refund(tx, a, p, env))
-
-    # Wallets and transfers
-    async def wallet_balance(request: Request) -> Response:
-        wallet_id = _path_id(request, "wallets")
-        return sb.read(request, lambda tx, a: wallets.wallet_balance(tx, a, wallet_id))
-
-    async def create_transfer(request: Request) -> Response:
-        p = await _body(request, "CreateTransferRequest")
-        return sb.write(request, lambda tx, a, env: wallets.create_transfer(tx, a, p, env))
-
-    # Payouts and balances
-    async def create_payout(request: Request) -> Response:
-        p = await _body(request, "CreatePayoutRequest")
-        return sb.write(request, lambda tx, a, env: payouts.create_payout(tx, a, p, env))
-
-    async def cancel_payout(request: Request) -> Response:
-        payout_id = _path_id(request, "payouts")
-        return sb.write(request, lambda tx, a, env: payouts.cancel_payout(tx, a, payout_id, env))
-
-    async def retrieve_balance(request: Request) -> Response:
-        return sb.read(request, payouts.retrieve_balance)
-
-    # Merchant onboarding
-    async def create_onboarding(request: Request) -> Response:
-        p = await _body(request, "CreateMerchantOnboardingRequest")
-        return sb.write(request, lambda tx, a, env: onboarding.create_onboarding(tx, a, p, env))
-
-    # Webhook endpoints
-    async def create_endpoint(request: Request) -> Response:
-        p = await _body(request, "CreateWebhookEndpointRequest")
-        return sb.write(request, lambda tx, a, env: webhook_endpoints.create_endpoint(tx, a, p, env))
-
-    async def update_endpoint(request: Request) -> Response:
-        we_id = _path_id(request, "webhook_endpoints")
-        p = await _body(request, "UpdateWebhookEndpointRequest")
-        return sb.write(request, lambda tx, a, env: webhook_endpoints.update_endpoint(tx, a, we_id, p, env))
-
-    async def delete_endpoint(request: Request) -> Response:
-        we_id = _path_id(request, "webhook_endpoints")
-        return sb.write(request, lambda tx, a, env: webhook_endpoints.delete_endpoint(tx, a, we_id))
-
-    async def rotate_secret(request: Request) -> Response:
-        we_id = _path_id(request, "webhook_endpoints")
-        p = await _body(request, "RotateWebhookEndpointSecretRequest")
-        return sb.write(request, lambda tx, a, env: webhook_endpoints.rotate_secret(tx, a, we_id, p, env))
-
-    async def list_deliveries(request: Request) -> Response:
-        we_id = _path_id(request, "webhook_endpoints")
-        query = parse_list_query(request.query_params)
-
-        def page(tx: Tx, account: str) -> Doc:
-            tx.require("webhook_endpoints", account, we_id, "webhook_endpoint")
-            body = tx.page(
-                "webhook_deliveries",
-                account,
-                limit=query.limit,
-                starting_after=query.starting_after,
-                filters=[Filter("endpoint_id", "=", we_id)],
-            ).body()
-            body["url"] = request.url.path
-            return body
-
-        return sb.read(request, page)
-
-    # Sandbox-only
     async def health(request: Request) -> Response:
         return json_response({"status": "ok", "object": "sandbox_health", "time": int(sb.clock())})
 
     async def trigger_event(request: Request) -> Response:
-        data = await _sandbox_json(request)
-        event_type = _optional_choice(data, "type", triggers.TRIGGERABLE)
+        event_types = tuple(sb.api.webhooks)  # every event type of the spec's webhooks section
+        event_type = _optional_choice(await _sandbox_json(request), "type", event_types)
         if event_type is None:
             raise invalid_param(
-                "type", f"Give an event type: one of {', '.join(triggers.TRIGGERABLE)}.", "parameter_missing"
+                "type", f"Give an event type: one of {', '.join(event_types)}.", "parameter_missing"
             )
-        return sb.write(request, lambda tx, a, env: triggers.trigger(tx, a, event_type, env))
+        webhook = sb.api.webhooks[event_type]
+        return sb.write(request, lambda tx, a, env: triggers.trigger(tx, a, webhook, env))
 
     async def complete_action(request: Request) -> Response:
-        pi_id = _path_id(request, "payment_intents")
+        pi_id = _path_id(sb, request, "payment_intents")
         outcome = (
             _optional_choice(await _sandbox_json(request), "outcome", ("succeeded", "failed")) or "succeeded"
         )
         return sb.write(request, lambda tx, a, env: payments.complete_action(tx, a, pi_id, outcome, env))
 
     async def advance_payout(request: Request) -> Response:
-        payout_id = _path_id(request, "payouts")
+        payout_id = _path_id(sb, request, "payouts")
         target = _optional_choice(await _sandbox_json(request), "status", ("in_transit", "paid", "failed"))
         return sb.write(request, lambda tx, a, env: payouts.advance_payout(tx, a, payout_id, target, env))
 
     async def advance_onboarding(request: Request) -> Response:
-        mo_id = _path_id(request, "merchant_onboardings")
+        mo_id = _path_id(sb, request, "merchant_onboardings")
         target = _optional_choice(
             await _sandbox_json(request), "status", ("in_review", "approved", "rejected")
         )
@@ -550,45 +390,6 @@ def _routes(sb: Sandbox) -> list[Route]:
         )
 
     return [
-        Route("/v1/connect/payment_intents", create_payment_intent, methods=["POST"]),
-        Route(
-            "/v1/connect/payment_intents",
-            _list(sb, "payment_intents", _payment_intent_filters),
-            methods=["GET"],
-        ),
-        Route("/v1/connect/payment_intents/{id}", _retrieve(sb, "payment_intents"), methods=["GET"]),
-        Route("/v1/connect/payment_intents/{id}", update_payment_intent, methods=["POST"]),
-        Route("/v1/connect/payment_intents/{id}/confirm", confirm_payment_intent, methods=["POST"]),
-        Route("/v1/connect/payment_intents/{id}/capture", capture_payment_intent, methods=["POST"]),
-        Route("/v1/connect/payment_intents/{id}/cancel", cancel_payment_intent, methods=["POST"]),
-        Route("/v1/connect/charges", _list(sb, "charges", _by_payment_intent), methods=["GET"]),
-        Route("/v1/connect/charges/{id}", _retrieve(sb, "charges"), methods=["GET"]),
-        Route("/v1/connect/charges/{id}/refund", refund_charge, methods=["POST"]),
-        Route("/v1/connect/refunds", create_refund, methods=["POST"]),
-        Route("/v1/connect/refunds", _list(sb, "refunds", _by_payment_intent), methods=["GET"]),
-        Route("/v1/connect/refunds/{id}", _retrieve(sb, "refunds"), methods=["GET"]),
-        Route("/v1/ma/wallets", _list(sb, "wallets"), methods=["GET"]),
-        Route("/v1/ma/wallets/{id}", _retrieve(sb, "wallets"), methods=["GET"]),
-        Route("/v1/ma/wallets/{id}/balance", wallet_balance, methods=["GET"]),
-        Route("/v1/ma/transfers", create_transfer, methods=["POST"]),
-        Route("/v1/ma/transfers", _list(sb, "transfers", _by_wallet), methods=["GET"]),
-        Route("/v1/ma/transfers/{id}", _retrieve(sb, "transfers"), methods=["GET"]),
-        Route("/v1/treasury/payouts", create_payout, methods=["POST"]),
-        Route("/v1/treasury/payouts", _list(sb, "payouts", _by_payout_status), methods=["GET"]),
-        Route("/v1/treasury/payouts/{id}", _retrieve(sb, "payouts"), methods=["GET"]),
-        Route("/v1/treasury/payouts/{id}/cancel", cancel_payout, methods=["POST"]),
-        Route("/v1/treasury/balances", retrieve_balance, methods=["GET"]),
-        Route("/v1/merchants/onboarding", create_onboarding, methods=["POST"]),
-        Route("/v1/merchants/onboarding/{id}", _retrieve(sb, "merchant_onboardings"), methods=["GET"]),
-        Route("/v1/events", _list(sb, "events", _by_event_type), methods=["GET"]),
-        Route("/v1/events/{id}", _retrieve(sb, "events"), methods=["GET"]),
-        Route("/v1/webhook_endpoints", create_endpoint, methods=["POST"]),
-        Route("/v1/webhook_endpoints", _list(sb, "webhook_endpoints"), methods=["GET"]),
-        Route("/v1/webhook_endpoints/{id}", _retrieve(sb, "webhook_endpoints"), methods=["GET"]),
-        Route("/v1/webhook_endpoints/{id}", update_endpoint, methods=["POST"]),
-        Route("/v1/webhook_endpoints/{id}", delete_endpoint, methods=["DELETE"]),
-        Route("/v1/webhook_endpoints/{id}/rotate_secret", rotate_secret, methods=["POST"]),
-        Route("/v1/webhook_endpoints/{id}/deliveries", list_deliveries, methods=["GET"]),
         Route("/_sandbox/health", health, methods=["GET"]),
         Route("/_sandbox/events/trigger", trigger_event, methods=["POST"]),
         Route("/_sandbox/payment_intents/{id}/complete_action", complete_action, methods=["POST"]),

@@ -21,7 +21,7 @@ from collections.abc import Callable
 import httpx
 
 from molam_sandbox.settings import SandboxSettings
-from molam_sandbox.state import Database, OutboxItem, new_id
+from molam_sandbox.state import Database, OutboxItem
 from molam_sandbox.webhook_endpoints import active_secrets, is_loopback_url
 from molam_sdk_ext.observability.logs import get_logger
 from molam_sdk_ext.webhooks.signature import sign_with
@@ -143,7 +143,7 @@ class WebhookDispatcher:
                 "webhook_deliveries",
                 item.account,
                 {
-                    "id": new_id("whd_"),
+                    "id": tx.new_id("webhook_deliveries"),
                     "object": "webhook_delivery",
                     "event_id": item.event_id,
                     "endpoint_id": item.endpoint_id,

@@ -1,7 +1,7 @@
 """Events: every state change records one, and queues its delivery to each subscribed webhook endpoint.
 
 The event's ``data.object`` is a copy of the object right after the change. Types are those of the spec's
-`EventType`, plus a few for state changes the spec has no webhook for (``payout.in_transit`` ...): `Event.type`
+``webhooks``, plus a few for state changes the spec has no webhook for (``payout.in_transit`` ...): `Event.type`
 is a plain string, and no endpoint can subscribe to those, so they only show in ``list_events``.
 """
 
@@ -11,18 +11,14 @@ import copy
 from typing import Any
 
 from molam_sandbox.settings import API_VERSION, Env
-from molam_sandbox.state import Filter, Tx, new_id
-from molam_sdk.models.event_type import EventType
+from molam_sandbox.state import Filter, Tx
 
-__all__ = ["EVENT_TYPES", "record_event"]
-
-EVENT_TYPES: tuple[str, ...] = tuple(event_type.value for event_type in EventType)
-"""The spec's `EventType` values: what a webhook endpoint can subscribe to."""
+__all__ = ["record_event"]
 
 
 def record_event(tx: Tx, account: str, type_: str, obj: dict[str, Any], env: Env) -> dict[str, Any]:
     """Store an event about `obj` and queue it for every enabled endpoint subscribed to `type_`."""
-    event_id = new_id("evt_")
+    event_id = tx.new_id("events")
     event = {
         "id": event_id,
         "object": "event",

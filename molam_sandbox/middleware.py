@@ -21,7 +21,6 @@ Any unexpected exception becomes a 500 ``api_error`` body; the traceback goes to
 from __future__ import annotations
 
 import asyncio
-import urllib.parse
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
 
@@ -98,7 +97,6 @@ class SandboxMiddleware:
             await self.app(scope, receive, send)
             return
         request_id = "req_" + new_id("", 24)
-        scope["path"] = routing_path(scope)
         state = scope.setdefault("state", {})
         state["request_id"] = request_id
         started = False
@@ -286,24 +284,6 @@ _KEY_IN_USE = SandboxError(
     param="Idempotency-Key",
     headers={"Molam-Should-Retry": "true"},
 )
-
-
-def routing_path(scope: Scope) -> str:
-    """The path to route on: the raw path, each segment decoded unless it holds an encoded ``/``.
-
-    ASGI servers decode ``%2F`` in ``scope["path"]``, so ``pi_1%2Fconfirm`` would route to the confirm action
-    of ``pi_1``. A segment with an encoded slash stays whole (still encoded), so it is one path parameter: an
-    id that cannot exist (404 ``resource_missing``), never another operation.
-    """
-    raw = scope.get("raw_path")
-    if not raw:
-        return str(scope["path"])
-    text = bytes(raw).decode("latin-1").split("?", 1)[0]
-    if "%2f" not in text.lower():
-        return str(scope["path"])
-    return "/".join(
-        segment if "%2f" in segment.lower() else urllib.parse.unquote(segment) for segment in text.split("/")
-    )
 
 
 def _should_retry(status: int) -> str:

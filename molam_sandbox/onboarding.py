@@ -32,7 +32,7 @@ _REQUIREMENTS = {
 
 def create_onboarding(tx: Tx, account: str, p: Doc, env: Env) -> Doc:
     """Start an application in `pending`, listing the documents still required."""
-    mo_id = new_id("mo_")
+    mo_id = tx.new_id("merchant_onboardings")
     doc: Doc = {
         "id": mo_id,
         "object": "merchant_onboarding",

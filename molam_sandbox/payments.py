@@ -113,7 +113,7 @@ def create_payment_intent(tx: Tx, account: str, p: Doc, env: Env) -> Doc:
         raise invalid_param(
             "payment_method", "confirm=true needs a payment_method to confirm with.", "parameter_missing"
         )
-    pi_id = new_id("pi_")
+    pi_id = tx.new_id("payment_intents")
     doc: Doc = {
         "id": pi_id,
         "object": "payment_intent",
@@ -284,9 +284,9 @@ def _confirm(tx: Tx, record: Record, payment_method: str, env: Env, *, raise_dec
     tx.save(record)
 
 
-def _new_charge(doc: Doc, env: Env, *, status: str, captured: bool) -> Doc:
+def _new_charge(tx: Tx, doc: Doc, env: Env, *, status: str, captured: bool) -> Doc:
     return {
-        "id": new_id("ch_"),
+        "id": tx.new_id("charges"),
         "object": "charge",
         "amount": doc["amount"],
         "amount_captured": doc["amount"] if captured else 0,
@@ -310,7 +310,7 @@ def _new_charge(doc: Doc, env: Env, *, status: str, captured: bool) -> Doc:
 def _authorize(tx: Tx, record: Record, behaviour: Behaviour, env: Env) -> None:
     doc = record.doc
     automatic = doc["capture_method"] == "automatic"
-    charge = _new_charge(doc, env, status="succeeded", captured=automatic)
+    charge = _new_charge(tx, doc, env, status="succeeded", captured=automatic)
     tx.insert("charges", record.account, charge, {"refund_fails": behaviour is Behaviour.REFUND_FAILS})
     doc["latest_charge"] = charge["id"]
     doc["redirect_url"] = None
@@ -329,7 +329,7 @@ def _decline(
 ) -> None:
     """Record a failed attempt: back to `requires_payment_method`, or `failed` for good when `final`."""
     doc = record.doc
-    charge = _new_charge(doc, env, status="failed", captured=False)
+    charge = _new_charge(tx, doc, env, status="failed", captured=False)
     charge["failure_code"] = code
     charge["failure_message"] = message
     tx.insert("charges", record.account, charge)
@@ -403,7 +403,7 @@ def _refund(tx: Tx, charge: Record, p: Doc, env: Env, *, charge_param: str | Non
     c["refunded"] = c["amount_refunded"] == c["amount_captured"]
     tx.save(charge)
     refund: Doc = {
-        "id": new_id("re_"),
+        "id": tx.new_id("refunds"),
         "object": "refund",
         "amount": amount,
         "currency": c["currency"],

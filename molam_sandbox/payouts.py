@@ -15,7 +15,7 @@ from molam_sandbox.errors import SandboxError, invalid_param, unexpected_state
 from molam_sandbox.events import record_event
 from molam_sandbox.metadata import new_metadata
 from molam_sandbox.settings import Env
-from molam_sandbox.state import Record, Tx, checked_sum, new_id
+from molam_sandbox.state import Record, Tx, checked_sum
 from molam_sandbox.wallets import debit_wallet
 
 __all__ = [
@@ -66,7 +66,7 @@ def create_payout(tx: Tx, account: str, p: Doc, env: Env) -> Doc:
         internal = {"wallet": None}
     beneficiary = dict(p["beneficiary"])
     doc: Doc = {
-        "id": new_id("po_"),
+        "id": tx.new_id("payouts"),
         "object": "payout",
         "origin_module": p["origin_module"],
         "origin_entity_id": p["origin_entity_id"],

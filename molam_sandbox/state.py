@@ -1,4 +1,4 @@
-"""The sandbox's state: one SQLite table per resource, every write in a serialized ``BEGIN IMMEDIATE``.
+"""The sandbox's state: one SQLite table per resource of the spec (named by `molam_sandbox.spec.plural`), every write in a serialized ``BEGIN IMMEDIATE``.
 
 Each resource table holds the public document (the exact JSON the API returns) and an ``internal`` JSON
 document for what the API never shows (webhook secrets, due times), keyed by id and scoped by account. A
@@ -16,7 +16,7 @@ import secrets
 import sqlite3
 import string
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import Any, Literal
 
@@ -25,7 +25,6 @@ import attrs
 from molam_sandbox.errors import SandboxError, invalid_param, missing_resource
 
 __all__ = [
-    "TABLES",
     "Database",
     "Filter",
     "Page",
@@ -36,19 +35,6 @@ __all__ = [
     "new_id",
     "new_secret",
 ]
-
-TABLES = (
-    "payment_intents",
-    "charges",
-    "refunds",
-    "wallets",
-    "transfers",
-    "payouts",
-    "merchant_onboardings",
-    "events",
-    "webhook_endpoints",
-    "webhook_deliveries",
-)
 
 _ALPHABET = string.ascii_letters + string.digits
 
@@ -124,8 +110,8 @@ class Page:
         return {"object": "list", "data": self.data, "has_more": self.has_more, "next_cursor": next_cursor}
 
 
-_SCHEMA = [
-    *(
+def _resource_schema(table: str) -> list[str]:
+    return [
         f"""CREATE TABLE IF NOT EXISTS {table} (
             seq INTEGER PRIMARY KEY AUTOINCREMENT,
             id TEXT NOT NULL UNIQUE,
@@ -133,10 +119,12 @@ _SCHEMA = [
             created INTEGER NOT NULL,
             doc TEXT NOT NULL,
             internal TEXT NOT NULL DEFAULT '{{}}'
-        )"""
-        for table in TABLES
-    ),
-    *(f"CREATE INDEX IF NOT EXISTS {table}_account ON {table} (account, seq)" for table in TABLES),
+        )""",
+        f"CREATE INDEX IF NOT EXISTS {table}_account ON {table} (account, seq)",
+    ]
+
+
+_SCHEMA = [
     """CREATE TABLE IF NOT EXISTS accounts (
         account TEXT PRIMARY KEY,
         created INTEGER NOT NULL
@@ -209,11 +197,25 @@ class OutboxItem:
 class Tx:
     """Statements inside one transaction (see `Database.transaction`)."""
 
-    def __init__(self, conn: sqlite3.Connection) -> None:
+    def __init__(self, conn: sqlite3.Connection, prefixes: Mapping[str, str]) -> None:
         self._conn = conn
+        self._tables = prefixes
         self.events_recorded = 0
         # An error to raise once the transaction has committed (a declined payment is stored, then a 402).
         self.deferred_error: Exception | None = None
+
+    def new_id(self, table: str) -> str:
+        """A fresh id for an object of `table`, with the id prefix its schema declares (``x-molam-id-prefix``)."""
+        prefix = self._tables.get(table)
+        if not prefix:
+            raise ValueError(f"no id prefix known for table {table!r}")
+        return new_id(prefix)
+
+    def _table(self, table: str) -> str:
+        # Table names are interpolated into SQL: only ever those of the spec's resources (checked at start).
+        if table not in self._tables:
+            raise ValueError(f"unknown table {table!r}")
+        return table
 
     @property
     def conn(self) -> sqlite3.Connection:
@@ -237,7 +239,7 @@ class Tx:
     def insert(self, table: str, account: str, doc: Document, internal: Document | None = None) -> Record:
         """Store a new object (its document must carry ``id`` and ``created``)."""
         self._conn.execute(
-            f"INSERT INTO {_table(table)} (id, account, created, doc, internal) VALUES (?, ?, ?, ?, ?)",
+            f"INSERT INTO {self._table(table)} (id, account, created, doc, internal) VALUES (?, ?, ?, ?, ?)",
             (doc["id"], account, int(doc["created"]), _dumps(doc), _dumps(internal or {})),
         )
         return Record(table, account, doc, dict(internal or {}))
@@ -245,7 +247,8 @@ class Tx:
     def get(self, table: str, account: str, object_id: str) -> Record | None:
         """The object with `object_id` in `account`, or None."""
         row = self._conn.execute(
-            f"SELECT doc, internal FROM {_table(table)} WHERE id = ? AND account = ?", (object_id, account)
+            f"SELECT doc, internal FROM {self._table(table)} WHERE id = ? AND account = ?",
+            (object_id, account),
         ).fetchone()
         if row is None:
             return None
@@ -263,13 +266,15 @@ class Tx:
     def save(self, record: Record) -> None:
         """Write back a record's document and internal document."""
         self._conn.execute(
-            f"UPDATE {_table(record.table)} SET doc = ?, internal = ? WHERE id = ? AND account = ?",
+            f"UPDATE {self._table(record.table)} SET doc = ?, internal = ? WHERE id = ? AND account = ?",
             (_dumps(record.doc), _dumps(record.internal), record.id, record.account),
         )
 
     def delete(self, table: str, account: str, object_id: str) -> None:
         """Remove an object."""
-        self._conn.execute(f"DELETE FROM {_table(table)} WHERE id = ? AND account = ?", (object_id, account))
+        self._conn.execute(
+            f"DELETE FROM {self._table(table)} WHERE id = ? AND account = ?", (object_id, account)
+        )
 
     def page(
         self,
@@ -285,7 +290,8 @@ class Tx:
         args: list[Any] = [account]
         if starting_after is not None:
             row = self._conn.execute(
-                f"SELECT seq FROM {_table(table)} WHERE id = ? AND account = ?", (starting_after, account)
+                f"SELECT seq FROM {self._table(table)} WHERE id = ? AND account = ?",
+                (starting_after, account),
             ).fetchone()
             if row is None:
                 raise invalid_param(
@@ -301,7 +307,8 @@ class Tx:
             args.extend(values)
         args.append(limit + 1)
         rows = self._conn.execute(
-            f"SELECT doc FROM {_table(table)} WHERE {' AND '.join(where)} ORDER BY seq DESC LIMIT ?", args
+            f"SELECT doc FROM {self._table(table)} WHERE {' AND '.join(where)} ORDER BY seq DESC LIMIT ?",
+            args,
         ).fetchall()
         docs = [json.loads(r[0]) for r in rows[:limit]]
         return Page(docs, len(rows) > limit)
@@ -318,7 +325,7 @@ class Tx:
             where.append(clause)
             args.extend(values)
         rows = self._conn.execute(
-            f"SELECT account, doc, internal FROM {_table(table)} WHERE {' AND '.join(where)} ORDER BY seq",
+            f"SELECT account, doc, internal FROM {self._table(table)} WHERE {' AND '.join(where)} ORDER BY seq",
             args,
         ).fetchall()
         return [Record(table, r[0], json.loads(r[1]), json.loads(r[2])) for r in rows]
@@ -453,8 +460,15 @@ class Tx:
 class Database:
     """The sandbox database: a SQLite file, or memory when `path` is None."""
 
-    def __init__(self, path: str | None = None) -> None:
+    def __init__(self, path: str | None = None, tables: Mapping[str, str] | Iterable[str] = ()) -> None:
+        """Open (and create the tables of) a database; `tables` maps each resource table to its id prefix."""
         self.path = path
+        self.tables: Mapping[str, str] = (
+            dict(tables) if isinstance(tables, Mapping) else dict.fromkeys(tables, "")
+        )
+        for table in self.tables:
+            if not table.replace("_", "").isalnum() or not table[:1].isalpha():
+                raise ValueError(f"bad table name {table!r}")
         self._lock = threading.RLock()
         self._conn = sqlite3.connect(
             path if path is not None else ":memory:",
@@ -467,7 +481,7 @@ class Database:
             if path is not None:
                 self._conn.execute("PRAGMA journal_mode=WAL")
                 self._conn.execute("PRAGMA synchronous=NORMAL")
-            for statement in _SCHEMA:
+            for statement in _SCHEMA + [q for t in sorted(self.tables) for q in _resource_schema(t)]:
                 self._conn.execute(statement)
 
     def on_events(self, callback: Callable[[], None]) -> None:
@@ -478,13 +492,13 @@ class Database:
     def read(self) -> Iterator[Tx]:
         """Run read-only statements (autocommit: each statement sees committed data)."""
         with self._lock:
-            yield Tx(self._conn)
+            yield Tx(self._conn, self.tables)
 
     @contextmanager
     def transaction(self) -> Iterator[Tx]:
         """Run statements atomically: ``BEGIN IMMEDIATE`` ... ``COMMIT``, or ``ROLLBACK`` on any exception."""
         with self._lock:
-            tx = Tx(self._conn)
+            tx = Tx(self._conn, self.tables)
             self._conn.execute("BEGIN IMMEDIATE")
             try:
                 yield tx
@@ -504,13 +518,6 @@ class Database:
 
 def _dumps(doc: Document) -> str:
     return json.dumps(doc, separators=(",", ":"), ensure_ascii=False)
-
-
-def _table(table: str) -> str:
-    # Table and field names are interpolated into SQL: only ever from our own constants.
-    if table not in TABLES:
-        raise ValueError(f"unknown table {table!r}")
-    return table
 
 
 def _filter_sql(f: Filter) -> tuple[str, list[Any]]:

@@ -1,21 +1,27 @@
-"""``POST /_sandbox/events/trigger``: make an event of a given type happen, through the real flows.
+"""``POST /_sandbox/events/trigger``: make an event of any type of the spec's ``webhooks`` happen.
 
-Each trigger creates real objects and drives them through the real transitions (a payment confirmed with
-``pm_card_visa``, a payout advanced to ``paid``...), so the event, its object and every webhook delivery are
-exactly what a real flow produces.
+The event types are read from the spec at run time. Where a business flow produces the event, the trigger runs
+it (`FLOWS`: a payment confirmed with ``pm_card_visa``, a payout advanced to ``paid``...), so the event, its
+object and every webhook delivery are exactly what a real flow produces. Any other event type (one added to
+the spec later) is synthesized: its ``data.object`` is the account's latest object of the event's resource,
+or else a new object of that resource made from the spec's example (stored, with a fresh id, so it can be
+retrieved, listed and acted on like any other).
 """
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable
 from typing import Any
 
 from molam_sandbox import onboarding, payments, payouts, wallets
 from molam_sandbox.errors import SandboxError
+from molam_sandbox.events import record_event
 from molam_sandbox.settings import Env
-from molam_sandbox.state import Filter, Tx
+from molam_sandbox.spec import Webhook
+from molam_sandbox.state import Filter, Tx, new_id
 
-__all__ = ["TRIGGERABLE", "trigger"]
+__all__ = ["FLOWS", "trigger"]
 
 Doc = dict[str, Any]
 
@@ -86,7 +92,7 @@ def _onboarding(tx: Tx, account: str, env: Env) -> None:
     onboarding.advance_onboarding(tx, account, mo["id"], None, env)
 
 
-_TRIGGERS: dict[str, Callable[[Tx, str, Env], object]] = {
+FLOWS: dict[str, Callable[[Tx, str, Env], object]] = {
     "payment_intent.succeeded": lambda tx, a, env: _payment(tx, a, env, "pm_card_visa"),
     "payment_intent.failed": lambda tx, a, env: _payment(tx, a, env, "pm_card_declined"),
     "payment_intent.canceled": _canceled,
@@ -100,12 +106,26 @@ _TRIGGERS: dict[str, Callable[[Tx, str, Env], object]] = {
     "merchant.onboarding.updated": _onboarding,
 }
 
-TRIGGERABLE = tuple(_TRIGGERS)
-"""The event types ``/_sandbox/events/trigger`` can produce (every `EventType`)."""
+"""Business flows per event type (plug-ins); event types without one are synthesized."""
 
 
-def trigger(tx: Tx, account: str, event_type: str, env: Env) -> Doc:
-    """Run the flow that produces `event_type`; return the (newest) event of that type."""
-    _TRIGGERS[event_type](tx, account, env)
-    page = tx.page("events", account, limit=1, filters=[Filter("type", "=", event_type)])
-    return page.data[0]
+def trigger(tx: Tx, account: str, webhook: Webhook, env: Env) -> Doc:
+    """Make an event of `webhook`'s type happen; return the (newest) event of that type."""
+    flow = FLOWS.get(webhook.type)
+    if flow is not None:
+        flow(tx, account, env)
+        page = tx.page("events", account, limit=1, filters=[Filter("type", "=", webhook.type)])
+        return page.data[0]
+    return record_event(tx, account, webhook.type, _object_for(tx, account, webhook, env), env)
+
+
+def _object_for(tx: Tx, account: str, webhook: Webhook, env: Env) -> Doc:
+    resource = webhook.resource
+    if resource is None:
+        return copy.deepcopy(webhook.example_object or {})
+    latest = tx.page(resource.table, account, limit=1).data
+    if latest:
+        return latest[0]
+    doc = copy.deepcopy(webhook.example_object or {})
+    doc.update(id=new_id(resource.prefix), object=resource.type, created=env.ts, livemode=False)
+    return tx.insert(resource.table, account, resource.shape.render(doc)).doc

@@ -1,4 +1,5 @@
-"""Request validation: JSON bodies against the pydantic models generated from the spec, and list queries.
+"""Request validation: JSON bodies against the pydantic models generated from the spec, and query parameters
+against their declared schemas.
 
 Bodies are validated with the generated request models (`molam_sandbox.models`, strict JSON mode:
 ``"100"`` is not an amount), then the handlers work on the plain parsed JSON, so values reach the store
@@ -8,8 +9,6 @@ first offending field (``beneficiary.msisdn``, ``enabled_events.0``).
 
 from __future__ import annotations
 
-import functools
-import importlib
 import json
 import re
 from collections.abc import Mapping, Sequence
@@ -18,35 +17,20 @@ from typing import Any
 import pydantic
 
 from molam_sandbox.errors import SandboxError, invalid_param
+from molam_sandbox.spec import QueryParam
 from molam_sdk_ext.errors import ValidationError
 from molam_sdk_ext.money import exponent
 
 __all__ = [
     "INT64_MAX",
-    "ListQuery",
     "check_currency",
     "error_param",
     "parse_body",
-    "parse_list_query",
-    "query_enum",
-    "query_int",
-    "query_str",
-    "request_model",
+    "parse_query",
     "validation_error",
 ]
 
-MODELS_MODULE = "molam_sandbox.models"
 INT64_MAX = 2**63 - 1
-
-
-@functools.cache
-def request_model(name: str) -> type[pydantic.BaseModel]:
-    """The generated pydantic model called `name` (imported on first use)."""
-    module = importlib.import_module(MODELS_MODULE)
-    model = getattr(module, name)
-    if not (isinstance(model, type) and issubclass(model, pydantic.BaseModel)):
-        raise TypeError(f"{MODELS_MODULE}.{name} is not a pydantic model")
-    return model
 
 
 def error_param(loc: Sequence[str | int], data: Any) -> str | None:
@@ -111,8 +95,14 @@ def _check_currencies(data: Any, path: str) -> None:
             _check_currencies(item, f"{path}.{index}")
 
 
-def parse_body(raw: bytes, model_name: str) -> dict[str, Any]:
-    """Validate a JSON request body with the model `model_name`; return the parsed object without nulls."""
+def parse_body(raw: bytes, model: type[pydantic.BaseModel] | None) -> dict[str, Any]:
+    """Validate a JSON request body with the generated `model`; return the parsed object without nulls.
+
+    An empty body is ``{}`` (the model says whether that is enough). Without a model (an operation with no
+    declared body) the body is ignored.
+    """
+    if model is None:
+        return {}
     text = raw.strip()
     if not text:
         text = b"{}"
@@ -127,7 +117,7 @@ def parse_body(raw: bytes, model_name: str) -> dict[str, Any]:
             400, "invalid_request_error", "invalid_json", "The request body must be a JSON object."
         )
     try:
-        request_model(model_name).model_validate_json(text, strict=True)
+        model.model_validate_json(text, strict=True)
     except pydantic.ValidationError as exc:
         raise validation_error(exc, data) from None
     _check_int64(data)
@@ -135,55 +125,48 @@ def parse_body(raw: bytes, model_name: str) -> dict[str, Any]:
     return {key: value for key, value in data.items() if value is not None}
 
 
-class ListQuery:
-    """`limit` and `starting_after` of a list request."""
+def parse_query(params: Sequence[QueryParam], query: Mapping[str, str]) -> dict[str, Any]:
+    """The declared query parameters of an operation, checked against their schemas; undeclared ones ignored.
 
-    def __init__(self, limit: int, starting_after: str | None) -> None:
-        self.limit = limit
-        self.starting_after = starting_after
+    Integers within ``minimum``/``maximum`` (``limit`` 1..100, default 10), strings within ``maxLength`` and
+    ``pattern``, enums among the values the spec lists, booleans ``true``/``false``; a missing parameter takes
+    its schema default (absent when it has none). Every failure is a 400 naming the parameter.
+    """
+    out: dict[str, Any] = {}
+    for param in params:
+        value = query.get(param.name)
+        if value is None:
+            if param.required:
+                raise invalid_param(param.name, f"Missing '{param.name}'.", "parameter_missing")
+            if param.default is not None:
+                out[param.name] = param.default
+            continue
+        out[param.name] = _query_value(param, value)
+    return out
 
 
-def query_str(
-    query: Mapping[str, str], name: str, *, max_length: int = 255, pattern: str | None = None
-) -> str | None:
-    """An optional string query parameter, checked against `max_length` and `pattern`."""
-    value = query.get(name)
-    if value is None:
-        return None
+def _query_value(param: QueryParam, value: str) -> Any:
+    name = param.name
+    if param.enum is not None:
+        if value not in param.enum:
+            raise invalid_param(name, f"Invalid '{name}': must be one of {', '.join(param.enum)}.")
+        return value
+    if param.type == "integer":
+        if re.fullmatch(r"[+-]?[0-9]{1,20}", value.strip()) is None:
+            raise invalid_param(name, f"Invalid '{name}': must be an integer.")
+        number = int(value)
+        low = param.minimum if param.minimum is not None else -INT64_MAX - 1
+        high = param.maximum if param.maximum is not None else INT64_MAX
+        if not low <= number <= high:
+            raise invalid_param(name, f"Invalid '{name}': must be between {low} and {high}.")
+        return number
+    if param.type == "boolean":
+        if value not in ("true", "false"):
+            raise invalid_param(name, f"Invalid '{name}': must be true or false.")
+        return value == "true"
+    max_length = param.max_length if param.max_length is not None else 255
     if len(value) > max_length:
         raise invalid_param(name, f"Invalid '{name}': at most {max_length} characters.")
-    if pattern is not None and re.fullmatch(pattern, value) is None:
-        raise invalid_param(name, f"Invalid '{name}': does not match {pattern}.")
+    if param.pattern is not None and re.search(param.pattern, value) is None:
+        raise invalid_param(name, f"Invalid '{name}': does not match {param.pattern}.")
     return value
-
-
-def query_int(
-    query: Mapping[str, str], name: str, *, minimum: int, maximum: int = INT64_MAX, default: int | None = None
-) -> int | None:
-    """An optional integer query parameter within [minimum, maximum]."""
-    value = query.get(name)
-    if value is None:
-        return default
-    if re.fullmatch(r"[+-]?[0-9]{1,20}", value.strip()) is None:
-        raise invalid_param(name, f"Invalid '{name}': must be an integer.")
-    number = int(value)
-    if not minimum <= number <= maximum:
-        raise invalid_param(name, f"Invalid '{name}': must be between {minimum} and {maximum}.")
-    return number
-
-
-def query_enum(query: Mapping[str, str], name: str, allowed: Sequence[str]) -> str | None:
-    """An optional query parameter that must be one of `allowed`."""
-    value = query.get(name)
-    if value is None:
-        return None
-    if value not in allowed:
-        raise invalid_param(name, f"Invalid '{name}': must be one of {', '.join(allowed)}.")
-    return value
-
-
-def parse_list_query(query: Mapping[str, str]) -> ListQuery:
-    """`limit` (1..100, default 10) and `starting_after` (an object id)."""
-    limit = query_int(query, "limit", minimum=1, maximum=100, default=10)
-    assert limit is not None
-    return ListQuery(limit, query_str(query, "starting_after"))

@@ -73,7 +73,7 @@ def create_wallet(
 ) -> Doc:
     """Create a wallet holding `currencies` ({currency: available amount})."""
     doc: Doc = {
-        "id": new_id("wal_"),
+        "id": tx.new_id("wallets"),
         "object": "wallet",
         "owner_id": owner_id or "cus_" + new_id("", 14),
         "name": name,
@@ -142,7 +142,7 @@ def create_transfer(tx: Tx, account: str, p: Doc, env: Env) -> Doc:
     tx.save(source)
     tx.save(target)
     transfer: Doc = {
-        "id": new_id("tr_"),
+        "id": tx.new_id("transfers"),
         "object": "transfer",
         "from_wallet": source.id,
         "to_wallet": target.id,

@@ -80,7 +80,7 @@ def create_endpoint(tx: Tx, account: str, p: Doc, env: Env) -> Doc:
     url = check_target_url(str(p["url"]))
     key = _new_signing_key()
     doc: Doc = {
-        "id": new_id("we_"),
+        "id": tx.new_id("webhook_endpoints"),
         "object": "webhook_endpoint",
         "url": url,
         "enabled_events": list(dict.fromkeys(p["enabled_events"])),

@@ -26,6 +26,7 @@ RUNTIME_DEPENDENCIES = [
     "starlette>=0.40",
     "uvicorn>=0.30",
     "pydantic>=2.6",
+    "pyyaml>=6",
     "typer>=0.12",
     "rich>=13",
 ]
@@ -52,5 +53,9 @@ class SandboxPackage(BuildHookInterface):
         for candidate in (root.parent.parent / "molam_sandbox", root / "molam_sandbox"):
             if (candidate / "__init__.py").is_file():
                 build_data["force_include"][str(candidate.resolve())] = "molam_sandbox"
+                # The spec the engine serves at run time; an sdist already holds it in molam_sandbox/_spec.
+                spec = candidate.parent / "spec" / "molam.yaml"
+                if spec.is_file():
+                    build_data["force_include"][str(spec.resolve())] = "molam_sandbox/_spec/molam.yaml"
                 return
         raise FileNotFoundError(f"molam_sandbox/ is neither two folders above {root} nor inside it")

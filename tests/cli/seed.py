@@ -24,6 +24,7 @@ def seed_payment_intents(db_path: Path, api_key: str, count: int, *, seed: int =
     from molam_sandbox import payments
     from molam_sandbox.auth import account_for_key
     from molam_sandbox.settings import Env, SandboxSettings
+    from molam_sandbox.spec import load_api
     from molam_sandbox.state import Database
 
     rng = random.Random(seed)
@@ -31,7 +32,7 @@ def seed_payment_intents(db_path: Path, api_key: str, count: int, *, seed: int =
     account = account_for_key(api_key)
     start = int(time.time()) - count - 60
     docs: list[dict[str, Any]] = []
-    db = Database(str(db_path))
+    db = Database(str(db_path), tables={t: r.prefix for t, r in load_api().by_table.items()})
     try:
         with db.transaction() as tx:
             for i in range(count):

@@ -58,6 +58,7 @@ def test_the_sandbox_wheel_holds_the_server_and_plugs_into_the_cli(sandbox_wheel
     assert packages(sandbox_wheel) == {"molam_sandbox"}
     names = sandbox_wheel.namelist()
     assert "molam_sandbox/models.py" in names and "molam_sandbox/demo.py" in names
+    assert "molam_sandbox/_spec/molam.yaml" in names  # the spec its engine serves
     (entry_points,) = [n for n in names if n.endswith(".dist-info/entry_points.txt")]
     text = sandbox_wheel.read(entry_points).decode()
     assert "[molam.cli]" in text and "molam_sandbox.cli:register" in text

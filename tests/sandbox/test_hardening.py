@@ -39,7 +39,7 @@ def test_a_balance_that_would_pass_int64_is_a_400_and_nothing_moves(api: httpx.C
     assert api.get("/v1/connect/payment_intents").json()["data"] == []
 
 
-@pytest.mark.parametrize("suffix", ["%2Fconfirm", "%2fconfirm", "%2F"])
+@pytest.mark.parametrize("suffix", ["%2Fconfirm", "%2fconfirm", "%2F", "/x%2Fy", "/x/y", "/confirm/x"])
 def test_an_encoded_slash_in_an_id_is_a_404_never_another_operation(api: httpx.Client, suffix: str) -> None:
     pi = api.post("/v1/connect/payment_intents", json={"amount": 500, "currency": "XOF"}).json()
     response = api.post(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from molam_sandbox import models
 from molam_sandbox.auth import account_for_key, authenticate
 from molam_sandbox.delivery import retry_delay
 from molam_sandbox.errors import SandboxError
@@ -105,14 +106,14 @@ def test_error_param() -> None:
 
 def test_parse_body() -> None:
     assert parse_body(
-        b'{"amount": 5, "currency": "XOF", "description": null}', "CreatePaymentIntentRequest"
+        b'{"amount": 5, "currency": "XOF", "description": null}', models.CreatePaymentIntentRequest
     ) == {
         "amount": 5,
         "currency": "XOF",
     }
-    assert parse_body(b"", "CancelPaymentIntentRequest") == {}
+    assert parse_body(b"", models.CancelPaymentIntentRequest) == {}
     with pytest.raises(SandboxError) as exc:
-        parse_body(b'{"amount": true, "currency": "XOF"}', "CreatePaymentIntentRequest")
+        parse_body(b'{"amount": true, "currency": "XOF"}', models.CreatePaymentIntentRequest)
     assert exc.value.param == "amount"
 
 
@@ -141,7 +142,7 @@ def test_retry_delay_doubles_and_caps() -> None:
 
 
 def test_state_pages_are_newest_first_and_stable() -> None:
-    db = Database(None)
+    db = Database(None, tables=["charges"])
     with db.transaction() as tx:
         for i in range(5):
             tx.insert(
@@ -166,7 +167,7 @@ def test_state_pages_are_newest_first_and_stable() -> None:
 
 
 def test_state_transactions_roll_back_and_savepoints_isolate() -> None:
-    db = Database(None)
+    db = Database(None, tables=["refunds"])
     with pytest.raises(RuntimeError), db.transaction() as tx:
         tx.insert("refunds", "acct", {"id": "re_1", "created": 1})
         raise RuntimeError

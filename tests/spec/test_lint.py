@@ -173,6 +173,16 @@ CASES: list[tuple[str, Mutation, str]] = [
         lambda s: _example(s, "PayoutPaidWave")["beneficiary"].update(phone="+221781234567"),
         "/components/examples/PayoutPaidWave/value/beneficiary/phone",
     ),
+    (
+        "id-prefix-missing",
+        lambda s: s["components"]["schemas"]["PaymentIntent"].pop("x-molam-id-prefix"),
+        "/components/schemas/PaymentIntent",
+    ),
+    (
+        "id-prefix-missing",
+        lambda s: s["components"]["schemas"]["Charge"].update({"x-molam-id-prefix": "chg_"}),
+        "/components/schemas/Charge/properties/id/pattern",
+    ),
     ("schema-unused", _set_orphan_chain, "/components/schemas/Orphan"),
     ("schema-unused", _set_orphan_chain, "/components/schemas/Lonely"),
     (

@@ -1,0 +1,362 @@
+"""The spec-driven engine: every operation of the spec served by convention, business rules as plug-ins.
+
+Routing is on the raw (still percent-encoded) path, segment by segment, against the spec's path templates: a
+``{id}`` is exactly one raw segment, so an id holding ``%2F`` can never reach another operation, and a path
+that continues below an object id without matching an action is that id not found (404 ``resource_missing``),
+whether its slash was encoded or not.
+
+What each kind of operation does when no plug-in is registered for its operationId (see `molam_sandbox.spec`
+for how kinds are recognised):
+
+- ``create``: an object with a fresh id of the resource's prefix, the declared body fields, ``created`` and
+  ``livemode: false``;
+- ``list``: the account's objects newest first, paged by ``limit`` / ``starting_after``, filtered by the
+  declared query parameters (a parameter named like a property: equal; ``<property>_gte`` / ``_lte`` /
+  ``_gt`` / ``_lt``: a range; others through `Plugins.filters`);
+- ``retrieve`` / ``delete``: by id; ``update``: the declared body fields set (metadata merged);
+- ``action`` (``POST /collection/{id}/name``): the declared body fields set, and ``status`` moved to the
+  past participle of the action when the status enum has it (``close`` -> ``closed``);
+- ``sub_read`` listing another resource below an object: the child objects whose ``<parent>_id`` (or
+  ``<last word of parent>_id``) is the object;
+- ``read`` and other ``sub_read``: need a plug-in (a 501 says so).
+
+Every response is shaped by the operation's response schema: each declared property present (its default or
+null), nothing undeclared sent.
+"""
+
+from __future__ import annotations
+
+import urllib.parse
+from collections.abc import Callable, Mapping
+from types import ModuleType
+from typing import Any, Protocol
+
+import attrs
+import pydantic
+from starlette.requests import Request
+from starlette.responses import Response
+
+from molam_sandbox.errors import SandboxError, missing_resource
+from molam_sandbox.metadata import merge_metadata, new_metadata
+from molam_sandbox.settings import Env
+from molam_sandbox.spec import ApiSpec, Operation, Resource
+from molam_sandbox.state import Filter, Record, Tx, new_id
+from molam_sandbox.validation import parse_body, parse_query
+from molam_sdk_ext.observability.logs import get_logger
+
+__all__ = ["Call", "Engine", "Plugin", "Plugins", "Sandboxed"]
+
+logger = get_logger("molam.sandbox")  # redacting, like every SDK logger
+
+Doc = dict[str, Any]
+_PAGING = ("limit", "starting_after")
+_RANGES = {"_gte": ">=", "_lte": "<=", "_gt": ">", "_lt": "<"}
+
+
+@attrs.frozen
+class Call:
+    """What a plug-in (or a generic handler) gets for one request."""
+
+    tx: Tx
+    account: str
+    env: Env
+    op: Operation
+    id: str | None
+    """The path's object id (checked: it has the resource's prefix)."""
+    params: Doc
+    """The validated JSON body (nulls dropped), or the validated query parameters of a GET."""
+    path: str
+
+
+Plugin = Callable[[Call], Doc]
+
+
+@attrs.define
+class Plugins:
+    """Business behaviour registered per operationId on top of the engine's conventions."""
+
+    writes: dict[str, Plugin] = attrs.field(factory=dict)
+    reads: dict[str, Plugin] = attrs.field(factory=dict)
+    filters: dict[tuple[str, str], tuple[str, ...]] = attrs.field(factory=dict)
+    """(operationId, query parameter) -> the fields it matches (any of them), when not named like one."""
+
+    def write(self, operation_id: str) -> Callable[[Plugin], Plugin]:
+        """Decorator: `operation_id` (a POST or DELETE) runs this function in a write transaction."""
+
+        def register(function: Plugin) -> Plugin:
+            self.writes[operation_id] = function
+            return function
+
+        return register
+
+    def read(self, operation_id: str) -> Callable[[Plugin], Plugin]:
+        """Decorator: `operation_id` (a GET) answers with this function."""
+
+        def register(function: Plugin) -> Plugin:
+            self.reads[operation_id] = function
+            return function
+
+        return register
+
+
+class Sandboxed(Protocol):
+    """What the engine needs from the server: run a read or a write for the request's account."""
+
+    def read(self, request: Request, operation: Callable[[Tx, str, Env], Doc]) -> Response:
+        """Run a read-only `operation`."""
+        ...
+
+    def write(self, request: Request, operation: Callable[[Tx, str, Env], Doc]) -> Response:
+        """Run `operation` in a write transaction (with the request's idempotency record)."""
+        ...
+
+
+class Engine:
+    """Serves the operations of `api` with `models` validating bodies and `plugins` adding behaviour."""
+
+    def __init__(self, api: ApiSpec, models: ModuleType, plugins: Plugins) -> None:
+        self.api = api
+        self.plugins = plugins
+        self._routes: dict[int, list[Operation]] = {}
+        for op in api.operations:
+            self._routes.setdefault(len(op.template), []).append(op)
+        self._models: dict[str, type[pydantic.BaseModel] | None] = {}
+        for op in api.operations:
+            if op.body_model is not None:
+                model = getattr(models, op.body_model, None)
+                if not (isinstance(model, type) and issubclass(model, pydantic.BaseModel)):
+                    raise ValueError(f"no generated model {op.body_model} for {op.operation_id}")
+                self._models[op.operation_id] = model
+        self._filters = {
+            op.operation_id: self._filter_plan(op) for op in api.operations if op.kind != "create"
+        }
+        unknown = set(plugins.writes) | set(plugins.reads)
+        unknown -= {op.operation_id for op in api.operations}
+        if unknown:
+            logger.warning("plug-ins for operations the spec does not have: %s", ", ".join(sorted(unknown)))
+
+    # -- routing -----------------------------------------------------------------------------------------------
+
+    def match(self, method: str, raw_path: str) -> tuple[Operation, str | None]:
+        """The operation for `method` on `raw_path` (percent-encoded) and its decoded ``{id}``; 404/405 else."""
+        segments = raw_path.split("/")[1:]
+        allowed: list[str] = []
+        for op in self._routes.get(len(segments), ()):
+            object_id = _bind(op.template, segments)
+            if object_id is False:
+                continue
+            if op.method != method:
+                allowed.append(op.method)
+                continue
+            if isinstance(object_id, str):
+                if op.resource is None or not op.resource.valid_id(object_id):
+                    raise missing_resource(op.resource.type if op.resource else "object", object_id)
+                return op, object_id
+            return op, None
+        if allowed:
+            error = SandboxError(
+                405,
+                "invalid_request_error",
+                "method_not_allowed",
+                f"{method} is not allowed on {urllib.parse.unquote(raw_path)}.",
+            )
+            error.headers["Allow"] = ", ".join(sorted(set(allowed)))
+            raise error
+        self._below_an_object(segments)
+        raise SandboxError(
+            404,
+            "not_found_error",
+            "route_not_found",
+            f"Unrecognized request URL ({urllib.parse.unquote(raw_path)}).",
+        )
+
+    def _below_an_object(self, segments: list[str]) -> None:
+        """A path that goes on below ``/collection/{id}`` without matching: that id (with its slash) is unknown."""
+        for op in self.api.operations:
+            template = op.template
+            if op.kind not in ("retrieve", "update", "delete") or len(segments) <= len(template):
+                continue
+            if _bind(template[:-1], segments[: len(template) - 1]) is False:
+                continue
+            object_id = "/".join(urllib.parse.unquote(s) for s in segments[len(template) - 1 :])
+            raise missing_resource(op.resource.type if op.resource else "object", object_id)
+
+    # -- serving -----------------------------------------------------------------------------------------------
+
+    async def handle(self, request: Request, server: Sandboxed) -> Response:
+        """Serve one ``/v1`` request."""
+        raw = request.scope.get("raw_path") or request.scope["path"].encode("latin-1")
+        raw_path = bytes(raw).decode("latin-1").split("?", 1)[0]
+        op, object_id = self.match(request.method, raw_path)
+        path = request.url.path
+        if op.method == "GET":
+            query = parse_query(op.query, request.query_params)
+            read = self.plugins.reads.get(op.operation_id) or self._generic_read
+
+            def run_read(tx: Tx, account: str, env: Env) -> Doc:
+                return self._shape(op, read(Call(tx, account, env, op, object_id, query, path)))
+
+            return server.read(request, run_read)
+        params = parse_body(await request.body(), self._models.get(op.operation_id))
+        write = self.plugins.writes.get(op.operation_id) or self._generic_write
+
+        def run_write(tx: Tx, account: str, env: Env) -> Doc:
+            return self._shape(op, write(Call(tx, account, env, op, object_id, params, path)))
+
+        return server.write(request, run_write)
+
+    @staticmethod
+    def _shape(op: Operation, doc: Doc) -> Doc:
+        return op.response.render(doc) if op.response is not None else doc
+
+    # -- generic behaviour -------------------------------------------------------------------------------------
+
+    def _generic_read(self, call: Call) -> Doc:
+        op = call.op
+        if op.kind == "retrieve":
+            return self._require(call).doc
+        if op.list_of is not None:
+            filters = self._filters_for(call)
+            if op.kind == "sub_read":
+                parent = self._require(call)
+                assert op.resource is not None
+                link = _link_field(op.list_of, op.resource.type)
+                filters.append(Filter(link, "=", parent.id))
+            page = call.tx.page(
+                op.list_of.table,
+                call.account,
+                limit=int(call.params.get("limit", 10)),
+                starting_after=call.params.get("starting_after"),
+                filters=filters,
+            ).body()
+            page["url"] = call.path
+            return page
+        raise _needs_plugin(op)
+
+    def _generic_write(self, call: Call) -> Doc:
+        op, resource = call.op, call.op.resource
+        if resource is None:
+            raise _needs_plugin(op)
+        if op.kind == "create":
+            doc: Doc = {"id": new_id(resource.prefix), "object": resource.type}
+            doc.update(_declared(resource, call.params))
+            doc["metadata"] = new_metadata(call.params.get("metadata"))
+            doc.update(created=call.env.ts, livemode=False)
+            doc = resource.shape.render(doc)
+            return call.tx.insert(resource.table, call.account, doc).doc
+        record = self._require(call)
+        if op.kind == "delete":
+            call.tx.delete(resource.table, call.account, record.id)
+            return {"id": record.id, "object": resource.type, "deleted": True}
+        changes = _declared(resource, call.params)
+        if "metadata" in changes:
+            changes["metadata"] = merge_metadata(record.doc.get("metadata") or {}, changes["metadata"])
+        record.doc.update(changes)
+        if op.kind == "action" and op.action is not None:
+            status = self._status_after(resource, op.action)
+            if status is not None:
+                record.doc["status"] = status
+        call.tx.save(record)
+        return record.doc
+
+    def _status_after(self, resource: Resource, action: str) -> str | None:
+        """The status an action leads to, when the resource's status enum has its past participle."""
+        schema = self.api.resolve(self.api.schemas[resource.schema_name])
+        status = self.api.resolve(schema.get("properties", {}).get("status", {}))
+        values = status.get("enum") or []
+        for candidate in (action + "d", action + "ed", action[:-1] + "ied", action + action[-1:] + "ed"):
+            if candidate in values:
+                return str(candidate)
+        return None
+
+    def _require(self, call: Call) -> Record:
+        resource = call.op.resource
+        assert resource is not None and call.id is not None
+        return call.tx.require(resource.table, call.account, call.id, resource.type)
+
+    # -- list filters ------------------------------------------------------------------------------------------
+
+    def _filter_plan(self, op: Operation) -> list[tuple[str, str, str]]:
+        """(query parameter, field(s), operator) for each declared filter of a list."""
+        resource = op.list_of
+        plan: list[tuple[str, str, str]] = []
+        for param in op.query:
+            if param.name in _PAGING or resource is None:
+                continue
+            fields = self.plugins.filters.get((op.operation_id, param.name))
+            if fields is not None:
+                plan.append((param.name, "|".join(fields), "="))
+                continue
+            if param.name in resource.properties:
+                plan.append((param.name, param.name, "="))
+                continue
+            for suffix, operator in _RANGES.items():
+                base = param.name.removesuffix(suffix)
+                if param.name.endswith(suffix) and base in resource.properties:
+                    plan.append((param.name, base, operator))
+                    break
+            else:
+                logger.warning(
+                    "%s: query parameter %r matches no field of %s; it is ignored",
+                    op.operation_id,
+                    param.name,
+                    resource.schema_name,
+                )
+        return plan
+
+    def _filters_for(self, call: Call) -> list[Filter]:
+        return [
+            Filter(field, operator, call.params[name])  # type: ignore[arg-type]
+            for name, field, operator in self._filters.get(call.op.operation_id, ())
+            if name in call.params
+        ]
+
+    def describe(self) -> str:
+        """One line for the start-up log."""
+        served = len(self.api.operations)
+        plugged = len(self.plugins.writes) + len(self.plugins.reads)
+        return f"{served} operations ({plugged} with plug-ins), {len(self.api.webhooks)} webhook event types"
+
+
+def _bind(template: tuple[str, ...], segments: list[str]) -> str | bool | None:
+    """Match raw `segments` to `template`: False if they differ, else the decoded ``{id}`` (None if none)."""
+    found: str | None = None
+    for expected, raw in zip(template, segments, strict=True):
+        if expected.startswith("{"):
+            if not raw:
+                return False
+            found = urllib.parse.unquote(raw)
+        elif raw != expected and urllib.parse.unquote(raw) != expected:
+            return False
+    return found
+
+
+def _declared(resource: Resource, params: Mapping[str, Any]) -> Doc:
+    """The body fields the resource declares (an input never sets id, object, created or livemode)."""
+    return {
+        key: value
+        for key, value in params.items()
+        if key in resource.properties and key not in ("id", "object", "created", "livemode")
+    }
+
+
+def _link_field(child: Resource, parent_type: str) -> str:
+    """The field of `child` holding its parent's id: ``<parent>_id``, ``<parent>`` or ``<last word>_id``."""
+    for candidate in (f"{parent_type}_id", parent_type, parent_type.rsplit("_", 1)[-1] + "_id"):
+        if candidate in child.properties:
+            return candidate
+    raise SandboxError(
+        501,
+        "api_error",
+        "not_implemented",
+        f"{child.schema_name} has no field linking it to a {parent_type}.",
+    )
+
+
+def _needs_plugin(op: Operation) -> SandboxError:
+    return SandboxError(
+        501,
+        "api_error",
+        "not_implemented",
+        f"The sandbox has no behaviour for {op.operation_id} ({op.method} {op.path}) yet.",
+    )
