@@ -188,9 +188,9 @@ class Engine:
         raw = request.scope.get("raw_path") or request.scope["path"].encode("latin-1")
         raw_path = bytes(raw).decode("latin-1").split("?", 1)[0]
         op, object_id = self.match(request.method, raw_path)
-        path = request.url.path
+        path: str = request.scope["path"]
         if op.method == "GET":
-            query = parse_query(op.query, request.query_params)
+            query = parse_query(op.query, request.query_params) if op.query else {}
             read = self.plugins.reads.get(op.operation_id) or self._generic_read
 
             def run_read(tx: Tx, account: str, env: Env) -> Doc:
