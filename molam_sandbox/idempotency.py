@@ -47,14 +47,14 @@ class SandboxIdempotency:
 
     def begin(self, key: str, fingerprint: str) -> BeginResult:
         """See `IdempotencyStore.begin` (the claim commits at once, in its own transaction)."""
+        now, ttl, lock_timeout = self._clock(), self.ttl, self.lock_timeout
         with self.db.transaction() as tx:
+            # Most keys are new: store what `decide_begin` gives an absent record, unless a record exists.
+            result, claim = decide_begin(None, key, fingerprint, now=now, ttl=ttl, lock_timeout=lock_timeout)
+            if claim is not None and _insert_new(tx, claim):
+                return result
             result, write = decide_begin(
-                _read(tx, key),
-                key,
-                fingerprint,
-                now=self._clock(),
-                ttl=self.ttl,
-                lock_timeout=self.lock_timeout,
+                _read(tx, key), key, fingerprint, now=now, ttl=ttl, lock_timeout=lock_timeout
             )
             if write is not None:
                 _write(tx, write)
@@ -96,6 +96,16 @@ def _read(tx: Tx, key: str) -> IdempotencyRecord | None:
         pairs = tuple((str(n), str(v)) for n, v in json.loads(headers))
         response = StoredResponse(int(status), pairs, bytes(body))
     return IdempotencyRecord(key, fingerprint, state, locked_at, expires_at, response)
+
+
+def _insert_new(tx: Tx, claim: IdempotencyRecord) -> bool:
+    """Insert an in-progress claim for a key that has no record; False (nothing written) if it has one."""
+    cursor = tx.conn.execute(
+        "INSERT INTO idempotency (key, fingerprint, state, locked_at, expires_at) VALUES (?, ?, ?, ?, ?)"
+        " ON CONFLICT (key) DO NOTHING",
+        (claim.key, claim.fingerprint, claim.state, claim.locked_at, claim.expires_at),
+    )
+    return cursor.rowcount == 1
 
 
 def _write(tx: Tx, record: IdempotencyRecord) -> None:

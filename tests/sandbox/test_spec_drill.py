@@ -188,12 +188,27 @@ def change_payment_intent_fields(spec: Spec) -> None:
     payment_intent["required"].remove("merchant_id")
 
 
+def make_parameters_required(spec: Spec) -> None:
+    """A body property and a query parameter made required."""
+    spec["components"]["schemas"]["CreateTransferRequest"]["required"].append("description")
+    for param in spec["paths"]["/v1/events"]["get"]["parameters"]:
+        if param.get("name") == "type":
+            param["required"] = True
+
+
 @pytest.fixture(scope="module")
 def drilled(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SandboxProcess]:
     """A sandbox process serving the changed spec, with models regenerated for it."""
     root = tmp_path_factory.mktemp("drill")
     spec: Spec = yaml.load(SPEC.read_bytes(), Loader=yaml.CSafeLoader)
-    for change in (add_disputes, add_dispute_created, add_payout_status, change_payment_intent_fields):
+    changes = (
+        add_disputes,
+        add_dispute_created,
+        add_payout_status,
+        change_payment_intent_fields,
+        make_parameters_required,
+    )
+    for change in changes:
         change(spec)
     spec_path = root / "spec" / "molam.yaml"
     spec_path.parent.mkdir()
@@ -300,3 +315,15 @@ def test_a_new_field_is_sent_and_a_removed_one_is_not(api: httpx.Client) -> None
     assert "risk_score" in listed and "merchant_id" not in listed
     event = api.post("/_sandbox/events/trigger", json={"type": "payment_intent.succeeded"})
     assert event.status_code == 200
+
+
+def test_a_parameter_made_required_is_required(api: httpx.Client) -> None:
+    wallets = [w["id"] for w in api.get("/v1/ma/wallets").json()["data"] if w["status"] == "active"]
+    transfer = {"from_wallet": wallets[-1], "to_wallet": wallets[-2], "amount": 100, "currency": "XOF"}
+    missing = api.post("/v1/ma/transfers", json=transfer)
+    assert missing.status_code == 400, missing.text
+    assert missing.json()["error"]["code"] == "parameter_missing"
+    assert missing.json()["error"]["param"] == "description"
+    assert api.post("/v1/ma/transfers", json={**transfer, "description": "rent"}).status_code == 200
+    no_type = api.get("/v1/events")
+    assert no_type.status_code == 400 and no_type.json()["error"]["param"] == "type"
