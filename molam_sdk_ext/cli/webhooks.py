@@ -1,10 +1,14 @@
-"""`molam webhooks listen|trigger`: receive the sandbox's webhooks locally, and make it send one."""
+"""`molam webhooks listen|trigger`: receive the sandbox's webhooks locally, and make it send one.
+`molam webhooks inbox|sweep|replay`: look after a webhook inbox processed by Celery workers."""
 
 from __future__ import annotations
 
 import contextlib
+import importlib
 import secrets
-from typing import Annotated, Any
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.text import Text
@@ -17,6 +21,10 @@ from .forwarder import Delivery, WebhookForwarder
 from .output import to_jsonable
 from .sandbox_routes import sandbox_request
 from .state import CliState, JsonOption, get_state
+
+if TYPE_CHECKING:
+    from molam_sdk_ext.stores.webhook_inbox import WebhookInbox
+    from molam_sdk_ext.webhooks.processor import WebhookProcessor
 
 __all__ = ["app"]
 
@@ -163,3 +171,117 @@ def trigger(
     state.output.say(
         f"Triggered {event.get('type', event_type)} {event.get('id', '')}".rstrip(), style="bold"
     )
+
+
+# --- the inbox (issue 16) ---------------------------------------------------------------------------------------
+
+ProcessorOption = Annotated[
+    str | None,
+    typer.Option(
+        "--processor",
+        envvar="MOLAM_WEBHOOK_PROCESSOR",
+        help="Your inbox processor as MODULE:ATTRIBUTE (like `celery -A`), e.g. shop.webhooks:processor.",
+        show_default=False,
+    ),
+]
+
+
+def _load_processor(spec: str | None) -> WebhookProcessor:
+    """Import the merchant's processor (the one its web app and Celery workers use)."""
+    from molam_sdk_ext.webhooks.processor import WebhookProcessor
+
+    if not spec or ":" not in spec:
+        raise typer.BadParameter("give --processor MODULE:ATTRIBUTE (or MOLAM_WEBHOOK_PROCESSOR)")
+    module_name, _, attribute = spec.partition(":")
+    if str(Path.cwd()) not in sys.path:  # like `celery -A`: the app's own modules, from where it is run
+        sys.path.insert(0, str(Path.cwd()))
+    try:
+        found = getattr(importlib.import_module(module_name), attribute)
+    except (ImportError, AttributeError) as exc:
+        raise typer.BadParameter(f"cannot load {spec}: {type(exc).__name__}: {exc}") from None
+    if not isinstance(found, WebhookProcessor) or found.inbox is None:
+        raise typer.BadParameter(f"{spec} is not a WebhookProcessor with an inbox (inbox= and dispatch=)")
+    return found
+
+
+@app.command("inbox")
+def inbox_status(
+    ctx: typer.Context,
+    store_url: Annotated[
+        str | None,
+        typer.Option(
+            "--store-url", envvar="MOLAM_STORE_URL", help="The inbox's store URL.", show_default=False
+        ),
+    ] = None,
+    processor: ProcessorOption = None,
+    json_output: JsonOption = False,
+) -> None:
+    """Count the inbox's events by status, and show how long the oldest pending one has waited."""
+    state = get_state(ctx, json_output)
+    inbox: WebhookInbox
+    if processor:
+        loaded = _load_processor(processor)
+        assert loaded.inbox is not None
+        inbox = loaded.inbox
+    elif store_url:
+        from molam_sdk_ext.stores import webhook_inbox_from_url
+
+        try:
+            inbox = webhook_inbox_from_url(store_url)
+        except ValueError as exc:
+            raise typer.BadParameter(str(exc)) from None
+    else:
+        raise typer.BadParameter("give --store-url (or MOLAM_STORE_URL) or --processor")
+    stats = inbox.stats()
+    age = stats.oldest_pending_age
+    if state.json:
+        state.output.json({"counts": dict(stats.counts), "pending": stats.pending, "oldest_pending_age": age})
+        return
+    for status, count in stats.counts.items():
+        state.output.say(f"{status:<11} {count}")
+    state.output.say(f"oldest pending: {'none' if age is None else f'{age:.1f} s'}")
+
+
+@app.command("sweep")
+def sweep(
+    ctx: typer.Context,
+    processor: ProcessorOption = None,
+    limit: Annotated[int, typer.Option("--limit", min=1, help="Enqueue at most this many.")] = 1000,
+    json_output: JsonOption = False,
+) -> None:
+    """Enqueue the events no worker took: recorded while the broker was down, lost, or whose worker died."""
+    state = get_state(ctx, json_output)
+    enqueued = _load_processor(processor).sweep(limit)
+    if state.json:
+        state.output.json({"enqueued": enqueued})
+    else:
+        state.output.say(f"Enqueued {len(enqueued)} event(s).")
+
+
+@app.command("replay")
+def replay(
+    ctx: typer.Context,
+    event_id: Annotated[
+        str | None, typer.Argument(help="The event to run again (evt_...).", show_default=False)
+    ] = None,
+    dead: Annotated[bool, typer.Option("--dead", help="Replay every dead event instead.")] = False,
+    processor: ProcessorOption = None,
+    json_output: JsonOption = False,
+) -> None:
+    """Run an event's handler again (EVENT_ID), or every dead event's (--dead), with a fresh retry budget."""
+    state = get_state(ctx, json_output)
+    if (event_id is None) == (not dead):
+        raise typer.BadParameter("give either EVENT_ID or --dead")
+    loaded = _load_processor(processor)
+    if event_id is not None:
+        if not loaded.replay(event_id):
+            raise typer.BadParameter(f"{event_id} is not in the inbox, or it is running now")
+        replayed = [event_id]
+    else:
+        replayed = loaded.replay_dead()
+    if state.json:
+        state.output.json({"replayed": replayed})
+    else:
+        state.output.say(f"Replayed {len(replayed)} event(s).")
+        for replayed_id in replayed:
+            state.output.say(f"  {replayed_id}")

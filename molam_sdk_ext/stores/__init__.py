@@ -52,6 +52,12 @@ from molam_sdk_ext.stores.webhook_events import (
     EventRecord,
     WebhookEventStore,
 )
+from molam_sdk_ext.stores.webhook_inbox import (
+    DEFAULT_STALE_AFTER,
+    InboxEvent,
+    InboxStats,
+    WebhookInbox,
+)
 
 if TYPE_CHECKING:
     from molam_sdk_ext.stores.postgres import (
@@ -59,12 +65,14 @@ if TYPE_CHECKING:
         AsyncPostgresWebhookEventStore,
         PostgresIdempotencyStore,
         PostgresWebhookEventStore,
+        PostgresWebhookInbox,
     )
     from molam_sdk_ext.stores.redis import (
         AsyncRedisIdempotencyStore,
         AsyncRedisWebhookEventStore,
         RedisIdempotencyStore,
         RedisWebhookEventStore,
+        RedisWebhookInbox,
     )
     from molam_sdk_ext.stores.redis_breaker import RedisBreakerStateStore
     from molam_sdk_ext.stores.sqlite import (
@@ -72,10 +80,12 @@ if TYPE_CHECKING:
         AsyncSQLiteWebhookEventStore,
         SQLiteIdempotencyStore,
         SQLiteWebhookEventStore,
+        SQLiteWebhookInbox,
     )
 
 __all__ = [
     "DEFAULT_LOCK_TIMEOUT",
+    "DEFAULT_STALE_AFTER",
     "DEFAULT_TTL",
     "SCHEMES",
     "AsyncIdempotencyStore",
@@ -96,18 +106,24 @@ __all__ = [
     "ClaimOutcome",
     "EventRecord",
     "IdempotencyStore",
+    "InboxEvent",
+    "InboxStats",
     "MemoryBreakerStateStore",
     "MemoryIdempotencyStore",
     "MemoryWebhookEventStore",
     "PostgresIdempotencyStore",
     "PostgresWebhookEventStore",
+    "PostgresWebhookInbox",
     "RedisBreakerStateStore",
     "RedisIdempotencyStore",
     "RedisWebhookEventStore",
+    "RedisWebhookInbox",
     "SQLiteIdempotencyStore",
     "SQLiteWebhookEventStore",
+    "SQLiteWebhookInbox",
     "StoredResponse",
     "WebhookEventStore",
+    "WebhookInbox",
     "async_idempotency_store_from_url",
     "async_webhook_event_store_from_url",
     "breaker_state_store_from_url",
@@ -116,6 +132,7 @@ __all__ = [
     "sqlite_path_from_url",
     "store_kind",
     "webhook_event_store_from_url",
+    "webhook_inbox_from_url",
 ]
 
 Clock = Callable[[], float]
@@ -252,6 +269,29 @@ def async_webhook_event_store_from_url(
     """An ``AsyncWebhookEventStore`` for ``url`` (see the module docstring for the schemes)."""
     store: AsyncWebhookEventStore = _build(url, "webhook_events", True, ttl, lock_timeout, clock)
     return store
+
+
+def webhook_inbox_from_url(
+    url: str,
+    *,
+    ttl: float = DEFAULT_TTL,
+    lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
+    stale_after: float = DEFAULT_STALE_AFTER,
+    clock: Clock = time.time,
+) -> WebhookInbox:
+    """A `WebhookInbox` for ``url``: PostgreSQL or Redis (shared by web servers and workers on many hosts), or
+    SQLite (one machine). ``memory://`` is refused: workers run in other processes."""
+    kind = store_kind(url)
+    if kind == "memory":
+        raise ValueError(
+            "a webhook inbox is shared with worker processes: use a sqlite, redis or postgresql URL"
+        )
+    cls = getattr(_backend_module(kind), _BACKEND_PREFIX[kind] + "WebhookInbox")
+    target = sqlite_path_from_url(url) if kind == "sqlite" else url
+    inbox: WebhookInbox = cls(
+        target, ttl=ttl, lock_timeout=lock_timeout, stale_after=stale_after, clock=clock
+    )
+    return inbox
 
 
 def breaker_state_store_from_url(url: str) -> BreakerStateStore:

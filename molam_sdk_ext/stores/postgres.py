@@ -40,6 +40,7 @@ from molam_sdk_ext.stores.webhook_events import (
     StoredEvent,
     decide_claim,
 )
+from molam_sdk_ext.stores.webhook_inbox import DEFAULT_STALE_AFTER, InboxEvent, InboxStats, full_counts
 
 Clock = Callable[[], float]
 
@@ -531,3 +532,158 @@ class AsyncPostgresWebhookEventStore:
     async def close(self) -> None:
         """Close the pooled connections."""
         await self._db.close()
+
+
+INBOX_RECORD = (
+    "INSERT INTO received_webhooks AS r (event_id, status, attempts, expires_at, event_type, payload,"
+    " received_unix, due_at) VALUES (%(id)s, 'received', 0, %(exp)s, %(type)s, %(payload)s, %(now)s, %(due)s)"
+    " ON CONFLICT (event_id) DO UPDATE SET status = 'received', attempts = 0, last_error = NULL,"
+    " claimed_at = NULL, claimed_by = NULL, expires_at = EXCLUDED.expires_at, event_type = EXCLUDED.event_type,"
+    " payload = EXCLUDED.payload, received_unix = EXCLUDED.received_unix, due_at = EXCLUDED.due_at"
+    " WHERE r.expires_at <= %(now)s"
+)
+INBOX_LOAD = (
+    "SELECT event_type, payload, status, attempts, last_error, received_unix FROM received_webhooks"
+    " WHERE event_id = %s AND payload IS NOT NULL AND expires_at > %s"
+)
+INBOX_FAIL = (
+    "UPDATE received_webhooks SET status = %(status)s, last_error = %(error)s, claimed_at = NULL,"
+    " claimed_by = NULL, due_at = %(due)s, expires_at = %(exp)s WHERE " + _HELD
+)
+INBOX_MARK_DUE = (
+    "UPDATE received_webhooks SET due_at = %s WHERE event_id = %s AND status IN ('received', 'failed')"
+)
+# SKIP LOCKED: concurrent sweepers take different rows instead of waiting on each other.
+INBOX_DUE = """
+WITH due AS (
+    SELECT event_id FROM received_webhooks
+    WHERE payload IS NOT NULL AND status IN ('received', 'processing', 'failed') AND due_at <= %(now)s
+      AND expires_at > %(now)s
+      AND (status <> 'processing' OR claimed_at <= %(now)s - %(lock_timeout)s)
+    ORDER BY due_at LIMIT %(limit)s FOR UPDATE SKIP LOCKED
+)
+UPDATE received_webhooks AS r SET due_at = %(next)s FROM due WHERE r.event_id = due.event_id
+RETURNING r.event_id
+"""
+INBOX_REPLAY = (
+    "UPDATE received_webhooks SET status = 'received', attempts = 0, claimed_at = NULL, claimed_by = NULL,"
+    " due_at = %(due)s, expires_at = %(exp)s WHERE event_id = %(id)s AND payload IS NOT NULL"
+    " AND expires_at > %(now)s AND status <> 'processing'"
+)
+INBOX_REPLAY_DEAD = """
+WITH dead AS (
+    SELECT event_id FROM received_webhooks
+    WHERE payload IS NOT NULL AND status = 'dead' AND expires_at > %(now)s
+    ORDER BY received_unix LIMIT %(limit)s FOR UPDATE SKIP LOCKED
+)
+UPDATE received_webhooks AS r SET status = 'received', attempts = 0, claimed_at = NULL, claimed_by = NULL,
+    due_at = %(due)s, expires_at = %(exp)s
+FROM dead WHERE r.event_id = dead.event_id
+RETURNING r.event_id
+"""
+INBOX_COUNTS = "SELECT status, count(*) FROM received_webhooks WHERE payload IS NOT NULL AND expires_at > %s GROUP BY status"
+INBOX_OLDEST = (
+    "SELECT min(received_unix) FROM received_webhooks WHERE payload IS NOT NULL AND expires_at > %s"
+    " AND status IN ('received', 'processing', 'failed')"
+)
+
+
+class PostgresWebhookInbox(PostgresWebhookEventStore):
+    """The webhook inbox (`WebhookInbox`) in the ``received_webhooks`` table (migration 0005)."""
+
+    def __init__(
+        self,
+        conninfo: str,
+        *,
+        ttl: float = DEFAULT_TTL,
+        lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
+        stale_after: float = DEFAULT_STALE_AFTER,
+        clock: Clock = time.time,
+        max_connections: int = 10,
+        pool_timeout: float = 30.0,
+    ) -> None:
+        super().__init__(
+            conninfo,
+            ttl=ttl,
+            lock_timeout=lock_timeout,
+            clock=clock,
+            max_connections=max_connections,
+            pool_timeout=pool_timeout,
+        )
+        self.stale_after = stale_after
+
+    def record(self, event_id: str, event_type: str, payload: bytes) -> bool:
+        """See ``WebhookInbox.record``."""
+        now = self._clock()
+        params = {
+            "id": event_id,
+            "type": event_type,
+            "payload": payload,
+            "now": now,
+            "exp": now + self.ttl,
+            "due": now + self.stale_after,
+        }
+        return self._db.execute(INBOX_RECORD, params) == 1
+
+    def load(self, event_id: str) -> InboxEvent | None:
+        """See ``WebhookInbox.load``."""
+        with self._db.connection() as conn:
+            row = conn.execute(INBOX_LOAD, (event_id, self._clock())).fetchone()
+        if row is None:
+            return None
+        event_type, payload, status, attempts, last_error, received_at = row
+        return InboxEvent(
+            event_id, event_type, bytes(payload), status, int(attempts), last_error, received_at
+        )
+
+    def fail(self, event_id: str, error: str, holder: str, retry_at: float | None) -> bool:
+        """See ``WebhookInbox.fail``."""
+        now = self._clock()
+        params = {
+            "id": event_id,
+            "holder": holder,
+            "now": now,
+            "status": "dead" if retry_at is None else "failed",
+            "error": error[:MAX_ERROR_LENGTH],
+            "due": None if retry_at is None else retry_at + self.stale_after,
+            "exp": now + self.ttl,
+        }
+        return self._db.execute(INBOX_FAIL, params) == 1
+
+    def mark_due(self, event_id: str) -> None:
+        """See ``WebhookInbox.mark_due``."""
+        self._db.execute(INBOX_MARK_DUE, (self._clock(), event_id))
+
+    def due(self, limit: int = 1000) -> list[str]:
+        """See ``WebhookInbox.due``."""
+        now = self._clock()
+        params = {
+            "now": now,
+            "lock_timeout": self.lock_timeout,
+            "limit": limit,
+            "next": now + self.stale_after,
+        }
+        with self._db.connection() as conn:
+            return [r[0] for r in conn.execute(INBOX_DUE, params).fetchall()]
+
+    def replay(self, event_id: str) -> bool:
+        """See ``WebhookInbox.replay``."""
+        now = self._clock()
+        params = {"id": event_id, "now": now, "due": now + self.stale_after, "exp": now + self.ttl}
+        return self._db.execute(INBOX_REPLAY, params) == 1
+
+    def replay_dead(self, limit: int = 1000) -> list[str]:
+        """See ``WebhookInbox.replay_dead``."""
+        now = self._clock()
+        params = {"now": now, "limit": limit, "due": now + self.stale_after, "exp": now + self.ttl}
+        with self._db.connection() as conn:
+            return [r[0] for r in conn.execute(INBOX_REPLAY_DEAD, params).fetchall()]
+
+    def stats(self) -> InboxStats:
+        """See ``WebhookInbox.stats``."""
+        now = self._clock()
+        with self._db.connection() as conn:
+            counts = {str(s): int(n) for s, n in conn.execute(INBOX_COUNTS, (now,)).fetchall()}
+            row = conn.execute(INBOX_OLDEST, (now,)).fetchone()
+        oldest = None if row is None or row[0] is None else max(0.0, now - float(row[0]))
+        return InboxStats(full_counts(counts), oldest)

@@ -37,6 +37,7 @@ from molam_sdk_ext.stores.idempotency_records import (
 )
 from molam_sdk_ext.stores.redaction import redact_url, store_error
 from molam_sdk_ext.stores.webhook_events import MAX_ERROR_LENGTH, ClaimOutcome, EventRecord, EventStatus
+from molam_sdk_ext.stores.webhook_inbox import DEFAULT_STALE_AFTER, InboxEvent, InboxStats, full_counts
 
 Clock = Callable[[], float]
 
@@ -98,6 +99,7 @@ local r = redis.call('HMGET', KEYS[1], 'status', 'attempts', 'claimed_at', 'expi
 local attempts = 0
 if r[1] and tonumber(r[4]) > now then
   if r[1] == 'processed' then return 'already_processed' end
+  if r[1] == 'dead' then return 'dead' end
   if r[1] == 'processing' and now - tonumber(r[3]) < tonumber(ARGV[2]) then return 'in_progress' end
   attempts = tonumber(r[2])
 else
@@ -548,3 +550,259 @@ class AsyncRedisWebhookEventStore(_AsyncRedisBase):
     async def cleanup(self) -> int:
         """See ``WebhookEventStore.cleanup``."""
         return await self._cleanup(self._cleanup_script)
+
+
+INBOX_PREFIX = "molam:webhook_inbox:"
+
+# The inbox's indexes, beside the event hashes: KEYS[2] ``pending`` (ids of events not done, scored by when they
+# were received), KEYS[3] ``dead`` and KEYS[4] ``processed`` (ids scored by expiry, trimmed when counted).
+
+# KEYS[1] record, [2] pending, [3] dead, [4] processed; ARGV: now, event id, type, payload, due_at, expires_at,
+# ttl_ms
+INBOX_RECORD_LUA = """
+local now = tonumber(ARGV[1])
+local e = redis.call('HGET', KEYS[1], 'expires_at')
+if e and tonumber(e) > now then return 0 end
+redis.call('DEL', KEYS[1])
+redis.call('HSET', KEYS[1], 'status', 'received', 'attempts', 0, 'event_type', ARGV[3], 'payload', ARGV[4],
+  'received_at', ARGV[1], 'due_at', ARGV[5], 'expires_at', ARGV[6])
+redis.call('PEXPIRE', KEYS[1], ARGV[7])
+redis.call('ZADD', KEYS[2], ARGV[1], ARGV[2])
+redis.call('ZREM', KEYS[3], ARGV[2])
+redis.call('ZREM', KEYS[4], ARGV[2])
+return 1
+"""
+
+# KEYS as INBOX_RECORD_LUA; ARGV: now, event id, expires_at, ttl_ms, holder ('' for an unfenced completion)
+INBOX_MARK_PROCESSED_LUA = (
+    HELD_LUA
+    + """
+local now = tonumber(ARGV[1])
+if ARGV[5] ~= '' and not held(KEYS[1], now, ARGV[5]) then return 0 end
+local r = redis.call('HMGET', KEYS[1], 'attempts', 'expires_at')
+if not (r[2] and tonumber(r[2]) > now) then
+  redis.call('DEL', KEYS[1])
+  r[1] = 1
+end
+redis.call('HSET', KEYS[1], 'status', 'processed', 'attempts', math.max(tonumber(r[1]), 1), 'expires_at', ARGV[3])
+redis.call('HDEL', KEYS[1], 'claimed_at', 'claimed_by', 'due_at')
+redis.call('PEXPIRE', KEYS[1], ARGV[4])
+redis.call('ZREM', KEYS[2], ARGV[2])
+redis.call('ZADD', KEYS[4], ARGV[3], ARGV[2])
+return 1
+"""
+)
+
+# KEYS as INBOX_RECORD_LUA; ARGV: now, event id, holder, error, due_at ('' when dead), expires_at, ttl_ms
+INBOX_FAIL_LUA = (
+    HELD_LUA
+    + """
+if not held(KEYS[1], tonumber(ARGV[1]), ARGV[3]) then return 0 end
+redis.call('HDEL', KEYS[1], 'claimed_at', 'claimed_by')
+redis.call('HSET', KEYS[1], 'last_error', ARGV[4], 'expires_at', ARGV[6])
+redis.call('PEXPIRE', KEYS[1], ARGV[7])
+if ARGV[5] == '' then
+  redis.call('HSET', KEYS[1], 'status', 'dead')
+  redis.call('HDEL', KEYS[1], 'due_at')
+  redis.call('ZREM', KEYS[2], ARGV[2])
+  redis.call('ZADD', KEYS[3], ARGV[6], ARGV[2])
+else
+  redis.call('HSET', KEYS[1], 'status', 'failed', 'due_at', ARGV[5])
+end
+return 1
+"""
+)
+
+# KEYS[1] record; ARGV: now
+INBOX_MARK_DUE_LUA = """
+local s = redis.call('HGET', KEYS[1], 'status')
+if s == 'received' or s == 'failed' then redis.call('HSET', KEYS[1], 'due_at', ARGV[1]) end
+return 0
+"""
+
+# KEYS[1] pending; ARGV: now, lock_timeout, next due_at, limit, record key prefix
+INBOX_DUE_LUA = """
+local now = tonumber(ARGV[1])
+local found = {}
+for _, id in ipairs(redis.call('ZRANGE', KEYS[1], 0, -1)) do
+  if #found >= tonumber(ARGV[4]) then break end
+  local key = ARGV[5] .. id
+  local r = redis.call('HMGET', key, 'status', 'due_at', 'claimed_at', 'expires_at')
+  if not r[1] or tonumber(r[4]) <= now then
+    redis.call('ZREM', KEYS[1], id)
+  elseif r[2] and tonumber(r[2]) <= now and (r[1] == 'received' or r[1] == 'failed'
+      or (r[1] == 'processing' and tonumber(r[3]) <= now - tonumber(ARGV[2]))) then
+    redis.call('HSET', key, 'due_at', ARGV[3])
+    found[#found + 1] = id
+  end
+end
+return found
+"""
+
+# KEYS as INBOX_RECORD_LUA; ARGV: now, event id, due_at, expires_at, ttl_ms
+INBOX_REPLAY_LUA = """
+local r = redis.call('HMGET', KEYS[1], 'status', 'expires_at', 'payload', 'received_at')
+if not r[1] or not r[3] or tonumber(r[2]) <= tonumber(ARGV[1]) or r[1] == 'processing' then return 0 end
+redis.call('HSET', KEYS[1], 'status', 'received', 'attempts', 0, 'due_at', ARGV[3], 'expires_at', ARGV[4])
+redis.call('HDEL', KEYS[1], 'claimed_at', 'claimed_by')
+redis.call('PEXPIRE', KEYS[1], ARGV[5])
+redis.call('ZADD', KEYS[2], r[4], ARGV[2])
+redis.call('ZREM', KEYS[3], ARGV[2])
+redis.call('ZREM', KEYS[4], ARGV[2])
+return 1
+"""
+
+# KEYS[1] pending, [2] dead, [3] processed; ARGV: now, record key prefix. Returns the counts of pending events by
+# status (as a flat list), dead, processed, and the oldest pending receive time ('' when none).
+INBOX_STATS_LUA = """
+local now = tonumber(ARGV[1])
+local counts = {received = 0, processing = 0, failed = 0}
+local oldest = ''
+local members = redis.call('ZRANGE', KEYS[1], 0, -1, 'WITHSCORES')
+for i = 1, #members, 2 do
+  local id = members[i]
+  local r = redis.call('HMGET', ARGV[2] .. id, 'status', 'expires_at')
+  if not r[1] or tonumber(r[2]) <= now or counts[r[1]] == nil then
+    if not r[1] or tonumber(r[2]) <= now then redis.call('ZREM', KEYS[1], id) end
+  else
+    counts[r[1]] = counts[r[1]] + 1
+    if oldest == '' then oldest = members[i + 1] end
+  end
+end
+redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', ARGV[1])
+redis.call('ZREMRANGEBYSCORE', KEYS[3], '-inf', ARGV[1])
+return {counts.received, counts.processing, counts.failed, redis.call('ZCARD', KEYS[2]),
+  redis.call('ZCARD', KEYS[3]), oldest}
+"""
+
+
+class RedisWebhookInbox(RedisWebhookEventStore):
+    """The webhook inbox (`WebhookInbox`) as Redis hashes plus three small indexes under ``inbox_prefix``.
+
+    A ``processed`` or ``dead`` record still expires after ``ttl`` like any claim; a pending one too (every
+    write refreshes it), so an event must be processed within ``ttl``.
+    """
+
+    def __init__(
+        self,
+        client: redis.Redis | str,
+        *,
+        prefix: str = WEBHOOK_EVENT_PREFIX,
+        inbox_prefix: str = INBOX_PREFIX,
+        ttl: float = DEFAULT_TTL,
+        lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
+        stale_after: float = DEFAULT_STALE_AFTER,
+        clock: Clock = time.time,
+    ) -> None:
+        super().__init__(client, prefix=prefix, ttl=ttl, lock_timeout=lock_timeout, clock=clock)
+        self.stale_after = stale_after
+        self._pending = inbox_prefix + "pending"
+        self._dead = inbox_prefix + "dead"
+        self._processed = inbox_prefix + "processed"
+        self._record = self.client.register_script(INBOX_RECORD_LUA)
+        self._inbox_mark = self.client.register_script(INBOX_MARK_PROCESSED_LUA)
+        self._fail = self.client.register_script(INBOX_FAIL_LUA)
+        self._mark_due = self.client.register_script(INBOX_MARK_DUE_LUA)
+        self._due = self.client.register_script(INBOX_DUE_LUA)
+        self._replay = self.client.register_script(INBOX_REPLAY_LUA)
+        self._stats = self.client.register_script(INBOX_STATS_LUA)
+
+    def _keys(self, event_id: str) -> list[str]:
+        return [self.prefix + event_id, self._pending, self._dead, self._processed]
+
+    def record(self, event_id: str, event_type: str, payload: bytes) -> bool:
+        """See ``WebhookInbox.record``."""
+        now = self._clock()
+        args: list[EncodableT] = [
+            now,
+            event_id,
+            event_type,
+            payload,
+            now + self.stale_after,
+            now + self.ttl,
+            _ttl_ms(self.ttl),
+        ]
+        with self._errors():
+            return int(self._record(keys=self._keys(event_id), args=args)) == 1
+
+    def mark_processed(self, event_id: str, holder: str | None = None) -> bool:
+        """See ``WebhookEventStore.mark_processed`` (the inbox's indexes are kept in step)."""
+        now = self._clock()
+        args: list[EncodableT] = [now, event_id, now + self.ttl, _ttl_ms(self.ttl), holder or ""]
+        with self._errors():
+            return int(self._inbox_mark(keys=self._keys(event_id), args=args)) == 1
+
+    def load(self, event_id: str) -> InboxEvent | None:
+        """See ``WebhookInbox.load``."""
+        fields = ["event_type", "payload", "status", "attempts", "last_error", "received_at", "expires_at"]
+        with self._errors():
+            raw = cast(list[Any], self.client.hmget(self.prefix + event_id, fields))
+        event_type, payload, status, attempts, last_error, received_at, expires_at = raw
+        if payload is None or expires_at is None or float(expires_at) <= self._clock():
+            return None
+        return InboxEvent(
+            event_id,
+            _text(event_type),
+            bytes(payload),
+            cast(EventStatus, _text(status)),
+            int(attempts),
+            None if last_error is None else _text(last_error),
+            float(received_at),
+        )
+
+    def fail(self, event_id: str, error: str, holder: str, retry_at: float | None) -> bool:
+        """See ``WebhookInbox.fail``."""
+        now = self._clock()
+        due: EncodableT = "" if retry_at is None else retry_at + self.stale_after
+        args: list[EncodableT] = [
+            now,
+            event_id,
+            holder,
+            error[:MAX_ERROR_LENGTH],
+            due,
+            now + self.ttl,
+            _ttl_ms(self.ttl),
+        ]
+        with self._errors():
+            return int(self._fail(keys=self._keys(event_id), args=args)) == 1
+
+    def mark_due(self, event_id: str) -> None:
+        """See ``WebhookInbox.mark_due``."""
+        with self._errors():
+            self._mark_due(keys=[self.prefix + event_id], args=[self._clock()])
+
+    def due(self, limit: int = 1000) -> list[str]:
+        """See ``WebhookInbox.due``."""
+        now = self._clock()
+        args: list[EncodableT] = [now, self.lock_timeout, now + self.stale_after, limit, self.prefix]
+        with self._errors():
+            return [_text(i) for i in self._due(keys=[self._pending], args=args)]
+
+    def replay(self, event_id: str) -> bool:
+        """See ``WebhookInbox.replay``."""
+        now = self._clock()
+        args: list[EncodableT] = [now, event_id, now + self.stale_after, now + self.ttl, _ttl_ms(self.ttl)]
+        with self._errors():
+            return int(self._replay(keys=self._keys(event_id), args=args)) == 1
+
+    def replay_dead(self, limit: int = 1000) -> list[str]:
+        """See ``WebhookInbox.replay_dead``."""
+        with self._errors():
+            ids = [_text(i) for i in cast(list[bytes], self.client.zrange(self._dead, 0, limit - 1))]
+        return [event_id for event_id in ids if self.replay(event_id)]
+
+    def stats(self) -> InboxStats:
+        """See ``WebhookInbox.stats``."""
+        now = self._clock()
+        with self._errors():
+            raw = self._stats(keys=[self._pending, self._dead, self._processed], args=[now, self.prefix])
+        received, processing, failed, dead, processed, oldest = raw
+        counts = {
+            "received": int(received),
+            "processing": int(processing),
+            "failed": int(failed),
+            "dead": int(dead),
+            "processed": int(processed),
+        }
+        age = None if _text(oldest) == "" else max(0.0, now - float(oldest))
+        return InboxStats(full_counts(counts), age)

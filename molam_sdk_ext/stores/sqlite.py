@@ -29,6 +29,7 @@ from molam_sdk_ext.stores.idempotency_records import (
 )
 from molam_sdk_ext.stores.pool import ConnectionPool, PoolTimeout
 from molam_sdk_ext.stores.webhook_events import (
+    MAX_ERROR_LENGTH,
     ClaimOutcome,
     EventRecord,
     StoredEvent,
@@ -36,7 +37,9 @@ from molam_sdk_ext.stores.webhook_events import (
     decide_mark_processed,
     decide_release,
     decide_renew,
+    holds_lease,
 )
+from molam_sdk_ext.stores.webhook_inbox import DEFAULT_STALE_AFTER, InboxEvent, InboxStats, full_counts
 
 Clock = Callable[[], float]
 
@@ -54,18 +57,29 @@ CREATE TABLE IF NOT EXISTS server_idempotency (
 CREATE INDEX IF NOT EXISTS server_idempotency_expires_at ON server_idempotency (expires_at);
 CREATE TABLE IF NOT EXISTS received_webhooks (
     event_id TEXT PRIMARY KEY,
-    status TEXT NOT NULL CHECK (status IN ('processing', 'processed', 'failed')),
+    status TEXT NOT NULL CHECK (status IN ('received', 'processing', 'processed', 'failed', 'dead')),
     attempts INTEGER NOT NULL,
     last_error TEXT,
     claimed_at REAL,
     expires_at REAL NOT NULL,
-    claimed_by TEXT
+    claimed_by TEXT,
+    event_type TEXT,
+    payload BLOB,
+    received_at REAL,
+    due_at REAL
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS received_webhooks_expires_at ON received_webhooks (expires_at);
 """
 
-# Columns added after a table may already exist in a file made by an older version: (table, column, type).
-ADDED_COLUMNS = (("received_webhooks", "claimed_by", "TEXT"),)
+# A file made by an older version keeps its older table (CREATE TABLE IF NOT EXISTS leaves it alone): it is
+# rebuilt with the current columns and status values, its rows kept. The marker is the newest status value.
+UPGRADE_RECEIVED_WEBHOOKS = f"""
+ALTER TABLE received_webhooks RENAME TO received_webhooks_old;
+DROP INDEX IF EXISTS received_webhooks_expires_at;
+{SCHEMA}
+INSERT INTO received_webhooks ({{columns}}) SELECT {{columns}} FROM received_webhooks_old;
+DROP TABLE received_webhooks_old;
+"""
 
 
 class _SQLiteDatabase:
@@ -83,20 +97,26 @@ class _SQLiteDatabase:
         )
         with self._errors(), self._pool.connection() as conn:
             conn.executescript(SCHEMA)
-            self._add_missing_columns(conn)
+            self._upgrade(conn)
 
     @staticmethod
-    def _add_missing_columns(conn: sqlite3.Connection) -> None:
-        # CREATE TABLE IF NOT EXISTS leaves an older table as it was: add what it lacks. Two processes may race
-        # here; the loser's "duplicate column" is the winner's work, not an error.
-        for table, column, kind in ADDED_COLUMNS:
-            present = {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}
-            if column not in present:
-                try:
-                    conn.execute(f"ALTER TABLE {table} ADD COLUMN {column} {kind}")
-                except sqlite3.OperationalError as exc:
-                    if "duplicate column" not in str(exc):
-                        raise
+    def _upgrade(conn: sqlite3.Connection) -> None:
+        row = conn.execute("SELECT sql FROM sqlite_master WHERE name = 'received_webhooks'").fetchone()
+        if row is None or "'dead'" in row[0]:
+            return
+        # Under the write lock, and checked again inside it: two processes may open an old file together.
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            row = conn.execute("SELECT sql FROM sqlite_master WHERE name = 'received_webhooks'").fetchone()
+            if "'dead'" not in row[0]:
+                columns = ", ".join(r[1] for r in conn.execute("PRAGMA table_info(received_webhooks)"))
+                for statement in UPGRADE_RECEIVED_WEBHOOKS.format(columns=columns).split(";"):
+                    if statement.strip():
+                        conn.execute(statement)
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
 
     def _connect(self) -> sqlite3.Connection:
         # isolation_level=None: we issue BEGIN/COMMIT ourselves.
@@ -447,3 +467,146 @@ class AsyncSQLiteWebhookEventStore:
     async def close(self) -> None:
         """Close the pooled connections."""
         await asyncio.to_thread(self.sync.close)
+
+
+# An inbox record is one whose payload is kept (an inline processor's claims have none).
+_DUE = (
+    "payload IS NOT NULL AND expires_at > :now AND due_at <= :now AND (status IN ('received', 'failed')"
+    " OR (status = 'processing' AND claimed_at <= :now - :lock_timeout))"
+)
+
+
+class SQLiteWebhookInbox(SQLiteWebhookEventStore):
+    """The webhook inbox (`WebhookInbox`) in the ``received_webhooks`` table of a SQLite file (one machine)."""
+
+    def __init__(
+        self,
+        path: str | os.PathLike[str],
+        *,
+        ttl: float = DEFAULT_TTL,
+        lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
+        stale_after: float = DEFAULT_STALE_AFTER,
+        clock: Clock = time.time,
+        busy_timeout: float = 30.0,
+        max_connections: int = 8,
+    ) -> None:
+        super().__init__(
+            path,
+            ttl=ttl,
+            lock_timeout=lock_timeout,
+            clock=clock,
+            busy_timeout=busy_timeout,
+            max_connections=max_connections,
+        )
+        self.stale_after = stale_after
+
+    def record(self, event_id: str, event_type: str, payload: bytes) -> bool:
+        """See ``WebhookInbox.record``."""
+        with self._db.transaction() as conn:
+            now = self._clock()
+            existing = self._read(conn, event_id)
+            if existing is not None and existing.is_live(now):
+                return False
+            conn.execute(
+                "INSERT OR REPLACE INTO received_webhooks (event_id, status, attempts, expires_at, event_type,"
+                " payload, received_at, due_at) VALUES (?, 'received', 0, ?, ?, ?, ?, ?)",
+                (event_id, now + self.ttl, event_type, payload, now, now + self.stale_after),
+            )
+            return True
+
+    def load(self, event_id: str) -> InboxEvent | None:
+        """See ``WebhookInbox.load``."""
+        with self._db.connection() as conn:
+            row = conn.execute(
+                "SELECT event_type, payload, status, attempts, last_error, received_at FROM received_webhooks"
+                " WHERE event_id = ? AND payload IS NOT NULL AND expires_at > ?",
+                (event_id, self._clock()),
+            ).fetchone()
+        if row is None:
+            return None
+        event_type, payload, status, attempts, last_error, received_at = row
+        return InboxEvent(event_id, event_type, bytes(payload), status, attempts, last_error, received_at)
+
+    def fail(self, event_id: str, error: str, holder: str, retry_at: float | None) -> bool:
+        """See ``WebhookInbox.fail``."""
+        with self._db.transaction() as conn:
+            now = self._clock()
+            if not holds_lease(self._read(conn, event_id), holder, now):
+                return False
+            status = "dead" if retry_at is None else "failed"
+            due = None if retry_at is None else retry_at + self.stale_after
+            conn.execute(
+                "UPDATE received_webhooks SET status = ?, last_error = ?, claimed_at = NULL, claimed_by = NULL,"
+                " due_at = ?, expires_at = ? WHERE event_id = ?",
+                (status, error[:MAX_ERROR_LENGTH], due, now + self.ttl, event_id),
+            )
+            return True
+
+    def mark_due(self, event_id: str) -> None:
+        """See ``WebhookInbox.mark_due``."""
+        with self._db.transaction() as conn:
+            conn.execute(
+                "UPDATE received_webhooks SET due_at = ? WHERE event_id = ? AND status IN ('received', 'failed')",
+                (self._clock(), event_id),
+            )
+
+    def due(self, limit: int = 1000) -> list[str]:
+        """See ``WebhookInbox.due``."""
+        with self._db.transaction() as conn:
+            now = self._clock()
+            params = {"now": now, "lock_timeout": self.lock_timeout, "limit": limit}
+            ids = [
+                r[0]
+                for r in conn.execute(
+                    f"SELECT event_id FROM received_webhooks WHERE {_DUE} ORDER BY due_at LIMIT :limit",
+                    params,
+                )
+            ]
+            conn.executemany(
+                "UPDATE received_webhooks SET due_at = ? WHERE event_id = ?",
+                [(now + self.stale_after, event_id) for event_id in ids],
+            )
+            return ids
+
+    def replay(self, event_id: str) -> bool:
+        """See ``WebhookInbox.replay``."""
+        with self._db.transaction() as conn:
+            now = self._clock()
+            return (
+                conn.execute(
+                    "UPDATE received_webhooks SET status = 'received', attempts = 0, claimed_at = NULL,"
+                    " claimed_by = NULL, due_at = ?, expires_at = ? WHERE event_id = ? AND payload IS NOT NULL"
+                    " AND expires_at > ? AND status != 'processing'",
+                    (now + self.stale_after, now + self.ttl, event_id, now),
+                ).rowcount
+                == 1
+            )
+
+    def replay_dead(self, limit: int = 1000) -> list[str]:
+        """See ``WebhookInbox.replay_dead``."""
+        with self._db.connection() as conn:
+            ids = [
+                r[0]
+                for r in conn.execute(
+                    "SELECT event_id FROM received_webhooks WHERE status = 'dead' AND payload IS NOT NULL"
+                    " AND expires_at > ? ORDER BY received_at LIMIT ?",
+                    (self._clock(), limit),
+                )
+            ]
+        return [event_id for event_id in ids if self.replay(event_id)]
+
+    def stats(self) -> InboxStats:
+        """See ``WebhookInbox.stats``."""
+        now = self._clock()
+        with self._db.connection() as conn:
+            rows = conn.execute(
+                "SELECT status, count(*) FROM received_webhooks WHERE payload IS NOT NULL AND expires_at > ?"
+                " GROUP BY status",
+                (now,),
+            ).fetchall()
+            oldest = conn.execute(
+                "SELECT min(received_at) FROM received_webhooks WHERE payload IS NOT NULL AND expires_at > ?"
+                " AND status IN ('received', 'processing', 'failed')",
+                (now,),
+            ).fetchone()[0]
+        return InboxStats(full_counts(dict(rows)), None if oldest is None else max(0.0, now - oldest))

@@ -4,6 +4,7 @@ One record per event id: status (``processing``, ``processed``, ``failed``), how
 (``attempts``), the last handler error, when it was claimed and when it expires.
 
 - ``claim``: no record or an expired one -> ``CLAIMED`` (attempts 1); ``processed`` -> ``ALREADY_PROCESSED``;
+  ``dead`` (an inbox event given up) -> ``DEAD``; ``received`` (an inbox event waiting) -> ``CLAIMED``;
   ``processing`` claimed less than ``lock_timeout`` ago -> ``IN_PROGRESS``; ``failed``, or ``processing`` whose
   claim is older than ``lock_timeout`` (a crashed worker) -> ``CLAIMED`` with attempts + 1.
 - ``mark_processed``: the record becomes ``processed`` (final; later claims are duplicates).
@@ -50,7 +51,9 @@ __all__ = [
 MAX_ERROR_LENGTH = 2000
 """``last_error`` is cut to this many characters (a traceback must not bloat the store)."""
 
-EventStatus = Literal["processing", "processed", "failed"]
+EventStatus = Literal["received", "processing", "processed", "failed", "dead"]
+"""``received`` and ``dead`` are the inbox's (``webhook_inbox``): recorded and waiting for a worker, and given up
+after the last retry (a ``replay`` makes it ``received`` again)."""
 
 
 class ClaimOutcome(enum.Enum):
@@ -59,6 +62,8 @@ class ClaimOutcome(enum.Enum):
     CLAIMED = "claimed"
     ALREADY_PROCESSED = "already_processed"
     IN_PROGRESS = "in_progress"
+    DEAD = "dead"
+    """The inbox gave the event up after its last retry: it runs again only when replayed."""
 
 
 @attrs.frozen
@@ -185,6 +190,8 @@ def decide_claim(
         return ClaimOutcome.CLAIMED, StoredEvent(event_id, "processing", 1, None, now, now + ttl, holder)
     if live.status == "processed":
         return ClaimOutcome.ALREADY_PROCESSED, None
+    if live.status == "dead":
+        return ClaimOutcome.DEAD, None
     claimed_at = live.claimed_at if live.claimed_at is not None else now
     if live.status == "processing" and now - claimed_at < lock_timeout:
         return ClaimOutcome.IN_PROGRESS, None

@@ -4,9 +4,11 @@
 - `construct_event`: verify a delivery and return its typed event (`UnknownEvent` for types this SDK
   does not know yet);
 - `WebhookProcessor`: verify, deduplicate by event id through a store, dispatch to handlers, answer with a
-  status code; adapters for Django, Flask and Starlette/FastAPI live in `molam_sdk_ext.webhooks.adapters`.
+  status code; adapters for Django, Flask and Starlette/FastAPI live in `molam_sdk_ext.webhooks.adapters`;
+- inbox mode: `WebhookProcessor(secrets, inbox=..., dispatch=CeleryDispatch(app))` records each event in a
+  durable inbox and acknowledges at once, and Celery workers run the handlers (`Dispatch` is the protocol).
 
-Importing this package never imports Django, Flask or Starlette, nor the generated models: the event and
+Importing this package never imports Django, Flask, Starlette or Celery, nor the generated models: the event and
 processor names are loaded on first use.
 """
 
@@ -32,6 +34,8 @@ from molam_sdk_ext.webhooks.signature import (
 )
 
 if TYPE_CHECKING:
+    from molam_sdk_ext.webhooks.celery_dispatch import CeleryDispatch
+    from molam_sdk_ext.webhooks.dispatch import Dispatch
     from molam_sdk_ext.webhooks.events import (
         EVENT_TYPES,
         TypedEvent,
@@ -57,6 +61,8 @@ __all__ = [
     "MAX_HEADER_BYTES",
     "MAX_SIGNATURES",
     "SIGNATURE_HEADER",
+    "CeleryDispatch",
+    "Dispatch",
     "Handler",
     "Outcome",
     "ProcessResult",
@@ -80,6 +86,8 @@ __all__ = [
 ]
 
 _LAZY = {
+    "CeleryDispatch": "celery_dispatch",
+    "Dispatch": "dispatch",
     "EVENT_TYPES": "events",
     "TypedEvent": "events",
     "UnknownEvent": "events",

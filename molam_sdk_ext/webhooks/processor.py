@@ -29,7 +29,18 @@ invalid_signature  400    `SignatureVerificationError`; ``error`` holds the reas
 handler_failed     500    the handler raised; the claim is released with the error, attempts are counted,
                           and the sender's next delivery runs the handler again
 store_unavailable  503    the store failed; the handler was not run (or ran but could not be recorded)
+received           200    inbox mode: recorded in the inbox and handed to a worker (the handler runs there)
+dead               200    inbox mode: the event failed its last retry; only a replay runs it again
+not_found          404    inbox mode, in a worker: the task names an event the inbox does not hold
 ================== ====== ====================================================================================
+
+Inbox mode (``WebhookProcessor(secrets, inbox=..., dispatch=CeleryDispatch(app))``): the endpoint verifies the
+delivery, records it in the durable inbox and enqueues a task carrying the event id, then answers 200
+``received`` at once; a duplicate of an event already in the inbox answers 200 ``duplicate`` and enqueues
+nothing; if the task cannot be enqueued (the broker is down) the event is still recorded and acknowledged,
+and `sweep` enqueues it later. In the worker, `work` loads the event, claims it with a lease, runs the same
+handler, and records the outcome: a failure is retried after the dispatch's backoff, and after the last
+retry the event is ``dead`` (`replay` / `replay_dead` run it again). See docs/WEBHOOKS_AT_SCALE.md.
 
 409 rather than 503 for ``in_progress``: the event is fine and the endpoint is healthy, the request conflicts
 with work in flight. Every Molam delivery retry treats any non-2xx as "try again later", and a 409 does not
@@ -82,6 +93,7 @@ import inspect
 import json
 import secrets
 import threading
+import time
 from collections.abc import Awaitable, Callable, Coroutine, Generator, Mapping
 from typing import Any, TypeVar
 
@@ -89,6 +101,7 @@ import attrs
 
 from molam_sdk_ext.errors import SignatureVerificationError
 from molam_sdk_ext.observability.logs import get_logger
+from molam_sdk_ext.observability.redaction import redact
 from molam_sdk_ext.stores.memory import AsyncMemoryWebhookEventStore, MemoryWebhookEventStore
 from molam_sdk_ext.stores.webhook_events import (
     DEFAULT_LOCK_TIMEOUT,
@@ -96,6 +109,8 @@ from molam_sdk_ext.stores.webhook_events import (
     ClaimOutcome,
     WebhookEventStore,
 )
+from molam_sdk_ext.stores.webhook_inbox import InboxEvent, WebhookInbox
+from molam_sdk_ext.webhooks.dispatch import Dispatch
 from molam_sdk_ext.webhooks.events import WebhookEvent, parse_payload, signature_from_headers
 from molam_sdk_ext.webhooks.signature import (
     DEFAULT_MAX_PAYLOAD_BYTES,
@@ -136,6 +151,9 @@ class Outcome(enum.StrEnum):
     IN_PROGRESS = "in_progress"
     LEASE_LOST = "lease_lost"
     IGNORED = "ignored"
+    RECEIVED = "received"
+    DEAD = "dead"
+    NOT_FOUND = "not_found"
     INVALID_SIGNATURE = "invalid_signature"
     HANDLER_FAILED = "handler_failed"
     STORE_UNAVAILABLE = "store_unavailable"
@@ -145,6 +163,9 @@ _STATUS = {
     Outcome.PROCESSED: 200,
     Outcome.DUPLICATE: 200,
     Outcome.IGNORED: 200,
+    Outcome.RECEIVED: 200,
+    Outcome.DEAD: 200,
+    Outcome.NOT_FOUND: 404,
     Outcome.IN_PROGRESS: 409,
     Outcome.LEASE_LOST: 409,
     Outcome.INVALID_SIGNATURE: 400,
@@ -168,6 +189,10 @@ class ProcessResult:
     error: str | None = None
     retry_after: int | None = None
     event: WebhookEvent | None = attrs.field(default=None, repr=False, eq=False)
+    handler_seconds: float | None = None
+    """How long the handler ran (None when it did not run)."""
+    retry_in: float | None = None
+    """Inbox mode, in a worker: seconds until the failed handler is retried (None: no retry)."""
 
     def body(self) -> bytes:
         """The JSON response body: ``{"outcome": ..., "event_id": ...}`` (plus ``reason`` for a 400)."""
@@ -197,20 +222,26 @@ def _result(
     *,
     error: str | None = None,
     retry_after: int | None = None,
+    handler_seconds: float | None = None,
+    retry_in: float | None = None,
+    event_id: str | None = None,
 ) -> ProcessResult:
     return ProcessResult(
         status_code=_STATUS[outcome],
         outcome=outcome,
-        event_id=event.id if event is not None else None,
+        event_id=event.id if event is not None else event_id,
         event_type=event.type if event is not None else None,
         error=error,
         retry_after=retry_after,
         event=event,
+        handler_seconds=handler_seconds,
+        retry_in=retry_in,
     )
 
 
 def _describe(exc: BaseException) -> str:
-    text = f"{type(exc).__name__}: {exc}"
+    # Redacted: a handler's message may quote a key or a card number, and it is logged and stored.
+    text = redact(f"{type(exc).__name__}: {exc}")
     return text[:_MAX_ERROR_CHARS]
 
 
@@ -257,8 +288,57 @@ class _Call:
     lease: Lease | None
 
 
-_Op = _Claim | _MarkProcessed | _Release | _Call
-_StoreOp = _Claim | _MarkProcessed | _Release | _Renew
+@attrs.frozen
+class _Record:
+    event_id: str
+    event_type: str
+    payload: bytes = attrs.field(repr=False)
+
+
+@attrs.frozen
+class _Load:
+    event_id: str
+
+
+@attrs.frozen
+class _Fail:
+    event_id: str
+    error: str
+    holder: str
+    retry_at: float | None
+
+
+@attrs.frozen
+class _MarkDue:
+    event_id: str
+
+
+@attrs.frozen
+class _Enqueue:
+    event_id: str
+
+
+_StoreOp = _Claim | _MarkProcessed | _Release | _Renew | _Record | _Load | _Fail | _MarkDue
+_Op = _StoreOp | _Call | _Enqueue
+
+
+class _HandlerFailure(Exception):
+    """What a driver throws into the steps when the handler raised: the exception and how long it ran."""
+
+    def __init__(self, cause: Exception, seconds: float) -> None:
+        super().__init__(_describe(cause))
+        self.cause = cause
+        self.seconds = seconds
+
+
+class _DispatchFailure(Exception):
+    """Wraps whatever enqueuing a task raised (the broker is down or unreachable)."""
+
+    def __init__(self, cause: BaseException) -> None:
+        super().__init__(_describe(cause))
+        self.cause = cause
+
+
 _Steps = Generator[_Op, Any, ProcessResult]
 
 
@@ -359,6 +439,8 @@ class WebhookProcessor:
         secrets: SecretsSource | WebhookVerifier,
         store: WebhookEventStore | AsyncWebhookEventStore | None = None,
         *,
+        inbox: WebhookInbox | None = None,
+        dispatch: Dispatch | None = None,
         tolerance: float = DEFAULT_TOLERANCE,
         max_payload_bytes: int = DEFAULT_MAX_PAYLOAD_BYTES,
         retry_after: int | None = None,
@@ -367,8 +449,14 @@ class WebhookProcessor:
             self.verifier = secrets
         else:
             self.verifier = WebhookVerifier(secrets, tolerance=tolerance, max_payload_bytes=max_payload_bytes)
+        if (inbox is None) != (dispatch is None):
+            raise ValueError("inbox mode needs both an inbox and a dispatch (e.g. CeleryDispatch(app))")
+        if inbox is not None and store is not None and store is not inbox:
+            raise ValueError("in inbox mode the inbox is the store: pass inbox= only")
+        self.inbox = inbox
+        self.dispatch = dispatch
         self.store: WebhookEventStore | AsyncWebhookEventStore = (
-            store if store is not None else MemoryWebhookEventStore()
+            inbox if inbox is not None else store if store is not None else MemoryWebhookEventStore()
         )
         self._async_store = inspect.iscoroutinefunction(self.store.claim)
         # Memory stores never block: call them inline from aprocess instead of paying for a thread hop.
@@ -385,9 +473,12 @@ class WebhookProcessor:
         self._handlers: dict[str, Handler] = {}
         self._fallback: Handler | None = None
         self._result_callbacks: list[ResultCallback] = []
+        if dispatch is not None:
+            dispatch.bind(self)
 
     def __repr__(self) -> str:
-        return f"WebhookProcessor(types={sorted(self._handlers)!r}, store={type(self.store).__name__})"
+        mode = "" if self.dispatch is None else f", dispatch={type(self.dispatch).__name__}"
+        return f"WebhookProcessor(types={sorted(self._handlers)!r}, store={type(self.store).__name__}{mode})"
 
     # --- registration ----------------------------------------------------------------------------------------
 
@@ -465,7 +556,52 @@ class WebhookProcessor:
         except SignatureVerificationError as e:
             logger.warning("webhook rejected: %s", e.reason)
             return _result(Outcome.INVALID_SIGNATURE, error=e.reason)
+        if self.inbox is not None:
+            payload = raw_body.encode() if isinstance(raw_body, str) else bytes(raw_body)
+            return (yield from self._ingest(event, payload))
+        return (yield from self._handle(event, None))
 
+    def _ingest(self, event: WebhookEvent, payload: bytes) -> _Steps:
+        """Inbox mode, at the endpoint: record the verified event once, enqueue its task, acknowledge."""
+        try:
+            new = yield _Record(event.id, event.type, payload)
+        except _StoreFailure as e:
+            logger.error("webhook %s: inbox failed on record: %s", event.id, e)
+            return _result(Outcome.STORE_UNAVAILABLE, event, error=str(e), retry_after=self.retry_after)
+        if not new:
+            logger.info("webhook %s (%s): already in the inbox, not enqueued again", event.id, event.type)
+            return _result(Outcome.DUPLICATE, event)
+        try:
+            yield _Enqueue(event.id)
+        except _DispatchFailure as e:
+            # Recorded is what matters: acknowledge, and let the sweeper enqueue it once the broker is back.
+            logger.warning("webhook %s: recorded but not enqueued (the sweeper will): %s", event.id, e)
+            try:
+                yield _MarkDue(event.id)
+            except _StoreFailure as store_error:
+                logger.error("webhook %s: inbox failed on mark_due: %s", event.id, store_error)
+        logger.info("webhook %s (%s): received", event.id, event.type)
+        return _result(Outcome.RECEIVED, event)
+
+    def _work_steps(self, event_id: str) -> _Steps:
+        """Inbox mode, in a worker: load the event, then the same claim / handler / record as inline."""
+        try:
+            loaded: InboxEvent | None = yield _Load(event_id)
+        except _StoreFailure as e:
+            logger.error("webhook %s: inbox failed on load: %s", event_id, e)
+            return _result(Outcome.STORE_UNAVAILABLE, error=str(e), event_id=event_id)
+        if loaded is None:
+            logger.warning("webhook %s: not in the inbox (expired, or never recorded)", event_id)
+            return _result(Outcome.NOT_FOUND, event_id=event_id)
+        try:
+            event = parse_payload(loaded.payload)
+        except SignatureVerificationError as e:  # verified when recorded: only a store edited by hand
+            return _result(Outcome.INVALID_SIGNATURE, error=e.reason, event_id=event_id)
+        return (yield from self._handle(event, loaded))
+
+    def _handle(self, event: WebhookEvent, loaded: InboxEvent | None) -> _Steps:
+        """Claim the event, run its handler under the lease, record the outcome (inline, or in a worker when
+        `loaded` is the inbox's record)."""
         holder = new_holder() if self._leases else None
         try:
             claim = yield _Claim(event.id, holder)
@@ -478,24 +614,20 @@ class WebhookProcessor:
         if claim is ClaimOutcome.IN_PROGRESS:
             logger.info("webhook %s (%s): in progress elsewhere", event.id, event.type)
             return _result(Outcome.IN_PROGRESS, event, retry_after=self.retry_after)
+        if claim is ClaimOutcome.DEAD:
+            logger.info("webhook %s (%s): dead, runs again only when replayed", event.id, event.type)
+            return _result(Outcome.DEAD, event)
 
         handler = self.handler_for(event.type)
         outcome = Outcome.IGNORED
+        seconds: float | None = None
         if handler is not None:
             outcome = Outcome.PROCESSED
             lease = None if holder is None else Lease(event.id, holder, self._heartbeat_interval)
             try:
-                yield _Call(handler, event, lease)
-            except Exception as e:
-                error = _describe(e)
-                logger.warning("webhook %s (%s): handler failed: %s", event.id, event.type, error)
-                try:
-                    if not (yield _Release(event.id, error, holder)) and holder is not None:
-                        logger.warning("webhook %s: lease lost before the failure was recorded", event.id)
-                except _StoreFailure as store_error:
-                    # The claim stays until the store's lock_timeout; the retry then takes it over.
-                    logger.error("webhook %s: store failed on release: %s", event.id, store_error)
-                return _result(Outcome.HANDLER_FAILED, event, error=error)
+                seconds = yield _Call(handler, event, lease)
+            except _HandlerFailure as failure:
+                return (yield from self._failed(event, loaded, holder, failure))
 
         try:
             recorded = yield _MarkProcessed(event.id, holder)
@@ -507,19 +639,114 @@ class WebhookProcessor:
         if holder is not None and not recorded:
             # Fenced: another worker took the claim over while this handler ran (it outlived its lease).
             logger.warning("webhook %s (%s): lease lost, completion not recorded", event.id, event.type)
-            return _result(Outcome.LEASE_LOST, event, retry_after=self.retry_after)
+            return _result(Outcome.LEASE_LOST, event, retry_after=self.retry_after, handler_seconds=seconds)
         logger.info("webhook %s (%s): %s", event.id, event.type, outcome.value)
-        return _result(outcome, event)
+        return _result(outcome, event, handler_seconds=seconds)
+
+    def _failed(
+        self, event: WebhookEvent, loaded: InboxEvent | None, holder: str | None, failure: _HandlerFailure
+    ) -> _Steps:
+        """The handler raised: release the claim (inline), or schedule the retry or give up (inbox)."""
+        error = str(failure)
+        logger.warning("webhook %s (%s): handler failed: %s", event.id, event.type, error)
+        retry_in: float | None = None
+        try:
+            if loaded is None or holder is None or self.dispatch is None:
+                recorded = yield _Release(event.id, error, holder)
+            else:
+                # The claim counted this run: the record's attempts before it, plus one.
+                retry_in = self.dispatch.retry_delay(loaded.attempts + 1)
+                retry_at = None if retry_in is None else time.time() + retry_in
+                recorded = yield _Fail(event.id, error, holder, retry_at)
+                if recorded and retry_in is None:
+                    logger.error(
+                        "webhook %s (%s): dead after %d attempts", event.id, event.type, loaded.attempts + 1
+                    )
+                    return _result(Outcome.DEAD, event, error=error, handler_seconds=failure.seconds)
+            if not recorded and holder is not None:
+                logger.warning("webhook %s: lease lost before the failure was recorded", event.id)
+                retry_in = None
+        except _StoreFailure as store_error:
+            # The claim stays until the store's lock_timeout; then a retry (or the sweeper) takes it over.
+            logger.error("webhook %s: store failed recording the failure: %s", event.id, store_error)
+        return _result(
+            Outcome.HANDLER_FAILED, event, error=error, handler_seconds=failure.seconds, retry_in=retry_in
+        )
 
     def process(
         self, raw_body: bytes | str, headers: Mapping[str, str] | str | bytes | None
     ) -> ProcessResult:
         """Process one delivery synchronously: `raw_body` exactly as received, the request `headers` (or the
         `Molam-Signature` value). Never raises for a bad delivery; see `ProcessResult`."""
+        return self._drive(self._steps(raw_body, headers))
+
+    def work(self, event_id: str) -> ProcessResult:
+        """Inbox mode, in a worker: run the handler of the recorded event `event_id` (see the module docstring).
+
+        `retry_in` on the result says when the dispatch should run it again after a failure; result
+        callbacks see every run.
+        """
+        if self.inbox is None:
+            raise TypeError("work() is for a processor in inbox mode (inbox= and dispatch=)")
+        return self._drive(self._reported(self._work_steps(event_id)))
+
+    def _reported(self, steps: _Steps) -> _Steps:
+        result = yield from steps
+        self._report(result)
+        return result
+
+    def sweep(self, limit: int = 1000) -> list[str]:
+        """Enqueue the inbox's due events (never enqueued, lost by the broker, or whose worker died); return
+        the ids enqueued. What cannot be enqueued stays due for the next sweep."""
+        inbox, dispatch = self._inbox_mode()
+        enqueued = []
+        for event_id in inbox.due(limit):
+            try:
+                dispatch.enqueue(event_id)
+            except Exception as e:
+                logger.warning("webhook sweep: could not enqueue %s: %s", event_id, _describe(e))
+                inbox.mark_due(event_id)
+                continue
+            enqueued.append(event_id)
+        if enqueued:
+            logger.info("webhook sweep: enqueued %d event(s)", len(enqueued))
+        return enqueued
+
+    def replay(self, event_id: str) -> bool:
+        """Run a recorded event again (dead, failed or even processed) with a fresh retry budget: False when
+        the inbox does not hold it or it is running now. The task is enqueued now (or by the next sweep)."""
+        inbox, dispatch = self._inbox_mode()
+        if not inbox.replay(event_id):
+            return False
+        self._enqueue_or_mark_due(inbox, dispatch, event_id)
+        return True
+
+    def replay_dead(self, limit: int = 1000) -> list[str]:
+        """Replay every dead event (up to `limit`); return their ids."""
+        inbox, dispatch = self._inbox_mode()
+        replayed = inbox.replay_dead(limit)
+        for event_id in replayed:
+            self._enqueue_or_mark_due(inbox, dispatch, event_id)
+        return replayed
+
+    @staticmethod
+    def _enqueue_or_mark_due(inbox: WebhookInbox, dispatch: Dispatch, event_id: str) -> None:
+        try:
+            dispatch.enqueue(event_id)
+        except Exception as e:
+            logger.warning("webhook %s: could not enqueue (the sweeper will): %s", event_id, _describe(e))
+            inbox.mark_due(event_id)
+
+    def _inbox_mode(self) -> tuple[WebhookInbox, Dispatch]:
+        if self.inbox is None or self.dispatch is None:
+            raise TypeError("this needs a processor in inbox mode (inbox= and dispatch=)")
+        return self.inbox, self.dispatch
+
+    def _drive(self, steps: _Steps) -> ProcessResult:
+        """The sync driver: perform each operation `steps` asks for, in this thread."""
         if self._async_store:
             raise TypeError("this processor has an async store: use `await processor.aprocess(...)`")
         store: WebhookEventStore = self.store  # type: ignore[assignment]
-        steps = self._steps(raw_body, headers)
         reply: Any = None
         failure: BaseException | None = None
         while True:
@@ -531,18 +758,30 @@ class WebhookProcessor:
             reply, failure = None, None
             if isinstance(op, _Call):
                 heartbeat = Heartbeat(store, op.lease) if op.lease is not None else contextlib.nullcontext()
+                started = time.perf_counter()
                 try:
                     with heartbeat:
                         value = op.handler(op.event)
                         if inspect.isawaitable(value):
                             _run_coroutine(value)
+                    reply = time.perf_counter() - started
                 except Exception as e:
-                    failure = e
+                    failure = _HandlerFailure(e, time.perf_counter() - started)
+                continue
+            if isinstance(op, _Enqueue):
+                try:
+                    self._dispatch(op)
+                except Exception as e:
+                    failure = _DispatchFailure(e)
                 continue
             try:
                 reply = _call_store(store, op)
             except Exception as e:
                 failure = _StoreFailure(e)
+
+    def _dispatch(self, op: _Enqueue) -> None:
+        assert self.dispatch is not None  # _Enqueue is only asked for in inbox mode
+        self.dispatch.enqueue(op.event_id)
 
     async def aprocess(
         self, raw_body: bytes | str, headers: Mapping[str, str] | str | bytes | None
@@ -560,6 +799,7 @@ class WebhookProcessor:
             reply, failure = None, None
             if isinstance(op, _Call):
                 heartbeat = None if op.lease is None else asyncio.create_task(self._aheartbeat(op.lease))
+                started = time.perf_counter()
                 try:
                     if inspect.iscoroutinefunction(op.handler):
                         await op.handler(op.event)
@@ -567,13 +807,21 @@ class WebhookProcessor:
                         value = await asyncio.to_thread(op.handler, op.event)
                         if inspect.isawaitable(value):
                             await value
+                    reply = time.perf_counter() - started
                 except Exception as e:
-                    failure = e
+                    failure = _HandlerFailure(e, time.perf_counter() - started)
                 finally:
                     if heartbeat is not None:
                         heartbeat.cancel()
                         with contextlib.suppress(asyncio.CancelledError):
                             await heartbeat
+                continue
+            if isinstance(op, _Enqueue):
+                try:
+                    # Publishing to a broker is blocking I/O.
+                    await asyncio.to_thread(self._dispatch, op)
+                except Exception as e:
+                    failure = _DispatchFailure(e)
                 continue
             try:
                 reply = await self._astore(op)
@@ -606,11 +854,20 @@ class WebhookProcessor:
 def _call_store(store: Any, op: _StoreOp) -> Any:
     """Perform one store operation (the result, or a coroutine of it for an async store). The holder is only
     passed when there is one, so that a store written before leases keeps working."""
-    lease = () if op.holder is None else (op.holder,)
+    lease = () if getattr(op, "holder", None) is None else (op.holder,)  # type: ignore[union-attr]
     if isinstance(op, _Claim):
         return store.claim(op.event_id, *lease)
     if isinstance(op, _MarkProcessed):
         return store.mark_processed(op.event_id, *lease)
     if isinstance(op, _Release):
         return store.release(op.event_id, op.error, *lease)
-    return store.renew(op.event_id, op.holder)
+    if isinstance(op, _Renew):
+        return store.renew(op.event_id, op.holder)
+    # The inbox's own operations (inbox mode only, where the store is the inbox).
+    if isinstance(op, _Record):
+        return store.record(op.event_id, op.event_type, op.payload)
+    if isinstance(op, _Load):
+        return store.load(op.event_id)
+    if isinstance(op, _Fail):
+        return store.fail(op.event_id, op.error, op.holder, op.retry_at)
+    return store.mark_due(op.event_id)

@@ -19,6 +19,7 @@ VERSIONS = [
     "0002_received_webhooks",
     "0003_webhook_subscriptions",
     "0004_received_webhooks_lease",
+    "0005_webhook_inbox",
 ]
 
 

@@ -13,6 +13,8 @@ import yaml
 from molam_sdk_ext.webhooks import sign
 
 SECRET = "whsec_test_receiver_secret_1"
+LEAKED_SECRET = "sk_live_inboxtestleak0123456789"
+"""A key a failing test handler quotes in its exception: it must be redacted wherever the error is kept."""
 KID = "we_test_1"
 SPEC = Path(__file__).resolve().parents[2] / "spec" / "molam.yaml"
 

@@ -1,0 +1,138 @@
+"""Real Celery processes for the inbox tests: workers and beat for ``tests.webhooks.inbox_app``, started with
+subprocess and stopped (or SIGKILLed) by pid; and the environment that configures the app in each of them."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+APP = "tests.webhooks.inbox_app"
+
+
+def app_env(broker: str, inbox: str, effects: Path, **settings: str) -> dict[str, str]:
+    """The environment of every process of one test (``settings``: ``MOLAM_TEST_*`` names without prefix)."""
+    env = dict(os.environ)
+    env.update(
+        MOLAM_TEST_BROKER=broker,
+        MOLAM_TEST_INBOX=inbox,
+        MOLAM_TEST_EFFECTS=str(effects),
+        PYTHONPATH=str(ROOT),
+    )
+    env.update({f"MOLAM_TEST_{k.upper()}": v for k, v in settings.items()})
+    return env
+
+
+class CeleryProcesses:
+    """Workers (solo pool: the handler runs in the worker process itself, so a SIGKILL is mid-handler) and
+    beat, each logging into ``effects/<name>.log``."""
+
+    def __init__(self, env: dict[str, str], effects: Path) -> None:
+        self.env = env
+        self.effects = effects
+        self.workers: dict[str, subprocess.Popen[bytes]] = {}
+        self.beat: subprocess.Popen[bytes] | None = None
+        self._started = 0
+
+    def _spawn(self, name: str, args: list[str]) -> subprocess.Popen[bytes]:
+        log = open(self.effects / f"{name}.log", "ab")  # noqa: SIM115 - closed when the process is reaped
+        try:
+            return subprocess.Popen(
+                [sys.executable, "-m", "celery", "-A", APP, *args],
+                cwd=ROOT, env=self.env, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
+            )  # fmt: skip
+        finally:
+            log.close()
+
+    def start_worker(self) -> str:
+        """Start one more worker; return its name."""
+        self._started += 1
+        name = f"worker{self._started}"
+        self.workers[name] = self._spawn(
+            name,
+            [
+                "worker",
+                "-P",
+                "solo",
+                "-n",
+                f"{name}@%h",
+                "-l",
+                "WARNING",
+                "--without-gossip",
+                "--without-mingle",
+            ],
+        )
+        return name
+
+    def start_beat(self) -> None:
+        """Start Celery beat (it schedules the sweeper)."""
+        self.beat = self._spawn("beat", ["beat", "-l", "WARNING", "-s", str(self.effects / "beat-schedule")])
+
+    def kill(self, pid: int) -> bool:
+        """SIGKILL the worker with this pid (if it is one of ours and alive); restart a replacement."""
+        for name, proc in list(self.workers.items()):
+            if proc.pid == pid and proc.poll() is None:
+                os.kill(pid, signal.SIGKILL)
+                proc.wait()
+                del self.workers[name]
+                self.start_worker()
+                return True
+        return False
+
+    def alive(self) -> int:
+        """How many workers run."""
+        return sum(1 for p in self.workers.values() if p.poll() is None)
+
+    def stop(self) -> None:
+        """Stop everything (TERM, then KILL after 10 s)."""
+        procs = [*self.workers.values(), *([self.beat] if self.beat else [])]
+        for proc in procs:
+            if proc.poll() is None:
+                proc.terminate()
+        deadline = time.monotonic() + 10
+        for proc in procs:
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                proc.wait(timeout=max(0.1, deadline - time.monotonic()))
+            if proc.poll() is None:
+                proc.kill()
+                proc.wait()
+
+
+@contextlib.contextmanager
+def celery_processes(
+    env: dict[str, str], effects: Path, workers: int, beat: bool = True
+) -> Iterator[CeleryProcesses]:
+    """Workers (and beat) for the duration of the block."""
+    procs = CeleryProcesses(env, effects)
+    try:
+        for _ in range(workers):
+            procs.start_worker()
+        if beat:
+            procs.start_beat()
+        yield procs
+    finally:
+        procs.stop()
+
+
+def lines(path: Path) -> list[str]:
+    """The event ids of a trace file (first word of each line)."""
+    try:
+        return [line.split()[0] for line in path.read_text().splitlines() if line.strip()]
+    except FileNotFoundError:
+        return []
+
+
+def wait_until(condition: object, timeout: float, what: str, interval: float = 0.2) -> None:
+    """Poll ``condition()`` until true; fail with ``what`` after ``timeout`` seconds."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():  # type: ignore[operator]
+            return
+        time.sleep(interval)
+    raise AssertionError(f"timed out after {timeout}s waiting for {what}")
