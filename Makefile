@@ -4,7 +4,7 @@
 PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
-EXTRAS := dev,redis,postgres,sandbox,cli,django,flask,fastapi,prometheus,otel,docs,bench
+EXTRAS := dev,redis,postgres,sandbox,cli,django,flask,fastapi,prometheus,otel,celery,docs,bench
 STAMP  := $(VENV)/.installed
 
 .PHONY: sandbox setup generate check-generated lint typecheck pytest test demo bench breaking surface release docs migrate clean

@@ -19,7 +19,13 @@ Series (with the default ``namespace="molam"``):
 - ``molam_circuit_breaker_state{host}``: 0 closed, 1 half-open, 2 open; and
   ``molam_circuit_breaker_transitions_total{host, state}``;
 - ``molam_webhooks_total{type, outcome}``: processed deliveries by outcome (``processed``, ``duplicate``,
-  ``invalid_signature``, ``handler_failed``, ...).
+  ``invalid_signature``, ``handler_failed``, ...; in inbox mode ``received`` at the endpoint and the workers'
+  outcomes, ``dead`` included);
+- ``molam_webhook_handler_duration_seconds{type, outcome}``: histogram of handler run times (inline or in a
+  worker), by outcome (``processed``, ``handler_failed``, ``dead``, ``lease_lost``);
+- with ``instrument_inbox(inbox)``, read from the inbox at each scrape: ``molam_webhook_inbox_events{status}``
+  (``received``, ``processing``, ``failed``, ``dead``, ``processed``) and
+  ``molam_webhook_inbox_oldest_pending_seconds`` (0 when nothing is pending).
 
 `route` is the path with object ids replaced by ``{id}`` (``/v1/connect/payment_intents/{id}/confirm``), so the
 number of series stays bounded. No label ever holds a key, a secret, an amount or a customer identifier.
@@ -28,14 +34,18 @@ number of series stays bounded. No label ever holds a key, a secret, an amount o
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Protocol, TypeVar
+from collections.abc import Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from .hooks import Hooks, ResponseEvent
+from .logs import get_logger
 
 if TYPE_CHECKING:
     from prometheus_client import CollectorRegistry
 
+    from prometheus_client.registry import Collector
+
+    from ..stores.webhook_inbox import WebhookInbox
     from ..transport.breaker import BreakerStateChange
     from ..transport.retry import RetryEvent
     from ..webhooks.processor import ProcessResult, WebhookProcessor
@@ -66,6 +76,8 @@ DEFAULT_BUCKETS: tuple[float, ...] = (
     60.0,
 )
 BREAKER_STATE_VALUES: Mapping[str, int] = {"closed": 0, "half_open": 1, "open": 2}
+
+_logger = get_logger("molam.metrics")
 
 P = TypeVar("P", bound="WebhookProcessor")
 
@@ -172,6 +184,15 @@ class MolamMetrics:
             namespace=namespace,
             registry=registry,
         )
+        self.webhook_handler_duration = Histogram(
+            "webhook_handler_duration_seconds",
+            "Run time of webhook handlers (inline or in an inbox worker), by event type and outcome.",
+            ["type", "outcome"],
+            namespace=namespace,
+            registry=registry,
+            buckets=tuple(buckets),
+        )
+        self.namespace = namespace
 
     def __repr__(self) -> str:
         return f"MolamMetrics(registry={type(self.registry).__name__})"
@@ -205,8 +226,21 @@ class MolamMetrics:
     # -- webhooks -----------------------------------------------------------------------------------------
 
     def observe_webhook(self, result: ProcessResult) -> None:
-        """Count one processed delivery (a `WebhookProcessor` result)."""
+        """Count one processed delivery (a `WebhookProcessor` result) and its handler's run time."""
         self.webhooks.labels(result.event_type or "", result.outcome.value).inc()
+        if result.handler_seconds is not None:
+            self.webhook_handler_duration.labels(result.event_type or "", result.outcome.value).observe(
+                result.handler_seconds
+            )
+
+    def instrument_inbox(self, inbox: WebhookInbox) -> Collector:
+        """Expose the inbox's depth by status and its oldest pending age, read at each scrape; return the
+        collector (``registry.unregister`` it to stop). One inbox per `MolamMetrics`: the names are fixed."""
+        if self.registry is None:
+            raise ValueError("instrument_inbox needs a registry (this MolamMetrics was made with registry=None)")
+        collector = _InboxCollector(inbox, self.namespace)
+        self.registry.register(collector)
+        return collector
 
     def instrument_processor(self, processor: P) -> P:
         """Count every delivery of a `WebhookProcessor` (`process` and `aprocess`) and return the processor.
@@ -216,6 +250,44 @@ class MolamMetrics:
         """
         processor.on_result(self.observe_webhook)
         return processor
+
+
+class _InboxCollector:
+    """Reads `WebhookInbox.stats` when Prometheus scrapes (one query per scrape, nothing between)."""
+
+    def __init__(self, inbox: WebhookInbox, namespace: str) -> None:
+        self.inbox = inbox
+        self.events = f"{namespace}_webhook_inbox_events"
+        self.oldest = f"{namespace}_webhook_inbox_oldest_pending_seconds"
+
+    def describe(self) -> list[Any]:
+        """The families' names, without touching the inbox (registration must not query it)."""
+        from prometheus_client.core import GaugeMetricFamily
+
+        return [
+            GaugeMetricFamily(self.events, "Webhook inbox events by status.", labels=["status"]),
+            GaugeMetricFamily(self.oldest, "Age of the oldest webhook inbox event not done yet."),
+        ]
+
+    def collect(self) -> Iterator[Any]:
+        """The current figures; nothing (and a warning) when the inbox cannot be read."""
+        from prometheus_client.core import GaugeMetricFamily
+
+        try:
+            stats = self.inbox.stats()
+        except Exception as exc:
+            # A scrape must not fail because the store is down: the series go missing, which alerts can see.
+            _logger.warning("webhook inbox metrics: could not read the inbox: %s: %s", type(exc).__name__, exc)
+            return
+        events = GaugeMetricFamily(self.events, "Webhook inbox events by status.", labels=["status"])
+        for status, count in stats.counts.items():
+            events.add_metric([status], count)
+        yield events
+        yield GaugeMetricFamily(
+            self.oldest,
+            "Age of the oldest webhook inbox event not done yet.",
+            value=stats.oldest_pending_age or 0.0,
+        )
 
 
 def _path_of(url: str) -> str:

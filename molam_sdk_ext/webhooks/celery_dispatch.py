@@ -26,8 +26,11 @@ on the app:
   seconds (``app.conf.beat_schedule["molam-webhooks-sweep"]``; pass ``sweep_every=None`` to schedule it
   yourself).
 
-Enqueuing never waits for an unreachable broker (``retry=False``): the endpoint has recorded the event and
-answers 200 at once; the sweeper enqueues it when the broker is back.
+Enqueuing never waits for an unreachable broker: the endpoint has recorded the event and answers 200 at once;
+the sweeper enqueues it when the broker is back. So the publish is not retried (``retry=False``), and unless
+the app sets it, ``broker_transport_options["max_retries"]`` is set to 0 (kombu would otherwise retry the
+connection itself, for seconds per delivery). Workers are not slowed by it: their consumer reconnects under
+``broker_connection_retry`` / ``broker_connection_max_retries``, as before.
 """
 
 from __future__ import annotations
@@ -110,6 +113,9 @@ class CeleryDispatch:
         )
         self._work = make_work(work)  # type: ignore[no-untyped-call]
         self._sweep = self.app.task(name=SWEEP_TASK, **options)(sweep)  # type: ignore[no-untyped-call]
+        transport_options = dict(self.app.conf.broker_transport_options or {})
+        transport_options.setdefault("max_retries", 0)
+        self.app.conf.broker_transport_options = transport_options
         if self.sweep_every is not None:
             self.app.conf.beat_schedule = {
                 **(self.app.conf.beat_schedule or {}),

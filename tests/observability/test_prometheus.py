@@ -4,6 +4,7 @@ fed by `WebhookProcessor.on_result`."""
 from __future__ import annotations
 
 import asyncio
+import time
 
 import pytest
 from prometheus_client import CollectorRegistry, generate_latest
@@ -196,3 +197,50 @@ def test_a_failing_metrics_backend_does_not_change_the_webhook_answer(registry: 
     result = processor.process(*delivery(example_event("payout.paid")))
     assert (result.status_code, result.outcome) == (200, Outcome.IGNORED)
     assert webhook_count(registry, "payout.paid", "ignored") == 1
+
+
+def test_handler_durations_are_observed_by_outcome(registry: CollectorRegistry) -> None:
+    metrics = MolamMetrics(registry)
+    processor = metrics.instrument_processor(WebhookProcessor(SECRET))
+    processor.on("payment_intent.succeeded")(lambda event: time.sleep(0.03))
+    processor.process(*delivery(example_event("payment_intent.succeeded")))
+    processor.process(*delivery(example_event("payment_intent.succeeded")))  # duplicate: no handler run
+    processor.process(*delivery(example_event("payout.paid")))  # ignored: no handler run
+    labels = {"type": "payment_intent.succeeded", "outcome": "processed"}
+    assert value(registry, "molam_webhook_handler_duration_seconds_count", **labels) == 1
+    seconds = value(registry, "molam_webhook_handler_duration_seconds_sum", **labels)
+    assert seconds is not None and 0.03 <= seconds < 1.0
+    assert value(registry, "molam_webhook_handler_duration_seconds_count", type="payout.paid", outcome="ignored") is None
+
+
+def test_inbox_depth_and_oldest_pending_age_are_read_at_scrape(
+    registry: CollectorRegistry, postgres_store_url: str
+) -> None:
+    from molam_sdk_ext.stores import webhook_inbox_from_url
+
+    clock = [1_700_000_000.0]
+    inbox = webhook_inbox_from_url(postgres_store_url, clock=lambda: clock[0])
+    metrics = MolamMetrics(registry)
+    collector = metrics.instrument_inbox(inbox)
+    try:
+        assert value(registry, "molam_webhook_inbox_events", status="received") == 0
+        assert value(registry, "molam_webhook_inbox_oldest_pending_seconds") == 0
+        for i in range(3):
+            inbox.record(f"evt_{i}", "payout.paid", b"{}")
+        inbox.claim("evt_0", "h")
+        inbox.mark_processed("evt_0", "h")
+        inbox.claim("evt_1", "h")
+        clock[0] += 42.0
+        assert value(registry, "molam_webhook_inbox_events", status="received") == 1
+        assert value(registry, "molam_webhook_inbox_events", status="processing") == 1
+        assert value(registry, "molam_webhook_inbox_events", status="processed") == 1
+        assert value(registry, "molam_webhook_inbox_events", status="dead") == 0
+        assert value(registry, "molam_webhook_inbox_oldest_pending_seconds") == 42.0
+        inbox.close()  # type: ignore[attr-defined]
+        # A store that cannot be read leaves the series out; the scrape itself still works.
+        text = generate_latest(registry).decode()
+        assert "molam_webhook_inbox_events{" not in text
+        assert "molam_webhook_inbox_oldest_pending_seconds " not in text
+        assert "molam_webhooks_total" in text
+    finally:
+        registry.unregister(collector)

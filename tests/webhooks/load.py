@@ -1,0 +1,119 @@
+"""Load for the inbox acceptance test and its benchmark (plain Python, no pytest): a receiver app served by
+uvicorn in its own process, and signed deliveries posted to it concurrently with their latencies."""
+
+from __future__ import annotations
+
+import asyncio
+import random
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+from tests.webhooks.support import delivery, example_event
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def events(count: int, prefix: str, modes: dict[int, str] | None = None) -> list[dict[str, Any]]:
+    """`count` distinct payment_intent.succeeded events; `modes` gives some of them a handler mode."""
+    made = []
+    for i in range(count):
+        ev = example_event("payment_intent.succeeded", id=f"evt_{prefix}_{i:06d}")
+        ev["data"]["object"]["metadata"] = {"mode": (modes or {}).get(i, "ok")}
+        made.append(ev)
+    return made
+
+
+def with_duplicates(
+    unique: list[dict[str, Any]], share: float, seed: int = 7
+) -> list[tuple[bytes, dict[str, str]]]:
+    """Signed deliveries of every event plus `share` of the total as re-deliveries of random ones, shuffled
+    (a duplicate may arrive before, during or after its original)."""
+    rng = random.Random(seed)
+    duplicates = round(len(unique) * share / (1 - share))
+    chosen = unique + [rng.choice(unique) for _ in range(duplicates)]
+    rng.shuffle(chosen)
+    return [delivery(ev) for ev in chosen]
+
+
+def free_port() -> int:
+    """A loopback port that was free a moment ago."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port: int = s.getsockname()[1]
+        return port
+
+
+@contextmanager
+def receiver(app: str, env: dict[str, str], log: Path) -> Iterator[str]:
+    """Serve ``module:attribute`` with uvicorn in its own process; yield the webhook URL."""
+    port = free_port()
+    with open(log, "ab") as out:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "uvicorn", app, "--host", "127.0.0.1", "--port", str(port), "--log-level",
+             "warning", "--no-access-log"],
+            cwd=ROOT, env=env, stdin=subprocess.DEVNULL, stdout=out, stderr=subprocess.STDOUT,
+        )  # fmt: skip
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
+                break
+            except OSError:
+                if proc.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError(f"receiver {app} did not start; see {log}") from None
+                time.sleep(0.05)
+        yield f"http://127.0.0.1:{port}/webhooks/molam"
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
+async def post_all(
+    url: str, deliveries: list[tuple[bytes, dict[str, str]]], concurrency: int, on_posted: Any = None
+) -> list[tuple[int, float]]:
+    """POST every delivery with `concurrency` in flight; return (status, seconds) in delivery order.
+    `on_posted(n)` is called after each answer (n answered so far). A connection error is status 0."""
+    results: list[tuple[int, float]] = [(0, 0.0)] * len(deliveries)
+    queue: asyncio.Queue[int] = asyncio.Queue()
+    for index in range(len(deliveries)):
+        queue.put_nowait(index)
+    answered = 0
+    limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
+    async with httpx.AsyncClient(limits=limits, timeout=60) as client:
+
+        async def worker() -> None:
+            nonlocal answered
+            while not queue.empty():
+                index = queue.get_nowait()
+                body, headers = deliveries[index]
+                started = time.perf_counter()
+                try:
+                    status = (await client.post(url, content=body, headers=headers)).status_code
+                except httpx.HTTPError:
+                    status = 0
+                results[index] = (status, time.perf_counter() - started)
+                answered += 1
+                if on_posted is not None:
+                    on_posted(answered)
+
+        await asyncio.gather(*(worker() for _ in range(concurrency)))
+    return results
+
+
+def percentile(values: list[float], q: float) -> float:
+    """The `q` quantile (0..1) of `values`, nearest rank."""
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, max(0, round(q * len(ordered)) - 1))]
