@@ -42,7 +42,6 @@ from .logs import get_logger
 
 if TYPE_CHECKING:
     from prometheus_client import CollectorRegistry
-
     from prometheus_client.registry import Collector
 
     from ..stores.webhook_inbox import WebhookInbox
@@ -237,7 +236,9 @@ class MolamMetrics:
         """Expose the inbox's depth by status and its oldest pending age, read at each scrape; return the
         collector (``registry.unregister`` it to stop). One inbox per `MolamMetrics`: the names are fixed."""
         if self.registry is None:
-            raise ValueError("instrument_inbox needs a registry (this MolamMetrics was made with registry=None)")
+            raise ValueError(
+                "instrument_inbox needs a registry (this MolamMetrics was made with registry=None)"
+            )
         collector = _InboxCollector(inbox, self.namespace)
         self.registry.register(collector)
         return collector
@@ -277,7 +278,9 @@ class _InboxCollector:
             stats = self.inbox.stats()
         except Exception as exc:
             # A scrape must not fail because the store is down: the series go missing, which alerts can see.
-            _logger.warning("webhook inbox metrics: could not read the inbox: %s: %s", type(exc).__name__, exc)
+            _logger.warning(
+                "webhook inbox metrics: could not read the inbox: %s: %s", type(exc).__name__, exc
+            )
             return
         events = GaugeMetricFamily(self.events, "Webhook inbox events by status.", labels=["status"])
         for status, count in stats.counts.items():

@@ -189,8 +189,8 @@ class ProcessResult:
     error: str | None = None
     retry_after: int | None = None
     event: WebhookEvent | None = attrs.field(default=None, repr=False, eq=False)
-    handler_seconds: float | None = None
-    """How long the handler ran (None when it did not run)."""
+    handler_seconds: float | None = attrs.field(default=None, eq=False)
+    """How long the handler ran (None when it did not run); a measurement, so not part of equality."""
     retry_in: float | None = None
     """Inbox mode, in a worker: seconds until the failed handler is retried (None: no retry)."""
 
@@ -854,12 +854,12 @@ class WebhookProcessor:
 def _call_store(store: Any, op: _StoreOp) -> Any:
     """Perform one store operation (the result, or a coroutine of it for an async store). The holder is only
     passed when there is one, so that a store written before leases keeps working."""
-    lease = () if getattr(op, "holder", None) is None else (op.holder,)  # type: ignore[union-attr]
-    if isinstance(op, _Claim):
-        return store.claim(op.event_id, *lease)
-    if isinstance(op, _MarkProcessed):
-        return store.mark_processed(op.event_id, *lease)
-    if isinstance(op, _Release):
+    if isinstance(op, _Claim | _MarkProcessed | _Release):
+        lease = () if op.holder is None else (op.holder,)
+        if isinstance(op, _Claim):
+            return store.claim(op.event_id, *lease)
+        if isinstance(op, _MarkProcessed):
+            return store.mark_processed(op.event_id, *lease)
         return store.release(op.event_id, op.error, *lease)
     if isinstance(op, _Renew):
         return store.renew(op.event_id, op.holder)

@@ -210,7 +210,10 @@ def test_handler_durations_are_observed_by_outcome(registry: CollectorRegistry) 
     assert value(registry, "molam_webhook_handler_duration_seconds_count", **labels) == 1
     seconds = value(registry, "molam_webhook_handler_duration_seconds_sum", **labels)
     assert seconds is not None and 0.03 <= seconds < 1.0
-    assert value(registry, "molam_webhook_handler_duration_seconds_count", type="payout.paid", outcome="ignored") is None
+    assert (
+        value(registry, "molam_webhook_handler_duration_seconds_count", type="payout.paid", outcome="ignored")
+        is None
+    )
 
 
 def test_inbox_depth_and_oldest_pending_age_are_read_at_scrape(

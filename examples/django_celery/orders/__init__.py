@@ -1,0 +1,1 @@
+"""Orders, settled by Molam webhooks processed on Celery workers."""

@@ -1,0 +1,126 @@
+"""examples/fastapi_celery and examples/django_celery run as a reader runs them: the web app, a Celery worker
+and beat as processes, Redis as the broker, PostgreSQL as the inbox; the sandbox pays and sends the webhooks.
+
+A payment's webhook reaches the app, is recorded in the inbox and acknowledged, and a worker marks the order.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import httpx
+import pytest
+
+from molam_sdk_ext.stores import webhook_inbox_from_url
+
+from .apps import EXAMPLES, free_port, wait_until
+from .conftest import Account
+
+
+@contextmanager
+def processes(commands: list[list[str]], cwd: Path, env: dict[str, str], logs: Path) -> Iterator[None]:
+    """Run each command (its output in ``logs/<n>.log``) for the duration of the block."""
+    procs = []
+    try:
+        for n, command in enumerate(commands):
+            with open(logs / f"{n}.log", "wb") as out:
+                procs.append(
+                    subprocess.Popen(
+                        command, cwd=cwd, env=env, stdin=subprocess.DEVNULL, stdout=out, stderr=out
+                    )
+                )
+        yield
+    finally:
+        for proc in procs:
+            proc.terminate()
+        for proc in procs:
+            try:
+                proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
+
+
+def pay_and_wait_for_the_order(account: Account, url: str, order_id: str, logs: Path) -> str:
+    """Pay for `order_id` in the sandbox; return the payment id once the app shows the order paid."""
+    with account.client() as molam:
+        intent = molam.payment_intents.create(
+            amount=15000,
+            currency="GHS",
+            payment_method="pm_card_visa",
+            confirm=True,
+            metadata={"order_id": order_id},
+            idempotency_key=f"celery-example-{order_id}",
+        )
+
+    def paid() -> bool:
+        try:
+            answer = httpx.get(f"{url}/orders/{order_id}", timeout=2)
+        except httpx.HTTPError:
+            return False
+        return answer.status_code == 200 and answer.json()["status"] == "paid"
+
+    try:
+        wait_until(paid, timeout=60, interval=0.2)
+    except AssertionError:
+        raise AssertionError(
+            "order not paid; logs:\n" + "\n".join(p.read_text() for p in logs.glob("*.log"))
+        ) from None
+    return str(intent.id)
+
+
+def environment(
+    account: Account, secret: str, redis_url: str, inbox_url: str, tmp_path: Path
+) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("MOLAM_", "DJANGO_", "CELERY_"))}
+    return env | {
+        "MOLAM_WEBHOOK_SECRET": secret,
+        "MOLAM_INBOX_URL": inbox_url,
+        "CELERY_BROKER_URL": redis_url,
+        "SHOP_DB": str(tmp_path / "shop.db"),
+        "PYTHONPATH": os.pathsep.join([str(EXAMPLES.parent), env.get("PYTHONPATH", "")]),
+        "PYTHONUNBUFFERED": "1",
+    }
+
+
+def register(account: Account, url: str) -> str:
+    with account.client() as molam:
+        endpoint = molam.webhook_endpoints.create(
+            url=f"{url}/webhooks/molam", enabled_events=["payment_intent.succeeded", "payment_intent.failed"]
+        )
+    return str(endpoint.secret)
+
+
+def celery(*args: str) -> list[str]:
+    return [sys.executable, "-m", "celery", "-A", "shop", *args, "-l", "WARNING"]
+
+
+@pytest.mark.parametrize("example", ["fastapi_celery", "django_celery"])
+def test_the_order_is_paid_by_a_celery_worker(
+    example: str, account: Account, redis_url: str, postgres_store_url: str, tmp_path: Path
+) -> None:
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    env = environment(account, register(account, url), redis_url, postgres_store_url, tmp_path)
+    project = EXAMPLES / example
+    if example == "django_celery":
+        subprocess.run([sys.executable, "manage.py", "migrate", "-v", "0"], cwd=project, env=env, check=True)
+        web = [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"]
+    else:
+        web = [sys.executable, "-m", "uvicorn", "shop:web", "--port", str(port), "--log-level", "warning"]
+    worker = celery("worker", "-P", "solo", "--without-gossip", "--without-mingle")
+    beat = celery("beat", "-s", str(tmp_path / "beat-schedule"))
+    with processes([web, worker, beat], project, env, tmp_path):
+        intent_id = pay_and_wait_for_the_order(account, url, "1042", tmp_path)
+    inbox = webhook_inbox_from_url(postgres_store_url)
+    try:
+        stats = inbox.stats()
+    finally:
+        inbox.close()  # type: ignore[attr-defined]
+    assert stats.counts["processed"] >= 1 and stats.pending == 0 and stats.counts["dead"] == 0
+    assert intent_id.startswith("pi_")
