@@ -37,11 +37,14 @@ def measure(
     that arrives while its original is still being handled is answered 409 (the sender retries later): that
     is the design, and it is shown, not hidden."""
     started = time.perf_counter()
-    results = asyncio.run(post_all(url, deliveries, concurrency))
+    transport_errors: Counter[str] = Counter()
+    results = asyncio.run(post_all(url, deliveries, concurrency, transport_errors=transport_errors))
     elapsed = time.perf_counter() - started
     acked = [seconds for status, seconds in results if status == 200]
     others = Counter(status for status, _ in results if status != 200)
-    other = ", ".join(f"{n} x {status or 'no answer'}" for status, n in sorted(others.items())) or "none"
+    other = ", ".join(f"{n} x {status or 'no answer'}" for status, n in sorted(others.items()))
+    other += "".join(f", {n} x {name} (resent)" for name, n in sorted(transport_errors.items()))
+    other = other.strip(", ") or "none"
     return len(acked) / elapsed, percentile(acked, 0.5) * 1000, percentile(acked, 0.99) * 1000, other
 
 

@@ -9,6 +9,7 @@ import socket
 import subprocess
 import sys
 import time
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -58,7 +59,7 @@ def receiver(app: str, env: dict[str, str], log: Path) -> Iterator[str]:
     with open(log, "ab") as out:
         proc = subprocess.Popen(
             [sys.executable, "-m", "uvicorn", app, "--host", "127.0.0.1", "--port", str(port), "--log-level",
-             "warning", "--no-access-log"],
+             "warning", "--no-access-log", "--timeout-keep-alive", "30"],
             cwd=ROOT, env=env, stdin=subprocess.DEVNULL, stdout=out, stderr=subprocess.STDOUT,
         )  # fmt: skip
     try:
@@ -81,11 +82,23 @@ def receiver(app: str, env: dict[str, str], log: Path) -> Iterator[str]:
             proc.wait()
 
 
+TRANSPORT_RETRIES = 3
+
+
 async def post_all(
-    url: str, deliveries: list[tuple[bytes, dict[str, str]]], concurrency: int, on_posted: Any = None
+    url: str,
+    deliveries: list[tuple[bytes, dict[str, str]]],
+    concurrency: int,
+    on_posted: Any = None,
+    transport_errors: Counter[str] | None = None,
 ) -> list[tuple[int, float]]:
     """POST every delivery with `concurrency` in flight; return (status, seconds) in delivery order.
-    `on_posted(n)` is called after each answer (n answered so far). A connection error is status 0."""
+    `on_posted(n)` is called after each answer (n answered so far).
+
+    Like a real sender, a delivery that got no HTTP answer at all (a kept-alive connection the server closed
+    as it was reused, a reset) is sent again, up to TRANSPORT_RETRIES times; each such error is counted in
+    `transport_errors` by exception type, and one that never got an answer is status 0. An HTTP answer,
+    whatever its status, is never retried here. The latency is the final attempt's."""
     results: list[tuple[int, float]] = [(0, 0.0)] * len(deliveries)
     queue: asyncio.Queue[int] = asyncio.Queue()
     for index in range(len(deliveries)):
@@ -99,11 +112,16 @@ async def post_all(
             while not queue.empty():
                 index = queue.get_nowait()
                 body, headers = deliveries[index]
-                started = time.perf_counter()
-                try:
-                    status = (await client.post(url, content=body, headers=headers)).status_code
-                except httpx.HTTPError:
-                    status = 0
+                for _ in range(1 + TRANSPORT_RETRIES):
+                    started = time.perf_counter()
+                    try:
+                        status = (await client.post(url, content=body, headers=headers)).status_code
+                        break
+                    except httpx.HTTPError as exc:
+                        status = 0
+                        if transport_errors is not None:
+                            transport_errors[type(exc).__name__] += 1
+                        await asyncio.sleep(0.1)
                 results[index] = (status, time.perf_counter() - started)
                 answered += 1
                 if on_posted is not None:

@@ -102,8 +102,15 @@ def test_ten_thousand_deliveries_kills_and_a_broker_outage(postgres_store_url: s
             stop = threading.Event()
             killer = threading.Thread(target=kill_mid_handler, args=(procs, stop), daemon=True)
             killer.start()
-            results = asyncio.run(post_all(url, deliveries, concurrency=32, on_posted=on_posted))
-            assert [status for status, _ in results] == [200] * len(deliveries)
+            transport_errors: Counter[str] = Counter()
+            results = asyncio.run(
+                post_all(
+                    url, deliveries, concurrency=32, on_posted=on_posted, transport_errors=transport_errors
+                )
+            )
+            assert [status for status, _ in results] == [200] * len(deliveries), transport_errors
+            # A sender resends what got no answer at all; those must stay rare (keep-alive races under load).
+            assert sum(transport_errors.values()) <= len(deliveries) // 200, transport_errors
             assert outage.get("during", 0) > 0, "no delivery was acknowledged while the broker was down"
 
             def done() -> bool:
