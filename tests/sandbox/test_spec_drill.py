@@ -11,6 +11,8 @@ HTTP.
 from __future__ import annotations
 
 import copy
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -327,3 +329,27 @@ def test_a_parameter_made_required_is_required(api: httpx.Client) -> None:
     assert api.post("/v1/ma/transfers", json={**transfer, "description": "rent"}).status_code == 200
     no_type = api.get("/v1/events")
     assert no_type.status_code == 400 and no_type.json()["error"]["param"] == "type"
+
+
+def test_a_spec_without_its_models_is_refused_at_start(drilled: SandboxProcess, tmp_path: Path) -> None:
+    """Serving a changed spec with the packaged models would validate new bodies wrongly: exit 2, say why."""
+    spec_arg = drilled.extra_args[drilled.extra_args.index("--spec") + 1]
+    spec: Spec = yaml.load(Path(spec_arg).read_bytes(), Loader=yaml.CSafeLoader)
+    spec["paths"]["/v1/connect/disputes/{id}/close"]["post"]["requestBody"] = {
+        "required": False,
+        "content": {"application/json": {"schema": _ref("CloseDisputeRequest")}},
+    }
+    spec["components"]["schemas"]["CloseDisputeRequest"] = {
+        "type": "object",
+        "properties": {"note": {"type": "string"}},
+    }
+    path = tmp_path / "molam.yaml"
+    path.write_text(yaml.safe_dump(spec, sort_keys=False), encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "molam_sandbox", "--memory", "--port", "0", "--spec", str(path)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 2
+    assert "CloseDisputeRequest" in result.stderr and "close_dispute" in result.stderr
