@@ -37,6 +37,7 @@ from molam_sdk.requester import Request, RequestOptions
 from molam_sdk.resources import AsyncRawResources, AsyncResources, SyncRawResources, SyncResources
 
 from .config import ClientOptions, ClientSettings, ConfigurationError, region_url
+from .encoding import encoding_error
 from .errors import APIConnectionError, APITimeoutError, error_from_response
 from .http_client import make_stateless, wrap_callers_client
 from .observability.hooks import Hooks
@@ -44,7 +45,9 @@ from .observability.logs import configure_logging
 from .observability.redaction import mask_secret, redact
 from .observability.telemetry import TelemetryRecorder, user_agent
 from .tls import tls_context
+from .transport.body import MAX_RESPONSE_BYTES_EXTENSION
 from .transport.breaker import BreakerConfig, BreakerRegistry
+from .transport.deadline import DeadlineExceeded
 from .transport.idempotency_key import IDEMPOTENCY_KEY_EXTENSION
 from .transport.retry import DEADLINE_EXTENSION, MAX_RETRIES_EXTENSION, RetryPolicy
 from .transport.stack import TransportStack
@@ -68,6 +71,8 @@ _PER_REQUEST_OPTIONS = frozenset(
 
 
 def _connection_error(exc: httpx.TransportError, request: httpx.Request) -> APIConnectionError:
+    if isinstance(exc, DeadlineExceeded):
+        return APITimeoutError(str(exc), request=request)  # our own text: says which deadline, no data
     if isinstance(exc, httpx.TimeoutException):
         return APITimeoutError(f"Request to the Molam API timed out ({type(exc).__name__}).", request=request)
     detail = redact(str(exc))[:200]
@@ -96,6 +101,7 @@ class _ClientCore:
     _timeout: httpx.Timeout
     _max_retries: int
     _deadline: float
+    _max_response_bytes: int
     _owns_client: bool
 
     def _configure(
@@ -120,6 +126,7 @@ class _ClientCore:
         self._timeout = settings.httpx_timeout()
         self._max_retries = settings.max_retries
         self._deadline = settings.total_timeout
+        self._max_response_bytes = settings.max_response_bytes
 
     @staticmethod
     def _resolve(
@@ -211,6 +218,7 @@ class _ClientCore:
         version = options.molam_version
         extensions: dict[str, Any] = {
             MAX_RETRIES_EXTENSION: self._max_retries if options.max_retries is None else options.max_retries,
+            MAX_RESPONSE_BYTES_EXTENSION: self._max_response_bytes,
         }
         if options.idempotency_key is not None:
             extensions[IDEMPOTENCY_KEY_EXTENSION] = options.idempotency_key
@@ -246,6 +254,18 @@ class _ClientCore:
         if request.json is not None:
             described["json"] = request.json
         return described
+
+    def _build(
+        self, http: httpx.Client | httpx.AsyncClient, request: Request, options: RequestOptions
+    ) -> httpx.Request:
+        """The httpx request for a generated request; a value httpx cannot encode (a body value that is not
+        JSON, a lone surrogate, a non-ASCII header) is a `ValidationError` naming the argument, not httpx's
+        `TypeError` / `UnicodeEncodeError`."""
+        described = self._describe(request, options)
+        try:
+            return http.build_request(**described)
+        except (TypeError, ValueError) as exc:  # UnicodeEncodeError is a ValueError
+            raise encoding_error(described, exc) from None
 
     @property
     def settings(self) -> ClientSettings:
@@ -316,7 +336,7 @@ class Molam(_ClientCore, SyncResources):
     def request(self, request: Request, options: RequestOptions) -> httpx.Response:
         """Send one generated request; return the 2xx response or raise a `MolamError`."""
         http = self._http
-        sent = http.build_request(**self._describe(request, options))
+        sent = self._build(http, request, options)
         try:
             response = http.send(sent)
         except httpx.TransportError as exc:
@@ -397,7 +417,7 @@ class AsyncMolam(_ClientCore, AsyncResources):
     async def request(self, request: Request, options: RequestOptions) -> httpx.Response:
         """Send one generated request; return the 2xx response or raise a `MolamError`."""
         http = self._http
-        sent = http.build_request(**self._describe(request, options))
+        sent = self._build(http, request, options)
         try:
             response = await http.send(sent)
         except httpx.TransportError as exc:

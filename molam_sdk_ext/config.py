@@ -14,7 +14,8 @@ timeout                     MOLAM_TIMEOUT                30 s per attempt (read,
 connect_timeout             MOLAM_CONNECT_TIMEOUT        5 s
 total_timeout               MOLAM_TOTAL_TIMEOUT          60 s per call, retries and waits included
 max_retries                 MOLAM_MAX_RETRIES            3 (so at most 4 attempts)
-log                         MOLAM_LOG                    none (``debug`` or ``info``)
+max_response_bytes          MOLAM_MAX_RESPONSE_BYTES     10 MiB (decoded; larger -> ResponseTooLargeError)
+log                         MOLAM_LOG                    none (``debug``, ``info``, ``warning``, ``error``)
 telemetry                   MOLAM_TELEMETRY_ENABLED      true
 store_url                   MOLAM_STORE_URL              none
 client_cert / client_key    MOLAM_CLIENT_CERT / _KEY     none (mutual TLS)
@@ -22,7 +23,9 @@ client_cert / client_key    MOLAM_CLIENT_CERT / _KEY     none (mutual TLS)
 
 An explicit ``base_url`` beats an explicit ``region``; either beats both variables. TLS verification is on
 unless ``verify=False``; ``http://`` is refused unless the host is loopback (``127.0.0.0/8``, ``::1``,
-``localhost``) or ``allow_insecure_http=True``. The key never appears in a repr or an error message: the
+``localhost``, exactly: ``evil.localhost`` is a name like any other) or ``allow_insecure_http=True``. A
+base URL with whitespace or control characters, an unknown ``log`` level and a store URL of no known kind
+are refused too, so a typo fails at construction rather than at the first payment. The key never appears in a repr or an error message: the
 repr shows ``sk_test_...abcd`` at most.
 """
 
@@ -40,6 +43,7 @@ import molam_sdk
 
 from .errors import ValidationError
 from .observability.redaction import mask_secret
+from .transport.body import DEFAULT_MAX_RESPONSE_BYTES
 
 __all__ = [
     "DEFAULT_API_VERSION",
@@ -78,6 +82,7 @@ class ClientOptions(TypedDict, total=False):
     connect_timeout: float | None
     total_timeout: float | None
     max_retries: int | None
+    max_response_bytes: int | None
     log: str | None
     telemetry: bool | None
     store_url: str | None
@@ -126,9 +131,13 @@ def _non_negative_int(_: object, attribute: attrs.Attribute[int], value: int) ->
 
 
 def is_loopback_host(host: str) -> bool:
-    """True for ``localhost`` and addresses in ``127.0.0.0/8`` or ``::1`` (IPv4-mapped forms included)."""
+    """True for ``localhost`` and literal addresses in ``127.0.0.0/8`` or ``::1`` (IPv4-mapped forms included).
+
+    Only ``localhost`` itself counts among names: ``*.localhost`` is resolved by whatever DNS the machine
+    uses, and an API key must not travel unencrypted on a resolver's word.
+    """
     host = host.strip("[]").lower()
-    if host == "localhost" or host.endswith(".localhost"):
+    if host == "localhost":
         return True
     import ipaddress  # only needed for http:// URLs; not worth its import time for every client
 
@@ -142,7 +151,39 @@ def is_loopback_host(host: str) -> bool:
 
 
 def _normalise_base_url(value: str) -> str:
+    if not isinstance(value, str):
+        raise ConfigurationError("base_url must be a str such as https://api.molam.com.", param="base_url")
     return value.strip().rstrip("/")
+
+
+#: The levels ``log`` / ``MOLAM_LOG`` accept (case-insensitive).
+LOG_LEVELS = ("debug", "info", "warning", "error")
+
+
+def _check_log(_: object, __: attrs.Attribute[str | None], level: str | None) -> None:
+    if level is not None and (not isinstance(level, str) or level.strip().lower() not in LOG_LEVELS):
+        raise ConfigurationError(
+            f"log must be one of {', '.join(LOG_LEVELS)} (or unset), got {level!r}.", param="log"
+        )
+
+
+def _check_max_response_bytes(_: object, __: attrs.Attribute[int], value: int) -> None:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise ConfigurationError(
+            "max_response_bytes must be a whole number of bytes >= 1.", param="max_response_bytes"
+        )
+
+
+def _check_store_url(_: object, __: attrs.Attribute[str | None], url: str | None) -> None:
+    if url is None:
+        return
+    # Imported here: only clients given a store URL pay for the stores package.
+    from .stores import store_kind
+
+    try:
+        store_kind(url) if isinstance(url, str) else store_kind("")
+    except ValueError as exc:
+        raise ConfigurationError(f"store_url: {exc}.", param="store_url") from None
 
 
 @attrs.frozen
@@ -156,15 +197,22 @@ class ClientSettings:
     connect_timeout: float = attrs.field(default=5.0, validator=_positive)
     total_timeout: float = attrs.field(default=60.0, validator=_positive)
     max_retries: int = attrs.field(default=3, validator=_non_negative_int)
-    log: str | None = None
+    max_response_bytes: int = attrs.field(
+        default=DEFAULT_MAX_RESPONSE_BYTES, validator=_check_max_response_bytes
+    )
+    log: str | None = attrs.field(default=None, validator=_check_log)
     telemetry: bool = True
-    store_url: str | None = attrs.field(default=None, repr=False)
+    store_url: str | None = attrs.field(default=None, repr=False, validator=_check_store_url)
     verify: bool | str | ssl.SSLContext = True
     client_cert: str | None = None
     client_key: str | None = None
     allow_insecure_http: bool = False
 
     def __attrs_post_init__(self) -> None:
+        if any(c.isspace() or not c.isprintable() for c in self.base_url):
+            raise ConfigurationError(
+                "base_url must not contain whitespace or control characters.", param="base_url"
+            )
         try:
             url = httpx.URL(self.base_url)
         except (httpx.InvalidURL, TypeError) as exc:
@@ -236,6 +284,7 @@ class ClientSettings:
         connect_timeout = options.get("connect_timeout")
         total_timeout = options.get("total_timeout")
         max_retries = options.get("max_retries")
+        max_response_bytes = options.get("max_response_bytes")
         log = options.get("log")
         telemetry = options.get("telemetry")
         store_url = options.get("store_url")
@@ -276,6 +325,12 @@ class ClientSettings:
         if chosen_retries is not None:
             kwargs["max_retries"] = _as_int(
                 chosen_retries, "max_retries" if max_retries is not None else "MOLAM_MAX_RETRIES"
+            )
+        chosen_cap = pick(max_response_bytes, "MOLAM_MAX_RESPONSE_BYTES")
+        if chosen_cap is not None:
+            kwargs["max_response_bytes"] = _as_int(
+                chosen_cap,
+                "max_response_bytes" if max_response_bytes is not None else "MOLAM_MAX_RESPONSE_BYTES",
             )
         kwargs["log"] = pick(log, "MOLAM_LOG")
         chosen_telemetry = pick(telemetry, "MOLAM_TELEMETRY_ENABLED")

@@ -46,6 +46,7 @@ __all__ = [
     "PermissionDeniedError",
     "RateLimitError",
     "ResponseParseError",
+    "ResponseTooLargeError",
     "SignatureVerificationError",
     "StoreError",
     "ValidationError",
@@ -91,6 +92,22 @@ class APITimeoutError(APIConnectionError):
         self, message: str = "Request to the Molam API timed out.", *, request: httpx.Request | None = None
     ):
         super().__init__(message, request=request)
+
+
+class ResponseTooLargeError(MolamError):
+    """The response body is larger than the client's ``max_response_bytes`` (decoded size, so a compressed
+    bomb counts at its inflated size): reading stopped there. Not retried: the same request would get the same
+    answer. The API answered, so a POST may have taken effect: quote `request_id` to support."""
+
+    def __init__(self, *, limit: int, status: int, request_id: str | None = None) -> None:
+        self.limit = limit
+        self.status = status
+        self.request_id = request_id
+        message = f"The {status} response is larger than max_response_bytes ({limit} bytes); reading stopped."
+        if request_id:
+            message += f" [request_id: {request_id}]"
+        self.message = message
+        super().__init__(message)
 
 
 class CircuitOpenError(MolamError):

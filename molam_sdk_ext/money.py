@@ -11,6 +11,12 @@ The API takes integers in the currency's minor unit: ``15000`` XOF is 15,000 F C
 Refused with `ValidationError` before anything is sent: floats (``param="amount"``, also a `TypeError`),
 negative, NaN or infinite amounts, amounts more precise than the currency allows (``10.005`` USD, ``100.5``
 XOF), and unknown currencies or currencies without a minor unit such as gold (``param="currency"``).
+
+Hostile input costs microseconds, never a spin: a string is matched against a plain ASCII pattern (digits
+``0-9``, one optional point, an optional exponent; no ``_`` separators, no other scripts'
+digits, at most `MAX_AMOUNT_TEXT` characters) before `Decimal` sees it, and the magnitude of any `Decimal`
+(``Decimal("1e-999999999")``) is bounded by its adjusted exponent, read in O(1), before any arithmetic that
+grows with it.
 """
 
 from __future__ import annotations
@@ -35,6 +41,12 @@ __all__ = [
 _CODE = re.compile(r"[A-Z]{3}")
 # Enough digits for any amount the API can carry (int64 minor units) at any ISO 4217 exponent.
 _CONTEXT = decimal.Context(prec=40, traps=[decimal.InvalidOperation, decimal.Inexact])
+#: Longest amount text accepted: 19 integer digits, a point and 4 decimals fit with room to spare.
+MAX_AMOUNT_TEXT = 40
+# ASCII only (re.ASCII, and explicit [0-9]): `Decimal` itself would take "١٢٣", "1_000" and "Infinity".
+_AMOUNT_TEXT = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?", re.ASCII)
+#: The largest adjusted exponent (power of ten of the leading digit) of an amount that can fit in int64.
+_MAX_ADJUSTED = 18
 
 
 class AmountTypeError(ValidationError, TypeError):
@@ -103,10 +115,20 @@ def _as_decimal(amount: Decimal | str | int) -> Decimal:
     if isinstance(amount, int):
         return Decimal(amount)
     if isinstance(amount, str):
+        text = amount.strip()
+        if len(text) > MAX_AMOUNT_TEXT:
+            raise ValidationError(
+                f"amount is not a number of at most {MAX_AMOUNT_TEXT} characters.", param="amount"
+            )
+        if not _AMOUNT_TEXT.fullmatch(text):
+            raise ValidationError(
+                f"amount {text!r} is not a number (ASCII digits with an optional decimal point; no separators).",
+                param="amount",
+            )
         try:
-            value = Decimal(amount.strip())
-        except decimal.InvalidOperation:
-            raise ValidationError(f"amount {amount!r} is not a number.", param="amount") from None
+            value = Decimal(text)
+        except decimal.DecimalException:  # an exponent beyond what Decimal can hold at all
+            raise ValidationError("amount is out of range.", param="amount") from None
     else:
         value = amount
     if not value.is_finite():
@@ -120,27 +142,33 @@ def to_minor_units(amount: Decimal | str | int, currency: str) -> int:
     if value < 0:
         raise ValidationError("amount must not be negative.", param="amount")
     places = exponent(currency)
-    # Exact integer arithmetic on the decimal's digits: no context precision can round anything away.
-    _, digits, exp = value.as_tuple()
-    assert isinstance(exp, int)  # finite, checked above
-    coefficient = int("".join(map(str, digits)) or "0")
-    shift = exp + places
-    minor: int
-    if shift >= 0:
-        if coefficient and shift > 19:
-            raise ValidationError("amount is too large.", param="amount")
-        minor = coefficient * 10**shift
-    else:
-        divisor: int = 10**-shift
-        minor, rest = divmod(coefficient, divisor)
-        if rest:
-            raise ValidationError(
-                f"amount {value} has more decimals than {normalise_currency(currency)} allows ({places}).",
-                param="amount",
-            )
+    if value.is_zero():
+        return 0  # whatever its exponent: 0E+999999999 is zero
+    # The magnitude first, in O(1): nothing below ever works on a number larger than int64 or finer than
+    # 40 significant digits, whatever exponent the input carried.
+    adjusted = value.adjusted()
+    if adjusted > _MAX_ADJUSTED:
+        raise ValidationError("amount is too large.", param="amount")
+    if adjusted < -places:
+        raise _too_precise(value, currency, places)
+    try:
+        # Exact or refused: the context traps Inexact, so no digit is ever rounded away.
+        whole = value.scaleb(places, _CONTEXT).to_integral_exact(context=_CONTEXT)
+    except decimal.Inexact:
+        raise _too_precise(value, currency, places) from None
+    minor = int(whole)
     if minor > MAX_MINOR_UNITS:
         raise ValidationError("amount is too large.", param="amount")
     return minor
+
+
+def _too_precise(value: Decimal, currency: str, places: int) -> ValidationError:
+    # A long value is not quoted back: its digits say nothing more than "too precise".
+    shown = f" {value}" if len(str(value)) <= MAX_AMOUNT_TEXT else ""
+    return ValidationError(
+        f"amount{shown} has more decimals than {normalise_currency(currency)} allows ({places}).",
+        param="amount",
+    )
 
 
 def from_minor_units(minor: int, currency: str) -> Decimal:

@@ -4,4 +4,5 @@ pytest_plugins: list[str] = [
     "tests.fixtures.servers",
     "tests.fixtures.sandbox",
     "tests.fixtures.secret_audit",
+    "tests.fixtures.hostile_server",
 ]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from decimal import Decimal, InvalidOperation
 from typing import Annotated, Any
 
 import typer
@@ -50,19 +49,19 @@ def parse_currency(text: str, param: str = "--currency") -> str:
 
 
 def parse_amount(text: str, currency: str, param: str = "--amount") -> int:
-    """Major units as typed (`150.00`) to integer minor units of `currency`; never through a float."""
+    """Major units as typed (`150.00`) to integer minor units of `currency`; never through a float.
+
+    The text goes to the SDK's own parser (`money.to_minor_units`): the same ASCII-only, bounded rules, so a
+    hostile `--amount 1e-999999999` is refused at once, and `1_000` or `1,000` are refused rather than guessed.
+    """
     from molam_sdk_ext import money
 
     try:
-        value = Decimal(text.strip().replace("_", "").replace(",", ""))
-    except InvalidOperation:
-        raise typer.BadParameter(f"{text!r} is not an amount", param_hint=param) from None
-    if not value.is_finite() or value <= 0:
+        minor: int = money.to_minor_units(text, currency)
+    except ValidationError as exc:
+        raise typer.BadParameter(exc.message, param_hint=param) from None
+    if minor <= 0:
         raise typer.BadParameter(f"{text!r} must be a positive amount", param_hint=param)
-    try:
-        minor: int = money.to_minor_units(value, currency)
-    except (ValidationError, ValueError) as exc:
-        raise typer.BadParameter(str(exc), param_hint=param) from None
     return minor
 
 

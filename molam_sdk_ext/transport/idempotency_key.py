@@ -3,7 +3,9 @@
 This transport is the one place that writes the `Idempotency-Key` header. It sits outside the retry
 transport, so the key is written into the request once and every retry resends the very same request object.
 A key the caller chose always wins: an ``Idempotency-Key`` header (``extra_headers``), else the key the client
-put in the request's extension (``idempotency_key=``), else a new one.
+put in the request's extension (``idempotency_key=``), else a new one. Being the only writer, it is also the
+one place a caller's key is checked (`check_idempotency_key`): 1 to 255 printable ASCII characters, or a
+`ValidationError` before anything is sent.
 """
 
 from __future__ import annotations
@@ -12,11 +14,14 @@ import os
 
 import httpx
 
+from ..errors import ValidationError
+
 __all__ = [
     "IDEMPOTENCY_HEADER",
     "IDEMPOTENCY_KEY_EXTENSION",
     "AsyncIdempotencyTransport",
     "IdempotencyTransport",
+    "check_idempotency_key",
     "new_idempotency_key",
 ]
 
@@ -34,13 +39,35 @@ def new_idempotency_key() -> str:
     return "molam_" + os.urandom(16).hex()
 
 
+def check_idempotency_key(key: object) -> str:
+    """`key` when it can be sent as an ``Idempotency-Key``: a str of 1 to `MAX_KEY_LENGTH` printable ASCII
+    characters. Otherwise `ValidationError(param="idempotency_key")` (the key itself is not quoted)."""
+    if not isinstance(key, str):
+        raise ValidationError(
+            f"idempotency_key must be a str, not {type(key).__name__}.", param="idempotency_key"
+        )
+    if not key or len(key) > MAX_KEY_LENGTH:
+        raise ValidationError(
+            f"idempotency_key must be 1 to {MAX_KEY_LENGTH} characters (got {len(key)}).",
+            param="idempotency_key",
+        )
+    if not key.isascii() or not key.isprintable():
+        raise ValidationError(
+            "idempotency_key must be printable ASCII (it travels in an HTTP header).", param="idempotency_key"
+        )
+    return key
+
+
 def _ensure_key(request: httpx.Request) -> None:
     if request.method != "POST":
         return
     key = request.headers.get(IDEMPOTENCY_HEADER)
     if key is None:
-        key = request.extensions.get(IDEMPOTENCY_KEY_EXTENSION) or new_idempotency_key()
+        given = request.extensions.get(IDEMPOTENCY_KEY_EXTENSION)
+        key = new_idempotency_key() if given is None else check_idempotency_key(given)
         request.headers[IDEMPOTENCY_HEADER] = key
+    else:
+        check_idempotency_key(key)
     request.extensions[IDEMPOTENCY_KEY_EXTENSION] = key
 
 

@@ -6,8 +6,10 @@ Defaults (chosen for a payments API, where a duplicate is worse than a slow answ
 - backoff ``0.5 s * 2 ** (attempt - 1)`` capped at ``8 s``, with "equal" jitter (half fixed, half random), so a
   retry never comes back sooner than half the nominal delay yet workers do not retry in lock-step.
 - ``Retry-After`` (seconds or an HTTP date) replaces the backoff when present, capped at ``60 s``.
-- ``deadline=60 s`` of total time per logical call, attempts and waits included; no retry is scheduled past it,
-  and each attempt's timeouts are shortened to what is left of it.
+- ``deadline=60 s`` of total time per logical call, attempts, waits and body reads included; no retry is
+  scheduled past it. It is a wall-clock bound, held on every socket operation and between body chunks
+  (`molam_sdk_ext.transport.deadline`): a server that trickles bytes cannot stretch it. Each attempt is also
+  bounded by its own read timeout (the client's ``timeout``) as a whole, not per byte.
 
 Retried: connection errors, timeouts, 408, 429, 500, 502, 503, 504, and 409 only when the server says
 ``Molam-Should-Retry: true`` (its twin request is still in flight). ``Molam-Should-Retry: false`` forbids any
@@ -17,16 +19,17 @@ the server could have done the work already.
 
 from __future__ import annotations
 
-import contextlib
 import random
 import time
 from collections.abc import Awaitable, Callable, Mapping
-from typing import Literal
+from typing import Any, Literal
 
 import attrs
 import httpx
 
 from ..errors import APIConnectionError, parse_retry_after, parse_should_retry
+from .body import aread_body, read_body
+from .deadline import DeadlineExceeded, reset_deadline, set_deadline
 from .idempotency_key import IDEMPOTENCY_KEY_EXTENSION
 
 __all__ = [
@@ -188,12 +191,23 @@ class _RetryLoop:
     an idempotency key, can the body be sent again) is looked up when a decision is due.
     """
 
-    __slots__ = ("_original_timeouts", "_replayable", "budget", "deadline", "policy", "request", "start")
+    __slots__ = (
+        "_clock",
+        "_original_timeouts",
+        "_replayable",
+        "_token",
+        "budget",
+        "deadline",
+        "policy",
+        "request",
+        "start",
+    )
 
-    def __init__(self, policy: RetryPolicy, request: httpx.Request, start: float) -> None:
+    def __init__(self, policy: RetryPolicy, request: httpx.Request, clock: Callable[[], float]) -> None:
         self.policy = policy
         self.request = request
-        self.start = start
+        self._clock = clock
+        self.start = clock()
         ext = request.extensions
         self.budget: int = ext.get(MAX_RETRIES_EXTENSION, policy.max_retries)
         self.deadline: float = ext.get(DEADLINE_EXTENSION, policy.deadline)
@@ -201,11 +215,21 @@ class _RetryLoop:
         # Judged before the first attempt: httpx keeps JSON/bytes bodies as a ByteStream that can be sent
         # again, while a generator body is used up by sending it.
         self._replayable = isinstance(request.stream, httpx.ByteStream)
+        self._token: Any = None
 
     def before_attempt(self, attempt: int, now: float) -> None:
         extensions = self.request.extensions
         extensions[ATTEMPT_EXTENSION] = attempt
         timeouts = self._original_timeouts
+        # The attempt's wall-clock deadline: the call's, or sooner the attempt's own read timeout as a whole
+        # (httpx's read timeout alone restarts on every byte received).
+        at = self.start + self.deadline
+        per_attempt = timeouts.get("read") if isinstance(timeouts, dict) else None
+        if per_attempt is not None and now + per_attempt < at:
+            at = now + per_attempt
+        token = set_deadline(at, self._clock)
+        if self._token is None:
+            self._token = token
         if not isinstance(timeouts, dict):
             return
         left = self.deadline - (now - self.start)
@@ -219,6 +243,26 @@ class _RetryLoop:
                 return
         if attempt > 1:
             extensions["timeout"] = timeouts
+
+    def finish(self) -> None:
+        """Restore the deadline that was in force before this call (none, outside a Molam call)."""
+        if self._token is not None:
+            reset_deadline(self._token)
+            self._token = None
+
+    def final_error(self, error: Exception, decision: RetryDecision) -> Exception:
+        """What to raise when `error` ended the call: a timeout that used up the call's total time says so."""
+        if (
+            decision.reason == "deadline_exceeded"
+            and isinstance(error, httpx.TimeoutException)
+            and not isinstance(error, DeadlineExceeded)
+        ):
+            return DeadlineExceeded(
+                f"The call did not complete within its total deadline of {self.deadline:g} s "
+                f"({type(error).__name__}).",
+                request=self.request,
+            )
+        return error
 
     def has_idempotency_key(self) -> bool:
         request = self.request
@@ -296,32 +340,38 @@ class RetryTransport(httpx.BaseTransport):
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         """Send `request`, retrying retryable failures; return the last response or raise the last error."""
         clock = self._clock
-        loop = _RetryLoop(self.policy, request, clock())
+        loop = _RetryLoop(self.policy, request, clock)
         attempt = 0
-        while True:
-            attempt += 1
-            loop.before_attempt(attempt, clock())
-            try:
-                response = self.inner.handle_request(request)
-            except Exception as exc:
-                decision = loop.decide(attempt, clock(), error=exc)
+        try:
+            while True:
+                attempt += 1
+                loop.before_attempt(attempt, clock())
+                try:
+                    response = self.inner.handle_request(request)
+                    # Read here, under the deadline and the size cap (a discarded answer is drained too, so
+                    # its connection goes back to the pool).
+                    read_body(response, request)
+                except Exception as exc:
+                    decision = loop.decide(attempt, clock(), error=exc)
+                    if not decision.retry:
+                        final = loop.final_error(exc, decision)
+                        if final is exc:
+                            raise
+                        raise final from exc
+                    _notify(self._on_retry, loop.event(attempt, decision, error=exc))
+                    self._sleep(decision.delay)
+                    continue
+                if response.status_code < 400:
+                    return response
+                decision = loop.decide(
+                    attempt, clock(), status=response.status_code, headers=response.headers
+                )
                 if not decision.retry:
-                    raise
-                _notify(self._on_retry, loop.event(attempt, decision, error=exc))
+                    return response
+                _notify(self._on_retry, loop.event(attempt, decision, response=response))
                 self._sleep(decision.delay)
-                continue
-            if response.status_code < 400:
-                return response
-            decision = loop.decide(attempt, clock(), status=response.status_code, headers=response.headers)
-            if not decision.retry:
-                return response
-            # Drain and close the discarded answer so its connection goes back to the pool; a body that
-            # fails to arrive changes nothing, the attempt is being retried anyway.
-            with contextlib.suppress(Exception):
-                response.read()
-            response.close()
-            _notify(self._on_retry, loop.event(attempt, decision, response=response))
-            self._sleep(decision.delay)
+        finally:
+            loop.finish()
 
     def close(self) -> None:
         """Close the wrapped transport."""
@@ -353,30 +403,36 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         """Send `request`, retrying retryable failures; return the last response or raise the last error."""
         clock = self._clock
-        loop = _RetryLoop(self.policy, request, clock())
+        loop = _RetryLoop(self.policy, request, clock)
         attempt = 0
-        while True:
-            attempt += 1
-            loop.before_attempt(attempt, clock())
-            try:
-                response = await self.inner.handle_async_request(request)
-            except Exception as exc:
-                decision = loop.decide(attempt, clock(), error=exc)
+        try:
+            while True:
+                attempt += 1
+                loop.before_attempt(attempt, clock())
+                try:
+                    response = await self.inner.handle_async_request(request)
+                    await aread_body(response, request)
+                except Exception as exc:
+                    decision = loop.decide(attempt, clock(), error=exc)
+                    if not decision.retry:
+                        final = loop.final_error(exc, decision)
+                        if final is exc:
+                            raise
+                        raise final from exc
+                    _notify(self._on_retry, loop.event(attempt, decision, error=exc))
+                    await self._sleep(decision.delay)
+                    continue
+                if response.status_code < 400:
+                    return response
+                decision = loop.decide(
+                    attempt, clock(), status=response.status_code, headers=response.headers
+                )
                 if not decision.retry:
-                    raise
-                _notify(self._on_retry, loop.event(attempt, decision, error=exc))
+                    return response
+                _notify(self._on_retry, loop.event(attempt, decision, response=response))
                 await self._sleep(decision.delay)
-                continue
-            if response.status_code < 400:
-                return response
-            decision = loop.decide(attempt, clock(), status=response.status_code, headers=response.headers)
-            if not decision.retry:
-                return response
-            with contextlib.suppress(Exception):
-                await response.aread()
-            await response.aclose()
-            _notify(self._on_retry, loop.event(attempt, decision, response=response))
-            await self._sleep(decision.delay)
+        finally:
+            loop.finish()
 
     async def aclose(self) -> None:
         """Close the wrapped transport."""

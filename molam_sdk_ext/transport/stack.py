@@ -20,6 +20,7 @@ import httpx
 from ..observability.hooks import Hooks
 from ..observability.telemetry import TelemetryRecorder
 from .breaker import AsyncCircuitBreakerTransport, BreakerRegistry, CircuitBreakerTransport
+from .deadline import bound_to_deadline
 from .idempotency_key import AsyncIdempotencyTransport, IdempotencyTransport
 from .observe import AsyncObservabilityTransport, ObservabilityTransport, retry_listener
 from .retry import AsyncRetryTransport, RetryPolicy, RetryTransport
@@ -44,7 +45,8 @@ class TransportStack:
     clock: Callable[[], float] = attrs.field(default=time.monotonic, eq=False)
 
     def wrap(self, base: httpx.BaseTransport) -> httpx.BaseTransport:
-        """`base` under the whole stack."""
+        """`base` under the whole stack (httpx's own transport also made to hold each call's deadline)."""
+        bound_to_deadline(base)
         transport = base
         if self.breakers is not None:
             transport = CircuitBreakerTransport(transport, self.breakers)
@@ -55,7 +57,8 @@ class TransportStack:
         return IdempotencyTransport(transport)
 
     def wrap_async(self, base: httpx.AsyncBaseTransport) -> httpx.AsyncBaseTransport:
-        """`base` under the whole async stack."""
+        """`base` under the whole async stack (httpx's own transport also made to hold each call's deadline)."""
+        bound_to_deadline(base)
         transport = base
         if self.breakers is not None:
             transport = AsyncCircuitBreakerTransport(transport, self.breakers)
