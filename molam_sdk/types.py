@@ -33,4 +33,25 @@ def pop_required(data: dict[str, Any], key: str, model: str) -> Any:
         raise MissingFieldError(model, key) from None
 
 
-__all__ = ["UNSET", "Unset", "pop_required"]
+#: Field names whose values are secrets (a payment intent's client_secret, a webhook endpoint's secret).
+SECRET_FIELDS = frozenset({"client_secret", "secret"})
+
+
+def redacted_repr(instance: Any) -> str:
+    """The attrs-style repr of a model instance, with every field named in `SECRET_FIELDS` shown as ``'***'``.
+
+    Secrets must never reach a log line, and a repr ends up in one (an exception, a debugger, a print).
+    """
+    import attrs  # the models are attrs classes already; only a repr of a model with a secret pays this
+
+    parts = []
+    for field in attrs.fields(type(instance)):
+        if not field.repr:
+            continue
+        value = getattr(instance, field.name)
+        shown = "'***'" if field.name in SECRET_FIELDS and isinstance(value, str) and value else repr(value)
+        parts.append(f"{field.name}={shown}")
+    return f"{type(instance).__name__}({', '.join(parts)})"
+
+
+__all__ = ["SECRET_FIELDS", "UNSET", "Unset", "pop_required", "redacted_repr"]

@@ -13,7 +13,7 @@ from ..models.capture_method import CaptureMethod
 from ..models.last_payment_error import LastPaymentError
 from ..models.metadata import Metadata
 from ..models.payment_intent_status import PaymentIntentStatus
-from ..types import Unset
+from ..types import Unset, redacted_repr
 
 
 @_attrs_define
@@ -97,6 +97,10 @@ class PaymentIntent:
         "created": "created",
         "livemode": "livemode",
     }
+
+    def __repr__(self) -> str:
+        """The fields, with client_secret shown as '***' (never logged)."""
+        return redacted_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         """This object as JSON-compatible data, unknown fields and unknown enum values included as received."""

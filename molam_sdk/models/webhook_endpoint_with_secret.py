@@ -11,7 +11,7 @@ from ..errors import MissingFieldError
 from ..models.event_type import EventType
 from ..models.metadata import Metadata
 from ..models.webhook_endpoint_status import WebhookEndpointStatus
-from ..types import Unset
+from ..types import Unset, redacted_repr
 
 
 @_attrs_define
@@ -70,6 +70,10 @@ class WebhookEndpointWithSecret:
         "created": "created",
         "livemode": "livemode",
     }
+
+    def __repr__(self) -> str:
+        """The fields, with secret shown as '***' (never logged)."""
+        return redacted_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         """This object as JSON-compatible data, unknown fields and unknown enum values included as received."""

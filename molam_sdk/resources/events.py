@@ -26,7 +26,12 @@ from ..raw_response import (
 from ..requester import Request
 from ..resource import AsyncResource, SyncResource
 from ..types import UNSET, Unset
-from ._request import options, parse
+from ._request import (
+    check_integers,
+    check_path_parameter,
+    options,
+    parse,
+)
 
 __all__ = ["AsyncEvents", "AsyncEventsWithRawResponse", "Events", "EventsWithRawResponse"]
 
@@ -45,6 +50,7 @@ def _list_request(
         _params["starting_after"] = starting_after
     if type is not UNSET and type is not None:
         _params["type"] = type
+    check_integers(_params, ("limit",))
     return Request(
         "GET",
         "/v1/events",
@@ -57,6 +63,7 @@ def _retrieve_request(
     id: str,
 ) -> Request:
     """The request for `retrieve` (GET /v1/events/{id}), shared by the sync and async classes."""
+    check_path_parameter("id", id)
     return Request(
         "GET",
         f"/v1/events/{quote(str(id), safe='')}",

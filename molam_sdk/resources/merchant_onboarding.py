@@ -22,7 +22,7 @@ from ..raw_response import (
 from ..requester import Request
 from ..resource import AsyncResource, SyncResource
 from ..types import UNSET, Unset
-from ._request import missing_argument, options, parse, refuse_fields_with_body, to_json
+from ._request import check_path_parameter, missing_argument, options, parse, refuse_fields_with_body, to_json
 
 if TYPE_CHECKING:
     from ..models.business_type import BusinessType
@@ -102,6 +102,7 @@ def _retrieve_request(
     id: str,
 ) -> Request:
     """The request for `retrieve` (GET /v1/merchants/onboarding/{id}), shared by the sync and async classes."""
+    check_path_parameter("id", id)
     return Request(
         "GET",
         f"/v1/merchants/onboarding/{quote(str(id), safe='')}",

@@ -26,7 +26,15 @@ from ..raw_response import (
 from ..requester import Request
 from ..resource import AsyncResource, SyncResource
 from ..types import UNSET, Unset
-from ._request import missing_argument, options, parse, refuse_fields_with_body, to_json
+from ._request import (
+    check_integers,
+    check_path_parameter,
+    missing_argument,
+    options,
+    parse,
+    refuse_fields_with_body,
+    to_json,
+)
 
 if TYPE_CHECKING:
     from ..models.cancel_payment_intent_request import CancelPaymentIntentRequest
@@ -70,6 +78,7 @@ def _list_request(
         _params["created_gte"] = created_gte
     if created_lte is not UNSET and created_lte is not None:
         _params["created_lte"] = created_lte
+    check_integers(_params, ("limit", "created_gte", "created_lte"))
     return Request(
         "GET",
         "/v1/connect/payment_intents",
@@ -140,6 +149,7 @@ def _create_request(
             ("cancel_url", cancel_url),
         )
         _payload = body.to_dict()
+    check_integers(_payload, ("amount",))
     return Request(
         "POST",
         "/v1/connect/payment_intents",
@@ -152,6 +162,7 @@ def _retrieve_request(
     id: str,
 ) -> Request:
     """The request for `retrieve` (GET /v1/connect/payment_intents/{id}), shared by the sync and async classes."""
+    check_path_parameter("id", id)
     return Request(
         "GET",
         f"/v1/connect/payment_intents/{quote(str(id), safe='')}",
@@ -183,6 +194,7 @@ def _update_request(
             ("metadata", metadata),
         )
         _payload = body.to_dict()
+    check_path_parameter("id", id)
     return Request(
         "POST",
         f"/v1/connect/payment_intents/{quote(str(id), safe='')}",
@@ -216,6 +228,7 @@ def _confirm_request(
             ("return_url", return_url),
         )
         _payload = body.to_dict()
+    check_path_parameter("id", id)
     return Request(
         "POST",
         f"/v1/connect/payment_intents/{quote(str(id), safe='')}/confirm",
@@ -245,6 +258,8 @@ def _capture_request(
             ("amount_to_capture", amount_to_capture),
         )
         _payload = body.to_dict()
+    check_path_parameter("id", id)
+    check_integers(_payload, ("amount_to_capture",))
     return Request(
         "POST",
         f"/v1/connect/payment_intents/{quote(str(id), safe='')}/capture",
@@ -274,6 +289,7 @@ def _cancel_request(
             ("cancellation_reason", cancellation_reason),
         )
         _payload = body.to_dict()
+    check_path_parameter("id", id)
     return Request(
         "POST",
         f"/v1/connect/payment_intents/{quote(str(id), safe='')}/cancel",

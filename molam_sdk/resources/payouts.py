@@ -26,7 +26,15 @@ from ..raw_response import (
 from ..requester import Request
 from ..resource import AsyncResource, SyncResource
 from ..types import UNSET, Unset
-from ._request import missing_argument, options, parse, refuse_fields_with_body, to_json
+from ._request import (
+    check_integers,
+    check_path_parameter,
+    missing_argument,
+    options,
+    parse,
+    refuse_fields_with_body,
+    to_json,
+)
 
 if TYPE_CHECKING:
     from ..models.bank_account_beneficiary import BankAccountBeneficiary
@@ -53,6 +61,7 @@ def _list_request(
         _params["starting_after"] = starting_after
     if status is not UNSET and status is not None:
         _params["status"] = to_json(status)
+    check_integers(_params, ("limit",))
     return Request(
         "GET",
         "/v1/treasury/payouts",
@@ -110,6 +119,7 @@ def _create_request(
             ("metadata", metadata),
         )
         _payload = body.to_dict()
+    check_integers(_payload, ("amount",))
     return Request(
         "POST",
         "/v1/treasury/payouts",
@@ -122,6 +132,7 @@ def _retrieve_request(
     id: str,
 ) -> Request:
     """The request for `retrieve` (GET /v1/treasury/payouts/{id}), shared by the sync and async classes."""
+    check_path_parameter("id", id)
     return Request(
         "GET",
         f"/v1/treasury/payouts/{quote(str(id), safe='')}",
@@ -133,6 +144,7 @@ def _cancel_request(
     id: str,
 ) -> Request:
     """The request for `cancel` (POST /v1/treasury/payouts/{id}/cancel), shared by the sync and async classes."""
+    check_path_parameter("id", id)
     return Request(
         "POST",
         f"/v1/treasury/payouts/{quote(str(id), safe='')}/cancel",

@@ -26,7 +26,14 @@ from ..raw_response import (
 from ..requester import Request
 from ..resource import AsyncResource, SyncResource
 from ..types import UNSET, Unset
-from ._request import options, parse, refuse_fields_with_body, to_json
+from ._request import (
+    check_integers,
+    check_path_parameter,
+    options,
+    parse,
+    refuse_fields_with_body,
+    to_json,
+)
 
 if TYPE_CHECKING:
     from ..models.create_refund_request import CreateRefundRequest
@@ -50,6 +57,7 @@ def _list_request(
         _params["starting_after"] = starting_after
     if payment_intent is not UNSET and payment_intent is not None:
         _params["payment_intent"] = payment_intent
+    check_integers(_params, ("limit",))
     return Request(
         "GET",
         "/v1/connect/refunds",
@@ -93,6 +101,7 @@ def _create_request(
             ("metadata", metadata),
         )
         _payload = body.to_dict()
+    check_integers(_payload, ("amount",))
     return Request(
         "POST",
         "/v1/connect/refunds",
@@ -105,6 +114,7 @@ def _retrieve_request(
     id: str,
 ) -> Request:
     """The request for `retrieve` (GET /v1/connect/refunds/{id}), shared by the sync and async classes."""
+    check_path_parameter("id", id)
     return Request(
         "GET",
         f"/v1/connect/refunds/{quote(str(id), safe='')}",

@@ -26,7 +26,15 @@ from ..raw_response import (
 from ..requester import Request
 from ..resource import AsyncResource, SyncResource
 from ..types import UNSET, Unset
-from ._request import missing_argument, options, parse, refuse_fields_with_body, to_json
+from ._request import (
+    check_integers,
+    check_path_parameter,
+    missing_argument,
+    options,
+    parse,
+    refuse_fields_with_body,
+    to_json,
+)
 
 if TYPE_CHECKING:
     from ..models.create_transfer_request import CreateTransferRequest
@@ -49,6 +57,7 @@ def _list_request(
         _params["starting_after"] = starting_after
     if wallet is not UNSET and wallet is not None:
         _params["wallet"] = wallet
+    check_integers(_params, ("limit",))
     return Request(
         "GET",
         "/v1/ma/transfers",
@@ -101,6 +110,7 @@ def _create_request(
             ("metadata", metadata),
         )
         _payload = body.to_dict()
+    check_integers(_payload, ("amount",))
     return Request(
         "POST",
         "/v1/ma/transfers",
@@ -113,6 +123,7 @@ def _retrieve_request(
     id: str,
 ) -> Request:
     """The request for `retrieve` (GET /v1/ma/transfers/{id}), shared by the sync and async classes."""
+    check_path_parameter("id", id)
     return Request(
         "GET",
         f"/v1/ma/transfers/{quote(str(id), safe='')}",

@@ -27,7 +27,12 @@ from ..raw_response import (
 from ..requester import Request
 from ..resource import AsyncResource, SyncResource
 from ..types import UNSET, Unset
-from ._request import options, parse
+from ._request import (
+    check_integers,
+    check_path_parameter,
+    options,
+    parse,
+)
 
 __all__ = ["AsyncWallets", "AsyncWalletsWithRawResponse", "Wallets", "WalletsWithRawResponse"]
 
@@ -43,6 +48,7 @@ def _list_request(
         _params["limit"] = limit
     if starting_after is not UNSET and starting_after is not None:
         _params["starting_after"] = starting_after
+    check_integers(_params, ("limit",))
     return Request(
         "GET",
         "/v1/ma/wallets",
@@ -55,6 +61,7 @@ def _retrieve_request(
     id: str,
 ) -> Request:
     """The request for `retrieve` (GET /v1/ma/wallets/{id}), shared by the sync and async classes."""
+    check_path_parameter("id", id)
     return Request(
         "GET",
         f"/v1/ma/wallets/{quote(str(id), safe='')}",
@@ -66,6 +73,7 @@ def _balance_request(
     id: str,
 ) -> Request:
     """The request for `balance` (GET /v1/ma/wallets/{id}/balance), shared by the sync and async classes."""
+    check_path_parameter("id", id)
     return Request(
         "GET",
         f"/v1/ma/wallets/{quote(str(id), safe='')}/balance",

@@ -29,7 +29,15 @@ from ..raw_response import (
 from ..requester import Request
 from ..resource import AsyncResource, SyncResource
 from ..types import UNSET, Unset
-from ._request import missing_argument, options, parse, refuse_fields_with_body, to_json
+from ._request import (
+    check_integers,
+    check_path_parameter,
+    missing_argument,
+    options,
+    parse,
+    refuse_fields_with_body,
+    to_json,
+)
 
 if TYPE_CHECKING:
     from ..models.create_webhook_endpoint_request import CreateWebhookEndpointRequest
@@ -59,6 +67,7 @@ def _list_request(
         _params["limit"] = limit
     if starting_after is not UNSET and starting_after is not None:
         _params["starting_after"] = starting_after
+    check_integers(_params, ("limit",))
     return Request(
         "GET",
         "/v1/webhook_endpoints",
@@ -117,6 +126,7 @@ def _retrieve_request(
     id: str,
 ) -> Request:
     """The request for `retrieve` (GET /v1/webhook_endpoints/{id}), shared by the sync and async classes."""
+    check_path_parameter("id", id)
     return Request(
         "GET",
         f"/v1/webhook_endpoints/{quote(str(id), safe='')}",
@@ -160,6 +170,7 @@ def _update_request(
             ("metadata", metadata),
         )
         _payload = body.to_dict()
+    check_path_parameter("id", id)
     return Request(
         "POST",
         f"/v1/webhook_endpoints/{quote(str(id), safe='')}",
@@ -172,6 +183,7 @@ def _delete_request(
     id: str,
 ) -> Request:
     """The request for `delete` (DELETE /v1/webhook_endpoints/{id}), shared by the sync and async classes."""
+    check_path_parameter("id", id)
     return Request(
         "DELETE",
         f"/v1/webhook_endpoints/{quote(str(id), safe='')}",
@@ -200,6 +212,8 @@ def _rotate_secret_request(
             ("grace_period_seconds", grace_period_seconds),
         )
         _payload = body.to_dict()
+    check_path_parameter("id", id)
+    check_integers(_payload, ("grace_period_seconds",))
     return Request(
         "POST",
         f"/v1/webhook_endpoints/{quote(str(id), safe='')}/rotate_secret",
@@ -219,6 +233,8 @@ def _list_deliveries_request(
         _params["limit"] = limit
     if starting_after is not UNSET and starting_after is not None:
         _params["starting_after"] = starting_after
+    check_path_parameter("id", id)
+    check_integers(_params, ("limit",))
     return Request(
         "GET",
         f"/v1/webhook_endpoints/{quote(str(id), safe='')}/deliveries",
