@@ -178,10 +178,11 @@ def _check_store_url(_: object, __: attrs.Attribute[str | None], url: str | None
     if url is None:
         return
     # Imported here: only clients given a store URL pay for the stores package.
-    from .stores import store_kind
+    from .stores import sqlite_path_from_url, store_kind
 
     try:
-        store_kind(url) if isinstance(url, str) else store_kind("")
+        if store_kind(url if isinstance(url, str) else "") == "sqlite":
+            sqlite_path_from_url(url)
     except ValueError as exc:
         raise ConfigurationError(f"store_url: {exc}.", param="store_url") from None
 

@@ -136,9 +136,16 @@ class _BlobReader:
             return None
 
     def __del__(self) -> None:
-        if self._process is not None and self._process.poll() is None:
-            self._process.kill()
-            self._process.wait()
+        process = self._process
+        if process is None:
+            return
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+        # The pipes too: a killed process leaves them open, and the suite runs with ResourceWarning as an error.
+        for pipe in (process.stdin, process.stdout):
+            if pipe is not None:
+                pipe.close()
 
 
 def load_base(base: str, repo: Path, spec_path: str) -> LoadedSpec | None:

@@ -1,12 +1,14 @@
 """The root `molam` command: global options, the command groups, and the error handling every command shares.
 
 Errors end a command with one clear line on stderr (or a JSON object on stdout with `--json`) that carries the
-request id, and with a documented exit code (`molam --help`); a traceback is shown only with `--debug`.
+request id, and with a documented exit code (`molam --help`); `--debug` adds the traceback before that line and
+changes nothing else (the exit code is the same with or without it).
 """
 
 from __future__ import annotations
 
 import sys
+import traceback
 from typing import Annotated, Any
 
 import typer
@@ -33,7 +35,8 @@ class MolamGroup(TyperGroup):
         except Exception as exc:
             state = ctx.find_object(CliState) or CliState()
             if state.debug:
-                raise
+                # The traceback as well, never instead: a script's exit code must not depend on --debug.
+                traceback.print_exception(exc, file=sys.stderr)
             code = state.output.error(exc, api_base=_hinted_base(state, exc))
             raise typer.Exit(int(code)) from None
 

@@ -3,6 +3,10 @@
 Results go to stdout; notes, progress and errors go to stderr, so `molam ... --json | jq` always gets clean JSON.
 Amounts are shown in major units with the currency's ISO 4217 exponent (`GHS 1,500.00`, `XOF 15,000`), while
 `--json` prints exactly what the API returned (integer minor units).
+
+Human output never passes API data to the terminal raw: control and format characters (ESC, NUL, newlines,
+bidirectional overrides) are shown escaped (`\x1b`), so a description cannot move the cursor, recolour the
+screen or forge a line (`printable`). JSON output escapes them as JSON does.
 """
 
 from __future__ import annotations
@@ -33,7 +37,7 @@ from molam_sdk_ext.errors import (
 
 from .exit_codes import ExitCode, exit_code_for
 
-__all__ = ["Column", "Output", "describe_error", "format_money", "format_time", "to_jsonable"]
+__all__ = ["Column", "Output", "describe_error", "format_money", "format_time", "printable", "to_jsonable"]
 
 #: Fields holding an amount in the object's `currency` (shown in major units in tables).
 MONEY_FIELDS = frozenset(
@@ -47,6 +51,13 @@ MONEY_FIELDS = frozenset(
     }
 )
 TIME_FIELDS = frozenset({"created", "arrival_date", "updated", "expires_at"})
+
+
+def printable(text: str) -> str:
+    """`text` with every character that is not printable (control, format, line separators) escaped."""
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
 
 
 def to_jsonable(value: Any) -> Any:
@@ -98,6 +109,10 @@ class Column:
 
 
 def _cell(row: Mapping[str, Any], field: str) -> str:
+    return printable(_cell_text(row, field))
+
+
+def _cell_text(row: Mapping[str, Any], field: str) -> str:
     value = row.get(field)
     if field in MONEY_FIELDS:
         return format_money(value, row.get("currency"))
@@ -153,7 +168,7 @@ def error_line(info: Mapping[str, Any]) -> str:
     text = f"error: {info['message']}"
     if details:
         text += f" ({', '.join(details)})"
-    return text
+    return printable(text)  # the message and the codes may come from the API
 
 
 def _console(file: Any) -> Console:
@@ -187,12 +202,12 @@ class Output:
 
     def note(self, message: str, *, style: str = "dim") -> None:
         """A side remark on stderr (kept out of stdout so JSON stays parseable)."""
-        self.err.print(Text(message, style=style))
+        self.err.print(Text(printable(message), style=style))
 
     def say(self, message: str, *, style: str | None = None) -> None:
         """A line of human output on stdout (not printed with `--json`)."""
         if not self.json_mode:
-            self.out.print(Text(message, style=style or ""))
+            self.out.print(Text(printable(message), style=style or ""))
 
     def object(self, obj: Any, *, title: str | None = None, fields: Sequence[str] | None = None) -> None:
         """One API object: a field/value table, or its JSON."""
@@ -201,14 +216,16 @@ class Output:
             self.json(data)
             return
         if not isinstance(data, Mapping):
-            self.out.print(str(data))
+            self.out.print(Text(printable(str(data))))
             return
         table = Table(title=title, show_header=False, title_justify="left", box=None, pad_edge=False)
         table.add_column("field", style="bold")
         table.add_column("value", overflow="fold")
         for key in fields or list(data):
             if key in data and data[key] is not None and key != "object":
-                table.add_row(Text(key), Text(_cell(data, key)))  # Text: API data is never markup
+                table.add_row(
+                    Text(printable(str(key))), Text(_cell(data, key))
+                )  # Text: API data is never markup
         self.out.print(table)
 
     def table(

@@ -9,7 +9,7 @@ from rich.table import Table
 from rich.text import Text
 
 from .listing import page_size, take
-from .output import Column, format_money, to_jsonable
+from .output import Column, format_money, printable, to_jsonable
 from .params import LimitOption, api_kwargs
 from .state import JsonOption, get_state
 
@@ -39,7 +39,7 @@ def balance(
     if state.json:
         state.output.json(data)
         return
-    table = Table(title=Text(f"Balance of {data.get('wallet', wallet_id)}"), title_justify="left")
+    table = Table(title=Text(printable(f"Balance of {data.get('wallet', wallet_id)}")), title_justify="left")
     table.add_column("currency")
     table.add_column("available", justify="right")
     table.add_column("pending", justify="right")
@@ -49,7 +49,7 @@ def balance(
             rows.setdefault(entry["currency"], {})[kind] = entry["amount"]
     for currency, amounts in sorted(rows.items()):
         table.add_row(
-            Text(currency),
+            Text(printable(str(currency))),
             Text(format_money(amounts.get("available", 0), currency)),
             Text(format_money(amounts.get("pending", 0), currency)),
         )

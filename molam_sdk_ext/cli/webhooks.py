@@ -18,7 +18,7 @@ from molam_sdk_ext.webhooks import WebhookVerifier
 
 from .exit_codes import ExitCode
 from .forwarder import Delivery, WebhookForwarder
-from .output import to_jsonable
+from .output import printable, to_jsonable
 from .sandbox_routes import sandbox_request
 from .state import CliState, JsonOption, get_state
 
@@ -46,6 +46,7 @@ def _print_delivery(state: CliState, delivery: Delivery) -> None:
     else:
         style = "green" if delivery.ok else "yellow"
         line = Text(f"--> {what}: [{delivery.app_status}] in {delivery.duration_ms:.0f} ms", style=style)
+    line.plain = printable(line.plain)  # event ids, reasons and errors come from outside
     state.output.out.print(line)
 
 

@@ -24,6 +24,7 @@ from typing import Any, cast
 
 import redis
 import redis.asyncio
+import redis.asyncio.retry
 from redis.backoff import ExponentialWithJitterBackoff
 from redis.retry import Retry
 from redis.typing import EncodableT
@@ -177,12 +178,15 @@ return 1
 )
 
 
-def _client_options() -> dict[str, Any]:
+def _client_options(*, asynchronous: bool = False) -> dict[str, Any]:
     # Fail fast: a payment waits on this call. One retry covers a pooled connection the server closed.
+    # An async client gets redis.asyncio's own Retry: given the sync one, redis warns and converts it.
+    backoff = ExponentialWithJitterBackoff(base=0.01, cap=0.1)
+    retry = redis.asyncio.retry.Retry(backoff, 1) if asynchronous else Retry(backoff, 1)
     return {
         "socket_timeout": 5.0,
         "socket_connect_timeout": 2.0,
-        "retry": Retry(ExponentialWithJitterBackoff(base=0.01, cap=0.1), 1),
+        "retry": retry,
         "health_check_interval": 30,
     }
 
@@ -397,7 +401,7 @@ class _AsyncRedisBase:
         if isinstance(client, str):
             where = redact_url(client)
             try:
-                client = redis.asyncio.Redis.from_url(client, **_client_options())
+                client = redis.asyncio.Redis.from_url(client, **_client_options(asynchronous=True))
             except ValueError as exc:
                 raise ValueError(f"invalid Redis URL {where}: {exc}") from None
         _check_binary(client)

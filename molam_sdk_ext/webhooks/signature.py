@@ -26,6 +26,10 @@ one of the `Reason` codes. Checks run in this order, so each reason says exactly
 8. ``timestamp_outside_tolerance``: the signature is genuine but ``t`` is more than ``tolerance`` seconds
    before or after now. Checked after the MAC so that this reason always means "authentic but stale or
    clock-skewed", never "wrong secret".
+
+``invalid_secret`` is the receiver's own fault rather than the sender's: a secrets callable returned, for a kid
+of the header, something that is not a non-empty str (``""``, a number, bytes). Nothing can be verified with
+it, so the delivery is refused (never accepted on an empty key) with that reason.
 """
 
 from __future__ import annotations
@@ -94,6 +98,7 @@ class Reason(enum.StrEnum):
     UNKNOWN_KID = "unknown_kid"
     SIGNATURE_MISMATCH = "signature_mismatch"
     TIMESTAMP_OUTSIDE_TOLERANCE = "timestamp_outside_tolerance"
+    INVALID_SECRET = "invalid_secret"
 
 
 @attrs.frozen
@@ -390,6 +395,13 @@ class WebhookVerifier:
         secret = self._resolve(kid)
         if secret is None:
             return None
+        if not isinstance(secret, str) or not secret:
+            # The value is not quoted: it is (meant to be) a secret.
+            raise _fail(
+                Reason.INVALID_SECRET,
+                f"The secrets callable returned a {type(secret).__name__} that is not a non-empty str "
+                "for a key id of this header.",
+            )
         cached = self._key_cache.get(secret)
         if cached is None:
             cached = _check_secret(secret).encode("utf-8")

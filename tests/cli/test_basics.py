@@ -70,12 +70,12 @@ def test_connection_refused_is_one_line_and_exit_3(cli: Cli) -> None:
     assert as_json.json()["error"]["exit_code"] == 3
 
 
-def test_debug_lets_the_traceback_through(cli: Cli) -> None:
-    from molam_sdk_ext.errors import APIConnectionError
-
+def test_debug_adds_the_traceback_and_keeps_the_exit_code(cli: Cli) -> None:
     base = f"http://127.0.0.1:{closed_port()}"
     run = cli("--debug", "--max-retries", "0", "payments", "list", env={"MOLAM_API_BASE": base})
-    assert isinstance(run.exception, APIConnectionError)
+    assert run.exit_code == ExitCode.CONNECTION  # 3, as without --debug (it was 1: the traceback escaped)
+    assert "Traceback" in run.stderr and "APIConnectionError" in run.stderr
+    assert run.stderr.strip().splitlines()[-1].startswith(f"error: could not connect to {base}")
 
 
 def test_api_errors_show_the_request_id_and_never_the_key(cli: Cli) -> None:

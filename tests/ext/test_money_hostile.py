@@ -48,7 +48,7 @@ HOSTILE_TEXT = st.one_of(
             "0." + "0" * 100000 + "1",
             "١٢٣",
             "1_000",
-            "１２３",  # fullwidth digits
+            "\uff11\uff12\uff13",  # fullwidth digits
             "1,000.00",
             "Infinity",
             "-NaN",
@@ -111,7 +111,7 @@ def test_cli_amount_is_bounded_too(text: str, currency: str) -> None:
     assert 0 < minor <= MAX_MINOR_UNITS
 
 
-@pytest.mark.parametrize("text", ["١٢٣", "1_000", "１２３", "1" + "0" * 100000])
+@pytest.mark.parametrize("text", ["١٢٣", "1_000", "\uff11\uff12\uff13", "1" + "0" * 100000])
 def test_refused_forms(text: str) -> None:
     with pytest.raises(ValidationError) as info:
         to_minor_units(text, "USD")
