@@ -10,7 +10,7 @@ base_url                    MOLAM_API_BASE               ``https://api.molam.com
 region                      MOLAM_REGION                 none; ``us-east|eu-west|ap-south`` ->
                                                          ``https://{region}.api.molam.com``
 molam_version               MOLAM_VERSION                the spec's ``info.version`` (``molam_sdk.API_VERSION``)
-timeout                     MOLAM_TIMEOUT                30 s per attempt (read, write, pool)
+timeout                     MOLAM_TIMEOUT                30 s per attempt, wall-clock (not reset by each byte)
 connect_timeout             MOLAM_CONNECT_TIMEOUT        5 s
 total_timeout               MOLAM_TOTAL_TIMEOUT          60 s per call, retries and waits included
 max_retries                 MOLAM_MAX_RETRIES            3 (so at most 4 attempts)

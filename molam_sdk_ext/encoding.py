@@ -79,7 +79,7 @@ def encoding_error(described: Mapping[str, Any], error: Exception) -> Validation
     with `error`."""
     headers: Iterable[tuple[str, str]] = described.get("headers") or ()
     for name, value in headers:
-        if not isinstance(value, str) or not value.isascii() or not name.isascii():
+        if (isinstance(value, str) and not value.isascii()) or (isinstance(name, str) and not name.isascii()):
             param = _header_param(name)
             return ValidationError(
                 f"{param}: the header {name.encode('ascii', 'replace').decode()} must be ASCII text.",

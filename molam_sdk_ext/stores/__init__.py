@@ -24,6 +24,7 @@ import urllib.parse
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from molam_sdk_ext.errors import ValidationError
 from molam_sdk_ext.stores.breaker_state import (
     BreakerRecord,
     BreakerState,
@@ -150,12 +151,13 @@ SCHEMES = {
 
 
 def store_kind(url: str) -> str:
-    """``memory``, ``sqlite``, ``redis`` or ``postgres`` for a store URL; ValueError for anything else."""
-    scheme = url.split("://", 1)[0].lower() if "://" in url else ""
+    """``memory``, ``sqlite``, ``redis`` or ``postgres`` for a store URL; for anything else a
+    `ValidationError(param="store_url")` (a `MolamError`, and still a `ValueError`)."""
+    scheme = url.split("://", 1)[0].lower() if isinstance(url, str) and "://" in url else ""
     kind = SCHEMES.get(scheme)
     if kind is None:
         shown = f"scheme {scheme!r}" if scheme else "no scheme"
-        raise ValueError(
+        raise _bad_url(
             f"unsupported store URL ({shown}): use memory://, sqlite:///path.db, redis://host:port/db, "
             "rediss://..., or postgresql://user@host:port/db"
         )
@@ -166,13 +168,18 @@ def sqlite_path_from_url(url: str) -> str:
     """The file of a ``sqlite:///relative.db`` or ``sqlite:////absolute.db`` URL."""
     path = urllib.parse.unquote(url.split("://", 1)[1])
     if not path.startswith("/") or path.strip("/") == "":
-        raise ValueError(
+        raise _bad_url(
             "a SQLite store URL needs a file: sqlite:///relative/path.db or sqlite:////absolute/path.db"
         )
     path = path[1:].split("?", 1)[0]
     if path == ":memory:":
-        raise ValueError("sqlite:///:memory: is private to one connection: use memory://")
+        raise _bad_url("sqlite:///:memory: is private to one connection: use memory://")
     return path
+
+
+def _bad_url(message: str) -> ValidationError:
+    # A MolamError (as everything the SDK raises) that is still the ValueError older callers catch.
+    return ValidationError(message, param="store_url")
 
 
 _LAZY = {"SQLite": "sqlite", "Redis": "redis", "Postgres": "postgres"}
@@ -306,7 +313,7 @@ def breaker_state_store_from_url(url: str) -> BreakerStateStore:
     if kind == "redis":
         store: BreakerStateStore = _backend_module("redis_breaker").RedisBreakerStateStore(url)
         return store
-    raise ValueError(
+    raise _bad_url(
         f"circuit-breaker state can be shared through Redis only (got a {kind} URL): use redis://... "
         "or keep the in-process breakers"
     )

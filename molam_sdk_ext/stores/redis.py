@@ -29,6 +29,7 @@ from redis.backoff import ExponentialWithJitterBackoff
 from redis.retry import Retry
 from redis.typing import EncodableT
 
+from molam_sdk_ext.errors import ValidationError
 from molam_sdk_ext.stores.idempotency_records import (
     DEFAULT_LOCK_TIMEOUT,
     DEFAULT_TTL,
@@ -241,7 +242,7 @@ class _RedisBase:
             try:
                 client = redis.Redis.from_url(client, **_client_options())
             except ValueError as exc:
-                raise ValueError(f"invalid Redis URL {self._where}: {exc}") from None
+                raise ValidationError(f"invalid Redis URL {self._where}: {exc}", param="store_url") from None
         _check_binary(client)
         self.client = client
         self._where, self._secret = _describe(client)
@@ -403,7 +404,7 @@ class _AsyncRedisBase:
             try:
                 client = redis.asyncio.Redis.from_url(client, **_client_options(asynchronous=True))
             except ValueError as exc:
-                raise ValueError(f"invalid Redis URL {where}: {exc}") from None
+                raise ValidationError(f"invalid Redis URL {where}: {exc}", param="store_url") from None
         _check_binary(client)
         self.client = client
         self._where, self._secret = _describe(client)

@@ -16,6 +16,7 @@ import pytest
 
 from molam_sdk.models.create_payment_intent_request import CreatePaymentIntentRequest
 from molam_sdk_ext import AsyncMolam, ConfigurationError, Molam, MolamError, ValidationError
+from molam_sdk_ext.stores import idempotency_store_from_url, webhook_event_store_from_url
 from molam_sdk_ext.webhooks.signature import SignatureVerificationError, WebhookVerifier, sign
 
 
@@ -130,6 +131,11 @@ def test_a_bad_store_url_is_a_configuration_error(monkeypatch: pytest.MonkeyPatc
     with pytest.raises(ConfigurationError) as info:
         Molam(api_key="sk_test_hostile_input_1", base_url="http://127.0.0.1:9")
     assert isinstance(info.value, MolamError) and info.value.param == "store_url"
+    # The store factories say so too (still a ValueError for callers that catch that).
+    for factory in (webhook_event_store_from_url, idempotency_store_from_url):
+        with pytest.raises(MolamError) as raised:
+            factory(url)
+        assert isinstance(raised.value, ValueError) and raised.value.param == "store_url"  # type: ignore[attr-defined]
 
 
 @pytest.mark.parametrize(

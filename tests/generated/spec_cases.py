@@ -159,7 +159,9 @@ def _case(
     filled = path
     for (location, name), _ in parameters.items():
         if location == "path":
-            value = f"{name}_{operation_id[:12]}/1"  # a slash checks that path values are escaped
+            # "?", "#", "%" and a space check that path values are escaped whole (a "/" is refused before
+            # sending: tests/ext/test_hostile_input.py).
+            value = f"{name}_{operation_id[:12]}?#%1 x"
             positional.append(value)
             filled = filled.replace("{" + name + "}", quote(value, safe=""))
     keyword: dict[str, Any] = {}

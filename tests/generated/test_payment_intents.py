@@ -112,11 +112,20 @@ def test_retrieve_takes_the_id_positionally_and_escapes_it(
 ) -> None:
     httpx_mock.add_response(json=example("PaymentIntentSucceeded"))
 
-    resources.payment_intents.retrieve("pi_../admin")
+    resources.payment_intents.retrieve("pi_..?admin#%2F")
 
     request = httpx_mock.get_request()
     assert request is not None
-    assert request.url.raw_path == b"/v1/connect/payment_intents/pi_..%2Fadmin"
+    assert request.url.raw_path == b"/v1/connect/payment_intents/pi_..%3Fadmin%23%252F"
+
+
+def test_an_id_with_a_slash_is_refused_before_sending(
+    httpx_mock: HTTPXMock, resources: SyncResources
+) -> None:
+    with pytest.raises(ValidationError) as info:
+        resources.payment_intents.retrieve("pi_../admin")
+    assert info.value.param == "id"
+    assert httpx_mock.get_requests() == []
 
 
 def test_per_call_options_reach_the_requester(

@@ -64,12 +64,15 @@ def test_redis_urls(redis_url: str) -> None:
 def test_postgres_urls(postgres_store_url: str) -> None:
     from molam_sdk_ext.stores.postgres import AsyncPostgresIdempotencyStore, PostgresWebhookEventStore
 
-    assert isinstance(stores.webhook_event_store_from_url(postgres_store_url), PostgresWebhookEventStore)
-    assert isinstance(
-        stores.async_idempotency_store_from_url(postgres_store_url), AsyncPostgresIdempotencyStore
-    )
+    webhook_store = stores.webhook_event_store_from_url(postgres_store_url)
+    assert isinstance(webhook_store, PostgresWebhookEventStore)
+    webhook_store.close()
+    async_store = stores.async_idempotency_store_from_url(postgres_store_url)
+    assert isinstance(async_store, AsyncPostgresIdempotencyStore)  # opens nothing until first used
     legacy = postgres_store_url.replace("postgresql://", "postgres://", 1)
-    assert stores.idempotency_store_from_url(legacy).begin("k", "fp").outcome is stores.BeginOutcome.NEW
+    legacy_store = stores.idempotency_store_from_url(legacy)
+    assert legacy_store.begin("k", "fp").outcome is stores.BeginOutcome.NEW
+    legacy_store.close()
 
 
 @pytest.mark.parametrize("url", ["mysql://h/db", "http://x", "redis", "", "/tmp/x.db", "REDIS:/x"])

@@ -264,6 +264,7 @@ def test_reason_codes_are_plain_strings_and_errors_are_molam_errors() -> None:
         "payload_too_large",
         "header_too_large",
         "invalid_payload",
+        "invalid_secret",
     }
 
 
