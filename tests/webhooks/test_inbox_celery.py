@@ -1,5 +1,5 @@
-"""The inbox with real Celery workers (issue 16): Redis as the broker, PostgreSQL as the inbox, workers and
-beat started as processes. A receiver in this process records and enqueues; the workers run the handlers."""
+"""The inbox with real Celery workers (issue 16): Redis as the broker, PostgreSQL (or Redis) as the inbox,
+workers started as processes. A receiver in this process records and enqueues; the workers run the handlers."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import pytest
 from celery import Celery
 
 from molam_sdk_ext.stores import EventRecord, webhook_inbox_from_url
@@ -44,11 +45,20 @@ def molam(env: dict[str, str], *args: str) -> Any:
     return json.loads(done.stdout)
 
 
+@pytest.fixture(params=["postgres", "redis"])
+def inbox_url(request: pytest.FixtureRequest, redis_url: str) -> str:
+    """The inbox: PostgreSQL, or the broker's own Redis (its keys never collide with Celery's)."""
+    if request.param == "redis":
+        return redis_url
+    url: str = request.getfixturevalue("postgres_store_url")
+    return url
+
+
 def test_workers_run_each_event_once_failures_end_dead_and_replay_runs_them(
-    redis_url: str, postgres_store_url: str, tmp_path: Path
+    redis_url: str, inbox_url: str, tmp_path: Path
 ) -> None:
-    env = app_env(redis_url, postgres_store_url, tmp_path, max_retries="2")
-    web = receiver(redis_url, postgres_store_url)
+    env = app_env(redis_url, inbox_url, tmp_path, max_retries="2")
+    web = receiver(redis_url, inbox_url)
     inbox = web.inbox
     assert inbox is not None
     ok = [event(f"evt_ok_{i:03d}") for i in range(40)]
@@ -75,7 +85,7 @@ def test_workers_run_each_event_once_failures_end_dead_and_replay_runs_them(
         assert LEAKED_SECRET not in dead.last_error  # redacted before it was stored
         assert lines(tmp_path / "started.log").count(failing["id"]) == 3
 
-        stats = molam(env, "inbox", "--store-url", postgres_store_url)
+        stats = molam(env, "inbox", "--store-url", inbox_url)
         assert stats["counts"]["processed"] == len(ok) and stats["counts"]["dead"] == 1
         assert stats["pending"] == 0 and stats["oldest_pending_age"] is None
 
