@@ -122,20 +122,22 @@ def listen(
             "listening_on": listener_url,
             "forward_to": forward_to,
         }
-        if generated:
-            ready["forward_secret"] = secret
-        if state.json:
-            state.output.json(ready, lines=True)
-        else:
-            state.output.say(
-                f"Ready. Forwarding webhooks to {forward_to} (endpoint {endpoint_id}).", style="bold"
-            )
+        # Ctrl-C is how an open-ended listen ends: normally. Armed before "ready" is announced, so a Ctrl-C
+        # sent the moment a script sees that line cannot escape as an interruption.
+        with contextlib.suppress(KeyboardInterrupt):
             if generated:
-                state.output.say(f"Your app's webhook secret for this session: {secret}")
-            state.output.note(
-                "Ctrl-C to stop." if max_events is None else f"Stopping after {max_events} event(s)."
-            )
-        with contextlib.suppress(KeyboardInterrupt):  # Ctrl-C is how an open-ended listen ends: normally
+                ready["forward_secret"] = secret
+            if state.json:
+                state.output.json(ready, lines=True)
+            else:
+                state.output.say(
+                    f"Ready. Forwarding webhooks to {forward_to} (endpoint {endpoint_id}).", style="bold"
+                )
+                if generated:
+                    state.output.say(f"Your app's webhook secret for this session: {secret}")
+                state.output.note(
+                    "Ctrl-C to stop." if max_events is None else f"Stopping after {max_events} event(s)."
+                )
             forwarder.wait()
     finally:
         forwarder.stop()
