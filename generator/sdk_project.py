@@ -104,8 +104,14 @@ def build_sdk(
     _use_discriminators(openapi, raw_spec)
     _hoist_model_imports(openapi)
     resources = describe_resources(openapi, raw_spec)
+    events = describe_events(openapi, raw_spec)
     project = MolamProject(
-        openapi=openapi, config=config, custom_template_path=template_dir, resources=resources, header=header
+        openapi=openapi,
+        config=config,
+        custom_template_path=template_dir,
+        resources=resources,
+        events=events,
+        header=header,
     )
     project.render()
     return project, warnings
@@ -121,6 +127,7 @@ class MolamProject(Project):
         config: Config,
         custom_template_path: Path,
         resources: list[Resource],
+        events: list[EventModel],
         header: str,
     ) -> None:
         super().__init__(openapi=openapi, config=config, custom_template_path=custom_template_path)
@@ -130,6 +137,7 @@ class MolamProject(Project):
         self.env.globals["spec_title"] = openapi.title.get_untrusted_value()
         self.env.globals["api_version"] = openapi.version.get_untrusted_value()
         self.resources = resources
+        self.events = events
         self.header = header
 
     def render(self) -> None:
@@ -139,6 +147,7 @@ class MolamProject(Project):
         self._build_models()
         self._build_runtime()
         self._build_resources()
+        self._build_events()
         (self.package_dir / "py.typed").write_text(self.header + "\n", encoding="utf-8")
 
     def _build_runtime(self) -> None:
@@ -148,6 +157,11 @@ class MolamProject(Project):
         for module in RUNTIME_MODULES:
             template = self.env.get_template(f"runtime/{module}.py.jinja")
             (self.package_dir / f"{module}.py").write_text(template.render(), encoding="utf-8")
+
+    def _build_events(self) -> None:
+        """The event registry (templates/events.py.jinja): event type -> typed model, from `webhooks`."""
+        template = self.env.get_template("events.py.jinja")
+        (self.package_dir / "events.py").write_text(template.render(events=self.events), encoding="utf-8")
 
     def _build_resources(self) -> None:
         resources_dir = self.package_dir / "resources"
@@ -401,6 +415,49 @@ def _resolve(raw_spec: Mapping[str, Any], schema: Mapping[str, Any]) -> Mapping[
             node = node[part.replace("~1", "/").replace("~0", "~")]
         schema = node
     return schema
+
+
+# --- webhook event registry ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class EventModel:
+    """One webhook of the spec: its event type and the generated model of its payload."""
+
+    type: str
+    class_name: str
+    module: str
+
+
+def describe_events(openapi: GeneratorData, raw_spec: Mapping[str, Any]) -> list[EventModel]:
+    """The spec's webhooks in order, each with the model of its JSON payload.
+
+    A payload must be a `$ref` to a component schema (the generator ignores `webhooks`, so only component
+    schemas become models); when that schema pins its `type` property (`const`), it must equal the event type.
+    """
+    webhooks = raw_spec.get("webhooks") or {}
+    if not isinstance(webhooks, Mapping):
+        raise GenerationError("`webhooks` must be a mapping of event type -> path item")
+    class_of_schema = {_schema_name(model): model for model in openapi.models}
+    events: list[EventModel] = []
+    for event_type, item in webhooks.items():
+        where = f"webhook {event_type}"
+        operation = _resolve(raw_spec, item).get("post") if isinstance(item, Mapping) else None
+        body = _resolve(raw_spec, operation.get("requestBody", {})) if isinstance(operation, Mapping) else {}
+        schema = body.get("content", {}).get("application/json", {}).get("schema", {})
+        ref = schema.get("$ref") if isinstance(schema, Mapping) else None
+        if not isinstance(ref, str) or not ref.startswith("#/components/schemas/"):
+            raise GenerationError(
+                f"{where}: the POST request body (application/json) must be a $ref to a component schema"
+            )
+        model = class_of_schema.get(ref.rsplit("/", 1)[-1])
+        if model is None:
+            raise GenerationError(f"{where}: no model was generated for {ref}")
+        pinned = _const_of(_resolve(raw_spec, schema), "type")
+        if pinned is not None and pinned != event_type:
+            raise GenerationError(f"{where}: its schema {ref} pins `type` to {pinned!r}")
+        events.append(EventModel(str(event_type), model.class_info.name, str(model.class_info.module_name)))
+    return events
 
 
 # --- resource layer description --------------------------------------------------------------------------

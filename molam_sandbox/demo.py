@@ -28,12 +28,18 @@ from typing import Any
 import attrs
 
 from molam_sandbox.server import SandboxProcess
+from molam_sdk.models.event_type import EventType
 from molam_sdk_ext.errors import MolamError
 from molam_sdk_ext.money import from_minor_units, to_minor_units
 
 __all__ = ["DemoStep", "WebhookReceiver", "main", "run"]
 
-DEMO_EVENTS = ["payment_intent.succeeded", "charge.refunded", "refund.processed", "payout.paid"]
+DEMO_EVENTS: list[str] = [
+    EventType.PAYMENT_INTENT_SUCCEEDED,
+    EventType.CHARGE_REFUNDED,
+    EventType.REFUND_PROCESSED,
+    EventType.PAYOUT_PAID,
+]
 WEBHOOK_TIMEOUT = 10.0
 
 

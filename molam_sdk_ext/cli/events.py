@@ -10,6 +10,7 @@ from .listing import page_size, take
 from .output import Column, to_jsonable
 from .params import LimitOption, api_kwargs
 from .state import JsonOption, get_state
+from .webhooks import event_types_only
 
 __all__ = ["app"]
 
@@ -23,7 +24,8 @@ def list_(
     ctx: typer.Context,
     limit: LimitOption = 10,
     event_type: Annotated[
-        str | None, typer.Option("--type", help="Only events of this type, e.g. payment_intent.succeeded.")
+        str | None,
+        typer.Option("--type", help="Only events of this type.", callback=event_types_only),
     ] = None,
     json_output: JsonOption = False,
 ) -> None:

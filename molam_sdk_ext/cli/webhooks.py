@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 from rich.text import Text
 
-from molam_sdk.models.event_type import EventType
+from molam_sdk.events import EVENT_TYPES
 from molam_sdk_ext.webhooks import WebhookVerifier
 
 from .exit_codes import ExitCode
@@ -26,12 +26,20 @@ if TYPE_CHECKING:
     from molam_sdk_ext.stores.webhook_inbox import WebhookInbox
     from molam_sdk_ext.webhooks.processor import WebhookProcessor
 
-__all__ = ["app"]
+__all__ = ["app", "event_types_only"]
 
 app = typer.Typer(help="Forward webhooks to a local app, and trigger test events.", no_args_is_help=True)
 
-#: Every event type the API sends today (a listener asks for all of them unless told otherwise).
-EVENT_TYPES: tuple[str, ...] = tuple(event_type.value for event_type in EventType)
+_CHOICES_HELP = "One of: " + ", ".join(EVENT_TYPES) + "."
+
+
+def event_types_only(value: Any) -> Any:
+    """Option callback: every given value must be an event type of the generated registry (the spec's
+    webhooks), refused as a usage error before anything is sent; the value is returned unchanged."""
+    for item in value if isinstance(value, list) else [value]:
+        if item is not None and item not in EVENT_TYPES:
+            raise typer.BadParameter(f"{item!r} is not an event type. {_CHOICES_HELP}")
+    return value
 
 
 def _print_delivery(state: CliState, delivery: Delivery) -> None:
@@ -76,7 +84,11 @@ def listen(
     events: Annotated[
         list[str] | None,
         typer.Option(
-            "--events", "-e", help="Event types to receive (repeatable; default: all).", show_default=False
+            "--events",
+            "-e",
+            help="Event types to receive (repeatable; default: all).",
+            callback=event_types_only,
+            show_default=False,
         ),
     ] = None,
     max_events: Annotated[
@@ -159,7 +171,10 @@ def listen(
 def trigger(
     ctx: typer.Context,
     event_type: Annotated[
-        str, typer.Argument(help="e.g. payment_intent.succeeded, payout.paid.", show_default=False)
+        str,
+        typer.Argument(
+            help=f"The event type. {_CHOICES_HELP}", callback=event_types_only, show_default=False
+        ),
     ],
     json_output: JsonOption = False,
 ) -> None:

@@ -1,7 +1,8 @@
 """Turn a verified webhook body into a typed event: `construct_event`.
 
 Each event type in the spec has a generated model (``payment_intent.succeeded`` ->
-`molam_sdk.models.PaymentIntentSucceededEvent`, whose ``.data.object`` is a `PaymentIntent`). A type this SDK
+`molam_sdk.models.PaymentIntentSucceededEvent`, whose ``.data.object`` is a `PaymentIntent`), listed in the
+generated registry `molam_sdk.events` (from the spec's ``webhooks``; nothing here names an event type). A type this SDK
 does not know yet (Molam may add types at any time) becomes an `UnknownEvent` that keeps the raw JSON, so a
 receiver never breaks on a new type; it just has no typed handler for it.
 
@@ -19,19 +20,7 @@ from typing import Any, TypeAlias, cast
 
 import attrs
 
-from molam_sdk.models import (
-    ChargeRefundedEvent,
-    MerchantOnboardingUpdatedEvent,
-    PaymentIntentCanceledEvent,
-    PaymentIntentFailedEvent,
-    PaymentIntentRequiresActionEvent,
-    PaymentIntentSucceededEvent,
-    PayoutFailedEvent,
-    PayoutPaidEvent,
-    RefundFailedEvent,
-    RefundProcessedEvent,
-    TransferCompletedEvent,
-)
+from molam_sdk.events import EVENT_MODELS, TypedEvent
 from molam_sdk_ext.errors import SignatureVerificationError
 from molam_sdk_ext.webhooks.signature import (
     DEFAULT_TOLERANCE,
@@ -54,35 +43,8 @@ __all__ = [
 ]
 
 
-TypedEvent: TypeAlias = (
-    PaymentIntentSucceededEvent
-    | PaymentIntentFailedEvent
-    | PaymentIntentCanceledEvent
-    | PaymentIntentRequiresActionEvent
-    | ChargeRefundedEvent
-    | RefundProcessedEvent
-    | RefundFailedEvent
-    | PayoutPaidEvent
-    | PayoutFailedEvent
-    | TransferCompletedEvent
-    | MerchantOnboardingUpdatedEvent
-)
-"""Every event type this SDK has a model for."""
-
-EVENT_TYPES: Mapping[str, type[TypedEvent]] = {
-    "payment_intent.succeeded": PaymentIntentSucceededEvent,
-    "payment_intent.failed": PaymentIntentFailedEvent,
-    "payment_intent.canceled": PaymentIntentCanceledEvent,
-    "payment_intent.requires_action": PaymentIntentRequiresActionEvent,
-    "charge.refunded": ChargeRefundedEvent,
-    "refund.processed": RefundProcessedEvent,
-    "refund.failed": RefundFailedEvent,
-    "payout.paid": PayoutPaidEvent,
-    "payout.failed": PayoutFailedEvent,
-    "transfer.completed": TransferCompletedEvent,
-    "merchant.onboarding.updated": MerchantOnboardingUpdatedEvent,
-}
-"""Event type -> its generated model."""
+EVENT_TYPES: Mapping[str, type[TypedEvent]] = EVENT_MODELS
+"""Event type -> its generated model: the generated registry (`molam_sdk.events`), read only."""
 
 
 @attrs.frozen

@@ -19,6 +19,7 @@ from typing import Any
 
 import httpx
 
+from molam_sdk.events import EVENT_TYPES
 from molam_sdk_ext.cli.exit_codes import ExitCode
 from molam_sdk_ext.webhooks import sign
 
@@ -82,11 +83,12 @@ def test_trigger_makes_the_sandbox_produce_the_event(cli: Cli) -> None:
     assert human.exit_code == 0 and "Triggered payment_intent.succeeded evt_" in human.stdout
 
 
-def test_trigger_of_an_unknown_type_is_an_api_error(cli: Cli) -> None:
-    run = cli("webhooks", "trigger", "payment_intent.exploded")
-    assert (
-        run.exit_code == ExitCode.API_ERROR and "HTTP 400" in run.stderr and "request_id=req_" in run.stderr
-    )
+def test_an_unknown_type_is_a_usage_error_listing_the_registry(cli: Cli) -> None:
+    """The choices are the generated registry's event types: refused before anything is sent."""
+    for args in (("webhooks", "trigger"), ("events", "list", "--type")):
+        run = cli(*args, "payment_intent.exploded")
+        assert run.exit_code == ExitCode.USAGE, run.stderr
+        assert "payment_intent.exploded" in run.stderr and EVENT_TYPES[-1] in run.stderr
 
 
 def test_events_list_and_get(cli: Cli) -> None:

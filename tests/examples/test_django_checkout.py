@@ -12,6 +12,8 @@ from typing import Any
 import httpx
 import pytest
 
+from molam_sdk.models import EventType
+
 from .apps import EXAMPLES, free_port, wait_until
 from .conftest import Account
 
@@ -25,7 +27,8 @@ def django_server(sandbox: Any) -> Iterator[tuple[str, Account]]:
     url = f"http://127.0.0.1:{port}"
     with account.client() as molam:
         endpoint = molam.webhook_endpoints.create(
-            url=f"{url}/webhooks/molam", enabled_events=["payment_intent.succeeded", "payment_intent.failed"]
+            url=f"{url}/webhooks/molam",
+            enabled_events=[EventType.PAYMENT_INTENT_SUCCEEDED, EventType.PAYMENT_INTENT_FAILED],
         )
     env = {k: v for k, v in os.environ.items() if not k.startswith(("MOLAM_", "DJANGO_"))}
     env |= account.env() | {"MOLAM_WEBHOOK_SECRET": endpoint.secret, "PYTHONUNBUFFERED": "1"}

@@ -7,6 +7,8 @@ from concurrent.futures import ThreadPoolExecutor
 import httpx
 import pytest
 
+from molam_sdk.models import EventType
+
 from .apps import free_port, load_example, serve_asgi, wait_until
 from .conftest import Account
 
@@ -20,7 +22,7 @@ def test_checkout_then_webhook_marks_the_order(account: Account, monkeypatch: py
     with account.client() as molam:
         endpoint = molam.webhook_endpoints.create(
             url=f"http://127.0.0.1:{port}/webhooks/molam",
-            enabled_events=["payment_intent.succeeded", "payment_intent.failed"],
+            enabled_events=[EventType.PAYMENT_INTENT_SUCCEEDED, EventType.PAYMENT_INTENT_FAILED],
         )
     app = load_example("fastapi_checkout.py").create_app(webhook_secret=endpoint.secret)
     with serve_asgi(app, port) as url, httpx.Client(base_url=url, timeout=10) as http:

@@ -7,6 +7,7 @@ from typing import Any
 
 import httpx
 
+from molam_sdk.models import EventType
 from molam_sdk_ext.webhooks import sign
 
 from .apps import load_example, serve_wsgi, wait_until
@@ -62,7 +63,8 @@ def test_real_deliveries_from_the_sandbox(account: Account) -> None:
 
     with serve_wsgi(wsgi) as url, account.client() as molam:
         endpoint = molam.webhook_endpoints.create(
-            url=f"{url}/webhooks/molam", enabled_events=["payment_intent.succeeded", "refund.processed"]
+            url=f"{url}/webhooks/molam",
+            enabled_events=[EventType.PAYMENT_INTENT_SUCCEEDED, EventType.REFUND_PROCESSED],
         )
         holder["app"] = example.create_app(endpoint.secret)  # the secret the API just generated
         intent = molam.payment_intents.create(
@@ -72,7 +74,10 @@ def test_real_deliveries_from_the_sandbox(account: Account) -> None:
         handled = wait_until(
             lambda: (seen := httpx.get(f"{url}/events").json()) and len(seen) >= 2 and seen, timeout=20
         )
-        assert {h["type"] for h in handled} == {"payment_intent.succeeded", "refund.processed"}
+        assert {h["type"] for h in handled} == {
+            EventType.PAYMENT_INTENT_SUCCEEDED,
+            EventType.REFUND_PROCESSED,
+        }
         assert next(h for h in handled if h["type"] == "payment_intent.succeeded")["object"] == intent.id
         delivered = [
             d for d in molam.webhook_endpoints.list_deliveries(endpoint.id) if d.status == "succeeded"

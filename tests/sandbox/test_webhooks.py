@@ -7,26 +7,13 @@ from typing import Any
 import httpx
 import pytest
 
+from molam_sdk.events import EVENT_TYPES
 from molam_sdk_ext.client import Molam
 from molam_sdk_ext.errors import BadRequestError, NotFoundError, SignatureVerificationError
 from molam_sdk_ext.webhooks.signature import WebhookVerifier, parse_signature_header
 from tests.sandbox.conftest import WebhookReceiver, wait_for
 
 pytestmark = pytest.mark.integration
-
-ALL_TYPES = [
-    "payment_intent.succeeded",
-    "payment_intent.failed",
-    "payment_intent.canceled",
-    "payment_intent.requires_action",
-    "charge.refunded",
-    "refund.processed",
-    "refund.failed",
-    "payout.paid",
-    "payout.failed",
-    "transfer.completed",
-    "merchant.onboarding.updated",
-]
 
 
 def test_state_changes_record_events(molam: Molam) -> None:
@@ -43,7 +30,7 @@ def test_state_changes_record_events(molam: Molam) -> None:
         molam.events.retrieve("evt_nope")
 
 
-@pytest.mark.parametrize("event_type", ALL_TYPES)
+@pytest.mark.parametrize("event_type", EVENT_TYPES)
 def test_every_event_type_can_be_triggered(api: httpx.Client, molam: Molam, event_type: str) -> None:
     response = api.post("/_sandbox/events/trigger", json={"type": event_type})
     assert response.status_code == 200, response.text
