@@ -116,7 +116,8 @@ _FIXED: dict[str, tuple[Severity, Bump, str]] = {
     "response-required-header-removed": (B, MAJOR, "a required response header was removed"),
     "response-header-removed": (INF, PATCH, "an optional response header was removed"),
     "response-header-added": (INF, PATCH, "a response header was added"),
-    "response-header-became-optional": (W, PATCH, "a response header is no longer always sent"),
+    # Breaking: a client reading the header (the SDK reads Molam-Request-Id on every response) meets None.
+    "response-header-became-optional": (B, MAJOR, "a response header is no longer always sent"),
     "webhook-removed": (B, MAJOR, "a webhook event was removed"),
     "webhook-added": (INF, MINOR, "a webhook event was added"),
     "webhook-payload-media-type-removed": (B, MAJOR, "a webhook payload media type was removed"),
@@ -134,7 +135,10 @@ _SCHEMA: dict[str, tuple[_Pair, _Pair, str]] = {
         (INF, MINOR),
         "an optional property (request) or a property (read side) was added",
     ),
-    "required-property-added": ((B, MAJOR), None, "a required property was added"),
+    # Read side: the wire stays readable for old clients, but the generated class gains a required
+    # constructor argument (hand-built instances, e.g. test fixtures, break) and stored payloads without the
+    # property stop parsing: a warning (`property-added` covers optional ones).
+    "required-property-added": ((B, MAJOR), (W, MINOR), "a required property was added"),
     "property-became-required": ((B, MAJOR), (INF, PATCH), "a property became required"),
     "property-became-optional": ((INF, MINOR), (B, MAJOR), "a property became optional"),
     "type-changed": ((B, MAJOR), (B, MAJOR), "the type changed incompatibly"),
@@ -152,6 +156,8 @@ _SCHEMA: dict[str, tuple[_Pair, _Pair, str]] = {
     "constraint-widened": ((INF, PATCH), (W, PATCH), "a constraint was widened or removed"),
     "variant-removed": ((B, MAJOR), (INF, PATCH), "a oneOf/anyOf variant was removed"),
     "variant-added": ((INF, MINOR), (W, MINOR), "a oneOf/anyOf variant was added"),
+    # A request default is what a caller who leaves the argument out gets: a silent behaviour change.
+    "default-changed": ((W, MINOR), (INF, PATCH), "the default value changed (or was added or removed)"),
 }
 
 

@@ -18,7 +18,7 @@ from generator.specdiff.document import Document, Located
 from generator.specdiff.findings import Finding, finding
 from generator.specdiff.rules import Direction
 from generator.specdiff.schema_view import Keyword, SchemaView, build_view
-from generator.specdiff.symbols import SymbolContext, is_model_pointer
+from generator.specdiff.symbols import SymbolContext, is_model_pointer, python_identifier
 
 Pair = tuple[Located, Located]
 _Emit = Callable[..., None]
@@ -168,6 +168,7 @@ class SchemaWalker:
             return self._remember(memo_key, cacheable, out, children)
         self._types(bv, hv, d, emit)
         self._format(bv, hv, d, emit)
+        self._default(bv, hv, emit)
         self._enum(bv, hv, d, emit)
         self._constraints(bv, hv, emit)
         self._properties(bv, hv, d, emit, children)
@@ -219,6 +220,23 @@ class SchemaWalker:
             emit("format-changed", message, bp, hp, sym=sym)
         else:
             emit("format-compatible-change", message, bp, hp, sym=sym)
+
+    @staticmethod
+    def _default(bv: SchemaView, hv: SchemaView, emit: _Emit) -> None:
+        old, new = bv.default, hv.default
+        if old is None and new is None:
+            return
+        if old is not None and new is not None and _value_key(old.value) == _value_key(new.value):
+            return
+        bp = bv.pointer if old is None else old.pointer
+        hp = hv.pointer if new is None else new.pointer
+        sym = (bv.pointer if old is None else _parent(bp), hv.pointer if new is None else _parent(hp))
+
+        def text(item: Keyword | None) -> str:
+            return "none" if item is None else json.dumps(item.value, default=str)
+
+        message = f"default changed from {text(old)} to {text(new)}: leaving it out now means {text(new)}"
+        emit("default-changed", message, bp, hp, sym=sym)
 
     @staticmethod
     def _enum(bv: SchemaView, hv: SchemaView, d: Direction, emit: _Emit) -> None:
@@ -337,6 +355,13 @@ class SchemaWalker:
             elif head is not None and base is None:
                 if d.is_request and in_head:
                     emit("required-property-added", f"required property {name!r} added", None, head.pointer)
+                elif in_head:
+                    message = (
+                        f"required property {name!r} added: the generated model's constructor gains a "
+                        f"required argument `{python_identifier(name)}` (models built by hand, such as test "
+                        "fixtures, must pass it; stored payloads without it no longer parse)"
+                    )
+                    emit("required-property-added", message, None, head.pointer)
                 else:
                     qualifier = "required" if in_head else "optional"
                     emit("property-added", f"{qualifier} property {name!r} added", None, head.pointer)

@@ -47,6 +47,7 @@ class SchemaView:
     types: frozenset[str] | None = None
     nullable: bool = False
     format: Keyword | None = None
+    default: Keyword | None = None
     enum: list[Keyword] | None = None
     enum_owner: str | None = None
     constraints: dict[str, Keyword] = field(default_factory=dict)
@@ -103,6 +104,8 @@ def _merge(doc: Document, loc: Located, view: SchemaView, seen: set[str]) -> Non
         view.nullable = True
     if isinstance(node.get("format"), str) and view.format is None:
         view.format = Keyword(node["format"], join(pointer, "format"))
+    if "default" in node and view.default is None:
+        view.default = Keyword(node["default"], join(pointer, "default"))
     _merge_enum(node, pointer, view)
     for keyword in CONSTRAINT_KEYWORDS:
         if keyword in node and keyword not in view.constraints:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from generator.specdiff.rules import Bump, Severity
-from tests.breaking.builders import PI, PI_ID, Spec, base_spec, diff, only, op
+from tests.breaking.builders import PI, PI_ID, Spec, base_spec, diff, only, op, rules
 
 LIST = "/v1/connect/payment_intents"
 
@@ -115,3 +115,36 @@ def test_path_item_parameters_apply_to_every_operation() -> None:
         "molam.payment_intents.update(expand=)",
     ]
     assert {item.head_pointer for item in added} == {f"{PI_ID}/parameters/1"}
+
+
+def test_parameter_default_changed_is_a_warning() -> None:
+    """Callers who leave `limit` out now get another page size: reported with both values."""
+    result = diff(lambda s: s["components"]["parameters"]["Limit"]["schema"].update({"default": 20}))
+    item = only(result, "request-default-changed")
+    assert (item.severity, item.bump) == (Severity.WARNING, Bump.MINOR)
+    assert item.symbol == "molam.payment_intents.list(limit=)"
+    assert "from 10 to 20" in item.message
+    pointer = "/components/parameters/Limit/schema/default"
+    assert (item.base_pointer, item.head_pointer) == (pointer, pointer)
+
+
+def test_parameter_default_added_or_removed_is_reported() -> None:
+    removed = diff(lambda s: s["components"]["parameters"]["Limit"]["schema"].pop("default"))
+    assert "from 10 to none" in only(removed, "request-default-changed").message
+    added = diff(
+        lambda s: _params(s)[1].update({"schema": {"type": "string", "default": "succeeded"}}),
+        base=_with_status_schema({"type": "string"}),
+    )
+    assert 'from none to "succeeded"' in only(added, "request-default-changed").message
+
+
+def test_same_default_written_differently_is_no_change() -> None:
+    assert "request-default-changed" not in rules(
+        diff(lambda s: s["components"]["parameters"]["Limit"].update({"description": "page size"}))
+    )
+
+
+def _with_status_schema(status_schema: dict[str, object]) -> Spec:
+    spec = base_spec()
+    _params(spec)[1]["schema"] = status_schema
+    return spec

@@ -176,9 +176,28 @@ def test_optional_response_header_removed_is_info_and_added_is_info() -> None:
     assert item.head_pointer == f"{PI}/post/responses/200/headers/Retry-After"
 
 
-def test_response_header_became_optional_is_a_warning() -> None:
+def test_response_header_became_optional_is_breaking() -> None:
+    """A client reading the header (the SDK reads Molam-Request-Id on every answer) may now get nothing."""
     result = diff(lambda s: _ok_headers(s)["Molam-Request-Id"].update({"required": False}))
-    assert only(result, "response-header-became-optional").severity is Severity.WARNING
+    item = only(result, "response-header-became-optional")
+    assert (item.severity, item.bump) == (Severity.BREAKING, Bump.MAJOR)
+    assert result.verdict is Bump.MAJOR
+
+
+def test_required_response_property_added_is_a_warning_naming_the_constructor() -> None:
+    """Readable on the wire, but `PaymentIntent(...)` gains a required argument: at least a warning."""
+
+    def mutate(s: Spec) -> None:
+        model = schema(s, "PaymentIntent")
+        model["properties"]["receipt_email"] = {"type": "string"}
+        model["required"].append("receipt_email")
+
+    result = diff(mutate)
+    item = only(result, "response-required-property-added")
+    assert (item.severity, item.bump) == (Severity.WARNING, Bump.MINOR)
+    assert item.symbol == "PaymentIntent.receipt_email"
+    assert "constructor gains a required argument `receipt_email`" in item.message
+    assert "response-property-added" not in rules(result)
 
 
 def test_response_media_type_removed_is_breaking() -> None:
