@@ -64,6 +64,10 @@ RULES: Final[Mapping[str, str]] = {
     "example-unknown-property": "examples only use properties their schema declares (catches typos)",
     "schema-unused": "every component schema is referenced",
     "component-unused": "every component parameter, response, header, example and request body is referenced",
+    "deprecated-without-replacement": (
+        "whatever is `deprecated: true` (operation, parameter, property) has a description saying what to use "
+        "instead (it becomes the DeprecationWarning and the docstring's `.. deprecated::` line)"
+    ),
 }
 
 HTTP_METHODS: Final = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
@@ -80,6 +84,8 @@ CHECKED_COMPONENTS: Final[Mapping[str, str]] = {
     "requestBodies": "request body",
 }
 MAX_MESSAGE: Final = 200
+#: A deprecation note names its replacement: "Use `x` instead", "replaced by `y`", "superseded by ...".
+REPLACEMENT: Final = re.compile(r"\b(instead|use|replaced by|superseded by)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -728,6 +734,26 @@ def _check_unused(linter: _Linter) -> None:
                 linter.report(where, rule, f"{CHECKED_COMPONENTS[section]} {name!r} is never referenced")
 
 
+def _check_deprecations(spec: dict[str, Any], linter: _Linter) -> None:
+    """Every `deprecated: true` node has a description naming what to use instead (a `$ref` with the flag
+    beside it may rely on the description beside it too)."""
+    pending: list[tuple[object, str]] = [(spec, "")]
+    while pending:
+        node, where = pending.pop()
+        if isinstance(node, dict):
+            if node.get("deprecated") is True:
+                description = node.get("description")
+                if not isinstance(description, str) or not REPLACEMENT.search(description):
+                    linter.report(
+                        where,
+                        "deprecated-without-replacement",
+                        "deprecated, but no description says what to use instead (e.g. 'Use `x` instead.')",
+                    )
+            pending.extend((value, pointer_join(where, key)) for key, value in node.items())
+        elif isinstance(node, list):
+            pending.extend((value, pointer_join(where, index)) for index, value in enumerate(node))
+
+
 def lint_spec(spec: object) -> LintResult:
     """Run every rule on a loaded document and return the violations in document order."""
     if not isinstance(spec, dict):
@@ -739,6 +765,7 @@ def lint_spec(spec: object) -> LintResult:
     operations = _check_operations(linter)
     _check_component_examples(linter)
     _check_unused(linter)
+    _check_deprecations(spec, linter)
     schemas = len(_as_dict(_as_dict(spec.get("components")).get("schemas")))
     webhooks = len(_as_dict(spec.get("webhooks")))
     return LintResult(linter.violations, operations, webhooks, schemas, linter.examples_checked)

@@ -105,6 +105,7 @@ def build_sdk(
     _hoist_model_imports(openapi)
     resources = describe_resources(openapi, raw_spec)
     events = describe_events(openapi, raw_spec)
+    deprecations = describe_model_deprecations(openapi, raw_spec)
     project = MolamProject(
         openapi=openapi,
         config=config,
@@ -113,6 +114,7 @@ def build_sdk(
         events=events,
         header=header,
     )
+    project.env.globals["deprecations"] = deprecations
     project.render()
     return project, warnings
 
@@ -417,6 +419,22 @@ def _resolve(raw_spec: Mapping[str, Any], schema: Mapping[str, Any]) -> Mapping[
     return schema
 
 
+def describe_model_deprecations(openapi: GeneratorData, raw_spec: Mapping[str, Any]) -> dict[str, str]:
+    """`"<Model>.<attribute>"` -> what to use instead, for every property marked `deprecated: true`."""
+    schemas: Mapping[str, Any] = raw_spec.get("components", {}).get("schemas", {})
+    out: dict[str, str] = {}
+    for model in openapi.models:
+        raw_model = schemas.get(_schema_name(model))
+        if not isinstance(raw_model, Mapping):
+            continue
+        raw_properties = _resolve(raw_spec, raw_model).get("properties", {})
+        for prop in (model.required_properties or []) + (model.optional_properties or []):
+            note = deprecation(raw_spec, raw_properties.get(prop.name.get_untrusted_value()))
+            if note is not None:
+                out[f"{model.class_info.name}.{prop.python_name}"] = note
+    return out
+
+
 # --- webhook event registry ----------------------------------------------------------------------------
 
 
@@ -476,6 +494,7 @@ class Argument:
     required: bool
     description: UntrustedString | None
     wire: str = ""  # expression turning the argument into its JSON (or query / header / path) value
+    deprecated: str | None = None  # `deprecated: true` in the spec: what to use instead (its description)
 
 
 @dataclass
@@ -498,6 +517,13 @@ class Operation:
     response_model: str | None  # the model's own name, for error messages
     page_item: str | None
     idempotent: bool  # a POST: takes `idempotency_key` and sends it as the Idempotency-Key header
+    deprecated: str | None = None  # `deprecated: true` in the spec: what to use instead (its description)
+
+    @property
+    def deprecated_arguments(self) -> list[Argument]:
+        """Arguments marked deprecated: a warning when given."""
+        every = self.path_params + self.query_params + self.header_params + self.body_fields
+        return [argument for argument in every if argument.deprecated]
 
     @property
     def required_body_fields(self) -> list[Argument]:
@@ -628,8 +654,9 @@ def _describe_operation(endpoint: Endpoint, raw_spec: Mapping[str, Any], resourc
     if endpoint.cookie_parameters:
         raise GenerationError(f"{where}: cookie parameters are not supported")
 
-    path_params = [_parameter(p, resource, where) for p in endpoint.path_parameters]
-    query_params = [_parameter(p, resource, where) for p in endpoint.query_parameters]
+    raw_params = _raw_parameters(raw_spec, endpoint)
+    path_params = [_parameter(p, resource, where, raw_params) for p in endpoint.path_parameters]
+    query_params = [_parameter(p, resource, where, raw_params) for p in endpoint.query_parameters]
     header_params: list[Argument] = []
     for prop in endpoint.header_parameters:
         header = prop.name.get_untrusted_value()
@@ -640,7 +667,7 @@ def _describe_operation(endpoint: Endpoint, raw_spec: Mapping[str, Any], resourc
             if header.lower() == IDEMPOTENCY_HEADER.lower() and endpoint.method != "post":
                 raise GenerationError(f"{where}: Idempotency-Key belongs on POST operations only")
             continue
-        header_params.append(_parameter(prop, resource, where))
+        header_params.append(_parameter(prop, resource, where, raw_params))
 
     body_class: str | None = None
     body_required = False
@@ -652,6 +679,9 @@ def _describe_operation(endpoint: Endpoint, raw_spec: Mapping[str, Any], resourc
         body_class = body.prop.class_info.name
         body_required = body.prop.required
         resource.model_imports.add(body_class)
+        raw_body = _resolve(raw_spec, raw.get("requestBody", {}))
+        raw_body_schema = raw_body.get("content", {}).get("application/json", {}).get("schema", {})
+        raw_fields = _resolve(raw_spec, raw_body_schema).get("properties", {})
         for prop in (body.prop.required_properties or []) + (body.prop.optional_properties or []):
             name = str(prop.python_name)
             body_fields.append(
@@ -662,6 +692,7 @@ def _describe_operation(endpoint: Endpoint, raw_spec: Mapping[str, Any], resourc
                     required=prop.required,
                     description=prop.description,
                     wire=name if _is_plain(prop) else f"to_json({name})",
+                    deprecated=deprecation(raw_spec, raw_fields.get(prop.name.get_untrusted_value())),
                 )
             )
 
@@ -688,6 +719,7 @@ def _describe_operation(endpoint: Endpoint, raw_spec: Mapping[str, Any], resourc
         response_model=response_class,
         page_item=page_item,
         idempotent=endpoint.method == "post",
+        deprecated=deprecation(raw_spec, raw),
     )
 
 
@@ -752,17 +784,47 @@ def _page_item(model: ModelProperty, resource: Resource) -> str | None:
     return data.inner_property.get_type_string(no_optional=True).as_unembedded_code()
 
 
-def _parameter(prop: Any, resource: Resource, where: str) -> Argument:
+def _parameter(
+    prop: Any, resource: Resource, where: str, raw_params: Mapping[str, Mapping[str, Any]]
+) -> Argument:
     name = str(prop.python_name)
     _refuse_unsupported_parameter(prop, name, where)
+    json_name = prop.name.get_untrusted_value()
     return Argument(
         python_name=name,
-        json_name=prop.name.get_untrusted_value(),
+        json_name=json_name,
         annotation=_input_type(prop, resource),
         required=prop.required,
         description=prop.description,
         wire=name if _is_plain(prop) else f"to_json({name})",
+        deprecated=deprecation(raw_spec=None, node=raw_params.get(json_name)),
     )
+
+
+def _raw_parameters(raw_spec: Mapping[str, Any], endpoint: Endpoint) -> dict[str, Mapping[str, Any]]:
+    """The operation's parameters as written (path-item ones first, the operation's override), by name."""
+    path_item = raw_spec["paths"][endpoint.path.get_untrusted_value()]
+    out: dict[str, Mapping[str, Any]] = {}
+    for source in (path_item.get("parameters", []), _raw_operation(raw_spec, endpoint).get("parameters", [])):
+        for node in source:
+            resolved = _resolve(raw_spec, node) if isinstance(node, Mapping) else {}
+            if isinstance(resolved.get("name"), str):
+                out[resolved["name"]] = resolved
+    return out
+
+
+def deprecation(raw_spec: Mapping[str, Any] | None, node: Any) -> str | None:
+    """For a node marked `deprecated: true` (itself or the schema its `$ref` names), its description: what
+    to use instead (the lint insists on one). None when the node is not deprecated."""
+    if not isinstance(node, Mapping):
+        return None
+    nodes = [node]
+    if raw_spec is not None and isinstance(node.get("$ref"), str):
+        nodes.append(_resolve(raw_spec, node))
+    if not any(item.get("deprecated") is True for item in nodes):
+        return None
+    text = next((item["description"] for item in nodes if isinstance(item.get("description"), str)), "")
+    return " ".join(text.split()) or "Deprecated."
 
 
 def _input_type(prop: PropertyProtocol, resource: Resource) -> str:
