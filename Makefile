@@ -62,11 +62,13 @@ $(RUNTIME_VENV)/.installed: pyproject.toml
 bench: setup $(RUNTIME_VENV)/.installed   ## speed figures of docs/DESIGN.md section 6 (never run as tests)
 	MOLAM_BENCH_VENV=$(CURDIR)/$(RUNTIME_VENV) $(PY) bench/run_all.py
 
-breaking: setup           ## spec changes since BASE (default: merge base with origin/main, else HEAD~1)
-	$(PY) -m generator breaking --base $(or $(BASE),$(shell git merge-base origin/main HEAD 2>/dev/null),HEAD~1)
+BREAKING_BASE = $(or $(BASE),$(shell git merge-base origin/main HEAD 2>/dev/null),HEAD~1)
 
-surface: setup            ## removed or changed public signatures against spec/sdk-surface.txt
-	$(PY) -m generator surface --check
+breaking: setup           ## spec and SDK surface changes since BASE (default: merge base with origin/main, else HEAD~1)
+	$(PY) -m generator breaking --base $(BREAKING_BASE)
+
+surface: setup            ## only the SDK surface (public names and signatures) against BASE's own code
+	$(PY) -m generator surface --base $(BREAKING_BASE)
 
 # README "Releases". DRY_RUN=1 prints the plan and changes nothing; BASE=<ref> compares with another
 # revision than the last tag; RELEASE_VERSION=x.y.z picks a version (at least the computed one).

@@ -1,12 +1,15 @@
 """`python -m generator breaking`: report spec changes that break existing SDK users.
 
     python -m generator breaking --base <git-ref | file> [--head spec/molam.yaml]
-        [--format text|json|markdown] [--ack spec/breaking-acknowledged.yaml] [--output FILE]
+        [--format text|json|markdown] [--ack spec/breaking-acknowledged.yaml] [--output FILE] [--no-surface]
 
 `--base` names a file when one exists at that path, otherwise a git revision whose
 `spec/molam.yaml` (see `--spec-path`) is the base; when that revision has no spec the command says so
-and succeeds. Exit status: 0 when every breaking finding is acknowledged, 1 when one is not, 2 on
-usage or input errors. The comparison itself lives in `generator.specdiff` (pure, no I/O).
+and succeeds. With a git revision the report also holds the SDK surface findings: the public names and
+signatures of `molam_sdk` and `molam_sdk_ext` in the working tree against that revision's own code
+(generator.surface_diff), in the same report and under the same acknowledgements. Exit status: 0 when
+every breaking finding is acknowledged, 1 when one is not, 2 on usage or input errors. The spec
+comparison itself lives in `generator.specdiff` (pure, no I/O).
 """
 
 from __future__ import annotations
@@ -17,8 +20,10 @@ from pathlib import Path
 
 from generator.specdiff.acks import AckError, Acknowledgement, apply_acks, load_acks
 from generator.specdiff.compare import compare
+from generator.specdiff.findings import Finding
 from generator.specdiff.load import SpecSourceError, load_base, load_file
 from generator.specdiff.render import RENDERERS, Report
+from generator.specdiff.rules import Bump
 
 DEFAULT_SPEC = "spec/molam.yaml"
 DEFAULT_ACK = "spec/breaking-acknowledged.yaml"
@@ -46,6 +51,9 @@ def _parser() -> argparse.ArgumentParser:
         "--repo", default=".", help="git repository for a git --base (default: current directory)"
     )
     parser.add_argument("--output", default=None, help="write the report to this file instead of stdout")
+    parser.add_argument(
+        "--no-surface", action="store_true", help="skip the SDK surface comparison (spec findings only)"
+    )
     return parser
 
 
@@ -57,12 +65,19 @@ def _acks(option: str | None) -> list[Acknowledgement]:
 
 
 def run(args: argparse.Namespace) -> tuple[Report, int]:
-    """Load, compare, acknowledge; the report and the exit status."""
+    """Load, compare (spec, then SDK surface for a git base), acknowledge; the report and the exit status."""
     acks = _acks(args.ack)
     base = load_base(args.base, Path(args.repo), args.spec_path)
+    sdk: list[Finding] = []
+    notes: list[str] = []
+    if not args.no_surface and not Path(args.base).is_file():
+        sdk, notes = surface_findings(Path(args.repo), args.base)
     if base is None:
-        note = f"no base spec: {args.base}:{args.spec_path} does not exist; nothing to compare"
-        return Report(base_label=f"{args.base}:{args.spec_path}", head_label=args.head, note=note), 0
+        notes.insert(0, f"no base spec: {args.base}:{args.spec_path} does not exist; nothing to compare")
+        findings, unused = apply_acks(tuple(sorted(sdk, key=lambda item: item.sort_key)), acks)
+        report = Report(f"{args.base}:{args.spec_path}", args.head, findings, _verdict(Bump.NONE, sdk), unused,
+                        "\n".join(notes))  # fmt: skip
+        return report, 1 if report.blocking else 0
     head = load_file(Path(args.head))
     comparison = compare(
         base.data,
@@ -72,9 +87,52 @@ def run(args: argparse.Namespace) -> tuple[Report, int]:
         base_entry=base.entry,
         head_entry=head.entry,
     )
-    findings, unused = apply_acks(comparison.findings, acks)
-    report = Report(base.label, head.label, findings, comparison.verdict, unused)
+    every = tuple(sorted([*comparison.findings, *sdk], key=lambda item: item.sort_key))
+    findings, unused = apply_acks(every, acks)
+    verdict = _verdict(comparison.verdict, sdk)
+    report = Report(base.label, head.label, findings, verdict, unused, "\n".join(notes) or None)
     return report, 1 if report.blocking else 0
+
+
+def _verdict(spec_verdict: Bump, sdk: list[Finding]) -> Bump:
+    return max([spec_verdict, *(item.bump for item in sdk)], key=lambda bump: bump.rank)
+
+
+def surface_findings(repo: Path, ref: str) -> tuple[list[Finding], list[str]]:
+    """SDK surface findings of the working tree against revision `ref`, and notes for the report."""
+    from generator.surface_diff import SurfaceSourceError, base_surface, compare_surfaces, head_surface
+
+    try:
+        base = base_surface(repo, ref)
+        if base is None:
+            return [], [f"SDK surface: {ref} has no molam_sdk or molam_sdk_ext; nothing to compare"]
+        head = head_surface(repo)
+    except SurfaceSourceError as exc:
+        raise SpecSourceError(str(exc)) from exc
+    findings, unjudged = compare_surfaces(base, head)
+    notes = []
+    if unjudged:
+        shown = ", ".join(unjudged[:5]) + (" ..." if len(unjudged) > 5 else "")
+        notes.append(
+            f"SDK surface: {len(unjudged)} name(s) not judged (a module needs a missing extra): {shown}"
+        )
+    return findings, notes
+
+
+def surface_only(ref: str, repo: Path, output_format: str, ack: str | None) -> int:
+    """`python -m generator surface --base REF`: the SDK surface findings alone, in the breaking report's form."""
+    try:
+        findings, notes = surface_findings(repo, ref)
+        acks = _acks(ack)
+    except (SpecSourceError, AckError) as exc:
+        print(f"surface: {exc}", file=sys.stderr)
+        return 2
+    marked, unused = apply_acks(tuple(sorted(findings, key=lambda item: item.sort_key)), acks)
+    unused = [item for item in unused if item.rule.startswith("sdk-")]
+    report = Report(f"{ref} (SDK surface)", "working tree", marked, _verdict(Bump.NONE, findings), unused,
+                    "\n".join(notes) or None)  # fmt: skip
+    sys.stdout.write(RENDERERS[output_format](report))
+    return 1 if report.blocking else 0
 
 
 def main(argv: list[str]) -> int:

@@ -7,9 +7,11 @@ it, else the names not starting with `_` that the module itself defines (not its
 modules (`_x`) are not walked. A module that needs a missing optional extra (django, redis...) is
 recorded as skipped instead of failing the dump; `--check` does not count its names as removed.
 
-Without an option the surface is printed; `--write` stores it in spec/sdk-surface.txt; `--check`
-compares the current surface with that file: removals and changed signatures exit 1, additions exit 0
-with a note.
+Without an option the surface is printed; `--write` stores it in spec/sdk-surface.txt (a record for
+reviewers, never compared with itself); `--json` prints it for another process (the surface check dumps
+each revision in its own interpreter); `--base REF` compares the working tree's surface with revision
+REF's, classified additive or breaking (generator.surface_diff; `make breaking` includes the same findings in
+the spec report).
 """
 
 from __future__ import annotations
@@ -82,6 +84,10 @@ def _signature(obj: Callable[..., Any]) -> str:
         if isinstance(value, (set, frozenset)):
             members = ", ".join(sorted(repr(member) for member in value))
             return _Text(f"{type(value).__name__}({{{members}}})" if value else f"{type(value).__name__}()")
+        kind = type(value)
+        if _ours(kind, DEFAULT_PACKAGES) and not isinstance(value, enum.Enum):
+            # A sentinel of ours (UNSET): named by its type, whatever its repr says in this revision.
+            return _Text(f"<{_type_name(kind)}>")
         return value
 
     parameters = [
@@ -334,84 +340,39 @@ def parse(text: str) -> Surface:
     return surface
 
 
-@dataclass(frozen=True, slots=True)
-class SurfaceDiff:
-    """What changed between a committed surface and the current one."""
-
-    removed: list[str]
-    changed: list[tuple[str, str, str]]
-    added: list[str]
-    unchecked: list[str]
-
-    @property
-    def failed(self) -> bool:
-        """Removals or changed signatures break users."""
-        return bool(self.removed or self.changed)
-
-
-def compare_surfaces(committed: Surface, current: Surface) -> SurfaceDiff:
-    """Removed, changed and added entries; entries of modules skipped now are not judged."""
-    skipped_now = set(current.skipped) | set(current.errors)
-
-    def unchecked(key: str) -> bool:
-        # Skipped names are modules (`pkg.mod`) or single lazy names (`pkg.mod:Name`).
-        return any(key == name or key.startswith((name + ".", name + ":")) for name in skipped_now)
-
-    removed: list[str] = []
-    not_judged: list[str] = []
-    changed: list[tuple[str, str, str]] = []
-    for key, value in sorted(committed.entries.items()):
-        if key not in current.entries:
-            (not_judged if unchecked(key) else removed).append(key)
-        elif current.entries[key] != value:
-            changed.append((key, value, current.entries[key]))
-    added = sorted(set(current.entries) - set(committed.entries))
-    return SurfaceDiff(removed, changed, added, not_judged)
-
-
-def format_diff(diff: SurfaceDiff) -> str:
-    """Human report of a surface comparison."""
-    lines = [f"removed: {key}" for key in diff.removed]
-    lines += [f"changed: {key}\n    was: {old}\n    now: {new}" for key, old, new in diff.changed]
-    lines += [f"added: {key}" for key in diff.added]
-    if diff.unchecked:
-        lines.append(f"note: {len(diff.unchecked)} entries not checked (their modules were skipped)")
-    if diff.failed:
-        lines.append(f"surface check FAILED: {len(diff.removed)} removed, {len(diff.changed)} changed")
-    elif diff.added:
-        lines.append(
-            f"surface check OK with {len(diff.added)} addition(s): "
-            "run `python -m generator surface --write` to record them"
-        )
-    else:
-        lines.append("surface check OK: no change")
-    return "\n".join(lines) + "\n"
-
-
 def main(argv: list[str]) -> int:
     """Entry point used by `python -m generator surface`."""
     parser = argparse.ArgumentParser(prog="python -m generator surface", description=__doc__.splitlines()[0])
     mode = parser.add_mutually_exclusive_group()
     mode.add_argument("--write", action="store_true", help=f"write the surface file ({DEFAULT_FILE})")
+    mode.add_argument("--json", action="store_true", help="print entries, skipped modules and errors as JSON")
     mode.add_argument(
-        "--check", action="store_true", help="compare the current surface with the surface file"
+        "--base", help="compare with the surface of this git revision (its own code, never the surface file)"
     )
     parser.add_argument("--file", default=DEFAULT_FILE, help=f"surface file (default {DEFAULT_FILE})")
     parser.add_argument("--packages", nargs="+", default=list(DEFAULT_PACKAGES), help="packages to walk")
+    parser.add_argument("--repo", default=".", help="git repository for --base (default: current directory)")
+    parser.add_argument(
+        "--format", choices=("text", "json", "markdown"), default="text", help="--base report"
+    )
+    parser.add_argument(
+        "--ack", default=None, help="acknowledgement file (default spec/breaking-acknowledged.yaml)"
+    )
     args = parser.parse_args(argv)
+    if args.base:
+        from generator.breaking import surface_only
+
+        return surface_only(args.base, Path(args.repo), args.format, args.ack)
     surface = collect(args.packages)
+    if args.json:
+        import json
+
+        document = {"entries": surface.entries, "skipped": surface.skipped, "errors": surface.errors}
+        sys.stdout.write(json.dumps(document, sort_keys=True) + "\n")
+        return 0
     for name, error in sorted(surface.errors.items()):
         print(f"surface: cannot import {name}: {error}", file=sys.stderr)
     path = Path(args.file)
-    if args.check:
-        if not path.is_file():
-            print(
-                f"surface: {path} does not exist; run `python -m generator surface --write`", file=sys.stderr
-            )
-            return 1
-        diff = compare_surfaces(parse(path.read_text(encoding="utf-8")), surface)
-        sys.stdout.write(format_diff(diff))
-        return 1 if diff.failed or surface.errors else 0
     text = render(surface)
     if args.write:
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -3,11 +3,13 @@
 The file is a YAML list (or a mapping with an `acknowledged:` list) of entries
 `{rule: <rule id>, pointer: <JSON pointer> | symbol: <SDK symbol>, reason: <why this is accepted>}`.
 An entry matches a finding with the same rule whose base or head pointer equals `pointer`, or whose
-symbol equals `symbol`. Acknowledged findings are still reported; they no longer fail the check.
+symbol equals `symbol` (a `symbol` with `*` is a pattern, `*` matching any run of characters: the names of
+a moved module, for SDK surface findings). Acknowledged findings are still reported; they no longer fail the check.
 """
 
 from __future__ import annotations
 
+import fnmatch
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -37,6 +39,9 @@ class Acknowledgement:
             return False
         if self.pointer is not None and self.pointer in (item.base_pointer, item.head_pointer):
             return True
+        if self.symbol is not None and "*" in self.symbol:
+            # A pattern: a moved module's names (`molam_sdk.api*`), one member of many classes.
+            return fnmatch.fnmatchcase(item.symbol, self.symbol)
         return self.symbol is not None and self.symbol == item.symbol
 
     def to_json(self) -> dict[str, Any]:

@@ -42,26 +42,48 @@ def _where(item: Finding) -> str:
     return operation.label + (f" (+{more} more)" if more else "")
 
 
+def is_sdk(item: Finding) -> bool:
+    """True for an SDK surface finding (generator.surface_diff), False for a spec finding."""
+    return item.rule.startswith("sdk-")
+
+
+def _sections(report: Report) -> list[tuple[str | None, list[Finding]]]:
+    """The findings in one section, or two (API spec, SDK surface) when there are SDK findings."""
+    spec = [item for item in report.findings if not is_sdk(item)]
+    sdk = [item for item in report.findings if is_sdk(item)]
+    if not sdk:
+        return [(None, spec)]
+    sections: list[tuple[str | None, list[Finding]]] = [("API spec", spec)] if spec else []
+    return [*sections, ("SDK surface (public names of molam_sdk and molam_sdk_ext)", sdk)]
+
+
+_HEADING = {Severity.BREAKING: "BREAKING", Severity.WARNING: "WARNING", Severity.INFO: "INFO (additive)"}
+
+
 def render_text(report: Report) -> str:
-    """Grouped by severity, one block per finding."""
+    """Grouped by source (spec, SDK surface) and severity, one block per finding."""
     lines = [f"breaking-change check: {report.base_label} -> {report.head_label}"]
     if report.note:
         lines.append(report.note)
-    for severity in Severity:
-        group = [item for item in report.findings if item.severity is severity]
-        if not group:
-            continue
-        lines += ["", f"{severity.upper()} ({len(group)})"]
-        for item in group:
-            mark = " [acknowledged]" if item.acknowledged else ""
-            lines.append(f"  {item.rule}{mark}: {item.symbol}: {item.message}")
-            where = _where(item)
-            if where:
-                lines.append(f"      operation: {where}")
-            lines.append(f"      base: {item.base_pointer or '-'}")
-            lines.append(f"      head: {item.head_pointer or '-'}")
-            if item.ack_reason:
-                lines.append(f"      acknowledged: {item.ack_reason}")
+    for title, findings in _sections(report):
+        if title is not None:
+            lines += ["", f"== {title}: {len(findings)} finding(s)"]
+        for severity in Severity:
+            group = [item for item in findings if item.severity is severity]
+            if not group:
+                continue
+            lines += ["", f"{_HEADING[severity]} ({len(group)})"]
+            for item in group:
+                mark = " [acknowledged]" if item.acknowledged else ""
+                lines.append(f"  {item.rule}{mark}: {item.symbol}: {item.message}")
+                where = _where(item)
+                if where:
+                    lines.append(f"      operation: {where}")
+                if not is_sdk(item):
+                    lines.append(f"      base: {item.base_pointer or '-'}")
+                    lines.append(f"      head: {item.head_pointer or '-'}")
+                if item.ack_reason:
+                    lines.append(f"      acknowledged: {item.ack_reason}")
     for ack in report.unused_acks:
         lines.append(f"note: acknowledgement matched nothing: {ack.rule} {ack.pointer or ack.symbol}")
     lines += ["", _summary(report)]
@@ -86,8 +108,11 @@ def render_json(report: Report) -> str:
             **{str(severity): report.count(severity) for severity in Severity},
             "acknowledged": sum(1 for item in report.findings if item.acknowledged),
             "unacknowledged_breaking": len(report.blocking),
+            "sdk_surface": sum(1 for item in report.findings if is_sdk(item)),
         },
-        "findings": [item.to_json() for item in report.findings],
+        "findings": [
+            {**item.to_json(), "source": "sdk" if is_sdk(item) else "spec"} for item in report.findings
+        ],
         "unused_acknowledgements": [ack.to_json() for ack in report.unused_acks],
     }
     return json.dumps(document, indent=2, sort_keys=False) + "\n"
@@ -101,7 +126,7 @@ def _code(text: str | None) -> str:
     return "-" if not text else f"`{_cell(text)}`"
 
 
-_ICON = {Severity.BREAKING: "🔴 breaking", Severity.WARNING: "🟡 warning", Severity.INFO: "🔵 info"}
+_ICON = {Severity.BREAKING: "🔴 breaking", Severity.WARNING: "🟡 warning", Severity.INFO: "🔵 additive"}
 
 
 def render_markdown(report: Report) -> str:
@@ -113,7 +138,7 @@ def render_markdown(report: Report) -> str:
         else "no unacknowledged breaking change"
     )
     lines = [
-        "### API spec changes",
+        "### API spec and SDK surface changes",
         "",
         f"Semver bump needed: **{report.verdict}**; {status}.",
         "",
@@ -123,13 +148,17 @@ def render_markdown(report: Report) -> str:
     ]
     if report.note:
         lines += ["", report.note]
-    if report.findings:
+    for title, findings in _sections(report):
+        if not findings:
+            continue
+        if title is not None:
+            lines += ["", f"#### {title}"]
         lines += [
             "",
             "| Severity | Rule | SDK symbol | Operation | Change | Base pointer | Head pointer | Acknowledged |",
             "|---|---|---|---|---|---|---|---|",
         ]
-        for item in report.findings:
+        for item in findings:
             ack = f"yes: {_cell(item.ack_reason or '')}" if item.acknowledged else "no"
             lines.append(
                 f"| {_ICON[item.severity]} | `{item.rule}` | {_code(item.symbol)} | {_cell(_where(item)) or '-'} | "

@@ -123,6 +123,33 @@ _FIXED: dict[str, tuple[Severity, Bump, str]] = {
     "webhook-payload-media-type-removed": (B, MAJOR, "a webhook payload media type was removed"),
     "model-removed": (B, MAJOR, "a component schema (an SDK model class) was removed"),
     "model-added": (INF, MINOR, "a component schema (an SDK model class) was added"),
+    # The SDK's own public surface (generator.surface_diff), compared with the base revision's code.
+    "sdk-module-removed": (B, MAJOR, "a public module of the SDK was removed (or moved)"),
+    "sdk-module-added": (INF, MINOR, "a public module of the SDK was added"),
+    "sdk-name-removed": (B, MAJOR, "a public name (class, function, method, field, enum member) was removed"),
+    "sdk-name-added": (INF, MINOR, "a public name (class, function, method, field, enum member) was added"),
+    "sdk-kind-changed": (B, MAJOR, "a public name changed kind (method -> property, sync -> async...)"),
+    "sdk-type-changed": (
+        B,
+        MAJOR,
+        "a type changed (field, return, argument, constant, enum value, base class)",
+    ),
+    "sdk-argument-removed": (B, MAJOR, "an argument was removed"),
+    "sdk-required-argument-added": (B, MAJOR, "a required argument was added"),
+    "sdk-optional-argument-added": (INF, MINOR, "an optional argument was added"),
+    "sdk-argument-became-required": (B, MAJOR, "an argument lost its default"),
+    "sdk-argument-became-optional": (INF, MINOR, "an argument gained a default"),
+    "sdk-argument-kind-changed": (
+        B,
+        MAJOR,
+        "an argument moved, or is no longer accepted by position/keyword",
+    ),
+    "sdk-argument-type-widened": (INF, MINOR, "an argument accepts more types"),
+    "sdk-default-changed": (
+        W,
+        MINOR,
+        "an argument's default changed: callers leaving it out get another value",
+    ),
 }
 
 # kind -> (request severity/bump or None, read-side severity/bump or None, summary).

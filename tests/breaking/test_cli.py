@@ -50,7 +50,7 @@ def test_text_format_groups_by_severity_and_fails_on_breaking(
     base, head, ack = pair
     status, out, _ = run(capsys, "--base", str(base), "--head", str(head), "--ack", str(ack))
     assert status == 1
-    assert out.index("BREAKING (2)") < out.index("INFO (2)")
+    assert out.index("BREAKING (2)") < out.index("INFO (additive) (2)")
     assert "response-property-removed: PaymentIntent.created" in out
     assert "base: /components/schemas/PaymentIntent/properties/created" in out
     assert "semver bump needed: major" in out
@@ -78,12 +78,14 @@ def test_json_format(pair: tuple[Path, Path, Path], capsys: pytest.CaptureFixtur
         "info": 2,
         "acknowledged": 0,
         "unacknowledged_breaking": 2,
+        "sdk_surface": 0,  # two spec files: no SDK code to compare
     }
     first = report["findings"][0]
     assert set(first) == {
         "rule", "severity", "bump", "message", "base_pointer", "head_pointer", "symbol",
-        "operation", "operations", "acknowledged", "ack_reason",
+        "operation", "operations", "acknowledged", "ack_reason", "source",
     }  # fmt: skip
+    assert first["source"] == "spec"
     added = next(item for item in report["findings"] if item["rule"] == "response-property-added")
     assert added["base_pointer"] is None
     assert added["head_pointer"] == "/components/schemas/PaymentIntent/properties/receipt_email"
@@ -162,7 +164,7 @@ def test_output_file(
         str(target),
     )
     assert status == 1 and out == ""
-    assert target.read_text().startswith("### API spec changes")
+    assert target.read_text().startswith("### API spec and SDK surface changes")
 
 
 def test_input_errors_exit_2(

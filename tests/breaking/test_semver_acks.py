@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 import yaml
 
 from generator.specdiff.acks import AckError, Acknowledgement, apply_acks, load_acks, parse_acks
+from generator.specdiff.findings import finding
 from generator.specdiff.rules import RULES, Bump, Severity
 from tests.breaking.builders import SCHEMAS, Spec, diff, schema
 
@@ -100,3 +102,14 @@ def test_committed_ack_file_is_valid() -> None:
     assert path.is_file()
     load_acks(path)  # raises on a malformed entry
     assert isinstance(yaml.safe_load(path.read_text()), list | dict | None)
+
+
+def test_a_symbol_pattern_acknowledges_every_name_it_matches() -> None:
+    """A moved module's names are acknowledged by one pattern (`*` matches any run of characters)."""
+    ack = Acknowledgement(rule="sdk-module-removed", reason="moved", symbol="molam_sdk.api.*")
+    moved = finding("sdk-module-removed", "public module removed", None, None, "molam_sdk.api.payouts.create")
+    other = finding("sdk-module-removed", "public module removed", None, None, "molam_sdk.apis")
+    assert ack.matches(moved) and not ack.matches(other)
+    exact = Acknowledgement(rule="sdk-name-removed", reason="r", symbol="molam_sdk.errors:UnexpectedStatus")
+    named = finding("sdk-name-removed", "class removed", None, None, "molam_sdk.errors:UnexpectedStatus")
+    assert exact.matches(named) and not exact.matches(replace(named, symbol="molam_sdk.errors:Unexpected"))

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from generator import surface
+from generator import breaking, surface, surface_diff
 
 CORE = '''
 """Core module of the fixture package."""
@@ -234,51 +234,136 @@ def test_missing_package_is_skipped_not_fatal() -> None:
     assert found.entries == {}
 
 
-def test_check_reports_removed_changed_and_added(
-    package: tuple[str, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def _findings(base: surface.Surface, head: surface.Surface) -> dict[str, tuple[str, str]]:
+    """symbol -> (rule, severity) of a comparison."""
+    found, _ = surface_diff.compare_surfaces(base, head)
+    return {item.symbol: (item.rule, str(item.severity)) for item in found}
+
+
+ADDED_FUNCTION = '\n\ndef added(x: int) -> int:\n    """New."""\n    return x\n'
+
+
+def test_additions_are_additive(package: tuple[str, Path]) -> None:
     name, root = package
-    committed = tmp_path / "surface.txt"
-    assert surface.main(["--write", "--packages", name, "--file", str(committed)]) == 0
-    assert surface.main(["--check", "--packages", name, "--file", str(committed)]) == 0
-    assert "no change" in capsys.readouterr().out
-
-    # an addition only: passes with a note
+    base = surface.collect([name])
+    assert _findings(base, surface.collect([name])) == {}
     core = root / "core.py"
-    core.write_text(core.read_text() + "\n\ndef added(x: int) -> int:\n    '''New.'''\n    return x\n")
-    _reload(name)
-    assert surface.main(["--check", "--packages", name, "--file", str(committed)]) == 0
-    out = capsys.readouterr().out
-    assert f"added: {name}.core:added" in out and "--write" in out
-
-    # a changed signature and a removal: fails
     text = (
         core.read_text()
-        .replace("strict: bool = True", "strict: bool = False")
-        .replace("async def aconvert", "async def _aconvert")
-    )
-    core.write_text(text)
+        .replace("def convert(amount: int, currency: str, *, strict: bool = True)",
+                 "def convert(amount: int, currency: str, *, strict: bool = True, note: str | None = None)")
+        .replace('    BLUE = "blue"', '    BLUE = "blue"\n    GREEN = "green"')
+        .replace("def double(self, factor: int = 2)", "def double(self, factor: int | float = 2)")
+    )  # fmt: skip
+    core.write_text(text + ADDED_FUNCTION)
+    (root / "newmod.py").write_text('"""New module."""\n\nVALUE = 1\n')
     _reload(name)
-    assert surface.main(["--check", "--packages", name, "--file", str(committed)]) == 1
-    out = capsys.readouterr().out
-    assert f"removed: {name}.core:aconvert" in out
-    assert f"changed: {name}:convert" in out and "strict: 'bool' = False" in out
-    assert "FAILED" in out
+    assert _findings(base, surface.collect([name])) == {
+        f"{name}:convert(note=)": ("sdk-optional-argument-added", "info"),
+        f"{name}.core:convert(note=)": ("sdk-optional-argument-added", "info"),
+        f"{name}.core:Color.GREEN": ("sdk-name-added", "info"),
+        f"{name}.core:added": ("sdk-name-added", "info"),
+        f"{name}.core:Money.double(factor=)": ("sdk-argument-type-widened", "info"),
+        f"{name}:Money.double(factor=)": ("sdk-argument-type-widened", "info"),
+        f"{name}.newmod": ("sdk-module-added", "info"),
+    }
 
 
-def test_names_of_a_module_skipped_now_are_not_counted_as_removed(
-    package: tuple[str, Path], tmp_path: Path
-) -> None:
+def test_removals_renames_required_arguments_and_type_changes_are_breaking(package: tuple[str, Path]) -> None:
     name, root = package
-    (root / "extra.py").write_text("'''Now importable.'''\n\nVALUE = 1\n")
+    base = surface.collect([name])
+    core = root / "core.py"
+    text = (
+        core.read_text()
+        .replace("async def aconvert", "async def aconvert_amount")  # a rename
+        .replace("def convert(amount: int, currency: str, *, strict: bool = True)",
+                 "def convert(amount: int, currency: str, rate: int, *, strict: bool = False)")
+        .replace('    amount: int\n    currency: str = "XOF"', '    amount: str\n    currency: str = "XOF"')
+        .replace('    BLUE = "blue"', '    BLUE = "navy"')
+        .replace("    def label(self) -> str:", "    def label_text(self) -> str:")
+        .replace("    async def fetch(self, path: str)", "    def fetch(self, path: str)")
+        .replace("def zero(cls, currency: str)", "def zero(cls, code: str)")
+    )  # fmt: skip
+    core.write_text(text)
+    (root / "sub" / "tools.py").unlink()
     _reload(name)
-    committed = surface.collect([name])
-    assert f"{name}.extra:VALUE" in committed.entries
+    found = _findings(base, surface.collect([name]))
+    expected = {
+        "core:aconvert": ("sdk-name-removed", "breaking"),
+        "core:aconvert_amount": ("sdk-name-added", "info"),
+        "core:convert(rate=)": ("sdk-required-argument-added", "breaking"),
+        "core:convert(strict=)": ("sdk-default-changed", "warning"),
+        "core:Money.amount": ("sdk-type-changed", "breaking"),
+        "core:Money(amount=)": ("sdk-type-changed", "breaking"),
+        "core:Color.BLUE": ("sdk-type-changed", "breaking"),
+        "core:Money.label": ("sdk-name-removed", "breaking"),
+        "core:Money.label_text": ("sdk-name-added", "info"),
+        "core:Client.fetch": ("sdk-kind-changed", "breaking"),
+        "core:Money.zero(currency=)": ("sdk-argument-removed", "breaking"),
+        "core:Money.zero(code=)": ("sdk-required-argument-added", "breaking"),
+    }
+    exported = {"convert", "Money", "Client"}  # re-exported by the package: reported there too
+    every = {f"{name}.{key}": value for key, value in expected.items()}
+    every |= {
+        f"{name}:{key.split(':', 1)[1]}": value
+        for key, value in expected.items()
+        if key.split(":", 1)[1].split(".")[0].split("(")[0] in exported
+    }
+    every[f"{name}.sub.tools"] = ("sdk-module-removed", "breaking")
+    assert found == every  # the module skipped for a missing dependency (extra) is not judged either way
+
+
+def test_names_of_a_module_skipped_on_either_side_are_not_judged(package: tuple[str, Path]) -> None:
+    name, root = package
+    (root / "extra.py").write_text('"""Now importable."""\n\nVALUE = 1\n')
+    _reload(name)
+    importable = surface.collect([name])
+    assert f"{name}.extra:VALUE" in importable.entries
     (root / "extra.py").write_text(textwrap.dedent(EXTRA))
     _reload(name)
-    diff = surface.compare_surfaces(committed, surface.collect([name]))
-    assert not diff.failed
-    assert diff.unchecked == [f"{name}.extra:VALUE"]
+    skipped = surface.collect([name])
+    for base, head in ((importable, skipped), (skipped, importable)):
+        found, unjudged = surface_diff.compare_surfaces(base, head)
+        assert found == [] and unjudged == [f"{name}.extra"]
+
+
+def _git(repo: Path, *args: str) -> None:
+    subprocess.run(["git", "-C", str(repo), *args], check=True, capture_output=True)
+
+
+def _commit(repo: Path, message: str) -> None:
+    _git(repo, "add", ".")
+    _git(repo, "-c", "user.email=t@t", "-c", "user.name=t", "commit", "-qm", message, "--allow-empty")
+
+
+def test_base_revision_is_dumped_from_its_own_code_never_from_the_surface_file(tmp_path: Path) -> None:
+    """`--base REF` dumps REF's molam_sdk / molam_sdk_ext (git archive) and the working tree's, each in its
+    own interpreter: a surface file rewritten in the head changes nothing."""
+    repo = tmp_path / "repo"
+    for package in ("molam_sdk", "molam_sdk_ext"):
+        (repo / package).mkdir(parents=True)
+    pay = '"""SDK."""\n\n\ndef pay(amount: int) -> int:\n    """Pay."""\n    return amount\n'
+    (repo / "molam_sdk" / "__init__.py").write_text(pay)
+    (repo / "molam_sdk_ext" / "__init__.py").write_text('"""Ext."""\n\nLIMIT = 1\n')
+    _git(repo, "init", "-q")
+    _commit(repo, "base")
+    (repo / "molam_sdk" / "__init__.py").write_text(pay.replace("def pay", "def charge"))
+    (repo / "spec").mkdir()
+    (repo / "spec" / "sdk-surface.txt").write_text("whatever make generate wrote\n")
+    found, notes = breaking.surface_findings(repo, "HEAD")
+    assert {(item.rule, item.symbol) for item in found} == {
+        ("sdk-name-removed", "molam_sdk:pay"),
+        ("sdk-name-added", "molam_sdk:charge"),
+    }
+    assert notes == []
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    _git(empty, "init", "-q")
+    _commit(empty, "none")
+    assert breaking.surface_findings(empty, "HEAD") == (
+        [],
+        ["SDK surface: HEAD has no molam_sdk or molam_sdk_ext; nothing to compare"],
+    )
 
 
 def test_lazy_attribute_needing_a_missing_extra_is_skipped(package: tuple[str, Path]) -> None:
@@ -292,11 +377,6 @@ def test_lazy_attribute_needing_a_missing_extra_is_skipped(package: tuple[str, P
     found = surface.collect([name])
     assert f"{name}:Lazy" in found.skipped
     assert f"{name}:Client" in found.entries
-
-
-def test_check_without_committed_file_fails(package: tuple[str, Path], tmp_path: Path) -> None:
-    name, _ = package
-    assert surface.main(["--check", "--packages", name, "--file", str(tmp_path / "none.txt")]) == 1
 
 
 def test_import_error_other_than_missing_dependency_fails(package: tuple[str, Path], tmp_path: Path) -> None:

@@ -11,12 +11,25 @@ served by the sandbox, live with the sandbox engine.) User code runs in a fresh 
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 
-from tests.drill.harness import Spec, load_spec, operation, regenerate, run, schema
+import generator.specdiff.compare as specdiff
+from generator import breaking, surface_diff
+from generator.specdiff.acks import apply_acks, parse_acks
+from generator.specdiff.load import load_file
+from generator.specdiff.rules import Severity
+from tests.drill.harness import ROOT, SPEC, Spec, load_spec, operation, regenerate, run, schema
+
+
+def compare(base: Spec, head: Spec) -> Any:
+    """The spec comparison (looked up at call time: the oracle wraps it)."""
+    return specdiff.compare(base, head)
+
 
 pytestmark = pytest.mark.drill
 
@@ -188,3 +201,107 @@ def test_h_deprecated_operation_warns_at_the_callers_line(tmp_path: Path, sandbo
          " instead.", "<string>", 10],
     ]  # fmt: skip
     assert ".. deprecated:: Use `molam.payment_intents.list` instead." in seen["doc"]
+
+
+def _require_status_and_drop_description(spec: Spec) -> None:
+    listing = operation(spec, "list_payouts")
+    status = next(p for p in listing["parameters"] if isinstance(p, dict) and p.get("name") == "status")
+    status["required"] = True
+    payout = schema(spec, "Payout")
+    del payout["properties"]["description"]
+    payout["required"] = [name for name in payout["required"] if name != "description"]
+    for example in spec["components"]["examples"].values():
+        value = example.get("value")
+        if isinstance(value, dict) and value.get("object") == "payout":
+            value.pop("description", None)
+
+
+def test_e_required_parameter_and_removed_property_are_breaking_until_acknowledged(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`payouts.list(status=)` made required and `Payout.description` removed: the report says breaking and
+    major and CI fails; acknowledged (by pointer and by symbol) it passes, still major. The regenerated
+    method really requires `status`."""
+    spec_path, tree = regenerate(_require_status_and_drop_description, tmp_path)
+    ack = tmp_path / "ack.yaml"
+    ack.write_text("[]\n")
+    args = ["--base", str(SPEC), "--head", str(spec_path), "--ack", str(ack), "--format", "json"]
+    assert breaking.main(args) == 1
+    report = json.loads(capsys.readouterr().out)
+    assert report["verdict"] == "major"
+    blocking = {
+        (item["rule"], item["symbol"]) for item in report["findings"] if item["severity"] == "breaking"
+    }
+    assert blocking == {
+        ("request-parameter-became-required", "molam.payouts.list(status=)"),
+        ("response-property-removed", "Payout.description"),
+        ("webhook-payload-property-removed", "Payout.description"),  # payout.paid carries a Payout
+    }
+    ack.write_text(
+        yaml.safe_dump(
+            [
+                {"rule": "request-parameter-became-required", "symbol": "molam.payouts.list(status=)",
+                 "reason": "drill: status filter is mandatory from 2026-01-01"},
+                {"rule": "response-property-removed", "pointer": "/components/schemas/Payout/properties/description",
+                 "reason": "drill: description moved to metadata"},
+                {"rule": "webhook-payload-property-removed", "symbol": "Payout.description",
+                 "reason": "drill: description moved to metadata"},
+            ]
+        )
+    )  # fmt: skip
+    assert breaking.main(args) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["verdict"] == "major" and report["summary"]["unacknowledged_breaking"] == 0
+    assert report["summary"]["acknowledged"] == 3
+
+    seen = run(
+        tree,
+        """
+        import inspect, json
+        from molam_sdk.models import Payout
+        from molam_sdk.resources.payouts import Payouts
+        status = inspect.signature(Payouts.list).parameters["status"]
+        print(json.dumps({"required": status.default is inspect.Parameter.empty,
+                          "has_description": "description" in Payout.__attrs_attrs__.__dict__}))
+        """,
+    )
+    assert seen == {"required": True, "has_description": False}
+
+
+def test_f_renamed_method_is_breaking_by_the_surface_check(tmp_path: Path) -> None:
+    """`x-molam-method: cancel` -> `void`: the spec check names the operation renamed, and the SDK surface
+    (the committed package against the regenerated one, each dumped from its own code) loses `cancel`."""
+
+    def rename(spec: Spec) -> None:
+        operation(spec, "cancel_payout")["x-molam-method"] = "void"
+
+    spec_path, tree = regenerate(rename, tmp_path)
+    before = surface_diff.dump_surface(ROOT, ("molam_sdk",))
+    after = surface_diff.dump_surface(tree, ("molam_sdk",))
+    found, unjudged = surface_diff.compare_surfaces(before, after)
+    assert unjudged == []
+    by_symbol = {item.symbol: (item.rule, item.severity) for item in found}
+    for cls in ("Payouts", "AsyncPayouts"):
+        assert by_symbol[f"molam_sdk.resources.payouts:{cls}.cancel"] == (
+            "sdk-name-removed",
+            Severity.BREAKING,
+        )
+        assert by_symbol[f"molam_sdk.resources.payouts:{cls}.void"] == ("sdk-name-added", Severity.INFO)
+    assert {rule for rule, severity in by_symbol.values() if severity is Severity.BREAKING} == {
+        "sdk-name-removed"
+    }
+    spec_findings = compare(load_file(SPEC).data, load_file(spec_path).data).findings
+    assert [(item.rule, item.symbol) for item in spec_findings] == [
+        ("operation-renamed", "molam.payouts.void")
+    ]
+    acks = parse_acks(
+        [
+            {
+                "rule": "sdk-name-removed",
+                "symbol": "molam_sdk.resources.payouts:*Payouts.cancel",
+                "reason": "drill",
+            }
+        ]
+    )
+    marked, unused = apply_acks(tuple(found), acks)
+    assert not unused and all(item.acknowledged for item in marked if item.severity is Severity.BREAKING)
