@@ -37,8 +37,8 @@ lint: setup               ## the spec's rules, then ruff over the whole tree
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check molam_sdk_ext molam_sandbox generator tests
 
-typecheck: setup
-	$(VENV)/bin/mypy --strict molam_sdk molam_sdk_ext molam_sandbox
+typecheck: setup          ## mypy --strict over the packages, the generator and every hand-written caller
+	$(VENV)/bin/mypy --strict molam_sdk molam_sdk_ext molam_sandbox generator examples bench tests
 
 pytest: setup
 	scripts/ensure-test-servers

@@ -8,7 +8,7 @@ import typer
 
 from .listing import page_size, take
 from .output import Column, to_jsonable
-from .params import LimitOption, api_kwargs
+from .params import LimitOption, given
 from .state import JsonOption, get_state
 from .webhooks import event_types_only
 
@@ -31,7 +31,7 @@ def list_(
 ) -> None:
     """List events, newest first."""
     state = get_state(ctx, json_output)
-    page = state.client().events.list(**api_kwargs(limit=page_size(limit), type=event_type))
+    page = state.client().events.list(limit=page_size(limit), type=given(event_type))
     items, more = take(page, limit)
     state.output.table(items, COLUMNS, title="Events", has_more=more)
 

@@ -4,17 +4,18 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 import typer
 
+from molam_sdk.types import UNSET, Unset
 from molam_sdk_ext.errors import ValidationError
 
 __all__ = [
     "IdempotencyKeyOption",
     "LimitOption",
     "MetadataOption",
-    "api_kwargs",
+    "given",
     "parse_amount",
     "parse_metadata",
     "parse_since",
@@ -106,6 +107,11 @@ def parse_since(text: str, now: dt.datetime | None = None) -> int:
     return int(when.timestamp())
 
 
-def api_kwargs(**kwargs: Any) -> dict[str, Any]:
-    """The keyword arguments of an SDK call without the options the user left out (None)."""
-    return {k: v for k, v in kwargs.items() if v is not None}
+T = TypeVar("T")
+
+
+def given(value: T | None) -> T | Unset:
+    """An option the user left out (None) as the SDK's "not given" (`UNSET`), so every command calls the
+    resource methods with their own typed keyword arguments (checked by mypy against the generated
+    signatures: a parameter the spec makes required, renames or retypes fails `make typecheck`)."""
+    return UNSET if value is None else value

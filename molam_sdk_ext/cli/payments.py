@@ -8,6 +8,7 @@ import typer
 
 from molam_sdk.models.cancellation_reason import CancellationReason
 from molam_sdk.models.capture_method import CaptureMethod
+from molam_sdk.types import UNSET
 
 from .listing import page_size, take
 from .output import Column
@@ -15,7 +16,7 @@ from .params import (
     IdempotencyKeyOption,
     LimitOption,
     MetadataOption,
-    api_kwargs,
+    given,
     parse_amount,
     parse_currency,
     parse_metadata,
@@ -96,18 +97,16 @@ def create(
     if confirm and not payment_method:
         raise typer.BadParameter("--confirm needs --payment-method", param_hint="--confirm")
     intent = state.client().payment_intents.create(
-        **api_kwargs(
-            amount=parse_amount(amount, code),
-            currency=code,
-            payment_method=payment_method,
-            confirm=True if confirm else None,
-            capture_method=capture_method.value if capture_method else None,
-            customer_id=customer_id,
-            description=description,
-            metadata=parse_metadata(metadata),
-            return_url=return_url,
-            idempotency_key=idempotency_key,
-        )
+        amount=parse_amount(amount, code),
+        currency=code,
+        payment_method=given(payment_method),
+        confirm=True if confirm else UNSET,
+        capture_method=given(capture_method),
+        customer_id=given(customer_id),
+        description=given(description),
+        metadata=given(parse_metadata(metadata)),
+        return_url=given(return_url),
+        idempotency_key=idempotency_key,
     )
     show(ctx, intent, "Payment intent created")
 
@@ -134,7 +133,9 @@ def confirm(
     state = get_state(ctx, json_output)
     intent = state.client().payment_intents.confirm(
         intent_id,
-        **api_kwargs(payment_method=payment_method, return_url=return_url, idempotency_key=idempotency_key),
+        payment_method=given(payment_method),
+        return_url=given(return_url),
+        idempotency_key=idempotency_key,
     )
     show(ctx, intent, "Payment intent confirmed")
 
@@ -160,7 +161,7 @@ def capture(
         currency = str(client.payment_intents.retrieve(intent_id).currency)
         amount_to_capture = parse_amount(amount, currency)
     intent = client.payment_intents.capture(
-        intent_id, **api_kwargs(amount_to_capture=amount_to_capture, idempotency_key=idempotency_key)
+        intent_id, amount_to_capture=given(amount_to_capture), idempotency_key=idempotency_key
     )
     show(ctx, intent, "Payment intent captured")
 
@@ -177,7 +178,8 @@ def cancel(
     state = get_state(ctx, json_output)
     intent = state.client().payment_intents.cancel(
         intent_id,
-        **api_kwargs(cancellation_reason=reason.value if reason else None, idempotency_key=idempotency_key),
+        cancellation_reason=given(reason),
+        idempotency_key=idempotency_key,
     )
     show(ctx, intent, "Payment intent canceled")
 
@@ -195,7 +197,7 @@ def list_(
     """List payment intents, newest first (walks pages up to --limit)."""
     state = get_state(ctx, json_output)
     page = state.client().payment_intents.list(
-        **api_kwargs(limit=page_size(limit), status=status, customer_id=customer_id)
+        limit=page_size(limit), status=given(status), customer_id=given(customer_id)
     )
     items, more = take(page, limit)
     state.output.table(items, COLUMNS, title="Payment intents", has_more=more)

@@ -16,7 +16,7 @@ from .params import (
     IdempotencyKeyOption,
     LimitOption,
     MetadataOption,
-    api_kwargs,
+    given,
     parse_amount,
     parse_currency,
     parse_metadata,
@@ -138,16 +138,14 @@ def create(
         account_holder=account_holder,
     )
     payout = state.client().payouts.create(
-        **api_kwargs(
-            origin_module=origin_module.value,
-            origin_entity_id=origin_entity_id,
-            amount=parse_amount(amount, code),
-            currency=code,
-            beneficiary=beneficiary,
-            description=description,
-            metadata=parse_metadata(metadata),
-            idempotency_key=idempotency_key,
-        )
+        origin_module=origin_module,
+        origin_entity_id=origin_entity_id,
+        amount=parse_amount(amount, code),
+        currency=code,
+        beneficiary=beneficiary,
+        description=given(description),
+        metadata=given(parse_metadata(metadata)),
+        idempotency_key=idempotency_key,
     )
     state.output.object(payout, title="Payout created", fields=FIELDS)
 
@@ -168,7 +166,7 @@ def cancel(
 ) -> None:
     """Cancel a payout that is still pending."""
     state = get_state(ctx, json_output)
-    payout = state.client().payouts.cancel(payout_id, **api_kwargs(idempotency_key=idempotency_key))
+    payout = state.client().payouts.cancel(payout_id, idempotency_key=idempotency_key)
     state.output.object(payout, title="Payout canceled", fields=FIELDS)
 
 
@@ -181,8 +179,6 @@ def list_(
 ) -> None:
     """List payouts, newest first."""
     state = get_state(ctx, json_output)
-    page = state.client().payouts.list(
-        **api_kwargs(limit=page_size(limit), status=status.value if status else None)
-    )
+    page = state.client().payouts.list(limit=page_size(limit), status=given(status))
     items, more = take(page, limit)
     state.output.table(items, COLUMNS, title="Payouts", has_more=more)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 from rich.progress import (
@@ -29,7 +29,7 @@ from molam_sdk_ext.errors import NotFoundError
 
 from .exit_codes import ExitCode
 from .output import format_money
-from .params import parse_since
+from .params import given, parse_since
 from .state import CliState, JsonOption, get_state
 
 __all__ = ["reconcile"]
@@ -50,10 +50,7 @@ def _status_map(entries: list[str] | None) -> dict[str, str]:
 
 
 def _api_records(state: CliState, since: int | None) -> Iterator[engine.ApiRecord]:
-    params: dict[str, Any] = {"limit": 100}
-    if since is not None:
-        params["created_gte"] = since
-    for intent in state.client().payment_intents.list(**params):
+    for intent in state.client().payment_intents.list(limit=100, created_gte=given(since)):
         yield engine.ApiRecord.from_intent(intent)
 
 

@@ -14,7 +14,7 @@ from .params import (
     IdempotencyKeyOption,
     LimitOption,
     MetadataOption,
-    api_kwargs,
+    given,
     parse_amount,
     parse_metadata,
 )
@@ -64,7 +64,7 @@ def create(
             "give exactly one of --payment-intent and --charge", param_hint="--payment-intent"
         )
     client = state.client()
-    minor = None
+    minor: int | None = None
     if amount is not None:
         # The amount is typed in major units: the currency (hence the exponent) is the payment's.
         source = (
@@ -74,14 +74,12 @@ def create(
         )
         minor = parse_amount(amount, str(source.currency))
     refund = client.refunds.create(
-        **api_kwargs(
-            payment_intent=payment_intent,
-            charge=charge,
-            amount=minor,
-            reason=reason.value if reason else None,
-            metadata=parse_metadata(metadata),
-            idempotency_key=idempotency_key,
-        )
+        payment_intent=given(payment_intent),
+        charge=given(charge),
+        amount=given(minor),
+        reason=given(reason),
+        metadata=given(parse_metadata(metadata)),
+        idempotency_key=idempotency_key,
     )
     state.output.object(refund, title="Refund created", fields=FIELDS)
 
@@ -109,6 +107,6 @@ def list_(
 ) -> None:
     """List refunds, newest first."""
     state = get_state(ctx, json_output)
-    page = state.client().refunds.list(**api_kwargs(limit=page_size(limit), payment_intent=payment_intent))
+    page = state.client().refunds.list(limit=page_size(limit), payment_intent=given(payment_intent))
     items, more = take(page, limit)
     state.output.table(items, COLUMNS, title="Refunds", has_more=more)

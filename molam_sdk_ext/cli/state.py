@@ -8,7 +8,7 @@ needs a real key (`--api-key` or `MOLAM_API_KEY`): the built-in key is never sen
 from __future__ import annotations
 
 import urllib.parse
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import attrs
 import typer
@@ -85,12 +85,10 @@ class CliState:
         if self._client is None:
             from molam_sdk_ext.client import Molam
 
-            kwargs: dict[str, Any] = {"api_key": self.key(), "base_url": self.base}
-            if self.timeout is not None:
-                kwargs["timeout"] = self.timeout
-            if self.max_retries is not None:
-                kwargs["max_retries"] = self.max_retries
-            self._client = Molam(**kwargs)
+            # None leaves a setting to the environment, then the defaults (ClientOptions).
+            self._client = Molam(
+                api_key=self.key(), base_url=self.base, timeout=self.timeout, max_retries=self.max_retries
+            )
         return self._client
 
     def close(self) -> None:

@@ -9,7 +9,7 @@ import typer
 from .params import (
     IdempotencyKeyOption,
     MetadataOption,
-    api_kwargs,
+    given,
     parse_amount,
     parse_currency,
     parse_metadata,
@@ -53,14 +53,12 @@ def create(
     state = get_state(ctx, json_output)
     code = parse_currency(currency)
     transfer = state.client().transfers.create(
-        **api_kwargs(
-            from_wallet=from_wallet,
-            to_wallet=to_wallet,
-            amount=parse_amount(amount, code),
-            currency=code,
-            description=description,
-            metadata=parse_metadata(metadata),
-            idempotency_key=idempotency_key,
-        )
+        from_wallet=from_wallet,
+        to_wallet=to_wallet,
+        amount=parse_amount(amount, code),
+        currency=code,
+        description=given(description),
+        metadata=given(parse_metadata(metadata)),
+        idempotency_key=idempotency_key,
     )
     state.output.object(transfer, title="Transfer created", fields=FIELDS)

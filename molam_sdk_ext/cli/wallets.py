@@ -10,7 +10,7 @@ from rich.text import Text
 
 from .listing import page_size, take
 from .output import Column, format_money, printable, to_jsonable
-from .params import LimitOption, api_kwargs
+from .params import LimitOption
 from .state import JsonOption, get_state
 
 __all__ = ["app"]
@@ -60,6 +60,6 @@ def balance(
 def list_(ctx: typer.Context, limit: LimitOption = 10, json_output: JsonOption = False) -> None:
     """List wallets."""
     state = get_state(ctx, json_output)
-    page = state.client().wallets.list(**api_kwargs(limit=page_size(limit)))
+    page = state.client().wallets.list(limit=page_size(limit))
     items, more = take(page, limit)
     state.output.table(items, COLUMNS, title="Wallets", has_more=more)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+import attrs
 import httpx
 import pytest
 
@@ -19,13 +20,13 @@ from molam_sdk_ext.transport.retry import RetryPolicy
 
 from .conftest import TEST_KEY, FakeClock, Script, fail, ok
 
-CREATE = {
-    "method": "post",
-    "url": "/v1/connect/payment_intents",
-    "json": {"amount": 15000, "currency": "XOF"},
-    "headers": {"Content-Type": "application/json"},
-}
-RETRIEVE = {"method": "get", "url": "/v1/connect/payment_intents/pi_123"}
+CREATE = Request(
+    "post",
+    "/v1/connect/payment_intents",
+    json={"amount": 15000, "currency": "XOF"},
+    headers={"Content-Type": "application/json"},
+)
+RETRIEVE = Request("get", "/v1/connect/payment_intents/pi_123")
 NO_OPTIONS = RequestOptions()
 FAST = RetryPolicy(jitter="none", initial_delay=0.0, max_delay=0.0)
 
@@ -47,7 +48,7 @@ def amolam(script: Script, **kwargs: Any) -> AsyncMolam:
 def test_headers_and_url() -> None:
     script = Script([ok()])
     with molam(script) as client:
-        response = client.request(Request(**CREATE), NO_OPTIONS)
+        response = client.request(CREATE, NO_OPTIONS)
     assert response.json()["id"] == "pi_123"
     request = script.requests[0]
     assert str(request.url) == "https://api.molam.com/v1/connect/payment_intents"
@@ -63,10 +64,10 @@ def test_headers_and_url() -> None:
 
 def test_call_headers_then_extra_headers_win() -> None:
     script = Script([ok()])
-    kwargs = dict(CREATE, headers={"Molam-Version": "2024-06-01", "Idempotency-Key": "order-7"})
+    request = attrs.evolve(CREATE, headers={"Molam-Version": "2024-06-01", "Idempotency-Key": "order-7"})
     options = RequestOptions(extra_headers={"molam-version": "2030-01-01", "X-Trace": "t1"})
     with molam(script) as client:
-        client.request(Request(**kwargs), options)
+        client.request(request, options)
     h = script.headers[0]
     assert h["molam-version"] == "2030-01-01"
     assert h["idempotency-key"] == "order-7"
@@ -77,7 +78,7 @@ def test_query_params_and_base_url() -> None:
     script = Script([ok()])
     with molam(script, base_url="http://127.0.0.1:12111/") as client:
         client.request(
-            Request(**{"method": "get", "url": "/v1/events", "params": {"limit": 3, "type": "payout.paid"}}),
+            Request("get", "/v1/events", params={"limit": 3, "type": "payout.paid"}),
             NO_OPTIONS,
         )
     assert str(script.requests[0].url) == "http://127.0.0.1:12111/v1/events?limit=3&type=payout.paid"
@@ -87,12 +88,12 @@ def test_per_call_timeout_and_retry_budget_reach_the_transport() -> None:
     script = Script([], default=fail(503))
     with molam(script, timeout=7, total_timeout=20) as client:
         with pytest.raises(InternalServerError):
-            client.request(Request(**RETRIEVE), RequestOptions(max_retries=0, timeout=45.0))
+            client.request(RETRIEVE, RequestOptions(max_retries=0, timeout=45.0))
         assert script.calls == 1
         assert script.extensions[0]["timeout"]["read"] == pytest.approx(45.0, abs=0.5)
         assert script.extensions[0]["molam_deadline"] == 45.0
         with pytest.raises(InternalServerError):
-            client.request(Request(**RETRIEVE), NO_OPTIONS)
+            client.request(RETRIEVE, NO_OPTIONS)
     assert script.calls == 1 + 4
     assert script.extensions[-1]["timeout"]["read"] == pytest.approx(7.0, abs=0.5)
     assert script.extensions[-1]["molam_max_retries"] == 3
@@ -102,18 +103,18 @@ def test_retry_policy_supplies_the_default_budget() -> None:
     script = Script([], default=fail(500))
     policy = RetryPolicy(max_retries=1, initial_delay=0, jitter="none")
     with molam(script, retry_policy=policy) as client, pytest.raises(InternalServerError):
-        client.request(Request(**RETRIEVE), NO_OPTIONS)
+        client.request(RETRIEVE, NO_OPTIONS)
     assert script.calls == 2
     script = Script([], default=fail(500))
     with molam(script, max_retries=0) as client, pytest.raises(InternalServerError):
-        client.request(Request(**RETRIEVE), NO_OPTIONS)
+        client.request(RETRIEVE, NO_OPTIONS)
     assert script.calls == 1
 
 
 def test_the_same_key_is_used_on_every_retry_of_a_call() -> None:
     script = Script([fail(500), httpx.ReadError("reset"), ok()])
     with molam(script) as client:
-        client.request(Request(**CREATE), NO_OPTIONS)
+        client.request(CREATE, NO_OPTIONS)
     assert script.calls == 3
     assert len({h["idempotency-key"] for h in script.headers}) == 1
 
@@ -121,14 +122,14 @@ def test_the_same_key_is_used_on_every_retry_of_a_call() -> None:
 def test_transport_errors_become_typed_errors_without_secrets() -> None:
     script = Script([], default=httpx.ConnectError(f"refused; header was Authorization: Bearer {TEST_KEY}"))
     with molam(script, max_retries=1) as client, pytest.raises(APIConnectionError) as info:
-        client.request(Request(**RETRIEVE), NO_OPTIONS)
+        client.request(RETRIEVE, NO_OPTIONS)
     assert not isinstance(info.value, APITimeoutError)
     assert TEST_KEY not in str(info.value) and TEST_KEY not in repr(info.value)
     assert "ConnectError" in str(info.value)
     assert script.calls == 2
     script = Script([], default=httpx.ReadTimeout("slow"))
     with molam(script, max_retries=0) as client, pytest.raises(APITimeoutError) as timeout:
-        client.request(Request(**RETRIEVE), NO_OPTIONS)
+        client.request(RETRIEVE, NO_OPTIONS)
     assert timeout.value.request is not None
 
 
@@ -139,9 +140,9 @@ def test_open_breaker_fails_fast() -> None:
     with molam(script, max_retries=0, circuit_breaker=config) as client:
         for _ in range(2):
             with pytest.raises(InternalServerError):
-                client.request(Request(**RETRIEVE), NO_OPTIONS)
+                client.request(RETRIEVE, NO_OPTIONS)
         with pytest.raises(CircuitOpenError) as info:
-            client.request(Request(**RETRIEVE), NO_OPTIONS)
+            client.request(RETRIEVE, NO_OPTIONS)
     assert info.value.host == "api.molam.com"
     assert info.value.retry_in == pytest.approx(30.0)
     assert script.calls == 2
@@ -153,7 +154,7 @@ def test_breaker_can_be_turned_off() -> None:
         assert client.breakers is None
         for _ in range(10):
             with pytest.raises(InternalServerError):
-                client.request(Request(**RETRIEVE), NO_OPTIONS)
+                client.request(RETRIEVE, NO_OPTIONS)
     assert script.calls == 10
 
 
@@ -161,7 +162,7 @@ def test_telemetry_header_reports_the_previous_request_only() -> None:
     script = Script([ok(Molam_Request_Id="req_first"), ok(Molam_Request_Id="req_second"), ok()])
     with molam(script) as client:
         for _ in range(3):
-            client.request(Request(**RETRIEVE), NO_OPTIONS)
+            client.request(RETRIEVE, NO_OPTIONS)
     assert "molam-client-telemetry" not in script.headers[0]
     second = json.loads(script.headers[1]["molam-client-telemetry"])
     assert set(second) == {"last_request_metrics", "sdk_version", "python_version"}
@@ -175,12 +176,12 @@ def test_telemetry_header_reports_the_previous_request_only() -> None:
 def test_telemetry_can_be_disabled(monkeypatch: pytest.MonkeyPatch) -> None:
     script = Script([], default=ok())
     with molam(script, telemetry=False) as client:
-        client.request(Request(**RETRIEVE), NO_OPTIONS)
-        client.request(Request(**RETRIEVE), NO_OPTIONS)
+        client.request(RETRIEVE, NO_OPTIONS)
+        client.request(RETRIEVE, NO_OPTIONS)
     monkeypatch.setenv("MOLAM_TELEMETRY_ENABLED", "false")
     with molam(script) as client:
-        client.request(Request(**RETRIEVE), NO_OPTIONS)
-        client.request(Request(**RETRIEVE), NO_OPTIONS)
+        client.request(RETRIEVE, NO_OPTIONS)
+        client.request(RETRIEVE, NO_OPTIONS)
     assert all("molam-client-telemetry" not in h for h in script.headers)
 
 
@@ -192,8 +193,8 @@ def test_with_options_shares_the_pool_and_changes_per_request_settings() -> None
     )
     assert child.http_client is parent.http_client
     assert child.hooks is parent.hooks and child.breakers is parent.breakers
-    child.request(Request(**RETRIEVE), NO_OPTIONS)
-    parent.request(Request(**RETRIEVE), NO_OPTIONS)
+    child.request(RETRIEVE, NO_OPTIONS)
+    parent.request(RETRIEVE, NO_OPTIONS)
     assert script.headers[0]["authorization"] == "Bearer sk_test_otherkey12345678"
     assert script.headers[0]["molam-version"] == "2026-01-01"
     assert str(script.requests[0].url).startswith("https://eu-west.api.molam.com/")
@@ -212,7 +213,7 @@ def test_with_options_shares_the_pool_and_changes_per_request_settings() -> None
 def test_default_headers() -> None:
     script = Script([], default=ok())
     with molam(script, default_headers={"X-Tenant": "t1"}) as client:
-        client.with_options(default_headers={"X-Extra": "e"}).request(Request(**RETRIEVE), NO_OPTIONS)
+        client.with_options(default_headers={"X-Extra": "e"}).request(RETRIEVE, NO_OPTIONS)
     assert script.headers[0]["x-tenant"] == "t1" and script.headers[0]["x-extra"] == "e"
 
 
@@ -226,8 +227,8 @@ def test_callers_http_client_is_wrapped_and_kept() -> None:
     )
     client = Molam(TEST_KEY, http_client=http_client, retry_policy=FAST)
     assert client.http_client is http_client
-    client.request(Request(**CREATE), NO_OPTIONS)
-    client.with_options(region="eu-west").request(Request(**CREATE), NO_OPTIONS)
+    client.request(CREATE, NO_OPTIONS)
+    client.with_options(region="eu-west").request(CREATE, NO_OPTIONS)
     assert script.headers[0]["x-team"] == "payments"
     assert script.headers[0]["idempotency-key"].startswith("molam_")
     assert mounted.headers[0]["idempotency-key"].startswith("molam_")
@@ -276,7 +277,7 @@ def test_hooks_see_requests_and_responses() -> None:
     hooks.on_response(broken_hook)  # a broken hook does not break the call
     script = Script([fail(503), ok(Molam_Request_Id="req_9")])
     with molam(script, hooks=hooks) as client:
-        client.request(Request(**dict(CREATE, headers={"Idempotency-Key": "k-1"})), NO_OPTIONS)
+        client.request(attrs.evolve(CREATE, headers={"Idempotency-Key": "k-1"}), NO_OPTIONS)
     request, response = seen
     assert isinstance(request, RequestEvent) and isinstance(response, ResponseEvent)
     assert (request.method, request.path, request.idempotency_key) == (
@@ -298,7 +299,7 @@ def test_breaker_hook_via_client() -> None:
     ) as client:
         client.hooks.on_breaker_state_change(changes.append)
         with pytest.raises(InternalServerError):
-            client.request(Request(**RETRIEVE), NO_OPTIONS)
+            client.request(RETRIEVE, NO_OPTIONS)
     assert [(c.host, c.old, c.new) for c in changes] == [("api.molam.com", "closed", "open")]
 
 
@@ -312,7 +313,7 @@ def test_with_raw_response_is_built_on_the_client() -> None:
 async def test_async_client_round_trip() -> None:
     script = Script([fail(500), ok(Molam_Request_Id="req_a")])
     async with amolam(script) as client:
-        response = await client.request(Request(**CREATE), NO_OPTIONS)
+        response = await client.request(CREATE, NO_OPTIONS)
         assert response.json()["id"] == "pi_123"
         copy = client.with_options(max_retries=0)
         assert copy.http_client is client.http_client
@@ -327,10 +328,10 @@ async def test_async_client_round_trip() -> None:
 async def test_async_errors_are_typed() -> None:
     async with amolam(Script([], default=httpx.ConnectTimeout("x")), max_retries=1) as client:
         with pytest.raises(APITimeoutError):
-            await client.request(Request(**RETRIEVE), NO_OPTIONS)
+            await client.request(RETRIEVE, NO_OPTIONS)
     async with amolam(Script([fail(404)])) as client:
         with pytest.raises(Exception) as info:
-            await client.request(Request(**RETRIEVE), NO_OPTIONS)
+            await client.request(RETRIEVE, NO_OPTIONS)
     assert type(info.value).__name__ == "NotFoundError"
 
 
@@ -338,7 +339,7 @@ async def test_async_callers_client_wrapped() -> None:
     script = Script([], default=ok())
     http_client = httpx.AsyncClient(transport=httpx.MockTransport(script), headers={"X-Team": "p"})
     client = AsyncMolam(TEST_KEY, http_client=http_client, retry_policy=FAST)
-    await client.request(Request(**CREATE), NO_OPTIONS)
+    await client.request(CREATE, NO_OPTIONS)
     await client.close()
     assert not http_client.is_closed
     assert script.headers[0]["x-team"] == "p" and "idempotency-key" in script.headers[0]

@@ -24,7 +24,7 @@ from molam_sdk_ext.errors import (
 
 from .conftest import TEST_KEY
 
-RETRIEVE = {"method": "get", "url": "/v1/connect/payment_intents/pi_1"}
+RETRIEVE = Request("get", "/v1/connect/payment_intents/pi_1")
 
 
 def send(response: httpx.Response) -> MolamError:
@@ -32,7 +32,7 @@ def send(response: httpx.Response) -> MolamError:
         TEST_KEY, transport=httpx.MockTransport(lambda r: response), max_retries=0, circuit_breaker=False
     )
     with client, pytest.raises(MolamError) as info:
-        client.request(Request(**RETRIEVE), RequestOptions())
+        client.request(RETRIEVE, RequestOptions())
     return info.value
 
 

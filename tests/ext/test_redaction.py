@@ -149,13 +149,7 @@ def test_whole_client_flow_with_debug_logging_leaks_nothing(
     with Molam(base_url=local_server) as client:
         assert logging.getLogger("molam").level == logging.DEBUG
         response = client.request(
-            Request(
-                **{
-                    "method": "post",
-                    "url": "/v1/webhook_endpoints",
-                    "json": {"url": "https://x.example/hook"},
-                }
-            ),
+            Request("post", "/v1/webhook_endpoints", json={"url": "https://x.example/hook"}),
             RequestOptions(extra_headers={"X-Debug": "on"}),
         )
         assert response.json()["secret"] == WEBHOOK_SECRET
@@ -171,12 +165,10 @@ def test_whole_client_flow_with_debug_logging_leaks_nothing(
         ]
     )
     with Molam(transport=httpx.MockTransport(script), max_retries=1) as client:
-        client.request(
-            Request(**{"method": "get", "url": "/v1/connect/payment_intents/pi_1"}), RequestOptions()
-        )
+        client.request(Request("get", "/v1/connect/payment_intents/pi_1"), RequestOptions())
         for options in (RequestOptions(max_retries=0), RequestOptions(max_retries=0)):
             try:
-                client.request(Request(**{"method": "get", "url": "/v1/events"}), options)
+                client.request(Request("get", "/v1/events"), options)
             except MolamError as exc:
                 texts.append(str(exc) + repr(exc))
                 if isinstance(exc, APIConnectionError):

@@ -20,7 +20,7 @@ from molam_sdk_ext.errors import APIConnectionError
 
 from .conftest import TEST_KEY
 
-BALANCE = {"method": "get", "url": "/v1/treasury/balances"}
+BALANCE = Request("get", "/v1/treasury/balances")
 
 
 @attrs.frozen
@@ -80,7 +80,7 @@ def test_client_certificate_is_presented(mtls: TLSFiles) -> None:
     with Molam(
         TEST_KEY, base_url=mtls.url, verify=mtls.ca, client_cert=mtls.client_cert, client_key=mtls.client_key
     ) as molam:
-        response = molam.request(Request(**BALANCE), RequestOptions())
+        response = molam.request(BALANCE, RequestOptions())
     assert response.json() == {"client": "merchant.molam.test", "auth": "Bearer sk_test_"}
 
 
@@ -88,7 +88,7 @@ async def test_async_client_certificate_is_presented(mtls: TLSFiles) -> None:
     async with AsyncMolam(
         TEST_KEY, base_url=mtls.url, verify=mtls.ca, client_cert=mtls.client_cert, client_key=mtls.client_key
     ) as molam:
-        response = await molam.request(Request(**BALANCE), RequestOptions())
+        response = await molam.request(BALANCE, RequestOptions())
     assert response.json()["client"] == "merchant.molam.test"
 
 
@@ -97,7 +97,7 @@ def test_without_client_certificate_the_server_refuses(mtls: TLSFiles) -> None:
         Molam(TEST_KEY, base_url=mtls.url, verify=mtls.ca, max_retries=0) as molam,
         pytest.raises(APIConnectionError) as info,
     ):
-        molam.request(Request(**BALANCE), RequestOptions())
+        molam.request(BALANCE, RequestOptions())
     assert TEST_KEY not in str(info.value)
 
 
@@ -113,14 +113,14 @@ def test_verification_is_on_by_default(mtls: TLSFiles) -> None:
         ) as molam,
         pytest.raises(APIConnectionError, match="ConnectError"),
     ):
-        molam.request(Request(**BALANCE), RequestOptions())
+        molam.request(BALANCE, RequestOptions())
 
 
 def test_certificate_files_from_the_environment(mtls: TLSFiles, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("MOLAM_CLIENT_CERT", mtls.client_cert)
     monkeypatch.setenv("MOLAM_CLIENT_KEY", mtls.client_key)
     with Molam(TEST_KEY, base_url=mtls.url, verify=mtls.ca) as molam:
-        assert molam.request(Request(**BALANCE), RequestOptions()).json()["client"] == "merchant.molam.test"
+        assert molam.request(BALANCE, RequestOptions()).json()["client"] == "merchant.molam.test"
 
 
 @pytest.mark.parametrize("url", ["http://api.molam.com", "http://192.168.1.20:12111"])

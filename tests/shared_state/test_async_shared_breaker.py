@@ -105,14 +105,16 @@ async def ticks_while_held(proxy: GatedRedisProxy, call: Callable[[], Awaitable[
         proxy.gate.set()
 
 
-def shared_breaker(proxy: GatedRedisProxy, clock: FakeClock, **options: float) -> SharedCircuitBreaker:
+def shared_breaker(
+    proxy: GatedRedisProxy, clock: FakeClock, *, refresh_interval: float
+) -> SharedCircuitBreaker:
     return SharedCircuitBreaker(
         HOST,
         RedisBreakerStateStore(proxy.url, clock=clock),
         failure_threshold=2,
         reset_timeout=30.0,
         store_retry_interval=60.0,
-        **options,
+        refresh_interval=refresh_interval,
     )
 
 

@@ -189,7 +189,7 @@ def test_django_middleware_needs_a_store(monkeypatch: pytest.MonkeyPatch) -> Non
     from django.test import override_settings
 
     from molam_sdk_ext.idempotency.django import IdempotencyMiddleware
-    from tests.shared_state.adapters import configure_django
+    from tests.fixtures.django_config import configure_django
 
     configure_django()
     monkeypatch.delenv("MOLAM_STORE_URL", raising=False)

@@ -14,6 +14,7 @@ import pytest
 
 import molam_sdk.models as models
 from molam_sdk_ext.webhooks import WebhookProcessor, sign
+from tests.fixtures.django_config import configure_django
 from tests.webhooks import receivers
 from tests.webhooks.support import KID, SECRET, example_event
 
@@ -93,7 +94,7 @@ def run_scenario(post: Post, processor: WebhookProcessor, seen: list[Any]) -> No
 
 
 def django_client_post(asynchronous: bool) -> Iterator[tuple[Post, WebhookProcessor, list[Any]]]:
-    receivers.configure_django()
+    configure_django()
     from django.test import Client
 
     processor, seen = make_processor()

@@ -1,0 +1,1 @@
+"""`make bench`: the speed figures of docs/DESIGN.md section 6 (a package so mypy reads its modules once)."""
