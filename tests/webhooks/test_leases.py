@@ -95,7 +95,7 @@ def test_a_handler_slower_than_the_lock_timeout_runs_once(store_url: str, tmp_pa
     assert outcomes == [Outcome.IN_PROGRESS] * 3
     assert receiver.outcome() == "processed"
     assert count_lines(str(effects)) == 1
-    assert stored(store_url, event["id"]) == EventRecord(event["id"], "processed", 1, None)  # type: ignore[arg-type]
+    assert stored(store_url, event["id"]) == EventRecord(event["id"], "processed", 1, None)
     assert redeliver(store_url, event, effects) is Outcome.DUPLICATE
 
 
@@ -114,7 +114,7 @@ def test_a_frozen_worker_loses_its_lease_and_its_late_completion_is_fenced(
     # The frozen handler finishes; its completion is refused (the documented limit: it did run twice).
     assert receiver.outcome() == Outcome.LEASE_LOST.value
     assert count_lines(str(effects)) == 2
-    assert stored(store_url, event["id"]) == EventRecord(event["id"], "processed", 2, None)  # type: ignore[arg-type]
+    assert stored(store_url, event["id"]) == EventRecord(event["id"], "processed", 2, None)
 
 
 async def test_async_processing_renews_the_lease_too(store_url: str, tmp_path: Path) -> None:
@@ -135,6 +135,6 @@ async def test_async_processing_renews_the_lease_too(store_url: str, tmp_path: P
         assert again.outcome is Outcome.IN_PROGRESS
         assert (await first).outcome is Outcome.PROCESSED
         assert len(runs) == 1
-        assert await store.get(event["id"]) == EventRecord(event["id"], "processed", 1, None)  # type: ignore[arg-type]
+        assert await store.get(event["id"]) == EventRecord(event["id"], "processed", 1, None)
     finally:
         await store.close()  # type: ignore[attr-defined]
