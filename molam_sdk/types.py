@@ -1,6 +1,10 @@
 # Generated from spec/molam.yaml by `make generate`; do not edit.
-"""The "argument not given" marker the models and resources share, and the required-field helper."""
+"""The "argument not given" marker the models and resources share, the required-field helper, the repr that
+hides secrets, and the accessor of fields the spec marks deprecated."""
 
+import os
+import sys
+import warnings
 from typing import Any, Literal
 
 from .errors import MissingFieldError
@@ -54,4 +58,31 @@ def redacted_repr(instance: Any) -> str:
     return f"{type(instance).__name__}({', '.join(parts)})"
 
 
-__all__ = ["SECRET_FIELDS", "UNSET", "Unset", "pop_required", "redacted_repr"]
+#: This package's directory: reads from its own code (to_dict, reading a model like JSON) are not "uses".
+_PACKAGE_DIR = os.path.dirname(os.path.abspath(__file__)) + os.sep
+#: attrs writes __repr__ / __eq__ into files with these names: a repr or a comparison is not a use either.
+_ATTRS_GENERATED = "<attrs generated"
+
+
+def deprecated_field(model: type, name: str, message: str) -> property:
+    """The attribute `name` of the attrs (slots) class `model`, warning on every read by the caller's code.
+
+    Reading the field from outside this package raises a `DeprecationWarning` attributed to the caller's line
+    (the default filter shows it once per line); the value is stored and set as for any field, and the
+    model's own code (parsing, `to_dict`, repr) reads it silently.
+    """
+    slot = model.__dict__[name]
+
+    def read(self: Any) -> Any:
+        caller = sys._getframe(1).f_code.co_filename
+        if not caller.startswith((_PACKAGE_DIR, _ATTRS_GENERATED)):
+            warnings.warn(message, DeprecationWarning, stacklevel=2)
+        return slot.__get__(self, model)
+
+    def write(self: Any, value: Any) -> None:
+        slot.__set__(self, value)
+
+    return property(read, write, doc=f".. deprecated:: {message}")
+
+
+__all__ = ["SECRET_FIELDS", "UNSET", "Unset", "deprecated_field", "pop_required", "redacted_repr"]

@@ -19,7 +19,16 @@ from ..errors import MissingFieldError, ResponseParseError, ValidationError
 from ..requester import RequestOptions
 from ..types import UNSET
 
-__all__ = ["missing_argument", "options", "parse", "refuse_fields_with_body", "to_json", "warn_deprecated"]
+__all__ = [
+    "check_integers",
+    "check_path_parameter",
+    "missing_argument",
+    "options",
+    "parse",
+    "refuse_fields_with_body",
+    "to_json",
+    "warn_deprecated",
+]
 
 M = TypeVar("M")
 
@@ -72,6 +81,41 @@ def to_json(value: Any) -> Any:
 def missing_argument(name: str) -> ValidationError:
     """The error for a required body field left out (raised before anything is sent)."""
     return ValidationError(f"Missing required argument: {name}", param=name)
+
+
+def check_path_parameter(name: str, value: object) -> None:
+    """Refuse a path parameter that would not name one object: empty, ``.``/``..``, or holding a ``/``.
+
+    The value is percent-escaped whole, but a server (or a proxy) that decodes before routing would read
+    ``pi_1%2Fconfirm`` as another operation, and an empty id turns ``retrieve("")`` into the list URL. So
+    such ids never leave the client: `ValidationError` naming the parameter, before anything is sent.
+    """
+    if not isinstance(value, str):
+        raise ValidationError(f"{name} must be a str, not {type(value).__name__}.", param=name)
+    if not value or value in (".", "..") or "/" in value:
+        raise ValidationError(
+            f"{name} must be a non-empty id without '/' (got {len(value)} characters that are not one).",
+            param=name,
+        )
+
+
+def check_integers(values: Mapping[str, Any] | None, names: tuple[str, ...]) -> None:
+    """Refuse a float or a bool where the spec says integer (``amount``: minor units, never 1.5 or True).
+
+    `names` are the JSON names the spec types as plain (non-nullable) integers; `values` the body or query
+    being built. A name that is absent was not given and is not checked.
+    """
+    if not values:
+        return
+    for name in names:
+        if name not in values:
+            continue
+        value = values[name]
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise ValidationError(
+                f"{name} must be an integer (amounts are integer minor units), not {type(value).__name__}.",
+                param=name,
+            )
 
 
 def refuse_fields_with_body(*fields: tuple[str, Any]) -> None:

@@ -203,6 +203,44 @@ def test_h_deprecated_operation_warns_at_the_callers_line(tmp_path: Path, sandbo
     assert ".. deprecated:: Use `molam.payment_intents.list` instead." in seen["doc"]
 
 
+def test_h_deprecated_parameter_and_property_warn_when_used(tmp_path: Path, sandbox: Any) -> None:
+    """A deprecated body field warns when given; a deprecated response property warns when the caller reads
+    it (never when the SDK parses, serializes or prints the model); both say what to use instead."""
+
+    def mutate(spec: Spec) -> None:
+        note = {"deprecated": True, "description": "Use `metadata` instead."}
+        schema(spec, "CreatePaymentIntentRequest")["properties"]["description"].update(note)
+        schema(spec, "PaymentIntent")["properties"]["description"].update(note)
+
+    _, tree = regenerate(mutate, tmp_path)
+    seen = run(
+        tree,
+        f"""
+        import json, warnings
+        from molam_sdk_ext import Molam
+        molam = Molam(api_key={sandbox.new_api_key()!r}, base_url={sandbox.url!r})
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("default")
+            intent = molam.payment_intents.create(amount=1000, currency="XOF", description="order 7")
+            quiet = molam.payment_intents.create(amount=1000, currency="XOF")  # not given: no warning
+            text = repr(intent), intent.to_dict(), intent == quiet  # the SDK's own reads: no warning
+            read = intent.description
+        molam.close()
+        print(json.dumps({{
+            "warnings": [[str(w.message), w.filename, w.lineno] for w in caught],
+            "read": read,
+            "doc": type(intent).__doc__,
+        }}))
+        """,
+    )
+    assert seen["read"] == "order 7"
+    assert seen["warnings"] == [
+        ["molam.payment_intents.create(description=) is deprecated: Use `metadata` instead.", "<string>", 7],
+        ["PaymentIntent.description is deprecated: Use `metadata` instead.", "<string>", 10],
+    ]
+    assert ".. deprecated:: Use `metadata` instead." in seen["doc"]
+
+
 def _require_status_and_drop_description(spec: Spec) -> None:
     listing = operation(spec, "list_payouts")
     status = next(p for p in listing["parameters"] if isinstance(p, dict) and p.get("name") == "status")
