@@ -115,7 +115,7 @@ def test_a_body_error_without_a_parameter_reads_well() -> None:
 
 def test_cli_refuses_an_unknown_fault_kind_with_its_own_error() -> None:
     result = CliRunner().invoke(molam_cli, ["sandbox", "--port", "0", "--fault-kinds", "bogus"])
-    assert result.exit_code == ExitCode.USAGE == 2
+    assert result.exit_code == int(ExitCode.USAGE) == 2
     output = result.output
     assert "--fault-kinds" in output and "bogus" in output
     assert "python -m molam_sandbox" not in output  # not the usage of another program
