@@ -87,11 +87,25 @@ def run(args: argparse.Namespace) -> tuple[Report, int]:
         base_entry=base.entry,
         head_entry=head.entry,
     )
+    sdk = _not_described_by_spec(sdk, comparison.findings, notes)
     every = tuple(sorted([*comparison.findings, *sdk], key=lambda item: item.sort_key))
     findings, unused = apply_acks(every, acks)
     verdict = _verdict(comparison.verdict, sdk)
     report = Report(base.label, head.label, findings, verdict, unused, "\n".join(notes) or None)
     return report, 1 if report.blocking else 0
+
+
+def _not_described_by_spec(sdk: list[Finding], spec: tuple[Finding, ...], notes: list[str]) -> list[Finding]:
+    """SDK findings on generated names a spec finding already describes are left out (one line per change)."""
+    from generator.surface_diff import covered_by_spec
+
+    symbols = {item.symbol for item in spec}
+    kept = [item for item in sdk if not covered_by_spec(item.symbol, symbols)]
+    if len(kept) < len(sdk):
+        notes.append(
+            f"SDK surface: {len(sdk) - len(kept)} change(s) of generated names described by the spec findings"
+        )
+    return kept
 
 
 def _verdict(spec_verdict: Bump, sdk: list[Finding]) -> Bump:

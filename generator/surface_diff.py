@@ -7,7 +7,9 @@ import path starts there; the head (the working tree) is dumped the same way, so
 the same code. Only `molam_sdk` and `molam_sdk_ext` count (private modules and names are never walked; the
 sandbox is its own package).
 
-Each difference becomes a `Finding` (rule ids `sdk-*` in generator.specdiff.rules), so the spec findings and
+Each difference becomes a `Finding` (rule ids `sdk-*` in generator.specdiff.rules), once per change (not again
+for each package re-exporting the name; in `make breaking`, not at all when a spec finding already names the
+generated symbol), so the spec findings and
 the SDK findings share one report, one verdict and one acknowledgement file (by symbol, `module:qualname`,
 where `*` matches any run of characters: `molam_sdk.api*`). Additive: new modules, names, enum members,
 optional arguments, a widened argument type. Breaking: removed or renamed names and modules, a new required
@@ -35,8 +37,10 @@ __all__ = [
     "SurfaceSourceError",
     "base_surface",
     "compare_surfaces",
+    "covered_by_spec",
     "dump_surface",
     "head_surface",
+    "one_per_change",
 ]
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -312,7 +316,7 @@ def compare_surfaces(base: Surface, head: Surface) -> tuple[list[Finding], list[
             out.append(finding("sdk-name-added", f"{what} added", None, None, key))
         elif old is not None and new is not None and old != new:
             out.extend(_changed(key, parse_descriptor(old), parse_descriptor(new), old, new))
-    return out, not_judged
+    return one_per_change(out), not_judged
 
 
 def _parent_removed(key: str, present: dict[str, str], other: dict[str, str]) -> bool:
@@ -423,3 +427,46 @@ def _signature_changes(key: str, old: Signature, new: Signature) -> list[Finding
         message = f"return type changed from {old.returns} to {new.returns}"
         out.append(finding("sdk-type-changed", message, None, None, key))
     return out
+
+
+# --- one finding per change --------------------------------------------------------------------------------
+
+_MODEL_MEMBER = re.compile(r"^(?P<cls>\w+)(?:\.(?P<attr>\w+)|\((?P<arg>\w+)=\))?$")
+_RESOURCE_MEMBER = re.compile(r"^\w+\.(?P<method>\w+)(?P<arg>\(\w+=\))?$")
+
+
+def covered_by_spec(symbol: str, spec_symbols: set[str]) -> bool:
+    """True when SDK surface `symbol` is generated code whose change a spec finding already names (the spec
+    finding says it in the API's terms): `molam_sdk.models...:Wallet.nickname` or `:Wallet(nickname=)` by
+    `Wallet.nickname`, an enum member by its enum, `molam_sdk.resources.payouts:AsyncPayouts.list(status=)` by
+    `molam.payouts.list(status=)`."""
+    module, _, qualname = symbol.partition(":")
+    if module == "molam_sdk.models" or module.startswith("molam_sdk.models."):
+        match = _MODEL_MEMBER.match(qualname)
+        if match is None:
+            return False
+        member = match["attr"] or match["arg"]
+        return match["cls"] in spec_symbols or (
+            member is not None and f"{match['cls']}.{member}" in spec_symbols
+        )
+    if module.startswith("molam_sdk.resources."):
+        match = _RESOURCE_MEMBER.match(qualname)
+        resource = module.rsplit(".", 1)[1]
+        return match is not None and f"molam.{resource}.{match['method']}{match['arg'] or ''}" in spec_symbols
+    return False
+
+
+def one_per_change(findings: list[Finding]) -> list[Finding]:
+    """Drop the copies a re-export makes: the same change of the same name reported under the defining module
+    and under each package re-exporting it is kept once, under the shortest import path (the one users write)."""
+    best: dict[tuple[str, str, str], Finding] = {}
+    for item in findings:
+        module, sep, qualname = item.symbol.partition(":")
+        if not sep:  # a module finding
+            best[(item.rule, item.symbol, item.message)] = item
+            continue
+        key = (item.rule, qualname, item.message)
+        kept = best.get(key)
+        if kept is None or len(module) < len(kept.symbol.partition(":")[0]):
+            best[key] = item
+    return sorted(best.values(), key=lambda item: item.symbol)
