@@ -613,7 +613,7 @@ ID_PREFIX: Final = re.compile(r"^[a-z][a-z0-9]*_$")
 def _check_id_prefix(linter: _Linter, op: _Operation) -> None:
     if op.node.get("x-molam-method") not in ("create", "retrieve"):
         return
-    responses = _as_dict(op.node.get("responses"))
+    responses: dict[Any, Any] = _as_dict(op.node.get("responses"))  # YAML may read an unquoted 200 as an int
     response, response_ptr = linter.resolve(
         responses.get("200", responses.get(200)), pointer_join(op.ptr, "responses", "200")
     )
