@@ -20,6 +20,7 @@ from molam_sandbox.events import record_event
 from molam_sandbox.settings import Env
 from molam_sandbox.spec import Webhook
 from molam_sandbox.state import Filter, Tx, new_id
+from molam_sdk.models.event_type import EventType
 
 __all__ = ["FLOWS", "trigger"]
 
@@ -93,20 +94,21 @@ def _onboarding(tx: Tx, account: str, env: Env) -> None:
 
 
 FLOWS: dict[str, Callable[[Tx, str, Env], object]] = {
-    "payment_intent.succeeded": lambda tx, a, env: _payment(tx, a, env, "pm_card_visa"),
-    "payment_intent.failed": lambda tx, a, env: _payment(tx, a, env, "pm_card_declined"),
-    "payment_intent.canceled": _canceled,
-    "payment_intent.requires_action": lambda tx, a, env: _payment(tx, a, env, "pm_card_3ds"),
-    "charge.refunded": lambda tx, a, env: _refund(tx, a, env, "pm_card_visa"),
-    "refund.processed": lambda tx, a, env: _refund(tx, a, env, "pm_card_visa"),
-    "refund.failed": lambda tx, a, env: _refund(tx, a, env, "pm_card_refund_fail"),
-    "payout.paid": lambda tx, a, env: _payout(tx, a, env, "+221771234567"),
-    "payout.failed": lambda tx, a, env: _payout(tx, a, env, "+221700000000"),
-    "transfer.completed": _transfer,
-    "merchant.onboarding.updated": _onboarding,
+    EventType.PAYMENT_INTENT_SUCCEEDED: lambda tx, a, env: _payment(tx, a, env, "pm_card_visa"),
+    EventType.PAYMENT_INTENT_FAILED: lambda tx, a, env: _payment(tx, a, env, "pm_card_declined"),
+    EventType.PAYMENT_INTENT_CANCELED: _canceled,
+    EventType.PAYMENT_INTENT_REQUIRES_ACTION: lambda tx, a, env: _payment(tx, a, env, "pm_card_3ds"),
+    EventType.CHARGE_REFUNDED: lambda tx, a, env: _refund(tx, a, env, "pm_card_visa"),
+    EventType.REFUND_PROCESSED: lambda tx, a, env: _refund(tx, a, env, "pm_card_visa"),
+    EventType.REFUND_FAILED: lambda tx, a, env: _refund(tx, a, env, "pm_card_refund_fail"),
+    EventType.PAYOUT_PAID: lambda tx, a, env: _payout(tx, a, env, "+221771234567"),
+    EventType.PAYOUT_FAILED: lambda tx, a, env: _payout(tx, a, env, "+221700000000"),
+    EventType.TRANSFER_COMPLETED: _transfer,
+    EventType.MERCHANT_ONBOARDING_UPDATED: _onboarding,
 }
 
-"""Business flows per event type (plug-ins); event types without one are synthesized."""
+"""Business flows per event type (plug-ins); event types without one are synthesized. Keyed by the generated
+`EventType` members, not string copies: an event type the spec renames or removes fails the type check here."""
 
 
 def trigger(tx: Tx, account: str, webhook: Webhook, env: Env) -> Doc:
