@@ -16,8 +16,9 @@ import pytest
 
 from molam_sdk.models.create_payment_intent_request import CreatePaymentIntentRequest
 from molam_sdk_ext import AsyncMolam, ConfigurationError, Molam, MolamError, ValidationError
+from molam_sdk_ext.errors import SignatureVerificationError
 from molam_sdk_ext.stores import idempotency_store_from_url, webhook_event_store_from_url
-from molam_sdk_ext.webhooks.signature import SignatureVerificationError, WebhookVerifier, sign
+from molam_sdk_ext.webhooks.signature import WebhookVerifier, sign
 
 
 @pytest.fixture

@@ -62,7 +62,11 @@ def test_redis_urls(redis_url: str) -> None:
 
 
 def test_postgres_urls(postgres_store_url: str) -> None:
-    from molam_sdk_ext.stores.postgres import AsyncPostgresIdempotencyStore, PostgresWebhookEventStore
+    from molam_sdk_ext.stores.postgres import (
+        AsyncPostgresIdempotencyStore,
+        PostgresIdempotencyStore,
+        PostgresWebhookEventStore,
+    )
 
     webhook_store = stores.webhook_event_store_from_url(postgres_store_url)
     assert isinstance(webhook_store, PostgresWebhookEventStore)
@@ -71,6 +75,7 @@ def test_postgres_urls(postgres_store_url: str) -> None:
     assert isinstance(async_store, AsyncPostgresIdempotencyStore)  # opens nothing until first used
     legacy = postgres_store_url.replace("postgresql://", "postgres://", 1)
     legacy_store = stores.idempotency_store_from_url(legacy)
+    assert isinstance(legacy_store, PostgresIdempotencyStore)
     assert legacy_store.begin("k", "fp").outcome is stores.BeginOutcome.NEW
     legacy_store.close()
 

@@ -49,7 +49,7 @@ def test_record_enqueue_acknowledge_and_duplicates_enqueue_nothing(redis_url: st
     for _ in range(3):
         assert processor.process(*delivery(event)).outcome is Outcome.DUPLICATE
     assert queued(redis_url) == ["evt_inbox_1"]
-    assert processor.store.get("evt_inbox_1") == EventRecord("evt_inbox_1", "received", 0, None)  # type: ignore[union-attr]
+    assert processor.store.get("evt_inbox_1") == EventRecord("evt_inbox_1", "received", 0, None)
     bad = processor.process(delivery(event)[0] + b" ", delivery(event)[1])
     assert bad.outcome is Outcome.INVALID_SIGNATURE
 

@@ -1,11 +1,14 @@
 """The orders table."""
 
+from collections.abc import Sequence
+from typing import ClassVar
+
 from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-    initial = True
-    dependencies: list[tuple[str, str]] = []
+    initial: ClassVar[bool | None] = True
+    dependencies: ClassVar[Sequence[tuple[str, str]]] = []
     operations = [
         migrations.CreateModel(
             name="Order",
