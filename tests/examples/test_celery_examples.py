@@ -16,6 +16,7 @@ from pathlib import Path
 import httpx
 import pytest
 
+from molam_sdk.models import EventType
 from molam_sdk_ext.stores import webhook_inbox_from_url
 
 from .apps import EXAMPLES, free_port, wait_until
@@ -91,7 +92,8 @@ def environment(
 def register(account: Account, url: str) -> str:
     with account.client() as molam:
         endpoint = molam.webhook_endpoints.create(
-            url=f"{url}/webhooks/molam", enabled_events=["payment_intent.succeeded", "payment_intent.failed"]
+            url=f"{url}/webhooks/molam",
+            enabled_events=[EventType.PAYMENT_INTENT_SUCCEEDED, EventType.PAYMENT_INTENT_FAILED],
         )
     return str(endpoint.secret)
 
