@@ -101,7 +101,9 @@ def _signature(obj: Callable[..., Any]) -> str:
 def _type_name(obj: Any) -> str:
     module = getattr(obj, "__module__", None)
     name = getattr(obj, "__qualname__", None) or getattr(obj, "__name__", None) or repr(obj)
-    return str(name) if module in (None, "builtins") else f"{module}.{name}"
+    # `typing` names print bare, as string annotations (`from __future__ import annotations`) spell them:
+    # `Any` and `typing.Any` are one type, and a module gaining that import must not look like a change.
+    return str(name) if module in (None, "builtins", "typing") else f"{module}.{name}"
 
 
 def _strip_annotated(text: str) -> str:

@@ -1,11 +1,14 @@
 # Generated from spec/molam.yaml by `make generate`; do not edit.
 """The "argument not given" marker the models and resources share, the required-field helper, the repr that
-hides secrets, and the accessor of fields the spec marks deprecated."""
+hides secrets, the accessor of fields the spec marks deprecated, and reading a model like its JSON."""
+
+from __future__ import annotations
 
 import os
 import sys
 import warnings
-from typing import Any, Literal
+from collections.abc import Iterator, Mapping
+from typing import Any, ClassVar, Literal
 
 from .errors import MissingFieldError
 
@@ -85,4 +88,92 @@ def deprecated_field(model: type, name: str, message: str) -> property:
     return property(read, write, doc=f".. deprecated:: {message}")
 
 
-__all__ = ["SECRET_FIELDS", "UNSET", "Unset", "deprecated_field", "pop_required", "redacted_repr"]
+class JsonFields:
+    """Read a model like the decoded JSON: `intent["id"]`, `"status" in intent`, `intent.get("metadata")`.
+
+    For declared fields (by their JSON name, through the model's `_json_fields`) and unknown ones (kept in
+    `additional_properties`) alike; a declared field the payload did not hold is absent. Attribute access stays
+    the typed way; nothing here touches parsing. Writes go to the attribute. No `__len__`: a model with every
+    optional field unset must stay truthy.
+    """
+
+    __slots__ = ()
+    #: JSON name -> attribute name of every declared field (set by each model).
+    _json_fields: ClassVar[Mapping[str, str]] = {}
+
+    def _unknown(self) -> dict[str, Any] | None:
+        unknown = getattr(self, "additional_properties", None)
+        return unknown if isinstance(unknown, dict) else None
+
+    def __getitem__(self, key: str) -> Any:
+        """The field named `key` in the JSON (declared or unknown); `KeyError` when the payload had none."""
+        name = self._json_fields.get(key)
+        if name is None:
+            unknown = self._unknown()
+            if unknown is None:
+                raise KeyError(key)
+            return unknown[key]
+        value = getattr(self, name)
+        if isinstance(value, Unset):
+            raise KeyError(key)
+        return value
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        name = self._json_fields.get(key)
+        if name is not None:
+            setattr(self, name, value)
+            return
+        unknown = self._unknown()
+        if unknown is None:
+            raise KeyError(key)
+        unknown[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        if key in self._json_fields:
+            raise TypeError(
+                f"{key!r} is a declared field of {type(self).__name__}: assign it rather than delete it"
+            )
+        unknown = self._unknown()
+        if unknown is None:
+            raise KeyError(key)
+        del unknown[key]
+
+    def __contains__(self, key: object) -> bool:
+        name = self._json_fields.get(key) if isinstance(key, str) else None
+        if name is None:
+            unknown = self._unknown()
+            return unknown is not None and key in unknown
+        return not isinstance(getattr(self, name), Unset)
+
+    def get(self, key: str, default: Any = None) -> Any:
+        """The field named `key` in the JSON, or `default` when absent (as `dict.get`)."""
+        try:
+            return self[key]
+        except KeyError:
+            return default
+
+    def keys(self) -> list[str]:
+        """The JSON names present: the declared fields that are set, then the unknown ones."""
+        present = [
+            key for key, name in self._json_fields.items() if not isinstance(getattr(self, name), Unset)
+        ]
+        present.extend(self._unknown() or ())
+        return present
+
+    def items(self) -> list[tuple[str, Any]]:
+        """The (JSON name, value) pairs present, values as the typed attributes hold them."""
+        return [(key, self[key]) for key in self.keys()]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.keys())
+
+
+__all__ = [
+    "SECRET_FIELDS",
+    "UNSET",
+    "JsonFields",
+    "Unset",
+    "deprecated_field",
+    "pop_required",
+    "redacted_repr",
+]

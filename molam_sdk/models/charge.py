@@ -1,7 +1,7 @@
 # Generated from spec/molam.yaml by `make generate`; do not edit.
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from typing import Any, ClassVar, Literal, Self
 
 from attrs import define as _attrs_define
@@ -10,11 +10,11 @@ from attrs import field as _attrs_field
 from ..errors import MissingFieldError
 from ..models.charge_status import ChargeStatus
 from ..models.metadata import Metadata
-from ..types import Unset
+from ..types import JsonFields
 
 
 @_attrs_define
-class Charge:
+class Charge(JsonFields):
     """One attempt to move funds for a payment intent.
 
     Attributes:
@@ -231,56 +231,5 @@ class Charge:
         """Names of the fields the spec does not know (kept so `to_dict()` round-trips them)."""
         return list(self.additional_properties.keys())
 
-    # Read like the decoded JSON: `intent["id"]`, `"status" in intent`, `intent.get("metadata")`, for declared
-    # fields (by their JSON name) and unknown ones alike. Attribute access stays the typed way; these look the
-    # name up in `_json_fields` and never touch parsing. No `__len__`: a model with every optional field unset
-    # must stay truthy.
-    def __getitem__(self, key: str) -> Any:
-        """The field named `key` in the JSON (declared or unknown); `KeyError` when the payload had none."""
-        name = self._json_fields.get(key)
-        if name is None:
-            return self.additional_properties[key]
-        value = getattr(self, name)
-        if isinstance(value, Unset):
-            raise KeyError(key)
-        return value
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        name = self._json_fields.get(key)
-        if name is not None:
-            setattr(self, name, value)
-            return
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        if key in self._json_fields:
-            raise TypeError(f"{key!r} is a declared field of Charge: assign it rather than delete it")
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        name = self._json_fields.get(key)
-        if name is None:
-            return key in self.additional_properties
-        return not isinstance(getattr(self, name), Unset)
-
-    def get(self, key: str, default: Any = None) -> Any:
-        """The field named `key` in the JSON, or `default` when absent (as `dict.get`)."""
-        try:
-            return self[key]
-        except KeyError:
-            return default
-
-    def keys(self) -> list[str]:
-        """The JSON names present: the declared fields that are set, then the unknown ones."""
-        present = [
-            key for key, name in self._json_fields.items() if not isinstance(getattr(self, name), Unset)
-        ]
-        present.extend(self.additional_properties)
-        return present
-
-    def items(self) -> list[tuple[str, Any]]:
-        """The (JSON name, value) pairs present, values as the typed attributes hold them."""
-        return [(key, self[key]) for key in self.keys()]
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self.keys())
+    # Read like the decoded JSON (`intent["id"]`, `"status" in intent`, `intent.get(...)`): `JsonFields`, through
+    # `_json_fields` above.
