@@ -10,7 +10,6 @@ objects exist and the key can run again.
 
 from __future__ import annotations
 
-import json
 import time
 from collections.abc import Callable
 
@@ -25,8 +24,12 @@ from molam_sdk_ext.stores.idempotency_records import (
     decide_complete,
     decide_fail,
 )
+from molam_sdk_ext.stores.sqlite import read_idempotency_record, write_idempotency_record
 
 __all__ = ["SandboxIdempotency"]
+
+#: The sandbox database's table of records (its row format is the SQLite store's).
+TABLE = "idempotency"
 
 
 class SandboxIdempotency:
@@ -84,18 +87,7 @@ class SandboxIdempotency:
 
 
 def _read(tx: Tx, key: str) -> IdempotencyRecord | None:
-    row = tx.conn.execute(
-        "SELECT fingerprint, state, locked_at, expires_at, status, headers, body FROM idempotency WHERE key = ?",
-        (key,),
-    ).fetchone()
-    if row is None:
-        return None
-    fingerprint, state, locked_at, expires_at, status, headers, body = row
-    response = None
-    if state == "completed":
-        pairs = tuple((str(n), str(v)) for n, v in json.loads(headers))
-        response = StoredResponse(int(status), pairs, bytes(body))
-    return IdempotencyRecord(key, fingerprint, state, locked_at, expires_at, response)
+    return read_idempotency_record(tx.conn, key, table=TABLE)
 
 
 def _insert_new(tx: Tx, claim: IdempotencyRecord) -> bool:
@@ -109,21 +101,4 @@ def _insert_new(tx: Tx, claim: IdempotencyRecord) -> bool:
 
 
 def _write(tx: Tx, record: IdempotencyRecord) -> None:
-    response = record.response
-    tx.conn.execute(
-        "INSERT INTO idempotency (key, fingerprint, state, locked_at, expires_at, status, headers, body)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
-        " ON CONFLICT (key) DO UPDATE SET fingerprint = excluded.fingerprint, state = excluded.state,"
-        " locked_at = excluded.locked_at, expires_at = excluded.expires_at, status = excluded.status,"
-        " headers = excluded.headers, body = excluded.body",
-        (
-            record.key,
-            record.fingerprint,
-            record.state,
-            record.locked_at,
-            record.expires_at,
-            None if response is None else response.status,
-            None if response is None else json.dumps([list(h) for h in response.headers]),
-            None if response is None else response.body,
-        ),
-    )
+    write_idempotency_record(tx.conn, record, table=TABLE)

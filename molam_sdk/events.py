@@ -1,7 +1,7 @@
 # Generated from spec/molam.yaml by `make generate`; do not edit.
 """The webhook event registry: every event type of the spec's `webhooks` section and its typed model.
 
-`construct_event` (molam_sdk_ext.webhooks), the CLI's choices and the sandbox's triggers read this module, so a
+The webhook verifier's `construct_event`, the CLI's choices and the sandbox's triggers read this module, so a
 webhook added to the spec reaches all of them by `make generate` alone. A type missing here (newer than this
 client) is not an error for the readers: they keep it as an unknown event.
 """

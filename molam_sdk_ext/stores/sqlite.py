@@ -175,6 +175,52 @@ class _SQLiteDatabase:
         self._pool.close()
 
 
+def read_idempotency_record(
+    conn: sqlite3.Connection, key: str, *, table: str = "server_idempotency"
+) -> IdempotencyRecord | None:
+    """The idempotency record of `key` in `table` (this store's, or the sandbox's own), or None.
+
+    The one codec of a record row: the store and the sandbox (which keeps its records in its own database, to
+    commit them with the objects a request creates) share it. `table` is a fixed name, never user input.
+    """
+    row = conn.execute(
+        f"SELECT fingerprint, state, locked_at, expires_at, status, headers, body FROM {table} WHERE key = ?",
+        (key,),
+    ).fetchone()
+    if row is None:
+        return None
+    fingerprint, state, locked_at, expires_at, status, headers, body = row
+    response = None
+    if state == "completed":
+        pairs = tuple((str(n), str(v)) for n, v in json.loads(headers))
+        response = StoredResponse(int(status), pairs, bytes(body))
+    return IdempotencyRecord(key, fingerprint, state, locked_at, expires_at, response)
+
+
+def write_idempotency_record(
+    conn: sqlite3.Connection, record: IdempotencyRecord, *, table: str = "server_idempotency"
+) -> None:
+    """Insert or replace `record` in `table` (see `read_idempotency_record`)."""
+    response = record.response
+    conn.execute(
+        f"INSERT INTO {table} (key, fingerprint, state, locked_at, expires_at, status, headers, body)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+        " ON CONFLICT (key) DO UPDATE SET fingerprint = excluded.fingerprint, state = excluded.state,"
+        " locked_at = excluded.locked_at, expires_at = excluded.expires_at, status = excluded.status,"
+        " headers = excluded.headers, body = excluded.body",
+        (
+            record.key,
+            record.fingerprint,
+            record.state,
+            record.locked_at,
+            record.expires_at,
+            None if response is None else response.status,
+            None if response is None else json.dumps([list(h) for h in response.headers]),
+            None if response is None else response.body,
+        ),
+    )
+
+
 class SQLiteIdempotencyStore:
     """Idempotency records in the ``server_idempotency`` table of a SQLite file."""
 
@@ -198,48 +244,11 @@ class SQLiteIdempotencyStore:
         """The database file."""
         return self._db.path
 
-    @staticmethod
-    def _read(conn: sqlite3.Connection, key: str) -> IdempotencyRecord | None:
-        row = conn.execute(
-            "SELECT fingerprint, state, locked_at, expires_at, status, headers, body"
-            " FROM server_idempotency WHERE key = ?",
-            (key,),
-        ).fetchone()
-        if row is None:
-            return None
-        fingerprint, state, locked_at, expires_at, status, headers, body = row
-        response = None
-        if state == "completed":
-            pairs = tuple((str(n), str(v)) for n, v in json.loads(headers))
-            response = StoredResponse(int(status), pairs, bytes(body))
-        return IdempotencyRecord(key, fingerprint, state, locked_at, expires_at, response)
-
-    @staticmethod
-    def _write(conn: sqlite3.Connection, record: IdempotencyRecord) -> None:
-        response = record.response
-        conn.execute(
-            "INSERT INTO server_idempotency (key, fingerprint, state, locked_at, expires_at, status, headers, body)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
-            " ON CONFLICT (key) DO UPDATE SET fingerprint = excluded.fingerprint, state = excluded.state,"
-            " locked_at = excluded.locked_at, expires_at = excluded.expires_at, status = excluded.status,"
-            " headers = excluded.headers, body = excluded.body",
-            (
-                record.key,
-                record.fingerprint,
-                record.state,
-                record.locked_at,
-                record.expires_at,
-                None if response is None else response.status,
-                None if response is None else json.dumps([list(h) for h in response.headers]),
-                None if response is None else response.body,
-            ),
-        )
-
     def begin(self, key: str, fingerprint: str) -> BeginResult:
         """See ``IdempotencyStore.begin``."""
         with self._db.transaction() as conn:
             result, write = decide_begin(
-                self._read(conn, key),
+                read_idempotency_record(conn, key),
                 key,
                 fingerprint,
                 now=self._clock(),
@@ -247,20 +256,22 @@ class SQLiteIdempotencyStore:
                 lock_timeout=self.lock_timeout,
             )
             if write is not None:
-                self._write(conn, write)
+                write_idempotency_record(conn, write)
             return result
 
     def complete(self, key: str, response: StoredResponse) -> None:
         """See ``IdempotencyStore.complete``."""
         with self._db.transaction() as conn:
-            write = decide_complete(self._read(conn, key), response, now=self._clock(), ttl=self.ttl)
+            write = decide_complete(
+                read_idempotency_record(conn, key), response, now=self._clock(), ttl=self.ttl
+            )
             if write is not None:
-                self._write(conn, write)
+                write_idempotency_record(conn, write)
 
     def fail(self, key: str) -> None:
         """See ``IdempotencyStore.fail``."""
         with self._db.transaction() as conn:
-            if decide_fail(self._read(conn, key), now=self._clock()):
+            if decide_fail(read_idempotency_record(conn, key), now=self._clock()):
                 conn.execute("DELETE FROM server_idempotency WHERE key = ?", (key,))
 
     def cleanup(self) -> int:
