@@ -25,6 +25,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from .event_types import apply_event_types, sync_spec_file
+
 __all__ = [
     "GENERATED_FILES_HEADER",
     "REPO_ROOT",
@@ -64,10 +66,12 @@ def main(argv: list[str]) -> int:
     from .sdk_project import GenerationError
 
     try:
+        if sync_spec_file(spec, _load_spec(spec)):
+            print(f"generate: {_shown(spec, root)}: EventType enum rewritten from the webhooks")
         with tempfile.TemporaryDirectory(prefix="molam-generate-") as staging:
             warnings = generate_tree(spec, Path(staging))
             changed = install(Path(staging), root)
-    except GenerationError as error:
+    except (GenerationError, ValueError) as error:
         print(f"generate: {error}", file=sys.stderr)
         return 1
     for warning in warnings:
@@ -95,7 +99,8 @@ def generate_tree(spec: Path, staging: Path) -> list[str]:
     from .sdk_project import GenerationError, build_sdk, load_config
 
     _check_toolchain()
-    raw_spec = _load_spec(spec)
+    # EventType follows the webhooks in what is rendered, whatever the file says (see generator.event_types).
+    raw_spec = apply_event_types(_load_spec(spec))
     config = load_config(CONFIG_PATH, spec, staging / PACKAGE_DIR)
     with _worker() as worker:
         pending = (

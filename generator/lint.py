@@ -63,6 +63,7 @@ RULES: Final[Mapping[str, str]] = {
     "example-invalid": "every example validates against its schema",
     "example-unknown-property": "examples only use properties their schema declares (catches typos)",
     "schema-unused": "every component schema is referenced",
+    "event-type-enum": "the EventType enum lists exactly the webhooks' event types (make generate rewrites it)",
     "component-unused": "every component parameter, response, header, example and request body is referenced",
     "deprecated-without-replacement": (
         "whatever is `deprecated: true` (operation, parameter, property) has a description saying what to use "
@@ -754,6 +755,24 @@ def _check_deprecations(spec: dict[str, Any], linter: _Linter) -> None:
             pending.extend((value, pointer_join(where, index)) for index, value in enumerate(node))
 
 
+def _check_event_types(spec: dict[str, Any], linter: _Linter) -> None:
+    """`EventType` (what webhook endpoints may subscribe to) lists exactly the event types of ``webhooks``."""
+    from .event_types import EVENT_TYPE_SCHEMA, event_type_mismatch
+
+    mismatch = event_type_mismatch(spec)
+    if mismatch is not None:
+        missing, extra = mismatch
+        parts = [
+            f"missing {', '.join(missing)}" if missing else "",
+            f"not a webhook: {', '.join(extra)}" if extra else "",
+        ]
+        linter.report(
+            pointer("components", "schemas", EVENT_TYPE_SCHEMA, "enum"),
+            "event-type-enum",
+            f"differs from the webhooks ({'; '.join(p for p in parts if p)}): run `make generate`",
+        )
+
+
 def lint_spec(spec: object) -> LintResult:
     """Run every rule on a loaded document and return the violations in document order."""
     if not isinstance(spec, dict):
@@ -766,6 +785,7 @@ def lint_spec(spec: object) -> LintResult:
     _check_component_examples(linter)
     _check_unused(linter)
     _check_deprecations(spec, linter)
+    _check_event_types(spec, linter)
     schemas = len(_as_dict(_as_dict(spec.get("components")).get("schemas")))
     webhooks = len(_as_dict(spec.get("webhooks")))
     return LintResult(linter.violations, operations, webhooks, schemas, linter.examples_checked)

@@ -67,6 +67,57 @@ class Call:
     """The validated JSON body (nulls dropped), or the validated query parameters of a GET."""
     path: str
 
+    @property
+    def resource(self) -> Resource:
+        """The resource the operation is about (every operation with a plug-in has one)."""
+        if self.op.resource is None:
+            raise _needs_plugin(self.op)
+        return self.op.resource
+
+    def object_id(self) -> str:
+        """The path's object id (operations on one object always have one; the engine checked its prefix)."""
+        if self.id is None:
+            raise _needs_plugin(self.op)
+        return self.id
+
+    def new_object(self, **decided: Any) -> Doc:
+        """The object this create makes, shaped by the resource's schema, not yet stored.
+
+        A fresh id of the resource's prefix, ``object``, ``created`` and ``livemode``; every request field the
+        resource declares under the same name (so a field added to both is stored and served with no code);
+        then what the plug-in `decided` (each must be a declared property: a typo or a spec rename fails
+        loudly here); every other declared property at its default or null.
+        """
+        resource = self.resource
+        unknown = sorted(set(decided) - resource.properties)
+        if unknown:
+            raise ValueError(f"{self.op.operation_id}: {resource.schema_name} declares no {', '.join(unknown)}")
+        doc: Doc = {"id": self.tx.new_id(resource.table), "object": resource.type}
+        doc.update(_declared(resource, self.params))
+        if "metadata" in resource.properties:
+            doc["metadata"] = new_metadata(self.params.get("metadata"))
+        doc.update(created=self.env.ts, livemode=False)
+        doc.update(decided)
+        return resource.shape.render(doc)
+
+    def insert(self, doc: Doc, internal: Doc | None = None) -> Record:
+        """Store `doc` (made by `new_object`) as a new object of the resource, for the call's account."""
+        return self.tx.insert(self.resource.table, self.account, doc, internal)
+
+    def require(self) -> Record:
+        """The stored object the path's id names (404 ``resource_missing`` when the account has none)."""
+        resource = self.resource
+        return self.tx.require(resource.table, self.account, self.object_id(), resource.type)
+
+    def apply_update(self, record: Record) -> Record:
+        """Set the request fields the resource declares on `record` (metadata merged), and save it."""
+        changes = _declared(self.resource, self.params)
+        if "metadata" in changes:
+            changes["metadata"] = merge_metadata(record.doc.get("metadata") or {}, changes["metadata"])
+        record.doc.update(changes)
+        self.tx.save(record)
+        return record
+
 
 Plugin = Callable[[Call], Doc]
 

@@ -676,6 +676,8 @@ class CreateMerchantOnboardingRequest(BaseModel):
 
 class EventType(StrEnum):
     payment_intent_succeeded = "payment_intent.succeeded"
+    payment_intent_requires_capture = "payment_intent.requires_capture"
+    payment_intent_processing = "payment_intent.processing"
     payment_intent_failed = "payment_intent.failed"
     payment_intent_canceled = "payment_intent.canceled"
     payment_intent_requires_action = "payment_intent.requires_action"
@@ -683,6 +685,8 @@ class EventType(StrEnum):
     refund_processed = "refund.processed"
     refund_failed = "refund.failed"
     payout_paid = "payout.paid"
+    payout_canceled = "payout.canceled"
+    payout_in_transit = "payout.in_transit"
     payout_failed = "payout.failed"
     transfer_completed = "transfer.completed"
     merchant_onboarding_updated = "merchant.onboarding.updated"
@@ -734,6 +738,14 @@ class PaymentIntentSucceededEventData(BaseModel):
     object: PaymentIntent
 
 
+class PaymentIntentRequiresCaptureEventData(BaseModel):
+    object: PaymentIntent
+
+
+class PaymentIntentProcessingEventData(BaseModel):
+    object: PaymentIntent
+
+
 class PaymentIntentFailedEventData(BaseModel):
     object: PaymentIntent
 
@@ -759,6 +771,14 @@ class RefundFailedEventData(BaseModel):
 
 
 class PayoutPaidEventData(BaseModel):
+    object: Payout
+
+
+class PayoutCanceledEventData(BaseModel):
+    object: Payout
+
+
+class PayoutInTransitEventData(BaseModel):
     object: Payout
 
 
@@ -981,6 +1001,43 @@ class PaymentIntentSucceededEvent(BaseModel):
     data: PaymentIntentSucceededEventData
 
 
+class PaymentIntentRequiresCaptureEvent(BaseModel):
+    id: Annotated[
+        str,
+        Field(
+            description="Unique identifier, prefixed `evt_`; the deduplication key.",
+            pattern="^evt_[A-Za-z0-9]+$",
+        ),
+    ]
+    object: Annotated[Literal["event"], Field(description="Always `event`.")]
+    type: Annotated[
+        Literal["payment_intent.requires_capture"],
+        Field(description="Always `payment_intent.requires_capture`."),
+    ]
+    created: Annotated[int, Field(description="Creation time, Unix seconds.")]
+    api_version: Annotated[str, Field(description="The API version `data.object` is rendered in.")]
+    livemode: Annotated[bool, Field(description="`true` for production events, `false` for sandbox events.")]
+    data: PaymentIntentRequiresCaptureEventData
+
+
+class PaymentIntentProcessingEvent(BaseModel):
+    id: Annotated[
+        str,
+        Field(
+            description="Unique identifier, prefixed `evt_`; the deduplication key.",
+            pattern="^evt_[A-Za-z0-9]+$",
+        ),
+    ]
+    object: Annotated[Literal["event"], Field(description="Always `event`.")]
+    type: Annotated[
+        Literal["payment_intent.processing"], Field(description="Always `payment_intent.processing`.")
+    ]
+    created: Annotated[int, Field(description="Creation time, Unix seconds.")]
+    api_version: Annotated[str, Field(description="The API version `data.object` is rendered in.")]
+    livemode: Annotated[bool, Field(description="`true` for production events, `false` for sandbox events.")]
+    data: PaymentIntentProcessingEventData
+
+
 class PaymentIntentFailedEvent(BaseModel):
     id: Annotated[
         str,
@@ -1096,6 +1153,38 @@ class PayoutPaidEvent(BaseModel):
     api_version: Annotated[str, Field(description="The API version `data.object` is rendered in.")]
     livemode: Annotated[bool, Field(description="`true` for production events, `false` for sandbox events.")]
     data: PayoutPaidEventData
+
+
+class PayoutCanceledEvent(BaseModel):
+    id: Annotated[
+        str,
+        Field(
+            description="Unique identifier, prefixed `evt_`; the deduplication key.",
+            pattern="^evt_[A-Za-z0-9]+$",
+        ),
+    ]
+    object: Annotated[Literal["event"], Field(description="Always `event`.")]
+    type: Annotated[Literal["payout.canceled"], Field(description="Always `payout.canceled`.")]
+    created: Annotated[int, Field(description="Creation time, Unix seconds.")]
+    api_version: Annotated[str, Field(description="The API version `data.object` is rendered in.")]
+    livemode: Annotated[bool, Field(description="`true` for production events, `false` for sandbox events.")]
+    data: PayoutCanceledEventData
+
+
+class PayoutInTransitEvent(BaseModel):
+    id: Annotated[
+        str,
+        Field(
+            description="Unique identifier, prefixed `evt_`; the deduplication key.",
+            pattern="^evt_[A-Za-z0-9]+$",
+        ),
+    ]
+    object: Annotated[Literal["event"], Field(description="Always `event`.")]
+    type: Annotated[Literal["payout.in_transit"], Field(description="Always `payout.in_transit`.")]
+    created: Annotated[int, Field(description="Creation time, Unix seconds.")]
+    api_version: Annotated[str, Field(description="The API version `data.object` is rendered in.")]
+    livemode: Annotated[bool, Field(description="`true` for production events, `false` for sandbox events.")]
+    data: PayoutInTransitEventData
 
 
 class PayoutFailedEvent(BaseModel):

@@ -16,9 +16,13 @@ from .models.charge_refunded_event import ChargeRefundedEvent
 from .models.merchant_onboarding_updated_event import MerchantOnboardingUpdatedEvent
 from .models.payment_intent_canceled_event import PaymentIntentCanceledEvent
 from .models.payment_intent_failed_event import PaymentIntentFailedEvent
+from .models.payment_intent_processing_event import PaymentIntentProcessingEvent
 from .models.payment_intent_requires_action_event import PaymentIntentRequiresActionEvent
+from .models.payment_intent_requires_capture_event import PaymentIntentRequiresCaptureEvent
 from .models.payment_intent_succeeded_event import PaymentIntentSucceededEvent
+from .models.payout_canceled_event import PayoutCanceledEvent
 from .models.payout_failed_event import PayoutFailedEvent
+from .models.payout_in_transit_event import PayoutInTransitEvent
 from .models.payout_paid_event import PayoutPaidEvent
 from .models.refund_failed_event import RefundFailedEvent
 from .models.refund_processed_event import RefundProcessedEvent
@@ -28,6 +32,8 @@ __all__ = ["EVENT_MODELS", "EVENT_TYPES", "TypedEvent"]
 
 TypedEvent: TypeAlias = (
     PaymentIntentSucceededEvent
+    | PaymentIntentRequiresCaptureEvent
+    | PaymentIntentProcessingEvent
     | PaymentIntentFailedEvent
     | PaymentIntentCanceledEvent
     | PaymentIntentRequiresActionEvent
@@ -35,6 +41,8 @@ TypedEvent: TypeAlias = (
     | RefundProcessedEvent
     | RefundFailedEvent
     | PayoutPaidEvent
+    | PayoutCanceledEvent
+    | PayoutInTransitEvent
     | PayoutFailedEvent
     | TransferCompletedEvent
     | MerchantOnboardingUpdatedEvent
@@ -43,6 +51,8 @@ TypedEvent: TypeAlias = (
 
 EVENT_TYPES: tuple[str, ...] = (
     "payment_intent.succeeded",
+    "payment_intent.requires_capture",
+    "payment_intent.processing",
     "payment_intent.failed",
     "payment_intent.canceled",
     "payment_intent.requires_action",
@@ -50,6 +60,8 @@ EVENT_TYPES: tuple[str, ...] = (
     "refund.processed",
     "refund.failed",
     "payout.paid",
+    "payout.canceled",
+    "payout.in_transit",
     "payout.failed",
     "transfer.completed",
     "merchant.onboarding.updated",
@@ -59,6 +71,8 @@ EVENT_TYPES: tuple[str, ...] = (
 EVENT_MODELS: Mapping[str, type[TypedEvent]] = MappingProxyType(
     {
         "payment_intent.succeeded": PaymentIntentSucceededEvent,
+        "payment_intent.requires_capture": PaymentIntentRequiresCaptureEvent,
+        "payment_intent.processing": PaymentIntentProcessingEvent,
         "payment_intent.failed": PaymentIntentFailedEvent,
         "payment_intent.canceled": PaymentIntentCanceledEvent,
         "payment_intent.requires_action": PaymentIntentRequiresActionEvent,
@@ -66,6 +80,8 @@ EVENT_MODELS: Mapping[str, type[TypedEvent]] = MappingProxyType(
         "refund.processed": RefundProcessedEvent,
         "refund.failed": RefundFailedEvent,
         "payout.paid": PayoutPaidEvent,
+        "payout.canceled": PayoutCanceledEvent,
+        "payout.in_transit": PayoutInTransitEvent,
         "payout.failed": PayoutFailedEvent,
         "transfer.completed": TransferCompletedEvent,
         "merchant.onboarding.updated": MerchantOnboardingUpdatedEvent,

@@ -56,14 +56,22 @@ if TYPE_CHECKING:
     from .payment_intent_failed_event import PaymentIntentFailedEvent
     from .payment_intent_failed_event_data import PaymentIntentFailedEventData
     from .payment_intent_list import PaymentIntentList
+    from .payment_intent_processing_event import PaymentIntentProcessingEvent
+    from .payment_intent_processing_event_data import PaymentIntentProcessingEventData
     from .payment_intent_requires_action_event import PaymentIntentRequiresActionEvent
     from .payment_intent_requires_action_event_data import PaymentIntentRequiresActionEventData
+    from .payment_intent_requires_capture_event import PaymentIntentRequiresCaptureEvent
+    from .payment_intent_requires_capture_event_data import PaymentIntentRequiresCaptureEventData
     from .payment_intent_status import PaymentIntentStatus
     from .payment_intent_succeeded_event import PaymentIntentSucceededEvent
     from .payment_intent_succeeded_event_data import PaymentIntentSucceededEventData
     from .payout import Payout
+    from .payout_canceled_event import PayoutCanceledEvent
+    from .payout_canceled_event_data import PayoutCanceledEventData
     from .payout_failed_event import PayoutFailedEvent
     from .payout_failed_event_data import PayoutFailedEventData
+    from .payout_in_transit_event import PayoutInTransitEvent
+    from .payout_in_transit_event_data import PayoutInTransitEventData
     from .payout_list import PayoutList
     from .payout_paid_event import PayoutPaidEvent
     from .payout_paid_event_data import PayoutPaidEventData
@@ -142,14 +150,22 @@ __all__ = [
     "PaymentIntentFailedEvent",
     "PaymentIntentFailedEventData",
     "PaymentIntentList",
+    "PaymentIntentProcessingEvent",
+    "PaymentIntentProcessingEventData",
     "PaymentIntentRequiresActionEvent",
     "PaymentIntentRequiresActionEventData",
+    "PaymentIntentRequiresCaptureEvent",
+    "PaymentIntentRequiresCaptureEventData",
     "PaymentIntentStatus",
     "PaymentIntentSucceededEvent",
     "PaymentIntentSucceededEventData",
     "Payout",
+    "PayoutCanceledEvent",
+    "PayoutCanceledEventData",
     "PayoutFailedEvent",
     "PayoutFailedEventData",
+    "PayoutInTransitEvent",
+    "PayoutInTransitEventData",
     "PayoutList",
     "PayoutPaidEvent",
     "PayoutPaidEventData",
@@ -230,14 +246,22 @@ _MODULES = {
     "PaymentIntentFailedEvent": ".payment_intent_failed_event",
     "PaymentIntentFailedEventData": ".payment_intent_failed_event_data",
     "PaymentIntentList": ".payment_intent_list",
+    "PaymentIntentProcessingEvent": ".payment_intent_processing_event",
+    "PaymentIntentProcessingEventData": ".payment_intent_processing_event_data",
     "PaymentIntentRequiresActionEvent": ".payment_intent_requires_action_event",
     "PaymentIntentRequiresActionEventData": ".payment_intent_requires_action_event_data",
+    "PaymentIntentRequiresCaptureEvent": ".payment_intent_requires_capture_event",
+    "PaymentIntentRequiresCaptureEventData": ".payment_intent_requires_capture_event_data",
     "PaymentIntentStatus": ".payment_intent_status",
     "PaymentIntentSucceededEvent": ".payment_intent_succeeded_event",
     "PaymentIntentSucceededEventData": ".payment_intent_succeeded_event_data",
     "Payout": ".payout",
+    "PayoutCanceledEvent": ".payout_canceled_event",
+    "PayoutCanceledEventData": ".payout_canceled_event_data",
     "PayoutFailedEvent": ".payout_failed_event",
     "PayoutFailedEventData": ".payout_failed_event_data",
+    "PayoutInTransitEvent": ".payout_in_transit_event",
+    "PayoutInTransitEventData": ".payout_in_transit_event_data",
     "PayoutList": ".payout_list",
     "PayoutPaidEvent": ".payout_paid_event",
     "PayoutPaidEventData": ".payout_paid_event_data",

@@ -7,7 +7,7 @@ from enum import StrEnum
 class EventType(StrEnum):
     """The kinds of event Molam sends. New types may be added at any time.
 
-    Values: `charge.refunded`, `merchant.onboarding.updated`, `payment_intent.canceled`, `payment_intent.failed`, `payment_intent.requires_action`, `payment_intent.succeeded`, `payout.failed`, `payout.paid`, `refund.failed`, `refund.processed`, `transfer.completed`.
+    Values: `charge.refunded`, `merchant.onboarding.updated`, `payment_intent.canceled`, `payment_intent.failed`, `payment_intent.processing`, `payment_intent.requires_action`, `payment_intent.requires_capture`, `payment_intent.succeeded`, `payout.canceled`, `payout.failed`, `payout.in_transit`, `payout.paid`, `refund.failed`, `refund.processed`, `transfer.completed`.
 
         Forward compatible: a value this client does not know yet (the API added one) does not raise; it becomes a
         pseudo-member named `UNKNOWN` holding the raw value, with `is_unknown` True, and is sent back unchanged.
@@ -17,9 +17,13 @@ class EventType(StrEnum):
     MERCHANT_ONBOARDING_UPDATED = "merchant.onboarding.updated"
     PAYMENT_INTENT_CANCELED = "payment_intent.canceled"
     PAYMENT_INTENT_FAILED = "payment_intent.failed"
+    PAYMENT_INTENT_PROCESSING = "payment_intent.processing"
     PAYMENT_INTENT_REQUIRES_ACTION = "payment_intent.requires_action"
+    PAYMENT_INTENT_REQUIRES_CAPTURE = "payment_intent.requires_capture"
     PAYMENT_INTENT_SUCCEEDED = "payment_intent.succeeded"
+    PAYOUT_CANCELED = "payout.canceled"
     PAYOUT_FAILED = "payout.failed"
+    PAYOUT_IN_TRANSIT = "payout.in_transit"
     PAYOUT_PAID = "payout.paid"
     REFUND_FAILED = "refund.failed"
     REFUND_PROCESSED = "refund.processed"
