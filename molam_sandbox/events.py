@@ -30,6 +30,7 @@ def record_event(tx: Tx, account: str, type_: str, obj: dict[str, Any], env: Env
     }
     tx.insert("events", account, event)
     tx.events_recorded += 1
+    tx.recorded_events.add((type_, str(obj.get("id"))))
     for endpoint in tx.select("webhook_endpoints", account, [Filter("status", "=", "enabled")]):
         if type_ in endpoint.doc.get("enabled_events", ()):
             tx.enqueue_delivery(account, endpoint.id, event_id, env.now)

@@ -78,9 +78,6 @@ def _create_transfer(c: Call) -> Doc:
     return wallets.create_transfer(c.tx, c.account, c.params, c.env)
 
 
-# A transfer belongs to a wallet as its source or its destination.
-PLUGINS.filters[("list_transfers", "wallet")] = ("from_wallet", "to_wallet")
-
 
 # -- Treasury: payouts hold their funds until paid, failed or canceled ---------------------------------------
 

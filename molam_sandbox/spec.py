@@ -16,13 +16,15 @@ shaped by the response schema (`Shape`: every declared property present, nothing
 
 from __future__ import annotations
 
+import copy
+import datetime
 import functools
 import importlib
 import importlib.util
 import os
 import re
 import sys
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from types import ModuleType
 from typing import Any, Literal
@@ -34,6 +36,7 @@ __all__ = [
     "ApiSpec",
     "Kind",
     "Operation",
+    "Property",
     "QueryParam",
     "Resource",
     "Shape",
@@ -66,16 +69,55 @@ def plural(word: str) -> str:
 
 
 @attrs.frozen
-class Shape:
-    """How a response object is rendered: its declared properties, in order, with their defaults."""
+class Property:
+    """One declared property of a response object: how the engine fills and converts it."""
 
-    properties: tuple[tuple[str, Any], ...]
+    name: str
+    default: Any
+    """The schema's ``const`` or ``default`` (copied for each object), when `has_default`."""
+    has_default: bool
+    nullable: bool
+    required: bool
+    convert: Callable[[Any], Any] | None = None
+    """Turns a stored value of an older type into the declared one (an integer time into a ``date``)."""
+
+    def value(self, value: Any) -> Any:
+        """`value` in the declared type, when the engine knows how to convert it; else unchanged."""
+        if value is None or self.convert is None:
+            return value
+        return self.convert(value)
+
+
+@attrs.frozen
+class Shape:
+    """How a response object is rendered from what is stored: its declared properties, in order."""
+
+    properties: tuple[Property, ...]
     items: Shape | None = None
     """For a list schema (``{object: list, data: [...]}``): the shape of each item."""
 
-    def render(self, doc: Mapping[str, Any]) -> Doc:
-        """`doc` with every declared property (missing ones at their default or None) and nothing else."""
-        out = {name: doc.get(name, default) for name, default in self.properties}
+    def render(self, doc: Mapping[str, Any], request: Mapping[str, Any] | None = None) -> Doc:
+        """Every declared property of `doc` and nothing else.
+
+        Each comes from `doc`, else from the same-named field of `request`, else its default, else null (an
+        optional property that cannot be null is left out rather than sent as null). A stored value of an
+        older type is converted to the declared one where that is exact (`Property.convert`); anything else
+        that does not fit is left for response validation to report.
+        """
+        out: Doc = {}
+        for prop in self.properties:
+            name = prop.name
+            if name in doc:
+                value = doc[name]
+            elif request is not None and name in request:
+                value = request[name]
+            elif prop.has_default:
+                value = copy.deepcopy(prop.default)
+            elif prop.nullable or prop.required:
+                value = None
+            else:
+                continue
+            out[name] = prop.value(value)
         if self.items is not None and isinstance(out.get("data"), list):
             out["data"] = [self.items.render(item) for item in out["data"]]
         return out
@@ -112,6 +154,9 @@ class QueryParam:
     max_length: int | None = None
     pattern: str | None = None
     default: Any = None
+    fields: tuple[str, ...] | None = None
+    """``x-molam-filter-fields``: the fields of the listed objects this filter matches (any of them), when the
+    parameter is not named like one."""
 
 
 @attrs.frozen
@@ -128,8 +173,12 @@ class Operation:
     action: str | None
     body_model: str | None
     body_required: bool
+    body_schema: Any
+    """The request body's schema as written in the spec (None without a body)."""
     query: tuple[QueryParam, ...]
     response: Shape | None
+    response_schema: Any
+    """The 200 response's schema as written in the spec (None without one)."""
     list_of: Resource | None
     """For a list: the resource of its items."""
 
@@ -197,11 +246,22 @@ class ApiSpec:
         schema = self.resolve(schema)
         if not isinstance(schema, Mapping) or "properties" not in schema:
             return None
+        required = set(schema.get("required") or ())
         properties = []
-        for name, prop in schema["properties"].items():
-            prop = self.resolve(prop)
-            default = prop.get("const", prop.get("default")) if isinstance(prop, Mapping) else None
-            properties.append((str(name), default))
+        for name, raw_prop in schema["properties"].items():
+            prop = self.resolve(raw_prop)
+            prop = prop if isinstance(prop, Mapping) else {}
+            key = "const" if "const" in prop else "default" if "default" in prop else None
+            properties.append(
+                Property(
+                    name=str(name),
+                    default=prop[key] if key else None,
+                    has_default=key is not None,
+                    nullable=_nullable(prop, self.resolve),
+                    required=name in required,
+                    convert=_converter(prop),
+                )
+            )
         items = None
         data = schema["properties"].get("data")
         if isinstance(data, Mapping) and self.resolve(data).get("type") == "array":
@@ -296,9 +356,11 @@ class ApiSpec:
         body = node.get("requestBody")
         body_model = None
         body_required = False
+        body_schema = None
         if body is not None:
             body = self.resolve(body)
-            body_model = self.ref_name(body.get("content", {}).get("application/json", {}).get("schema"))
+            body_schema = body.get("content", {}).get("application/json", {}).get("schema")
+            body_model = self.ref_name(body_schema)
             body_required = bool(body.get("required", False))
         query = tuple(
             self._query_param(p) for p in (self.resolve(raw) for raw in params) if p.get("in") == "query"
@@ -312,8 +374,10 @@ class ApiSpec:
             action=action,
             body_model=body_model,
             body_required=body_required,
+            body_schema=body_schema,
             query=query,
             response=response,
+            response_schema=response_schema,
             list_of=list_of,
         )
 
@@ -323,6 +387,7 @@ class ApiSpec:
         if isinstance(type_, list):
             type_ = next((t for t in type_ if t != "null"), "string")
         enum = schema.get("enum")
+        fields = param.get("x-molam-filter-fields")
         return QueryParam(
             name=str(param["name"]),
             required=bool(param.get("required", False)),
@@ -333,6 +398,7 @@ class ApiSpec:
             max_length=schema.get("maxLength"),
             pattern=schema.get("pattern"),
             default=schema.get("default"),
+            fields=tuple(str(f) for f in fields) if isinstance(fields, list) else None,
         )
 
     def _webhook(self, name: str, raw_item: Any) -> Webhook:
@@ -356,6 +422,61 @@ class ApiSpec:
     def operation_summary(self) -> str:
         """A one-line count, for the start-up log."""
         return f"{len(self.operations)} operations, {len(self.resources)} resources, {len(self.webhooks)} webhooks"
+
+
+def _types(schema: Mapping[str, Any]) -> set[str]:
+    declared = schema.get("type")
+    if isinstance(declared, str):
+        return {declared}
+    return {str(t) for t in declared} if isinstance(declared, list) else set()
+
+
+def _nullable(schema: Mapping[str, Any], resolve: Callable[[Any], Any]) -> bool:
+    """Whether null is a valid value (``type: [x, 'null']``, or a null branch of ``anyOf`` / ``oneOf``)."""
+    if "null" in _types(schema) or schema.get("nullable") is True:
+        return True
+    branches = [*schema.get("anyOf", ()), *schema.get("oneOf", ())]
+    return any(isinstance(b := resolve(branch), Mapping) and "null" in _types(b) for branch in branches)
+
+
+def _unix_to_date(value: Any) -> Any:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return datetime.datetime.fromtimestamp(value, datetime.UTC).date().isoformat()
+    return value
+
+
+def _unix_to_datetime(value: Any) -> Any:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return datetime.datetime.fromtimestamp(value, datetime.UTC).isoformat().replace("+00:00", "Z")
+    return value
+
+
+def _iso_to_unix(value: Any) -> Any:
+    if isinstance(value, str):
+        try:
+            moment = datetime.datetime.fromisoformat(value)
+        except ValueError:
+            return value
+        if moment.tzinfo is None:
+            moment = moment.replace(tzinfo=datetime.UTC)
+        return int(moment.timestamp())
+    return value
+
+
+def _converter(schema: Mapping[str, Any]) -> Callable[[Any], Any] | None:
+    """How a stored time of the other representation becomes the declared one (exact both ways).
+
+    A spec that changes a time from Unix seconds to a ``date`` / ``date-time`` string (or back) is served in
+    the new type at once, for objects stored before the change and plug-ins that still compute seconds alike.
+    """
+    types = _types(schema) - {"null"}
+    if types == {"string"} and schema.get("format") == "date":
+        return _unix_to_date
+    if types == {"string"} and schema.get("format") == "date-time":
+        return _unix_to_datetime
+    if types == {"integer"}:
+        return _iso_to_unix
+    return None
 
 
 def _is_param(segment: str) -> bool:

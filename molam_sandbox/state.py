@@ -201,6 +201,9 @@ class Tx:
         self._conn = conn
         self._tables = prefixes
         self.events_recorded = 0
+        # (event type, object id) of every event recorded in this transaction: the engine's lifecycle events
+        # (`<resource>.created` ...) are not recorded twice when a plug-in already did.
+        self.recorded_events: set[tuple[str, str]] = set()
         # An error to raise once the transaction has committed (a declined payment is stored, then a 402).
         self.deferred_error: Exception | None = None
 
