@@ -40,6 +40,8 @@ from openapi_python_client.parser.properties.union import UnionProperty
 from openapi_python_client.schema.untrusted_string import UntrustedString
 from openapi_python_client.strings import PythonCode
 
+from .cli_commands import CommandGroup, Shape, describe_commands, field_shape
+
 __all__ = ["GenerationError", "build_sdk", "load_config"]
 
 PACKAGE = "molam_sdk"
@@ -104,6 +106,7 @@ def build_sdk(
     _use_discriminators(openapi, raw_spec)
     _hoist_model_imports(openapi)
     resources = describe_resources(openapi, raw_spec)
+    commands = describe_commands(resources, raw_spec)
     events = describe_events(openapi, raw_spec)
     deprecations = describe_model_deprecations(openapi, raw_spec)
     project = MolamProject(
@@ -111,6 +114,7 @@ def build_sdk(
         config=config,
         custom_template_path=template_dir,
         resources=resources,
+        commands=commands,
         events=events,
         header=header,
     )
@@ -129,6 +133,7 @@ class MolamProject(Project):
         config: Config,
         custom_template_path: Path,
         resources: list[Resource],
+        commands: list[CommandGroup],
         events: list[EventModel],
         header: str,
     ) -> None:
@@ -139,6 +144,7 @@ class MolamProject(Project):
         self.env.globals["spec_title"] = openapi.title.get_untrusted_value()
         self.env.globals["api_version"] = openapi.version.get_untrusted_value()
         self.resources = resources
+        self.commands = commands
         self.events = events
         self.header = header
 
@@ -150,6 +156,7 @@ class MolamProject(Project):
         self._build_runtime()
         self._build_resources()
         self._build_events()
+        self._build_commands()
         (self.package_dir / "py.typed").write_text(self.header + "\n", encoding="utf-8")
 
     def _build_runtime(self) -> None:
@@ -164,6 +171,14 @@ class MolamProject(Project):
         """The event registry (templates/events.py.jinja): event type -> typed model, from `webhooks`."""
         template = self.env.get_template("events.py.jinja")
         (self.package_dir / "events.py").write_text(template.render(events=self.events), encoding="utf-8")
+
+    def _build_commands(self) -> None:
+        """The CLI's command table (templates/commands.py.jinja): one entry per operation, as plain data."""
+        template = self.env.get_template("commands.py.jinja")
+        enums = sorted({pair for group in self.commands for pair in group.enums})
+        (self.package_dir / "commands.py").write_text(
+            template.render(groups=self.commands, enums=enums), encoding="utf-8"
+        )
 
     def _build_resources(self) -> None:
         resources_dir = self.package_dir / "resources"
@@ -495,6 +510,7 @@ class Argument:
     description: UntrustedString | None
     wire: str = ""  # expression turning the argument into its JSON (or query / header / path) value
     deprecated: str | None = None  # `deprecated: true` in the spec: what to use instead (its description)
+    shape: Shape | None = None  # how the CLI parses it (generator/cli_commands.py)
 
 
 @dataclass
@@ -693,6 +709,7 @@ def _describe_operation(endpoint: Endpoint, raw_spec: Mapping[str, Any], resourc
                     description=prop.description,
                     wire=name if _is_plain(prop) else f"to_json({name})",
                     deprecated=deprecation(raw_spec, raw_fields.get(prop.name.get_untrusted_value())),
+                    shape=field_shape(prop),
                 )
             )
 
@@ -798,6 +815,7 @@ def _parameter(
         description=prop.description,
         wire=name if _is_plain(prop) else f"to_json({name})",
         deprecated=deprecation(raw_spec=None, node=raw_params.get(json_name)),
+        shape=field_shape(prop),
     )
 
 
