@@ -42,7 +42,7 @@ import httpx
 import molam_sdk
 
 from .errors import ValidationError
-from .observability.redaction import mask_secret
+from .observability.redaction import API_KEY_PREFIXES, mask_secret
 from .transport.body import DEFAULT_MAX_RESPONSE_BYTES
 
 __all__ = [
@@ -61,7 +61,8 @@ DEFAULT_BASE_URL = "https://api.molam.com"
 #: the default ``Molam-Version``. Never a copy: a new spec version reaches clients by regenerating.
 DEFAULT_API_VERSION: str = molam_sdk.API_VERSION
 REGIONS = ("us-east", "eu-west", "ap-south")
-KEY_PREFIXES = ("sk_test_", "sk_live_", "jwt_")
+#: The API key prefixes (one list, owned by the redaction that masks them).
+KEY_PREFIXES = API_KEY_PREFIXES
 
 _TRUE = frozenset({"1", "true", "yes", "on"})
 _FALSE = frozenset({"0", "false", "no", "off"})

@@ -200,3 +200,89 @@ def test_configure_logging_levels() -> None:
         assert logger.level == logging.INFO
     finally:
         logger.setLevel(before)
+
+
+# --- card numbers, client secrets, and the one list of key prefixes (issue 21, item 1) ----------------------
+
+CARDS = (
+    ("4242424242424242", "424242******4242"),
+    ("4242 4242 4242 4242", "4242 42** **** 4242"),
+    ("4000-0566-5566-5556", "4000-05**-****-5556"),
+    ("378282246310005", "378282*****0005"),  # Amex, 15 digits
+    ("3782 822463 10005", "3782 82**** *0005"),
+    ("6011000990139424", "601100******9424"),
+    ("4222222222222", "422222***2222"),  # 13 digits
+    ("6759649826438453003", "675964*********3003"),  # 19 digits
+)
+
+
+@pytest.mark.parametrize(("card", "masked"), CARDS)
+def test_redact_masks_card_numbers_keeping_at_most_the_first_6_and_last_4_digits(
+    card: str, masked: str
+) -> None:
+    for text in (f"card {card}", f"declined: card={card}.", f"{card}", f"[{card}, 12/26, cvc 123]"):
+        cleaned = redact(text)
+        assert card not in cleaned and card.replace(" ", "").replace("-", "") not in cleaned
+        assert masked in cleaned, cleaned
+
+
+def test_redact_finds_a_card_number_among_other_digit_groups() -> None:
+    assert redact("4242 4242 4242 4242 12 26") == "4242 42** **** 4242 12 26"
+    assert redact("order 07 4242424242424242") == "order 07 424242******4242"
+    # Whichever overlapping Luhn-valid sequences a run holds, the card's middle digits are starred.
+    cleaned = redact("99 4242 4242 4242 4242")
+    assert "4242 4242" not in cleaned and cleaned.endswith("4242")
+
+
+def test_redact_leaves_numbers_that_are_not_card_numbers_alone() -> None:
+    for text in (
+        "4242424242424241",  # fails the Luhn check
+        "amount 123456789012",  # 12 digits
+        "42424242424242424242424242",  # 26 digits in one group: part of a longer number, not a card
+        "created 1700000000 amount 2500",
+    ):
+        assert redact(text) == text
+
+
+def test_redact_masks_client_secrets_after_secret() -> None:
+    text = '{"id": "pi_3MtwBw", "client_secret": "pi_3MtwBw_secret_YrKJUKribcBjcG8HVhfZluoGH"}'
+    cleaned = redact(text)
+    assert "YrKJUKribcBjcG8HVhfZluoGH" not in cleaned
+    assert '"pi_3MtwBw_secret_[REDACTED]"' in cleaned and '"id": "pi_3MtwBw"' in cleaned
+
+
+def test_redact_is_linear_on_hostile_digit_runs() -> None:
+    # 100,000 characters of digit groups: every window is checked in O(1) (the budget is generous for CI).
+    import time
+
+    for text in ("1 " * 50_000, "4" * 100_000, "42-" * 33_000, "4242 " * 20_000):
+        started = time.perf_counter()
+        cleaned = redact(text)
+        assert time.perf_counter() - started < 5.0
+        assert len(cleaned) == len(text)
+
+
+def test_every_key_prefix_of_the_spec_is_redacted_from_the_one_list() -> None:
+    import re
+    from pathlib import Path
+
+    import yaml
+
+    from molam_sdk_ext.config import KEY_PREFIXES
+    from molam_sdk_ext.observability.redaction import API_KEY_PREFIXES, SECRET_PREFIXES
+
+    spec = yaml.safe_load((Path(__file__).resolve().parents[2] / "spec" / "molam.yaml").read_text())
+    auth = spec["components"]["securitySchemes"]["bearerAuth"]["description"]
+    key_prefixes = set(re.findall(r"`([a-z]+(?:_[a-z]+)*_)`", auth))
+    secret_pattern = spec["components"]["schemas"]["WebhookEndpointWithSecret"]["properties"]["secret"][
+        "pattern"
+    ]
+    secret_prefix = re.fullmatch(r"\^([a-z]+_)\[.*", secret_pattern)
+    assert key_prefixes and secret_prefix is not None
+    assert key_prefixes == set(API_KEY_PREFIXES)
+    assert set(SECRET_PREFIXES) == key_prefixes | {secret_prefix.group(1)}
+    assert KEY_PREFIXES is API_KEY_PREFIXES  # the configuration checks keys against the same list
+    for prefix in SECRET_PREFIXES:
+        material = "Zx81kQ2pLmNo+/=.Ab9"
+        cleaned = redact(f"key {prefix}{material} end")
+        assert cleaned == f"key {prefix}[REDACTED] end", prefix
