@@ -27,7 +27,7 @@ import yaml
 from molam_sandbox.app import create_app
 from molam_sandbox.faults import ALL_KINDS, FaultConfig, parse_kinds
 from molam_sandbox.server import make_config
-from molam_sandbox.settings import SandboxSettings
+from molam_sandbox.settings import SandboxSettings, strict_responses_from_environment
 from molam_sdk_ext.observability.logs import get_logger
 
 __all__ = ["build_parser", "main"]
@@ -103,6 +103,13 @@ def build_parser() -> argparse.ArgumentParser:
         default=60.0,
         help="seconds before a claimed Idempotency-Key whose request never finished may run again (default 60)",
     )
+    p.add_argument(
+        "--strict-responses",
+        action="store_true",
+        default=strict_responses_from_environment(),
+        help="validate every response against the spec; a mismatch is a 500 naming the operation and the JSON "
+        "pointer (default: off, on with MOLAM_SANDBOX_STRICT_RESPONSES=1)",
+    )
     p.add_argument("--log-level", default="info", choices=["debug", "info", "warning", "error"])
     p.add_argument("--access-log", action="store_true", help="log every request (uvicorn access log)")
     return p
@@ -149,6 +156,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         webhook_backoff=args.webhook_backoff,
         webhook_timeout=args.webhook_timeout,
         idempotency_lock_timeout=args.idempotency_lock_timeout,
+        strict_responses=args.strict_responses,
     )
     try:
         loopback = args.host == "localhost" or ipaddress.ip_address(args.host).is_loopback

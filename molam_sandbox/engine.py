@@ -20,8 +20,14 @@ for how kinds are recognised):
   ``<last word of parent>_id``) is the object;
 - ``read`` and other ``sub_read``: need a plug-in (a 501 says so).
 
-Every response is shaped by the operation's response schema: each declared property present (its default or
-null), nothing undeclared sent.
+Every response is shaped by the operation's response schema (`molam_sandbox.spec.Shape`): each declared
+property from the stored object, else the same-named request field, else its default or null; nothing
+undeclared is sent. With strict responses it is then validated against that schema
+(`molam_sandbox.conformance`): a drift is a 500 naming the operation and the JSON pointer. A query parameter
+or body field the operation does not declare is a 400 ``parameter_unknown``; a list filter that matches no
+field is refused when the spec is loaded (`SpecError`). Where the spec's ``webhooks`` declare
+``<resource>.created`` / ``.updated`` / ``.deleted`` (by the resource of their ``data.object``), the engine
+records them on create / update / delete, with no plug-in.
 """
 
 from __future__ import annotations
@@ -36,21 +42,25 @@ import pydantic
 from starlette.requests import Request
 from starlette.responses import Response
 
-from molam_sandbox.errors import SandboxError, missing_resource
+from molam_sandbox.conformance import ResponseValidator, check_known_fields
+from molam_sandbox.errors import SandboxError, invalid_param, missing_resource
+from molam_sandbox.events import record_event
 from molam_sandbox.metadata import merge_metadata, new_metadata
 from molam_sandbox.settings import Env
 from molam_sandbox.spec import ApiSpec, Operation, Resource
-from molam_sandbox.state import Filter, Record, Tx, new_id
+from molam_sandbox.state import Filter, Record, Tx
 from molam_sandbox.validation import parse_body, parse_query
 from molam_sdk_ext.observability.logs import get_logger
 
-__all__ = ["Call", "Engine", "Plugin", "Plugins", "Sandboxed"]
+__all__ = ["Call", "Engine", "Plugin", "Plugins", "Sandboxed", "SpecError"]
 
 logger = get_logger("molam.sandbox")  # redacting, like every SDK logger
 
 Doc = dict[str, Any]
 _PAGING = ("limit", "starting_after")
 _RANGES = {"_gte": ">=", "_lte": "<=", "_gt": ">", "_lt": "<"}
+_LIFECYCLE = {"created": "create", "updated": "update", "deleted": "delete"}
+"""The last word of an event type -> the kind of operation that emits it by convention."""
 
 
 @attrs.frozen
@@ -91,7 +101,9 @@ class Call:
         resource = self.resource
         unknown = sorted(set(decided) - resource.properties)
         if unknown:
-            raise ValueError(f"{self.op.operation_id}: {resource.schema_name} declares no {', '.join(unknown)}")
+            raise ValueError(
+                f"{self.op.operation_id}: {resource.schema_name} declares no {', '.join(unknown)}"
+            )
         doc: Doc = {"id": self.tx.new_id(resource.table), "object": resource.type}
         doc.update(_declared(resource, self.params))
         if "metadata" in resource.properties:
@@ -128,13 +140,13 @@ class Plugins:
 
     writes: dict[str, Plugin] = attrs.field(factory=dict)
     reads: dict[str, Plugin] = attrs.field(factory=dict)
-    filters: dict[tuple[str, str], tuple[str, ...]] = attrs.field(factory=dict)
-    """(operationId, query parameter) -> the fields it matches (any of them), when not named like one."""
 
     def write(self, operation_id: str) -> Callable[[Plugin], Plugin]:
         """Decorator: `operation_id` (a POST or DELETE) runs this function in a write transaction."""
 
         def register(function: Plugin) -> Plugin:
+            if operation_id in self.writes:
+                raise ValueError(f"two plug-ins for {operation_id}")
             self.writes[operation_id] = function
             return function
 
@@ -144,10 +156,16 @@ class Plugins:
         """Decorator: `operation_id` (a GET) answers with this function."""
 
         def register(function: Plugin) -> Plugin:
+            if operation_id in self.reads:
+                raise ValueError(f"two plug-ins for {operation_id}")
             self.reads[operation_id] = function
             return function
 
         return register
+
+
+class SpecError(ValueError):
+    """The spec asks for something the engine cannot serve faithfully (raised when the sandbox loads it)."""
 
 
 class Sandboxed(Protocol):
@@ -163,11 +181,19 @@ class Sandboxed(Protocol):
 
 
 class Engine:
-    """Serves the operations of `api` with `models` validating bodies and `plugins` adding behaviour."""
+    """Serves the operations of `api` with `models` validating bodies and `plugins` adding behaviour.
 
-    def __init__(self, api: ApiSpec, models: ModuleType, plugins: Plugins) -> None:
+    Raises `SpecError` at construction for what would otherwise be served wrongly: a list filter that
+    matches no field of the listed objects, a plug-in for an operation the spec does not have.
+    """
+
+    def __init__(
+        self, api: ApiSpec, models: ModuleType, plugins: Plugins, *, strict_responses: bool = False
+    ) -> None:
         self.api = api
         self.plugins = plugins
+        self.responses = ResponseValidator(api) if strict_responses else None
+        """Validates every response against the spec when strict (`SandboxSettings.strict_responses`)."""
         self._routes: dict[int, list[Operation]] = {}
         for op in api.operations:
             self._routes.setdefault(len(op.template), []).append(op)
@@ -176,15 +202,31 @@ class Engine:
             if op.body_model is not None:
                 model = getattr(models, op.body_model, None)
                 if not (isinstance(model, type) and issubclass(model, pydantic.BaseModel)):
-                    raise ValueError(f"no generated model {op.body_model} for {op.operation_id}")
+                    raise SpecError(f"no generated model {op.body_model} for {op.operation_id}")
                 self._models[op.operation_id] = model
+        problems: list[str] = []
         self._filters = {
-            op.operation_id: self._filter_plan(op) for op in api.operations if op.kind != "create"
+            op.operation_id: self._filter_plan(op, problems) for op in api.operations if op.kind != "create"
         }
-        unknown = set(plugins.writes) | set(plugins.reads)
-        unknown -= {op.operation_id for op in api.operations}
-        if unknown:
-            logger.warning("plug-ins for operations the spec does not have: %s", ", ".join(sorted(unknown)))
+        unknown = (set(plugins.writes) | set(plugins.reads)) - set(api.by_id)
+        problems += [
+            f"a plug-in is registered for {name}, which the spec does not have" for name in sorted(unknown)
+        ]
+        if problems:
+            raise SpecError("the sandbox cannot serve this spec: " + "; ".join(problems))
+        self._lifecycle = self._lifecycle_events()
+
+    def _lifecycle_events(self) -> dict[tuple[str, str], str]:
+        """(resource type, operation kind) -> the event type the spec declares for it by convention."""
+        found: dict[tuple[str, str], str] = {}
+        for webhook in self.api.webhooks.values():
+            if webhook.resource is None:
+                continue
+            verb = webhook.type.rsplit(".", 1)[-1]
+            kind = _LIFECYCLE.get(verb)
+            if kind is not None:
+                found[(webhook.resource.type, kind)] = webhook.type
+        return found
 
     # -- routing -----------------------------------------------------------------------------------------------
 
@@ -240,25 +282,66 @@ class Engine:
         raw_path = bytes(raw).decode("latin-1").split("?", 1)[0]
         op, object_id = self.match(request.method, raw_path)
         path: str = request.scope["path"]
+        declared = {param.name for param in op.query}
+        for name in request.query_params:
+            if name not in declared:
+                raise invalid_param(name, f"Received unknown parameter: {name}.", "parameter_unknown")
         if op.method == "GET":
             query = parse_query(op.query, request.query_params) if op.query else {}
             read = self.plugins.reads.get(op.operation_id) or self._generic_read
 
             def run_read(tx: Tx, account: str, env: Env) -> Doc:
-                return self._shape(op, read(Call(tx, account, env, op, object_id, query, path)))
+                return self._answer(op, read(Call(tx, account, env, op, object_id, query, path)), None)
 
             return server.read(request, run_read)
-        params = parse_body(await request.body(), self._models.get(op.operation_id))
+
+        def known_fields(data: Doc) -> None:
+            check_known_fields(self.api, op.body_schema, data)
+
+        params = parse_body(await request.body(), self._models.get(op.operation_id), check=known_fields)
         write = self.plugins.writes.get(op.operation_id) or self._generic_write
 
         def run_write(tx: Tx, account: str, env: Env) -> Doc:
-            return self._shape(op, write(Call(tx, account, env, op, object_id, params, path)))
+            call = Call(tx, account, env, op, object_id, params, path)
+            before = self._before_delete(call)
+            doc = self._answer(op, write(call), params)
+            self._record_lifecycle(call, before if before is not None else doc)
+            return doc
 
         return server.write(request, run_write)
 
-    @staticmethod
-    def _shape(op: Operation, doc: Doc) -> Doc:
-        return op.response.render(doc) if op.response is not None else doc
+    def _answer(self, op: Operation, doc: Doc, request: Doc | None) -> Doc:
+        """`doc` shaped by the operation's response schema, and validated against it when strict."""
+        if op.response is not None:
+            doc = op.response.render(doc, request)
+        if self.responses is not None:
+            self.responses.check(op, doc)
+        return doc
+
+    # -- lifecycle events --------------------------------------------------------------------------------------
+
+    def _before_delete(self, call: Call) -> Doc | None:
+        """The object a delete is about to remove (its ``.deleted`` event carries it as it was)."""
+        resource = call.op.resource
+        if call.op.kind != "delete" or resource is None or call.id is None:
+            return None
+        if (resource.type, "delete") not in self._lifecycle:
+            return None
+        record = call.tx.get(resource.table, call.account, call.id)
+        return resource.shape.render(record.doc) if record is not None else None
+
+    def _record_lifecycle(self, call: Call, obj: Doc) -> None:
+        """Record ``<resource>.created`` / ``.updated`` / ``.deleted`` where the spec declares it for this write
+        (once: not when a plug-in already recorded that event for that object in this transaction)."""
+        resource = call.op.resource
+        if resource is None:
+            return
+        event_type = self._lifecycle.get((resource.type, call.op.kind))
+        if event_type is None or call.tx.deferred_error is not None:
+            return
+        if (event_type, str(obj.get("id"))) in call.tx.recorded_events:
+            return
+        record_event(call.tx, call.account, event_type, resource.shape.render(obj), call.env)
 
     # -- generic behaviour -------------------------------------------------------------------------------------
 
@@ -285,30 +368,20 @@ class Engine:
         raise _needs_plugin(op)
 
     def _generic_write(self, call: Call) -> Doc:
-        op, resource = call.op, call.op.resource
-        if resource is None:
+        op = call.op
+        if op.resource is None:
             raise _needs_plugin(op)
         if op.kind == "create":
-            doc: Doc = {"id": new_id(resource.prefix), "object": resource.type}
-            doc.update(_declared(resource, call.params))
-            doc["metadata"] = new_metadata(call.params.get("metadata"))
-            doc.update(created=call.env.ts, livemode=False)
-            doc = resource.shape.render(doc)
-            return call.tx.insert(resource.table, call.account, doc).doc
-        record = self._require(call)
+            return call.insert(call.new_object()).doc
+        record = call.require()
         if op.kind == "delete":
-            call.tx.delete(resource.table, call.account, record.id)
-            return {"id": record.id, "object": resource.type, "deleted": True}
-        changes = _declared(resource, call.params)
-        if "metadata" in changes:
-            changes["metadata"] = merge_metadata(record.doc.get("metadata") or {}, changes["metadata"])
-        record.doc.update(changes)
+            call.tx.delete(record.table, call.account, record.id)
+            return {"id": record.id, "object": op.resource.type, "deleted": True}
         if op.kind == "action" and op.action is not None:
-            status = self._status_after(resource, op.action)
+            status = self._status_after(op.resource, op.action)
             if status is not None:
                 record.doc["status"] = status
-        call.tx.save(record)
-        return record.doc
+        return call.apply_update(record).doc
 
     def _status_after(self, resource: Resource, action: str) -> str | None:
         """The status an action leads to, when the resource's status enum has its past participle."""
@@ -327,16 +400,28 @@ class Engine:
 
     # -- list filters ------------------------------------------------------------------------------------------
 
-    def _filter_plan(self, op: Operation) -> list[tuple[str, str, str]]:
-        """(query parameter, field(s), operator) for each declared filter of a list."""
+    def _filter_plan(self, op: Operation, problems: list[str]) -> list[tuple[str, str, str]]:
+        """(query parameter, field(s), operator) for each declared filter of a list.
+
+        A parameter named like a field of the listed objects matches it (``<field>_gte`` ... a range), or the
+        fields its ``x-molam-filter-fields`` names; one that matches nothing is added to `problems`: a filter
+        the sandbox would ignore must never be served.
+        """
         resource = op.list_of
         plan: list[tuple[str, str, str]] = []
+        if resource is None:
+            return plan
         for param in op.query:
-            if param.name in _PAGING or resource is None:
+            if param.name in _PAGING:
                 continue
-            fields = self.plugins.filters.get((op.operation_id, param.name))
-            if fields is not None:
-                plan.append((param.name, "|".join(fields), "="))
+            if param.fields is not None:
+                missing = [field for field in param.fields if field not in resource.properties]
+                if missing:
+                    problems.append(
+                        f"{op.operation_id}: x-molam-filter-fields of {param.name!r} names "
+                        f"{', '.join(missing)}, not field(s) of {resource.schema_name}"
+                    )
+                plan.append((param.name, "|".join(param.fields), "="))
                 continue
             if param.name in resource.properties:
                 plan.append((param.name, param.name, "="))
@@ -347,11 +432,9 @@ class Engine:
                     plan.append((param.name, base, operator))
                     break
             else:
-                logger.warning(
-                    "%s: query parameter %r matches no field of %s; it is ignored",
-                    op.operation_id,
-                    param.name,
-                    resource.schema_name,
+                problems.append(
+                    f"{op.operation_id}: query parameter {param.name!r} matches no field of "
+                    f"{resource.schema_name} (name it like one, or list the fields in x-molam-filter-fields)"
                 )
         return plan
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 import pydantic
@@ -95,11 +95,17 @@ def _check_currencies(data: Any, path: str) -> None:
             _check_currencies(item, f"{path}.{index}")
 
 
-def parse_body(raw: bytes, model: type[pydantic.BaseModel] | None) -> dict[str, Any]:
+def parse_body(
+    raw: bytes,
+    model: type[pydantic.BaseModel] | None,
+    *,
+    check: Callable[[dict[str, Any]], None] | None = None,
+) -> dict[str, Any]:
     """Validate a JSON request body with the generated `model`; return the parsed object without nulls.
 
     An empty body is ``{}`` (the model says whether that is enough). Without a model (an operation with no
-    declared body) the body is ignored.
+    declared body) the body is ignored. `check` sees the parsed object first, nulls included (the engine's
+    unknown-field check: a field the spec does not declare is refused even when null).
     """
     if model is None:
         return {}
@@ -116,6 +122,8 @@ def parse_body(raw: bytes, model: type[pydantic.BaseModel] | None) -> dict[str, 
         raise SandboxError(
             400, "invalid_request_error", "invalid_json", "The request body must be a JSON object."
         )
+    if check is not None:
+        check(data)
     try:
         model.model_validate_json(text, strict=True)
     except pydantic.ValidationError as exc:
@@ -126,7 +134,8 @@ def parse_body(raw: bytes, model: type[pydantic.BaseModel] | None) -> dict[str, 
 
 
 def parse_query(params: Sequence[QueryParam], query: Mapping[str, str]) -> dict[str, Any]:
-    """The declared query parameters of an operation, checked against their schemas; undeclared ones ignored.
+    """The declared query parameters of an operation, checked against their schemas (the engine has already
+    refused undeclared ones).
 
     Integers within ``minimum``/``maximum`` (``limit`` 1..100, default 10), strings within ``maxLength`` and
     ``pattern``, enums among the values the spec lists, booleans ``true``/``false``; a missing parameter takes

@@ -5,4 +5,5 @@ pytest_plugins: list[str] = [
     "tests.fixtures.sandbox",
     "tests.fixtures.secret_audit",
     "tests.fixtures.hostile_server",
+    "tests.fixtures.conformance",
 ]
