@@ -38,12 +38,14 @@ from molam_sandbox.faults import (
 )
 from molam_sandbox.idempotency import SandboxIdempotency
 from molam_sandbox.state import new_id
+from molam_sdk_ext.errors import ValidationError
 from molam_sdk_ext.observability.logs import get_logger
 from molam_sdk_ext.stores.idempotency_records import (
     BeginOutcome,
     StoredResponse,
     fingerprint_request,
 )
+from molam_sdk_ext.transport.idempotency_key import MAX_KEY_LENGTH, check_idempotency_key
 
 __all__ = ["MAX_BODY_BYTES", "PUBLIC_PATHS", "SandboxMiddleware"]
 
@@ -170,12 +172,15 @@ class SandboxMiddleware:
         replay: StoredResponse | None = None
         raw_key = headers.get("idempotency-key")
         if is_api and method == "POST" and raw_key is not None and account is not None:
-            if not 1 <= len(raw_key) <= 255:
+            try:
+                # The SDK's own rule (1 to 255 printable ASCII characters): what one refuses, so does the other.
+                check_idempotency_key(raw_key)
+            except ValidationError:
                 error = SandboxError(
                     400,
                     "invalid_request_error",
                     "parameter_invalid",
-                    "Idempotency-Key must be between 1 and 255 characters.",
+                    f"Idempotency-Key must be 1 to {MAX_KEY_LENGTH} printable ASCII characters.",
                     param="Idempotency-Key",
                 )
                 await self._send_error(send, error, request_id)

@@ -124,3 +124,27 @@ def test_cli_refuses_an_unknown_fault_kind_with_its_own_error() -> None:
 def test_cli_exits_2_when_the_database_cannot_be_opened(tmp_path: Path) -> None:
     result = CliRunner().invoke(molam_cli, ["sandbox", "--port", "0", "--db", "/nonexistent/x.db"])
     assert result.exit_code == 2, result.output
+
+
+@pytest.mark.parametrize(
+    "key",
+    ["cl\u00e9-1", "a" * 256, "tab\tkey"],
+    ids=["non-ascii", "too-long", "control-character"],
+)
+def test_the_sandbox_refuses_the_idempotency_keys_the_sdk_refuses(api: httpx.Client, key: str) -> None:
+    # One rule (molam_sdk_ext.transport.idempotency_key.check_idempotency_key) on both sides (issue 21).
+    response = api.post(
+        "/v1/connect/payment_intents",
+        json={"amount": 500, "currency": "XOF"},
+        headers={"Idempotency-Key": key.encode("utf-8")},  # raw bytes: httpx would refuse non-ASCII text
+    )
+    assert response.status_code == 400, response.text
+    assert response.json()["error"]["param"] == "Idempotency-Key"
+    assert api.get("/v1/connect/payment_intents").json()["data"] == []
+
+
+@pytest.mark.parametrize("version", ["9999-99-99", "2025-02-30", "2025-1-15"])
+def test_a_molam_version_that_is_not_a_date_is_a_400(api: httpx.Client, version: str) -> None:
+    response = api.get("/v1/connect/payment_intents", headers={"Molam-Version": version})
+    assert response.status_code == 400, response.text
+    assert response.json()["error"]["param"] == "Molam-Version"
