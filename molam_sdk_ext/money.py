@@ -35,6 +35,8 @@ __all__ = [
     "Money",
     "exponent",
     "from_minor_units",
+    "parse_amount",
+    "parse_minor_units",
     "to_minor_units",
 ]
 
@@ -169,6 +171,43 @@ def _too_precise(value: Decimal, currency: str, places: int) -> ValidationError:
         f"amount{shown} has more decimals than {normalise_currency(currency)} allows ({places}).",
         param="amount",
     )
+
+
+def parse_amount(amount: Decimal | str | int) -> Decimal:
+    """`amount` as a `Decimal` checked like every amount, whatever its unit: the text rules of `to_minor_units`,
+    finite, not negative, and no larger than int64 (its magnitude read in O(1), so ``"1e999999999"`` is refused
+    in microseconds). `ValidationError(param="amount")` otherwise."""
+    value = _as_decimal(amount)
+    if value < 0:
+        raise ValidationError("amount must not be negative.", param="amount")
+    if not value.is_zero() and value.adjusted() > _MAX_ADJUSTED:
+        raise ValidationError("amount is too large.", param="amount")
+    return value
+
+
+def parse_minor_units(amount: Decimal | str | int) -> int:
+    """An amount already in minor units (``"15000"``, a ledger cell, a CLI argument) as an int from 0 to int64.
+
+    The same parser as `to_minor_units` (ASCII digits, no separators, bounded length and magnitude); a value
+    with a fractional part (``"1.5"``) is refused, ``"1500.0"`` is 1500. `ValidationError(param="amount")`.
+    """
+    value = parse_amount(amount)
+    if value.is_zero():
+        return 0
+    try:
+        # Bounded above: at most 19 integer digits. Below, a fraction is refused before any arithmetic.
+        if value.adjusted() < 0:
+            raise decimal.Inexact
+        whole = value.to_integral_exact(context=_CONTEXT)
+    except decimal.Inexact:
+        shown = f" {value}" if len(str(value)) <= MAX_AMOUNT_TEXT else ""
+        raise ValidationError(
+            f"amount{shown} is not a whole number of minor units.", param="amount"
+        ) from None
+    minor = int(whole)
+    if minor > MAX_MINOR_UNITS:
+        raise ValidationError("amount is too large.", param="amount")
+    return minor
 
 
 def from_minor_units(minor: int, currency: str) -> Decimal:

@@ -25,12 +25,12 @@ import csv
 import enum
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import IO, Any
 
 import attrs
 
-from molam_sdk_ext.money import to_minor_units
+from molam_sdk_ext.money import MAX_MINOR_UNITS, parse_amount, parse_minor_units, to_minor_units
 
 __all__ = [
     "LEDGER_COLUMNS",
@@ -391,10 +391,11 @@ def read_ledger(
     """Parse a CSV ledger lazily: yields a `LedgerRow` per good line, an `invalid_ledger_row` mismatch per bad one.
 
     `source` is an open text file (opened with ``newline=""``) or any iterable of lines; the first line is the
-    header. Amounts are major units (``150.00``) converted with the currency's ISO 4217 exponent, or minor-unit
-    integers when `minor_units` is true. Money is never a float: amounts are parsed as `Decimal`.
+    header. Amounts are major units (``150.00``) converted with the currency's ISO 4217 exponent (or by
+    `to_minor`), or minor-unit integers when `minor_units` is true. Either way the cell goes through the money
+    parser (`molam_sdk_ext.money`): ASCII digits, no separators or sign, at most int64; any other cell is an
+    `invalid_ledger_row`, found in microseconds. Money is never a float: amounts are parsed as `Decimal`.
     """
-    convert = to_minor or _default_to_minor
     reader = csv.reader(source)
     try:
         header = next(reader)
@@ -419,7 +420,7 @@ def read_ledger(
         currency = cells["currency"].upper()
         if problem is None:
             try:
-                amount = _parse_amount(cells["amount"], currency, minor_units, convert)
+                amount = _parse_amount(cells["amount"], currency, minor_units, to_minor)
             except ValueError as exc:
                 problem = str(exc)
         if problem is not None or amount is None:
@@ -453,25 +454,19 @@ def _row_problem(cells: Mapping[str, str]) -> str | None:
     return None
 
 
-def _parse_amount(text: str, currency: str, minor_units: bool, convert: Callable[[Decimal, str], int]) -> int:
-    try:
-        value = Decimal(text.replace("_", ""))
-    except InvalidOperation:
-        raise ValueError(f"amount {text!r} is not a number") from None
-    if not value.is_finite():
-        raise ValueError(f"amount {text!r} is not a number")
+def _parse_amount(
+    text: str, currency: str, minor_units: bool, convert: Callable[[Decimal, str], int] | None
+) -> int:
+    # Every unit goes through the one money parser: bounded, ASCII-only, int64, so a hostile cell costs
+    # microseconds and becomes an invalid row (its ValidationError is a ValueError) instead of a hang.
     if minor_units:
-        if value != value.to_integral_value():
-            raise ValueError(f"amount {text!r} is not a whole number of minor units")
-        return int(value)
-    return convert(value, currency)
-
-
-def _default_to_minor(value: Decimal, currency: str) -> int:
-    try:
-        return to_minor_units(value, currency)
-    except Exception as exc:  # money raises ValidationError (a ValueError) for bad precision or currency
-        raise ValueError(str(exc)) from None
+        return parse_minor_units(text)
+    if convert is None:
+        return to_minor_units(text, currency)
+    minor = convert(parse_amount(text), currency)
+    if not 0 <= minor <= MAX_MINOR_UNITS:  # the API's amounts are int64, whoever converted
+        raise ValueError(f"amount {text!r} is {minor} minor units: out of range")
+    return minor
 
 
 def write_mismatches(mismatches: Iterable[Mismatch], out: IO[str]) -> int:

@@ -196,6 +196,8 @@ def _print_report(
             ledger_side = " ".join(
                 p for p in (_amount(m.ledger_amount, m.ledger_currency), m.ledger_status or "") if p
             )
+            if m.kind is engine.MismatchKind.INVALID_LEDGER_ROW:
+                ledger_side = m.detail  # why the row was refused: its amount cannot be shown
             api_side = " ".join(p for p in (_amount(m.api_amount, m.api_currency), m.api_status or "") if p)
             table.add_row(
                 Text(m.kind.value),
