@@ -36,8 +36,15 @@ import httpx
 from molam_sdk.requester import Request, RequestOptions
 from molam_sdk.resources import AsyncRawResources, AsyncResources, SyncRawResources, SyncResources
 
-from .config import ClientOptions, ClientSettings, ConfigurationError, region_url
-from .encoding import encoding_error
+from .config import (
+    ClientOptions,
+    ClientSettings,
+    ConfigurationError,
+    check_call_options,
+    check_headers,
+    region_url,
+)
+from .encoding import check_url, encoding_error
 from .errors import APIConnectionError, APITimeoutError, error_from_response
 from .http_client import make_stateless, wrap_callers_client
 from .observability.hooks import Hooks
@@ -107,6 +114,7 @@ class _ClientCore:
     def _configure(
         self, settings: ClientSettings, shared: _Shared, default_headers: Mapping[str, str]
     ) -> None:
+        check_headers(default_headers, "default_headers")
         self._settings = settings
         self._shared = shared
         self._default_headers = dict(default_headers)
@@ -207,18 +215,35 @@ class _ClientCore:
     def _describe(self, request: Request, options: RequestOptions) -> dict[str, Any]:
         """Keyword arguments for `client.build_request` from a generated request and the call's options.
 
+        The call's options are checked first, by the functions the constructor uses (`check_call_options`),
+        and the URL's values for length (`check_url`): a refusal is a `ValidationError` before anything
+        reaches the transport stack, so it is never mistaken for a server failure by the circuit breaker.
+
         The idempotency key is not a header here: the idempotency transport alone writes that header (the
         caller's key, travelling as an extension, or a new one), so every path into the stack gets one.
         """
-        url = request.url
-        if url.startswith("/"):
-            url = self._settings.base_url + url
         call_headers = request.headers
         extra = options.extra_headers
         version = options.molam_version
+        if (
+            extra is not None
+            or version is not None
+            or options.timeout is not None
+            or options.max_retries is not None
+        ):
+            check_call_options(options)
+        if call_headers:
+            check_headers(call_headers)
+        url = request.url
+        if url.startswith("/"):
+            url = self._settings.base_url + url
+        check_url(url, request.params)
         extensions: dict[str, Any] = {
             MAX_RETRIES_EXTENSION: self._max_retries if options.max_retries is None else options.max_retries,
             MAX_RESPONSE_BYTES_EXTENSION: self._max_response_bytes,
+            # The client's total deadline, whatever the call's `timeout`: a per-call timeout bounds each attempt
+            # (below), never the whole call; only a client's own `total_timeout` (`with_options`) does.
+            DEADLINE_EXTENSION: self._deadline,
         }
         if options.idempotency_key is not None:
             extensions[IDEMPOTENCY_KEY_EXTENSION] = options.idempotency_key
@@ -236,12 +261,7 @@ class _ClientCore:
             headers = list(merged.values())
         else:
             headers = self._base_header_list
-        if options.timeout is None:
-            timeout = self._timeout
-            extensions[DEADLINE_EXTENSION] = self._deadline
-        else:
-            timeout = self._settings.httpx_timeout(options.timeout)
-            extensions[DEADLINE_EXTENSION] = max(self._deadline, timeout.read or 0.0)
+        timeout = self._timeout if options.timeout is None else self._settings.httpx_timeout(options.timeout)
         described: dict[str, Any] = {
             "method": request.method,
             "url": url,
@@ -264,7 +284,7 @@ class _ClientCore:
         described = self._describe(request, options)
         try:
             return http.build_request(**described)
-        except (TypeError, ValueError) as exc:  # UnicodeEncodeError is a ValueError
+        except (TypeError, ValueError, httpx.InvalidURL) as exc:  # UnicodeEncodeError is a ValueError
             raise encoding_error(described, exc) from None
 
     @property

@@ -27,14 +27,20 @@ unless ``verify=False``; ``http://`` is refused unless the host is loopback (``1
 base URL with whitespace or control characters, an unknown ``log`` level and a store URL of no known kind
 are refused too, so a typo fails at construction rather than at the first payment. The key never appears in a repr or an error message: the
 repr shows ``sk_test_...abcd`` at most.
+
+A timeout is an int or a float of seconds, above 0 and at most `MAX_SECONDS` (NaN, infinities, bools and
+text are refused; only the environment's text is parsed first). One call's options (``list(timeout=...,
+max_retries=..., molam_version=..., extra_headers=...)``) go through the very same functions
+(`check_call_options`), so what the constructor refuses, a call refuses too, before anything is sent.
 """
 
 from __future__ import annotations
 
+import math
 import os
 import ssl
 from collections.abc import Mapping
-from typing import Any, TypedDict, Unpack
+from typing import TYPE_CHECKING, Any, TypedDict, Unpack
 
 import attrs
 import httpx
@@ -45,13 +51,22 @@ from .errors import ValidationError
 from .observability.redaction import API_KEY_PREFIXES, mask_secret
 from .transport.body import DEFAULT_MAX_RESPONSE_BYTES
 
+if TYPE_CHECKING:
+    from molam_sdk.requester import RequestOptions
+
 __all__ = [
     "DEFAULT_API_VERSION",
     "DEFAULT_BASE_URL",
+    "MAX_SECONDS",
     "REGIONS",
     "ClientOptions",
     "ClientSettings",
     "ConfigurationError",
+    "check_call_options",
+    "check_headers",
+    "check_retries",
+    "check_seconds",
+    "check_version",
     "is_loopback_host",
     "region_url",
 ]
@@ -119,16 +134,125 @@ def _check_api_key(_: object, __: attrs.Attribute[str], key: str) -> None:
         )
 
 
-def _positive(_: object, attribute: attrs.Attribute[float], value: float) -> None:
-    if not value > 0:
+#: The longest any timeout may be (about 11.6 days): far above any sensible call, and far below what a socket
+#: or a lock can wait (``socket.settimeout(1e10)`` raises OverflowError on 64-bit Linux).
+MAX_SECONDS = 1_000_000.0
+
+
+def check_seconds(value: object, param: str) -> float:
+    """`value` as a timeout in seconds: an int or a float, finite, above 0 and at most `MAX_SECONDS`.
+
+    The one check of every timeout, whether given to the constructor, read from the environment (once parsed)
+    or passed to one call (``list(timeout=...)``): anything else is a `ConfigurationError` naming `param`,
+    raised before anything is sent. A bool is refused although it is an int (``timeout=True`` is a mistake).
+    """
+    if isinstance(value, bool) or not isinstance(value, int | float):
         raise ConfigurationError(
-            f"{attribute.name} must be a positive number of seconds.", param=attribute.name
+            f"{param} must be a number of seconds, not {type(value).__name__}.", param=param
         )
+    try:
+        seconds = float(value)
+    except OverflowError:  # an int too large for a float
+        seconds = math.inf
+    if not 0 < seconds <= MAX_SECONDS:  # NaN fails both comparisons
+        # Only a float is shown: the repr of a huge int is itself refused by Python (and says nothing more).
+        shown = f" (got {value!r})" if isinstance(value, float) else ""
+        raise ConfigurationError(
+            f"{param} must be a number of seconds above 0 and at most {MAX_SECONDS:g}{shown}.", param=param
+        )
+    return seconds
+
+
+def check_retries(value: object, param: str) -> int:
+    """`value` as a retry budget: an int (not a bool) >= 0, else `ConfigurationError` naming `param`.
+
+    Shared by the constructor and per-call ``max_retries=`` alike.
+    """
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise ConfigurationError(f"{param} must be a whole number >= 0.", param=param)
+    return value
+
+
+def check_version(value: object, param: str = "molam_version") -> str:
+    """`value` as a `Molam-Version`: a non-empty str of printable ASCII (it travels in a header), else
+    `ConfigurationError` naming `param`. Shared by the constructor and per-call ``molam_version=``."""
+    if not isinstance(value, str) or not value or not value.isascii() or not value.isprintable():
+        raise ConfigurationError(
+            f"{param} must be a version date such as {DEFAULT_API_VERSION}.", param=param
+        )
+    return value
+
+
+#: Characters of an HTTP header name (RFC 9110 "token").
+_TOKEN = frozenset("!#$%&'*+-.^_`|~0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+
+def header_param(name: str) -> str:
+    """The argument a header comes from, for error messages: its own option for the SDK's headers."""
+    lowered = name.lower()
+    if lowered == "idempotency-key":
+        return "idempotency_key"
+    if lowered == "molam-version":
+        return "molam_version"
+    return "extra_headers"
+
+
+def check_headers(headers: object, param: str = "extra_headers") -> None:
+    """Refuse headers that cannot be sent as given: a mapping of str names (RFC 9110 tokens) to str values of
+    printable ASCII (tab allowed; no CR or LF, which would end the header early).
+
+    Checked here rather than left to the HTTP library, which refuses them only while sending (``h11``'s
+    `LocalProtocolError`): by then the call has reached the circuit breaker and looks like a broken
+    connection. The error names the option (``idempotency_key``, ``molam_version`` or `param`), never the value.
+    """
+    if not isinstance(headers, Mapping):
+        raise ConfigurationError(
+            f"{param} must be a mapping of header names to values, not {type(headers).__name__}.", param=param
+        )
+    for name, value in headers.items():
+        if not isinstance(name, str) or not name or not _TOKEN.issuperset(name):
+            raise ConfigurationError(f"{param}: a header name must be a non-empty HTTP token.", param=param)
+        where = header_param(name) if param == "extra_headers" else param
+        if not isinstance(value, str):
+            raise ConfigurationError(
+                f"{where}: the value of header {name} must be a str, not {type(value).__name__}.", param=where
+            )
+        if not value.isascii() or any(c != "\t" and not c.isprintable() for c in value):
+            raise ConfigurationError(
+                f"{where}: the header {name} must be printable ASCII text (no line breaks).", param=where
+            )
+
+
+def check_call_options(options: RequestOptions) -> None:
+    """Check one call's options with the very functions the constructor uses, before anything is sent.
+
+    A per-call ``timeout`` is seconds (`check_seconds`) or an `httpx.Timeout` whose every bound is None or
+    such seconds; ``max_retries`` a budget (`check_retries`); ``molam_version`` and ``extra_headers`` header
+    text. The ``idempotency_key`` is checked by the one transport that writes it. A refusal here never reaches
+    the transport stack, so it cannot count against the circuit breaker.
+    """
+    timeout = options.timeout
+    if timeout is not None:
+        if isinstance(timeout, httpx.Timeout):
+            for bound in (timeout.connect, timeout.read, timeout.write, timeout.pool):
+                if bound is not None:
+                    check_seconds(bound, "timeout")
+        else:
+            check_seconds(timeout, "timeout")
+    if options.max_retries is not None:
+        check_retries(options.max_retries, "max_retries")
+    if options.molam_version is not None:
+        check_version(options.molam_version)
+    if options.extra_headers is not None:
+        check_headers(options.extra_headers)
+
+
+def _seconds(_: object, attribute: attrs.Attribute[float], value: float) -> None:
+    check_seconds(value, attribute.name)
 
 
 def _non_negative_int(_: object, attribute: attrs.Attribute[int], value: int) -> None:
-    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise ConfigurationError(f"{attribute.name} must be a whole number >= 0.", param=attribute.name)
+    check_retries(value, attribute.name)
 
 
 def is_loopback_host(host: str) -> bool:
@@ -195,9 +319,9 @@ class ClientSettings:
     api_key: str = attrs.field(validator=_check_api_key, repr=lambda key: repr(mask_secret(key)))
     base_url: str = attrs.field(default=DEFAULT_BASE_URL, converter=_normalise_base_url)
     molam_version: str = default_api_version()
-    timeout: float = attrs.field(default=30.0, validator=_positive)
-    connect_timeout: float = attrs.field(default=5.0, validator=_positive)
-    total_timeout: float = attrs.field(default=60.0, validator=_positive)
+    timeout: float = attrs.field(default=30.0, validator=_seconds)
+    connect_timeout: float = attrs.field(default=5.0, validator=_seconds)
+    total_timeout: float = attrs.field(default=60.0, validator=_seconds)
     max_retries: int = attrs.field(default=3, validator=_non_negative_int)
     max_response_bytes: int = attrs.field(
         default=DEFAULT_MAX_RESPONSE_BYTES, validator=_check_max_response_bytes
@@ -237,10 +361,7 @@ class ClientSettings:
             path = getattr(self, name)
             if path is not None and not os.path.isfile(path):
                 raise ConfigurationError(f"{name} file not found: {path}", param=name)
-        if not self.molam_version or not self.molam_version.isprintable():
-            raise ConfigurationError(
-                "molam_version must be a version date such as 2025-01-15.", param="molam_version"
-            )
+        check_version(self.molam_version)
 
     @property
     def livemode(self) -> bool:
@@ -251,7 +372,7 @@ class ClientSettings:
         """The per-attempt `httpx.Timeout`: this client's, or the per-call `timeout` (connect stays bounded)."""
         if isinstance(timeout, httpx.Timeout):
             return timeout
-        read = self.timeout if timeout is None else float(timeout)
+        read = self.timeout if timeout is None else check_seconds(timeout, "timeout")
         return httpx.Timeout(read, connect=min(self.connect_timeout, read))
 
     def cert(self) -> tuple[str, str] | str | None:
@@ -320,14 +441,16 @@ class ClientSettings:
             ("connect_timeout", connect_timeout, "MOLAM_CONNECT_TIMEOUT"),
             ("total_timeout", total_timeout, "MOLAM_TOTAL_TIMEOUT"),
         ):
-            chosen = pick(value, var)
-            if chosen is not None:
-                kwargs[name] = _as_float(chosen, name if value is not None else var)
-        chosen_retries = pick(max_retries, "MOLAM_MAX_RETRIES")
-        if chosen_retries is not None:
-            kwargs["max_retries"] = _as_int(
-                chosen_retries, "max_retries" if max_retries is not None else "MOLAM_MAX_RETRIES"
-            )
+            # An argument is checked as given (a str is a wrong type there); only the environment's text is
+            # parsed first. Either way the value then meets the one check, `check_seconds`.
+            if value is not None:
+                kwargs[name] = check_seconds(value, name)
+            elif env.get(var):
+                kwargs[name] = _as_float(env[var], var)
+        if max_retries is not None:
+            kwargs["max_retries"] = check_retries(max_retries, "max_retries")
+        elif env.get("MOLAM_MAX_RETRIES"):
+            kwargs["max_retries"] = _as_int(env["MOLAM_MAX_RETRIES"], "MOLAM_MAX_RETRIES")
         chosen_cap = pick(max_response_bytes, "MOLAM_MAX_RESPONSE_BYTES")
         if chosen_cap is not None:
             kwargs["max_response_bytes"] = _as_int(

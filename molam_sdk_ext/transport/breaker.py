@@ -3,7 +3,8 @@
 Rules (the same as the shared `molam_sdk_ext.stores.breaker_state` records, so in-process and shared breakers
 behave alike):
 
-- closed: server-side failures (5xx, connection errors, timeouts; never a 4xx) are counted in a window of
+- closed: server-side failures (5xx, connection errors, timeouts; never a 4xx, nor an error of the client's
+  own making: a request it could not write, an attempt with no time left to send it) are counted in a window of
   `window` seconds that starts at the first failure; a success resets the count; `failure_threshold` failures
   open the breaker.
 - open: every call fails at once with `CircuitOpenError(retry_in=...)` until `reset_timeout` has passed.
@@ -34,6 +35,7 @@ import httpx
 
 from ..errors import APIConnectionError, CircuitOpenError
 from ..observability.logs import get_logger
+from .deadline import DeadlineExceeded, current_deadline
 
 __all__ = [
     "AsyncCircuitBreakerTransport",
@@ -357,8 +359,25 @@ def host_key(url: httpx.URL) -> str:
     return url.host if port is None else f"{url.host}:{port}"
 
 
+#: Transport errors of the client's own making: the request could not be written as given
+#: (`LocalProtocolError`, e.g. a header h11 refuses) or names a scheme nothing here speaks. They say nothing
+#: about the server, so they never count against its breaker.
+_LOCAL_ERRORS = (httpx.LocalProtocolError, httpx.UnsupportedProtocol)
+
+
 def _is_server_failure(error: BaseException) -> bool:
-    return isinstance(error, httpx.TransportError | APIConnectionError)
+    """True for what the breaker counts: the server failed to answer (connection errors, timeouts)."""
+    return isinstance(error, httpx.TransportError | APIConnectionError) and not isinstance(
+        error, _LOCAL_ERRORS
+    )
+
+
+def _refuse_if_out_of_time(request: httpx.Request) -> None:
+    """Raise `DeadlineExceeded` when the call's deadline has already passed: the attempt is not sent, and the
+    breaker is not asked (a timeout no server had any time to answer within is not the server's failure)."""
+    current = current_deadline()
+    if current is not None and current[1]() >= current[0]:
+        raise DeadlineExceeded("The call's deadline passed before the attempt was sent.", request=request)
 
 
 class CircuitBreakerTransport(httpx.BaseTransport):
@@ -369,7 +388,8 @@ class CircuitBreakerTransport(httpx.BaseTransport):
         self.registry = registry or BreakerRegistry()
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
-        """Send `request` unless the breaker forbids it."""
+        """Send `request` unless the breaker forbids it (or no time is left to send it)."""
+        _refuse_if_out_of_time(request)
         breaker = self.registry.get(host_key(request.url))
         token = breaker.acquire()
         try:
@@ -400,7 +420,8 @@ class AsyncCircuitBreakerTransport(httpx.AsyncBaseTransport):
         self.registry = registry or BreakerRegistry()
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        """Send `request` unless the breaker forbids it."""
+        """Send `request` unless the breaker forbids it (or no time is left to send it)."""
+        _refuse_if_out_of_time(request)
         breaker = self.registry.get(host_key(request.url))
         token = await breaker.acquire_async()
         try:

@@ -86,15 +86,20 @@ def test_query_params_and_base_url() -> None:
 
 def test_per_call_timeout_and_retry_budget_reach_the_transport() -> None:
     script = Script([], default=fail(503))
-    with molam(script, timeout=7, total_timeout=20) as client:
+    with molam(script, timeout=7, total_timeout=20, circuit_breaker=False) as client:
+        with pytest.raises(InternalServerError):
+            client.request(RETRIEVE, RequestOptions(max_retries=0, timeout=12.0))
+        assert script.calls == 1
+        assert script.extensions[0]["timeout"]["read"] == pytest.approx(12.0, abs=0.5)
+        assert script.extensions[0]["molam_deadline"] == 20.0
+        # A per-call timeout past the total deadline is cut to it: it never lengthens the call.
         with pytest.raises(InternalServerError):
             client.request(RETRIEVE, RequestOptions(max_retries=0, timeout=45.0))
-        assert script.calls == 1
-        assert script.extensions[0]["timeout"]["read"] == pytest.approx(45.0, abs=0.5)
-        assert script.extensions[0]["molam_deadline"] == 45.0
+        assert script.extensions[1]["timeout"]["read"] == pytest.approx(20.0, abs=0.5)
+        assert script.extensions[1]["molam_deadline"] == 20.0
         with pytest.raises(InternalServerError):
             client.request(RETRIEVE, NO_OPTIONS)
-    assert script.calls == 1 + 4
+    assert script.calls == 2 + 4
     assert script.extensions[-1]["timeout"]["read"] == pytest.approx(7.0, abs=0.5)
     assert script.extensions[-1]["molam_max_retries"] == 3
 
