@@ -202,6 +202,11 @@ CASES: list[tuple[str, Mutation, str]] = [
         ),
         "/components/schemas/Payout/properties/description",
     ),
+    (
+        "event-type-enum",
+        lambda s: s["components"]["schemas"]["EventType"]["enum"].remove("payout.paid"),
+        "/components/schemas/EventType/enum",
+    ),
 ]
 
 
