@@ -32,6 +32,7 @@ records them on create / update / delete, with no plug-in.
 
 from __future__ import annotations
 
+import copy
 import urllib.parse
 from collections.abc import Callable, Mapping
 from types import ModuleType
@@ -47,7 +48,7 @@ from molam_sandbox.errors import SandboxError, invalid_param, missing_resource
 from molam_sandbox.events import record_event
 from molam_sandbox.metadata import merge_metadata, new_metadata
 from molam_sandbox.settings import Env
-from molam_sandbox.spec import ApiSpec, Operation, Resource
+from molam_sandbox.spec import ApiSpec, Operation, Resource, Webhook
 from molam_sandbox.state import Filter, Record, Tx
 from molam_sandbox.validation import parse_body, parse_query
 from molam_sdk_ext.observability.logs import get_logger
@@ -94,7 +95,8 @@ class Call:
         """The object this create makes, shaped by the resource's schema, not yet stored.
 
         A fresh id of the resource's prefix, ``object``, ``created`` and ``livemode``; every request field the
-        resource declares under the same name (so a field added to both is stored and served with no code);
+        resource declares under the same name, an omitted one at its request default (so a field added to both
+        is stored and served with no code);
         then what the plug-in `decided` (each must be a declared property: a typo or a spec rename fails
         loudly here); every other declared property at its default or null.
         """
@@ -105,7 +107,7 @@ class Call:
                 f"{self.op.operation_id}: {resource.schema_name} declares no {', '.join(unknown)}"
             )
         doc: Doc = {"id": self.tx.new_id(resource.table), "object": resource.type}
-        doc.update(_declared(resource, self.params))
+        doc.update(_declared(resource, {**copy.deepcopy(dict(self.op.body_defaults)), **self.params}))
         if "metadata" in resource.properties:
             doc["metadata"] = new_metadata(self.params.get("metadata"))
         doc.update(created=self.env.ts, livemode=False)
@@ -216,16 +218,15 @@ class Engine:
             raise SpecError("the sandbox cannot serve this spec: " + "; ".join(problems))
         self._lifecycle = self._lifecycle_events()
 
-    def _lifecycle_events(self) -> dict[tuple[str, str], str]:
-        """(resource type, operation kind) -> the event type the spec declares for it by convention."""
-        found: dict[tuple[str, str], str] = {}
+    def _lifecycle_events(self) -> dict[tuple[str, str], Webhook]:
+        """(resource type, operation kind) -> the webhook the spec declares for it by convention."""
+        found: dict[tuple[str, str], Webhook] = {}
         for webhook in self.api.webhooks.values():
             if webhook.resource is None:
                 continue
-            verb = webhook.type.rsplit(".", 1)[-1]
-            kind = _LIFECYCLE.get(verb)
+            kind = _LIFECYCLE.get(webhook.type.rsplit(".", 1)[-1])
             if kind is not None:
-                found[(webhook.resource.type, kind)] = webhook.type
+                found[(webhook.resource.type, kind)] = webhook
         return found
 
     # -- routing -----------------------------------------------------------------------------------------------
@@ -332,16 +333,18 @@ class Engine:
 
     def _record_lifecycle(self, call: Call, obj: Doc) -> None:
         """Record ``<resource>.created`` / ``.updated`` / ``.deleted`` where the spec declares it for this write
-        (once: not when a plug-in already recorded that event for that object in this transaction)."""
+        (once: not when a plug-in already recorded that event for that object in this transaction), its
+        ``data.object`` shaped by the webhook's own schema."""
         resource = call.op.resource
         if resource is None:
             return
-        event_type = self._lifecycle.get((resource.type, call.op.kind))
-        if event_type is None or call.tx.deferred_error is not None:
+        webhook = self._lifecycle.get((resource.type, call.op.kind))
+        if webhook is None or call.tx.deferred_error is not None:
             return
-        if (event_type, str(obj.get("id"))) in call.tx.recorded_events:
+        if (webhook.type, str(obj.get("id"))) in call.tx.recorded_events:
             return
-        record_event(call.tx, call.account, event_type, resource.shape.render(obj), call.env)
+        shape = webhook.object_shape or resource.shape
+        record_event(call.tx, call.account, webhook.type, shape.render(obj), call.env)
 
     # -- generic behaviour -------------------------------------------------------------------------------------
 

@@ -175,6 +175,8 @@ class Operation:
     body_required: bool
     body_schema: Any
     """The request body's schema as written in the spec (None without a body)."""
+    body_defaults: Mapping[str, Any]
+    """The ``default`` of each top-level body field that declares one (what an omitted field means)."""
     query: tuple[QueryParam, ...]
     response: Shape | None
     response_schema: Any
@@ -195,6 +197,8 @@ class Webhook:
     type: str
     resource: Resource | None
     example_object: Doc | None
+    object_shape: Shape | None = None
+    """How the event's ``data.object`` is rendered (the schema the webhook declares for it)."""
 
 
 class ApiSpec:
@@ -362,6 +366,11 @@ class ApiSpec:
             body_schema = body.get("content", {}).get("application/json", {}).get("schema")
             body_model = self.ref_name(body_schema)
             body_required = bool(body.get("required", False))
+        body_defaults: dict[str, Any] = {}
+        for name, raw_prop in (self.resolve(body_schema or {}).get("properties") or {}).items():
+            prop = self.resolve(raw_prop)
+            if isinstance(prop, Mapping) and "default" in prop:
+                body_defaults[str(name)] = prop["default"]
         query = tuple(
             self._query_param(p) for p in (self.resolve(raw) for raw in params) if p.get("in") == "query"
         )
@@ -375,6 +384,7 @@ class ApiSpec:
             body_model=body_model,
             body_required=body_required,
             body_schema=body_schema,
+            body_defaults=body_defaults,
             query=query,
             response=response,
             response_schema=response_schema,
@@ -417,7 +427,8 @@ class ApiSpec:
                 break
         if example_object is None and resource is not None:
             example_object = resource.example
-        return Webhook(str(name), resource, example_object)
+        object_shape = self.shape(object_schema) if object_schema is not None else None
+        return Webhook(str(name), resource, example_object, object_shape)
 
     def operation_summary(self) -> str:
         """A one-line count, for the start-up log."""
