@@ -9,7 +9,10 @@ constant-time comparison, rotation with several ``v1`` values).
   ``construct_event(payload, header, get_secret)``.
 
 The verify functions return True or raise `SignatureError` (its ``reason`` says why); a secret lookup that
-answers ``""`` or None means "unknown key id", as it did before. `construct_event` returns the typed event,
+answers ``""`` or None means "unknown key id", as it did before, and one that raises (``secrets[kid]`` for an
+unknown kid) is ``unknown_key``, decided by the real verifier. A secret that is not a non-empty str (returned by
+the lookup, or given directly) is ``invalid_secret``; a tolerance that is not a positive number is a
+`ValidationError` naming it (`LegacyArgumentError`, also a `TypeError`, for one of the wrong type). `construct_event` returns the typed event,
 which reads like the dict SDK B returned (``event["type"]``, ``event["data"]["object"]["id"]``), also for an
 event type this SDK does not know yet.
 """
@@ -22,7 +25,7 @@ from typing import Any, Protocol
 import attrs
 
 from ..webhooks.events import TypedEvent, UnknownEvent, parse_payload
-from ..webhooks.signature import DEFAULT_TOLERANCE, WebhookVerifier
+from ..webhooks.signature import DEFAULT_TOLERANCE, Reason, WebhookVerifier, check_tolerance
 from .deprecation import warn_once
 from .exceptions import LegacyArgumentError, SignatureError, ValidationError, legacy_errors
 
@@ -42,27 +45,41 @@ SecretLookup = Callable[[str], str | None]
 _MODERN_VERIFY = "molam_sdk_ext.webhooks.construct_event(raw_body, headers, get_secret) (or WebhookVerifier)"
 
 
+def _tolerance(value: object, param: str) -> float:
+    """A legacy tolerance argument, checked by the verifier's own rule, refused with a legacy error naming
+    `param` (in the caller's unit: the result is not converted)."""
+    try:
+        return check_tolerance(value)
+    except TypeError:
+        raise LegacyArgumentError(
+            f"{param} must be a number, not {type(value).__name__}.", param=param
+        ) from None
+    except ValueError:
+        raise ValidationError(f"{param} must be a positive, finite number.", param=param) from None
+
+
 def _verifier(secrets: SecretLookup | str | Mapping[str, str], tolerance: float) -> WebhookVerifier:
     lookup: SecretLookup | str | Mapping[str, str]
     if callable(secrets):
         get = secrets
 
         def lookup(kid: str) -> str | None:
-            # The earlier SDKs' lookups answered "" (or None) for an unknown kid.
+            # The earlier SDKs' lookups answered "" (or None) for an unknown kid. Anything else goes to the
+            # verifier as it is: its one rule refuses a non-str secret (invalid_secret), and a lookup that
+            # raised is unknown_key there too.
             secret = get(kid)
-            if not secret:
+            if isinstance(secret, str) and not secret:
                 return None
-            if not isinstance(secret, str):
-                raise ValidationError(
-                    f"get_secret returned {type(secret).__name__}; a webhook secret is a str.", param="secret"
-                )
             return secret
     else:
         lookup = secrets
     try:
         return WebhookVerifier(lookup, tolerance=tolerance)
     except (TypeError, ValueError) as exc:
-        raise ValidationError(f"Cannot verify webhooks with these settings: {exc}.", param="secret") from None
+        # The tolerance was checked by the caller: what is left is the secret (not a str, empty, a bad kid).
+        raise SignatureError(
+            f"Cannot verify webhooks with this secret: {exc}.", reason=Reason.INVALID_SECRET.value
+        ) from None
 
 
 def _verify(
@@ -86,7 +103,7 @@ def verify_signature(
     """SDK A: True when `header` (``Molam-Signature``) signs `raw_body` with the secret `get_secret_by_kid`
     gives for its key id, within `tolerance_ms`; otherwise `SignatureError`."""
     warn_once("verify_signature", _MODERN_VERIFY)
-    return _verify(header, raw_body, get_secret_by_kid, tolerance_ms / 1000.0)
+    return _verify(header, raw_body, get_secret_by_kid, _tolerance(tolerance_ms, "tolerance_ms") / 1000.0)
 
 
 def verify_molam_signature(
@@ -97,7 +114,7 @@ def verify_molam_signature(
 ) -> bool:
     """SDK B: as `verify_signature`, with the tolerance in seconds."""
     warn_once("verify_molam_signature", _MODERN_VERIFY)
-    return _verify(header, payload, get_secret_by_kid, tolerance_seconds)
+    return _verify(header, payload, get_secret_by_kid, _tolerance(tolerance_seconds, "tolerance_seconds"))
 
 
 @attrs.frozen

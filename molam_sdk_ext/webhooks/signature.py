@@ -21,7 +21,11 @@ one of the `Reason` codes. Checks run in this order, so each reason says exactly
 3. ``payload_too_large``: the body is longer than ``max_payload_bytes``;
 4. ``invalid_payload``: the body is not ``bytes``/``str`` (typically a parsed dict handed in by mistake);
 5. ``malformed_header``: the header does not follow the format above;
-6. ``unknown_kid``: none of the header's kids names a secret this receiver knows;
+6. ``unknown_kid``: none of the header's kids names a secret this receiver knows; ``unknown_key`` when,
+   besides, the secrets callable raised for one of them (``lambda kid: secrets[kid]`` and its ``KeyError``, or
+   a secret store that failed). A raising lookup counts as "this kid is unknown": another kid of the header
+   may still match (a rotation), and the exception never escapes (an adapter answers 400, not 500); it is
+   logged at WARNING on ``molam.webhooks``, redacted like every SDK line;
 7. ``signature_mismatch``: no signature made with a known secret matches the body;
 8. ``timestamp_outside_tolerance``: the signature is genuine but ``t`` is more than ``tolerance`` seconds
    before or after now. Checked after the MAC so that this reason always means "authentic but stale or
@@ -45,6 +49,7 @@ from typing import NamedTuple
 import attrs
 
 from molam_sdk_ext.errors import SignatureVerificationError
+from molam_sdk_ext.observability.logs import get_logger
 
 __all__ = [
     "DEFAULT_MAX_PAYLOAD_BYTES",
@@ -57,6 +62,7 @@ __all__ = [
     "SignatureHeader",
     "VerifiedSignature",
     "WebhookVerifier",
+    "check_tolerance",
     "parse_signature_header",
     "sign",
     "sign_with",
@@ -82,6 +88,10 @@ _MAX_KID_LENGTH = 128
 _KID_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-.:+/"
 # Bounded so a callable secret source cannot grow it without limit (one entry per distinct secret).
 _KEY_CACHE_LIMIT = 256
+# What `_resolved_key` answers when the secrets callable raised: never a real key (secrets are non-empty).
+_LOOKUP_FAILED = b""
+
+logger = get_logger("molam.webhooks")
 
 SecretsSource = str | Mapping[str, str] | Callable[[str], str | None]
 """One secret (any kid), a mapping kid -> secret, or a callable kid -> secret (None when unknown)."""
@@ -96,6 +106,7 @@ class Reason(enum.StrEnum):
     INVALID_PAYLOAD = "invalid_payload"
     MALFORMED_HEADER = "malformed_header"
     UNKNOWN_KID = "unknown_kid"
+    UNKNOWN_KEY = "unknown_key"
     SIGNATURE_MISMATCH = "signature_mismatch"
     TIMESTAMP_OUTSIDE_TOLERANCE = "timestamp_outside_tolerance"
     INVALID_SECRET = "invalid_secret"
@@ -264,6 +275,24 @@ def _check_secret(secret: object) -> str:
     return secret
 
 
+def check_tolerance(tolerance: object) -> float:
+    """`tolerance` (seconds, or the legacy helpers' milliseconds) as a float: a positive, finite number.
+
+    Raises `TypeError` for anything but an int or a float (a bool, a str such as ``"300"``) and `ValueError`
+    for zero, a negative, NaN, an infinity or an int too large for a float. The one check of a tolerance:
+    `WebhookVerifier` and the legacy helpers both use it.
+    """
+    if isinstance(tolerance, bool) or not isinstance(tolerance, int | float):
+        raise TypeError(f"tolerance must be a number, not {type(tolerance).__name__}")
+    try:
+        value = float(tolerance)
+    except OverflowError:
+        raise ValueError("tolerance is too large") from None
+    if not (math.isfinite(value) and value > 0):
+        raise ValueError("tolerance must be a positive, finite number")
+    return value
+
+
 def _mac_hex(key: bytes, stamp: str, payload: bytes) -> str:
     # hmac.digest is the one-shot C path: no HMAC object, no Python-level update calls.
     return hmac.digest(key, stamp.encode("ascii") + b"." + payload, "sha256").hex()
@@ -328,7 +357,8 @@ class WebhookVerifier:
     - a str: the endpoint's secret; it is tried against every pair whatever the kid;
     - a mapping kid -> secret: copied at construction (pass a callable for secrets that change at run time);
     - a callable kid -> secret or None: called for each kid in the header (at most `MAX_SIGNATURES` calls).
-      Its exceptions propagate unchanged: a secret store that is down is an outage, not a forged request.
+      An exception it raises means "unknown kid" (logged at WARNING, redacted): ``lambda kid: secrets[kid]``
+      is fine; if no other kid of the header matches, the delivery fails with ``unknown_key``.
 
     `tolerance` (seconds, default 300) bounds how far ``t`` may be from now, in the past or the future.
     `max_payload_bytes` (default 1 MiB) bounds the body. The verifier is immutable and thread safe.
@@ -343,10 +373,7 @@ class WebhookVerifier:
         tolerance: float = DEFAULT_TOLERANCE,
         max_payload_bytes: int = DEFAULT_MAX_PAYLOAD_BYTES,
     ) -> None:
-        if isinstance(tolerance, bool) or not isinstance(tolerance, int | float):
-            raise TypeError("tolerance must be a number of seconds")
-        if not (math.isfinite(tolerance) and tolerance > 0):
-            raise ValueError("tolerance must be a positive, finite number of seconds")
+        tolerance = check_tolerance(tolerance)
         if (
             isinstance(max_payload_bytes, bool)
             or not isinstance(max_payload_bytes, int)
@@ -391,8 +418,15 @@ class WebhookVerifier:
         return self._max_payload
 
     def _resolved_key(self, kid: str) -> bytes | None:
+        """The key for `kid` from the secrets callable: None when unknown, `_LOOKUP_FAILED` when it raised."""
         assert self._resolve is not None
-        secret = self._resolve(kid)
+        try:
+            secret = self._resolve(kid)
+        except Exception as exc:
+            # A sender chooses the kid: whatever the lookup does with it, the answer is a refusal (400), never
+            # an exception out of verify (500). The text goes through the redacting logger, never a response.
+            logger.warning("webhook secrets lookup raised for kid %s: %s: %s", kid, type(exc).__name__, exc)
+            return _LOOKUP_FAILED
         if secret is None:
             return None
         if not isinstance(secret, str) or not secret:
@@ -436,6 +470,7 @@ class WebhookVerifier:
         single = self._key
         keys = self._keys
         known = False
+        lookup_failed = False
         last_key: bytes | None = None
         expected = ""
         for kid, mac in pairs:
@@ -445,6 +480,9 @@ class WebhookVerifier:
                 key = keys.get(kid)
             else:
                 key = self._resolved_key(kid)
+                if key == _LOOKUP_FAILED:
+                    lookup_failed = True
+                    continue
             if key is None:
                 continue
             known = True
@@ -461,5 +499,7 @@ class WebhookVerifier:
                     )
                 return VerifiedSignature(timestamp_ms, kid)
         if not known:
+            if lookup_failed:
+                raise _fail(Reason.UNKNOWN_KEY, "The secrets lookup failed for the key id(s) of this header.")
             raise _fail(Reason.UNKNOWN_KID, "No signature was made with a key id this receiver knows.")
         raise _fail(Reason.SIGNATURE_MISMATCH, "No signature matches the payload.")

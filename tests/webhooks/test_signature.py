@@ -301,7 +301,7 @@ def test_single_secret_accepts_any_kid() -> None:
     )
 
 
-def test_callable_source_is_asked_per_kid_and_its_errors_propagate() -> None:
+def test_callable_source_is_asked_per_kid_and_its_errors_are_unknown_key() -> None:
     asked: list[str] = []
 
     def lookup(kid: str) -> str | None:
@@ -316,8 +316,10 @@ def test_callable_source_is_asked_per_kid_and_its_errors_propagate() -> None:
     def broken(kid: str) -> str | None:
         raise ConnectionError("secret store down")
 
-    with pytest.raises(ConnectionError):
+    # Issue 21: a lookup that raises is a refusal the sender caused (400), never an exception out of verify.
+    with pytest.raises(SignatureVerificationError) as refused:
         WebhookVerifier(broken).verify(BODY, header, now=NOW)
+    assert refused.value.reason == "unknown_key"
 
 
 @pytest.mark.parametrize("known", [{"old": SECRET}, {"new": OTHER}, {"old": SECRET, "new": OTHER}])
