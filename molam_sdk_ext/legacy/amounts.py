@@ -1,13 +1,17 @@
 """The earlier SDKs' amounts -> the API's integer minor units, never through float arithmetic.
 
 - SDK A already took integers in the currency's minor unit (``2500`` = 25.00 USD): they pass through
-  unchanged; anything else (a float, a bool, a str) is refused.
+  unchanged once `molam_sdk_ext.money.parse_minor_units` has checked them (0 to int64); anything else (a
+  float, a bool, a str) is refused.
 - SDK B took major units, usually as a float (``100.50`` = 100.50 USD). The float is read as the shortest
-  decimal that round-trips to it (``repr``: ``100.5``, what the caller wrote) and converted with
-  `molam_sdk_ext.money.to_minor_units`; an amount that is not a whole number of minor units
-  (``100.555`` USD, ``0.1 + 0.2``, ``1500.5`` XOF) is refused, never rounded.
+  decimal that round-trips to it (``repr``: ``100.5``, what the caller wrote); that text, a str, an int or a
+  `Decimal` then goes through the one money parser, `molam_sdk_ext.money.parse_amount` (ASCII digits only: no
+  ``"1_000"``, no Arabic-Indic digits; bounded length and magnitude) and `molam_sdk_ext.money.to_minor_units`; an amount
+  that is not a whole number of minor units (``100.555`` USD, ``0.1 + 0.2``, ``1500.5`` XOF) is refused, never
+  rounded.
 
-Every refusal is a `ValidationError` (``param="amount"``) raised before anything is sent.
+Every refusal is a `ValidationError` (``param="amount"``, or the argument's own name) raised before anything
+is sent; its message never quotes a long amount back.
 """
 
 from __future__ import annotations
@@ -16,7 +20,7 @@ from decimal import Decimal
 
 from molam_sdk.errors import ValidationError as _RealValidationError
 
-from ..money import normalise_currency, to_minor_units
+from ..money import normalise_currency, parse_amount, parse_minor_units, to_minor_units
 from .exceptions import ValidationError
 
 __all__ = ["major_amount", "major_to_minor", "minor_units"]
@@ -30,25 +34,31 @@ def minor_units(amount: object, *, param: str = "amount") -> int:
             f"not {type(amount).__name__}.",
             param=param,
         )
-    if amount < 0:
-        raise ValidationError(f"{param} must not be negative.", param=param)
-    return amount
+    try:
+        return parse_minor_units(amount)
+    except _RealValidationError as exc:  # negative, or beyond int64
+        raise ValidationError(_named(exc.message, param), param=param) from None
+
+
+def _named(message: str, param: str) -> str:
+    """The money parser's `message` (about "amount") speaking of `param` instead."""
+    return param + message[len("amount") :] if message.startswith("amount") else message
 
 
 def major_amount(amount: object, *, param: str = "amount") -> Decimal:
-    """SDK B's major-unit `amount` as the `Decimal` the caller wrote (a float is read through ``repr``, the
-    shortest decimal that round-trips to it); refused unless a finite, positive number."""
+    """SDK B's major-unit `amount` as the `Decimal` the caller wrote, through the one money parser
+    (`molam_sdk_ext.money.parse_amount`; a float is read through ``repr``, the shortest decimal that
+    round-trips to it); refused unless a finite, positive number of at most int64 magnitude."""
     if isinstance(amount, bool) or not isinstance(amount, float | int | Decimal | str):
         raise ValidationError(
             f"{param} must be a number in major units (100.50), not {type(amount).__name__}.", param=param
         )
     try:
-        value = Decimal(repr(amount)) if isinstance(amount, float) else Decimal(str(amount).strip())
-    except ArithmeticError:  # decimal.InvalidOperation: a str that is not a number
-        raise ValidationError(f"{param} {amount!r} is not a number.", param=param) from None
-    if not value.is_finite():
-        raise ValidationError(f"{param} must be a finite number.", param=param)
-    if value <= 0:
+        # repr of a float is ASCII digits, a point and an exponent ("1e+16"), or "nan"/"inf" (refused there).
+        value = parse_amount(repr(amount) if isinstance(amount, float) else amount)
+    except _RealValidationError as exc:
+        raise ValidationError(_named(exc.message, param), param=param) from None
+    if value.is_zero():
         raise ValidationError(f"{param} must be positive.", param=param)
     return value
 
@@ -66,8 +76,9 @@ def major_to_minor(amount: object, currency: str, *, param: str = "amount") -> i
         if exc.param == "currency":
             raise ValidationError(exc.message, param="currency") from None
         code = normalise_currency(currency)
+        # The parser's message shows the value only when it is short; the caller's `amount` is never quoted.
         raise ValidationError(
-            f"{param} {amount!r} {code} cannot be sent: {exc.message} SDK B took major units; the API takes "
-            f"integer minor units, so the amount must be exact to the {code} minor unit (nothing is rounded).",
+            f"{code} {_named(exc.message, param)} SDK B took major units; the API takes integer minor units, "
+            f"so the amount must be exact to the {code} minor unit (nothing is rounded).",
             param=param,
         ) from None
