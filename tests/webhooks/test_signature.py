@@ -259,6 +259,7 @@ def test_reason_codes_are_plain_strings_and_errors_are_molam_errors() -> None:
         "missing_header",
         "malformed_header",
         "unknown_kid",
+        "unknown_key",
         "timestamp_outside_tolerance",
         "signature_mismatch",
         "payload_too_large",
