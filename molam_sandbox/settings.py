@@ -2,12 +2,28 @@
 
 from __future__ import annotations
 
+import os
+
 import attrs
 
-__all__ = ["API_VERSION", "Env", "SandboxSettings"]
+__all__ = [
+    "API_VERSION",
+    "STRICT_RESPONSES_ENV",
+    "Env",
+    "SandboxSettings",
+    "strict_responses_from_environment",
+]
 
 API_VERSION = "2025-01-15"
 """The API version the sandbox renders objects and events in."""
+
+
+STRICT_RESPONSES_ENV = "MOLAM_SANDBOX_STRICT_RESPONSES"
+
+
+def strict_responses_from_environment() -> bool:
+    """Whether ``MOLAM_SANDBOX_STRICT_RESPONSES`` asks for response validation (``1``, ``true``, ``yes``)."""
+    return os.environ.get(STRICT_RESPONSES_ENV, "").strip().lower() in ("1", "true", "yes", "on")
 
 
 @attrs.frozen
@@ -33,6 +49,9 @@ class SandboxSettings:
     """How often the background worker runs due transitions and deliveries."""
     idempotency_lock_timeout: float = 60.0
     """Seconds after which a claimed Idempotency-Key whose request never finished (a crash) may run again."""
+    strict_responses: bool = attrs.field(factory=lambda: strict_responses_from_environment())
+    """Validate every response against the spec (a mismatch is a 500 naming it): ``--strict-responses``, or
+    ``MOLAM_SANDBOX_STRICT_RESPONSES=1`` (the test suite and CI set it)."""
 
     def __attrs_post_init__(self) -> None:
         if self.webhook_max_attempts < 1:
