@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import datetime
 import json
 import os
 import re
@@ -176,6 +177,7 @@ class Sandbox:
             task.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await task
+            _report_conformance(self.engine)
 
     def asgi(self) -> ASGIApp:
         """The ASGI app to serve."""
@@ -200,6 +202,18 @@ class Sandbox:
         return SandboxMiddleware(dispatch, faults=self.faults, idempotency=self.idempotency)
 
 
+CONFORMANCE_LOG_ENV = "MOLAM_SANDBOX_CONFORMANCE_LOG"
+
+
+def _report_conformance(engine: Engine) -> None:
+    """Append how many responses this server validated to ``$MOLAM_SANDBOX_CONFORMANCE_LOG`` (the test suite
+    adds these up to say how many sandbox answers were checked against the spec)."""
+    target = os.environ.get(CONFORMANCE_LOG_ENV)
+    if target and engine.responses is not None:
+        with contextlib.suppress(OSError), open(target, "a", encoding="utf-8") as log:
+            log.write(f"{engine.responses.checked}\n")
+
+
 def create_app(
     *,
     db_path: str | None = None,
@@ -215,7 +229,8 @@ def create_app(
     """
     api = load_api(Path(spec_path) if spec_path is not None else None)
     models = load_models(Path(models_path) if models_path is not None else None)
-    engine = Engine(api, models, PLUGINS)
+    settings = settings or SandboxSettings()
+    engine = Engine(api, models, PLUGINS, strict_responses=settings.strict_responses)
     db = Database(db_path, tables={table: r.prefix for table, r in api.by_table.items()})
     return Sandbox(api=api, engine=engine, db=db, faults=faults, settings=settings).asgi()
 
@@ -275,9 +290,15 @@ _VERSION = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 def _check_version(request: Request) -> None:
-    """``Molam-Version``, when sent, must look like an API version (a date)."""
+    """``Molam-Version``, when sent, must be an API version: a real calendar date (``9999-99-99`` is not)."""
     version = request.headers.get("molam-version")
-    if version is not None and _VERSION.fullmatch(version) is None:
+    if version is None:
+        return
+    try:
+        valid = _VERSION.fullmatch(version) is not None and datetime.date.fromisoformat(version) is not None
+    except ValueError:
+        valid = False
+    if not valid:
         raise invalid_param("Molam-Version", "Molam-Version must be an API version date such as 2025-01-15.")
 
 
@@ -324,7 +345,16 @@ def _optional_choice(data: Doc, name: str, allowed: tuple[str, ...]) -> str | No
 
 def _routes(sb: Sandbox) -> list[Route]:
     async def health(request: Request) -> Response:
-        return json_response({"status": "ok", "object": "sandbox_health", "time": int(sb.clock())})
+        validator = sb.engine.responses
+        return json_response(
+            {
+                "status": "ok",
+                "object": "sandbox_health",
+                "time": int(sb.clock()),
+                "strict_responses": validator is not None,
+                "responses_validated": validator.checked if validator is not None else 0,
+            }
+        )
 
     async def trigger_event(request: Request) -> Response:
         event_types = tuple(sb.api.webhooks)  # every event type of the spec's webhooks section
