@@ -23,6 +23,20 @@ __all__ = ["app", "main"]
 class MolamGroup(TyperGroup):
     """The root group: turns any exception escaping a command into an error line and an exit code."""
 
+    def list_commands(self, ctx: Any) -> list[str]:
+        """The hand-written commands, then one group per tag of the spec (`molam_sdk.commands`)."""
+        from . import resource_commands
+
+        own = list(super().list_commands(ctx))
+        return own + [name for name in resource_commands.group_names() if name not in own]
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        """A hand-written command, else the generated group of that name or alias (built on first use)."""
+        from . import resource_commands
+
+        command = super().get_command(ctx, cmd_name)
+        return command if command is not None else resource_commands.build_group(cmd_name)
+
     def invoke(self, ctx: Any) -> Any:
         """Run the command; report a failure the `molam` way instead of with a traceback."""
         try:
@@ -131,14 +145,9 @@ _PLUGIN_COMMANDS = {"sandbox": "sandbox", "demo": "sandbox"}
 def _register() -> None:
     from importlib.metadata import entry_points
 
-    from . import events, payments, payouts, reconcile, refunds, transfers, wallets, webhooks
+    from . import reconcile, webhooks
 
-    app.add_typer(payments.app, name="payments")
-    app.add_typer(refunds.app, name="refunds")
-    app.add_typer(payouts.app, name="payouts")
-    app.add_typer(wallets.app, name="wallets")
-    app.add_typer(transfers.app, name="transfers")
-    app.add_typer(events.app, name="events")
+    # One group per tag of the spec (payment-intents, refunds, payouts, ...) comes from MolamGroup, generated.
     app.add_typer(webhooks.app, name="webhooks")
     app.command("reconcile")(reconcile.reconcile)
     provided: set[str] = set()

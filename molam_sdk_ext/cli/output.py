@@ -120,11 +120,23 @@ def _cell_text(row: Mapping[str, Any], field: str) -> str:
         return format_time(value)
     if isinstance(value, list) and all(isinstance(v, str | int) for v in value):
         return ", ".join(str(v) for v in value)
+    if isinstance(value, list) and value and all(_is_money(v) for v in value):
+        # Balances per currency ([{"currency": "XOF", "amount": 250000}]): `XOF 250,000, GHS 1.00`.
+        return ", ".join(format_money(v["amount"], v["currency"]) for v in value)
     if isinstance(value, Mapping | list):
         return json.dumps(value, separators=(",", ":"), ensure_ascii=False)
     if value is None:
         return ""
     return str(value)
+
+
+def _is_money(value: object) -> bool:
+    return (
+        isinstance(value, Mapping)
+        and set(value) == {"currency", "amount"}
+        and isinstance(value["currency"], str)
+        and isinstance(value["amount"], int)
+    )
 
 
 def describe_error(exc: BaseException, *, api_base: str | None = None) -> dict[str, Any]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from typing import Annotated, TypeVar
 
 import typer
@@ -12,12 +13,11 @@ from molam_sdk.types import UNSET, Unset
 from molam_sdk_ext.errors import ValidationError
 
 __all__ = [
-    "IdempotencyKeyOption",
     "LimitOption",
-    "MetadataOption",
     "given",
     "parse_amount",
-    "parse_metadata",
+    "parse_currency",
+    "parse_key_values",
     "parse_since",
 ]
 
@@ -25,17 +25,6 @@ LimitOption = Annotated[
     int,
     typer.Option(
         "--limit", min=1, max=100_000, help="How many objects to show at most (pages are fetched as needed)."
-    ),
-]
-MetadataOption = Annotated[
-    list[str] | None,
-    typer.Option("--metadata", "-m", help="A metadata entry KEY=VALUE (repeat the option for more)."),
-]
-IdempotencyKeyOption = Annotated[
-    str | None,
-    typer.Option(
-        "--idempotency-key",
-        help="Your own Idempotency-Key (default: one is generated for this call and reused on retries).",
     ),
 ]
 
@@ -66,15 +55,13 @@ def parse_amount(text: str, currency: str, param: str = "--amount") -> int:
     return minor
 
 
-def parse_metadata(entries: list[str] | None) -> dict[str, str] | None:
-    """`["order_id=1042", "channel=web"]` to a dict; None when no entry was given."""
-    if not entries:
-        return None
+def parse_key_values(entries: Sequence[str], param: str = "--metadata") -> dict[str, str]:
+    """`["order_id=1042", "channel=web"]` (a string map such as metadata, one option per entry) to a dict."""
     out: dict[str, str] = {}
     for entry in entries:
         key, sep, value = entry.partition("=")
         if not sep or not key.strip():
-            raise typer.BadParameter(f"{entry!r} is not KEY=VALUE", param_hint="--metadata")
+            raise typer.BadParameter(f"{entry!r} is not KEY=VALUE", param_hint=param)
         out[key.strip()] = value
     return out
 

@@ -14,6 +14,7 @@ import typer
 from rich.text import Text
 
 from molam_sdk.events import EVENT_TYPES
+from molam_sdk.models import EventType
 from molam_sdk_ext.webhooks import WebhookVerifier
 
 from .exit_codes import ExitCode
@@ -123,7 +124,8 @@ def listen(
         listener_url = forwarder.start()
         endpoint = client.webhook_endpoints.create(
             url=listener_url,
-            enabled_events=list(events or EVENT_TYPES),
+            # Checked against EVENT_TYPES above; the parameter is typed by the spec's values, not `str`.
+            enabled_events=[EventType(event) for event in events or EVENT_TYPES],
             description="molam webhooks listen (temporary)",
         )
         endpoint_id = str(endpoint.id)

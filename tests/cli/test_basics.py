@@ -19,13 +19,23 @@ def closed_port() -> int:
 def test_help_lists_every_command_and_the_exit_codes(cli: Cli) -> None:
     run = cli("--help")
     assert run.exit_code == 0
-    for command in ("sandbox", "demo", "reconcile", "payments", "refunds", "payouts", "wallets", "transfers"):
+    for command in (
+        "sandbox",
+        "demo",
+        "reconcile",
+        "payment-intents",
+        "refunds",
+        "payouts",
+        "wallets",
+        "transfers",
+    ):
         assert command in run.stdout
-    assert "events" in run.stdout and "webhooks" in run.stdout
+    for command in ("events", "webhooks", "webhook-endpoints", "charges", "balances", "merchant-onboarding"):
+        assert command in run.stdout
     for line in EXIT_CODES_HELP.splitlines():
         assert line in run.stdout
-    payments = cli("payments", "--help").stdout
-    for sub in ("create", "get", "confirm", "capture", "cancel", "list"):
+    payments = cli("payments", "--help").stdout  # the first release's name, an alias of payment-intents
+    for sub in ("create", "retrieve", "update", "confirm", "capture", "cancel", "list"):
         assert sub in payments
 
 
