@@ -45,6 +45,9 @@ from molam_sandbox.spec import ApiSpec, load_api, load_models
 from molam_sandbox.state import Database, Tx
 from molam_sandbox.timers import run_due_timers
 from molam_sandbox.validation import check_currency
+from molam_sdk.models.merchant_onboarding_status import MerchantOnboardingStatus
+from molam_sdk.models.payment_intent_status import PaymentIntentStatus
+from molam_sdk.models.payout_status import PayoutStatus
 from molam_sdk_ext.observability.logs import get_logger
 from molam_sdk_ext.stores.idempotency_records import StoredResponse
 
@@ -91,8 +94,8 @@ class Sandbox:
     # -- plumbing -----------------------------------------------------------------------------------------
 
     def env(self) -> Env:
-        """The time and settings for one operation."""
-        return Env(self.clock(), self.settings)
+        """The time, settings and API version (the served spec's) for one operation."""
+        return Env(self.clock(), self.settings, self.api.api_version)
 
     def _on_events(self) -> None:
         if self._loop is not None and self._wake is not None:
@@ -364,25 +367,27 @@ def _routes(sb: Sandbox) -> list[Route]:
                 "type", f"Give an event type: one of {', '.join(event_types)}.", "parameter_missing"
             )
         webhook = sb.api.webhooks[event_type]
-        return sb.write(request, lambda tx, a, env: triggers.trigger(tx, a, webhook, env))
+        return sb.write(request, lambda tx, a, env: triggers.trigger(tx, a, sb.api, webhook, env))
 
     async def complete_action(request: Request) -> Response:
         pi_id = _path_id(sb, request, "payment_intents")
-        outcome = (
-            _optional_choice(await _sandbox_json(request), "outcome", ("succeeded", "failed")) or "succeeded"
-        )
-        return sb.write(request, lambda tx, a, env: payments.complete_action(tx, a, pi_id, outcome, env))
+        outcomes = (PaymentIntentStatus.SUCCEEDED, PaymentIntentStatus.FAILED)
+        outcome = _optional_choice(await _sandbox_json(request), "outcome", outcomes)
+        approved = outcome != PaymentIntentStatus.FAILED
+        return sb.write(request, lambda tx, a, env: payments.complete_action(tx, a, pi_id, approved, env))
 
     async def advance_payout(request: Request) -> Response:
         payout_id = _path_id(sb, request, "payouts")
-        target = _optional_choice(await _sandbox_json(request), "status", ("in_transit", "paid", "failed"))
+        steps = tuple(step for nexts in payouts.NEXT_STATUSES.values() for step in nexts)
+        chosen = _optional_choice(await _sandbox_json(request), "status", steps)
+        target = None if chosen is None else PayoutStatus(chosen)
         return sb.write(request, lambda tx, a, env: payouts.advance_payout(tx, a, payout_id, target, env))
 
     async def advance_onboarding(request: Request) -> Response:
         mo_id = _path_id(sb, request, "merchant_onboardings")
-        target = _optional_choice(
-            await _sandbox_json(request), "status", ("in_review", "approved", "rejected")
-        )
+        steps = tuple(step for nexts in onboarding.NEXT_STATUSES.values() for step in nexts)
+        chosen = _optional_choice(await _sandbox_json(request), "status", steps)
+        target = None if chosen is None else MerchantOnboardingStatus(chosen)
         return sb.write(request, lambda tx, a, env: onboarding.advance_onboarding(tx, a, mo_id, target, env))
 
     async def create_funded_wallet(request: Request) -> Response:

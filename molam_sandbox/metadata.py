@@ -5,11 +5,16 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+import attrs
+
 from molam_sandbox.errors import invalid_param
+from molam_sdk.models.update_payment_intent_request import UpdatePaymentIntentRequest
 
 __all__ = ["MAX_KEYS", "merge_metadata", "new_metadata"]
 
 MAX_KEYS = 50
+
+_METADATA = attrs.fields(UpdatePaymentIntentRequest).metadata.name  # the request field every resource uses
 
 
 def _checked(metadata: Any, param: str) -> dict[str, str]:
@@ -22,12 +27,12 @@ def _checked(metadata: Any, param: str) -> dict[str, str]:
     return {str(k): str(v) for k, v in metadata.items()}
 
 
-def new_metadata(metadata: Any, param: str = "metadata") -> dict[str, str]:
+def new_metadata(metadata: Any, param: str = _METADATA) -> dict[str, str]:
     """The metadata of a new object (empty-string values are dropped, as on update)."""
     return {k: v for k, v in _checked(metadata, param).items() if v != ""}
 
 
-def merge_metadata(current: Mapping[str, str], update: Any, param: str = "metadata") -> dict[str, str]:
+def merge_metadata(current: Mapping[str, str], update: Any, param: str = _METADATA) -> dict[str, str]:
     """`current` with `update` merged in: keys set to ``""`` are removed. At most 50 keys in the result."""
     merged = dict(current)
     for key, value in _checked(update, param).items():

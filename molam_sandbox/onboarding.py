@@ -9,88 +9,110 @@ from __future__ import annotations
 
 from typing import Any
 
+import attrs
+
+from molam_sandbox.engine import Call
 from molam_sandbox.errors import invalid_param, unexpected_state
 from molam_sandbox.events import record_event
-from molam_sandbox.metadata import new_metadata
+from molam_sandbox.objects import find, load, new, object_type
+from molam_sandbox.registry import PLUGINS
 from molam_sandbox.settings import Env
 from molam_sandbox.state import Tx, new_id
+from molam_sandbox.timers import timer_action
+from molam_sdk.models.business_type import BusinessType
+from molam_sdk.models.create_merchant_onboarding_request import CreateMerchantOnboardingRequest
+from molam_sdk.models.event_type import EventType
+from molam_sdk.models.merchant_onboarding import MerchantOnboarding
+from molam_sdk.models.merchant_onboarding_status import MerchantOnboardingStatus
 
-__all__ = ["NEXT_STATUSES", "advance_onboarding", "auto_advance_onboarding", "create_onboarding"]
+__all__ = [
+    "ADVANCE_ONBOARDING",
+    "NEXT_STATUSES",
+    "advance_onboarding",
+    "auto_advance_onboarding",
+    "create_onboarding",
+]
 
 Doc = dict[str, Any]
+Status = MerchantOnboardingStatus
 
-NEXT_STATUSES: dict[str, tuple[str, ...]] = {"pending": ("in_review",), "in_review": ("approved", "rejected")}
+NEXT_STATUSES: dict[Status, tuple[Status, ...]] = {
+    Status.PENDING: (Status.IN_REVIEW,),
+    Status.IN_REVIEW: (Status.APPROVED, Status.REJECTED),
+}
 """The statuses an application may move to next."""
 
+ADVANCE_ONBOARDING = "onboarding.advance"
+"""Timer action: an application moves one natural step."""
+
 _REQUIREMENTS = {
-    "individual": ["identity_document", "proof_of_address"],
-    "company": ["business_registration_document", "representative_identity_document", "bank_account_proof"],
-    "non_profit": ["registration_certificate", "representative_identity_document"],
-    "government_entity": ["authorization_letter"],
+    BusinessType.INDIVIDUAL: ["identity_document", "proof_of_address"],
+    BusinessType.COMPANY: [
+        "business_registration_document",
+        "representative_identity_document",
+        "bank_account_proof",
+    ],
+    BusinessType.NON_PROFIT: ["registration_certificate", "representative_identity_document"],
+    BusinessType.GOVERNMENT_ENTITY: ["authorization_letter"],
 }
+_KIND = object_type(MerchantOnboarding)
+_APPLICANT_RETURN_URL = (
+    "applicant_return_url"  # internal: where the applicant goes back to (kept, not served)
+)
 
 
-def create_onboarding(tx: Tx, account: str, p: Doc, env: Env) -> Doc:
+@PLUGINS.write("create_merchant_onboarding")
+def create_onboarding(c: Call) -> Doc:
     """Start an application in `pending`, listing the documents still required."""
-    mo_id = tx.new_id("merchant_onboardings")
-    doc: Doc = {
-        "id": mo_id,
-        "object": "merchant_onboarding",
-        "business_name": p["business_name"],
-        "country": p["country"],
-        "email": p["email"],
-        "business_type": p["business_type"],
-        "phone": p.get("phone"),
-        "website": p.get("website"),
-        "status": "pending",
-        "requirements": list(_REQUIREMENTS.get(str(p["business_type"]), ["identity_document"])),
-        "onboarding_url": f"{env.settings.public_url}/_sandbox/pages/onboarding/{mo_id}",
-        "merchant_id": None,
-        "rejection_reason": None,
-        "metadata": new_metadata(p.get("metadata")),
-        "created": env.ts,
-        "livemode": False,
-    }
-    tx.insert("merchant_onboardings", account, doc, {"return_url": p.get("return_url")})
-    if env.settings.onboarding_delay is not None:
-        tx.schedule(account, "onboarding.advance", mo_id, env.now + env.settings.onboarding_delay)
-    return doc
+    request = CreateMerchantOnboardingRequest.from_dict(c.params)
+    return_url = request.return_url if isinstance(request.return_url, str) else None
+    doc = c.new_object(
+        status=Status.PENDING,
+        requirements=list(_REQUIREMENTS.get(request.business_type, ["identity_document"])),
+    )
+    stored = new(MerchantOnboarding, c.account, doc, {_APPLICANT_RETURN_URL: return_url})
+    stored.obj.onboarding_url = f"{c.env.settings.public_url}/_sandbox/pages/onboarding/{stored.id}"
+    stored.add(c.tx)
+    if c.env.settings.onboarding_delay is not None:
+        c.tx.schedule(c.account, ADVANCE_ONBOARDING, stored.id, c.env.now + c.env.settings.onboarding_delay)
+    return stored.record.doc
 
 
-def advance_onboarding(tx: Tx, account: str, mo_id: str, target: str | None, env: Env) -> Doc:
+def advance_onboarding(tx: Tx, account: str, mo_id: str, target: Status | None, env: Env) -> Doc:
     """Move an application one step: to `target`, or to its natural next status."""
-    record = tx.require("merchant_onboardings", account, mo_id, "merchant_onboarding")
-    doc = record.doc
-    allowed = NEXT_STATUSES.get(doc["status"], ())
+    stored = load(tx, MerchantOnboarding, account, mo_id)
+    mo = stored.obj
+    allowed = NEXT_STATUSES.get(mo.status, ())
     if not allowed:
-        raise unexpected_state("merchant_onboarding", mo_id, doc["status"], "advance")
+        raise unexpected_state(_KIND, mo_id, mo.status, "advance")
     if target is None:
-        rejected = doc["status"] == "in_review" and "reject" in str(doc["business_name"]).lower()
-        target = "rejected" if rejected else allowed[0]
+        rejected = mo.status == Status.IN_REVIEW and "reject" in mo.business_name.lower()
+        target = Status.REJECTED if rejected else allowed[0]
     if target not in allowed:
         raise invalid_param(
-            "status",
-            f"A {doc['status']} application can only move to {' or '.join(allowed)}, not {target}.",
+            attrs.fields(MerchantOnboarding).status.name,
+            f"A {mo.status} application can only move to {' or '.join(allowed)}, not {target}.",
             "merchant_onboarding_unexpected_state",
         )
     tx.unschedule(account, mo_id)
-    doc["status"] = target
-    doc["requirements"] = []
-    if target == "approved":
-        doc["merchant_id"] = new_id("mer_", 14)
-        doc["onboarding_url"] = None
-    elif target == "rejected":
-        doc["rejection_reason"] = "The business could not be verified."
-        doc["onboarding_url"] = None
+    mo.status = target
+    mo.requirements = []
+    if target == Status.APPROVED:
+        mo.merchant_id = new_id("mer_", 14)
+        mo.onboarding_url = None
+    elif target == Status.REJECTED:
+        mo.rejection_reason = "The business could not be verified."
+        mo.onboarding_url = None
     elif env.settings.onboarding_delay is not None:
-        tx.schedule(account, "onboarding.advance", mo_id, env.now + env.settings.onboarding_delay)
-    tx.save(record)
-    record_event(tx, account, "merchant.onboarding.updated", doc, env)
+        tx.schedule(account, ADVANCE_ONBOARDING, mo_id, env.now + env.settings.onboarding_delay)
+    doc = stored.save(tx)
+    record_event(tx, account, EventType.MERCHANT_ONBOARDING_UPDATED, stored, env)
     return doc
 
 
+@timer_action(ADVANCE_ONBOARDING)
 def auto_advance_onboarding(tx: Tx, account: str, mo_id: str, env: Env) -> None:
     """Timer: move an application one natural step (only scheduled when `onboarding_delay` is set)."""
-    record = tx.get("merchant_onboardings", account, mo_id)
-    if record is not None and record.doc["status"] in NEXT_STATUSES:
+    stored = find(tx, MerchantOnboarding, account, mo_id)
+    if stored is not None and stored.obj.status in NEXT_STATUSES:
         advance_onboarding(tx, account, mo_id, None, env)

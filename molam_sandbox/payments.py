@@ -10,24 +10,55 @@ Payment intent life::
         requires_payment_method + last_payment_error, and a 402 payment_error (declined)
     cancel: from requires_payment_method, requires_confirmation, requires_action, requires_capture.
 
-Which way a confirmation goes is decided by the test payment method (`TEST_PAYMENT_METHODS`). Refunds start
-`pending` and settle after `refund_delay`; a refund never exceeds the captured amount minus what was already
-refunded (pending refunds included).
+Which way a confirmation goes is decided by the test payment method (`TEST_PAYMENT_METHODS`). A processing
+payment whose settlement cannot apply (crediting it would take the balance beyond int64) fails for good, with
+the reason in ``last_payment_error``. Refunds start `pending` and settle after `refund_delay`; a refund never
+exceeds the captured amount minus what was already refunded (pending refunds included).
+
+Objects are read and changed through the generated models (`molam_sandbox.objects`); updates of description
+and metadata are the engine's convention (no plug-in).
 """
 
 from __future__ import annotations
 
 import enum
+from collections.abc import Callable
 from typing import Any
 
+import attrs
+
+from molam_sandbox.engine import Call
 from molam_sandbox.errors import SandboxError, invalid_param, unexpected_state
 from molam_sandbox.events import record_event
-from molam_sandbox.metadata import merge_metadata, new_metadata
+from molam_sandbox.objects import Stored, build, find, fresh, insert, load, new, object_type
+from molam_sandbox.registry import PLUGINS
 from molam_sandbox.settings import Env
-from molam_sandbox.state import Record, Tx, new_id
+from molam_sandbox.state import Tx, new_id
+from molam_sandbox.timers import timer_action
+from molam_sdk.models.cancel_payment_intent_request import CancelPaymentIntentRequest
+from molam_sdk.models.capture_method import CaptureMethod
+from molam_sdk.models.capture_payment_intent_request import CapturePaymentIntentRequest
+from molam_sdk.models.charge import Charge
+from molam_sdk.models.charge_status import ChargeStatus
+from molam_sdk.models.confirm_payment_intent_request import ConfirmPaymentIntentRequest
+from molam_sdk.models.create_payment_intent_request import CreatePaymentIntentRequest
+from molam_sdk.models.create_refund_request import CreateRefundRequest
+from molam_sdk.models.error_type import ErrorType
+from molam_sdk.models.event_type import EventType
+from molam_sdk.models.last_payment_error import LastPaymentError
+from molam_sdk.models.metadata import Metadata
+from molam_sdk.models.payment_intent import PaymentIntent
+from molam_sdk.models.payment_intent_status import PaymentIntentStatus
+from molam_sdk.models.refund import Refund
+from molam_sdk.models.refund_charge_request import RefundChargeRequest
+from molam_sdk.models.refund_status import RefundStatus
+from molam_sdk.types import Unset
 
 __all__ = [
     "CANCELABLE",
+    "CONFIRMABLE",
+    "SETTLE_PAYMENT",
+    "SETTLE_REFUND",
     "TEST_PAYMENT_METHODS",
     "Behaviour",
     "behaviour_of",
@@ -40,22 +71,22 @@ __all__ = [
     "refund_charge",
     "settle_payment_intent",
     "settle_refund",
-    "update_payment_intent",
 ]
 
 Doc = dict[str, Any]
+Status = PaymentIntentStatus
 
 
-class Behaviour(enum.StrEnum):
+class Behaviour(enum.Enum):
     """What confirming with a payment method does."""
 
-    SUCCEED = "succeed"
-    DECLINE = "card_declined"
-    INSUFFICIENT_FUNDS = "insufficient_funds"
-    REQUIRES_ACTION = "requires_action"
-    PROCESSING = "processing"
-    PROCESSING_FAILS = "processing_fails"
-    REFUND_FAILS = "refund_fails"
+    SUCCEED = enum.auto()
+    DECLINE = enum.auto()
+    INSUFFICIENT_FUNDS = enum.auto()
+    REQUIRES_ACTION = enum.auto()
+    PROCESSING = enum.auto()
+    PROCESSING_FAILS = enum.auto()
+    REFUND_FAILS = enum.auto()
 
 
 TEST_PAYMENT_METHODS: dict[str, Behaviour] = {
@@ -73,9 +104,19 @@ TEST_PAYMENT_METHODS: dict[str, Behaviour] = {
 """Test payment methods and their outcome. Any other ``pm_...`` id succeeds like ``pm_card_visa``."""
 
 CANCELABLE = frozenset(
-    {"requires_payment_method", "requires_confirmation", "requires_action", "requires_capture"}
+    {
+        Status.REQUIRES_PAYMENT_METHOD,
+        Status.REQUIRES_CONFIRMATION,
+        Status.REQUIRES_ACTION,
+        Status.REQUIRES_CAPTURE,
+    }
 )
-CONFIRMABLE = frozenset({"requires_payment_method", "requires_confirmation"})
+CONFIRMABLE = frozenset({Status.REQUIRES_PAYMENT_METHOD, Status.REQUIRES_CONFIRMATION})
+
+SETTLE_PAYMENT = "payment_intent.settle"
+"""Timer action: a `processing` payment intent settles."""
+SETTLE_REFUND = "refund.settle"
+"""Timer action: a `pending` refund settles."""
 
 _DECLINES = {
     Behaviour.DECLINE: ("card_declined", "generic_decline", "Your card was declined."),
@@ -86,8 +127,18 @@ _DECLINES = {
     ),
 }
 
+# Request fields named in errors, by the generated request models (a spec rename fails mypy here).
+_CREATE = attrs.fields(CreatePaymentIntentRequest)
+_CAPTURE = attrs.fields(CapturePaymentIntentRequest)
+_REFUND = attrs.fields(CreateRefundRequest)
+_INTENT = object_type(PaymentIntent)
+_PROCESSING_FAILS = (
+    "processing_fails"  # internal: a `pm_card_processing_declined` payment fails when it settles
+)
+_REFUND_FAILS_KEY = "refund_fails"  # internal: refunds of a `pm_card_refund_fail` charge fail
 
-def behaviour_of(payment_method: str, param: str = "payment_method") -> Behaviour:
+
+def behaviour_of(payment_method: str, param: str = _CREATE.payment_method.name) -> Behaviour:
     """The outcome `payment_method` triggers; 400 for something that is not a payment method id."""
     known = TEST_PAYMENT_METHODS.get(payment_method)
     if known is not None:
@@ -101,345 +152,365 @@ def behaviour_of(payment_method: str, param: str = "payment_method") -> Behaviou
     )
 
 
+def _action(c: Call) -> str:
+    """The verb of the action being called, from its path (``.../confirm``), for error messages."""
+    return c.op.action or c.op.operation_id
+
+
+def _given(value: Any) -> Any:
+    """None for an optional request field that was not sent (`Unset`), else its value."""
+    return None if isinstance(value, Unset) else value
+
+
 # -- payment intents ------------------------------------------------------------------------------------
 
 
-def create_payment_intent(tx: Tx, account: str, p: Doc, env: Env) -> Doc:
+@PLUGINS.write("create_payment_intent")
+def create_payment_intent(c: Call) -> Doc:
     """Create a payment intent; with ``confirm: true`` confirm it at once."""
-    payment_method = p.get("payment_method")
+    request = CreatePaymentIntentRequest.from_dict(c.params)
+    payment_method: str | None = _given(request.payment_method)
     if payment_method is not None:
         behaviour_of(payment_method)
-    if p.get("confirm") and payment_method is None:
+    if request.confirm and payment_method is None:
         raise invalid_param(
-            "payment_method", "confirm=true needs a payment_method to confirm with.", "parameter_missing"
+            _CREATE.payment_method.name,
+            "confirm=true needs a payment_method to confirm with.",
+            "parameter_missing",
         )
-    pi_id = tx.new_id("payment_intents")
-    doc: Doc = {
-        "id": pi_id,
-        "object": "payment_intent",
-        "amount": p["amount"],
-        "amount_received": 0,
-        "currency": p["currency"],
-        "status": "requires_confirmation" if payment_method else "requires_payment_method",
-        "capture_method": p.get("capture_method") or "automatic",
-        "payment_method": payment_method,
-        "customer_id": p.get("customer_id"),
-        "merchant_id": p.get("merchant_id"),
-        "description": p.get("description"),
-        "metadata": new_metadata(p.get("metadata")),
-        "return_url": p.get("return_url"),
-        "cancel_url": p.get("cancel_url"),
-        "redirect_url": None,
-        "client_secret": f"{pi_id}_secret_{new_id('', 24)}",
-        "latest_charge": None,
-        "last_payment_error": None,
-        "cancellation_reason": None,
-        "created": env.ts,
-        "livemode": False,
-    }
-    record = tx.insert("payment_intents", account, doc)
-    if p.get("confirm"):
-        _confirm(tx, record, str(payment_method), env, raise_decline=True)
-    return record.doc
+    doc = c.new_object(
+        amount_received=0,
+        status=Status.REQUIRES_CONFIRMATION if payment_method else Status.REQUIRES_PAYMENT_METHOD,
+        capture_method=_given(request.capture_method) or CaptureMethod.AUTOMATIC,
+    )
+    pi = new(PaymentIntent, c.account, doc)
+    pi.obj.client_secret = f"{pi.id}_secret_{new_id('', 24)}"  # the secret embeds the id it belongs to
+    pi.add(c.tx)
+    if request.confirm:
+        _confirm(c.tx, pi, str(payment_method), c.env)
+    return pi.record.doc
 
 
-def update_payment_intent(tx: Tx, account: str, pi_id: str, p: Doc, env: Env) -> Doc:
-    """Change description and metadata (allowed in every status; metadata keys merge)."""
-    record = tx.require("payment_intents", account, pi_id, "payment_intent")
-    if "description" in p and p["description"] is not None:
-        record.doc["description"] = p["description"]
-    if p.get("metadata") is not None:
-        record.doc["metadata"] = merge_metadata(record.doc["metadata"], p["metadata"])
-    tx.save(record)
-    return record.doc
-
-
-def confirm_payment_intent(tx: Tx, account: str, pi_id: str, p: Doc, env: Env) -> Doc:
+@PLUGINS.write("confirm_payment_intent")
+def confirm_payment_intent(c: Call) -> Doc:
     """Confirm with the given (or attached) payment method; a decline is stored, then raised as a 402."""
-    record = tx.require("payment_intents", account, pi_id, "payment_intent")
-    doc = record.doc
-    if doc["status"] not in CONFIRMABLE:
-        raise unexpected_state("payment_intent", pi_id, doc["status"], "confirm")
-    payment_method = p.get("payment_method") or doc["payment_method"]
+    pi = Stored.of(c.require(), PaymentIntent)
+    intent = pi.obj
+    if intent.status not in CONFIRMABLE:
+        raise unexpected_state(_INTENT, pi.id, intent.status, _action(c))
+    request = ConfirmPaymentIntentRequest.from_dict(c.params)
+    payment_method = _given(request.payment_method) or intent.payment_method
     if not payment_method:
         raise invalid_param(
-            "payment_method",
+            _CREATE.payment_method.name,
             "You must attach a payment_method before confirming this payment intent.",
             "parameter_missing",
         )
-    if p.get("return_url"):
-        doc["return_url"] = p["return_url"]
-    _confirm(tx, record, str(payment_method), env, raise_decline=True)
-    return record.doc
+    return_url: str | None = _given(request.return_url)
+    if return_url:
+        intent.return_url = return_url
+    _confirm(c.tx, pi, str(payment_method), c.env)
+    return pi.record.doc
 
 
-def capture_payment_intent(tx: Tx, account: str, pi_id: str, p: Doc, env: Env) -> Doc:
+@PLUGINS.write("capture_payment_intent")
+def capture_payment_intent(c: Call) -> Doc:
     """Capture an authorised payment intent, fully or partially."""
-    record = tx.require("payment_intents", account, pi_id, "payment_intent")
-    doc = record.doc
-    if doc["status"] != "requires_capture":
-        raise unexpected_state("payment_intent", pi_id, doc["status"], "capture")
-    amount = p.get("amount_to_capture")
-    amount = doc["amount"] if amount is None else int(amount)
-    if amount > doc["amount"]:
+    pi = Stored.of(c.require(), PaymentIntent)
+    intent = pi.obj
+    if intent.status != Status.REQUIRES_CAPTURE:
+        raise unexpected_state(_INTENT, pi.id, intent.status, _action(c))
+    requested: int | None = _given(CapturePaymentIntentRequest.from_dict(c.params).amount_to_capture)
+    amount = intent.amount if requested is None else int(requested)
+    if amount > intent.amount:
         raise invalid_param(
-            "amount_to_capture",
-            f"amount_to_capture ({amount}) is greater than the authorised amount ({doc['amount']}).",
+            _CAPTURE.amount_to_capture.name,
+            f"amount_to_capture ({amount}) is greater than the authorised amount ({intent.amount}).",
             "amount_too_large",
         )
-    charge = tx.require("charges", record.account, doc["latest_charge"], "charge")
-    charge.doc["captured"] = True
-    charge.doc["amount_captured"] = amount
-    tx.save(charge)
-    doc["status"] = "succeeded"
-    doc["amount_received"] = amount
-    tx.save(record)
-    tx.adjust_balance(record.account, doc["currency"], available=amount)
-    record_event(tx, record.account, "payment_intent.succeeded", doc, env)
-    return doc
+    charge = load(c.tx, Charge, pi.account, str(intent.latest_charge))
+    charge.obj.captured = True
+    charge.obj.amount_captured = amount
+    charge.save(c.tx)
+    intent.status = Status.SUCCEEDED
+    intent.amount_received = amount
+    pi.save(c.tx)
+    c.tx.adjust_balance(pi.account, intent.currency, available=amount)
+    record_event(c.tx, pi.account, EventType.PAYMENT_INTENT_SUCCEEDED, pi, c.env)
+    return pi.record.doc
 
 
-def cancel_payment_intent(tx: Tx, account: str, pi_id: str, p: Doc, env: Env) -> Doc:
+@PLUGINS.write("cancel_payment_intent")
+def cancel_payment_intent(c: Call) -> Doc:
     """Cancel a payment intent that has not succeeded (an authorisation is released)."""
-    record = tx.require("payment_intents", account, pi_id, "payment_intent")
-    doc = record.doc
-    if doc["status"] not in CANCELABLE:
-        raise unexpected_state("payment_intent", pi_id, doc["status"], "cancel")
-    doc["status"] = "canceled"
-    doc["cancellation_reason"] = p.get("cancellation_reason")
-    doc["redirect_url"] = None
-    tx.unschedule(record.account, pi_id)
-    tx.save(record)
-    record_event(tx, record.account, "payment_intent.canceled", doc, env)
-    return doc
+    pi = Stored.of(c.require(), PaymentIntent)
+    intent = pi.obj
+    if intent.status not in CANCELABLE:
+        raise unexpected_state(_INTENT, pi.id, intent.status, _action(c))
+    intent.status = Status.CANCELED
+    intent.cancellation_reason = _given(CancelPaymentIntentRequest.from_dict(c.params).cancellation_reason)
+    intent.redirect_url = None
+    c.tx.unschedule(pi.account, pi.id)
+    pi.save(c.tx)
+    record_event(c.tx, pi.account, EventType.PAYMENT_INTENT_CANCELED, pi, c.env)
+    return pi.record.doc
 
 
-def complete_action(tx: Tx, account: str, pi_id: str, outcome: str, env: Env) -> Doc:
-    """Finish the customer action of a `requires_action` intent: ``succeeded`` or ``failed``."""
-    record = tx.require("payment_intents", account, pi_id, "payment_intent")
-    if record.doc["status"] != "requires_action":
-        raise unexpected_state("payment_intent", pi_id, record.doc["status"], "complete the action of")
-    record.doc["redirect_url"] = None
-    if outcome == "failed":
-        _decline(
-            tx,
-            record,
-            "authentication_failed",
-            "authentication_failed",
-            "The customer did not approve the payment.",
-            env,
-        )
+def complete_action(tx: Tx, account: str, pi_id: str, succeeded: bool, env: Env) -> Doc:
+    """Finish the customer action of a `requires_action` intent: approved (`succeeded`) or not."""
+    pi = load(tx, PaymentIntent, account, pi_id)
+    if pi.obj.status != Status.REQUIRES_ACTION:
+        raise unexpected_state(_INTENT, pi_id, pi.obj.status, "complete the action of")
+    pi.obj.redirect_url = None
+    if succeeded:
+        _authorize(tx, pi, Behaviour.SUCCEED, env)
     else:
-        _authorize(tx, record, Behaviour.SUCCEED, env)
-    tx.save(record)
-    return record.doc
+        message = "The customer did not approve the payment."
+        _decline(tx, pi, "authentication_failed", "authentication_failed", message, env)
+    return pi.save(tx)
 
 
+@timer_action(SETTLE_PAYMENT)
 def settle_payment_intent(tx: Tx, account: str, pi_id: str, env: Env) -> None:
-    """Timer: a `processing` payment intent succeeds (or awaits capture), or fails for good."""
-    record = tx.get("payment_intents", account, pi_id)
-    if record is None or record.doc["status"] != "processing":
+    """Timer: a `processing` payment intent succeeds (or awaits capture), or fails for good.
+
+    A settlement that cannot apply (the balance would leave int64: ``amount_too_large``) fails the payment
+    with that reason rather than leaving it `processing`.
+    """
+    pi = find(tx, PaymentIntent, account, pi_id)
+    if pi is None or pi.obj.status != Status.PROCESSING:
         return
-    if record.internal.get("processing_fails"):
+    if pi.internal.get(_PROCESSING_FAILS):
         # An asynchronous payment that fails after processing cannot be retried on the same intent.
         message = "The payment provider declined the payment."
-        _decline(tx, record, "processing_error", "provider_declined", message, env, final=True)
-    else:
-        _authorize(tx, record, Behaviour.SUCCEED, env)
-    tx.save(record)
+        _decline(tx, pi, "processing_error", "provider_declined", message, env, final=True)
+        pi.save(tx)
+        return
+    try:
+        with tx.savepoint():
+            _authorize(tx, pi, Behaviour.SUCCEED, env)
+            pi.save(tx)
+    except SandboxError as refused:
+        pi = load(tx, PaymentIntent, account, pi_id)  # as it was before the attempt (rolled back)
+        _decline(tx, pi, refused.code, refused.code, refused.message, env, final=True)
+        pi.save(tx)
 
 
-def _confirm(tx: Tx, record: Record, payment_method: str, env: Env, *, raise_decline: bool) -> None:
+def _confirm(tx: Tx, pi: Stored[PaymentIntent], payment_method: str, env: Env) -> None:
+    """Confirm `pi` with `payment_method`; a decline is stored, and its 402 raised once the transaction commits."""
     behaviour = behaviour_of(payment_method)
-    doc = record.doc
-    doc["payment_method"] = payment_method
-    doc["last_payment_error"] = None
+    intent = pi.obj
+    intent.payment_method = payment_method
+    intent.last_payment_error = None
     if behaviour in _DECLINES:
         code, decline_code, message = _DECLINES[behaviour]
-        _decline(tx, record, code, decline_code, message, env)
-        tx.save(record)
-        if raise_decline:
-            tx.deferred_error = SandboxError(
-                402, "payment_error", code, message, param="payment_method", extra={"payment_intent": doc}
-            )
+        _decline(tx, pi, code, decline_code, message, env)
+        doc = pi.save(tx)
+        tx.deferred_error = SandboxError(
+            402,
+            ErrorType.PAYMENT_ERROR,
+            code,
+            message,
+            param=_CREATE.payment_method.name,
+            extra={_INTENT: doc},
+        )
         return
     if behaviour is Behaviour.REQUIRES_ACTION:
-        doc["status"] = "requires_action"
-        doc["redirect_url"] = (
-            f"{env.settings.public_url}/_sandbox/pages/payment_intents/{doc['id']}/authorize"
-        )
-        tx.save(record)
-        record_event(tx, record.account, "payment_intent.requires_action", doc, env)
+        intent.status = Status.REQUIRES_ACTION
+        intent.redirect_url = f"{env.settings.public_url}/_sandbox/pages/payment_intents/{pi.id}/authorize"
+        pi.save(tx)
+        record_event(tx, pi.account, EventType.PAYMENT_INTENT_REQUIRES_ACTION, pi, env)
         return
     if behaviour in (Behaviour.PROCESSING, Behaviour.PROCESSING_FAILS):
-        doc["status"] = "processing"
-        record.internal["processing_fails"] = behaviour is Behaviour.PROCESSING_FAILS
-        tx.save(record)
-        tx.schedule(
-            record.account, "payment_intent.settle", doc["id"], env.now + env.settings.processing_delay
-        )
-        record_event(tx, record.account, "payment_intent.processing", doc, env)
+        intent.status = Status.PROCESSING
+        pi.internal[_PROCESSING_FAILS] = behaviour is Behaviour.PROCESSING_FAILS
+        pi.save(tx)
+        tx.schedule(pi.account, SETTLE_PAYMENT, pi.id, env.now + env.settings.processing_delay)
+        record_event(tx, pi.account, EventType.PAYMENT_INTENT_PROCESSING, pi, env)
         return
-    _authorize(tx, record, behaviour, env)
-    tx.save(record)
+    _authorize(tx, pi, behaviour, env)
+    pi.save(tx)
 
 
-def _new_charge(tx: Tx, doc: Doc, env: Env, *, status: str, captured: bool) -> Doc:
-    return {
-        "id": tx.new_id("charges"),
-        "object": "charge",
-        "amount": doc["amount"],
-        "amount_captured": doc["amount"] if captured else 0,
-        "amount_refunded": 0,
-        "currency": doc["currency"],
-        "status": status,
-        "payment_intent": doc["id"],
-        "payment_method": doc["payment_method"],
-        "customer_id": doc["customer_id"],
-        "description": doc["description"],
-        "captured": captured,
-        "refunded": False,
-        "failure_code": None,
-        "failure_message": None,
-        "metadata": {},
-        "created": env.ts,
-        "livemode": False,
-    }
+def _new_charge(tx: Tx, intent: PaymentIntent, env: Env, *, status: ChargeStatus, captured: bool) -> Charge:
+    return Charge(
+        **fresh(tx, env, Charge),
+        amount=intent.amount,
+        amount_captured=intent.amount if captured else 0,
+        amount_refunded=0,
+        currency=intent.currency,
+        status=status,
+        payment_intent=intent.id,
+        payment_method=intent.payment_method,
+        customer_id=intent.customer_id,
+        description=intent.description,
+        captured=captured,
+        refunded=False,
+        failure_code=None,
+        failure_message=None,
+        metadata=Metadata(),
+    )
 
 
-def _authorize(tx: Tx, record: Record, behaviour: Behaviour, env: Env) -> None:
-    doc = record.doc
-    automatic = doc["capture_method"] == "automatic"
-    charge = _new_charge(tx, doc, env, status="succeeded", captured=automatic)
-    tx.insert("charges", record.account, charge, {"refund_fails": behaviour is Behaviour.REFUND_FAILS})
-    doc["latest_charge"] = charge["id"]
-    doc["redirect_url"] = None
+def _authorize(tx: Tx, pi: Stored[PaymentIntent], behaviour: Behaviour, env: Env) -> None:
+    intent = pi.obj
+    automatic = intent.capture_method == CaptureMethod.AUTOMATIC
+    charge = _new_charge(tx, intent, env, status=ChargeStatus.SUCCEEDED, captured=automatic)
+    insert(tx, pi.account, charge, {_REFUND_FAILS_KEY: behaviour is Behaviour.REFUND_FAILS})
+    intent.latest_charge = charge.id
+    intent.redirect_url = None
     if automatic:
-        doc["status"] = "succeeded"
-        doc["amount_received"] = doc["amount"]
-        tx.adjust_balance(record.account, doc["currency"], available=doc["amount"])
-        record_event(tx, record.account, "payment_intent.succeeded", doc, env)
+        intent.status = Status.SUCCEEDED
+        intent.amount_received = intent.amount
+        tx.adjust_balance(pi.account, intent.currency, available=intent.amount)
+        record_event(tx, pi.account, EventType.PAYMENT_INTENT_SUCCEEDED, pi, env)
     else:
-        doc["status"] = "requires_capture"
-        record_event(tx, record.account, "payment_intent.requires_capture", doc, env)
+        intent.status = Status.REQUIRES_CAPTURE
+        record_event(tx, pi.account, EventType.PAYMENT_INTENT_REQUIRES_CAPTURE, pi, env)
 
 
 def _decline(
-    tx: Tx, record: Record, code: str, decline_code: str, message: str, env: Env, *, final: bool = False
+    tx: Tx,
+    pi: Stored[PaymentIntent],
+    code: str,
+    decline_code: str,
+    message: str,
+    env: Env,
+    *,
+    final: bool = False,
 ) -> None:
     """Record a failed attempt: back to `requires_payment_method`, or `failed` for good when `final`."""
-    doc = record.doc
-    charge = _new_charge(tx, doc, env, status="failed", captured=False)
-    charge["failure_code"] = code
-    charge["failure_message"] = message
-    tx.insert("charges", record.account, charge)
-    doc["latest_charge"] = charge["id"]
-    doc["last_payment_error"] = {
-        "type": "payment_error",
-        "code": code,
-        "message": message,
-        "decline_code": decline_code,
-        "payment_method": doc["payment_method"],
-    }
+    intent = pi.obj
+    charge = _new_charge(tx, intent, env, status=ChargeStatus.FAILED, captured=False)
+    charge.failure_code = code
+    charge.failure_message = message
+    insert(tx, pi.account, charge)
+    intent.latest_charge = charge.id
+    intent.last_payment_error = LastPaymentError(
+        type=ErrorType.PAYMENT_ERROR,
+        code=code,
+        message=message,
+        decline_code=decline_code,
+        payment_method=intent.payment_method,
+    )
     if final:
-        doc["status"] = "failed"
+        intent.status = Status.FAILED
     else:
-        doc["payment_method"] = None
-        doc["status"] = "requires_payment_method"
-    record_event(tx, record.account, "payment_intent.failed", doc, env)
+        intent.payment_method = None
+        intent.status = Status.REQUIRES_PAYMENT_METHOD
+    record_event(tx, pi.account, EventType.PAYMENT_INTENT_FAILED, pi, env)
 
 
 # -- refunds --------------------------------------------------------------------------------------------
 
+MakeRefund = Callable[..., Stored[Refund]]
+"""Makes the new refund from what the rule decided (``make(amount=..., status=...)``)."""
 
-def create_refund(tx: Tx, account: str, p: Doc, env: Env) -> Doc:
+
+@PLUGINS.write("create_refund")
+def create_refund(c: Call) -> Doc:
     """Refund a payment intent's captured charge, or a charge; exactly one of the two is given."""
-    pi_id, charge_id = p.get("payment_intent"), p.get("charge")
+    request = CreateRefundRequest.from_dict(c.params)
+    pi_id: str | None = _given(request.payment_intent)
+    charge_id: str | None = _given(request.charge)
     if pi_id and charge_id:
-        raise invalid_param("charge", "Give exactly one of payment_intent or charge, not both.")
+        raise invalid_param(_REFUND.charge.name, "Give exactly one of payment_intent or charge, not both.")
     if not pi_id and not charge_id:
-        raise invalid_param("payment_intent", "Give payment_intent or charge to refund.", "parameter_missing")
+        raise invalid_param(
+            _REFUND.payment_intent.name, "Give payment_intent or charge to refund.", "parameter_missing"
+        )
+    param = _REFUND.payment_intent.name if pi_id else _REFUND.charge.name
     if pi_id:
-        pi = tx.require("payment_intents", account, pi_id, "payment_intent", param="payment_intent")
-        if pi.doc["status"] != "succeeded" or not pi.doc["latest_charge"]:
+        pi = load(c.tx, PaymentIntent, c.account, pi_id, param=param)
+        if pi.obj.status != Status.SUCCEEDED or not pi.obj.latest_charge:
             raise invalid_param(
-                "payment_intent",
-                f"This payment intent has no captured charge to refund (status {pi.doc['status']}).",
+                param,
+                f"This payment intent has no captured charge to refund (status {pi.obj.status}).",
                 "charge_not_refundable",
             )
-        charge = tx.require("charges", account, pi.doc["latest_charge"], "charge", param="payment_intent")
-    else:
-        charge = tx.require("charges", account, str(charge_id), "charge", param="charge")
-    return _refund(tx, charge, p, env, charge_param="payment_intent" if pi_id else "charge")
+        charge_id = pi.obj.latest_charge
+    charge = load(c.tx, Charge, c.account, str(charge_id), param=param)
+
+    def make(**decided: Any) -> Stored[Refund]:
+        return new(Refund, c.account, c.new_object(**decided))
+
+    return _refund(c.tx, charge, _given(request.amount), c.env, make, charge_param=param)
 
 
-def refund_charge(tx: Tx, account: str, charge_id: str, p: Doc, env: Env) -> Doc:
+@PLUGINS.write("refund_charge")
+def refund_charge(c: Call) -> Doc:
     """Refund the charge in the path, fully by default."""
-    charge = tx.require("charges", account, charge_id, "charge")
-    return _refund(tx, charge, p, env, charge_param=None)
+    charge = Stored.of(c.require(), Charge)
+
+    def make(**decided: Any) -> Stored[Refund]:
+        # The body's reason and metadata, as a create would take them.
+        return new(Refund, c.account, build(c.tx, c.env, Refund, c.params, **decided).to_dict())
+
+    requested = _given(RefundChargeRequest.from_dict(c.params).amount)
+    return _refund(c.tx, charge, requested, c.env, make, charge_param=None)
 
 
-def _refund(tx: Tx, charge: Record, p: Doc, env: Env, *, charge_param: str | None) -> Doc:
-    c = charge.doc
-    if c["status"] != "succeeded" or not c["captured"]:
-        state = "failed" if c["status"] == "failed" else "not captured"
+def _refund(
+    tx: Tx,
+    charge: Stored[Charge],
+    requested: int | None,
+    env: Env,
+    make: MakeRefund,
+    *,
+    charge_param: str | None,
+) -> Doc:
+    ch = charge.obj
+    if ch.status != ChargeStatus.SUCCEEDED or not ch.captured:
+        state = ChargeStatus.FAILED.value if ch.status == ChargeStatus.FAILED else "not captured"
         raise invalid_param(
-            charge_param, f"Charge {c['id']} cannot be refunded: it is {state}.", "charge_not_refundable"
+            charge_param, f"Charge {ch.id} cannot be refunded: it is {state}.", "charge_not_refundable"
         )
-    refundable = int(c["amount_captured"]) - int(c["amount_refunded"])
+    refundable = ch.amount_captured - ch.amount_refunded
     if refundable <= 0:
         raise invalid_param(
-            charge_param, f"Charge {c['id']} has already been refunded in full.", "charge_already_refunded"
+            charge_param, f"Charge {ch.id} has already been refunded in full.", "charge_already_refunded"
         )
-    amount = p.get("amount")
-    amount = refundable if amount is None else int(amount)
+    amount = refundable if requested is None else int(requested)
     if amount > refundable:
         raise invalid_param(
-            "amount",
+            _REFUND.amount.name,
             f"Refund amount ({amount}) is greater than the refundable amount of the charge ({refundable}).",
             "amount_too_large",
         )
-    c["amount_refunded"] = int(c["amount_refunded"]) + amount
-    c["refunded"] = c["amount_refunded"] == c["amount_captured"]
-    tx.save(charge)
-    refund: Doc = {
-        "id": tx.new_id("refunds"),
-        "object": "refund",
-        "amount": amount,
-        "currency": c["currency"],
-        "payment_intent": c["payment_intent"],
-        "charge": c["id"],
-        "status": "pending",
-        "reason": p.get("reason"),
-        "failure_reason": None,
-        "metadata": new_metadata(p.get("metadata")),
-        "created": env.ts,
-        "livemode": False,
-    }
-    tx.insert("refunds", charge.account, refund)
-    tx.adjust_balance(charge.account, c["currency"], available=-amount)
-    tx.schedule(charge.account, "refund.settle", refund["id"], env.now + env.settings.refund_delay)
-    return refund
+    ch.amount_refunded += amount
+    ch.refunded = ch.amount_refunded == ch.amount_captured
+    charge.save(tx)
+    refund = make(
+        amount=amount,
+        currency=ch.currency,
+        payment_intent=ch.payment_intent,
+        charge=ch.id,
+        status=RefundStatus.PENDING,
+    )
+    refund.add(tx)
+    tx.adjust_balance(charge.account, ch.currency, available=-amount)
+    tx.schedule(charge.account, SETTLE_REFUND, refund.id, env.now + env.settings.refund_delay)
+    return refund.record.doc
 
 
+@timer_action(SETTLE_REFUND)
 def settle_refund(tx: Tx, account: str, refund_id: str, env: Env) -> None:
     """Timer: a pending refund succeeds, or fails (charges made with ``pm_card_refund_fail``)."""
-    record = tx.get("refunds", account, refund_id)
-    if record is None or record.doc["status"] != "pending":
+    refund = find(tx, Refund, account, refund_id)
+    if refund is None or refund.obj.status != RefundStatus.PENDING:
         return
-    refund = record.doc
-    charge = tx.require("charges", account, refund["charge"], "charge")
-    if charge.internal.get("refund_fails"):
-        refund["status"] = "failed"
-        refund["failure_reason"] = "declined_by_provider"
-        charge.doc["amount_refunded"] = int(charge.doc["amount_refunded"]) - int(refund["amount"])
-        charge.doc["refunded"] = False
-        tx.save(charge)
-        tx.save(record)
-        tx.adjust_balance(account, refund["currency"], available=int(refund["amount"]))
-        record_event(tx, account, "refund.failed", refund, env)
+    charge = load(tx, Charge, account, refund.obj.charge)
+    if charge.internal.get(_REFUND_FAILS_KEY):
+        refund.obj.status = RefundStatus.FAILED
+        refund.obj.failure_reason = "declined_by_provider"
+        charge.obj.amount_refunded -= refund.obj.amount
+        charge.obj.refunded = False
+        charge.save(tx)
+        refund.save(tx)
+        tx.adjust_balance(account, refund.obj.currency, available=refund.obj.amount)
+        record_event(tx, account, EventType.REFUND_FAILED, refund, env)
         return
-    refund["status"] = "succeeded"
-    tx.save(record)
-    record_event(tx, account, "refund.processed", refund, env)
-    record_event(tx, account, "charge.refunded", charge.doc, env)
+    refund.obj.status = RefundStatus.SUCCEEDED
+    refund.save(tx)
+    record_event(tx, account, EventType.REFUND_PROCESSED, refund, env)
+    record_event(tx, account, EventType.CHARGE_REFUNDED, charge, env)

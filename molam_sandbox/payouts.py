@@ -11,180 +11,189 @@ from __future__ import annotations
 
 from typing import Any
 
+import attrs
+
+from molam_sandbox.engine import Call
 from molam_sandbox.errors import SandboxError, invalid_param, unexpected_state
 from molam_sandbox.events import record_event
-from molam_sandbox.metadata import new_metadata
+from molam_sandbox.objects import Stored, find, load, new, object_type
+from molam_sandbox.registry import PLUGINS
 from molam_sandbox.settings import Env
-from molam_sandbox.state import Record, Tx, checked_sum
-from molam_sandbox.wallets import debit_wallet
+from molam_sandbox.state import Tx
+from molam_sandbox.timers import timer_action
+from molam_sandbox.wallets import credit_wallet_unchecked, debit_wallet
+from molam_sdk.models.balance import Balance
+from molam_sdk.models.balance_amount import BalanceAmount
+from molam_sdk.models.bank_account_beneficiary import BankAccountBeneficiary
+from molam_sdk.models.create_payout_request import CreatePayoutRequest
+from molam_sdk.models.error_type import ErrorType
+from molam_sdk.models.event_type import EventType
+from molam_sdk.models.mobile_money_beneficiary import MobileMoneyBeneficiary
+from molam_sdk.models.origin_module import OriginModule
+from molam_sdk.models.payout import Payout
+from molam_sdk.models.payout_status import PayoutStatus
+from molam_sdk.models.wallet import Wallet
 
 __all__ = [
+    "ADVANCE_PAYOUT",
     "FAILING_BENEFICIARIES",
     "NEXT_STATUSES",
     "advance_payout",
     "auto_advance_payout",
     "cancel_payout",
     "create_payout",
-    "credit_wallet_unchecked",
     "retrieve_balance",
 ]
 
 Doc = dict[str, Any]
+Status = PayoutStatus
 
 FAILING_BENEFICIARIES = frozenset({"000111111116", "+221700000000"})
 """Bank account numbers / mobile money numbers whose payouts fail in transit (``account_closed``)."""
 
-NEXT_STATUSES: dict[str, tuple[str, ...]] = {"pending": ("in_transit",), "in_transit": ("paid", "failed")}
+NEXT_STATUSES: dict[Status, tuple[Status, ...]] = {
+    Status.PENDING: (Status.IN_TRANSIT,),
+    Status.IN_TRANSIT: (Status.PAID, Status.FAILED),
+}
 """The statuses a payout may move to next."""
 
+ADVANCE_PAYOUT = "payout.advance"
+"""Timer action: a payout moves one natural step."""
 
-def _beneficiary_fails(beneficiary: Doc) -> bool:
-    number = beneficiary.get("account_number") or beneficiary.get("msisdn")
-    return number in FAILING_BENEFICIARIES
+_FROM_WALLET = "funded_by_wallet"  # internal: the wallet that funded the payout (None: the Treasury balance)
+_CREATE = attrs.fields(CreatePayoutRequest)
+_KIND = object_type(Payout)
 
 
-def create_payout(tx: Tx, account: str, p: Doc, env: Env) -> Doc:
+def _beneficiary_fails(beneficiary: object) -> bool:
+    if isinstance(beneficiary, BankAccountBeneficiary):
+        return beneficiary.account_number in FAILING_BENEFICIARIES
+    if isinstance(beneficiary, MobileMoneyBeneficiary):
+        return beneficiary.msisdn in FAILING_BENEFICIARIES
+    return False
+
+
+@PLUGINS.write("create_payout")
+def create_payout(c: Call) -> Doc:
     """Create a pending payout and hold its funds."""
-    currency, amount = str(p["currency"]), int(p["amount"])
+    request = CreatePayoutRequest.from_dict(c.params)
+    currency, amount = request.currency, request.amount
     internal: Doc
-    if p["origin_module"] == "ma":
-        wallet = tx.require("wallets", account, p["origin_entity_id"], "wallet", param="origin_entity_id")
-        debit_wallet(wallet, currency, amount, "origin_entity_id")
-        tx.save(wallet)
-        internal = {"wallet": wallet.id}
+    if request.origin_module == OriginModule.MA:
+        param = _CREATE.origin_entity_id.name
+        wallet = load(c.tx, Wallet, c.account, request.origin_entity_id, param=param)
+        debit_wallet(wallet, currency, amount, param)
+        wallet.save(c.tx)
+        internal = {_FROM_WALLET: wallet.id}
     else:
-        available = {c: a for c, a, _, _ in tx.balances(account)}.get(currency, 0)
+        available = {cur: a for cur, a, _, _ in c.tx.balances(c.account)}.get(currency, 0)
         if available < amount:
             raise SandboxError(
                 400,
-                "invalid_request_error",
+                ErrorType.INVALID_REQUEST_ERROR,
                 "insufficient_funds",
                 f"The {currency} Treasury balance has {available} available, less than {amount}.",
-                param="amount",
+                param=_CREATE.amount.name,
             )
-        tx.adjust_balance(account, currency, available=-amount, reserved=amount)
-        internal = {"wallet": None}
-    beneficiary = dict(p["beneficiary"])
-    doc: Doc = {
-        "id": tx.new_id("payouts"),
-        "object": "payout",
-        "origin_module": p["origin_module"],
-        "origin_entity_id": p["origin_entity_id"],
-        "amount": amount,
-        "currency": currency,
-        "beneficiary": beneficiary,
-        "status": "pending",
-        "description": p.get("description"),
-        "failure_code": None,
-        "failure_message": None,
-        "arrival_date": env.ts + (60 if beneficiary.get("type") == "mobile_money" else 86400),
-        "metadata": new_metadata(p.get("metadata")),
-        "created": env.ts,
-        "livemode": False,
-    }
-    tx.insert("payouts", account, doc, internal)
-    _schedule_step(tx, account, doc["id"], env)
-    return doc
+        c.tx.adjust_balance(c.account, currency, available=-amount, reserved=amount)
+        internal = {_FROM_WALLET: None}
+    mobile = isinstance(request.beneficiary, MobileMoneyBeneficiary)
+    doc = c.new_object(status=Status.PENDING, arrival_date=c.env.ts + (60 if mobile else 86400))
+    payout = new(Payout, c.account, doc, internal)
+    payout.add(c.tx)
+    _schedule_step(c.tx, c.account, payout.id, c.env)
+    return payout.record.doc
 
 
 def _schedule_step(tx: Tx, account: str, payout_id: str, env: Env) -> None:
     if env.settings.payout_delay is not None:
-        tx.schedule(account, "payout.advance", payout_id, env.now + env.settings.payout_delay)
+        tx.schedule(account, ADVANCE_PAYOUT, payout_id, env.now + env.settings.payout_delay)
 
 
-def _release_funds(tx: Tx, record: Record) -> None:
-    doc = record.doc
-    wallet_id = record.internal.get("wallet")
+def _release_funds(tx: Tx, payout: Stored[Payout]) -> None:
+    amount, currency = payout.obj.amount, payout.obj.currency
+    wallet_id = payout.internal.get(_FROM_WALLET)
     if wallet_id:
-        wallet = tx.get("wallets", record.account, str(wallet_id))
+        wallet = find(tx, Wallet, payout.account, str(wallet_id))
         if wallet is not None:
-            credit_wallet_unchecked(wallet, doc["currency"], int(doc["amount"]))
-            tx.save(wallet)
+            credit_wallet_unchecked(wallet, currency, amount)
+            wallet.save(tx)
     else:
-        tx.adjust_balance(
-            record.account, doc["currency"], available=int(doc["amount"]), reserved=-int(doc["amount"])
-        )
+        tx.adjust_balance(payout.account, currency, available=amount, reserved=-amount)
 
 
-def credit_wallet_unchecked(wallet: Record, currency: str, amount: int) -> None:
-    """Return funds to a wallet whatever its status (a refund of held funds is never refused)."""
-    balance = wallet.internal.setdefault("balances", {}).setdefault(currency, {"available": 0, "pending": 0})
-    balance["available"] = checked_sum(balance["available"], amount)
-
-
-def advance_payout(tx: Tx, account: str, payout_id: str, target: str | None, env: Env) -> Doc:
+def advance_payout(tx: Tx, account: str, payout_id: str, target: Status | None, env: Env) -> Doc:
     """Move a payout one step: to `target`, or to its natural next status."""
-    record = tx.require("payouts", account, payout_id, "payout")
-    doc = record.doc
-    allowed = NEXT_STATUSES.get(doc["status"], ())
+    payout = load(tx, Payout, account, payout_id)
+    po = payout.obj
+    allowed = NEXT_STATUSES.get(po.status, ())
     if not allowed:
-        raise unexpected_state("payout", payout_id, doc["status"], "advance")
+        raise unexpected_state(_KIND, payout_id, po.status, "advance")
     if target is None:
-        target = (
-            "failed"
-            if doc["status"] == "in_transit" and _beneficiary_fails(doc["beneficiary"])
-            else allowed[0]
-        )
+        failing = po.status == Status.IN_TRANSIT and _beneficiary_fails(po.beneficiary)
+        target = Status.FAILED if failing else allowed[0]
     if target not in allowed:
         raise invalid_param(
-            "status",
-            f"A {doc['status']} payout can only move to {' or '.join(allowed)}, not {target}.",
+            attrs.fields(Payout).status.name,
+            f"A {po.status} payout can only move to {' or '.join(allowed)}, not {target}.",
             "payout_unexpected_state",
         )
     tx.unschedule(account, payout_id)
-    doc["status"] = target
-    if target == "in_transit":
-        record_event(tx, account, "payout.in_transit", doc, env)
+    po.status = target
+    if target == Status.IN_TRANSIT:
+        record_event(tx, account, EventType.PAYOUT_IN_TRANSIT, payout, env)
         _schedule_step(tx, account, payout_id, env)
-    elif target == "paid":
-        doc["arrival_date"] = env.ts
-        if not record.internal.get("wallet"):
-            tx.adjust_balance(account, doc["currency"], reserved=-int(doc["amount"]))
-        record_event(tx, account, "payout.paid", doc, env)
+    elif target == Status.PAID:
+        po.arrival_date = env.ts
+        if not payout.internal.get(_FROM_WALLET):
+            tx.adjust_balance(account, po.currency, reserved=-po.amount)
+        record_event(tx, account, EventType.PAYOUT_PAID, payout, env)
     else:
-        doc["failure_code"] = "account_closed"
-        doc["failure_message"] = "The beneficiary's account is closed or could not receive the funds."
-        doc["arrival_date"] = None
-        _release_funds(tx, record)
-        record_event(tx, account, "payout.failed", doc, env)
-    tx.save(record)
-    return doc
+        po.failure_code = "account_closed"
+        po.failure_message = "The beneficiary's account is closed or could not receive the funds."
+        po.arrival_date = None
+        _release_funds(tx, payout)
+        record_event(tx, account, EventType.PAYOUT_FAILED, payout, env)
+    return payout.save(tx)
 
 
+@timer_action(ADVANCE_PAYOUT)
 def auto_advance_payout(tx: Tx, account: str, payout_id: str, env: Env) -> None:
     """Timer: move a payout one natural step (only scheduled when `payout_delay` is set)."""
-    record = tx.get("payouts", account, payout_id)
-    if record is not None and record.doc["status"] in NEXT_STATUSES:
+    payout = find(tx, Payout, account, payout_id)
+    if payout is not None and payout.obj.status in NEXT_STATUSES:
         advance_payout(tx, account, payout_id, None, env)
 
 
-def cancel_payout(tx: Tx, account: str, payout_id: str, env: Env) -> Doc:
+@PLUGINS.write("cancel_payout")
+def cancel_payout(c: Call) -> Doc:
     """Cancel a pending payout; its funds return to where they came from."""
-    record = tx.require("payouts", account, payout_id, "payout")
-    doc = record.doc
-    if doc["status"] != "pending":
+    payout = Stored.of(c.require(), Payout)
+    po = payout.obj
+    if po.status != Status.PENDING:
         raise SandboxError(
             400,
-            "invalid_request_error",
+            ErrorType.INVALID_REQUEST_ERROR,
             "payout_not_cancelable",
-            f"Only pending payouts can be canceled; payout {payout_id} is {doc['status']}.",
+            f"Only pending payouts can be canceled; payout {payout.id} is {po.status}.",
         )
-    tx.unschedule(account, payout_id)
-    doc["status"] = "canceled"
-    doc["arrival_date"] = None
-    _release_funds(tx, record)
-    tx.save(record)
-    record_event(tx, account, "payout.canceled", doc, env)
-    return doc
+    c.tx.unschedule(c.account, payout.id)
+    po.status = Status.CANCELED
+    po.arrival_date = None
+    _release_funds(c.tx, payout)
+    payout.save(c.tx)
+    record_event(c.tx, c.account, EventType.PAYOUT_CANCELED, payout, c.env)
+    return payout.record.doc
 
 
-def retrieve_balance(tx: Tx, account: str) -> Doc:
+@PLUGINS.read("retrieve_balance")
+def retrieve_balance(c: Call) -> Doc:
     """The account's Treasury `Balance`, one entry per currency in each list."""
-    rows = tx.balances(account)
-    return {
-        "object": "balance",
-        "available": [{"currency": c, "amount": a} for c, a, _, _ in rows],
-        "pending": [{"currency": c, "amount": p} for c, _, p, _ in rows],
-        "reserved": [{"currency": c, "amount": r} for c, _, _, r in rows],
-        "livemode": False,
-    }
+    rows = c.tx.balances(c.account)
+    return Balance(
+        object="balance",
+        available=[BalanceAmount(currency=cur, amount=a) for cur, a, _, _ in rows],
+        pending=[BalanceAmount(currency=cur, amount=p) for cur, _, p, _ in rows],
+        reserved=[BalanceAmount(currency=cur, amount=r) for cur, _, _, r in rows],
+        livemode=False,
+    ).to_dict()

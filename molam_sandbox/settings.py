@@ -7,16 +7,11 @@ import os
 import attrs
 
 __all__ = [
-    "API_VERSION",
     "STRICT_RESPONSES_ENV",
     "Env",
     "SandboxSettings",
     "strict_responses_from_environment",
 ]
-
-API_VERSION = "2025-01-15"
-"""The API version the sandbox renders objects and events in."""
-
 
 STRICT_RESPONSES_ENV = "MOLAM_SANDBOX_STRICT_RESPONSES"
 
@@ -70,10 +65,12 @@ class SandboxSettings:
 
 @attrs.frozen
 class Env:
-    """What a domain operation needs besides its input: the time and the settings."""
+    """What a domain operation needs besides its input: the time, the settings and the API version."""
 
     now: float
     settings: SandboxSettings
+    api_version: str
+    """The version of the spec being served (its ``info.version``): what objects and events are rendered in."""
 
     @property
     def ts(self) -> int:

@@ -1,7 +1,7 @@
 """Seeding a sandbox database directly (the sandbox's own domain functions, one transaction), for large tests.
 
-Creating 10,000 payment intents over HTTP takes minutes; through `molam_sandbox.payments` in a single
-SQLite transaction it takes about a second, and the objects are exactly what the API would have made. The
+Creating 10,000 payment intents over HTTP takes minutes; through the sandbox's own plug-in
+(`molam_sandbox.plugins.invoke`) in a single SQLite transaction it takes about a second, and the objects are exactly what the API would have made. The
 sandbox is then started on that file and everything the test checks goes over real HTTP.
 """
 
@@ -21,8 +21,8 @@ def seed_payment_intents(db_path: Path, api_key: str, count: int, *, seed: int =
     About a third are confirmed with pm_card_visa (succeeded), a few declined (failed is not stored: the
     intent returns to requires_payment_method), the rest left unconfirmed. Returns their documents, oldest first.
     """
-    from molam_sandbox import payments
     from molam_sandbox.auth import account_for_key
+    from molam_sandbox.plugins import invoke
     from molam_sandbox.settings import Env, SandboxSettings
     from molam_sandbox.spec import load_api
     from molam_sandbox.state import Database
@@ -32,7 +32,8 @@ def seed_payment_intents(db_path: Path, api_key: str, count: int, *, seed: int =
     account = account_for_key(api_key)
     start = int(time.time()) - count - 60
     docs: list[dict[str, Any]] = []
-    db = Database(str(db_path), tables={t: r.prefix for t, r in load_api().by_table.items()})
+    api = load_api()
+    db = Database(str(db_path), tables={t: r.prefix for t, r in api.by_table.items()})
     try:
         with db.transaction() as tx:
             for i in range(count):
@@ -43,7 +44,8 @@ def seed_payment_intents(db_path: Path, api_key: str, count: int, *, seed: int =
                 if i % 3 == 0:
                     params.update(payment_method="pm_card_visa", confirm=True)
                 params["metadata"] = {"order_id": f"ord_{i:05d}"}
-                docs.append(payments.create_payment_intent(tx, account, params, Env(start + i, settings)))
+                env = Env(start + i, settings, api.api_version)
+                docs.append(invoke(api, tx, account, env, "create_payment_intent", params))
     finally:
         db.close()
     return docs
