@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 from molam_sdk.commands import GROUPS
+from molam_sdk.models import EventType
 from molam_sdk_ext.cli import aliases
 from molam_sdk_ext.cli.exit_codes import ExitCode
 from molam_sdk_ext.client import Molam
@@ -108,11 +109,12 @@ def test_missing_required_fields_and_currencies_are_usage_errors(cli: Cli) -> No
 
 
 def test_the_other_resources_through_their_generated_commands(cli: Cli) -> None:
+    wanted = [EventType.PAYOUT_PAID.value, EventType.REFUND_PROCESSED.value]
     endpoint = cli.ok(
-        "webhook-endpoints", "create", "--url", "http://127.0.0.1:9/hooks", "--enabled-events", "payout.paid",
-        "--enabled-events", "refund.processed", "--description", "Shop",
+        "webhook-endpoints", "create", "--url", "http://127.0.0.1:9/hooks", "--enabled-events", wanted[0],
+        "--enabled-events", wanted[1], "--description", "Shop",
     )  # fmt: skip
-    assert endpoint["enabled_events"] == ["payout.paid", "refund.processed"] and endpoint["secret"]
+    assert endpoint["enabled_events"] == wanted and endpoint["secret"]
     updated = cli.ok("webhook-endpoints", "update", endpoint["id"], "--status", "disabled")
     assert updated["status"] == "disabled"
     rotated = cli.ok("webhook-endpoints", "rotate-secret", endpoint["id"])
@@ -283,6 +285,7 @@ def test_a_new_resource_is_a_new_command_group(tmp_path: Path) -> None:
         """
         import json
         from molam_sdk.commands import GROUPS
+from molam_sdk.models import EventType
         print(json.dumps(sum(len(group.commands) for group in GROUPS)))
         """,
     )
