@@ -1,10 +1,11 @@
 """Regenerate the SDK from an edited copy of the spec into a temporary tree, and run user code against it.
 
-`regenerate(mutate)` copies spec/molam.yaml, applies `mutate` to the parsed document, and renders the whole
-generated tree (molam_sdk/, the sandbox models) into a temporary directory with
-`generator.generate.generate_tree`, the function `make generate` uses. `run(tree, code)` runs Python code in a
-fresh interpreter whose `molam_sdk` is that tree's (the hand-written molam_sdk_ext comes from the repository,
-as it would for a user upgrading the generated package), and returns what the code printed as JSON.
+`regenerate(mutate)` copies spec/molam.yaml, applies `mutate` to the parsed document, and does what
+`make generate` does: rewrites the copy's EventType enum from its webhooks, then renders the whole generated
+tree (molam_sdk/, the sandbox models) into a temporary directory with `generator.generate.generate_tree`.
+`run(tree, code)` runs Python code in a fresh interpreter whose `molam_sdk` is that tree's (the hand-written
+molam_sdk_ext comes from the repository, as it would for a user upgrading the generated package), and returns
+what the code printed as JSON.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from typing import Any
 
 import yaml
 
+from generator.event_types import sync_spec_file
 from generator.generate import generate_tree
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -47,6 +49,8 @@ def regenerate(mutate: Callable[[Spec], object], directory: Path) -> tuple[Path,
     spec = load_spec()
     mutate(spec)
     spec_path = write_spec(spec, directory)
+    # What `make generate` does: the spec's EventType enum rewritten from its webhooks, then the tree.
+    sync_spec_file(spec_path, spec)
     tree = directory / "tree"
     tree.mkdir()
     generate_tree(spec_path, tree)
