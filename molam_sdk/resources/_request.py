@@ -97,6 +97,17 @@ def check_path_parameter(name: str, value: object) -> None:
             f"{name} must be a non-empty id without '/' (got {len(value)} characters that are not one).",
             param=name,
         )
+    if not _encodable(value):
+        # A lone surrogate cannot be percent-escaped (UTF-8 has no bytes for it): refused, never sent.
+        raise ValidationError(f"{name} must be valid Unicode text (it holds a lone surrogate).", param=name)
+
+
+def _encodable(value: str) -> bool:
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def check_integers(values: Mapping[str, Any] | None, names: tuple[str, ...]) -> None:
