@@ -132,6 +132,7 @@ _CREATE = attrs.fields(CreatePaymentIntentRequest)
 _CAPTURE = attrs.fields(CapturePaymentIntentRequest)
 _REFUND = attrs.fields(CreateRefundRequest)
 _INTENT = object_type(PaymentIntent)
+_INTENT_FIELDS = attrs.fields(PaymentIntent)
 _PROCESSING_FAILS = (
     "processing_fails"  # internal: a `pm_card_processing_declined` payment fails when it settles
 )
@@ -183,12 +184,14 @@ def create_payment_intent(c: Call) -> Doc:
         status=Status.REQUIRES_CONFIRMATION if payment_method else Status.REQUIRES_PAYMENT_METHOD,
         capture_method=_given(request.capture_method) or CaptureMethod.AUTOMATIC,
     )
-    pi = new(PaymentIntent, c.account, doc)
-    pi.obj.client_secret = f"{pi.id}_secret_{new_id('', 24)}"  # the secret embeds the id it belongs to
-    pi.add(c.tx)
+    # The secret embeds the id it belongs to. Set by its typed field name rather than through a model round trip:
+    # this is the hot path of every create (the sandbox benchmark).
+    doc[_INTENT_FIELDS.client_secret.name] = f"{doc[_INTENT_FIELDS.id.name]}_secret_{new_id('', 24)}"
+    record = c.insert(doc)
     if request.confirm:
+        pi = Stored.of(record, PaymentIntent)
         _confirm(c.tx, pi, str(payment_method), c.env)
-    return pi.record.doc
+    return record.doc
 
 
 @PLUGINS.write("confirm_payment_intent")
