@@ -79,6 +79,8 @@ class Change:
     operations: tuple[str, ...] = ()
     acknowledged: bool = False
     ack_reason: str | None = None
+    #: Where the finding comes from: `spec` (the wire contract) or `sdk` (the Python surface).
+    source: str = "spec"
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> Change:
@@ -94,6 +96,8 @@ class Change:
                 operations=operations,
                 acknowledged=bool(data.get("acknowledged", False)),
                 ack_reason=data.get("ack_reason") or None,
+                # Reports older than the `source` key told SDK findings by their rule's prefix.
+                source=data.get("source") or ("sdk" if _text(data, "rule").startswith("sdk-") else "spec"),
             )
         except (KeyError, TypeError, AttributeError) as exc:
             raise ChangelogError(f"malformed finding {dict(data)!r}: {exc}") from exc
@@ -102,6 +106,11 @@ class Change:
     def breaking(self) -> bool:
         """True for a breaking finding."""
         return self.severity == "breaking"
+
+    @property
+    def wire(self) -> bool:
+        """True for a change of the wire contract (the spec), which clients pin by `Molam-Version`."""
+        return self.source == "spec"
 
 
 def _text(data: Mapping[str, Any], key: str) -> str:
@@ -295,6 +304,8 @@ class SectionInfo:
     api_version: str
     previous_api_version: str | None
     compared_with: str
+    #: Why the API version stayed the same across breaking wire changes (`release --same-api-version`).
+    same_api_version: str | None = None
 
 
 def render_section(info: SectionInfo, changes: Sequence[Change], notes: str = "") -> str:
@@ -303,6 +314,9 @@ def render_section(info: SectionInfo, changes: Sequence[Change], notes: str = ""
     if info.previous_api_version and info.previous_api_version != info.api_version:
         api += f", was `{info.previous_api_version}`"
     lines = [f"## {info.version} - {info.date}", "", f"{api}. Changes since {info.compared_with}.", ""]
+    if info.same_api_version:
+        reason = info.same_api_version.strip().rstrip(".")
+        lines += [f"The API version did not change despite the breaking changes below: {reason}.", ""]
     if notes.strip():
         lines += [notes.strip(), ""]
     grouped = categorize(changes)

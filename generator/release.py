@@ -1,7 +1,8 @@
-"""`python -m generator release`: cut a release whose version and changelog follow the spec diff.
+"""`python -m generator release`: cut a release whose version and changelog follow the spec diff, gated on
+everything `make test` checks.
 
-    python -m generator release [--dry-run] [--base REF] [--version X.Y.Z] [--skip-smoke]
-        [--no-build-isolation] [--date YYYY-MM-DD] [--repo DIR] [--dist DIR]
+    python -m generator release [--dry-run] [--base REF] [--version X.Y.Z] [--same-api-version REASON]
+        [--skip-smoke] [--no-build-isolation] [--skip-gates] [--date YYYY-MM-DD] [--repo DIR] [--dist DIR]
 
 1. The last release is the nearest annotated tag `vX.Y.Z` reachable from HEAD. The spec is compared with
    it (or with `--base`), through the breaking-change report (`python -m generator breaking --format
@@ -10,24 +11,34 @@
 2. The next version follows generator/semver.py (breaking -> major, addition -> minor, otherwise patch;
    one place to the right below 1.0.0). Without a tag this is the first release: the version written in
    molam_sdk_ext/__init__.py as it is, compared with `--base` or with an empty spec (the initial state).
-3. It refuses (exit 1, nothing changed) when: a breaking change is not acknowledged in
-   spec/breaking-acknowledged.yaml; the working tree is not clean; the generated code is not what the
-   spec generates; nothing was committed since the last release; the version file was edited by hand;
-   the tag already exists.
+3. It refuses (exit 1, nothing changed, one line per reason) unless, every check running even after one
+   failed: HEAD is `main` (`check_branch`) with a clean working tree (`check_clean`); something was
+   committed since the last release, whose version the version file still holds, and the tag is new;
+   every breaking change is acknowledged in spec/breaking-acknowledged.yaml; a breaking change of the wire
+   contract comes with a new `info.version` (the `Molam-Version`), or `--same-api-version REASON` says why
+   not (`check_api_version`; the reason goes into the changelog); the generated code is what the spec
+   generates (`check_generated`); and the gates pass (`default_gates`: `lint_gate`, `typecheck_gate`,
+   `fast_test_gate`, the Makefile's `lint`, `typecheck` and a documented subset of the tests), each run
+   by `run_gate` as subprocesses with the project's venv python.
 4. Otherwise it writes the version (molam_sdk_ext/__init__.py, the one place), prepends a section to
    CHANGELOG.md (the notes under `## Unreleased` on top, then lines generated from the findings, see
-   generator/changelog.py), builds the sdist and wheel of molam-sdk (pyproject.toml) and molam-sandbox
-   (packaging/sandbox), checks them (`twine check --strict`, names, versions, wheel contents), installs the
-   two wheels into a fresh venv and runs generator/release_smoke.py there (imports, `molam --version`, a
-   sandbox from that venv on a free loopback port, one payment intent through the SDK), then commits
-   "Release X.Y.Z" and creates the annotated tag `vX.Y.Z`. The artifacts end up in dist/. If any step
-   fails, the two files are restored and nothing is committed or tagged.
+   generator/changelog.py), removes the acknowledgements that matched nothing from
+   spec/breaking-acknowledged.yaml (`prune_acks`, listed in the output), builds the sdist and wheel of
+   molam-sdk (pyproject.toml) and molam-sandbox (packaging/sandbox), checks them (`twine check --strict`,
+   names, versions, wheel contents), installs the two wheels into a fresh venv and runs
+   generator/release_smoke.py there (imports, `molam --version`, a sandbox from that venv on a free
+   loopback port, one payment intent through the SDK), then commits "Release X.Y.Z" and creates the
+   annotated tag `vX.Y.Z`. The artifacts end up in dist/. If any step fails, the files are restored and
+   nothing is committed or tagged.
 
-`--dry-run` prints the plan (next version, the changelog section, the artifacts, every refusal) and changes
-nothing; its exit status is 1 when the real release would refuse. `--skip-smoke` leaves out the fresh-venv
-step and `--no-build-isolation` builds with this environment's hatchling instead of a fresh one per build
-(offline and faster: for tests that cut several releases; the isolated build and the smoke step have their
-own test).
+`--dry-run` prints the plan (next version, the changelog section, the artifacts, the acknowledgements it
+would prune, each gate's result and time, every refusal) and changes nothing; it runs the gates too, and
+its exit status is 1 when the real release would refuse. `--skip-smoke` leaves out the fresh-venv step and
+`--no-build-isolation` builds with this environment's hatchling instead of a fresh one per build (offline
+and faster: for tests that cut several releases; the isolated build and the smoke step have their own
+test). `--skip-gates` leaves out lint, mypy and the tests, for the tests of this command only (on copies
+of the project that hold no tests): never the default, printed first and in the plan, and written into
+the tag's message.
 """
 
 from __future__ import annotations
@@ -38,12 +49,14 @@ import email.parser
 import importlib.util
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
 import tempfile
+import time
 import zipfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -61,20 +74,33 @@ from generator.changelog import (
     with_release,
 )
 from generator.semver import VERSION_FILE, Version, VersionError, next_version, read_version, write_version
+from generator.specdiff.acks import AckError, Acknowledgement, parse_acks, prune_acks
 from generator.specdiff.rules import Bump
 
 __all__ = [
     "ChangeReport",
+    "Gate",
+    "GateResult",
     "Plan",
     "ReleaseError",
     "artifact_names",
     "build_artifacts",
     "change_report",
+    "check_api_version",
     "check_artifacts",
+    "check_branch",
+    "check_clean",
+    "check_generated",
+    "default_gates",
     "execute",
+    "fast_test_gate",
+    "lint_gate",
     "main",
     "plan_release",
+    "project_python",
+    "run_gate",
     "smoke_test",
+    "typecheck_gate",
 ]
 
 SPEC_FILE = "spec/molam.yaml"
@@ -105,6 +131,8 @@ class ChangeReport:
     changes: tuple[Change, ...]
     base_label: str
     note: str | None = None
+    #: Entries of spec/breaking-acknowledged.yaml that matched no finding: the release prunes them.
+    unused_acks: tuple[Acknowledgement, ...] = ()
 
     @property
     def blocking(self) -> tuple[Change, ...]:
@@ -114,6 +142,12 @@ class ChangeReport:
     def count(self, severity: str) -> int:
         """How many changes have `severity` (`breaking`, `warning`, `info`)."""
         return sum(1 for change in self.changes if change.severity == severity)
+
+    @property
+    def breaking_wire(self) -> tuple[Change, ...]:
+        """Breaking changes of the wire contract (the spec), acknowledged or not: clients pinned to the API
+        version see them, so they need a new `info.version` (see `check_api_version`)."""
+        return tuple(change for change in self.changes if change.breaking and change.wire)
 
 
 def parse_report(document: Any) -> ChangeReport:
@@ -129,10 +163,11 @@ def parse_report(document: Any) -> ChangeReport:
         changes = tuple(Change.from_json(item) for item in raw)
         verdict = Bump(document.get("verdict", "none"))
         bumps = [Bump(change.bump) for change in changes]
-    except (ChangelogError, ValueError) as exc:
+        unused = tuple(parse_acks(document.get("unused_acknowledgements") or [], "unused_acknowledgements"))
+    except (ChangelogError, ValueError) as exc:  # AckError is a ValueError
         raise ReleaseError(f"unreadable breaking-change report: {exc}") from exc
     verdict = max([verdict, *bumps], key=lambda bump: bump.rank)
-    return ChangeReport(verdict, changes, str(document.get("base", "")), document.get("note"))
+    return ChangeReport(verdict, changes, str(document.get("base", "")), document.get("note"), unused)
 
 
 def change_report(repo: Path, base: str) -> ChangeReport:
@@ -181,6 +216,199 @@ def _api_version(text: str | None) -> str | None:
     return version if isinstance(version, str) and version else None
 
 
+# --- the checks: cheap ones on git and the generated code, then the gates (lint, mypy, tests) ---------------
+
+#: The branch releases are cut from.
+RELEASE_BRANCH = "main"
+#: `ruff format --check` targets: the Makefile's `lint` target.
+FORMAT_PATHS = ("molam_sdk_ext", "molam_sandbox", "generator", "tests")
+#: `mypy --strict` targets of the Makefile's `typecheck` target, checked in one run with examples/*.py; each
+#: examples/*/ project gets its own run (two Django projects both have a manage.py).
+TYPECHECK_PATHS = ("molam_sdk", "molam_sdk_ext", "molam_sandbox", "generator", "bench", "tests")
+#: The release's fast test gate (README "Releases" says why it is enough): what a spec change reaches.
+TEST_GATE_PATHS = ("tests/drill", "tests/cli", "tests/sandbox", "tests/generated", "tests/spec")
+#: A gate that runs longer than this has hung: it fails rather than holding the release forever.
+GATE_TIMEOUT = 1800.0
+#: Lines of a gate's output that name one problem each, most telling first: pytest's `FAILED` / `ERROR`
+#: summary lines (its tracebacks also hold `path:line:` lines), then `path:line: ...` (mypy, ruff, the spec
+#: lint, ruff's concise output), then older ruff's `Would reformat:`.
+_PROBLEM_LINES = (
+    re.compile(r"^(FAILED|ERROR) "),
+    re.compile(r"^\S+:\d+(:\d+)?: "),
+    re.compile(r"^Would reformat: "),
+)
+
+
+def check_branch(repo: Path) -> list[str]:
+    """A release is cut from `main`, never from a feature branch or a detached HEAD."""
+    branch = _git(repo, "symbolic-ref", "-q", "--short", "HEAD", check=False)
+    if branch == RELEASE_BRANCH:
+        return []
+    where = f"on branch {branch}" if branch else "detached"
+    return [f"HEAD is {where}: release from `{RELEASE_BRANCH}` (git switch {RELEASE_BRANCH})"]
+
+
+def check_clean(repo: Path) -> list[str]:
+    """The release commits exactly what was tested: no uncommitted or untracked change may be around."""
+    status = _git(repo, "status", "--porcelain", "--untracked-files=normal")
+    if not status:
+        return []
+    lines = status.splitlines()
+    shown = ", ".join(line[3:] for line in lines[:5]) + (
+        f" (+{len(lines) - 5} more)" if len(lines) > 5 else ""
+    )
+    return [f"the working tree has uncommitted changes: {shown}; release from a clean checkout"]
+
+
+def check_generated(repo: Path) -> list[str]:
+    """`python -m generator check`: the committed generated code is what the spec generates."""
+    drift = subprocess.run(
+        [sys.executable, "-m", "generator", "check"], cwd=repo, capture_output=True, text=True, check=False
+    )
+    if drift.returncode == 0:
+        return []
+    return ["the generated code is not what the spec generates: run `make generate` and commit"]
+
+
+def check_api_version(
+    report: ChangeReport,
+    api_version: str,
+    previous_api_version: str | None,
+    base: str,
+    same_api_version: str | None = None,
+) -> list[str]:
+    """A breaking change of the wire contract needs a new API version (`info.version`, sent as
+    `Molam-Version`): clients pinned to the old one would otherwise see it change under them. Refuses when
+    the spec's breaking findings are not empty and `info.version` is the base's, unless `same_api_version`
+    gives the reason it may stay (it is printed in the changelog). The SDK acknowledgements in
+    spec/breaking-acknowledged.yaml do not count: they accept the break for Python callers, not for the wire.
+    """
+    wire = report.breaking_wire
+    if not wire or previous_api_version != api_version or same_api_version:
+        return []
+    first = wire[0]
+    more = f" (+{len(wire) - 1} more)" if len(wire) > 1 else ""
+    return [
+        f"breaking wire change since {base} ({first.rule}: {first.symbol}{more}) with the same API version "
+        f"{api_version}: change info.version in {SPEC_FILE} (the Molam-Version clients pin), or release "
+        f"with --same-api-version REASON (make release SAME_API_VERSION='...') saying why clients pinned to "
+        f"{api_version} are not broken"
+    ]
+
+
+@dataclass(frozen=True, slots=True)
+class Gate:
+    """One gate of the release: commands run in the repository with the project's python (`python ARGS`,
+    modules only, so the venv's own tools run); it passes when every command exits 0."""
+
+    name: str
+    commands: tuple[tuple[str, ...], ...]
+    #: How a person reruns the gate to see everything it found (the release prints one line).
+    rerun: str
+    env: Mapping[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class GateResult:
+    """How one gate went: its refusal line when it failed, and how long it took."""
+
+    name: str
+    seconds: float
+    problem: str | None = None
+
+    @property
+    def passed(self) -> bool:
+        """True when every command of the gate exited 0."""
+        return self.problem is None
+
+
+def lint_gate(check_paths: Sequence[str] = (".",), format_paths: Sequence[str] = FORMAT_PATHS) -> Gate:
+    """`make lint`: the spec's own rules, `ruff check` over `check_paths` (the whole tree) and `ruff format
+    --check` over `format_paths`."""
+    return Gate(
+        "lint",
+        (
+            ("-m", "generator", "lint"),
+            ("-m", "ruff", "check", "--output-format", "concise", *check_paths),
+            ("-m", "ruff", "format", "--check", "--output-format", "concise", *format_paths),
+        ),
+        "make lint",
+    )
+
+
+def typecheck_gate(
+    repo: Path, paths: Sequence[str] = TYPECHECK_PATHS, examples: Sequence[str] | None = None
+) -> Gate:
+    """`make typecheck`: `mypy --strict` over `paths` and examples/*.py in one run, then each examples/*/
+    project in its own. `examples` replaces the example files and projects (the release's tests give
+    `()` to check a small tree)."""
+    if examples is None:
+        examples = [
+            path.relative_to(repo).as_posix() + ("/" if path.is_dir() else "")
+            for path in sorted((repo / "examples").glob("*"))
+            if path.suffix == ".py" or (path.is_dir() and not path.name.startswith(("_", ".")))
+        ]
+    files = tuple(path for path in examples if not path.endswith("/"))
+    projects = [path for path in examples if path.endswith("/")]
+    commands = [("-m", "mypy", "--strict", *paths, *files)]
+    commands += [("-m", "mypy", "--strict", project) for project in projects]
+    return Gate("mypy --strict", tuple(commands), "make typecheck")
+
+
+def fast_test_gate(paths: Sequence[str] = TEST_GATE_PATHS) -> Gate:
+    """The fast test gate: pytest over `paths`, with debug logging as `make pytest` runs it (the secret
+    audit then checks every record). `-rfE` names each failed test in the summary the refusal quotes."""
+    command = ("-m", "pytest", "-q", "-rfE", "-p", "no:cacheprovider", *paths)
+    return Gate("tests", (command,), "python -m pytest " + " ".join(paths), {"MOLAM_LOG": "debug"})
+
+
+def default_gates(repo: Path) -> tuple[Gate, ...]:
+    """The gates a release runs, cheapest first: lint, mypy --strict, the fast test gate."""
+    return (lint_gate(), typecheck_gate(repo), fast_test_gate())
+
+
+def project_python(repo: Path) -> str:
+    """The project's venv python (`<repo>/.venv/bin/python`, what `make` uses), else the running one."""
+    venv = repo / ".venv" / "bin" / "python"
+    return str(venv) if venv.exists() else sys.executable
+
+
+def run_gate(gate: Gate, repo: Path, python: str) -> GateResult:
+    """Run `gate`'s commands in `repo` with `python`, all of them even after a failure (each may name a
+    different problem); the refusal line quotes the first failing command's first problem."""
+    env = {key: value for key, value in os.environ.items() if key not in {"PYTHONPATH", "VIRTUAL_ENV"}}
+    env.update(gate.env)
+    started = time.monotonic()
+    failures: list[str] = []
+    for command in gate.commands:
+        try:
+            result = subprocess.run(
+                [python, *command], cwd=repo, env=env, capture_output=True, text=True, timeout=GATE_TIMEOUT
+            )
+        except subprocess.TimeoutExpired:
+            failures.append(f"`{' '.join(command[1:3])}` ran longer than {GATE_TIMEOUT:.0f} s")
+            continue
+        if result.returncode != 0:
+            failures.append(_first_problem(result.stdout + "\n" + result.stderr))
+    seconds = time.monotonic() - started
+    if not failures:
+        return GateResult(gate.name, seconds)
+    more = f"; {len(failures) - 1} more command(s) failed" if len(failures) > 1 else ""
+    return GateResult(gate.name, seconds, f"{gate.name} failed: {failures[0]}{more} (rerun: {gate.rerun})")
+
+
+def _first_problem(output: str) -> str:
+    """One line out of a failing command's output: its first problem line and how many there are, else its
+    last line (a crash, a summary)."""
+    lines = [line.strip() for line in output.splitlines() if line.strip()]
+    for pattern in _PROBLEM_LINES:
+        problems = [line for line in lines if pattern.match(line)]
+        if problems:
+            more = f" (+{len(problems) - 1} more)" if len(problems) > 1 else ""
+            return problems[0][:300] + more
+    return lines[-1][:300] if lines else "it failed without any output"
+
+
 # --- the plan ---------------------------------------------------------------------------------------------
 
 
@@ -197,6 +425,17 @@ class Plan:
     section: str
     changelog: str
     problems: list[str] = field(default_factory=list)
+    #: How each gate went; empty when they were skipped (`gates_skipped`).
+    gates: list[GateResult] = field(default_factory=list)
+    #: True when the gates did not run (`--skip-gates`): printed loudly and written into the tag.
+    gates_skipped: bool = False
+    #: The reason the API version stays the same across breaking wire changes, when that applies.
+    same_api_version: str | None = None
+    #: Acknowledgements that matched nothing, and the acknowledgement file without them (None: unchanged).
+    stale_acks: tuple[Acknowledgement, ...] = ()
+    pruned_acks: str | None = None
+    #: Lines the plan prints that are neither a refusal nor part of the release (an unneeded flag).
+    notes: list[str] = field(default_factory=list)
 
     @property
     def compared_with(self) -> str:
@@ -204,6 +443,11 @@ class Plan:
         if self.base is None:
             return "the initial state (first release)"
         return self.base if self.previous and self.base == self.previous.tag else f"`{self.base}`"
+
+    @property
+    def files(self) -> list[str]:
+        """The files the release commit changes."""
+        return [VERSION_FILE, CHANGELOG_FILE, *([ACK_FILE] if self.pruned_acks is not None else [])]
 
     @property
     def artifacts(self) -> list[str]:
@@ -221,19 +465,25 @@ def artifact_names(version: Version) -> list[str]:
 
 
 def plan_release(
-    repo: Path, base: str | None = None, requested: Version | None = None, date: str | None = None
+    repo: Path,
+    base: str | None = None,
+    requested: Version | None = None,
+    date: str | None = None,
+    *,
+    gates: Sequence[Gate] | None = None,
+    same_api_version: str | None = None,
+    log: Callable[[str], None] = lambda line: None,
 ) -> Plan:
-    """Compute the release of `repo`'s HEAD: version, changelog section and every reason to refuse."""
-    problems: list[str] = []
+    """Compute the release of `repo`'s HEAD: version, changelog section and every reason to refuse.
+
+    Every check runs, even after one refused, so a plan lists every reason at once: the branch, a clean
+    tree, the tools, the versions, the breaking-change report (unacknowledged breaks, and a break of the
+    wire with the same API version), the generated code, then the `gates` (`default_gates` when None, none
+    at all when empty: the plan then says loudly that they were skipped), run with the project's python.
+    """
     if not (repo / ".git").exists():
         raise ReleaseError(f"{repo} is not a git repository")
-    status = _git(repo, "status", "--porcelain", "--untracked-files=normal")
-    if status:
-        lines = status.splitlines()
-        shown = ", ".join(line[3:] for line in lines[:5]) + (
-            f" (+{len(lines) - 5} more)" if len(lines) > 5 else ""
-        )
-        problems.append(f"the working tree has uncommitted changes: {shown}; release from a clean checkout")
+    problems = [*check_branch(repo), *check_clean(repo)]
     for module in ("build", "twine"):
         if importlib.util.find_spec(module) is None:
             problems.append(f"`{module}` is not installed: `pip install -e '.[dev]'` (make setup)")
@@ -271,11 +521,6 @@ def plan_release(
             f"unacknowledged breaking change: {change.rule}: {change.symbol}: {change.message} "
             f"(acknowledge it in {ACK_FILE} with a reason: the reason becomes the migration hint)"
         )
-    drift = subprocess.run(
-        [sys.executable, "-m", "generator", "check"], cwd=repo, capture_output=True, text=True, check=False
-    )
-    if drift.returncode != 0:
-        problems.append("the generated code is not what the spec generates: run `make generate` and commit")
 
     api_version = _api_version((repo / SPEC_FILE).read_text(encoding="utf-8"))
     if api_version is None:
@@ -283,15 +528,52 @@ def plan_release(
     previous_api = (
         _api_version(_git(repo, "show", f"{base}:{SPEC_FILE}", check=False) or None) if base else None
     )
+    same_api = check_api_version(report, api_version, previous_api, base or "the initial state")
+    notes: list[str] = []
+    if same_api and not same_api_version:
+        problems += same_api
+    elif not same_api and same_api_version is not None:
+        # Not a refusal: the flag is harmless, but its reason must not reach the changelog.
+        notes.append(
+            "--same-api-version is not needed (no breaking wire change, or info.version changed): "
+            "its reason is left out of the changelog"
+        )
+        same_api_version = None
+    problems += check_generated(repo)
+    stale, pruned = report.unused_acks, None
+    if stale:
+        try:
+            pruned = prune_acks((repo / ACK_FILE).read_text(encoding="utf-8"), stale, ACK_FILE)
+        except (OSError, AckError) as exc:
+            problems.append(f"cannot prune the stale acknowledgements: {exc}")
+
+    results: list[GateResult] = []
+    python = project_python(repo)
+    for gate in default_gates(repo) if gates is None else gates:
+        log(f"gate {gate.name}: running ({'; '.join(' '.join(command) for command in gate.commands)[:200]})")
+        result = run_gate(gate, repo, python)
+        log(f"gate {gate.name}: {'passed' if result.passed else 'FAILED'} in {result.seconds:.1f} s")
+        results.append(result)
+        if result.problem:
+            problems.append(result.problem)
+
     path = repo / CHANGELOG_FILE
     current = path.read_text(encoding="utf-8") if path.exists() else ""
     plan = Plan(repo, previous, base, version, report, api_version, "", "", problems)
+    plan.gates, plan.gates_skipped = results, gates is not None and not gates
+    plan.same_api_version, plan.stale_acks, plan.pruned_acks, plan.notes = (
+        same_api_version,
+        stale,
+        pruned,
+        notes,
+    )
     info = SectionInfo(
         version=str(version),
         date=date or dt.date.today().isoformat(),
         api_version=api_version,
         previous_api_version=previous_api,
         compared_with=plan.compared_with,
+        same_api_version=same_api_version,
     )
     plan.section = render_section(info, report.changes, unreleased_notes(current))
     plan.changelog = with_release(current, plan.section)
@@ -322,6 +604,11 @@ def describe(plan: Plan, dry_run: bool) -> str:
         f"  spec changes:  {report.verdict} ({counts}; {acknowledged} acknowledged)",
         f"  next version:  {plan.version} (written to {VERSION_FILE})",
         f"  API version:   {plan.api_version} (molam_sdk.API_VERSION, the default Molam-Version)",
+        *(
+            [f"                 unchanged across breaking wire changes: {plan.same_api_version}"]
+            if plan.same_api_version
+            else []
+        ),
         f"  changelog:     this section goes on top of {CHANGELOG_FILE}:",
         "",
         plan.section.rstrip(),
@@ -331,13 +618,42 @@ def describe(plan: Plan, dry_run: bool) -> str:
         "  checks:        twine check --strict; file names, versions and wheel contents;",
         "                 a fresh venv with both wheels: imports, `molam --version`, a sandbox from that venv",
         "                 on a free loopback port, one payment intent through the SDK",
-        f'  git:           commit "Release {plan.version}" ({VERSION_FILE}, {CHANGELOG_FILE}), '
+        f'  git:           commit "Release {plan.version}" ({", ".join(plan.files)}), '
         f"annotated tag {plan.version.tag}",
+        *_describe_acks(plan),
+        *_describe_gates(plan),
+        *(f"  note:          {note}" for note in plan.notes),
     ]
     if plan.problems:
         lines += ["", "the release refuses:" if not dry_run else "the release would refuse:"]
         lines += [f"  - {problem}" for problem in plan.problems]
     return "\n".join(lines) + "\n"
+
+
+#: What the plan prints when the gates did not run; the tag message carries it too.
+SKIPPED_GATES = "!!! GATES SKIPPED (--skip-gates): lint, mypy --strict and the tests did NOT run; this release is NOT gated"
+
+
+def _describe_gates(plan: Plan) -> list[str]:
+    if plan.gates_skipped:
+        return ["", SKIPPED_GATES, ""]
+    lines = ["  gates:"]
+    for result in plan.gates:
+        lines.append(
+            f"    {result.name:<14} {'passed' if result.passed else 'FAILED':<7}{result.seconds:7.1f} s"
+        )
+    return lines
+
+
+def _describe_acks(plan: Plan) -> list[str]:
+    if not plan.stale_acks:
+        return []
+    lines = [
+        f"  stale acknowledgements: {len(plan.stale_acks)} entr{'y' if len(plan.stale_acks) == 1 else 'ies'} "
+        f"of {ACK_FILE} matched nothing since {plan.compared_with}; the release commit removes them:"
+    ]
+    lines += [f"    - {ack.rule}: {ack.pointer or ack.symbol}" for ack in plan.stale_acks]
+    return lines
 
 
 # --- build, check, smoke ---------------------------------------------------------------------------------
@@ -449,13 +765,16 @@ def execute(plan: Plan, dist: Path, smoke: bool = True, isolation: bool = True, 
     repo = plan.repo
     changelog = repo / CHANGELOG_FILE
     saved = {
-        VERSION_FILE: (repo / VERSION_FILE).read_text(encoding="utf-8"),
-        CHANGELOG_FILE: changelog.read_text(encoding="utf-8") if changelog.exists() else None,
+        relative: (repo / relative).read_text(encoding="utf-8") if (repo / relative).exists() else None
+        for relative in plan.files
     }
     committed = False
     try:
         write_version(repo, plan.version)
         changelog.write_text(plan.changelog, encoding="utf-8")
+        if plan.pruned_acks is not None:
+            (repo / ACK_FILE).write_text(plan.pruned_acks, encoding="utf-8")
+            log(f"pruned {len(plan.stale_acks)} stale acknowledgement(s) from {ACK_FILE}")
         with tempfile.TemporaryDirectory(prefix="molam-release-") as folder:
             staging = Path(folder) / "dist"
             log(f"building {', '.join(plan.artifacts)}")
@@ -469,10 +788,12 @@ def execute(plan: Plan, dist: Path, smoke: bool = True, isolation: bool = True, 
                 log(
                     f"  {result['cli']}; {result['payment_intent']} {result['status']} on {result['sandbox']}"
                 )
-            _git(repo, "add", "--", VERSION_FILE, CHANGELOG_FILE)
-            _git(repo, "commit", "-q", "-m", f"Release {plan.version}", "--", VERSION_FILE, CHANGELOG_FILE)
+            _git(repo, "add", "--", *plan.files)
+            _git(repo, "commit", "-q", "-m", f"Release {plan.version}", "--", *plan.files)
             committed = True
             message = f"molam-sdk {plan.version} (API version {plan.api_version})\n\n{plan.section}"
+            if plan.gates_skipped:  # a release cut without its gates says so where it lives on
+                message += f"\n{SKIPPED_GATES}\n"
             _git(repo, "tag", "-a", plan.version.tag, "-m", message)
             dist.mkdir(parents=True, exist_ok=True)
             for path in paths:
@@ -491,13 +812,26 @@ def execute(plan: Plan, dist: Path, smoke: bool = True, isolation: bool = True, 
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m generator release", description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(
+        prog="python -m generator release", description=" ".join(__doc__.split("\n\n")[0].split())
+    )
     parser.add_argument("--dry-run", action="store_true", help="print the plan and change nothing")
     parser.add_argument("--base", default=None, help="compare with this git revision instead of the last tag")
     parser.add_argument("--version", default=None, help="release this version (at least the computed one)")
     parser.add_argument("--skip-smoke", action="store_true", help="leave out the fresh-venv smoke test")
     parser.add_argument(
         "--no-build-isolation", action="store_true", help="build with this environment's hatchling (offline)"
+    )
+    parser.add_argument(
+        "--same-api-version",
+        metavar="REASON",
+        default=None,
+        help="release breaking wire changes under the same info.version; REASON goes into the changelog",
+    )
+    parser.add_argument(
+        "--skip-gates",
+        action="store_true",
+        help="DO NOT run lint, mypy and the tests (for the tests of this command only; printed loudly)",
     )
     parser.add_argument("--date", default=None, help="the date in the changelog (default: today)")
     parser.add_argument("--repo", default=".", help="the repository (default: the current directory)")
@@ -507,11 +841,24 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str]) -> int:
     """Entry point of `python -m generator release`: 0 released (or a clean dry run), 1 refused or failed."""
-    args = _parser().parse_args(argv)
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.same_api_version is not None and not args.same_api_version.strip():
+        parser.error("--same-api-version needs a reason (it goes into the changelog)")
     repo = Path(args.repo).resolve()
+    if args.skip_gates:
+        print(SKIPPED_GATES, file=sys.stderr, flush=True)
     try:
         requested = Version.parse(args.version) if args.version else None
-        plan = plan_release(repo, args.base, requested, args.date)
+        plan = plan_release(
+            repo,
+            args.base,
+            requested,
+            args.date,
+            gates=() if args.skip_gates else None,
+            same_api_version=args.same_api_version,
+            log=lambda line: print(line, file=sys.stderr, flush=True),
+        )
     except (ReleaseError, VersionError) as exc:
         print(f"release: {exc}", file=sys.stderr)
         return 1
@@ -522,13 +869,12 @@ def main(argv: list[str]) -> int:
         dist = Path(args.dist).resolve() if args.dist else repo / "dist"
         execute(plan, dist, smoke=not args.skip_smoke, isolation=not args.no_build_isolation)
     except ReleaseError as exc:
-        print(
-            f"release: {exc}\nnothing was committed or tagged; {VERSION_FILE} and {CHANGELOG_FILE} restored"
-        )
+        print(f"release: {exc}\nnothing was committed or tagged; {', '.join(plan.files)} restored")
         return 1
     print(
         f"released {plan.version.tag}: commit and annotated tag created, artifacts in "
         f"{args.dist or 'dist/'}; publish with `twine upload` and push the tag"
+        + (f"\n{SKIPPED_GATES}" if plan.gates_skipped else "")
     )
     return 0
 

@@ -10,6 +10,8 @@ a moved module, for SDK surface findings). Acknowledged findings are still repor
 from __future__ import annotations
 
 import fnmatch
+import itertools
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -106,3 +108,92 @@ def apply_acks(
             used.add(match)
             out.append(replace(item, acknowledged=True, ack_reason=acks[match].reason))
     return tuple(out), [ack for index, ack in enumerate(acks) if index not in used]
+
+
+def prune_acks(text: str, stale: Sequence[Acknowledgement], source: str = "acknowledgements") -> str:
+    """`text` (an acknowledgement file) without the entries equal to `stale`; every other line is kept.
+
+    The release removes the entries that matched nothing (see `apply_acks`) so that stale ones do not pile
+    up. Only lines are removed: each stale entry's own lines and, once every entry of a group (entries with
+    no comment or blank line between them) is gone, the comment block directly above the group, so a
+    heading such as `# Issue 11:` does not outlive its entries. When an entry appears more than once,
+    `apply_acks` used the first copy, so the last copies are the stale ones. `AckError` when an entry of
+    `stale` is not in the file, when entries cannot be told apart by line (a flow-style list), or when the
+    result would not parse to the other entries, unchanged.
+    """
+    if not stale:
+        return text
+    entries, spans = _entry_spans(text, source)
+    remaining = list(stale)
+    drop: set[int] = set()
+    for index in reversed(range(len(entries))):
+        if entries[index] in remaining:
+            remaining.remove(entries[index])
+            drop.add(index)
+    if remaining:
+        missing = ", ".join(f"{ack.rule} {ack.pointer or ack.symbol}" for ack in remaining)
+        raise AckError(f"{source}: no entry to prune for {missing}")
+    lines = text.splitlines(keepends=True)
+    removed: set[int] = set()
+    for heading, members in _groups(lines, spans):
+        removed.update(line for index in members if index in drop for line in range(*spans[index]))
+        if all(index in drop for index in members):
+            removed.update(heading)
+    pruned = "".join(line for number, line in enumerate(lines) if number not in removed)
+    kept = [ack for index, ack in enumerate(entries) if index not in drop]
+    try:
+        intact = parse_acks(yaml.safe_load(pruned), source) == kept
+    except (yaml.YAMLError, AckError):
+        intact = False
+    if not intact:
+        raise AckError(f"{source}: removing the stale entries by line would change the others; prune by hand")
+    return pruned
+
+
+def _entry_spans(text: str, source: str) -> tuple[list[Acknowledgement], list[tuple[int, int]]]:
+    """The entries of an acknowledgement file and, for each, its lines `(first, last + 1)`."""
+    try:
+        entries = parse_acks(yaml.safe_load(text), source)
+        root = yaml.compose(text)
+    except yaml.YAMLError as exc:
+        raise AckError(f"{source}: {exc}") from exc
+    if isinstance(root, yaml.MappingNode):
+        root = next((value for key, value in root.value if key.value == "acknowledged"), None)
+    nodes = root.value if isinstance(root, yaml.SequenceNode) else []
+    lines = text.splitlines()
+    spans: list[tuple[int, int]] = []
+    for node in nodes:
+        # A node ends where the next token starts, past any comment that follows it: such a comment heads
+        # the next entry (or nothing), so the span stops at the entry's last line of content.
+        end = node.end_mark.line
+        if end < len(lines) and lines[end][: node.end_mark.column].strip():
+            end += 1
+        while end > node.start_mark.line + 1 and _is_comment_or_blank(lines[end - 1]):
+            end -= 1
+        spans.append((node.start_mark.line, end))
+    overlapping = any(first[1] > second[0] for first, second in itertools.pairwise(spans))
+    if (isinstance(root, yaml.SequenceNode) and root.flow_style) or overlapping or len(spans) != len(entries):
+        raise AckError(
+            f"{source}: write one entry per block (`- rule: ...`) so that stale ones can be pruned"
+        )
+    return entries, spans
+
+
+def _groups(lines: Sequence[str], spans: Sequence[tuple[int, int]]) -> list[tuple[range, list[int]]]:
+    """The entries grouped as the file's layout groups them: (comment lines above the group, entry indices).
+
+    A group starts at the first entry, at an entry with a comment directly above it and after a blank line.
+    """
+    groups: list[tuple[range, list[int]]] = []
+    for index, (start, _) in enumerate(spans):
+        above = start
+        while above > 0 and lines[above - 1].lstrip().startswith("#"):
+            above -= 1
+        if not groups or above < start or start > spans[index - 1][1]:
+            groups.append((range(above, start), []))
+        groups[-1][1].append(index)
+    return groups
+
+
+def _is_comment_or_blank(line: str) -> bool:
+    return not line.strip() or line.lstrip().startswith("#")

@@ -61,7 +61,8 @@ def test_lines_name_the_python_symbol_the_operations_and_the_migration() -> None
     assert lines[2] == (
         "API version `2026-01-01` (the default `Molam-Version`), was `2025-01-15`. Changes since v1.4.0."
     )
-    ops = "GET /v1/treasury/payouts, POST /v1/treasury/payouts, GET /v1/treasury/payouts/{id}, +3 more"
+    # the payout operations, then the payout webhooks carrying the field
+    ops = "GET /v1/treasury/payouts, POST /v1/treasury/payouts, GET /v1/treasury/payouts/{id}, +5 more"
     assert (
         f"- `Payout.arrival_date`: field removed ({ops}). Migration: read `Payout.expected_at` instead."
         in lines

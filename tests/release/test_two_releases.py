@@ -3,8 +3,10 @@
 Starting from v1.0.0: a new optional response field is a minor release (1.1.0); removing it is a major
 one (2.0.0), refused until the removal is acknowledged. Each release writes the version, prepends its
 changelog section (hand-written notes on top, the changed symbols below), builds and checks the four
-artifacts, commits and tags. The fresh-venv smoke step is skipped here (`--skip-smoke`) and the builds use
-this venv's hatchling (`--no-build-isolation`): tests/release/test_smoke.py runs both as a release does.
+artifacts, commits and tags. The fresh-venv smoke step is skipped here (`--skip-smoke`), the builds use
+this venv's hatchling (`--no-build-isolation`) and the gates do not run (`--skip-gates`: this copy holds no
+tests, bench or examples to check): tests/release/test_smoke.py runs the first two as a release does,
+tests/release/test_gates.py the gates.
 """
 
 from __future__ import annotations
@@ -35,7 +37,7 @@ def repo(tmp_path_factory: pytest.TempPathFactory) -> Repo:
 
 def release(repo: Repo, *args: str) -> tuple[int, str]:
     dist = str(repo.path.parent / f"{repo.path.name}-dist")
-    options = ["--skip-smoke", "--no-build-isolation", "--date", DATE, "--dist", dist]
+    options = ["--skip-smoke", "--no-build-isolation", "--skip-gates", "--date", DATE, "--dist", dist]
     result = repo.run("release", *options, *args, check=False)
     return result.returncode, result.stdout + result.stderr
 
