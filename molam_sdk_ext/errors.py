@@ -33,6 +33,7 @@ __all__ = [
     "APIConnectionError",
     "APIError",
     "APITimeoutError",
+    "ArgumentTypeError",
     "AuthenticationError",
     "BadRequestError",
     "CircuitOpenError",
@@ -56,6 +57,14 @@ __all__ = [
 ]
 
 REQUEST_ID_HEADER = "Molam-Request-Id"
+
+
+class ArgumentTypeError(ValidationError, TypeError):
+    """An argument of the wrong type (a str where a number belongs), refused before anything happens.
+
+    A `ValidationError` naming the argument (`param`), and a `TypeError` too, so code written against
+    either keeps working.
+    """
 
 
 class StoreError(MolamError):

@@ -110,6 +110,8 @@ def event_from_dict(data: Mapping[str, Any]) -> WebhookEvent:
 
     Raises `SignatureVerificationError` (reason ``invalid_payload``) when the object cannot be an event.
     """
+    if not isinstance(data, Mapping):
+        raise _invalid("Event is not a JSON object.")
     event_id = data.get("id")
     event_type = data.get("type")
     if not isinstance(event_id, str) or not event_id:

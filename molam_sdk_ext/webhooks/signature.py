@@ -48,7 +48,7 @@ from typing import NamedTuple
 
 import attrs
 
-from molam_sdk_ext.errors import SignatureVerificationError
+from molam_sdk_ext.errors import ArgumentTypeError, SignatureVerificationError, ValidationError
 from molam_sdk_ext.observability.logs import get_logger
 
 __all__ = [
@@ -264,32 +264,53 @@ def _payload_too_large(limit: int) -> SignatureVerificationError:
     return _fail(Reason.PAYLOAD_TOO_LARGE, f"Payload larger than {limit} bytes.")
 
 
-def _check_kid(kid: str) -> None:
-    if not isinstance(kid, str) or not _valid_kid(kid):
-        raise ValueError(f"kid must be 1-{_MAX_KID_LENGTH} characters of [A-Za-z0-9_-.:+/]")
+# Arguments of the signing and verifying API are checked here, once: a wrong type is an `ArgumentTypeError`
+# (also a TypeError), a bad value a `ValidationError` (also a ValueError), each naming the argument and
+# never quoting a secret.
 
 
-def _check_secret(secret: object) -> str:
-    if not isinstance(secret, str) or not secret:
-        raise ValueError("a webhook secret must be a non-empty str")
-    return secret
+def _check_kid(kid: object) -> str:
+    if not isinstance(kid, str):
+        raise ArgumentTypeError(f"kid must be a str, not {type(kid).__name__}.", param="kid")
+    if not _valid_kid(kid):
+        raise ValidationError(
+            f"kid must be 1-{_MAX_KID_LENGTH} characters of [A-Za-z0-9_-.:+/].", param="kid"
+        )
+    return kid
+
+
+def _secret_key(secret: object) -> bytes:
+    """The MAC key of an endpoint secret: its UTF-8 bytes (``whsec_`` prefix included)."""
+    if not isinstance(secret, str):
+        raise ArgumentTypeError(
+            f"a webhook secret must be a str, not {type(secret).__name__}.", param="secret"
+        )
+    if not secret:
+        raise ValidationError("a webhook secret must not be empty.", param="secret")
+    try:
+        return secret.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ValidationError("a webhook secret must be valid Unicode text.", param="secret") from None
 
 
 def check_tolerance(tolerance: object) -> float:
     """`tolerance` (seconds, or the legacy helpers' milliseconds) as a float: a positive, finite number.
 
-    Raises `TypeError` for anything but an int or a float (a bool, a str such as ``"300"``) and `ValueError`
-    for zero, a negative, NaN, an infinity or an int too large for a float. The one check of a tolerance:
+    Raises `ArgumentTypeError` (a `TypeError`) for anything but an int or a float (a bool, a str such as
+    ``"300"``) and `ValidationError` (a `ValueError`) for zero, a negative, NaN, an infinity or an int too
+    large for a float. The one check of a tolerance:
     `WebhookVerifier` and the legacy helpers both use it.
     """
     if isinstance(tolerance, bool) or not isinstance(tolerance, int | float):
-        raise TypeError(f"tolerance must be a number, not {type(tolerance).__name__}")
+        raise ArgumentTypeError(
+            f"tolerance must be a number, not {type(tolerance).__name__}.", param="tolerance"
+        )
     try:
         value = float(tolerance)
     except OverflowError:
-        raise ValueError("tolerance is too large") from None
+        raise ValidationError("tolerance is too large.", param="tolerance") from None
     if not (math.isfinite(value) and value > 0):
-        raise ValueError("tolerance must be a positive, finite number")
+        raise ValidationError("tolerance must be a positive, finite number.", param="tolerance")
     return value
 
 
@@ -301,27 +322,35 @@ def _mac_hex(key: bytes, stamp: str, payload: bytes) -> str:
 def _timestamp(timestamp_ms: int | None) -> str:
     if timestamp_ms is None:
         return str(time.time_ns() // 1_000_000)
-    if isinstance(timestamp_ms, bool) or not isinstance(timestamp_ms, int) or timestamp_ms < 0:
-        raise ValueError("timestamp_ms must be a non-negative int (unix milliseconds)")
-    stamp = str(timestamp_ms)
-    if len(stamp) > _MAX_TIMESTAMP_DIGITS:
-        raise ValueError(f"timestamp_ms has more than {_MAX_TIMESTAMP_DIGITS} digits")
-    return stamp
+    if isinstance(timestamp_ms, bool) or not isinstance(timestamp_ms, int):
+        raise ArgumentTypeError("timestamp_ms must be an int (unix milliseconds).", param="timestamp_ms")
+    # Checked before str(): printing a huge int is itself refused (and slow) beyond 4300 digits.
+    if timestamp_ms < 0 or timestamp_ms >= 10**_MAX_TIMESTAMP_DIGITS:
+        raise ValidationError(
+            f"timestamp_ms must be a non-negative int of at most {_MAX_TIMESTAMP_DIGITS} digits.",
+            param="timestamp_ms",
+        )
+    return str(timestamp_ms)
 
 
-def _as_bytes(payload: bytes | str) -> bytes:
+def _as_bytes(payload: object) -> bytes:
     if isinstance(payload, str):
-        return payload.encode("utf-8")
+        try:
+            return payload.encode("utf-8")
+        except UnicodeEncodeError:
+            raise ValidationError("payload must be valid Unicode text.", param="payload") from None
     if isinstance(payload, bytes | bytearray | memoryview):
         return bytes(payload)
-    raise TypeError("payload must be bytes or str (the exact body that will be sent)")
+    raise ArgumentTypeError(
+        "payload must be bytes or str (the exact body that will be sent).", param="payload"
+    )
 
 
 def sign(payload: bytes | str, secret: str, kid: str, timestamp_ms: int | None = None) -> str:
     """Return the `Molam-Signature` header value for `payload` signed with one secret.
 
-    `timestamp_ms` defaults to now. A str payload is signed as its UTF-8 bytes. Raises ValueError on an empty
-    secret or a kid outside ``[A-Za-z0-9_-.:+/]{1,128}``.
+    `timestamp_ms` defaults to now. A str payload is signed as its UTF-8 bytes. Raises `ValidationError` on an
+    empty secret or a kid outside ``[A-Za-z0-9_-.:+/]{1,128}`` (`ArgumentTypeError` for a wrong type).
     """
     return sign_with(payload, [(kid, secret)], timestamp_ms)
 
@@ -334,17 +363,22 @@ def sign_with(
     Used during a rotation: receivers that know either secret accept the delivery. Between 1 and
     `MAX_SIGNATURES` pairs, with distinct kids.
     """
-    pairs = list(secrets)
-    if not pairs or len(pairs) > MAX_SIGNATURES:
-        raise ValueError(f"sign_with needs 1 to {MAX_SIGNATURES} (kid, secret) pairs")
-    if len({kid for kid, _ in pairs}) != len(pairs):
-        raise ValueError("kids must be distinct")
+    given: object = secrets  # checked as what callers really pass, not as what the annotation promises
+    if isinstance(given, str | bytes) or not isinstance(given, Sequence):
+        raise ArgumentTypeError("secrets must be a sequence of (kid, secret) pairs.", param="secrets")
+    if not secrets or len(secrets) > MAX_SIGNATURES:
+        raise ValidationError(f"sign_with needs 1 to {MAX_SIGNATURES} (kid, secret) pairs.", param="secrets")
+    keys: list[tuple[str, bytes]] = []
+    for pair in secrets:
+        if not isinstance(pair, tuple | list) or len(pair) != 2:
+            raise ArgumentTypeError("each of secrets must be a (kid, secret) pair.", param="secrets")
+        keys.append((_check_kid(pair[0]), _secret_key(pair[1])))
+    if len({kid for kid, _ in keys}) != len(keys):
+        raise ValidationError("kids must be distinct.", param="secrets")
     body = _as_bytes(payload)
     stamp = _timestamp(timestamp_ms)
     elements = [f"t={stamp}"]
-    for kid, secret in pairs:
-        _check_kid(kid)
-        key = _check_secret(secret).encode("utf-8")
+    for kid, key in keys:
         elements.append(f"v1={_mac_hex(key, stamp, body)},kid={kid}")
     return ",".join(elements)
 
@@ -374,12 +408,10 @@ class WebhookVerifier:
         max_payload_bytes: int = DEFAULT_MAX_PAYLOAD_BYTES,
     ) -> None:
         tolerance = check_tolerance(tolerance)
-        if (
-            isinstance(max_payload_bytes, bool)
-            or not isinstance(max_payload_bytes, int)
-            or max_payload_bytes < 1
-        ):
-            raise ValueError("max_payload_bytes must be a positive int")
+        if isinstance(max_payload_bytes, bool) or not isinstance(max_payload_bytes, int):
+            raise ArgumentTypeError("max_payload_bytes must be an int.", param="max_payload_bytes")
+        if max_payload_bytes < 1:
+            raise ValidationError("max_payload_bytes must be a positive int.", param="max_payload_bytes")
         self.tolerance = float(tolerance)
         self._tolerance_ms = self.tolerance * 1000.0
         self._max_payload = max_payload_bytes
@@ -388,19 +420,18 @@ class WebhookVerifier:
         self._resolve: Callable[[str], str | None] | None = None
         self._key_cache: dict[str, bytes] = {}
         if isinstance(secrets, str):
-            self._key = _check_secret(secrets).encode("utf-8")
+            self._key = _secret_key(secrets)
         elif isinstance(secrets, Mapping):
             if not secrets:
-                raise ValueError("the secrets mapping is empty")
-            keys: dict[str, bytes] = {}
-            for kid, secret in secrets.items():
-                _check_kid(kid)
-                keys[kid] = _check_secret(secret).encode("utf-8")
-            self._keys = keys
+                raise ValidationError("the secrets mapping is empty.", param="secrets")
+            self._keys = {_check_kid(kid): _secret_key(secret) for kid, secret in secrets.items()}
         elif callable(secrets):
             self._resolve = secrets
         else:
-            raise TypeError("secrets must be a str, a mapping kid -> secret, or a callable kid -> secret")
+            raise ArgumentTypeError(
+                "secrets must be a str, a mapping kid -> secret, or a callable kid -> secret.",
+                param="secrets",
+            )
 
     def __repr__(self) -> str:
         # Never show secrets.
@@ -429,16 +460,18 @@ class WebhookVerifier:
             return _LOOKUP_FAILED
         if secret is None:
             return None
-        if not isinstance(secret, str) or not secret:
-            # The value is not quoted: it is (meant to be) a secret.
-            raise _fail(
-                Reason.INVALID_SECRET,
-                f"The secrets callable returned a {type(secret).__name__} that is not a non-empty str "
-                "for a key id of this header.",
-            )
-        cached = self._key_cache.get(secret)
+        cached = self._key_cache.get(secret) if isinstance(secret, str) else None
         if cached is None:
-            cached = _check_secret(secret).encode("utf-8")
+            try:
+                cached = _secret_key(secret)
+            except ValidationError:
+                # The value is not quoted: it is (meant to be) a secret.
+                raise _fail(
+                    Reason.INVALID_SECRET,
+                    f"The secrets callable returned a {type(secret).__name__} that is not a non-empty str of "
+                    "valid text for a key id of this header.",
+                ) from None
+            assert isinstance(secret, str)  # _secret_key refused anything else
             if len(self._key_cache) >= _KEY_CACHE_LIMIT:
                 self._key_cache.clear()
             self._key_cache[secret] = cached

@@ -300,41 +300,10 @@ def _names() -> list[str]:
 
 NAMES = _names()
 
-#: Escapes found by this test in code another change owns (issue 21 items 6 and 9), marked so the suite
-#: stays green while they are fixed; strict, so the mark must go once they pass.
-KNOWN_ESCAPES: dict[str, str] = {
-    "molam_sdk_ext.webhooks.events.event_from_dict": (
-        "issue 21 item 6 (molam_sdk_ext/webhooks, another change): event_from_dict('text') lets "
-        "AttributeError escape instead of SignatureVerificationError(reason='invalid_payload')"
-    ),
-    "molam_sdk_ext.webhooks.signature.sign": (
-        "issue 21 item 6 (molam_sdk_ext/webhooks, another change): sign() with a bad secret, kid, payload or timestamp raises ValueError/TypeError/UnicodeEncodeError, "
-        "not a typed error"
-    ),
-    "molam_sdk_ext.webhooks.signature.sign_with": (
-        "issue 21 item 6 (molam_sdk_ext/webhooks, another change): sign_with() with malformed (kid, secret) pairs raises ValueError/TypeError, "
-        "not a typed error"
-    ),
-    "WebhookVerifier": (
-        "issue 21 item 6 (molam_sdk_ext/webhooks, another change): WebhookVerifier(...) with a bad secret, tolerance or max_payload_bytes raises ValueError/TypeError/UnicodeEncodeError, "
-        "not a typed error"
-    ),
-    "molam_sdk_ext.webhooks.events.construct_event": (
-        "issue 21 item 6 (molam_sdk_ext/webhooks, another change): construct_event() with a bad secrets source, tolerance or kid raises ValueError/TypeError/UnicodeEncodeError, "
-        "not a typed error"
-    ),
-    "molam_sdk_ext.webhooks.signature.check_tolerance": (
-        "issue 21 item 6 (molam_sdk_ext/webhooks, another change): check_tolerance('300') raises a bare "
-        "TypeError; a tolerance of the wrong type must be a typed error"
-    ),
-}
-#: Two escapes left on purpose, in generated code this change may not edit (templates/ and molam_sdk/ belong
-#: to the generator): the request builders run before the client (the requester) sees the call, and
-#: - percent-escape a path id with `urllib.parse.quote`, which raises `UnicodeEncodeError` on a lone surrogate
-#:   (held by the strict xfail tests/ext/test_url_values.py::test_a_lone_surrogate_in_an_id_is_a_validation_error);
-#: - call ``body.to_dict()`` on whatever `body=` is, so a str raises `AttributeError` (held by the strict xfail
-#:   `test_a_body_of_the_wrong_type_is_a_validation_error` below).
-#: Each is tolerated only when it is raised exactly there, so any other finding on the same methods still fails.
+#: One escape left, in the generated request builders (they run before the client, the requester, sees the
+#: call): ``body.to_dict()`` on whatever `body=` is, so a str raises `AttributeError` (held by the strict xfail
+#: `test_a_body_of_the_wrong_type_is_a_validation_error` below). It is tolerated only when raised exactly
+#: there, so any other finding on the same methods still fails.
 _GENERATED_RESOURCES = str(Path(__file__).resolve().parents[2] / "molam_sdk" / "resources")
 
 
@@ -342,16 +311,9 @@ def _is_a_known_generated_escape(error: BaseException) -> bool:
     frames = [frame.f_code.co_filename for frame, _ in traceback.walk_tb(error.__traceback__)]
     if not any(name.startswith(_GENERATED_RESOURCES) for name in frames):
         return False
-    if isinstance(error, UnicodeEncodeError):
-        return frames[-1].endswith(("urllib/parse.py", "urllib\\parse.py"))
     if isinstance(error, AttributeError):
         return "to_dict" in str(error) and frames[-1].startswith(_GENERATED_RESOURCES)
     return False
-
-
-def _marks(name: str) -> list[pytest.MarkDecorator]:
-    reason = KNOWN_ESCAPES.get(name)
-    return [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
 
 
 @pytest.fixture(scope="module")
@@ -383,7 +345,7 @@ def test_every_operation_of_the_spec_is_covered(record_property: Callable[[str, 
 
 
 @pytest.mark.filterwarnings("ignore::DeprecationWarning")
-@pytest.mark.parametrize("name", [pytest.param(name, marks=_marks(name), id=name) for name in NAMES])
+@pytest.mark.parametrize("name", NAMES)
 def test_only_typed_errors_escape_and_refusals_send_nothing(
     name: str, loop: asyncio.AbstractEventLoop, targets: dict[str, Target]
 ) -> None:
