@@ -136,7 +136,7 @@ def test_the_sandbox_refuses_the_idempotency_keys_the_sdk_refuses(api: httpx.Cli
     response = api.post(
         "/v1/connect/payment_intents",
         json={"amount": 500, "currency": "XOF"},
-        headers={"Idempotency-Key": key.encode("utf-8")},  # raw bytes: httpx would refuse non-ASCII text
+        headers={b"Idempotency-Key": key.encode("utf-8")},  # raw bytes: httpx would refuse non-ASCII text
     )
     assert response.status_code == 400, response.text
     assert response.json()["error"]["param"] == "Idempotency-Key"
