@@ -41,8 +41,9 @@ from openapi_python_client.schema.untrusted_string import UntrustedString
 from openapi_python_client.strings import PythonCode
 
 from .cli_commands import CommandGroup, Shape, describe_commands, field_shape
+from .lint import REPLACEMENT
 
-__all__ = ["GenerationError", "build_sdk", "load_config"]
+__all__ = ["GenerationError", "build_sdk", "deprecation_note", "literal_alias", "load_config"]
 
 PACKAGE = "molam_sdk"
 
@@ -109,6 +110,7 @@ def build_sdk(
     commands = describe_commands(resources, raw_spec)
     events = describe_events(openapi, raw_spec)
     deprecations = describe_model_deprecations(openapi, raw_spec)
+    literal_imports = describe_enum_literals(openapi)
     project = MolamProject(
         openapi=openapi,
         config=config,
@@ -119,6 +121,7 @@ def build_sdk(
         header=header,
     )
     project.env.globals["deprecations"] = deprecations
+    project.env.globals["literal_imports"] = literal_imports
     project.render()
     return project, warnings
 
@@ -140,6 +143,8 @@ class MolamProject(Project):
         super().__init__(openapi=openapi, config=config, custom_template_path=custom_template_path)
         self.env.filters["sentence"] = sentence
         self.env.filters["python_literal"] = python_literal
+        self.env.filters["deprecation_note"] = deprecation_note
+        self.env.filters["literal_alias"] = literal_alias
         # package_init.py.jinja exposes these as molam_sdk.SPEC_TITLE / molam_sdk.API_VERSION.
         self.env.globals["spec_title"] = openapi.title.get_untrusted_value()
         self.env.globals["api_version"] = openapi.version.get_untrusted_value()
@@ -450,6 +455,45 @@ def describe_model_deprecations(openapi: GeneratorData, raw_spec: Mapping[str, A
     return out
 
 
+def literal_alias(enum_name: str) -> str:
+    """The name of the `Literal[...]` alias of an enum's values, defined in the enum's own module."""
+    return f"{enum_name}Literal"
+
+
+def describe_enum_literals(openapi: GeneratorData) -> list[str]:
+    """The import lines `molam_sdk.models` adds for the enums' literal aliases (templates/models_init.py.jinja).
+
+    Refuses a spec where an alias would take the name of a schema (`PayoutStatus` and `PayoutStatusLiteral`).
+    """
+    taken = {str(item.class_info.name) for item in [*openapi.models, *openapi.enums]}
+    lines: list[str] = []
+    for enum in openapi.enums:
+        if not isinstance(enum, EnumProperty):
+            continue
+        alias = literal_alias(str(enum.class_info.name))
+        if alias in taken:
+            raise GenerationError(
+                f"schema {alias} clashes with the literal alias of enum {enum.class_info.name}; rename it"
+            )
+        lines.append(f"from .{enum.class_info.module_name} import {alias}")
+    return lines
+
+
+#: Where a description splits into sentences: after a full stop, `!` or `?` and a space (a dotted name in
+#: backquotes, `molam.payouts.list`, has no space after its dots).
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+
+
+def deprecation_note(text: str) -> str:
+    """One line for a deprecation warning: the sentence of `text` (a deprecated node's description) naming the
+    replacement ("Use `x` instead."), else its first sentence. A warning printed in a log or shown by an IDE
+    must say what to do, not repeat the whole description (the docstring keeps that)."""
+    sentences = [part for part in _SENTENCE_END.split(" ".join(text.split())) if part]
+    if not sentences:
+        return "Deprecated."
+    return next((part for part in sentences if REPLACEMENT.search(part)), sentences[0])
+
+
 # --- webhook event registry ----------------------------------------------------------------------------
 
 
@@ -594,6 +638,7 @@ def describe_resources(openapi: GeneratorData, raw_spec: Mapping[str, Any]) -> l
         str(model.class_info.name): str(model.class_info.module_name)
         for model in [*openapi.models, *openapi.enums]
     }
+    modules.update({literal_alias(str(e.class_info.name)): str(e.class_info.module_name) for e in openapi.enums})
     resources: list[Resource] = []
     for tag_id, collection in sorted(openapi.endpoint_collections_by_tag.items()):
         raw_tag = _raw_tag(raw_spec, collection.endpoints[0]) if collection.endpoints else str(tag_id)
@@ -850,7 +895,12 @@ def _input_type(prop: PropertyProtocol, resource: Resource) -> str:
     for class_name in _class_names(prop):
         resource.model_imports.add(class_name)
     if isinstance(prop, EnumProperty):
-        return f"{prop.class_info.name} | {prop.value_type.__name__}"
+        # The enum or one of its values spelled as a literal (as openai-python types such parameters): a
+        # misspelled value fails the caller's type check instead of reaching the server. The alias lives
+        # beside the enum, so a value added to the spec reaches both with `make generate`.
+        alias = literal_alias(prop.class_info.name)
+        resource.model_imports.add(alias)
+        return f"{prop.class_info.name} | {alias}"
     if isinstance(prop, ModelProperty):
         return f"{prop.class_info.name} | Mapping[str, Any]"
     if isinstance(prop, ListProperty):

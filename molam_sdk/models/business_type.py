@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Literal, TypeAlias
 
 
 class BusinessType(StrEnum):
@@ -36,3 +37,8 @@ class BusinessType(StrEnum):
 
     def __str__(self) -> str:
         return str(self.value)
+
+
+#: The values of `BusinessType` as a `Literal`: resource methods take either, so a misspelled value
+#: fails the caller's type check (responses keep the enum, which also holds values added later).
+BusinessTypeLiteral: TypeAlias = Literal["company", "government_entity", "individual", "non_profit"]

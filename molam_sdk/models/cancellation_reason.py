@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Literal, TypeAlias
 
 
 class CancellationReason(StrEnum):
@@ -36,3 +37,10 @@ class CancellationReason(StrEnum):
 
     def __str__(self) -> str:
         return str(self.value)
+
+
+#: The values of `CancellationReason` as a `Literal`: resource methods take either, so a misspelled value
+#: fails the caller's type check (responses keep the enum, which also holds values added later).
+CancellationReasonLiteral: TypeAlias = Literal[
+    "abandoned", "duplicate", "fraudulent", "requested_by_customer"
+]

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Literal, TypeAlias
 
 
 class ErrorType(StrEnum):
@@ -40,3 +41,17 @@ class ErrorType(StrEnum):
 
     def __str__(self) -> str:
         return str(self.value)
+
+
+#: The values of `ErrorType` as a `Literal`: resource methods take either, so a misspelled value
+#: fails the caller's type check (responses keep the enum, which also holds values added later).
+ErrorTypeLiteral: TypeAlias = Literal[
+    "api_error",
+    "authentication_error",
+    "idempotency_error",
+    "invalid_request_error",
+    "not_found_error",
+    "payment_error",
+    "permission_error",
+    "rate_limit_error",
+]

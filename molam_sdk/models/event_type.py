@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Literal, TypeAlias
 
 
 class EventType(StrEnum):
@@ -47,3 +48,24 @@ class EventType(StrEnum):
 
     def __str__(self) -> str:
         return str(self.value)
+
+
+#: The values of `EventType` as a `Literal`: resource methods take either, so a misspelled value
+#: fails the caller's type check (responses keep the enum, which also holds values added later).
+EventTypeLiteral: TypeAlias = Literal[
+    "charge.refunded",
+    "merchant.onboarding.updated",
+    "payment_intent.canceled",
+    "payment_intent.failed",
+    "payment_intent.processing",
+    "payment_intent.requires_action",
+    "payment_intent.requires_capture",
+    "payment_intent.succeeded",
+    "payout.canceled",
+    "payout.failed",
+    "payout.in_transit",
+    "payout.paid",
+    "refund.failed",
+    "refund.processed",
+    "transfer.completed",
+]

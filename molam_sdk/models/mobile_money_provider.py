@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Literal, TypeAlias
 
 
 class MobileMoneyProvider(StrEnum):
@@ -37,3 +38,10 @@ class MobileMoneyProvider(StrEnum):
 
     def __str__(self) -> str:
         return str(self.value)
+
+
+#: The values of `MobileMoneyProvider` as a `Literal`: resource methods take either, so a misspelled value
+#: fails the caller's type check (responses keep the enum, which also holds values added later).
+MobileMoneyProviderLiteral: TypeAlias = Literal[
+    "free_money", "moov_money", "mtn_momo", "orange_money", "wave"
+]

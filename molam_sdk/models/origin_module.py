@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Literal, TypeAlias
 
 
 class OriginModule(StrEnum):
@@ -35,3 +36,8 @@ class OriginModule(StrEnum):
 
     def __str__(self) -> str:
         return str(self.value)
+
+
+#: The values of `OriginModule` as a `Literal`: resource methods take either, so a misspelled value
+#: fails the caller's type check (responses keep the enum, which also holds values added later).
+OriginModuleLiteral: TypeAlias = Literal["connect", "ma", "treasury"]

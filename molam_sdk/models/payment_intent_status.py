@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Literal, TypeAlias
 
 
 class PaymentIntentStatus(StrEnum):
@@ -42,3 +43,17 @@ class PaymentIntentStatus(StrEnum):
 
     def __str__(self) -> str:
         return str(self.value)
+
+
+#: The values of `PaymentIntentStatus` as a `Literal`: resource methods take either, so a misspelled value
+#: fails the caller's type check (responses keep the enum, which also holds values added later).
+PaymentIntentStatusLiteral: TypeAlias = Literal[
+    "canceled",
+    "failed",
+    "processing",
+    "requires_action",
+    "requires_capture",
+    "requires_confirmation",
+    "requires_payment_method",
+    "succeeded",
+]

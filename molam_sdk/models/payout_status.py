@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Literal, TypeAlias
 
 
 class PayoutStatus(StrEnum):
@@ -37,3 +38,8 @@ class PayoutStatus(StrEnum):
 
     def __str__(self) -> str:
         return str(self.value)
+
+
+#: The values of `PayoutStatus` as a `Literal`: resource methods take either, so a misspelled value
+#: fails the caller's type check (responses keep the enum, which also holds values added later).
+PayoutStatusLiteral: TypeAlias = Literal["canceled", "failed", "in_transit", "paid", "pending"]

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Literal, TypeAlias
 
 
 class WebhookDeliveryStatus(StrEnum):
@@ -35,3 +36,8 @@ class WebhookDeliveryStatus(StrEnum):
 
     def __str__(self) -> str:
         return str(self.value)
+
+
+#: The values of `WebhookDeliveryStatus` as a `Literal`: resource methods take either, so a misspelled value
+#: fails the caller's type check (responses keep the enum, which also holds values added later).
+WebhookDeliveryStatusLiteral: TypeAlias = Literal["failed", "pending", "succeeded"]

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Literal, TypeAlias
 
 
 class WebhookEndpointStatus(StrEnum):
@@ -34,3 +35,8 @@ class WebhookEndpointStatus(StrEnum):
 
     def __str__(self) -> str:
         return str(self.value)
+
+
+#: The values of `WebhookEndpointStatus` as a `Literal`: resource methods take either, so a misspelled value
+#: fails the caller's type check (responses keep the enum, which also holds values added later).
+WebhookEndpointStatusLiteral: TypeAlias = Literal["disabled", "enabled"]

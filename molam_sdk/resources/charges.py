@@ -39,7 +39,7 @@ from ._request import (
 if TYPE_CHECKING:
     from ..models.metadata import Metadata
     from ..models.refund_charge_request import RefundChargeRequest
-    from ..models.refund_reason import RefundReason
+    from ..models.refund_reason import RefundReason, RefundReasonLiteral
 
 __all__ = ["AsyncCharges", "AsyncChargesWithRawResponse", "Charges", "ChargesWithRawResponse"]
 
@@ -82,7 +82,7 @@ def _refund_request(
     *,
     id: str,
     amount: int | Unset,
-    reason: RefundReason | str | Unset,
+    reason: RefundReason | RefundReasonLiteral | Unset,
     metadata: Metadata | Mapping[str, Any] | Unset,
     body: RefundChargeRequest | None,
 ) -> Request:
@@ -211,7 +211,7 @@ class Charges(SyncResource):
         id: str,
         *,
         amount: int | Unset = UNSET,
-        reason: RefundReason | str | Unset = UNSET,
+        reason: RefundReason | RefundReasonLiteral | Unset = UNSET,
         metadata: Metadata | Mapping[str, Any] | Unset = UNSET,
         body: RefundChargeRequest | None = None,
         idempotency_key: str | None = None,
@@ -355,7 +355,7 @@ class AsyncCharges(AsyncResource):
         id: str,
         *,
         amount: int | Unset = UNSET,
-        reason: RefundReason | str | Unset = UNSET,
+        reason: RefundReason | RefundReasonLiteral | Unset = UNSET,
         metadata: Metadata | Mapping[str, Any] | Unset = UNSET,
         body: RefundChargeRequest | None = None,
         idempotency_key: str | None = None,

@@ -25,7 +25,7 @@ from ..types import UNSET, Unset
 from ._request import check_path_parameter, missing_argument, options, parse, refuse_fields_with_body, to_json
 
 if TYPE_CHECKING:
-    from ..models.business_type import BusinessType
+    from ..models.business_type import BusinessType, BusinessTypeLiteral
     from ..models.create_merchant_onboarding_request import CreateMerchantOnboardingRequest
     from ..models.metadata import Metadata
 
@@ -42,7 +42,7 @@ def _create_request(
     business_name: str | Unset,
     country: str | Unset,
     email: str | Unset,
-    business_type: BusinessType | str | Unset,
+    business_type: BusinessType | BusinessTypeLiteral | Unset,
     phone: str | Unset,
     website: str | Unset,
     return_url: str | Unset,
@@ -119,7 +119,7 @@ class MerchantOnboarding(SyncResource):
         business_name: str,
         country: str,
         email: str,
-        business_type: BusinessType | str,
+        business_type: BusinessType | BusinessTypeLiteral,
         phone: str | Unset = UNSET,
         website: str | Unset = UNSET,
         return_url: str | Unset = UNSET,
@@ -149,7 +149,7 @@ class MerchantOnboarding(SyncResource):
         business_name: str | Unset = UNSET,
         country: str | Unset = UNSET,
         email: str | Unset = UNSET,
-        business_type: BusinessType | str | Unset = UNSET,
+        business_type: BusinessType | BusinessTypeLiteral | Unset = UNSET,
         phone: str | Unset = UNSET,
         website: str | Unset = UNSET,
         return_url: str | Unset = UNSET,
@@ -258,7 +258,7 @@ class AsyncMerchantOnboarding(AsyncResource):
         business_name: str,
         country: str,
         email: str,
-        business_type: BusinessType | str,
+        business_type: BusinessType | BusinessTypeLiteral,
         phone: str | Unset = UNSET,
         website: str | Unset = UNSET,
         return_url: str | Unset = UNSET,
@@ -288,7 +288,7 @@ class AsyncMerchantOnboarding(AsyncResource):
         business_name: str | Unset = UNSET,
         country: str | Unset = UNSET,
         email: str | Unset = UNSET,
-        business_type: BusinessType | str | Unset = UNSET,
+        business_type: BusinessType | BusinessTypeLiteral | Unset = UNSET,
         phone: str | Unset = UNSET,
         website: str | Unset = UNSET,
         return_url: str | Unset = UNSET,

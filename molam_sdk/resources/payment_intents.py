@@ -38,13 +38,13 @@ from ._request import (
 
 if TYPE_CHECKING:
     from ..models.cancel_payment_intent_request import CancelPaymentIntentRequest
-    from ..models.cancellation_reason import CancellationReason
-    from ..models.capture_method import CaptureMethod
+    from ..models.cancellation_reason import CancellationReason, CancellationReasonLiteral
+    from ..models.capture_method import CaptureMethod, CaptureMethodLiteral
     from ..models.capture_payment_intent_request import CapturePaymentIntentRequest
     from ..models.confirm_payment_intent_request import ConfirmPaymentIntentRequest
     from ..models.create_payment_intent_request import CreatePaymentIntentRequest
     from ..models.metadata import Metadata
-    from ..models.payment_intent_status import PaymentIntentStatus
+    from ..models.payment_intent_status import PaymentIntentStatus, PaymentIntentStatusLiteral
     from ..models.update_payment_intent_request import UpdatePaymentIntentRequest
 
 __all__ = [
@@ -60,7 +60,7 @@ def _list_request(
     limit: int | Unset,
     starting_after: str | Unset,
     customer_id: str | Unset,
-    status: PaymentIntentStatus | str | Unset,
+    status: PaymentIntentStatus | PaymentIntentStatusLiteral | Unset,
     created_gte: int | Unset,
     created_lte: int | Unset,
 ) -> Request:
@@ -90,7 +90,7 @@ def _create_request(
     *,
     amount: int | Unset,
     currency: str | Unset,
-    capture_method: CaptureMethod | str | Unset,
+    capture_method: CaptureMethod | CaptureMethodLiteral | Unset,
     payment_method: str | Unset,
     confirm: bool | Unset,
     customer_id: str | Unset,
@@ -270,7 +270,7 @@ def _capture_request(
 def _cancel_request(
     *,
     id: str,
-    cancellation_reason: CancellationReason | str | Unset,
+    cancellation_reason: CancellationReason | CancellationReasonLiteral | Unset,
     body: CancelPaymentIntentRequest | None,
 ) -> Request:
     """The request for `cancel` (POST /v1/connect/payment_intents/{id}/cancel), shared by the sync and async classes.
@@ -306,7 +306,7 @@ class PaymentIntents(SyncResource):
         limit: int | Unset = UNSET,
         starting_after: str | Unset = UNSET,
         customer_id: str | Unset = UNSET,
-        status: PaymentIntentStatus | str | Unset = UNSET,
+        status: PaymentIntentStatus | PaymentIntentStatusLiteral | Unset = UNSET,
         created_gte: int | Unset = UNSET,
         created_lte: int | Unset = UNSET,
         molam_version: str | None = None,
@@ -367,7 +367,7 @@ class PaymentIntents(SyncResource):
         *,
         amount: int,
         currency: str,
-        capture_method: CaptureMethod | str | Unset = UNSET,
+        capture_method: CaptureMethod | CaptureMethodLiteral | Unset = UNSET,
         payment_method: str | Unset = UNSET,
         confirm: bool | Unset = UNSET,
         customer_id: str | Unset = UNSET,
@@ -400,7 +400,7 @@ class PaymentIntents(SyncResource):
         *,
         amount: int | Unset = UNSET,
         currency: str | Unset = UNSET,
-        capture_method: CaptureMethod | str | Unset = UNSET,
+        capture_method: CaptureMethod | CaptureMethodLiteral | Unset = UNSET,
         payment_method: str | Unset = UNSET,
         confirm: bool | Unset = UNSET,
         customer_id: str | Unset = UNSET,
@@ -668,7 +668,7 @@ class PaymentIntents(SyncResource):
         self,
         id: str,
         *,
-        cancellation_reason: CancellationReason | str | Unset = UNSET,
+        cancellation_reason: CancellationReason | CancellationReasonLiteral | Unset = UNSET,
         body: CancelPaymentIntentRequest | None = None,
         idempotency_key: str | None = None,
         molam_version: str | None = None,
@@ -721,7 +721,7 @@ class AsyncPaymentIntents(AsyncResource):
         limit: int | Unset = UNSET,
         starting_after: str | Unset = UNSET,
         customer_id: str | Unset = UNSET,
-        status: PaymentIntentStatus | str | Unset = UNSET,
+        status: PaymentIntentStatus | PaymentIntentStatusLiteral | Unset = UNSET,
         created_gte: int | Unset = UNSET,
         created_lte: int | Unset = UNSET,
         molam_version: str | None = None,
@@ -782,7 +782,7 @@ class AsyncPaymentIntents(AsyncResource):
         *,
         amount: int,
         currency: str,
-        capture_method: CaptureMethod | str | Unset = UNSET,
+        capture_method: CaptureMethod | CaptureMethodLiteral | Unset = UNSET,
         payment_method: str | Unset = UNSET,
         confirm: bool | Unset = UNSET,
         customer_id: str | Unset = UNSET,
@@ -815,7 +815,7 @@ class AsyncPaymentIntents(AsyncResource):
         *,
         amount: int | Unset = UNSET,
         currency: str | Unset = UNSET,
-        capture_method: CaptureMethod | str | Unset = UNSET,
+        capture_method: CaptureMethod | CaptureMethodLiteral | Unset = UNSET,
         payment_method: str | Unset = UNSET,
         confirm: bool | Unset = UNSET,
         customer_id: str | Unset = UNSET,
@@ -1083,7 +1083,7 @@ class AsyncPaymentIntents(AsyncResource):
         self,
         id: str,
         *,
-        cancellation_reason: CancellationReason | str | Unset = UNSET,
+        cancellation_reason: CancellationReason | CancellationReasonLiteral | Unset = UNSET,
         body: CancelPaymentIntentRequest | None = None,
         idempotency_key: str | None = None,
         molam_version: str | None = None,

@@ -41,8 +41,8 @@ if TYPE_CHECKING:
     from ..models.create_payout_request import CreatePayoutRequest
     from ..models.metadata import Metadata
     from ..models.mobile_money_beneficiary import MobileMoneyBeneficiary
-    from ..models.origin_module import OriginModule
-    from ..models.payout_status import PayoutStatus
+    from ..models.origin_module import OriginModule, OriginModuleLiteral
+    from ..models.payout_status import PayoutStatus, PayoutStatusLiteral
 
 __all__ = ["AsyncPayouts", "AsyncPayoutsWithRawResponse", "Payouts", "PayoutsWithRawResponse"]
 
@@ -51,7 +51,7 @@ def _list_request(
     *,
     limit: int | Unset,
     starting_after: str | Unset,
-    status: PayoutStatus | str | Unset,
+    status: PayoutStatus | PayoutStatusLiteral | Unset,
 ) -> Request:
     """The request for `list` (GET /v1/treasury/payouts), shared by the sync and async classes."""
     _params: dict[str, Any] = {}
@@ -71,7 +71,7 @@ def _list_request(
 
 def _create_request(
     *,
-    origin_module: OriginModule | str | Unset,
+    origin_module: OriginModule | OriginModuleLiteral | Unset,
     origin_entity_id: str | Unset,
     amount: int | Unset,
     currency: str | Unset,
@@ -159,7 +159,7 @@ class Payouts(SyncResource):
         *,
         limit: int | Unset = UNSET,
         starting_after: str | Unset = UNSET,
-        status: PayoutStatus | str | Unset = UNSET,
+        status: PayoutStatus | PayoutStatusLiteral | Unset = UNSET,
         molam_version: str | None = None,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
@@ -208,7 +208,7 @@ class Payouts(SyncResource):
     def create(
         self,
         *,
-        origin_module: OriginModule | str,
+        origin_module: OriginModule | OriginModuleLiteral,
         origin_entity_id: str,
         amount: int,
         currency: str,
@@ -237,7 +237,7 @@ class Payouts(SyncResource):
     def create(
         self,
         *,
-        origin_module: OriginModule | str | Unset = UNSET,
+        origin_module: OriginModule | OriginModuleLiteral | Unset = UNSET,
         origin_entity_id: str | Unset = UNSET,
         amount: int | Unset = UNSET,
         currency: str | Unset = UNSET,
@@ -389,7 +389,7 @@ class AsyncPayouts(AsyncResource):
         *,
         limit: int | Unset = UNSET,
         starting_after: str | Unset = UNSET,
-        status: PayoutStatus | str | Unset = UNSET,
+        status: PayoutStatus | PayoutStatusLiteral | Unset = UNSET,
         molam_version: str | None = None,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
@@ -438,7 +438,7 @@ class AsyncPayouts(AsyncResource):
     async def create(
         self,
         *,
-        origin_module: OriginModule | str,
+        origin_module: OriginModule | OriginModuleLiteral,
         origin_entity_id: str,
         amount: int,
         currency: str,
@@ -467,7 +467,7 @@ class AsyncPayouts(AsyncResource):
     async def create(
         self,
         *,
-        origin_module: OriginModule | str | Unset = UNSET,
+        origin_module: OriginModule | OriginModuleLiteral | Unset = UNSET,
         origin_entity_id: str | Unset = UNSET,
         amount: int | Unset = UNSET,
         currency: str | Unset = UNSET,

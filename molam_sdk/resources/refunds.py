@@ -38,7 +38,7 @@ from ._request import (
 if TYPE_CHECKING:
     from ..models.create_refund_request import CreateRefundRequest
     from ..models.metadata import Metadata
-    from ..models.refund_reason import RefundReason
+    from ..models.refund_reason import RefundReason, RefundReasonLiteral
 
 __all__ = ["AsyncRefunds", "AsyncRefundsWithRawResponse", "Refunds", "RefundsWithRawResponse"]
 
@@ -70,7 +70,7 @@ def _create_request(
     payment_intent: str | Unset,
     charge: str | Unset,
     amount: int | Unset,
-    reason: RefundReason | str | Unset,
+    reason: RefundReason | RefundReasonLiteral | Unset,
     metadata: Metadata | Mapping[str, Any] | Unset,
     body: CreateRefundRequest | None,
 ) -> Request:
@@ -179,7 +179,7 @@ class Refunds(SyncResource):
         payment_intent: str | Unset = UNSET,
         charge: str | Unset = UNSET,
         amount: int | Unset = UNSET,
-        reason: RefundReason | str | Unset = UNSET,
+        reason: RefundReason | RefundReasonLiteral | Unset = UNSET,
         metadata: Metadata | Mapping[str, Any] | Unset = UNSET,
         body: CreateRefundRequest | None = None,
         idempotency_key: str | None = None,
@@ -327,7 +327,7 @@ class AsyncRefunds(AsyncResource):
         payment_intent: str | Unset = UNSET,
         charge: str | Unset = UNSET,
         amount: int | Unset = UNSET,
-        reason: RefundReason | str | Unset = UNSET,
+        reason: RefundReason | RefundReasonLiteral | Unset = UNSET,
         metadata: Metadata | Mapping[str, Any] | Unset = UNSET,
         body: CreateRefundRequest | None = None,
         idempotency_key: str | None = None,

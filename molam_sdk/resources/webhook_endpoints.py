@@ -41,12 +41,12 @@ from ._request import (
 
 if TYPE_CHECKING:
     from ..models.create_webhook_endpoint_request import CreateWebhookEndpointRequest
-    from ..models.event_type import EventType
+    from ..models.event_type import EventType, EventTypeLiteral
     from ..models.metadata import Metadata
     from ..models.rotate_webhook_endpoint_secret_request import RotateWebhookEndpointSecretRequest
     from ..models.update_webhook_endpoint_request import UpdateWebhookEndpointRequest
     from ..models.webhook_delivery import WebhookDelivery
-    from ..models.webhook_endpoint_status import WebhookEndpointStatus
+    from ..models.webhook_endpoint_status import WebhookEndpointStatus, WebhookEndpointStatusLiteral
 
 __all__ = [
     "AsyncWebhookEndpoints",
@@ -78,7 +78,7 @@ def _list_request(
 def _create_request(
     *,
     url: str | Unset,
-    enabled_events: Sequence[EventType | str] | Unset,
+    enabled_events: Sequence[EventType | EventTypeLiteral] | Unset,
     description: str | Unset,
     api_version: str | Unset,
     metadata: Metadata | Mapping[str, Any] | Unset,
@@ -137,9 +137,9 @@ def _update_request(
     *,
     id: str,
     url: str | Unset,
-    enabled_events: Sequence[EventType | str] | Unset,
+    enabled_events: Sequence[EventType | EventTypeLiteral] | Unset,
     description: str | Unset,
-    status: WebhookEndpointStatus | str | Unset,
+    status: WebhookEndpointStatus | WebhookEndpointStatusLiteral | Unset,
     metadata: Metadata | Mapping[str, Any] | Unset,
     body: UpdateWebhookEndpointRequest | None,
 ) -> Request:
@@ -296,7 +296,7 @@ class WebhookEndpoints(SyncResource):
         self,
         *,
         url: str,
-        enabled_events: Sequence[EventType | str],
+        enabled_events: Sequence[EventType | EventTypeLiteral],
         description: str | Unset = UNSET,
         api_version: str | Unset = UNSET,
         metadata: Metadata | Mapping[str, Any] | Unset = UNSET,
@@ -323,7 +323,7 @@ class WebhookEndpoints(SyncResource):
         self,
         *,
         url: str | Unset = UNSET,
-        enabled_events: Sequence[EventType | str] | Unset = UNSET,
+        enabled_events: Sequence[EventType | EventTypeLiteral] | Unset = UNSET,
         description: str | Unset = UNSET,
         api_version: str | Unset = UNSET,
         metadata: Metadata | Mapping[str, Any] | Unset = UNSET,
@@ -419,9 +419,9 @@ class WebhookEndpoints(SyncResource):
         id: str,
         *,
         url: str | Unset = UNSET,
-        enabled_events: Sequence[EventType | str] | Unset = UNSET,
+        enabled_events: Sequence[EventType | EventTypeLiteral] | Unset = UNSET,
         description: str | Unset = UNSET,
-        status: WebhookEndpointStatus | str | Unset = UNSET,
+        status: WebhookEndpointStatus | WebhookEndpointStatusLiteral | Unset = UNSET,
         metadata: Metadata | Mapping[str, Any] | Unset = UNSET,
         body: UpdateWebhookEndpointRequest | None = None,
         idempotency_key: str | None = None,
@@ -664,7 +664,7 @@ class AsyncWebhookEndpoints(AsyncResource):
         self,
         *,
         url: str,
-        enabled_events: Sequence[EventType | str],
+        enabled_events: Sequence[EventType | EventTypeLiteral],
         description: str | Unset = UNSET,
         api_version: str | Unset = UNSET,
         metadata: Metadata | Mapping[str, Any] | Unset = UNSET,
@@ -691,7 +691,7 @@ class AsyncWebhookEndpoints(AsyncResource):
         self,
         *,
         url: str | Unset = UNSET,
-        enabled_events: Sequence[EventType | str] | Unset = UNSET,
+        enabled_events: Sequence[EventType | EventTypeLiteral] | Unset = UNSET,
         description: str | Unset = UNSET,
         api_version: str | Unset = UNSET,
         metadata: Metadata | Mapping[str, Any] | Unset = UNSET,
@@ -787,9 +787,9 @@ class AsyncWebhookEndpoints(AsyncResource):
         id: str,
         *,
         url: str | Unset = UNSET,
-        enabled_events: Sequence[EventType | str] | Unset = UNSET,
+        enabled_events: Sequence[EventType | EventTypeLiteral] | Unset = UNSET,
         description: str | Unset = UNSET,
-        status: WebhookEndpointStatus | str | Unset = UNSET,
+        status: WebhookEndpointStatus | WebhookEndpointStatusLiteral | Unset = UNSET,
         metadata: Metadata | Mapping[str, Any] | Unset = UNSET,
         body: UpdateWebhookEndpointRequest | None = None,
         idempotency_key: str | None = None,

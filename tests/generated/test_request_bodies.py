@@ -61,18 +61,22 @@ def test_enums_models_and_mappings_become_json(httpx_mock: HTTPXMock, resources:
     }
 
 
-def test_a_sequence_of_enums_and_unknown_strings(httpx_mock: HTTPXMock, resources: SyncResources) -> None:
+def test_a_sequence_of_enums_literals_and_newer_values(
+    httpx_mock: HTTPXMock, resources: SyncResources
+) -> None:
+    """Members, literal values and a value newer than this SDK (`EventType("wallet.frozen")`, the typed way
+    to send one) all go on the wire as their values."""
     httpx_mock.add_response(json=example("WebhookEndpointCreated"))
 
     resources.webhook_endpoints.create(
         url="https://example.com/hooks",
-        enabled_events=(EventType.CHARGE_REFUNDED, "wallet.frozen"),
+        enabled_events=(EventType.CHARGE_REFUNDED, "payout.paid", EventType("wallet.frozen")),
     )
 
     _, body = sent(httpx_mock)
     assert body == {
         "url": "https://example.com/hooks",
-        "enabled_events": ["charge.refunded", "wallet.frozen"],
+        "enabled_events": [EventType.CHARGE_REFUNDED.value, "payout.paid", "wallet.frozen"],
     }
 
 

@@ -8,6 +8,7 @@ import httpx
 import pytest
 
 from molam_sdk.events import EVENT_TYPES
+from molam_sdk.models import EventTypeLiteral
 from molam_sdk_ext.client import Molam
 from molam_sdk_ext.errors import BadRequestError, NotFoundError, SignatureVerificationError
 from molam_sdk_ext.webhooks.signature import WebhookVerifier, parse_signature_header
@@ -70,7 +71,7 @@ def test_only_loopback_targets(molam: Molam, url: str) -> None:
     assert exc.value.code == "url_not_allowed" and exc.value.param == "url"
 
 
-def _endpoint(molam: Molam, receiver: WebhookReceiver, events: list[str] | None = None) -> Any:
+def _endpoint(molam: Molam, receiver: WebhookReceiver, events: list[EventTypeLiteral] | None = None) -> Any:
     return molam.webhook_endpoints.create(
         url=receiver.url, enabled_events=events or ["payment_intent.succeeded"]
     )
