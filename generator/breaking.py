@@ -2,14 +2,17 @@
 
     python -m generator breaking --base <git-ref | file> [--head spec/molam.yaml]
         [--format text|json|markdown] [--ack spec/breaking-acknowledged.yaml] [--output FILE] [--no-surface]
+        [--ref-root DIR]
 
 `--base` names a file when one exists at that path, otherwise a git revision whose
 `spec/molam.yaml` (see `--spec-path`) is the base; when that revision has no spec the command says so
 and succeeds. With a git revision the report also holds the SDK surface findings: the public names and
 signatures of `molam_sdk` and `molam_sdk_ext` in the working tree against that revision's own code
 (generator.surface_diff), in the same report and under the same acknowledgements. Exit status: 0 when
-every breaking finding is acknowledged, 1 when one is not, 2 on usage or input errors. The spec
-comparison itself lives in `generator.specdiff` (pure, no I/O).
+every breaking finding is acknowledged, 1 when one is not, 2 on usage or input errors. A `$ref` is
+followed only to a file inside the spec's directory (or `--ref-root`): a URL, an absolute path or a path
+leaving it is an input error naming the ref (exit 2), since a head spec may come from a pull request.
+The spec comparison itself lives in `generator.specdiff` (pure, no I/O).
 """
 
 from __future__ import annotations
@@ -54,6 +57,13 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--no-surface", action="store_true", help="skip the SDK surface comparison (spec findings only)"
     )
+    parser.add_argument(
+        "--ref-root",
+        type=Path,
+        default=None,
+        help="directory $refs may reach (default: each spec's own directory; for a git --base, the same "
+        "directory of that revision)",
+    )
     return parser
 
 
@@ -67,7 +77,7 @@ def _acks(option: str | None) -> list[Acknowledgement]:
 def run(args: argparse.Namespace) -> tuple[Report, int]:
     """Load, compare (spec, then SDK surface for a git base), acknowledge; the report and the exit status."""
     acks = _acks(args.ack)
-    base = load_base(args.base, Path(args.repo), args.spec_path)
+    base = load_base(args.base, Path(args.repo), args.spec_path, args.ref_root)
     sdk: list[Finding] = []
     notes: list[str] = []
     if not args.no_surface and not Path(args.base).is_file():
@@ -78,7 +88,7 @@ def run(args: argparse.Namespace) -> tuple[Report, int]:
         report = Report(f"{args.base}:{args.spec_path}", args.head, findings, _verdict(Bump.NONE, sdk), unused,
                         "\n".join(notes))  # fmt: skip
         return report, 1 if report.blocking else 0
-    head = load_file(Path(args.head))
+    head = load_file(Path(args.head), args.ref_root)
     comparison = compare(
         base.data,
         head.data,

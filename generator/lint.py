@@ -9,7 +9,11 @@ express: one tag and an ``x-molam-method`` per operation (they name the generate
 ``Idempotency-Key`` on every POST, documented 4xx/5xx responses, examples that really validate, and no
 dead component.
 
-`lint_spec` is the pure entry point (a loaded document in, violations out); `main` only does I/O.
+`lint_spec` is the pure entry point (a loaded document in, violations out); `main` only does I/O. The
+file is read by the breaking-change checker's loader (`generator.specdiff.load.read_file`): a YAML alias
+bomb, a recursive alias or absurd nesting is refused before any rule runs, and a `$ref` that is a URL, an
+absolute path or a path leaving the spec's directory (or `--ref-root`) is one error line and exit 2.
+A `$ref` loop is reported as `ref-cycle` and never followed.
 """
 
 from __future__ import annotations
@@ -27,11 +31,12 @@ from typing import Any, Final, cast
 from urllib.parse import urlsplit
 
 import jsonschema
-import yaml
 from jsonschema.exceptions import ValidationError
 from referencing import Registry
 from referencing.exceptions import Unresolvable
 from referencing.jsonschema import DRAFT202012
+
+from generator.specdiff.load import SpecParseError, SpecSourceError, read_file
 
 # Anchored to the repository so that the command works from any directory.
 DEFAULT_SPEC: Final = Path(__file__).resolve().parents[1] / "spec" / "molam.yaml"
@@ -41,6 +46,7 @@ RULES: Final[Mapping[str, str]] = {
     "openapi-invalid": "the document is not valid OpenAPI 3.1 (openapi-spec-validator)",
     "info-version-string": "info.version is a string (quote dates: YAML reads 2025-01-15 as a date)",
     "ref-unresolved": "a local $ref points at nothing",
+    "ref-cycle": "no schema contains itself without nesting (a loop of $ref, allOf, anyOf, oneOf, not, if/then/else)",
     "operation-id-missing": "every operation has an operationId",
     "operation-id-format": "operationIds are snake_case",
     "operation-id-duplicate": "operationIds are unique (paths and webhooks together)",
@@ -85,6 +91,10 @@ CHECKED_COMPONENTS: Final[Mapping[str, str]] = {
     "requestBodies": "request body",
 }
 MAX_MESSAGE: Final = 200
+# Keywords whose subschemas apply to the very instance their parent validates: a loop through them (and
+# `$ref`) never descends into the value, so a validator following it recurses until it crashes.
+SAME_INSTANCE_LISTS: Final = ("allOf", "anyOf", "oneOf")
+SAME_INSTANCE_ONE: Final = ("not", "if", "then", "else")
 #: A deprecation note names its replacement: "Use `x` instead", "replaced by `y`", "superseded by ...".
 REPLACEMENT: Final = re.compile(r"\b(instead|use|replaced by|superseded by)\b", re.IGNORECASE)
 
@@ -161,6 +171,8 @@ class _Linter:
         self._validators: dict[tuple[bool, str], jsonschema.protocols.Validator] = {}
         self._registries: dict[bool, Registry[Any]] = {}
         self._format_checker = _format_checker()
+        # pointer -> the loop it reaches without descending into the instance (None: it reaches none).
+        self._loops: dict[str, tuple[str, ...] | None] = {}
 
     def report(self, ptr: str, rule: str, message: str) -> None:
         violation = Violation(ptr, rule, _short(message))
@@ -200,6 +212,65 @@ class _Linter:
                 return {}, ptr
             node, ptr = target, ref[1:]
         return _as_dict(node), ptr
+
+    def _same_instance(self, ptr: str) -> Iterator[str]:
+        """Pointers of the schemas that validate the same instance as the node at `ptr`."""
+        node = self.lookup(ptr)
+        if not isinstance(node, dict):
+            return
+        ref = node.get("$ref")
+        if isinstance(ref, str) and ref.startswith("#") and self.lookup(ref[1:]) is not None:
+            yield ref[1:]
+        for keyword in SAME_INSTANCE_LISTS:
+            for index, sub in enumerate(_as_list(node.get(keyword))):
+                if isinstance(sub, dict):
+                    yield pointer_join(ptr, keyword, index)
+        for keyword in SAME_INSTANCE_ONE:
+            if isinstance(node.get(keyword), dict):
+                yield pointer_join(ptr, keyword)
+        for name, sub in _as_dict(node.get("dependentSchemas")).items():
+            if isinstance(sub, dict):
+                yield pointer_join(ptr, "dependentSchemas", name)
+
+    def loop_from(self, start: str) -> tuple[str, ...] | None:
+        """The loop (pointers, the first repeated at the end) reachable from `start` on the same instance.
+
+        Iterative depth-first search, memoised across calls, so every node is explored once per run; a
+        `$ref` chain of any length costs no stack.
+        """
+        if start in self._loops:
+            return self._loops[start]
+        path: list[str] = []
+        position: dict[str, int] = {}
+        stack: list[Iterator[str]] = []
+        found: tuple[str, ...] | None = None
+
+        def enter(ptr: str) -> None:
+            position[ptr] = len(path)
+            path.append(ptr)
+            stack.append(self._same_instance(ptr))
+
+        enter(start)
+        while stack and found is None:
+            for following in stack[-1]:
+                if following in position:
+                    found = (*path[position[following] :], following)
+                    break
+                if following not in self._loops:
+                    enter(following)
+                    break
+                found = self._loops[following]
+                if found is not None:
+                    break
+            else:
+                stack.pop()
+                done = path.pop()
+                del position[done]
+                self._loops[done] = None
+                continue
+        for ptr in path:  # what is left on the path leads to the loop
+            self._loops[ptr] = found
+        return self._loops[start]
 
     # ------------------------------------------------------------------ walking
 
@@ -258,8 +329,8 @@ class _Linter:
     def check_example(self, value: Any, value_ptr: str, schema_ptr: str) -> None:
         """Validate one example value against the schema at `schema_ptr` (once per pair)."""
         _, schema_ptr = self.resolve(self.lookup(schema_ptr), schema_ptr)
-        if (value_ptr, schema_ptr) in self._seen_examples:
-            return
+        if (value_ptr, schema_ptr) in self._seen_examples or self.loop_from(schema_ptr) is not None:
+            return  # a looping schema is reported once, as ref-cycle, and never handed to the validator
         self._seen_examples.add((value_ptr, schema_ptr))
         self.examples_checked += 1
         against = f" [schema {schema_ptr}]"
@@ -269,6 +340,11 @@ class _Linter:
                 [] if errors else list(self._validator(schema_ptr, strict=True).iter_errors(value))
             )
         except Unresolvable:  # ref-unresolved already points at the broken $ref
+            return
+        except RecursionError:  # a loop below a nested property (ref-cycle names it), or absurd depth
+            self.report(
+                value_ptr, "example-invalid", f"cannot validate: the schema recurses without end{against}"
+            )
             return
         except re.error as exc:
             self.report(value_ptr, "example-invalid", f"cannot validate, bad pattern: {exc}{against}")
@@ -483,6 +559,10 @@ def _check_openapi(spec: dict[str, Any], linter: _Linter) -> None:
             linter.report(pointer(*path), "openapi-invalid", message)
     except Unresolvable as exc:  # ref-unresolved reports where
         linter.report("", "openapi-invalid", f"unresolvable reference {getattr(exc, 'ref', '')!r}")
+    except RecursionError:  # it follows a $ref loop until the stack runs out; ref-cycle reports where
+        linter.report(
+            "", "openapi-invalid", "openapi-spec-validator cannot check a document with a $ref loop"
+        )
     except Exception as exc:  # a validator crash must not hide the other rules' findings
         linter.report("", "openapi-invalid", f"openapi-spec-validator failed: {type(exc).__name__}: {exc}")
 
@@ -508,6 +588,25 @@ def _check_refs(spec: dict[str, Any], linter: _Linter) -> None:
             )
         elif linter.lookup(ref[1:]) is None:
             linter.report(pointer_join(where, "$ref"), "ref-unresolved", f"{ref} does not exist")
+
+
+def _check_cycles(spec: dict[str, Any], linter: _Linter) -> None:
+    """One `ref-cycle` per loop reachable from any local `$ref`, at its first member in pointer order."""
+    reported: set[frozenset[str]] = set()
+    for where, ref in _iter_refs(spec, ""):
+        if not ref.startswith("#"):
+            continue
+        loop = linter.loop_from(where)
+        if loop is None or frozenset(loop) in reported:
+            continue
+        reported.add(frozenset(loop))
+        members = list(loop[:-1])
+        first = members.index(min(members))
+        members = members[first:] + members[:first]
+        shown = " -> ".join(f"#{member}" for member in [*members, members[0]])
+        linter.report(
+            members[0], "ref-cycle", f"{shown}: refers back to itself without nesting, never resolves"
+        )
 
 
 def _check_info(spec: dict[str, Any], linter: _Linter) -> None:
@@ -781,6 +880,7 @@ def lint_spec(spec: object) -> LintResult:
     _check_openapi(spec, linter)
     _check_info(spec, linter)
     _check_refs(spec, linter)
+    _check_cycles(spec, linter)
     operations = _check_operations(linter)
     _check_component_examples(linter)
     _check_unused(linter)
@@ -791,17 +891,25 @@ def lint_spec(spec: object) -> LintResult:
     return LintResult(linter.violations, operations, webhooks, schemas, linter.examples_checked)
 
 
-def load_spec(path: Path) -> object:
-    """Parse the YAML file (with the C loader when available: it is several times faster)."""
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    with path.open("rb") as handle:
-        return yaml.load(handle, Loader=loader)
+def load_spec(path: Path, ref_root: Path | None = None) -> object:
+    """Parse the spec file with the breaking-change checker's loader (C YAML loader, bounded, refs contained).
+
+    `SpecParseError` when it is not YAML; `SpecSourceError` when it cannot be read, is an alias bomb, or has a
+    `$ref` outside the spec's directory (or `ref_root`).
+    """
+    return read_file(path, ref_root)
 
 
 def _parse_args(argv: Iterable[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m generator lint", description=__doc__.splitlines()[0])
     parser.add_argument(
         "--spec", type=Path, default=DEFAULT_SPEC, help="spec to check (default spec/molam.yaml)"
+    )
+    parser.add_argument(
+        "--ref-root",
+        type=Path,
+        default=None,
+        help="directory file $refs may name (default: the spec's directory); anything outside is an error",
     )
     parser.add_argument("--list-rules", action="store_true", help="print the rule ids and exit")
     return parser.parse_args(list(argv))
@@ -825,15 +933,19 @@ def main(argv: list[str]) -> int:
     started = time.perf_counter()
     shown = _display(args.spec)
     try:
-        spec = load_spec(args.spec)
-    except OSError as exc:
-        print(f"{shown}: cannot read: {exc.strerror or exc}", file=sys.stderr)
-        return 2
-    except yaml.YAMLError as exc:
-        print(f": yaml-invalid: {_short(str(exc))}")
+        spec = load_spec(args.spec, args.ref_root)
+    except SpecParseError as exc:
+        print(f": yaml-invalid: {_short(exc.reason)}")
         print(f"{shown}: 1 violation")
         return 1
-    result = lint_spec(spec)
+    except SpecSourceError as exc:  # unreadable, an alias bomb, a $ref outside the root: one line, exit 2
+        print(f"lint: {exc}", file=sys.stderr)
+        return 2
+    try:
+        result = lint_spec(spec)
+    except RecursionError:  # the last guard: one line, never a 2,000-line traceback
+        print(f"lint: {shown}: nested or self-referring too deeply to check", file=sys.stderr)
+        return 2
     elapsed = time.perf_counter() - started
     for violation in result.violations:
         print(violation)

@@ -62,6 +62,13 @@ CASES: list[tuple[str, Mutation, str]] = [
         ),
         "/components/schemas/Payout/properties/status/$ref",
     ),
+    (
+        "ref-cycle",
+        lambda s: s["components"]["schemas"]["Payout"]["properties"]["status"].update(
+            {"$ref": "#/components/schemas/Payout/properties/status"}
+        ),
+        "/components/schemas/Payout/properties/status",
+    ),
     ("operation-id-missing", lambda s: _op(s, "/v1/events", "get").pop("operationId"), EVENTS),
     (
         "operation-id-format",
