@@ -4,7 +4,10 @@
 PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
-EXTRAS := dev,redis,postgres,sandbox,cli,django,flask,fastapi,prometheus,otel,celery,docs,bench
+# Users' extras (all of them, for the tests and examples), then the repository's own tools: PEP 735
+# dependency groups in pyproject.toml, never published with the package.
+EXTRAS := redis,postgres,sandbox,cli,django,flask,fastapi,prometheus,otel,celery
+GROUPS := --group dev --group docs --group bench
 STAMP  := $(VENV)/.installed
 
 .PHONY: sandbox setup generate check-generated lint typecheck pytest test demo bench breaking surface release docs migrate clean
@@ -15,7 +18,7 @@ $(STAMP): pyproject.toml packaging/sandbox/pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
 	# The sandbox is its own distribution (packaging/sandbox); naming it here satisfies the `sandbox` extra.
-	$(PY) -m pip install -q -e ./packaging/sandbox -e '.[$(EXTRAS)]'
+	$(PY) -m pip install -q -e ./packaging/sandbox -e '.[$(EXTRAS)]' $(GROUPS)
 	touch $(STAMP)
 
 # The installed metadata carries the version (molam_sdk_ext/__init__.py): when a release writes a new one,
@@ -53,8 +56,8 @@ test: check-generated lint typecheck pytest   ## what CI runs
 demo: setup               ## start the local sandbox, run the checkout flow against it, stop it
 	$(PY) -m molam_sandbox.demo
 
-sandbox: setup           ## run the local Molam API on http://127.0.0.1:12111 (state in ./molam-sandbox.db)
-	$(PY) -m molam_sandbox
+sandbox: setup           ## run the local Molam API on http://127.0.0.1:12111 (state in memory; DB=file keeps it)
+	$(PY) -m molam_sandbox $(if $(DB),--db $(DB))
 
 RUNTIME_VENV := .venv-runtime
 $(RUNTIME_VENV)/.installed: pyproject.toml

@@ -2,8 +2,9 @@
 
 Examples::
 
-    python -m molam_sandbox                       # http://127.0.0.1:12111, state in ./molam-sandbox.db
-    python -m molam_sandbox --memory --port 0     # in memory, any free port
+    python -m molam_sandbox                       # http://127.0.0.1:12111, state in memory
+    python -m molam_sandbox --db molam-sandbox.db # state kept in a SQLite file across restarts
+    python -m molam_sandbox --port 0              # any free port
     python -m molam_sandbox --fault-rate 0.3 --fault-kinds 500,503,429,drop,commit_then_500
 
 Each injected fault is logged on the ``molam.sandbox`` logger as
@@ -32,7 +33,9 @@ from molam_sdk_ext.observability.logs import get_logger
 
 __all__ = ["build_parser", "main"]
 
-DEFAULT_DB = "molam-sandbox.db"
+#: The state lives in memory unless a SQLite file is named (`--db` or $MOLAM_SANDBOX_DB): a sandbox run
+#: from a checkout leaves no file behind, and `molam sandbox`, `make sandbox` and this command agree.
+DB_ENVIRONMENT = "MOLAM_SANDBOX_DB"
 
 
 def _kinds(text: str) -> str:
@@ -62,9 +65,13 @@ def build_parser() -> argparse.ArgumentParser:
     store.add_argument(
         "--db",
         default=None,
-        help=f"SQLite file holding the state (default ${{MOLAM_SANDBOX_DB}} or {DEFAULT_DB})",
+        help=f"SQLite file keeping the state across restarts (default ${DB_ENVIRONMENT}, else memory)",
     )
-    store.add_argument("--memory", action="store_true", help="keep the state in memory only")
+    store.add_argument(
+        "--memory",
+        action="store_true",
+        help=f"keep the state in memory only, even with ${DB_ENVIRONMENT} set",
+    )
     f = p.add_argument_group("fault injection")
     f.add_argument(
         "--fault-rate", type=float, default=0.0, help="probability of a fault per /v1 request (0..1)"
@@ -134,7 +141,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
     except ValueError as exc:
         build_parser().error(str(exc))
-    db_path = None if args.memory else (args.db or os.environ.get("MOLAM_SANDBOX_DB") or DEFAULT_DB)
+    db_path = None if args.memory else (args.db or os.environ.get(DB_ENVIRONMENT) or None)
     # IPPROTO_TCP explicitly: asyncio only sets TCP_NODELAY on sockets whose proto says TCP.
     family = socket.AF_INET6 if ":" in args.host else socket.AF_INET
     sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)

@@ -35,10 +35,17 @@ def sandbox(
     ] = 12111,
     db: Annotated[
         str | None,
-        typer.Option("--db", help="SQLite file to keep state across restarts.", show_default=False),
+        typer.Option(
+            "--db",
+            help="SQLite file to keep state across restarts (default: $MOLAM_SANDBOX_DB, else memory).",
+            show_default=False,
+        ),
     ] = None,
     memory: Annotated[
-        bool, typer.Option("--memory", help="Keep state in memory only (the default without --db).")
+        bool,
+        typer.Option(
+            "--memory", help="Keep state in memory only (the default), even with $MOLAM_SANDBOX_DB."
+        ),
     ] = False,
     fault_rate: Annotated[
         float | None,
@@ -82,7 +89,8 @@ def sandbox(
             raise typer.BadParameter(str(exc), param_hint="--fault-kinds") from None
     port = port or free_port(host)
     args = ["--host", host, "--port", str(port)]
-    args += ["--db", db] if db is not None else ["--memory"]
+    # Neither: the server's own default (memory, or $MOLAM_SANDBOX_DB), so both commands agree.
+    args += ["--db", db] if db is not None else ["--memory"] if memory else []
     if fault_rate is not None:
         args += ["--fault-rate", str(fault_rate)]
     if fault_kinds is not None:

@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.packaging.conftest import Distributions
+
 REPO_ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -28,8 +30,8 @@ def build_wheel(project: Path, out: Path) -> zipfile.ZipFile:
 
 
 @pytest.fixture(scope="module")
-def sdk_wheel(tmp_path_factory: pytest.TempPathFactory) -> zipfile.ZipFile:
-    return build_wheel(REPO_ROOT, tmp_path_factory.mktemp("sdk"))
+def sdk_wheel(sdk_distributions: Distributions) -> zipfile.ZipFile:
+    return zipfile.ZipFile(sdk_distributions.wheel)
 
 
 @pytest.fixture(scope="module")
