@@ -9,7 +9,9 @@ the app's lifespan) runs due transitions and webhook deliveries.
 Sandbox-only routes (not in the spec) live under ``/_sandbox/``: ``GET /_sandbox/health``,
 ``POST /_sandbox/events/trigger``, ``POST /_sandbox/payment_intents/{id}/complete_action``,
 ``POST /_sandbox/payouts/{id}/advance``, ``POST /_sandbox/merchants/onboarding/{id}/advance`` and
-``POST /_sandbox/wallets``.
+``POST /_sandbox/wallets``; and, without an API key (a customer's browser sends none), the hosted checkout
+page ``GET``/``POST /_sandbox/pages/checkout/{id}/{token}`` (`molam_sandbox.checkout`, the URL a payment
+intent's ``redirect_url`` gives).
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ import os
 import re
 import signal
 import time
+import urllib.parse
 from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 from typing import Any
@@ -29,10 +32,10 @@ from typing import Any
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
-from starlette.responses import Response
+from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
-from molam_sandbox import onboarding, payments, payouts, triggers, wallets
+from molam_sandbox import checkout, checkout_page, onboarding, payments, payouts, triggers, wallets
 from molam_sandbox.delivery import WebhookDispatcher
 from molam_sandbox.engine import Engine
 from molam_sandbox.errors import SandboxError, error_bytes, invalid_param
@@ -42,7 +45,7 @@ from molam_sandbox.middleware import ASGIApp, Receive, SandboxMiddleware, Scope,
 from molam_sandbox.plugins import PLUGINS
 from molam_sandbox.settings import Env, SandboxSettings
 from molam_sandbox.spec import ApiSpec, load_api, load_models
-from molam_sandbox.state import Database, Tx
+from molam_sandbox.state import Database, Tx, new_id
 from molam_sandbox.timers import run_due_timers
 from molam_sandbox.validation import check_currency
 from molam_sdk.models.merchant_onboarding_status import MerchantOnboardingStatus
@@ -414,6 +417,52 @@ def _routes(sb: Sandbox) -> list[Route]:
             ),
         )
 
+    def checkout_redirect(to: str) -> Response:
+        return RedirectResponse(to, status_code=303, headers=checkout_page.PAGE_HEADERS)
+
+    no_checkout = (
+        404,
+        "Checkout link not valid",
+        "This checkout link is not valid. Ask the shop for a new one.",
+    )
+
+    async def show_checkout(request: Request) -> Response:
+        pi_id, token = str(request.path_params["id"]), str(request.path_params["token"])
+        with sb.db.read() as tx:
+            found = checkout.open_checkout(tx, pi_id, token)
+        if found is None:
+            return checkout_page.render_problem(*no_checkout)
+        # A fresh nonce per page view: the pay request it posts is acted on once (double click, two tabs).
+        return checkout_page.render_checkout(found, nonce=new_id("", 24))
+
+    async def checkout_action(request: Request) -> Response:
+        pi_id, token = str(request.path_params["id"]), str(request.path_params["token"])
+        try:
+            form = urllib.parse.parse_qs(
+                (await request.body()).decode("utf-8"), strict_parsing=False, max_num_fields=8
+            )
+            choice = checkout.Choice(form["choice"][0])
+            nonce = form["nonce"][0]
+        except (ValueError, KeyError, UnicodeDecodeError):
+            return checkout_page.render_problem(
+                400, "Not understood", "Choose an option on the checkout page."
+            )
+        if checkout.NONCE_PATTERN.fullmatch(nonce) is None:
+            return checkout_page.render_problem(
+                400, "Not understood", "Choose an option on the checkout page."
+            )
+        with sb.db.transaction() as tx:  # one transaction: the nonce is recorded with what the click did
+            after = checkout.act(tx, sb.api, sb.env(), pi_id, token, choice, nonce)
+        if after is None:
+            return checkout_page.render_problem(*no_checkout)
+        if after.stage in (checkout.Stage.CHOOSE, checkout.Stage.AUTHENTICATE):
+            return checkout_redirect(request.url.path)  # the page again: a decline shown, or the 3DS step
+        target = checkout_page.destination(after)
+        return checkout_redirect(target) if target else checkout_page.render_outcome(after)
+
+    async def no_checkout_page(request: Request) -> Response:
+        return checkout_page.render_problem(*no_checkout)
+
     async def browser_page(request: Request) -> Response:
         return json_response(
             {
@@ -431,5 +480,8 @@ def _routes(sb: Sandbox) -> list[Route]:
         Route("/_sandbox/payouts/{id}/advance", advance_payout, methods=["POST"]),
         Route("/_sandbox/merchants/onboarding/{id}/advance", advance_onboarding, methods=["POST"]),
         Route("/_sandbox/wallets", create_funded_wallet, methods=["POST"]),
+        Route(f"{payments.CHECKOUT_PATH}/{{id}}/{{token}}", show_checkout, methods=["GET"]),
+        Route(f"{payments.CHECKOUT_PATH}/{{id}}/{{token}}", checkout_action, methods=["POST"]),
+        Route(f"{payments.CHECKOUT_PATH}/{{rest:path}}", no_checkout_page, methods=["GET", "POST"]),
         Route("/_sandbox/pages/{rest:path}", browser_page, methods=["GET"]),
     ]

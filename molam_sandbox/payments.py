@@ -10,10 +10,19 @@ Payment intent life::
         requires_payment_method + last_payment_error, and a 402 payment_error (declined)
     cancel: from requires_payment_method, requires_confirmation, requires_action, requires_capture.
 
+    requires_payment_method --confirm without a method--> requires_action (the customer picks one on the
+        hosted checkout page, `redirect_url`)
+
 Which way a confirmation goes is decided by the test payment method (`TEST_PAYMENT_METHODS`). A processing
 payment whose settlement cannot apply (crediting it would take the balance beyond int64) fails for good, with
 the reason in ``last_payment_error``. Refunds start `pending` and settle after `refund_delay`; a refund never
 exceeds the captured amount minus what was already refunded (pending refunds included).
+
+The hosted checkout: while an intent waits for its customer (`requires_payment_method`, or `requires_action`)
+its ``redirect_url`` is the sandbox's checkout page for it, ``/_sandbox/pages/checkout/<id>/<token>``. The token
+is a capability kept in the intent's internal document (never served but in that URL, never the client secret):
+the page needs no API key, so knowing the intent id is not enough to see or pay it. The page
+(`molam_sandbox.checkout`) runs the plug-ins below, not a second state machine.
 
 Objects are read and changed through the generated models (`molam_sandbox.objects`); updates of description
 and metadata are the engine's convention (no plug-in).
@@ -56,14 +65,17 @@ from molam_sdk.types import Unset
 
 __all__ = [
     "CANCELABLE",
+    "CHECKOUT_PATH",
     "CONFIRMABLE",
     "SETTLE_PAYMENT",
     "SETTLE_REFUND",
     "TEST_PAYMENT_METHODS",
     "Behaviour",
+    "awaits_checkout",
     "behaviour_of",
     "cancel_payment_intent",
     "capture_payment_intent",
+    "checkout_token",
     "complete_action",
     "confirm_payment_intent",
     "create_payment_intent",
@@ -87,6 +99,8 @@ class Behaviour(enum.Enum):
     PROCESSING = enum.auto()
     PROCESSING_FAILS = enum.auto()
     REFUND_FAILS = enum.auto()
+    REJECTED = enum.auto()
+    """The customer refused the payment in the mobile money app."""
 
 
 TEST_PAYMENT_METHODS: dict[str, Behaviour] = {
@@ -94,6 +108,8 @@ TEST_PAYMENT_METHODS: dict[str, Behaviour] = {
     "pm_card_mastercard": Behaviour.SUCCEED,
     "pm_orange_money": Behaviour.SUCCEED,
     "pm_wave": Behaviour.SUCCEED,
+    "pm_orange_money_rejected": Behaviour.REJECTED,
+    "pm_wave_rejected": Behaviour.REJECTED,
     "pm_card_declined": Behaviour.DECLINE,
     "pm_card_insufficient_funds": Behaviour.INSUFFICIENT_FUNDS,
     "pm_card_3ds": Behaviour.REQUIRES_ACTION,
@@ -112,6 +128,13 @@ CANCELABLE = frozenset(
     }
 )
 CONFIRMABLE = frozenset({Status.REQUIRES_PAYMENT_METHOD, Status.REQUIRES_CONFIRMATION})
+_AWAITING_CUSTOMER = frozenset({Status.REQUIRES_PAYMENT_METHOD, Status.REQUIRES_ACTION})
+"""The statuses in which an intent carries its checkout page as ``redirect_url``."""
+
+CHECKOUT_PATH = "/_sandbox/pages/checkout"
+"""Where the sandbox serves the hosted checkout page: ``{CHECKOUT_PATH}/<intent id>/<token>``."""
+_CHECKOUT_TOKEN = "checkout_token"  # internal: the capability in the intent's redirect_url
+_CHECKOUT_TOKEN_LENGTH = 32  # base62: about 190 bits, unguessable
 
 SETTLE_PAYMENT = "payment_intent.settle"
 """Timer action: a `processing` payment intent settles."""
@@ -124,6 +147,11 @@ _DECLINES = {
         "insufficient_funds",
         "insufficient_funds",
         "Your card has insufficient funds.",
+    ),
+    Behaviour.REJECTED: (
+        "payment_rejected",
+        "customer_rejected",
+        "The payment was rejected in the mobile money app.",
     ),
 }
 
@@ -163,6 +191,35 @@ def _given(value: Any) -> Any:
     return None if isinstance(value, Unset) else value
 
 
+def awaits_checkout(intent: PaymentIntent) -> bool:
+    """Whether `intent` was confirmed without a payment method and waits for one on the checkout page."""
+    return intent.status == Status.REQUIRES_ACTION and not intent.payment_method
+
+
+def checkout_token(internal: Doc) -> str | None:
+    """The checkout capability token kept in an intent's internal document, if it has one yet."""
+    token = internal.get(_CHECKOUT_TOKEN)
+    return token if isinstance(token, str) else None
+
+
+def _checkout_url(env: Env, pi_id: str, token: str) -> str:
+    return f"{env.settings.public_url}{CHECKOUT_PATH}/{pi_id}/{token}"
+
+
+def _show_checkout(pi: Stored[PaymentIntent], env: Env) -> None:
+    """``redirect_url`` is the checkout page while the intent waits for its customer, else null.
+
+    The token is made the first time it is needed and then kept: every URL of one intent is the same page.
+    """
+    if pi.obj.status not in _AWAITING_CUSTOMER:
+        pi.obj.redirect_url = None
+        return
+    token = checkout_token(pi.internal)
+    if token is None:
+        token = pi.internal[_CHECKOUT_TOKEN] = new_id("", _CHECKOUT_TOKEN_LENGTH)
+    pi.obj.redirect_url = _checkout_url(env, pi.id, token)
+
+
 # -- payment intents ------------------------------------------------------------------------------------
 
 
@@ -186,8 +243,14 @@ def create_payment_intent(c: Call) -> Doc:
     )
     # The secret embeds the id it belongs to. Set by its typed field name rather than through a model round trip:
     # this is the hot path of every create (the sandbox benchmark).
-    doc[_INTENT_FIELDS.client_secret.name] = f"{doc[_INTENT_FIELDS.id.name]}_secret_{new_id('', 24)}"
-    record = c.insert(doc)
+    pi_id = doc[_INTENT_FIELDS.id.name]
+    doc[_INTENT_FIELDS.client_secret.name] = f"{pi_id}_secret_{new_id('', 24)}"
+    internal: Doc = {}
+    if payment_method is None:
+        # No method yet: the customer chooses one on the hosted checkout page (a token unrelated to the secret).
+        token = internal[_CHECKOUT_TOKEN] = new_id("", _CHECKOUT_TOKEN_LENGTH)
+        doc[_INTENT_FIELDS.redirect_url.name] = _checkout_url(c.env, pi_id, token)
+    record = c.insert(doc, internal)
     if request.confirm:
         pi = Stored.of(record, PaymentIntent)
         _confirm(c.tx, pi, str(payment_method), c.env)
@@ -196,22 +259,30 @@ def create_payment_intent(c: Call) -> Doc:
 
 @PLUGINS.write("confirm_payment_intent")
 def confirm_payment_intent(c: Call) -> Doc:
-    """Confirm with the given (or attached) payment method; a decline is stored, then raised as a 402."""
+    """Confirm with the given (or attached) payment method; a decline is stored, then raised as a 402.
+
+    With no method given or attached, the customer chooses one on the hosted checkout page: the intent moves
+    to `requires_action` with the page as ``redirect_url`` (and ``payment_intent.requires_action``), and a
+    later confirm with a method (the page's own) goes on from there.
+    """
     pi = Stored.of(c.require(), PaymentIntent)
     intent = pi.obj
-    if intent.status not in CONFIRMABLE:
+    if intent.status not in CONFIRMABLE and not awaits_checkout(intent):
         raise unexpected_state(_INTENT, pi.id, intent.status, _action(c))
     request = ConfirmPaymentIntentRequest.from_dict(c.params)
     payment_method = _given(request.payment_method) or intent.payment_method
-    if not payment_method:
-        raise invalid_param(
-            _CREATE.payment_method.name,
-            "You must attach a payment_method before confirming this payment intent.",
-            "parameter_missing",
-        )
     return_url: str | None = _given(request.return_url)
     if return_url:
         intent.return_url = return_url
+    if not payment_method:
+        if not awaits_checkout(intent):
+            intent.status = Status.REQUIRES_ACTION
+            _show_checkout(pi, c.env)
+            pi.save(c.tx)
+            record_event(c.tx, pi.account, EventType.PAYMENT_INTENT_REQUIRES_ACTION, pi, c.env)
+        else:
+            pi.save(c.tx)
+        return pi.record.doc
     _confirm(c.tx, pi, str(payment_method), c.env)
     return pi.record.doc
 
@@ -252,7 +323,7 @@ def cancel_payment_intent(c: Call) -> Doc:
         raise unexpected_state(_INTENT, pi.id, intent.status, _action(c))
     intent.status = Status.CANCELED
     intent.cancellation_reason = _given(CancelPaymentIntentRequest.from_dict(c.params).cancellation_reason)
-    intent.redirect_url = None
+    _show_checkout(pi, c.env)
     c.tx.unschedule(pi.account, pi.id)
     pi.save(c.tx)
     record_event(c.tx, pi.account, EventType.PAYMENT_INTENT_CANCELED, pi, c.env)
@@ -264,12 +335,12 @@ def complete_action(tx: Tx, account: str, pi_id: str, succeeded: bool, env: Env)
     pi = load(tx, PaymentIntent, account, pi_id)
     if pi.obj.status != Status.REQUIRES_ACTION:
         raise unexpected_state(_INTENT, pi_id, pi.obj.status, "complete the action of")
-    pi.obj.redirect_url = None
     if succeeded:
         _authorize(tx, pi, Behaviour.SUCCEED, env)
     else:
         message = "The customer did not approve the payment."
         _decline(tx, pi, "authentication_failed", "authentication_failed", message, env)
+    _show_checkout(pi, env)
     return pi.save(tx)
 
 
@@ -308,6 +379,7 @@ def _confirm(tx: Tx, pi: Stored[PaymentIntent], payment_method: str, env: Env) -
     if behaviour in _DECLINES:
         code, decline_code, message = _DECLINES[behaviour]
         _decline(tx, pi, code, decline_code, message, env)
+        _show_checkout(pi, env)  # the customer may try again on the checkout page
         doc = pi.save(tx)
         tx.deferred_error = SandboxError(
             402,
@@ -320,12 +392,13 @@ def _confirm(tx: Tx, pi: Stored[PaymentIntent], payment_method: str, env: Env) -
         return
     if behaviour is Behaviour.REQUIRES_ACTION:
         intent.status = Status.REQUIRES_ACTION
-        intent.redirect_url = f"{env.settings.public_url}/_sandbox/pages/payment_intents/{pi.id}/authorize"
+        _show_checkout(pi, env)  # the same page shows the 3-D Secure-like approval step
         pi.save(tx)
         record_event(tx, pi.account, EventType.PAYMENT_INTENT_REQUIRES_ACTION, pi, env)
         return
     if behaviour in (Behaviour.PROCESSING, Behaviour.PROCESSING_FAILS):
         intent.status = Status.PROCESSING
+        intent.redirect_url = None
         pi.internal[_PROCESSING_FAILS] = behaviour is Behaviour.PROCESSING_FAILS
         pi.save(tx)
         tx.schedule(pi.account, SETTLE_PAYMENT, pi.id, env.now + env.settings.processing_delay)

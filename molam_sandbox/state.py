@@ -257,6 +257,19 @@ class Tx:
             return None
         return Record(table, account, json.loads(row[0]), json.loads(row[1]))
 
+    def get_in_any_account(self, table: str, object_id: str) -> Record | None:
+        """The object with `object_id` whatever its account, or None (ids are unique across accounts).
+
+        Only for routes reached without an API key, that prove their right to the object otherwise (the
+        hosted checkout page's capability token): everything else is scoped by `account`.
+        """
+        row = self._conn.execute(
+            f"SELECT account, doc, internal FROM {self._table(table)} WHERE id = ?", (object_id,)
+        ).fetchone()
+        if row is None:
+            return None
+        return Record(table, str(row[0]), json.loads(row[1]), json.loads(row[2]))
+
     def require(
         self, table: str, account: str, object_id: str, kind: str, *, param: str | None = None
     ) -> Record:

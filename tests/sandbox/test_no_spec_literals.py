@@ -30,6 +30,7 @@ BUSINESS_MODULES = (
     "timers",
     "metadata",
     "plugins",
+    "checkout",
 )
 
 ALLOWED: dict[str, str] = {}

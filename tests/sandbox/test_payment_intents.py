@@ -203,11 +203,22 @@ def test_invalid_transitions(molam: Molam) -> None:
         molam.payment_intents.confirm(canceled.id, payment_method="pm_card_visa")
 
 
-def test_confirm_needs_a_payment_method(molam: Molam) -> None:
+def test_confirm_without_a_payment_method_sends_the_customer_to_checkout(molam: Molam) -> None:
     pi = molam.payment_intents.create(amount=100, currency="XOF")
-    with pytest.raises(BadRequestError) as exc:
-        molam.payment_intents.confirm(pi.id)
-    assert exc.value.param == "payment_method" and exc.value.code == "parameter_missing"
+    assert pi.status == "requires_payment_method" and isinstance(pi.redirect_url, str)
+    confirmed = molam.payment_intents.confirm(pi.id)
+    assert confirmed.status == "requires_action" and confirmed.payment_method is None
+    assert confirmed.redirect_url == pi.redirect_url  # one checkout page per intent
+    again = molam.payment_intents.confirm(pi.id)  # still waiting for the customer: nothing changes
+    assert again.status == "requires_action" and again.redirect_url == pi.redirect_url
+    events = molam.events.list(type="payment_intent.requires_action").data
+    assert [e.to_dict()["data"]["object"]["id"] for e in events] == [pi.id]  # one event, not one per confirm
+    paid = molam.payment_intents.confirm(pi.id, payment_method="pm_card_visa")  # from requires_action
+    assert paid.status == "succeeded" and paid.redirect_url is None
+
+
+def test_confirm_refuses_an_unknown_method(molam: Molam) -> None:
+    pi = molam.payment_intents.create(amount=100, currency="XOF")
     with pytest.raises(BadRequestError) as unknown:
         molam.payment_intents.confirm(pi.id, payment_method="card_4242")
     assert unknown.value.param == "payment_method" and unknown.value.code == "resource_missing"
