@@ -141,7 +141,13 @@ class PaymentIntent(BaseModel):
     ]
     redirect_url: Annotated[
         AnyUrl | None,
-        Field(description="When `status` is `requires_action`, the URL to send the customer to."),
+        Field(
+            description="Where to send the customer while the payment waits for them, null otherwise: Molam Checkout, the\nhosted page where the customer chooses a payment method (`requires_payment_method`, and\n`requires_action` after a confirm without a payment method), or the step the customer must complete\n(`requires_action`, for example 3-D Secure). The URL holds an unguessable token, different from\n`client_secret`, that lets the customer's browser see and pay this one intent without an API key:\ntreat it like a secret link. The customer comes back to `return_url` (or `cancel_url`) with\n`?payment_intent=<id>` added.\n",
+            examples=[
+                "https://pay.molam.com/checkout/pi_3Nf8kLm2aB9xQ7/Xq7Lm2Vd9Rt4Kp8Wz3Nb6Yc1Hs5Jf0Ga",
+                None,
+            ],
+        ),
     ]
     client_secret: Annotated[
         str | None, Field(description="Secret for client-side confirmation; do not log or store it.")
@@ -218,7 +224,7 @@ class ConfirmPaymentIntentRequest(BaseModel):
     payment_method: Annotated[
         str | None,
         Field(
-            description="The payment method (`pm_`) to charge; defaults to the one already attached.",
+            description="The payment method (`pm_`) to charge; defaults to the one already attached. With neither, the\ncustomer chooses one on Molam Checkout (`requires_action`, `redirect_url`).\n",
             max_length=255,
         ),
     ] = None

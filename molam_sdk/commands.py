@@ -480,7 +480,7 @@ GROUPS: tuple[CommandGroup, ...] = (
                 http_method="POST",
                 path="/v1/connect/payment_intents",
                 summary="Create a payment intent",
-                description="Creates a payment intent for `amount` in `currency` (minor units). Pass `confirm: true` together with a `payment_method` to create and confirm in one call. With `capture_method: manual` the funds are only authorised and must be captured later with `capture`.",
+                description="Creates a payment intent for `amount` in `currency` (minor units). Pass `confirm: true` together with a `payment_method` to create and confirm in one call. With `capture_method: manual` the funds are only authorised and must be captured later with `capture`. Created without a `payment_method`, the intent is `requires_payment_method` and its `redirect_url` is Molam Checkout, the hosted page where the customer chooses how to pay: redirect the customer there. The customer comes back to `return_url` (or `cancel_url`) with `?payment_intent=<id>` added, and the outcome arrives as a webhook (`payment_intent.succeeded`, `payment_intent.failed`, `payment_intent.canceled`).",
                 fields=(
                     Field(
                         name="amount",
@@ -638,7 +638,7 @@ GROUPS: tuple[CommandGroup, ...] = (
                 http_method="POST",
                 path="/v1/connect/payment_intents/{id}/confirm",
                 summary="Confirm a payment intent",
-                description="Confirms that the customer intends to pay with `payment_method` (or the one already attached). The intent moves to `processing`, `requires_action` (send the customer to `redirect_url`, for example to approve an Orange Money or Wave payment), `requires_capture` (manual capture) or `succeeded`. A declined payment is a `402 payment_error` and the intent returns to `requires_payment_method`.",
+                description="Confirms that the customer intends to pay with `payment_method` (or the one already attached). The intent moves to `processing`, `requires_action` (send the customer to `redirect_url`, for example to approve an Orange Money or Wave payment), `requires_capture` (manual capture) or `succeeded`. A declined payment is a `402 payment_error` and the intent returns to `requires_payment_method`. Without a payment method (none given, none attached) the intent moves to `requires_action` with `payment_method: null` and `redirect_url` set to Molam Checkout, where the customer chooses one; a `payment_intent.requires_action` event is sent. Confirming it again without a method changes nothing.",
                 fields=(
                     Field(
                         name="id",
@@ -654,7 +654,7 @@ GROUPS: tuple[CommandGroup, ...] = (
                         location="body",
                         kind="str",
                         required=False,
-                        description="The payment method (`pm_`) to charge; defaults to the one already attached.",
+                        description="The payment method (`pm_`) to charge; defaults to the one already attached. With neither, the customer chooses one on Molam Checkout (`requires_action`, `redirect_url`).",
                     ),
                     Field(
                         name="return_url",

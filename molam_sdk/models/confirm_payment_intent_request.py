@@ -15,7 +15,9 @@ class ConfirmPaymentIntentRequest(JsonFields):
     """Parameters to confirm a payment intent.
 
     Attributes:
-        payment_method (str | Unset): The payment method (`pm_`) to charge; defaults to the one already attached.
+        payment_method (str | Unset): The payment method (`pm_`) to charge; defaults to the one already attached. With
+            neither, the
+            customer chooses one on Molam Checkout (`requires_action`, `redirect_url`).
         return_url (str | Unset): Where the customer returns after completing a redirect.
     """
 

@@ -41,7 +41,14 @@ class PaymentIntent(JsonFields):
             values are strings of at most 500 characters. Never put sensitive data (card numbers, PINs) here.
         return_url (None | str): Where the customer returns after completing a redirect.
         cancel_url (None | str): Where the customer returns after abandoning a redirect.
-        redirect_url (None | str): When `status` is `requires_action`, the URL to send the customer to.
+        redirect_url (None | str): Where to send the customer while the payment waits for them, null otherwise: Molam
+            Checkout, the
+            hosted page where the customer chooses a payment method (`requires_payment_method`, and
+            `requires_action` after a confirm without a payment method), or the step the customer must complete
+            (`requires_action`, for example 3-D Secure). The URL holds an unguessable token, different from
+            `client_secret`, that lets the customer's browser see and pay this one intent without an API key:
+            treat it like a secret link. The customer comes back to `return_url` (or `cancel_url`) with
+            `?payment_intent=<id>` added.
         client_secret (None | str): Secret for client-side confirmation; do not log or store it.
         latest_charge (None | str): The id of the latest charge (`ch_`).
         last_payment_error (LastPaymentError | None): Why the last payment attempt failed, if it did.

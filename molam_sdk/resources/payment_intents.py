@@ -423,6 +423,13 @@ class PaymentIntents(SyncResource):
         a `payment_method` to create and confirm in one call. With `capture_method: manual` the funds are
         only authorised and must be captured later with `capture`.
 
+        Created without a `payment_method`, the intent is `requires_payment_method` and its `redirect_url`
+        is
+        Molam Checkout, the hosted page where the customer chooses how to pay: redirect the customer there.
+        The customer comes back to `return_url` (or `cancel_url`) with `?payment_intent=<id>` added, and the
+        outcome arrives as a webhook (`payment_intent.succeeded`, `payment_intent.failed`,
+        `payment_intent.canceled`).
+
         `POST /v1/connect/payment_intents`
 
         Args:
@@ -582,11 +589,17 @@ class PaymentIntents(SyncResource):
         declined
         payment is a `402 payment_error` and the intent returns to `requires_payment_method`.
 
+        Without a payment method (none given, none attached) the intent moves to `requires_action` with
+        `payment_method: null` and `redirect_url` set to Molam Checkout, where the customer chooses one; a
+        `payment_intent.requires_action` event is sent. Confirming it again without a method changes
+        nothing.
+
         `POST /v1/connect/payment_intents/{id}/confirm`
 
         Args:
             id: The payment intent's id.
-            payment_method: The payment method (`pm_`) to charge; defaults to the one already attached.
+            payment_method: The payment method (`pm_`) to charge; defaults to the one already attached. With neither, the
+                customer chooses one on Molam Checkout (`requires_action`, `redirect_url`).
             return_url: Where the customer returns after completing a redirect.
             body: The whole request body as a `ConfirmPaymentIntentRequest`, instead of the field arguments (not
                 both).
@@ -838,6 +851,13 @@ class AsyncPaymentIntents(AsyncResource):
         a `payment_method` to create and confirm in one call. With `capture_method: manual` the funds are
         only authorised and must be captured later with `capture`.
 
+        Created without a `payment_method`, the intent is `requires_payment_method` and its `redirect_url`
+        is
+        Molam Checkout, the hosted page where the customer chooses how to pay: redirect the customer there.
+        The customer comes back to `return_url` (or `cancel_url`) with `?payment_intent=<id>` added, and the
+        outcome arrives as a webhook (`payment_intent.succeeded`, `payment_intent.failed`,
+        `payment_intent.canceled`).
+
         `POST /v1/connect/payment_intents`
 
         Args:
@@ -997,11 +1017,17 @@ class AsyncPaymentIntents(AsyncResource):
         declined
         payment is a `402 payment_error` and the intent returns to `requires_payment_method`.
 
+        Without a payment method (none given, none attached) the intent moves to `requires_action` with
+        `payment_method: null` and `redirect_url` set to Molam Checkout, where the customer chooses one; a
+        `payment_intent.requires_action` event is sent. Confirming it again without a method changes
+        nothing.
+
         `POST /v1/connect/payment_intents/{id}/confirm`
 
         Args:
             id: The payment intent's id.
-            payment_method: The payment method (`pm_`) to charge; defaults to the one already attached.
+            payment_method: The payment method (`pm_`) to charge; defaults to the one already attached. With neither, the
+                customer chooses one on Molam Checkout (`requires_action`, `redirect_url`).
             return_url: Where the customer returns after completing a redirect.
             body: The whole request body as a `ConfirmPaymentIntentRequest`, instead of the field arguments (not
                 both).
