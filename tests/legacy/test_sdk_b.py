@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import httpx
 import pytest
 
 from molam_sdk.requester import Request, RequestOptions
 from molam_sdk_ext import Molam
 from molam_sdk_ext.errors import APIConnectionError, ResponseParseError
 from molam_sdk_ext.legacy import (
-    ApiError,
     ClientConfig,
     MerchantOnboardingCreate,
     MolamAsyncClient,
@@ -48,10 +48,13 @@ def test_payment_intents_with_request_models(sandbox: SandboxHandle) -> None:
     replay = client.create_payment_intent(PaymentIntentCreate(amount=100.50, currency="USD"), "order-123")
     assert replay.id == intent.id  # same key, same body: the first answer, not a second payment
 
-    # SDK B confirmed without a payment method; the API needs one and says so in a typed error.
-    with pytest.raises(ApiError) as missing:
-        client.confirm_payment_intent(intent.id)
-    assert missing.value.status_code == 400 and missing.value.param == "payment_method"
+    # SDK B's documented flow confirms without a payment method: the customer chooses one on the hosted
+    # checkout page, as the real API sends them there (issue 24).
+    pending = client.confirm_payment_intent(intent.id)
+    assert pending.status == "requires_action" and pending.payment_method is None
+    assert isinstance(pending.redirect_url, str) and pending.redirect_url.startswith(f"{sandbox.url}/")
+    page = httpx.get(pending.redirect_url, timeout=10)  # the page a browser opens: no API key needed
+    assert page.status_code == 200 and "100.50" in page.text and 'data-testid="pay-card-success"' in page.text
 
     card = client.create_payment_intent(
         PaymentIntentCreate(
