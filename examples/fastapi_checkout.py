@@ -1,5 +1,11 @@
 """An async FastAPI checkout: pay with `AsyncMolam`, learn the outcome from a verified webhook.
 
+Two ways to take a payment. The hosted checkout (the shop's page at ``/``): the server creates a payment
+intent with an amount and a currency only, redirects the customer to its ``redirect_url`` (Molam Checkout,
+where the customer chooses card, Orange Money, Wave...), the customer comes back to ``/orders/<id>/return``,
+and the webhook marks the order paid. Or a server-side payment with a known ``payment_method`` (``POST
+/checkout`` with JSON); without one, ``POST /checkout`` answers the ``checkout_url`` to send the customer to.
+
 Run it against the local sandbox::
 
     molam sandbox                                              # terminal 1
@@ -11,6 +17,7 @@ Run it against the local sandbox::
     curl -X POST localhost:8000/checkout -H 'content-type: application/json' -H 'Idempotency-Key: cart-77' \
         -d '{"order_id": "1042", "amount": "150.00", "currency": "GHS", "payment_method": "pm_card_visa"}'
     curl localhost:8000/orders/1042                             # "paid" once the webhook arrived
+    open http://127.0.0.1:8000/                                 # the shop's page: pay on Molam Checkout
 
 The order is marked paid by the webhook, not by the checkout call's answer: that is what survives a customer
 closing the tab during 3-D Secure, or a network cut after the charge. Orders live in memory here.
@@ -23,12 +30,15 @@ key, `idempotency_key_for("order", order_id)`, so even a worker restarted mid-pa
 
 from __future__ import annotations
 
+import html
 import os
+import urllib.parse
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
 
-from fastapi import FastAPI, HTTPException
+from fastapi import FastAPI, HTTPException, Request
+from fastapi.responses import HTMLResponse, RedirectResponse
 from pydantic import BaseModel
 
 from molam_sdk_ext import AsyncMolam, MolamError, ValidationError, to_minor_units
@@ -44,7 +54,19 @@ class CheckoutRequest(BaseModel):
     order_id: str
     amount: str
     currency: str
-    payment_method: str = "pm_card_visa"
+    payment_method: str | None = None
+    """A payment method to charge now; None: the customer chooses on Molam Checkout (``checkout_url``)."""
+
+
+SHOP_PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Boutique Teranga</title></head>
+<body><main><h1>Boutique Teranga</h1><p>Order {order_id}: a wax print dress, 15,250 XOF.</p>
+<form method="post" action="/pay"><input type="hidden" name="order_id" value="{order_id}">
+<input type="hidden" name="amount" value="15250"><input type="hidden" name="currency" value="XOF">
+<button data-testid="shop-pay">Pay with Molam</button></form></main></body></html>"""
+
+RETURN_PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8">{refresh}<title>Order {order_id}</title>
+</head><body><main><h1>Order {order_id}</h1><p>Payment status: <strong data-testid="order-status">{status}</strong>
+</p></main></body></html>"""
 
 
 def create_app(*, webhook_secret: str | None = None, molam: AsyncMolam | None = None) -> FastAPI:
@@ -52,12 +74,14 @@ def create_app(*, webhook_secret: str | None = None, molam: AsyncMolam | None = 
     orders: dict[str, dict[str, Any]] = {}
     processor = WebhookProcessor(webhook_secret or os.environ["MOLAM_WEBHOOK_SECRET"])
 
-    @processor.on("payment_intent.succeeded", "payment_intent.failed")
+    @processor.on("payment_intent.succeeded", "payment_intent.failed", "payment_intent.canceled")
     async def payment_outcome(event: Any) -> None:
         intent = event.data.object
         order_id = intent.metadata.get("order_id") if intent.metadata else None
-        if order_id in orders:
-            orders[order_id]["status"] = "paid" if event.type == "payment_intent.succeeded" else "failed"
+        if order_id not in orders or orders[order_id]["status"] == "paid":
+            return  # a declined attempt's event may arrive after the retry that paid: paid stays paid
+        outcome = {"payment_intent.succeeded": "paid", "payment_intent.failed": "failed"}
+        orders[order_id]["status"] = outcome.get(event.type, "canceled")
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -73,28 +97,74 @@ def create_app(*, webhook_secret: str | None = None, molam: AsyncMolam | None = 
     )
     app.add_api_route("/webhooks/molam", webhook_endpoint(processor), methods=["POST"])
 
-    @app.post("/checkout")
-    async def checkout(body: CheckoutRequest) -> dict[str, Any]:
-        """Create and confirm a payment for an order; the order is `pending` until the webhook says more."""
+    async def pay(request: Request, body: CheckoutRequest) -> Any:
+        """Create (and, given a payment method, confirm) the order's payment; the order is `pending` until the
+        webhook says more."""
         client: AsyncMolam = app.state.molam
         order = orders.setdefault(
             body.order_id, {"status": "pending"}
         )  # before paying: the webhook may be fast
+        quoted = urllib.parse.quote(body.order_id, safe="")
+        # Charge a known payment method now; without one, the customer chooses on Molam Checkout.
+        method: dict[str, Any] = (
+            {"payment_method": body.payment_method, "confirm": True} if body.payment_method else {}
+        )
         try:
             intent = await client.payment_intents.create(
                 amount=to_minor_units(body.amount, body.currency),
                 currency=body.currency,
-                payment_method=body.payment_method,
-                confirm=True,
                 metadata={"order_id": body.order_id},
+                # Where Molam Checkout sends the customer back (with ?payment_intent=pi_... added).
+                return_url=str(request.url_for("order_return", order_id=quoted)),
+                cancel_url=str(request.url_for("shop")),
                 idempotency_key=idempotency_key_for("order", body.order_id),  # stable across restarts
+                **method,
             )
         except ValidationError as exc:  # caught before anything was sent, e.g. "1.005" GHS
             raise HTTPException(status_code=400, detail=str(exc)) from None
         except MolamError as exc:
             raise HTTPException(status_code=402, detail=str(exc)) from None
         order["payment_intent"] = intent.id
-        return {"order_id": body.order_id, "payment_intent": intent.id, "status": str(intent.status)}
+        return intent
+
+    @app.post("/checkout")
+    async def checkout(request: Request, body: CheckoutRequest) -> dict[str, Any]:
+        """JSON: pay an order now with `payment_method`, or get the `checkout_url` to send the customer to."""
+        intent = await pay(request, body)
+        answer = {"order_id": body.order_id, "payment_intent": intent.id, "status": str(intent.status)}
+        return answer if body.payment_method else answer | {"checkout_url": intent.redirect_url}
+
+    @app.get("/", response_class=HTMLResponse, name="shop")
+    async def shop(order_id: str = "1042") -> str:
+        """The shop's page: one order and a "Pay" button that leads to Molam Checkout."""
+        return SHOP_PAGE.format(order_id=html.escape(order_id))
+
+    @app.post("/pay")
+    async def pay_form(request: Request) -> RedirectResponse:
+        """The shop page's form: create the payment and send the browser to Molam Checkout."""
+        form = urllib.parse.parse_qs((await request.body()).decode("utf-8"))
+        fields = {
+            name: values[0] for name, values in form.items() if name in ("order_id", "amount", "currency")
+        }
+        try:
+            body = CheckoutRequest(**fields)
+        except ValueError:
+            raise HTTPException(
+                status_code=400, detail="order_id, amount and currency are required"
+            ) from None
+        intent = await pay(request, body)
+        return RedirectResponse(str(intent.redirect_url), status_code=303)
+
+    @app.get("/orders/{order_id}/return", response_class=HTMLResponse, name="order_return")
+    async def order_return(order_id: str, payment_intent: str = "") -> str:
+        """Where Molam Checkout sends the customer back. The order's status is what the webhook said: the
+        customer coming back proves nothing (this page refreshes until the webhook has arrived)."""
+        order = orders.get(order_id)
+        if order is None or order.get("payment_intent") != payment_intent:
+            raise HTTPException(status_code=404, detail="no such order")
+        status = str(order["status"])
+        refresh = '<meta http-equiv="refresh" content="1">' if status == "pending" else ""
+        return RETURN_PAGE.format(order_id=html.escape(order_id), status=html.escape(status), refresh=refresh)
 
     @app.get("/orders/{order_id}")
     async def order(order_id: str) -> dict[str, Any]:

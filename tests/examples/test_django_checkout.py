@@ -106,3 +106,31 @@ def test_csrf_is_enforced_but_not_on_the_webhook(django_server: tuple[str, Accou
     assert refused.status_code == 403  # no CSRF token: the checkout form is protected
     unsigned = httpx.post(f"{url}/webhooks/molam", content=b"{}")
     assert unsigned.status_code == 400  # reached the view (CSRF-exempt), refused for its missing signature
+
+
+def test_form_without_a_method_redirects_to_molam_checkout(django_server: tuple[str, Account]) -> None:
+    """The form's default: Molam Checkout. The shop redirects there, the page sends the customer back to the
+    shop's return page, and the webhook marks the order paid."""
+    url, account = django_server
+    with httpx.Client(base_url=url, timeout=10) as browser:
+        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', browser.get("/checkout/").text)
+        assert token is not None
+        form = {
+            "csrfmiddlewaretoken": token.group(1),
+            "order_id": "3001",
+            "amount": "4217.53",
+            "currency": "USD",
+        }
+        to_checkout = browser.post("/checkout/", data=form | {"payment_method": ""})
+        assert to_checkout.status_code == 302, to_checkout.text
+        checkout_url = to_checkout.headers["location"]
+        assert checkout_url.startswith(account.base + "/_sandbox/pages/checkout/pi_")
+        page = browser.get(checkout_url)
+        assert "4,217.53" in page.text and "USD" in page.text
+        nonce = re.search(r'name="nonce" value="([A-Za-z0-9]+)"', page.text)
+        assert nonce is not None
+        back = browser.post(checkout_url, data={"choice": "orange-money-approve", "nonce": nonce.group(1)})
+        assert back.status_code == 303 and back.headers["location"].startswith(f"{url}/orders/3001/return?")
+        paid = wait_until(lambda: "paid" in (r := browser.get(back.headers["location"])).text and r)
+        assert '<strong data-testid="order-status">paid</strong>' in paid.text
+        assert browser.get("/orders/3001/return?payment_intent=pi_other").status_code == 404

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from concurrent.futures import ThreadPoolExecutor
 
 import httpx
@@ -61,3 +62,44 @@ def test_checkout_then_webhook_marks_the_order(account: Account, monkeypatch: py
     with account.client() as molam:
         intent = molam.payment_intents.retrieve(intent_id)
         assert intent.amount == 15000 and intent.metadata.to_dict() == {"order_id": "1042"}
+
+
+def test_hosted_checkout_shop_to_checkout_to_shop_then_webhook(
+    account: Account, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The hosted flow without a browser: the shop's form, Molam Checkout's page, back to the shop, paid."""
+    for name, value in account.env().items():
+        monkeypatch.setenv(name, value)
+    port = free_port()
+    with account.client() as molam:
+        endpoint = molam.webhook_endpoints.create(
+            url=f"http://127.0.0.1:{port}/webhooks/molam",
+            enabled_events=[EventType.PAYMENT_INTENT_SUCCEEDED, EventType.PAYMENT_INTENT_FAILED],
+        )
+    app = load_example("fastapi_checkout.py").create_app(webhook_secret=endpoint.secret)
+    with serve_asgi(app, port) as url, httpx.Client(base_url=url, timeout=10) as browser:
+        assert 'data-testid="shop-pay"' in browser.get("/?order_id=2001").text
+        to_checkout = browser.post("/pay", data={"order_id": "2001", "amount": "15250", "currency": "XOF"})
+        assert to_checkout.status_code == 303
+        checkout_url = to_checkout.headers["location"]
+        assert checkout_url.startswith(account.base + "/_sandbox/pages/checkout/pi_")
+        page = browser.get(checkout_url)
+        assert page.status_code == 200 and "15,250" in page.text
+        nonce = re.search(r'name="nonce" value="([A-Za-z0-9]+)"', page.text)
+        assert nonce is not None
+        back = browser.post(checkout_url, data={"choice": "card-success", "nonce": nonce.group(1)})
+        assert back.status_code == 303
+        returned = back.headers["location"]
+        assert returned.startswith(f"{url}/orders/2001/return?payment_intent=pi_")
+        paid = wait_until(lambda: "paid" in (r := browser.get(returned)).text and r)
+        assert '<strong data-testid="order-status">paid</strong>' in paid.text
+
+        # The JSON API without a payment method answers the URL to send the customer to.
+        json_answer = browser.post(
+            "/checkout", json={"order_id": "2002", "amount": "10.00", "currency": "USD"}
+        ).json()
+        assert json_answer["status"] == "requires_payment_method" and json_answer["checkout_url"].startswith(
+            account.base + "/_sandbox/pages/checkout/"
+        )
+        # A forged return (no such payment for the order) shows nothing.
+        assert browser.get("/orders/2001/return?payment_intent=pi_forged").status_code == 404
