@@ -79,7 +79,12 @@ def test_lines_name_the_python_symbol_the_operations_and_the_migration() -> None
     # the response and the webhook-payload findings about one field share one line, naming both
     grouped = categorize(changes(payout_changes(), [ACK, ACK_WEBHOOK]))
     (removed,) = grouped[Category.BREAKING]
-    assert removed.operations[-2:] == ["webhook payout.failed", "webhook payout.paid"]
+    assert removed.operations[-4:] == [
+        "webhook payout.canceled",
+        "webhook payout.failed",
+        "webhook payout.in_transit",
+        "webhook payout.paid",
+    ]
 
 
 def test_an_unacknowledged_breaking_change_says_so() -> None:

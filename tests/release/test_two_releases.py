@@ -92,8 +92,9 @@ def test_a_new_optional_field_is_a_minor_release(repo: Repo) -> None:
 def test_removing_it_is_a_major_release_refused_until_acknowledged(repo: Repo) -> None:
     spec = repo.spec()
     del spec["components"]["schemas"]["Wallet"]["properties"]["nickname"]
+    spec["info"]["version"] = "2026-12-01"  # a breaking wire change needs a new API version (test_gates.py)
     repo.write_spec(spec)
-    repo.commit("drop Wallet.nickname")
+    repo.commit("drop Wallet.nickname (API version 2026-12-01)")
 
     before = repo.state()
     status, output = release(repo)
@@ -118,6 +119,9 @@ def test_removing_it_is_a_major_release_refused_until_acknowledged(repo: Repo) -
         f"### Breaking\n\n- `Wallet.nickname`: field removed ({WALLET_OPS}). "
         "Migration: show `Wallet.name` instead; nicknames were never shown to payers.\n"
     ) in changelog
+    assert (
+        "## 2.0.0 - 2026-12-06\n\nAPI version `2026-12-01` (the default `Molam-Version`), was `" in changelog
+    )
     assert changelog.index("## 2.0.0 - 2026-12-06") < changelog.index("## 1.1.0 - 2026-12-06")
     assert changelog.endswith("## 1.0.0 - 2026-01-01\n\nFirst.\n")
     assert f"- `Wallet.nickname`: new field ({WALLET_OPS})." in changelog  # 1.1.0's section is kept
