@@ -49,6 +49,7 @@ typecheck: setup          ## mypy --strict over the packages, the generator and 
 
 pytest: setup
 	scripts/ensure-test-servers
+	scripts/ensure-browser   # headless Chromium for the browser tests (pytest -m browser)
 	MOLAM_LOG=debug $(VENV)/bin/pytest -q   # debug logging for the whole run: the secret audit checks every record
 
 test: check-generated lint typecheck pytest   ## what CI runs

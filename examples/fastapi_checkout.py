@@ -113,6 +113,7 @@ def create_app(*, webhook_secret: str | None = None, molam: AsyncMolam | None = 
             intent = await client.payment_intents.create(
                 amount=to_minor_units(body.amount, body.currency),
                 currency=body.currency,
+                description=f"Boutique Teranga - order {body.order_id}",  # shown on Molam Checkout
                 metadata={"order_id": body.order_id},
                 # Where Molam Checkout sends the customer back (with ?payment_intent=pi_... added).
                 return_url=str(request.url_for("order_return", order_id=quoted)),
