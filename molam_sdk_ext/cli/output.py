@@ -216,10 +216,11 @@ class Output:
         """A side remark on stderr (kept out of stdout so JSON stays parseable)."""
         self.err.print(Text(printable(message), style=style))
 
-    def say(self, message: str, *, style: str | None = None) -> None:
-        """A line of human output on stdout (not printed with `--json`)."""
+    def say(self, message: str, *, style: str | None = None, wrap: bool = True) -> None:
+        """A line of human output on stdout (not printed with `--json`); ``wrap=False`` keeps it on one line
+        whatever the terminal's width (a URL to copy)."""
         if not self.json_mode:
-            self.out.print(Text(printable(message), style=style or ""))
+            self.out.print(Text(printable(message), style=style or ""), soft_wrap=not wrap)
 
     def object(self, obj: Any, *, title: str | None = None, fields: Sequence[str] | None = None) -> None:
         """One API object: a field/value table, or its JSON."""

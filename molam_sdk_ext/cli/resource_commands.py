@@ -320,6 +320,11 @@ def run(
             state.output.note(f"{command.summary}: done")
         return
     state.output.object(result, title=command.summary)
+    redirect = getattr(result, "redirect_url", None)
+    if isinstance(redirect, str) and redirect:
+        # An object waiting for its customer (a payment's hosted checkout): the page to send them to, whole on
+        # one line so it can be copied (the table above folds it).
+        state.output.say(f"Redirect URL: {redirect}", wrap=False)
 
 
 def _from_option(field: Field, value: Any, option: str) -> Any:

@@ -3,6 +3,8 @@ and failures."""
 
 from __future__ import annotations
 
+import httpx
+
 from molam_sdk_ext.cli.exit_codes import ExitCode
 
 from .conftest import Cli
@@ -96,3 +98,21 @@ def test_api_text_is_shown_verbatim_never_as_markup(cli: Cli) -> None:
     run = cli("payments", "create", "--amount", "1", "--currency", "XOF", "--description", "[/]50% [bold]off")
     assert run.exit_code == 0, run.stderr
     assert "[/]50% [bold]off" in run.stdout
+
+
+def test_create_prints_the_checkout_url(cli: Cli) -> None:
+    narrow = {"COLUMNS": "80"}  # a terminal narrower than the URL: the line must still hold it whole
+    run = cli(
+        "payments", "create", "--amount", "42.17", "--currency", "USD", "--return-url", "https://shop.example/r",
+        env=narrow,
+    )  # fmt: skip
+    assert run.exit_code == 0, run.stderr
+    line = next(line for line in run.stdout.splitlines() if line.startswith("Redirect URL: "))
+    url = line.removeprefix("Redirect URL: ")
+    assert url.startswith(cli.base + "/_sandbox/pages/checkout/pi_")
+    page = httpx.get(url, timeout=10)
+    assert page.status_code == 200 and "42.17 USD" in page.text
+    paid = cli(
+        "payments", "create", "--amount", "1", "--currency", "XOF", "--payment-method", "pm_wave", "--confirm"
+    )  # fmt: skip
+    assert paid.exit_code == 0 and "Redirect URL" not in paid.stdout  # paid at once: nowhere to send anyone
