@@ -2,7 +2,9 @@
 
 Starts the local sandbox on a free loopback port (in memory), then with the SDK: registers a webhook endpoint
 pointing at a tiny receiver in this process, creates and confirms a payment, waits for the
-``payment_intent.succeeded`` webhook (verified and processed once by `WebhookProcessor`), refunds part of it,
+``payment_intent.succeeded`` webhook (verified and processed once by `WebhookProcessor`), pays a second
+payment on the hosted checkout page (Molam Checkout: its ``redirect_url``, driven over HTTP as a browser
+would, no browser needed) and waits for its webhook too, refunds part of the first,
 pays out to a mobile money wallet, moves money between two wallets, and lists the payments with
 auto-pagination. It prints a short summary (ids, amounts in major units, statuses, timings), stops everything
 and exits non-zero if any step failed. No account, no network beyond 127.0.0.1, no manual step.
@@ -16,6 +18,7 @@ import argparse
 import contextlib
 import functools
 import os
+import re
 import secrets
 import sys
 import tempfile
@@ -59,6 +62,8 @@ class DemoStep:
     ms: float = 0.0
     ok: bool = True
     error: str | None = None
+    url: str = ""
+    """A URL to show under the summary, whole (the checkout page)."""
 
     def as_dict(self) -> dict[str, Any]:
         """A JSON-ready dict."""
@@ -223,6 +228,8 @@ def _checkout(flow: _Flow, molam: Any, receiver: WebhookReceiver) -> None:
         event = receiver.wait_for("payment_intent.succeeded", lambda e: e.data.object.id == intent.id)
         s.detail, s.status = f"payment_intent.succeeded {event.id}", "verified, processed once"
 
+    _hosted_checkout(flow, molam, receiver)
+
     refund_amount = to_minor_units("40.00", "GHS")
     with flow.step("Partial refund") as s:
         refund = molam.refunds.create(
@@ -288,6 +295,40 @@ def _checkout(flow: _Flow, molam: Any, receiver: WebhookReceiver) -> None:
     with flow.step("Delete webhook endpoint") as s:
         molam.webhook_endpoints.delete(endpoint.id)
         s.detail, s.status = str(endpoint.id), "deleted"
+
+
+def _hosted_checkout(flow: _Flow, molam: Any, receiver: WebhookReceiver) -> None:
+    """A payment the customer makes on Molam Checkout: created with an amount and a currency only, paid on its
+    `redirect_url` page with the card that succeeds (a GET then the form's POST, as a browser sends them),
+    which sends the customer back to `return_url`; the webhook confirms it."""
+    import httpx
+
+    price = to_minor_units("15250", "XOF")
+    shop = "https://boutique-teranga.example/orders/1043/return"
+    with flow.step("Hosted checkout: create") as s:
+        intent = molam.payment_intents.create(
+            amount=price, currency="XOF", description="Order 1043", return_url=shop
+        )
+        s.detail, s.amount, s.status = str(intent.id), format_amount(price, "XOF"), _value(intent, "status")
+        s.url = str(intent.redirect_url)
+    with (
+        flow.step("Hosted checkout: pay on the page") as s,
+        httpx.Client(timeout=10.0, trust_env=False) as browser,
+    ):
+        page = browser.get(str(intent.redirect_url))
+        page.raise_for_status()
+        nonce = re.search(r'name="nonce" value="([A-Za-z0-9]+)"', page.text)
+        if nonce is None or 'data-testid="pay-card-success"' not in page.text:
+            raise RuntimeError("the checkout page has no card payment control")
+        paid = browser.post(
+            str(intent.redirect_url), data={"choice": "card-success", "nonce": nonce.group(1)}
+        )
+        back = paid.headers.get("location", "")
+        if paid.status_code != 303 or not back.startswith(f"{shop}?payment_intent={intent.id}"):
+            raise RuntimeError(f"the page did not send the customer back to the shop ({paid.status_code})")
+        event = receiver.wait_for("payment_intent.succeeded", lambda e: e.data.object.id == intent.id)
+        s.detail = f"back to return_url, payment_intent.succeeded {event.id}"
+        s.amount, s.status = format_amount(price, "XOF"), "succeeded (webhook)"
 
 
 def _two_wallets(molam: Any, currency: str, amount: int) -> tuple[str, str]:
@@ -384,6 +425,9 @@ def _print_summary(steps: list[DemoStep], total_ms: float, where: str, *, json_m
         mark = "[green]ok[/green]" if s.ok else "[red]FAILED[/red]"
         table.add_row(mark, *(Text(v) for v in (s.name, s.detail, s.amount, s.status)), f"{s.ms:.0f}")
     console.print(table)
+    for s in steps:
+        if s.url:
+            console.print(Text(f"Redirect URL ({s.detail}): {s.url}"), soft_wrap=True)
     for s in steps:
         if s.error:
             console.print(Text.assemble((f"error in '{s.name}': ", "red"), s.error), soft_wrap=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -62,6 +63,8 @@ def test_demo_against_a_running_sandbox(cli: Cli) -> None:
     steps = {s["name"]: s for s in report["steps"]}
     assert steps["Confirm with pm_card_visa"]["status"] == "succeeded"
     assert steps["Webhook received and verified"]["detail"].startswith("payment_intent.succeeded evt_")
+    assert steps["Hosted checkout: create"]["url"].startswith(cli.base + "/_sandbox/pages/checkout/pi_")
+    assert steps["Hosted checkout: pay on the page"]["status"] == "succeeded (webhook)"
     assert steps["Partial refund"]["amount"] == "GHS 40.00"
     assert steps["Payout to Orange Money"]["amount"] == "XOF 25,000"
     assert "in 3 pages of 2" in steps["List payments (auto-pagination)"]["detail"]
@@ -78,6 +81,11 @@ def test_make_demo_module_starts_and_stops_its_own_sandbox() -> None:
     assert "Demo passed" in result.stdout
     for step in ("Start the sandbox", "Webhook received and verified", "Wallet transfer", "Stop the sandbox"):
         assert step in result.stdout
+    assert "Hosted checkout: pay on the page" in result.stdout
+    assert re.search(
+        r"Redirect URL \(pi_\w+\): http://127\.0\.0\.1:\d+/_sandbox/pages/checkout/pi_\w+/\w{32}\n",
+        result.stdout,
+    )
 
 
 def test_demo_fails_loudly_when_the_api_is_unreachable(cli: Cli) -> None:
