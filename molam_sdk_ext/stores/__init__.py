@@ -46,6 +46,7 @@ from molam_sdk_ext.stores.memory import (
     MemoryBreakerStateStore,
     MemoryIdempotencyStore,
     MemoryWebhookEventStore,
+    MemoryWebhookInbox,
 )
 from molam_sdk_ext.stores.webhook_events import (
     AsyncWebhookEventStore,
@@ -112,6 +113,7 @@ __all__ = [
     "MemoryBreakerStateStore",
     "MemoryIdempotencyStore",
     "MemoryWebhookEventStore",
+    "MemoryWebhookInbox",
     "PostgresIdempotencyStore",
     "PostgresWebhookEventStore",
     "PostgresWebhookInbox",
@@ -182,20 +184,35 @@ def _bad_url(message: str) -> ValidationError:
     return ValidationError(message, param="store_url")
 
 
-_LAZY = {"SQLite": "sqlite", "Redis": "redis", "Postgres": "postgres"}
-_LAZY_MODULES = {
-    "RedisBreakerStateStore": "redis_breaker",
+# The registry of backend classes: (store kind, purpose, async) -> (module, class). The one place a URL's kind
+# meets a class; `_LAZY` (every class name -> its module) is derived from it for the lazy attributes below.
+_REGISTRY: dict[tuple[str, str, bool], tuple[str, str]] = {
+    ("sqlite", "idempotency", False): ("sqlite", "SQLiteIdempotencyStore"),
+    ("sqlite", "idempotency", True): ("sqlite", "AsyncSQLiteIdempotencyStore"),
+    ("sqlite", "webhook_events", False): ("sqlite", "SQLiteWebhookEventStore"),
+    ("sqlite", "webhook_events", True): ("sqlite", "AsyncSQLiteWebhookEventStore"),
+    ("sqlite", "webhook_inbox", False): ("sqlite", "SQLiteWebhookInbox"),
+    ("redis", "idempotency", False): ("redis", "RedisIdempotencyStore"),
+    ("redis", "idempotency", True): ("redis", "AsyncRedisIdempotencyStore"),
+    ("redis", "webhook_events", False): ("redis", "RedisWebhookEventStore"),
+    ("redis", "webhook_events", True): ("redis", "AsyncRedisWebhookEventStore"),
+    ("redis", "webhook_inbox", False): ("redis", "RedisWebhookInbox"),
+    ("redis", "breaker_state", False): ("redis_breaker", "RedisBreakerStateStore"),
+    ("postgres", "idempotency", False): ("postgres", "PostgresIdempotencyStore"),
+    ("postgres", "idempotency", True): ("postgres", "AsyncPostgresIdempotencyStore"),
+    ("postgres", "webhook_events", False): ("postgres", "PostgresWebhookEventStore"),
+    ("postgres", "webhook_events", True): ("postgres", "AsyncPostgresWebhookEventStore"),
+    ("postgres", "webhook_inbox", False): ("postgres", "PostgresWebhookInbox"),
 }
+_LAZY = {name: module for module, name in _REGISTRY.values()}
 
 
 def __getattr__(name: str) -> Any:
     """The backend classes, imported on first use (their client libraries are optional extras)."""
-    if name in _LAZY_MODULES:
-        return getattr(_backend_module(_LAZY_MODULES[name]), name)
-    for prefix, module in _LAZY.items():
-        if name.removeprefix("Async").startswith(prefix) and name in __all__:
-            return getattr(_backend_module(module), name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(_backend_module(module), name)
 
 
 def _backend_module(kind: str) -> Any:
@@ -208,26 +225,25 @@ def _backend_module(kind: str) -> Any:
         ) from exc
 
 
-# (purpose, async) -> memory class, and the class name in each optional backend module.
+def _backend_class(kind: str, purpose: str, is_async: bool = False) -> Any:
+    module, name = _REGISTRY[kind, purpose, is_async]
+    return getattr(_backend_module(module), name)
+
+
 _MEMORY: dict[tuple[str, bool], type] = {
     ("idempotency", False): MemoryIdempotencyStore,
     ("idempotency", True): AsyncMemoryIdempotencyStore,
     ("webhook_events", False): MemoryWebhookEventStore,
     ("webhook_events", True): AsyncMemoryWebhookEventStore,
 }
-_CLASS_SUFFIX = {"idempotency": "IdempotencyStore", "webhook_events": "WebhookEventStore"}
-_BACKEND_PREFIX = {"sqlite": "SQLite", "redis": "Redis", "postgres": "Postgres"}
 
 
 def _build(url: str, purpose: str, is_async: bool, ttl: float, lock_timeout: float, clock: Clock) -> Any:
     kind = store_kind(url)
     if kind == "memory":
         return _MEMORY[purpose, is_async](ttl=ttl, lock_timeout=lock_timeout, clock=clock)
-    cls = getattr(
-        _backend_module(kind), ("Async" if is_async else "") + _BACKEND_PREFIX[kind] + _CLASS_SUFFIX[purpose]
-    )
     target = sqlite_path_from_url(url) if kind == "sqlite" else url
-    return cls(target, ttl=ttl, lock_timeout=lock_timeout, clock=clock)
+    return _backend_class(kind, purpose, is_async)(target, ttl=ttl, lock_timeout=lock_timeout, clock=clock)
 
 
 def idempotency_store_from_url(
@@ -293,9 +309,8 @@ def webhook_inbox_from_url(
         raise ValueError(
             "a webhook inbox is shared with worker processes: use a sqlite, redis or postgresql URL"
         )
-    cls = getattr(_backend_module(kind), _BACKEND_PREFIX[kind] + "WebhookInbox")
     target = sqlite_path_from_url(url) if kind == "sqlite" else url
-    inbox: WebhookInbox = cls(
+    inbox: WebhookInbox = _backend_class(kind, "webhook_inbox")(
         target, ttl=ttl, lock_timeout=lock_timeout, stale_after=stale_after, clock=clock
     )
     return inbox
@@ -311,7 +326,7 @@ def breaker_state_store_from_url(url: str) -> BreakerStateStore:
     if kind == "memory":
         return MemoryBreakerStateStore()
     if kind == "redis":
-        store: BreakerStateStore = _backend_module("redis_breaker").RedisBreakerStateStore(url)
+        store: BreakerStateStore = _backend_class(kind, "breaker_state")(url)
         return store
     raise _bad_url(
         f"circuit-breaker state can be shared through Redis only (got a {kind} URL): use redis://... "

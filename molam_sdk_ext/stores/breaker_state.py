@@ -1,7 +1,8 @@
 """Shared circuit-breaker state: one record per host, with atomic transitions, so many processes share a breaker.
 
 The record is ``{state, failures, window_started_at, opened_at, probe_token, probe_started_at}``. The
-transitions (the pure functions below are the reference; the Redis backend runs the same rules in one Lua
+transitions (the pure functions ``on_*`` are the reference, defined with the in-process breaker in
+`molam_sdk_ext.transport.breaker` and re-exported here; the Redis backend runs the same rules in one Lua
 script per transition, so they are atomic across processes):
 
 - ``record_failure(host, threshold, window, probe=None)`` (a server-side failure: 5xx, connection error,
@@ -35,43 +36,30 @@ from __future__ import annotations
 import secrets
 from typing import Protocol
 
-import attrs
+# The rules are written once, beside the in-process breaker that applies them on every call's hot path (and
+# importing them from there keeps the stores package out of a plain client's imports); the stores apply the
+# same functions, and the Redis scripts follow them.
+from molam_sdk_ext.transport.breaker import (
+    CLOSED,
+    BreakerRecord,
+    BreakerState,
+    on_failure,
+    on_probe_request,
+    on_release,
+    on_success,
+)
 
-# The transport's enum: one breaker state type, whether the state lives in process or in a store.
-from molam_sdk_ext.transport.breaker import BreakerState as BreakerState
-
-
-@attrs.frozen
-class BreakerRecord:
-    """The shared state of one host's breaker (times are unix seconds)."""
-
-    state: BreakerState = BreakerState.CLOSED
-    failures: int = 0
-    window_started_at: float | None = None
-    opened_at: float | None = None
-    probe_token: str | None = None
-    probe_started_at: float | None = None
-
-    @property
-    def probe_in_flight(self) -> bool:
-        """Whether a half-open probe has been granted and not yet reported."""
-        return self.probe_token is not None
-
-    def retry_in(self, reset_timeout: float, now: float) -> float:
-        """Seconds until the breaker may let a call through: the cool-down of an open breaker, or the lease
-        of an in-flight probe when half-open (0 when closed or when a probe may be granted now)."""
-        if self.state is BreakerState.OPEN and self.opened_at is not None:
-            return max(0.0, self.opened_at + reset_timeout - now)
-        if (
-            self.state is BreakerState.HALF_OPEN
-            and self.probe_started_at is not None
-            and self.probe_in_flight
-        ):
-            return max(0.0, self.probe_started_at + reset_timeout - now)
-        return 0.0
-
-
-CLOSED = BreakerRecord()
+__all__ = [
+    "CLOSED",
+    "BreakerRecord",
+    "BreakerState",
+    "BreakerStateStore",
+    "new_probe_token",
+    "on_failure",
+    "on_probe_request",
+    "on_release",
+    "on_success",
+]
 
 
 def new_probe_token() -> str:
@@ -107,59 +95,3 @@ class BreakerStateStore(Protocol):
     def reset(self, host: str) -> BreakerRecord:
         """Force the host's breaker closed; the new record."""
         ...
-
-
-def _is_the_probe(record: BreakerRecord, probe: str | None) -> bool:
-    return probe is not None and probe == record.probe_token
-
-
-def on_success(record: BreakerRecord, probe: str | None = None) -> BreakerRecord:
-    """The record after a successful call (``probe``: the call's probe token, if it was the probe)."""
-    if record.state is BreakerState.OPEN:
-        return record
-    if record.state is BreakerState.HALF_OPEN and not _is_the_probe(record, probe):
-        return record
-    return CLOSED
-
-
-def on_failure(
-    record: BreakerRecord, *, threshold: int, window: float, now: float, probe: str | None = None
-) -> BreakerRecord:
-    """The record after a server-side failure (``probe``: the call's probe token, if it was the probe)."""
-    if record.state is BreakerState.OPEN:
-        return record
-    if record.state is BreakerState.HALF_OPEN:
-        if not _is_the_probe(record, probe):
-            return record
-        return BreakerRecord(BreakerState.OPEN, failures=record.failures, opened_at=now)
-    if record.window_started_at is None or now - record.window_started_at >= window:
-        failures, started = 1, now
-    else:
-        failures, started = record.failures + 1, record.window_started_at
-    if failures >= threshold:
-        return BreakerRecord(BreakerState.OPEN, failures=failures, window_started_at=started, opened_at=now)
-    return BreakerRecord(BreakerState.CLOSED, failures=failures, window_started_at=started)
-
-
-def on_probe_request(
-    record: BreakerRecord, *, reset_timeout: float, now: float, token: str
-) -> tuple[bool, BreakerRecord]:
-    """Whether a probe is granted to ``token``, and the record after the request."""
-    if record.state is BreakerState.OPEN:
-        if record.opened_at is not None and now - record.opened_at < reset_timeout:
-            return False, record
-    elif record.state is BreakerState.HALF_OPEN:
-        started = record.probe_started_at
-        if record.probe_in_flight and started is not None and now - started < reset_timeout:
-            return False, record
-    else:
-        return False, record
-    granted = attrs.evolve(record, state=BreakerState.HALF_OPEN, probe_token=token, probe_started_at=now)
-    return True, granted
-
-
-def on_release(record: BreakerRecord, probe: str) -> BreakerRecord:
-    """The record after the probe ``probe`` gave its slot back (only the current probe's release counts)."""
-    if record.state is BreakerState.HALF_OPEN and _is_the_probe(record, probe):
-        return attrs.evolve(record, probe_token=None, probe_started_at=None)
-    return record

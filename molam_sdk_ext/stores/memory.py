@@ -1,7 +1,8 @@
 """In-process stores: dicts behind a lock (thread-safe), the default when nothing is shared between processes.
 
-The async variants share the sync store's state and lock: every operation is a dict lookup under a lock held
-for microseconds, so it never blocks the event loop meaningfully.
+Each store runs the kernel's record plans (`molam_sdk_ext.stores.kernel`) under its lock. The async variants are
+the same store's plans run inline (`Offloaded`): every operation is a dict lookup under a lock held for
+microseconds, so it never blocks the event loop meaningfully.
 """
 
 from __future__ import annotations
@@ -9,7 +10,9 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable
+from typing import Any, TypeVar
 
+from molam_sdk_ext.stores import _kernel as kernel
 from molam_sdk_ext.stores.breaker_state import (
     CLOSED,
     BreakerRecord,
@@ -19,31 +22,17 @@ from molam_sdk_ext.stores.breaker_state import (
     on_release,
     on_success,
 )
-from molam_sdk_ext.stores.idempotency_records import (
-    DEFAULT_LOCK_TIMEOUT,
-    DEFAULT_TTL,
-    BeginResult,
-    IdempotencyRecord,
-    StoredResponse,
-    decide_begin,
-    decide_complete,
-    decide_fail,
-)
-from molam_sdk_ext.stores.webhook_events import (
-    ClaimOutcome,
-    EventRecord,
-    StoredEvent,
-    decide_claim,
-    decide_mark_processed,
-    decide_release,
-    decide_renew,
-)
+from molam_sdk_ext.stores.idempotency_records import DEFAULT_LOCK_TIMEOUT, DEFAULT_TTL
+from molam_sdk_ext.stores.webhook_inbox import DEFAULT_STALE_AFTER
 
 Clock = Callable[[], float]
+_T = TypeVar("_T")
 
 
-class MemoryIdempotencyStore:
-    """Idempotency records in a dict; state lives and dies with the process."""
+class _MemoryRecords:
+    """The records of one store in a dict, and the runner of its plans: one plan at a time, under the lock."""
+
+    _plans_class: Callable[..., Any]
 
     def __init__(
         self,
@@ -52,51 +41,39 @@ class MemoryIdempotencyStore:
         lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
         clock: Clock = time.time,
     ) -> None:
-        self.ttl = ttl
-        self.lock_timeout = lock_timeout
-        self._clock = clock
         self._lock = threading.Lock()
-        self._records: dict[str, IdempotencyRecord] = {}
+        self._records: dict[str, Any] = {}
+        self._plans = self._plans_class(ttl, lock_timeout, clock)
 
-    def begin(self, key: str, fingerprint: str) -> BeginResult:
-        """See ``IdempotencyStore.begin``."""
+    def _run_plan(self, plan: kernel.Plan[_T]) -> _T:
         with self._lock:
-            result, write = decide_begin(
-                self._records.get(key),
-                key,
-                fingerprint,
-                now=self._clock(),
-                ttl=self.ttl,
-                lock_timeout=self.lock_timeout,
-            )
-            if write is not None:
-                self._records[key] = write
-            return result
+            return kernel.drive(plan, self._perform)
 
-    def complete(self, key: str, response: StoredResponse) -> None:
-        """See ``IdempotencyStore.complete``."""
-        with self._lock:
-            write = decide_complete(self._records.get(key), response, now=self._clock(), ttl=self.ttl)
-            if write is not None:
-                self._records[key] = write
-
-    def fail(self, key: str) -> None:
-        """See ``IdempotencyStore.fail``."""
-        with self._lock:
-            if decide_fail(self._records.get(key), now=self._clock()):
-                del self._records[key]
-
-    def cleanup(self) -> int:
-        """See ``IdempotencyStore.cleanup``."""
-        with self._lock:
-            now = self._clock()
-            expired = [k for k, r in self._records.items() if not r.is_live(now)]
+    def _perform(self, step: object) -> Any:
+        records = self._records
+        if isinstance(step, kernel.Read):
+            return records.get(step.key)
+        if isinstance(step, kernel.Write):
+            records[step.key] = step.record
+        elif isinstance(step, kernel.Delete):
+            del records[step.key]
+        elif isinstance(step, kernel.DeleteExpired):
+            expired = [k for k, r in records.items() if not r.is_live(step.now)]
             for k in expired:
-                del self._records[k]
+                del records[k]
             return len(expired)
+        elif isinstance(step, kernel.Scan):
+            return [r for r in records.values() if r.is_live(step.now)]
+        return None
 
 
-class AsyncMemoryIdempotencyStore:
+class MemoryIdempotencyStore(_MemoryRecords, kernel.IdempotencyFacade):
+    """Idempotency records in a dict; state lives and dies with the process."""
+
+    _plans_class = kernel.IdempotencyRecordPlans
+
+
+class AsyncMemoryIdempotencyStore(kernel.Offloaded[MemoryIdempotencyStore], kernel.AsyncIdempotencyFacade):
     """The asyncio face of a ``MemoryIdempotencyStore`` (a new one unless ``store`` is given)."""
 
     def __init__(
@@ -107,101 +84,17 @@ class AsyncMemoryIdempotencyStore:
         lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
         clock: Clock = time.time,
     ) -> None:
-        self.sync = store or MemoryIdempotencyStore(ttl=ttl, lock_timeout=lock_timeout, clock=clock)
-
-    async def begin(self, key: str, fingerprint: str) -> BeginResult:
-        """See ``IdempotencyStore.begin``."""
-        return self.sync.begin(key, fingerprint)
-
-    async def complete(self, key: str, response: StoredResponse) -> None:
-        """See ``IdempotencyStore.complete``."""
-        self.sync.complete(key, response)
-
-    async def fail(self, key: str) -> None:
-        """See ``IdempotencyStore.fail``."""
-        self.sync.fail(key)
-
-    async def cleanup(self) -> int:
-        """See ``IdempotencyStore.cleanup``."""
-        return self.sync.cleanup()
+        sync = store or MemoryIdempotencyStore(ttl=ttl, lock_timeout=lock_timeout, clock=clock)
+        super().__init__(sync, offload=False)
 
 
-class MemoryWebhookEventStore:
+class MemoryWebhookEventStore(_MemoryRecords, kernel.EventFacade):
     """Webhook event claims in a dict; state lives and dies with the process."""
 
-    def __init__(
-        self,
-        *,
-        ttl: float = DEFAULT_TTL,
-        lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
-        clock: Clock = time.time,
-    ) -> None:
-        self.ttl = ttl
-        self.lock_timeout = lock_timeout
-        self._clock = clock
-        self._lock = threading.Lock()
-        self._records: dict[str, StoredEvent] = {}
-
-    def claim(self, event_id: str, holder: str | None = None) -> ClaimOutcome:
-        """See ``WebhookEventStore.claim``."""
-        with self._lock:
-            outcome, write = decide_claim(
-                self._records.get(event_id),
-                event_id,
-                now=self._clock(),
-                ttl=self.ttl,
-                lock_timeout=self.lock_timeout,
-                holder=holder,
-            )
-            if write is not None:
-                self._records[event_id] = write
-            return outcome
-
-    def renew(self, event_id: str, holder: str) -> bool:
-        """See ``WebhookEventStore.renew``."""
-        with self._lock:
-            write = decide_renew(self._records.get(event_id), holder, now=self._clock(), ttl=self.ttl)
-            if write is not None:
-                self._records[event_id] = write
-            return write is not None
-
-    def mark_processed(self, event_id: str, holder: str | None = None) -> bool:
-        """See ``WebhookEventStore.mark_processed``."""
-        with self._lock:
-            write = decide_mark_processed(
-                self._records.get(event_id), event_id, now=self._clock(), ttl=self.ttl, holder=holder
-            )
-            if write is not None:
-                self._records[event_id] = write
-            return write is not None
-
-    def release(self, event_id: str, error: str, holder: str | None = None) -> bool:
-        """See ``WebhookEventStore.release``."""
-        with self._lock:
-            write = decide_release(
-                self._records.get(event_id), event_id, error, now=self._clock(), ttl=self.ttl, holder=holder
-            )
-            if write is not None:
-                self._records[event_id] = write
-            return write is not None
-
-    def get(self, event_id: str) -> EventRecord | None:
-        """See ``WebhookEventStore.get``."""
-        with self._lock:
-            record = self._records.get(event_id)
-            return record.public() if record is not None and record.is_live(self._clock()) else None
-
-    def cleanup(self) -> int:
-        """See ``WebhookEventStore.cleanup``."""
-        with self._lock:
-            now = self._clock()
-            expired = [k for k, r in self._records.items() if not r.is_live(now)]
-            for k in expired:
-                del self._records[k]
-            return len(expired)
+    _plans_class = kernel.EventRecordPlans
 
 
-class AsyncMemoryWebhookEventStore:
+class AsyncMemoryWebhookEventStore(kernel.Offloaded[MemoryWebhookEventStore], kernel.AsyncEventFacade):
     """The asyncio face of a ``MemoryWebhookEventStore`` (a new one unless ``store`` is given)."""
 
     def __init__(
@@ -212,36 +105,24 @@ class AsyncMemoryWebhookEventStore:
         lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
         clock: Clock = time.time,
     ) -> None:
-        self.sync = store or MemoryWebhookEventStore(ttl=ttl, lock_timeout=lock_timeout, clock=clock)
+        sync = store or MemoryWebhookEventStore(ttl=ttl, lock_timeout=lock_timeout, clock=clock)
+        super().__init__(sync, offload=False)
 
-    @property
-    def lock_timeout(self) -> float:
-        """The sync store's ``lock_timeout`` (the processor derives its heartbeat and Retry-After from it)."""
-        return self.sync.lock_timeout
 
-    async def claim(self, event_id: str, holder: str | None = None) -> ClaimOutcome:
-        """See ``WebhookEventStore.claim``."""
-        return self.sync.claim(event_id, holder)
+class MemoryWebhookInbox(MemoryWebhookEventStore, kernel.InboxFacade):
+    """The webhook inbox (`WebhookInbox`) in a dict: for tests and single-process setups whose workers are
+    threads of this process (``webhook_inbox_from_url`` refuses ``memory://``: workers are other processes)."""
 
-    async def renew(self, event_id: str, holder: str) -> bool:
-        """See ``WebhookEventStore.renew``."""
-        return self.sync.renew(event_id, holder)
-
-    async def mark_processed(self, event_id: str, holder: str | None = None) -> bool:
-        """See ``WebhookEventStore.mark_processed``."""
-        return self.sync.mark_processed(event_id, holder)
-
-    async def release(self, event_id: str, error: str, holder: str | None = None) -> bool:
-        """See ``WebhookEventStore.release``."""
-        return self.sync.release(event_id, error, holder)
-
-    async def get(self, event_id: str) -> EventRecord | None:
-        """See ``WebhookEventStore.get``."""
-        return self.sync.get(event_id)
-
-    async def cleanup(self) -> int:
-        """See ``WebhookEventStore.cleanup``."""
-        return self.sync.cleanup()
+    def __init__(
+        self,
+        *,
+        ttl: float = DEFAULT_TTL,
+        lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
+        stale_after: float = DEFAULT_STALE_AFTER,
+        clock: Clock = time.time,
+    ) -> None:
+        super().__init__(ttl=ttl, lock_timeout=lock_timeout, clock=clock)
+        self._plans = kernel.InboxRecordPlans(ttl, lock_timeout, clock, stale_after)
 
 
 class MemoryBreakerStateStore:

@@ -6,21 +6,26 @@ exactly when ``decide_begin`` would, plus a read of the record to tell the other
 or a twin's poll costs one round trip. A webhook claim is first tried with ``INSERT ... ON CONFLICT DO
 NOTHING``; if the row exists, a transaction locks it (``SELECT ... FOR UPDATE``), applies ``decide_claim`` and
 writes the result. Other operations are single conditional statements that mirror the pure decisions.
-Connections come from a small pool and run in autocommit mode.
+Connections come from a small pool and run in autocommit mode. The sync and async stores share one plan per
+operation (its statements and parameters, built once: `_PostgresPlans`); only the runner that sends them
+differs.
 """
 
 from __future__ import annotations
 
 import contextlib
+import inspect
 import time
-from collections.abc import AsyncIterator, Callable, Iterator
-from typing import Any, cast
+from collections.abc import Callable, Iterator
+from typing import Any, Literal, TypeVar, cast
 
+import attrs
 import psycopg
 from psycopg.conninfo import conninfo_to_dict
 from psycopg.types.json import Jsonb
 
 from molam_sdk_ext.errors import StoreError
+from molam_sdk_ext.stores import _kernel as kernel
 from molam_sdk_ext.stores.idempotency_records import (
     DEFAULT_LOCK_TIMEOUT,
     DEFAULT_TTL,
@@ -43,6 +48,7 @@ from molam_sdk_ext.stores.webhook_events import (
 from molam_sdk_ext.stores.webhook_inbox import DEFAULT_STALE_AFTER, InboxEvent, InboxStats, full_counts
 
 Clock = Callable[[], float]
+_T = TypeVar("_T")
 
 MAX_CLAIM_ROUNDS = 20
 """A record changing under a claim sends us round again; this bounds the rounds."""
@@ -210,13 +216,155 @@ def _release(
     return (EVENT_RELEASE if holder is None else EVENT_RELEASE_FENCED), params
 
 
-class _Database:
-    """A pool of autocommit connections to one database; errors become ``StoreError``."""
+# The steps of the PostgreSQL plans, each answered on the plan's one pooled connection.
+@attrs.frozen
+class _Execute:
+    """Run ``sql``; answered with the row count, the first row (``fetch="one"``) or every row (``"all"``)."""
 
-    def __init__(self, conninfo: str, max_connections: int, pool_timeout: float) -> None:
+    sql: str
+    params: Any
+    fetch: Literal["rowcount", "one", "all"] = "rowcount"
+
+
+@attrs.frozen
+class _Transaction:
+    """Run ``plan`` inside a transaction (committed when it returns, rolled back when it raises)."""
+
+    plan: kernel.Plan[Any]
+
+
+def _answer(cursor: Any, step: _Execute) -> Any:
+    """The answer to ``step`` from its cursor (an awaitable of it for an async cursor's rows)."""
+    if step.fetch == "one":
+        return cursor.fetchone()
+    if step.fetch == "all":
+        return cursor.fetchall()
+    return cursor.rowcount
+
+
+def _lost_race(where: str) -> StoreError:
+    return StoreError(
+        f"postgres store at {where} failed: the record kept changing under {MAX_CLAIM_ROUNDS} claims"
+    )
+
+
+@attrs.define
+class _PostgresPlans:
+    """Statement and argument builders shared by the sync and async stores: one plan per operation."""
+
+    where: str
+    ttl: float
+    lock_timeout: float
+    clock: Clock
+
+
+class _PostgresIdempotencyPlans(_PostgresPlans):
+    def begin(self, key: str, fingerprint: str) -> kernel.Plan[BeginResult]:
+        for _ in range(MAX_CLAIM_ROUNDS):
+            now = self.clock()
+            params = _begin_params(key, fingerprint, now, self.ttl, self.lock_timeout)
+            row = yield _Execute(IDEM_BEGIN, params, "one")
+            result = _decide_begin_row(key, fingerprint, now, row, self.ttl, self.lock_timeout)
+            if result is not None:
+                return result
+        raise _lost_race(self.where)
+
+    def complete(self, key: str, response: StoredResponse) -> kernel.Plan[None]:
+        now = self.clock()
+        headers = Jsonb([list(h) for h in response.headers])
+        yield _Execute(IDEM_COMPLETE, (response.status, headers, response.body, now + self.ttl, key, now))
+
+    def fail(self, key: str) -> kernel.Plan[None]:
+        yield _Execute(IDEM_FAIL, (key, self.clock()))
+
+    def cleanup(self) -> kernel.Plan[int]:
+        deleted: int = yield _Execute(IDEM_CLEANUP, (self.clock(),))
+        return deleted
+
+
+def _public(event_id: str, row: tuple[Any, ...] | None) -> EventRecord | None:
+    if row is None:
+        return None
+    status, attempts, last_error = row
+    return EventRecord(event_id, cast(EventStatus, status), int(attempts), last_error)
+
+
+class _PostgresEventPlans(_PostgresPlans):
+    def claim(self, event_id: str, holder: str | None) -> kernel.Plan[ClaimOutcome]:
+        for _ in range(MAX_CLAIM_ROUNDS):
+            now = self.clock()
+            if (yield _Execute(EVENT_INSERT, (event_id, now, now + self.ttl, holder))) == 1:
+                return ClaimOutcome.CLAIMED
+            outcome = yield _Transaction(self._claim_locked(event_id, holder, now))
+            if outcome is not None:
+                return cast(ClaimOutcome, outcome)
+        raise _lost_race(self.where)
+
+    def _claim_locked(
+        self, event_id: str, holder: str | None, now: float
+    ) -> kernel.Plan[ClaimOutcome | None]:
+        row = yield _Execute(EVENT_LOCK, (event_id,), "one")
+        if row is None:
+            return None  # deleted since the insert found it: round again
+        outcome, write = decide_claim(
+            _event_record(event_id, row),
+            event_id,
+            now=now,
+            ttl=self.ttl,
+            lock_timeout=self.lock_timeout,
+            holder=holder,
+        )
+        if write is not None:
+            yield _Execute(EVENT_WRITE, _event_params(write))
+        return outcome
+
+    def renew(self, event_id: str, holder: str) -> kernel.Plan[bool]:
+        now = self.clock()
+        params = {"id": event_id, "holder": holder, "now": now, "exp": now + self.ttl}
+        return bool((yield _Execute(EVENT_RENEW, params)) == 1)
+
+    def mark_processed(self, event_id: str, holder: str | None) -> kernel.Plan[bool]:
+        return bool((yield _Execute(*_mark_processed(event_id, holder, self.clock(), self.ttl))) == 1)
+
+    def release(self, event_id: str, error: str, holder: str | None) -> kernel.Plan[bool]:
+        return bool((yield _Execute(*_release(event_id, error, holder, self.clock(), self.ttl))) == 1)
+
+    def get(self, event_id: str) -> kernel.Plan[EventRecord | None]:
+        return _public(event_id, (yield _Execute(EVENT_GET, (event_id, self.clock()), "one")))
+
+    def cleanup(self) -> kernel.Plan[int]:
+        deleted: int = yield _Execute(EVENT_CLEANUP, (self.clock(),))
+        return deleted
+
+
+class _PostgresStore:
+    """What the sync and async stores share: the constructor, and the settings in their plans."""
+
+    _plans_class: Callable[..., Any]
+
+    def __init__(
+        self,
+        conninfo: str,
+        *,
+        ttl: float = DEFAULT_TTL,
+        lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
+        clock: Clock = time.time,
+        max_connections: int = 10,
+        pool_timeout: float = 30.0,
+    ) -> None:
         self.conninfo = conninfo
         self.where, self._secret = describe_conninfo(conninfo)
-        kwargs = _connect_kwargs(conninfo)
+        self._open(conninfo, _connect_kwargs(conninfo), max_connections, pool_timeout)
+        self._plans = self._plans_class(self.where, ttl, lock_timeout, clock)
+
+    def _open(self, conninfo: str, kwargs: dict[str, Any], max_connections: int, pool_timeout: float) -> None:
+        raise NotImplementedError
+
+
+class _SyncPostgres(_PostgresStore):
+    """Runs plans on a pool of autocommit connections to one database; errors become ``StoreError``."""
+
+    def _open(self, conninfo: str, kwargs: dict[str, Any], max_connections: int, pool_timeout: float) -> None:
         self._pool: ConnectionPool[psycopg.Connection[tuple[Any, ...]]] = ConnectionPool(
             lambda: psycopg.connect(conninfo, autocommit=True, **kwargs),
             lambda conn: conn.close(),
@@ -225,32 +373,40 @@ class _Database:
         )
 
     @contextlib.contextmanager
-    def connection(self) -> Iterator[psycopg.Connection[tuple[Any, ...]]]:
-        """A pooled connection; any psycopg error leaving the block is raised as ``StoreError``."""
+    def _connection(self) -> Iterator[psycopg.Connection[tuple[Any, ...]]]:
         try:
             with self._pool.connection() as conn:
                 yield conn
         except (psycopg.Error, PoolTimeout) as exc:
             raise _error(self.where, self._secret, exc) from exc
 
-    def execute(self, query: str, params: Any) -> int:
-        """Run one statement; return its row count."""
-        with self.connection() as conn:
-            return conn.execute(query, params).rowcount
+    def _execute(self, sql: str, params: Any) -> int:
+        """Run one statement; return its row count (the inbox's single statements)."""
+        with self._connection() as conn:
+            return conn.execute(sql, params).rowcount
+
+    def _run_plan(self, plan: kernel.Plan[_T]) -> _T:
+        with self._connection() as conn:
+            return self._drive(conn, plan)
+
+    def _drive(self, conn: psycopg.Connection[tuple[Any, ...]], plan: kernel.Plan[_T]) -> _T:
+        def perform(step: _Execute | _Transaction) -> Any:
+            if isinstance(step, _Transaction):
+                with conn.transaction():
+                    return self._drive(conn, step.plan)
+            return _answer(conn.execute(step.sql, step.params), step)
+
+        return kernel.drive(plan, perform)
 
     def close(self) -> None:
         """Close the pooled connections."""
         self._pool.close()
 
 
-class _AsyncDatabase:
-    """The asyncio ``_Database``."""
+class _AsyncPostgres(_PostgresStore):
+    """The asyncio `_SyncPostgres`."""
 
-    def __init__(self, conninfo: str, max_connections: int, pool_timeout: float) -> None:
-        self.conninfo = conninfo
-        self.where, self._secret = describe_conninfo(conninfo)
-        kwargs = _connect_kwargs(conninfo)
-
+    def _open(self, conninfo: str, kwargs: dict[str, Any], max_connections: int, pool_timeout: float) -> None:
         async def connect() -> psycopg.AsyncConnection[tuple[Any, ...]]:
             return await psycopg.AsyncConnection.connect(conninfo, autocommit=True, **kwargs)
 
@@ -261,277 +417,50 @@ class _AsyncDatabase:
             connect, close, max_size=max_connections, timeout=pool_timeout
         )
 
-    @contextlib.asynccontextmanager
-    async def connection(self) -> AsyncIterator[psycopg.AsyncConnection[tuple[Any, ...]]]:
-        """A pooled connection; any psycopg error leaving the block is raised as ``StoreError``."""
+    async def _arun_plan(self, plan: kernel.Plan[_T]) -> _T:
         try:
             async with self._pool.connection() as conn:
-                yield conn
+                return await self._drive(conn, plan)
         except (psycopg.Error, PoolTimeout) as exc:
             raise _error(self.where, self._secret, exc) from exc
 
-    async def execute(self, query: str, params: Any) -> int:
-        """Run one statement; return its row count."""
-        async with self.connection() as conn:
-            return (await conn.execute(query, params)).rowcount
+    async def _drive(self, conn: psycopg.AsyncConnection[tuple[Any, ...]], plan: kernel.Plan[_T]) -> _T:
+        async def perform(step: _Execute | _Transaction) -> Any:
+            if isinstance(step, _Transaction):
+                async with conn.transaction():
+                    return await self._drive(conn, step.plan)
+            answer = _answer(await conn.execute(step.sql, step.params), step)
+            return await answer if inspect.isawaitable(answer) else answer  # an async cursor's fetch
+
+        return await kernel.adrive(plan, perform)
 
     async def close(self) -> None:
         """Close the pooled connections."""
         await self._pool.close()
 
 
-def _lost_race(where: str) -> StoreError:
-    return StoreError(
-        f"postgres store at {where} failed: the record kept changing under {MAX_CLAIM_ROUNDS} claims"
-    )
-
-
-class PostgresIdempotencyStore:
+class PostgresIdempotencyStore(_SyncPostgres, kernel.IdempotencyFacade):
     """Idempotency records in the ``server_idempotency`` table; ``conninfo`` is a URL or libpq string."""
 
-    def __init__(
-        self,
-        conninfo: str,
-        *,
-        ttl: float = DEFAULT_TTL,
-        lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
-        clock: Clock = time.time,
-        max_connections: int = 10,
-        pool_timeout: float = 30.0,
-    ) -> None:
-        self.ttl = ttl
-        self.lock_timeout = lock_timeout
-        self._clock = clock
-        self._db = _Database(conninfo, max_connections, pool_timeout)
-
-    def begin(self, key: str, fingerprint: str) -> BeginResult:
-        """See ``IdempotencyStore.begin``."""
-        with self._db.connection() as conn:
-            for _ in range(MAX_CLAIM_ROUNDS):
-                now = self._clock()
-                params = _begin_params(key, fingerprint, now, self.ttl, self.lock_timeout)
-                row = conn.execute(IDEM_BEGIN, params).fetchone()
-                result = _decide_begin_row(key, fingerprint, now, row, self.ttl, self.lock_timeout)
-                if result is not None:
-                    return result
-        raise _lost_race(self._db.where)
-
-    def complete(self, key: str, response: StoredResponse) -> None:
-        """See ``IdempotencyStore.complete``."""
-        now = self._clock()
-        headers = Jsonb([list(h) for h in response.headers])
-        self._db.execute(IDEM_COMPLETE, (response.status, headers, response.body, now + self.ttl, key, now))
-
-    def fail(self, key: str) -> None:
-        """See ``IdempotencyStore.fail``."""
-        self._db.execute(IDEM_FAIL, (key, self._clock()))
-
-    def cleanup(self) -> int:
-        """See ``IdempotencyStore.cleanup``."""
-        return self._db.execute(IDEM_CLEANUP, (self._clock(),))
-
-    def close(self) -> None:
-        """Close the pooled connections."""
-        self._db.close()
+    _plans_class = _PostgresIdempotencyPlans
 
 
-class AsyncPostgresIdempotencyStore:
-    """The asyncio form of ``PostgresIdempotencyStore`` (psycopg ``AsyncConnection``); same statements."""
+class AsyncPostgresIdempotencyStore(_AsyncPostgres, kernel.AsyncIdempotencyFacade):
+    """The asyncio form of ``PostgresIdempotencyStore`` (psycopg ``AsyncConnection``); same plans."""
 
-    def __init__(
-        self,
-        conninfo: str,
-        *,
-        ttl: float = DEFAULT_TTL,
-        lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
-        clock: Clock = time.time,
-        max_connections: int = 10,
-        pool_timeout: float = 30.0,
-    ) -> None:
-        self.ttl = ttl
-        self.lock_timeout = lock_timeout
-        self._clock = clock
-        self._db = _AsyncDatabase(conninfo, max_connections, pool_timeout)
-
-    async def begin(self, key: str, fingerprint: str) -> BeginResult:
-        """See ``IdempotencyStore.begin``."""
-        async with self._db.connection() as conn:
-            for _ in range(MAX_CLAIM_ROUNDS):
-                now = self._clock()
-                params = _begin_params(key, fingerprint, now, self.ttl, self.lock_timeout)
-                row = await (await conn.execute(IDEM_BEGIN, params)).fetchone()
-                result = _decide_begin_row(key, fingerprint, now, row, self.ttl, self.lock_timeout)
-                if result is not None:
-                    return result
-        raise _lost_race(self._db.where)
-
-    async def complete(self, key: str, response: StoredResponse) -> None:
-        """See ``IdempotencyStore.complete``."""
-        now = self._clock()
-        headers = Jsonb([list(h) for h in response.headers])
-        await self._db.execute(
-            IDEM_COMPLETE, (response.status, headers, response.body, now + self.ttl, key, now)
-        )
-
-    async def fail(self, key: str) -> None:
-        """See ``IdempotencyStore.fail``."""
-        await self._db.execute(IDEM_FAIL, (key, self._clock()))
-
-    async def cleanup(self) -> int:
-        """See ``IdempotencyStore.cleanup``."""
-        return await self._db.execute(IDEM_CLEANUP, (self._clock(),))
-
-    async def close(self) -> None:
-        """Close the pooled connections."""
-        await self._db.close()
+    _plans_class = _PostgresIdempotencyPlans
 
 
-def _public(event_id: str, row: tuple[Any, ...] | None) -> EventRecord | None:
-    if row is None:
-        return None
-    status, attempts, last_error = row
-    return EventRecord(event_id, cast(EventStatus, status), int(attempts), last_error)
-
-
-class PostgresWebhookEventStore:
+class PostgresWebhookEventStore(_SyncPostgres, kernel.EventFacade):
     """Webhook event claims in the ``received_webhooks`` table; ``conninfo`` is a URL or libpq string."""
 
-    def __init__(
-        self,
-        conninfo: str,
-        *,
-        ttl: float = DEFAULT_TTL,
-        lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
-        clock: Clock = time.time,
-        max_connections: int = 10,
-        pool_timeout: float = 30.0,
-    ) -> None:
-        self.ttl = ttl
-        self.lock_timeout = lock_timeout
-        self._clock = clock
-        self._db = _Database(conninfo, max_connections, pool_timeout)
-
-    def claim(self, event_id: str, holder: str | None = None) -> ClaimOutcome:
-        """See ``WebhookEventStore.claim``."""
-        with self._db.connection() as conn:
-            for _ in range(MAX_CLAIM_ROUNDS):
-                now = self._clock()
-                if conn.execute(EVENT_INSERT, (event_id, now, now + self.ttl, holder)).rowcount == 1:
-                    return ClaimOutcome.CLAIMED
-                with conn.transaction():
-                    row = conn.execute(EVENT_LOCK, (event_id,)).fetchone()
-                    if row is None:
-                        continue
-                    outcome, write = decide_claim(
-                        _event_record(event_id, row),
-                        event_id,
-                        now=now,
-                        ttl=self.ttl,
-                        lock_timeout=self.lock_timeout,
-                        holder=holder,
-                    )
-                    if write is not None:
-                        conn.execute(EVENT_WRITE, _event_params(write))
-                    return outcome
-        raise _lost_race(self._db.where)
-
-    def renew(self, event_id: str, holder: str) -> bool:
-        """See ``WebhookEventStore.renew``."""
-        now = self._clock()
-        params = {"id": event_id, "holder": holder, "now": now, "exp": now + self.ttl}
-        return self._db.execute(EVENT_RENEW, params) == 1
-
-    def mark_processed(self, event_id: str, holder: str | None = None) -> bool:
-        """See ``WebhookEventStore.mark_processed``."""
-        return self._db.execute(*_mark_processed(event_id, holder, self._clock(), self.ttl)) == 1
-
-    def release(self, event_id: str, error: str, holder: str | None = None) -> bool:
-        """See ``WebhookEventStore.release``."""
-        return self._db.execute(*_release(event_id, error, holder, self._clock(), self.ttl)) == 1
-
-    def get(self, event_id: str) -> EventRecord | None:
-        """See ``WebhookEventStore.get``."""
-        with self._db.connection() as conn:
-            return _public(event_id, conn.execute(EVENT_GET, (event_id, self._clock())).fetchone())
-
-    def cleanup(self) -> int:
-        """See ``WebhookEventStore.cleanup``."""
-        return self._db.execute(EVENT_CLEANUP, (self._clock(),))
-
-    def close(self) -> None:
-        """Close the pooled connections."""
-        self._db.close()
+    _plans_class = _PostgresEventPlans
 
 
-class AsyncPostgresWebhookEventStore:
-    """The asyncio form of ``PostgresWebhookEventStore`` (psycopg ``AsyncConnection``); same statements."""
+class AsyncPostgresWebhookEventStore(_AsyncPostgres, kernel.AsyncEventFacade):
+    """The asyncio form of ``PostgresWebhookEventStore`` (psycopg ``AsyncConnection``); same plans."""
 
-    def __init__(
-        self,
-        conninfo: str,
-        *,
-        ttl: float = DEFAULT_TTL,
-        lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
-        clock: Clock = time.time,
-        max_connections: int = 10,
-        pool_timeout: float = 30.0,
-    ) -> None:
-        self.ttl = ttl
-        self.lock_timeout = lock_timeout
-        self._clock = clock
-        self._db = _AsyncDatabase(conninfo, max_connections, pool_timeout)
-
-    async def claim(self, event_id: str, holder: str | None = None) -> ClaimOutcome:
-        """See ``WebhookEventStore.claim``."""
-        async with self._db.connection() as conn:
-            for _ in range(MAX_CLAIM_ROUNDS):
-                now = self._clock()
-                if (await conn.execute(EVENT_INSERT, (event_id, now, now + self.ttl, holder))).rowcount == 1:
-                    return ClaimOutcome.CLAIMED
-                async with conn.transaction():
-                    row = await (await conn.execute(EVENT_LOCK, (event_id,))).fetchone()
-                    if row is None:
-                        continue
-                    outcome, write = decide_claim(
-                        _event_record(event_id, row),
-                        event_id,
-                        now=now,
-                        ttl=self.ttl,
-                        lock_timeout=self.lock_timeout,
-                        holder=holder,
-                    )
-                    if write is not None:
-                        await conn.execute(EVENT_WRITE, _event_params(write))
-                    return outcome
-        raise _lost_race(self._db.where)
-
-    async def renew(self, event_id: str, holder: str) -> bool:
-        """See ``WebhookEventStore.renew``."""
-        now = self._clock()
-        params = {"id": event_id, "holder": holder, "now": now, "exp": now + self.ttl}
-        return await self._db.execute(EVENT_RENEW, params) == 1
-
-    async def mark_processed(self, event_id: str, holder: str | None = None) -> bool:
-        """See ``WebhookEventStore.mark_processed``."""
-        return await self._db.execute(*_mark_processed(event_id, holder, self._clock(), self.ttl)) == 1
-
-    async def release(self, event_id: str, error: str, holder: str | None = None) -> bool:
-        """See ``WebhookEventStore.release``."""
-        return await self._db.execute(*_release(event_id, error, holder, self._clock(), self.ttl)) == 1
-
-    async def get(self, event_id: str) -> EventRecord | None:
-        """See ``WebhookEventStore.get``."""
-        async with self._db.connection() as conn:
-            row = await (await conn.execute(EVENT_GET, (event_id, self._clock()))).fetchone()
-        return _public(event_id, row)
-
-    async def cleanup(self) -> int:
-        """See ``WebhookEventStore.cleanup``."""
-        return await self._db.execute(EVENT_CLEANUP, (self._clock(),))
-
-    async def close(self) -> None:
-        """Close the pooled connections."""
-        await self._db.close()
+    _plans_class = _PostgresEventPlans
 
 
 INBOX_RECORD = (
@@ -614,7 +543,7 @@ class PostgresWebhookInbox(PostgresWebhookEventStore):
 
     def record(self, event_id: str, event_type: str, payload: bytes) -> bool:
         """See ``WebhookInbox.record``."""
-        now = self._clock()
+        now = self._plans.clock()
         params = {
             "id": event_id,
             "type": event_type,
@@ -623,12 +552,12 @@ class PostgresWebhookInbox(PostgresWebhookEventStore):
             "exp": now + self.ttl,
             "due": now + self.stale_after,
         }
-        return self._db.execute(INBOX_RECORD, params) == 1
+        return self._execute(INBOX_RECORD, params) == 1
 
     def load(self, event_id: str) -> InboxEvent | None:
         """See ``WebhookInbox.load``."""
-        with self._db.connection() as conn:
-            row = conn.execute(INBOX_LOAD, (event_id, self._clock())).fetchone()
+        with self._connection() as conn:
+            row = conn.execute(INBOX_LOAD, (event_id, self._plans.clock())).fetchone()
         if row is None:
             return None
         event_type, payload, status, attempts, last_error, received_at = row
@@ -638,7 +567,7 @@ class PostgresWebhookInbox(PostgresWebhookEventStore):
 
     def fail(self, event_id: str, error: str, holder: str, retry_at: float | None) -> bool:
         """See ``WebhookInbox.fail``."""
-        now = self._clock()
+        now = self._plans.clock()
         params = {
             "id": event_id,
             "holder": holder,
@@ -648,41 +577,41 @@ class PostgresWebhookInbox(PostgresWebhookEventStore):
             "due": None if retry_at is None else retry_at + self.stale_after,
             "exp": now + self.ttl,
         }
-        return self._db.execute(INBOX_FAIL, params) == 1
+        return self._execute(INBOX_FAIL, params) == 1
 
     def mark_due(self, event_id: str) -> None:
         """See ``WebhookInbox.mark_due``."""
-        self._db.execute(INBOX_MARK_DUE, (self._clock(), event_id))
+        self._execute(INBOX_MARK_DUE, (self._plans.clock(), event_id))
 
     def due(self, limit: int = 1000) -> list[str]:
         """See ``WebhookInbox.due``."""
-        now = self._clock()
+        now = self._plans.clock()
         params = {
             "now": now,
             "lock_timeout": self.lock_timeout,
             "limit": limit,
             "next": now + self.stale_after,
         }
-        with self._db.connection() as conn:
+        with self._connection() as conn:
             return [r[0] for r in conn.execute(INBOX_DUE, params).fetchall()]
 
     def replay(self, event_id: str) -> bool:
         """See ``WebhookInbox.replay``."""
-        now = self._clock()
+        now = self._plans.clock()
         params = {"id": event_id, "now": now, "due": now + self.stale_after, "exp": now + self.ttl}
-        return self._db.execute(INBOX_REPLAY, params) == 1
+        return self._execute(INBOX_REPLAY, params) == 1
 
     def replay_dead(self, limit: int = 1000) -> list[str]:
         """See ``WebhookInbox.replay_dead``."""
-        now = self._clock()
+        now = self._plans.clock()
         params = {"now": now, "limit": limit, "due": now + self.stale_after, "exp": now + self.ttl}
-        with self._db.connection() as conn:
+        with self._connection() as conn:
             return [r[0] for r in conn.execute(INBOX_REPLAY_DEAD, params).fetchall()]
 
     def stats(self) -> InboxStats:
         """See ``WebhookInbox.stats``."""
-        now = self._clock()
-        with self._db.connection() as conn:
+        now = self._plans.clock()
+        with self._connection() as conn:
             counts = {str(s): int(n) for s, n in conn.execute(INBOX_COUNTS, (now,)).fetchall()}
             row = conn.execute(INBOX_OLDEST, (now,)).fetchone()
         oldest = None if row is None or row[0] is None else max(0.0, now - float(row[0]))

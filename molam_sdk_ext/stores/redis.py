@@ -3,7 +3,9 @@
 Each record is a hash under ``<prefix><key>``. Every read-decide-write runs as one Lua script (``EVALSHA``),
 which Redis executes atomically, so concurrent callers anywhere are serialized. The scripts follow the rules of
 ``idempotency.decide_*`` and ``webhook_events.decide_*`` exactly (the shared contract tests check it); times come
-from the store's clock and are passed in, so expiry is decided by the same clock as on the other backends.
+from the store's clock and are passed in, so expiry is decided by the same clock as on the other backends. The
+sync and async stores share one plan per operation (its script and arguments, built once: `_RedisPlans`); only
+the runner that sends it differs.
 Each write also sets a Redis TTL of ``ttl`` seconds, so Redis itself forgets expired records; ``cleanup``
 deletes those whose recorded expiry has passed but whose Redis TTL has not (a clock ahead of Redis's), and
 mostly returns 0. Records of one store must live on one Redis (no Redis Cluster across keys in ``cleanup``).
@@ -20,8 +22,9 @@ import json
 import math
 import time
 from collections.abc import Callable, Iterator, Sequence
-from typing import Any, cast
+from typing import Any, ClassVar, Generic, TypeVar, cast
 
+import attrs
 import redis
 import redis.asyncio
 import redis.asyncio.retry
@@ -30,6 +33,7 @@ from redis.retry import Retry
 from redis.typing import EncodableT
 
 from molam_sdk_ext.errors import ValidationError
+from molam_sdk_ext.stores import _kernel as kernel
 from molam_sdk_ext.stores.idempotency_records import (
     DEFAULT_LOCK_TIMEOUT,
     DEFAULT_TTL,
@@ -42,6 +46,7 @@ from molam_sdk_ext.stores.webhook_events import MAX_ERROR_LENGTH, ClaimOutcome, 
 from molam_sdk_ext.stores.webhook_inbox import DEFAULT_STALE_AFTER, InboxEvent, InboxStats, full_counts
 
 Clock = Callable[[], float]
+_T = TypeVar("_T")
 
 IDEMPOTENCY_PREFIX = "molam:idempotency:"
 WEBHOOK_EVENT_PREFIX = "molam:webhook_event:"
@@ -235,52 +240,204 @@ def _parse_event(event_id: str, raw: Sequence[Any], now: float) -> EventRecord |
     return EventRecord(event_id, cast(EventStatus, _text(status)), int(attempts), error)
 
 
-class _RedisBase:
-    def __init__(self, client: redis.Redis | str, *, prefix: str, ttl: float, clock: Clock) -> None:
-        if isinstance(client, str):
-            self._where = redact_url(client)
-            try:
-                client = redis.Redis.from_url(client, **_client_options())
-            except ValueError as exc:
-                raise ValidationError(f"invalid Redis URL {self._where}: {exc}", param="store_url") from None
-        _check_binary(client)
-        self.client = client
-        self._where, self._secret = _describe(client)
-        self.prefix = prefix
-        self.ttl = ttl
-        self._clock = clock
-
-    @contextlib.contextmanager
-    def _errors(self) -> Iterator[None]:
-        try:
-            yield
-        except redis.RedisError as exc:
-            raise store_error("redis", self._where, exc, self._secret) from exc
-
-    def _cleanup(self, script: Any) -> int:
-        deleted = 0
-        now = self._clock()
-        with self._errors():
-            batch: list[bytes] = []
-            for key in self.client.scan_iter(match=_glob_escape(self.prefix) + "*", count=CLEANUP_BATCH):
-                batch.append(key)
-                if len(batch) >= CLEANUP_BATCH:
-                    deleted += int(script(keys=batch, args=[now]))
-                    batch = []
-            if batch:
-                deleted += int(script(keys=batch, args=[now]))
-        return deleted
-
-    def close(self) -> None:
-        """Close the client's connections."""
-        self.client.close()
+@contextlib.contextmanager
+def redis_errors(where: str, secret: str | None) -> Iterator[None]:
+    """Raise a Redis failure in the block as `StoreError` naming ``where``, without ``secret`` (the password)."""
+    try:
+        yield
+    except redis.RedisError as exc:
+        raise store_error("redis", where, exc, secret) from exc
 
 
 def _glob_escape(prefix: str) -> str:
     return "".join("\\" + c if c in "*?[]\\" else c for c in prefix)
 
 
-class RedisIdempotencyStore(_RedisBase):
+# The steps of the Redis plans: one script, one plain command, or one page of a key scan.
+@attrs.frozen
+class _Script:
+    """Run the registered script ``name`` (atomic in Redis)."""
+
+    name: str
+    keys: list[str]
+    args: list[EncodableT]
+
+
+@attrs.frozen
+class _Command:
+    """Run the client method ``name`` with ``args`` (a read: ``HMGET``, ``ZRANGE``)."""
+
+    name: str
+    args: tuple[Any, ...]
+
+
+@attrs.frozen
+class _ScanPage:
+    """One page of ``SCAN`` over the keys matching ``match``; answered with ``(next cursor, keys)``."""
+
+    cursor: int
+    match: str
+
+
+@attrs.define
+class _RedisPlans:
+    """Statement and argument builders shared by the sync and async stores: one plan per operation."""
+
+    scripts: ClassVar[dict[str, str]]
+    prefix: str
+    ttl: float
+    lock_timeout: float
+    clock: Clock
+
+    def cleanup(self) -> kernel.Plan[int]:
+        """See ``IdempotencyStore.cleanup``: the expired records among the prefix's keys, a page at a time."""
+        now = self.clock()
+        deleted, cursor = 0, 0
+        while True:
+            cursor, keys = yield _ScanPage(cursor, _glob_escape(self.prefix) + "*")
+            if keys:
+                deleted += int((yield _Script("cleanup", list(keys), [now])))
+            if int(cursor) == 0:
+                return deleted
+
+
+class _RedisIdempotencyPlans(_RedisPlans):
+    scripts = {"begin": BEGIN_LUA, "complete": COMPLETE_LUA, "fail": FAIL_LUA, "cleanup": CLEANUP_LUA}
+
+    def begin(self, key: str, fingerprint: str) -> kernel.Plan[BeginResult]:
+        now = self.clock()
+        args: list[EncodableT] = [fingerprint, now, self.lock_timeout, now + self.ttl, _ttl_ms(self.ttl)]
+        return _parse_begin((yield _Script("begin", [self.prefix + key], args)))
+
+    def complete(self, key: str, response: StoredResponse) -> kernel.Plan[None]:
+        now = self.clock()
+        headers = _headers_json(response)
+        args: list[EncodableT] = [
+            now,
+            response.status,
+            headers,
+            response.body,
+            now + self.ttl,
+            _ttl_ms(self.ttl),
+        ]
+        yield _Script("complete", [self.prefix + key], args)
+
+    def fail(self, key: str) -> kernel.Plan[None]:
+        yield _Script("fail", [self.prefix + key], [self.clock()])
+
+
+class _RedisEventPlans(_RedisPlans):
+    scripts = {
+        "claim": CLAIM_LUA,
+        "renew": RENEW_LUA,
+        "mark_processed": MARK_PROCESSED_LUA,
+        "release": RELEASE_LUA,
+        "cleanup": CLEANUP_LUA,
+    }
+
+    def claim(self, event_id: str, holder: str | None) -> kernel.Plan[ClaimOutcome]:
+        now = self.clock()
+        args: list[EncodableT] = [now, self.lock_timeout, now + self.ttl, _ttl_ms(self.ttl), holder or ""]
+        return ClaimOutcome(_text((yield _Script("claim", [self.prefix + event_id], args))))
+
+    def _done(self, name: str, event_id: str, args: list[EncodableT]) -> kernel.Plan[bool]:
+        return int((yield _Script(name, [self.prefix + event_id], args))) == 1
+
+    def renew(self, event_id: str, holder: str) -> kernel.Plan[bool]:
+        now = self.clock()
+        return (yield from self._done("renew", event_id, [now, holder, now + self.ttl, _ttl_ms(self.ttl)]))
+
+    def mark_processed(self, event_id: str, holder: str | None) -> kernel.Plan[bool]:
+        now = self.clock()
+        args: list[EncodableT] = [now, now + self.ttl, _ttl_ms(self.ttl), holder or ""]
+        return (yield from self._done("mark_processed", event_id, args))
+
+    def release(self, event_id: str, error: str, holder: str | None) -> kernel.Plan[bool]:
+        now = self.clock()
+        args: list[EncodableT] = [
+            now,
+            error[:MAX_ERROR_LENGTH],
+            now + self.ttl,
+            _ttl_ms(self.ttl),
+            holder or "",
+        ]
+        return (yield from self._done("release", event_id, args))
+
+    def get(self, event_id: str) -> kernel.Plan[EventRecord | None]:
+        fields = ["status", "attempts", "last_error", "expires_at"]
+        raw = yield _Command("hmget", (self.prefix + event_id, fields))
+        return _parse_event(event_id, raw, self.clock())
+
+
+_AnyRedis = TypeVar("_AnyRedis", redis.Redis, redis.asyncio.Redis)
+
+
+class _RedisRunner(Generic[_AnyRedis]):
+    """What the sync and async stores share: the client (made from a URL, or checked), the scripts registered
+    on it, and its errors raised as `StoreError` without the password."""
+
+    _asynchronous: bool
+
+    def _connect(
+        self, client: _AnyRedis | str, factory: Callable[..., _AnyRedis], plans: _RedisPlans
+    ) -> None:
+        if isinstance(client, str):
+            where = redact_url(client)
+            try:
+                client = factory(client, **_client_options(asynchronous=self._asynchronous))
+            except ValueError as exc:
+                raise ValidationError(f"invalid Redis URL {where}: {exc}", param="store_url") from None
+        _check_binary(client)
+        self.client: _AnyRedis = client
+        self._where, self._secret = _describe(client)
+        self.prefix = plans.prefix
+        self._clock = plans.clock
+        self._scripts: dict[str, Any] = {
+            name: client.register_script(lua) for name, lua in plans.scripts.items()
+        }
+
+    def _errors(self) -> contextlib.AbstractContextManager[None]:
+        return redis_errors(self._where, self._secret)
+
+    def _step(self, step: object) -> Any:
+        """The client call that performs ``step`` (its result, or an awaitable of it for an async client)."""
+        if isinstance(step, _Script):
+            return self._scripts[step.name](keys=step.keys, args=step.args)
+        if isinstance(step, _ScanPage):
+            return self.client.scan(step.cursor, match=step.match, count=CLEANUP_BATCH)
+        assert isinstance(step, _Command)
+        return getattr(self.client, step.name)(*step.args)
+
+
+class _RedisBase(_RedisRunner[redis.Redis]):
+    _asynchronous = False
+
+    def _run_plan(self, plan: kernel.Plan[_T]) -> _T:
+        with self._errors():
+            return kernel.drive(plan, self._step)
+
+    def close(self) -> None:
+        """Close the client's connections."""
+        self.client.close()
+
+
+class _AsyncRedisBase(_RedisRunner[redis.asyncio.Redis]):
+    _asynchronous = True
+
+    async def _arun_plan(self, plan: kernel.Plan[_T]) -> _T:
+
+        async def perform(step: object) -> Any:
+            return await self._step(step)
+
+        with self._errors():
+            return await kernel.adrive(plan, perform)
+
+    async def close(self) -> None:
+        """Close the client's connections."""
+        await self.client.aclose()
+
+
+class RedisIdempotencyStore(_RedisBase, kernel.IdempotencyFacade):
     """Idempotency records as Redis hashes; ``client`` is a ``redis.Redis`` or a ``redis://`` URL."""
 
     def __init__(
@@ -292,45 +449,27 @@ class RedisIdempotencyStore(_RedisBase):
         lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
         clock: Clock = time.time,
     ) -> None:
-        super().__init__(client, prefix=prefix, ttl=ttl, clock=clock)
-        self.lock_timeout = lock_timeout
-        self._begin = self.client.register_script(BEGIN_LUA)
-        self._complete = self.client.register_script(COMPLETE_LUA)
-        self._fail = self.client.register_script(FAIL_LUA)
-        self._cleanup_script = self.client.register_script(CLEANUP_LUA)
-
-    def begin(self, key: str, fingerprint: str) -> BeginResult:
-        """See ``IdempotencyStore.begin``."""
-        now = self._clock()
-        args: list[EncodableT] = [fingerprint, now, self.lock_timeout, now + self.ttl, _ttl_ms(self.ttl)]
-        with self._errors():
-            return _parse_begin(self._begin(keys=[self.prefix + key], args=args))
-
-    def complete(self, key: str, response: StoredResponse) -> None:
-        """See ``IdempotencyStore.complete``."""
-        now = self._clock()
-        args: list[EncodableT] = [
-            now,
-            response.status,
-            _headers_json(response),
-            response.body,
-            now + self.ttl,
-            _ttl_ms(self.ttl),
-        ]
-        with self._errors():
-            self._complete(keys=[self.prefix + key], args=args)
-
-    def fail(self, key: str) -> None:
-        """See ``IdempotencyStore.fail``."""
-        with self._errors():
-            self._fail(keys=[self.prefix + key], args=[self._clock()])
-
-    def cleanup(self) -> int:
-        """See ``IdempotencyStore.cleanup``."""
-        return self._cleanup(self._cleanup_script)
+        self._plans = plans = _RedisIdempotencyPlans(prefix, ttl, lock_timeout, clock)
+        self._connect(client, redis.Redis.from_url, plans)
 
 
-class RedisWebhookEventStore(_RedisBase):
+class AsyncRedisIdempotencyStore(_AsyncRedisBase, kernel.AsyncIdempotencyFacade):
+    """The asyncio form of ``RedisIdempotencyStore`` (``redis.asyncio.Redis`` or a URL); same plans."""
+
+    def __init__(
+        self,
+        client: redis.asyncio.Redis | str,
+        *,
+        prefix: str = IDEMPOTENCY_PREFIX,
+        ttl: float = DEFAULT_TTL,
+        lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
+        clock: Clock = time.time,
+    ) -> None:
+        self._plans = plans = _RedisIdempotencyPlans(prefix, ttl, lock_timeout, clock)
+        self._connect(client, redis.asyncio.Redis.from_url, plans)
+
+
+class RedisWebhookEventStore(_RedisBase, kernel.EventFacade):
     """Webhook event claims as Redis hashes; ``client`` is a ``redis.Redis`` or a ``redis://`` URL."""
 
     def __init__(
@@ -342,156 +481,12 @@ class RedisWebhookEventStore(_RedisBase):
         lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
         clock: Clock = time.time,
     ) -> None:
-        super().__init__(client, prefix=prefix, ttl=ttl, clock=clock)
-        self.lock_timeout = lock_timeout
-        self._claim = self.client.register_script(CLAIM_LUA)
-        self._renew = self.client.register_script(RENEW_LUA)
-        self._mark = self.client.register_script(MARK_PROCESSED_LUA)
-        self._release = self.client.register_script(RELEASE_LUA)
-        self._cleanup_script = self.client.register_script(CLEANUP_LUA)
-
-    def claim(self, event_id: str, holder: str | None = None) -> ClaimOutcome:
-        """See ``WebhookEventStore.claim``."""
-        now = self._clock()
-        args: list[EncodableT] = [now, self.lock_timeout, now + self.ttl, _ttl_ms(self.ttl), holder or ""]
-        with self._errors():
-            return ClaimOutcome(_text(self._claim(keys=[self.prefix + event_id], args=args)))
-
-    def renew(self, event_id: str, holder: str) -> bool:
-        """See ``WebhookEventStore.renew``."""
-        now = self._clock()
-        args: list[EncodableT] = [now, holder, now + self.ttl, _ttl_ms(self.ttl)]
-        with self._errors():
-            return int(self._renew(keys=[self.prefix + event_id], args=args)) == 1
-
-    def mark_processed(self, event_id: str, holder: str | None = None) -> bool:
-        """See ``WebhookEventStore.mark_processed``."""
-        now = self._clock()
-        args: list[EncodableT] = [now, now + self.ttl, _ttl_ms(self.ttl), holder or ""]
-        with self._errors():
-            return int(self._mark(keys=[self.prefix + event_id], args=args)) == 1
-
-    def release(self, event_id: str, error: str, holder: str | None = None) -> bool:
-        """See ``WebhookEventStore.release``."""
-        now = self._clock()
-        args: list[EncodableT] = [
-            now,
-            error[:MAX_ERROR_LENGTH],
-            now + self.ttl,
-            _ttl_ms(self.ttl),
-            holder or "",
-        ]
-        with self._errors():
-            return int(self._release(keys=[self.prefix + event_id], args=args)) == 1
-
-    def get(self, event_id: str) -> EventRecord | None:
-        """See ``WebhookEventStore.get``."""
-        with self._errors():
-            raw = self.client.hmget(
-                self.prefix + event_id, ["status", "attempts", "last_error", "expires_at"]
-            )
-        return _parse_event(event_id, raw, self._clock())
-
-    def cleanup(self) -> int:
-        """See ``WebhookEventStore.cleanup``."""
-        return self._cleanup(self._cleanup_script)
+        self._plans = plans = _RedisEventPlans(prefix, ttl, lock_timeout, clock)
+        self._connect(client, redis.Redis.from_url, plans)
 
 
-class _AsyncRedisBase:
-    def __init__(self, client: redis.asyncio.Redis | str, *, prefix: str, ttl: float, clock: Clock) -> None:
-        if isinstance(client, str):
-            where = redact_url(client)
-            try:
-                client = redis.asyncio.Redis.from_url(client, **_client_options(asynchronous=True))
-            except ValueError as exc:
-                raise ValidationError(f"invalid Redis URL {where}: {exc}", param="store_url") from None
-        _check_binary(client)
-        self.client = client
-        self._where, self._secret = _describe(client)
-        self.prefix = prefix
-        self.ttl = ttl
-        self._clock = clock
-
-    @contextlib.contextmanager
-    def _errors(self) -> Iterator[None]:
-        try:
-            yield
-        except redis.RedisError as exc:
-            raise store_error("redis", self._where, exc, self._secret) from exc
-
-    async def _cleanup(self, script: Any) -> int:
-        deleted = 0
-        now = self._clock()
-        with self._errors():
-            batch: list[bytes] = []
-            async for key in self.client.scan_iter(
-                match=_glob_escape(self.prefix) + "*", count=CLEANUP_BATCH
-            ):
-                batch.append(key)
-                if len(batch) >= CLEANUP_BATCH:
-                    deleted += int(await script(keys=batch, args=[now]))
-                    batch = []
-            if batch:
-                deleted += int(await script(keys=batch, args=[now]))
-        return deleted
-
-    async def close(self) -> None:
-        """Close the client's connections."""
-        await self.client.aclose()
-
-
-class AsyncRedisIdempotencyStore(_AsyncRedisBase):
-    """The asyncio form of ``RedisIdempotencyStore`` (``redis.asyncio.Redis`` or a URL); same scripts."""
-
-    def __init__(
-        self,
-        client: redis.asyncio.Redis | str,
-        *,
-        prefix: str = IDEMPOTENCY_PREFIX,
-        ttl: float = DEFAULT_TTL,
-        lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
-        clock: Clock = time.time,
-    ) -> None:
-        super().__init__(client, prefix=prefix, ttl=ttl, clock=clock)
-        self.lock_timeout = lock_timeout
-        self._begin = self.client.register_script(BEGIN_LUA)
-        self._complete = self.client.register_script(COMPLETE_LUA)
-        self._fail = self.client.register_script(FAIL_LUA)
-        self._cleanup_script = self.client.register_script(CLEANUP_LUA)
-
-    async def begin(self, key: str, fingerprint: str) -> BeginResult:
-        """See ``IdempotencyStore.begin``."""
-        now = self._clock()
-        args: list[EncodableT] = [fingerprint, now, self.lock_timeout, now + self.ttl, _ttl_ms(self.ttl)]
-        with self._errors():
-            return _parse_begin(await self._begin(keys=[self.prefix + key], args=args))
-
-    async def complete(self, key: str, response: StoredResponse) -> None:
-        """See ``IdempotencyStore.complete``."""
-        now = self._clock()
-        args: list[EncodableT] = [
-            now,
-            response.status,
-            _headers_json(response),
-            response.body,
-            now + self.ttl,
-            _ttl_ms(self.ttl),
-        ]
-        with self._errors():
-            await self._complete(keys=[self.prefix + key], args=args)
-
-    async def fail(self, key: str) -> None:
-        """See ``IdempotencyStore.fail``."""
-        with self._errors():
-            await self._fail(keys=[self.prefix + key], args=[self._clock()])
-
-    async def cleanup(self) -> int:
-        """See ``IdempotencyStore.cleanup``."""
-        return await self._cleanup(self._cleanup_script)
-
-
-class AsyncRedisWebhookEventStore(_AsyncRedisBase):
-    """The asyncio form of ``RedisWebhookEventStore`` (``redis.asyncio.Redis`` or a URL); same scripts."""
+class AsyncRedisWebhookEventStore(_AsyncRedisBase, kernel.AsyncEventFacade):
+    """The asyncio form of ``RedisWebhookEventStore`` (``redis.asyncio.Redis`` or a URL); same plans."""
 
     def __init__(
         self,
@@ -502,59 +497,8 @@ class AsyncRedisWebhookEventStore(_AsyncRedisBase):
         lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
         clock: Clock = time.time,
     ) -> None:
-        super().__init__(client, prefix=prefix, ttl=ttl, clock=clock)
-        self.lock_timeout = lock_timeout
-        self._claim = self.client.register_script(CLAIM_LUA)
-        self._renew = self.client.register_script(RENEW_LUA)
-        self._mark = self.client.register_script(MARK_PROCESSED_LUA)
-        self._release = self.client.register_script(RELEASE_LUA)
-        self._cleanup_script = self.client.register_script(CLEANUP_LUA)
-
-    async def claim(self, event_id: str, holder: str | None = None) -> ClaimOutcome:
-        """See ``WebhookEventStore.claim``."""
-        now = self._clock()
-        args: list[EncodableT] = [now, self.lock_timeout, now + self.ttl, _ttl_ms(self.ttl), holder or ""]
-        with self._errors():
-            return ClaimOutcome(_text(await self._claim(keys=[self.prefix + event_id], args=args)))
-
-    async def renew(self, event_id: str, holder: str) -> bool:
-        """See ``WebhookEventStore.renew``."""
-        now = self._clock()
-        args: list[EncodableT] = [now, holder, now + self.ttl, _ttl_ms(self.ttl)]
-        with self._errors():
-            return int(await self._renew(keys=[self.prefix + event_id], args=args)) == 1
-
-    async def mark_processed(self, event_id: str, holder: str | None = None) -> bool:
-        """See ``WebhookEventStore.mark_processed``."""
-        now = self._clock()
-        args: list[EncodableT] = [now, now + self.ttl, _ttl_ms(self.ttl), holder or ""]
-        with self._errors():
-            return int(await self._mark(keys=[self.prefix + event_id], args=args)) == 1
-
-    async def release(self, event_id: str, error: str, holder: str | None = None) -> bool:
-        """See ``WebhookEventStore.release``."""
-        now = self._clock()
-        args: list[EncodableT] = [
-            now,
-            error[:MAX_ERROR_LENGTH],
-            now + self.ttl,
-            _ttl_ms(self.ttl),
-            holder or "",
-        ]
-        with self._errors():
-            return int(await self._release(keys=[self.prefix + event_id], args=args)) == 1
-
-    async def get(self, event_id: str) -> EventRecord | None:
-        """See ``WebhookEventStore.get``."""
-        with self._errors():
-            raw = await self.client.hmget(
-                self.prefix + event_id, ["status", "attempts", "last_error", "expires_at"]
-            )
-        return _parse_event(event_id, raw, self._clock())
-
-    async def cleanup(self) -> int:
-        """See ``WebhookEventStore.cleanup``."""
-        return await self._cleanup(self._cleanup_script)
+        self._plans = plans = _RedisEventPlans(prefix, ttl, lock_timeout, clock)
+        self._connect(client, redis.asyncio.Redis.from_url, plans)
 
 
 INBOX_PREFIX = "molam:webhook_inbox:"
@@ -681,6 +625,17 @@ return {counts.received, counts.processing, counts.failed, redis.call('ZCARD', K
 """
 
 
+_INBOX_SCRIPTS = {
+    "inbox_record": INBOX_RECORD_LUA,
+    "inbox_mark_processed": INBOX_MARK_PROCESSED_LUA,
+    "inbox_fail": INBOX_FAIL_LUA,
+    "inbox_mark_due": INBOX_MARK_DUE_LUA,
+    "inbox_due": INBOX_DUE_LUA,
+    "inbox_replay": INBOX_REPLAY_LUA,
+    "inbox_stats": INBOX_STATS_LUA,
+}
+
+
 class RedisWebhookInbox(RedisWebhookEventStore):
     """The webhook inbox (`WebhookInbox`) as Redis hashes plus three small indexes under ``inbox_prefix``.
 
@@ -704,13 +659,8 @@ class RedisWebhookInbox(RedisWebhookEventStore):
         self._pending = inbox_prefix + "pending"
         self._dead = inbox_prefix + "dead"
         self._processed = inbox_prefix + "processed"
-        self._record = self.client.register_script(INBOX_RECORD_LUA)
-        self._inbox_mark = self.client.register_script(INBOX_MARK_PROCESSED_LUA)
-        self._fail = self.client.register_script(INBOX_FAIL_LUA)
-        self._mark_due = self.client.register_script(INBOX_MARK_DUE_LUA)
-        self._due = self.client.register_script(INBOX_DUE_LUA)
-        self._replay = self.client.register_script(INBOX_REPLAY_LUA)
-        self._stats = self.client.register_script(INBOX_STATS_LUA)
+        for name, lua in _INBOX_SCRIPTS.items():
+            self._scripts[name] = self.client.register_script(lua)
 
     def _keys(self, event_id: str) -> list[str]:
         return [self.prefix + event_id, self._pending, self._dead, self._processed]
@@ -728,14 +678,14 @@ class RedisWebhookInbox(RedisWebhookEventStore):
             _ttl_ms(self.ttl),
         ]
         with self._errors():
-            return int(self._record(keys=self._keys(event_id), args=args)) == 1
+            return int(self._scripts["inbox_record"](keys=self._keys(event_id), args=args)) == 1
 
     def mark_processed(self, event_id: str, holder: str | None = None) -> bool:
         """See ``WebhookEventStore.mark_processed`` (the inbox's indexes are kept in step)."""
         now = self._clock()
         args: list[EncodableT] = [now, event_id, now + self.ttl, _ttl_ms(self.ttl), holder or ""]
         with self._errors():
-            return int(self._inbox_mark(keys=self._keys(event_id), args=args)) == 1
+            return int(self._scripts["inbox_mark_processed"](keys=self._keys(event_id), args=args)) == 1
 
     def load(self, event_id: str) -> InboxEvent | None:
         """See ``WebhookInbox.load``."""
@@ -769,26 +719,26 @@ class RedisWebhookInbox(RedisWebhookEventStore):
             _ttl_ms(self.ttl),
         ]
         with self._errors():
-            return int(self._fail(keys=self._keys(event_id), args=args)) == 1
+            return int(self._scripts["inbox_fail"](keys=self._keys(event_id), args=args)) == 1
 
     def mark_due(self, event_id: str) -> None:
         """See ``WebhookInbox.mark_due``."""
         with self._errors():
-            self._mark_due(keys=[self.prefix + event_id], args=[self._clock()])
+            self._scripts["inbox_mark_due"](keys=[self.prefix + event_id], args=[self._clock()])
 
     def due(self, limit: int = 1000) -> list[str]:
         """See ``WebhookInbox.due``."""
         now = self._clock()
         args: list[EncodableT] = [now, self.lock_timeout, now + self.stale_after, limit, self.prefix]
         with self._errors():
-            return [_text(i) for i in self._due(keys=[self._pending], args=args)]
+            return [_text(i) for i in self._scripts["inbox_due"](keys=[self._pending], args=args)]
 
     def replay(self, event_id: str) -> bool:
         """See ``WebhookInbox.replay``."""
         now = self._clock()
         args: list[EncodableT] = [now, event_id, now + self.stale_after, now + self.ttl, _ttl_ms(self.ttl)]
         with self._errors():
-            return int(self._replay(keys=self._keys(event_id), args=args)) == 1
+            return int(self._scripts["inbox_replay"](keys=self._keys(event_id), args=args)) == 1
 
     def replay_dead(self, limit: int = 1000) -> list[str]:
         """See ``WebhookInbox.replay_dead``."""
@@ -800,7 +750,9 @@ class RedisWebhookInbox(RedisWebhookEventStore):
         """See ``WebhookInbox.stats``."""
         now = self._clock()
         with self._errors():
-            raw = self._stats(keys=[self._pending, self._dead, self._processed], args=[now, self.prefix])
+            raw = self._scripts["inbox_stats"](
+                keys=[self._pending, self._dead, self._processed], args=[now, self.prefix]
+            )
         received, processing, failed, dead, processed, oldest = raw
         counts = {
             "received": int(received),

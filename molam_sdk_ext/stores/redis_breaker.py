@@ -16,9 +16,8 @@ quickly rather than wait. Every Redis failure is raised as `StoreError`.
 from __future__ import annotations
 
 import contextlib
-import math
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import redis
@@ -28,7 +27,8 @@ from redis.retry import Retry
 from redis.typing import EncodableT
 
 from molam_sdk_ext.stores.breaker_state import BreakerRecord, BreakerState, new_probe_token
-from molam_sdk_ext.stores.redaction import redact_url, store_error
+from molam_sdk_ext.stores.redaction import redact_url
+from molam_sdk_ext.stores.redis import _describe, _ttl_ms, redis_errors
 
 Clock = Callable[[], float]
 
@@ -148,42 +148,7 @@ def parse_record(raw: Sequence[Any]) -> BreakerRecord:
     )
 
 
-def _ttl_ms(ttl: float) -> int:
-    return max(1, math.ceil(ttl * 1000))
-
-
-def _where(client: redis.Redis | redis.asyncio.Redis) -> tuple[str, str | None]:
-    kw = client.connection_pool.connection_kwargs
-    if "path" in kw:
-        return f"unix://{kw['path']}?db={kw.get('db', 0)}", kw.get("password")
-    return f"redis://{kw.get('host', 'localhost')}:{kw.get('port', 6379)}/{kw.get('db', 0)}", kw.get(
-        "password"
-    )
-
-
-class _Base:
-    def __init__(self, *, prefix: str, ttl: float, clock: Clock) -> None:
-        self.prefix = prefix
-        self.ttl = ttl
-        self.clock = clock
-        self._where = ""
-        self._secret: str | None = None
-
-    @contextlib.contextmanager
-    def _errors(self) -> Iterator[None]:
-        try:
-            yield
-        except redis.RedisError as exc:
-            raise store_error("redis", self._where, exc, self._secret) from exc
-
-    def _failure_args(self, threshold: int, window: float, probe: str | None) -> list[EncodableT]:
-        return [self.clock(), threshold, window, probe or "", _ttl_ms(self.ttl)]
-
-    def _probe_args(self, reset_timeout: float, token: str) -> list[EncodableT]:
-        return [self.clock(), reset_timeout, token, _ttl_ms(self.ttl)]
-
-
-class RedisBreakerStateStore(_Base):
+class RedisBreakerStateStore:
     """`BreakerStateStore` on Redis; ``client`` is a ``redis.Redis`` or a ``redis://`` URL.
 
     Thread-safe (redis-py pools connections). ``clock`` is unix seconds (``time.time``).
@@ -197,7 +162,9 @@ class RedisBreakerStateStore(_Base):
         ttl: float = DEFAULT_RECORD_TTL,
         clock: Clock = time.time,
     ) -> None:
-        super().__init__(prefix=prefix, ttl=ttl, clock=clock)
+        self.prefix = prefix
+        self.ttl = ttl
+        self.clock = clock
         if isinstance(client, str):
             url = client
             try:
@@ -205,11 +172,14 @@ class RedisBreakerStateStore(_Base):
             except ValueError as exc:
                 raise ValueError(f"invalid Redis URL {redact_url(url)}: {exc}") from None
         self.client = client
-        self._where, self._secret = _where(client)
+        self._where, self._secret = _describe(client)
         self._failure = client.register_script(RECORD_FAILURE_LUA)
         self._success = client.register_script(RECORD_SUCCESS_LUA)
         self._probe = client.register_script(TRY_ACQUIRE_PROBE_LUA)
         self._release = client.register_script(RELEASE_PROBE_LUA)
+
+    def _errors(self) -> contextlib.AbstractContextManager[None]:
+        return redis_errors(self._where, self._secret)
 
     def get(self, host: str) -> BreakerRecord:
         """See ``BreakerStateStore.get``."""
@@ -225,14 +195,14 @@ class RedisBreakerStateStore(_Base):
         self, host: str, threshold: int, window: float, probe: str | None = None
     ) -> BreakerRecord:
         """See ``BreakerStateStore.record_failure``."""
-        args = self._failure_args(threshold, window, probe)
+        args: list[EncodableT] = [self.clock(), threshold, window, probe or "", _ttl_ms(self.ttl)]
         with self._errors():
             return parse_record(self._failure(keys=[self.prefix + host], args=args))
 
     def try_acquire_probe(self, host: str, reset_timeout: float) -> str | None:
         """See ``BreakerStateStore.try_acquire_probe``."""
         token = new_probe_token()
-        args = self._probe_args(reset_timeout, token)
+        args: list[EncodableT] = [self.clock(), reset_timeout, token, _ttl_ms(self.ttl)]
         with self._errors():
             raw = self._probe(keys=[self.prefix + host], args=args)
         return token if int(raw[0]) == 1 else None

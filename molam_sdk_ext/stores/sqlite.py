@@ -3,45 +3,36 @@
 The database runs in WAL mode. Each decision reads and writes inside ``BEGIN IMMEDIATE``, which takes SQLite's
 single write lock first, so concurrent writers (threads or processes) are serialized and each sees the last
 one's commit; waiting writers retry for ``busy_timeout`` seconds. The tables are created on first use. The async
-variants run the sync store in a worker thread (``asyncio.to_thread``).
+variants run the sync store's plans in a worker thread (`Offloaded`, as ``asyncio.to_thread``): the reads,
+decisions and writes of every operation are the kernel's (`molam_sdk_ext.stores.kernel`).
 """
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import json
 import os
 import sqlite3
 import time
 from collections.abc import Callable, Iterator
+from typing import Any, TypeVar
+
+import attrs
 
 from molam_sdk_ext.errors import StoreError
+from molam_sdk_ext.stores import _kernel as kernel
 from molam_sdk_ext.stores.idempotency_records import (
     DEFAULT_LOCK_TIMEOUT,
     DEFAULT_TTL,
-    BeginResult,
     IdempotencyRecord,
     StoredResponse,
-    decide_begin,
-    decide_complete,
-    decide_fail,
 )
 from molam_sdk_ext.stores.pool import ConnectionPool, PoolTimeout
-from molam_sdk_ext.stores.webhook_events import (
-    MAX_ERROR_LENGTH,
-    ClaimOutcome,
-    EventRecord,
-    StoredEvent,
-    decide_claim,
-    decide_mark_processed,
-    decide_release,
-    decide_renew,
-    holds_lease,
-)
-from molam_sdk_ext.stores.webhook_inbox import DEFAULT_STALE_AFTER, InboxEvent, InboxStats, full_counts
+from molam_sdk_ext.stores.webhook_events import StoredEvent
+from molam_sdk_ext.stores.webhook_inbox import DEFAULT_STALE_AFTER
 
 Clock = Callable[[], float]
+_T = TypeVar("_T")
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS server_idempotency (
@@ -221,8 +212,22 @@ def write_idempotency_record(
     )
 
 
-class SQLiteIdempotencyStore:
-    """Idempotency records in the ``server_idempotency`` table of a SQLite file."""
+_EVENT_COLUMNS = "status, attempts, last_error, claimed_at, expires_at, claimed_by, event_type, payload, received_at, due_at"
+
+
+def _event(event_id: str, row: tuple[Any, ...]) -> StoredEvent:
+    fields = list(row)
+    if fields[7] is not None:
+        fields[7] = bytes(fields[7])  # the payload
+    return StoredEvent(event_id, *fields)
+
+
+class _SQLiteRecords:
+    """The runner of a SQLite store's plans: each plan inside one ``BEGIN IMMEDIATE`` transaction, its reads
+    and writes on ``_table`` (idempotency records, or webhook events)."""
+
+    _table: str
+    _plans_class: Callable[..., Any]
 
     def __init__(
         self,
@@ -234,9 +239,7 @@ class SQLiteIdempotencyStore:
         busy_timeout: float = 30.0,
         max_connections: int = 8,
     ) -> None:
-        self.ttl = ttl
-        self.lock_timeout = lock_timeout
-        self._clock = clock
+        self._plans = self._plans_class(ttl, lock_timeout, clock)
         self._db = _SQLiteDatabase(path, busy_timeout=busy_timeout, max_connections=max_connections)
 
     @property
@@ -244,154 +247,67 @@ class SQLiteIdempotencyStore:
         """The database file."""
         return self._db.path
 
-    def begin(self, key: str, fingerprint: str) -> BeginResult:
-        """See ``IdempotencyStore.begin``."""
+    def _run_plan(self, plan: kernel.Plan[_T]) -> _T:
         with self._db.transaction() as conn:
-            result, write = decide_begin(
-                read_idempotency_record(conn, key),
-                key,
-                fingerprint,
-                now=self._clock(),
-                ttl=self.ttl,
-                lock_timeout=self.lock_timeout,
+            return kernel.drive(plan, lambda step: self._perform(conn, step))
+
+    def _perform(self, conn: sqlite3.Connection, step: object) -> Any:
+        key_column = "key" if self._table == "server_idempotency" else "event_id"
+        if isinstance(step, kernel.Read):
+            return self._read(conn, step.key)
+        if isinstance(step, kernel.Write):
+            self._write(conn, step.record)
+        elif isinstance(step, kernel.Delete):
+            conn.execute(f"DELETE FROM {self._table} WHERE {key_column} = ?", (step.key,))
+        elif isinstance(step, kernel.DeleteExpired):
+            return conn.execute(f"DELETE FROM {self._table} WHERE expires_at <= ?", (step.now,)).rowcount
+        elif isinstance(step, kernel.Scan):
+            rows = conn.execute(
+                f"SELECT event_id, {_EVENT_COLUMNS} FROM received_webhooks"
+                " WHERE payload IS NOT NULL AND expires_at > ?",
+                (step.now,),
             )
-            if write is not None:
-                write_idempotency_record(conn, write)
-            return result
+            return [_event(row[0], row[1:]) for row in rows]
+        return None
 
-    def complete(self, key: str, response: StoredResponse) -> None:
-        """See ``IdempotencyStore.complete``."""
-        with self._db.transaction() as conn:
-            write = decide_complete(
-                read_idempotency_record(conn, key), response, now=self._clock(), ttl=self.ttl
-            )
-            if write is not None:
-                write_idempotency_record(conn, write)
-
-    def fail(self, key: str) -> None:
-        """See ``IdempotencyStore.fail``."""
-        with self._db.transaction() as conn:
-            if decide_fail(read_idempotency_record(conn, key), now=self._clock()):
-                conn.execute("DELETE FROM server_idempotency WHERE key = ?", (key,))
-
-    def cleanup(self) -> int:
-        """See ``IdempotencyStore.cleanup``."""
-        with self._db.transaction() as conn:
-            return conn.execute(
-                "DELETE FROM server_idempotency WHERE expires_at <= ?", (self._clock(),)
-            ).rowcount
-
-    def close(self) -> None:
-        """Close the pooled connections."""
-        self._db.close()
-
-
-class SQLiteWebhookEventStore:
-    """Webhook event claims in the ``received_webhooks`` table of a SQLite file."""
-
-    def __init__(
-        self,
-        path: str | os.PathLike[str],
-        *,
-        ttl: float = DEFAULT_TTL,
-        lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
-        clock: Clock = time.time,
-        busy_timeout: float = 30.0,
-        max_connections: int = 8,
-    ) -> None:
-        self.ttl = ttl
-        self.lock_timeout = lock_timeout
-        self._clock = clock
-        self._db = _SQLiteDatabase(path, busy_timeout=busy_timeout, max_connections=max_connections)
-
-    @property
-    def path(self) -> str:
-        """The database file."""
-        return self._db.path
-
-    @staticmethod
-    def _read(conn: sqlite3.Connection, event_id: str) -> StoredEvent | None:
+    def _read(self, conn: sqlite3.Connection, key: str) -> Any:
+        if self._table == "server_idempotency":
+            return read_idempotency_record(conn, key)
         row = conn.execute(
-            "SELECT status, attempts, last_error, claimed_at, expires_at, claimed_by FROM received_webhooks"
-            " WHERE event_id = ?",
-            (event_id,),
+            f"SELECT {_EVENT_COLUMNS} FROM received_webhooks WHERE event_id = ?", (key,)
         ).fetchone()
-        return None if row is None else StoredEvent(event_id, *row)
+        return None if row is None else _event(key, row)
 
-    @staticmethod
-    def _write(conn: sqlite3.Connection, r: StoredEvent) -> None:
+    def _write(self, conn: sqlite3.Connection, record: Any) -> None:
+        if self._table == "server_idempotency":
+            write_idempotency_record(conn, record)
+            return
         conn.execute(
-            "INSERT INTO received_webhooks"
-            " (event_id, status, attempts, last_error, claimed_at, expires_at, claimed_by)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?)"
-            " ON CONFLICT (event_id) DO UPDATE SET status = excluded.status, attempts = excluded.attempts,"
-            " last_error = excluded.last_error, claimed_at = excluded.claimed_at,"
-            " expires_at = excluded.expires_at, claimed_by = excluded.claimed_by",
-            (r.event_id, r.status, r.attempts, r.last_error, r.claimed_at, r.expires_at, r.claimed_by),
+            f"INSERT OR REPLACE INTO received_webhooks (event_id, {_EVENT_COLUMNS})"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            attrs.astuple(record, recurse=False),  # StoredEvent's fields are the columns, in order
         )
 
-    def claim(self, event_id: str, holder: str | None = None) -> ClaimOutcome:
-        """See ``WebhookEventStore.claim``."""
-        with self._db.transaction() as conn:
-            outcome, write = decide_claim(
-                self._read(conn, event_id),
-                event_id,
-                now=self._clock(),
-                ttl=self.ttl,
-                lock_timeout=self.lock_timeout,
-                holder=holder,
-            )
-            if write is not None:
-                self._write(conn, write)
-            return outcome
-
-    def renew(self, event_id: str, holder: str) -> bool:
-        """See ``WebhookEventStore.renew``."""
-        with self._db.transaction() as conn:
-            write = decide_renew(self._read(conn, event_id), holder, now=self._clock(), ttl=self.ttl)
-            if write is not None:
-                self._write(conn, write)
-            return write is not None
-
-    def mark_processed(self, event_id: str, holder: str | None = None) -> bool:
-        """See ``WebhookEventStore.mark_processed``."""
-        with self._db.transaction() as conn:
-            write = decide_mark_processed(
-                self._read(conn, event_id), event_id, now=self._clock(), ttl=self.ttl, holder=holder
-            )
-            if write is not None:
-                self._write(conn, write)
-            return write is not None
-
-    def release(self, event_id: str, error: str, holder: str | None = None) -> bool:
-        """See ``WebhookEventStore.release``."""
-        with self._db.transaction() as conn:
-            write = decide_release(
-                self._read(conn, event_id), event_id, error, now=self._clock(), ttl=self.ttl, holder=holder
-            )
-            if write is not None:
-                self._write(conn, write)
-            return write is not None
-
-    def get(self, event_id: str) -> EventRecord | None:
-        """See ``WebhookEventStore.get``."""
-        with self._db.connection() as conn:
-            record = self._read(conn, event_id)
-        return record.public() if record is not None and record.is_live(self._clock()) else None
-
-    def cleanup(self) -> int:
-        """See ``WebhookEventStore.cleanup``."""
-        with self._db.transaction() as conn:
-            return conn.execute(
-                "DELETE FROM received_webhooks WHERE expires_at <= ?", (self._clock(),)
-            ).rowcount
-
     def close(self) -> None:
         """Close the pooled connections."""
         self._db.close()
 
 
-class AsyncSQLiteIdempotencyStore:
+class SQLiteIdempotencyStore(_SQLiteRecords, kernel.IdempotencyFacade):
+    """Idempotency records in the ``server_idempotency`` table of a SQLite file."""
+
+    _table = "server_idempotency"
+    _plans_class = kernel.IdempotencyRecordPlans
+
+
+class SQLiteWebhookEventStore(_SQLiteRecords, kernel.EventFacade):
+    """Webhook event claims in the ``received_webhooks`` table of a SQLite file."""
+
+    _table = "received_webhooks"
+    _plans_class = kernel.EventRecordPlans
+
+
+class AsyncSQLiteIdempotencyStore(kernel.Offloaded[SQLiteIdempotencyStore], kernel.AsyncIdempotencyFacade):
     """The asyncio form of ``SQLiteIdempotencyStore``: each call runs the sync store in a worker thread."""
 
     def __init__(
@@ -402,33 +318,14 @@ class AsyncSQLiteIdempotencyStore:
         lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
         clock: Clock = time.time,
     ) -> None:
-        if isinstance(path_or_store, SQLiteIdempotencyStore):
-            self.sync = path_or_store
-        else:
-            self.sync = SQLiteIdempotencyStore(path_or_store, ttl=ttl, lock_timeout=lock_timeout, clock=clock)
-
-    async def begin(self, key: str, fingerprint: str) -> BeginResult:
-        """See ``IdempotencyStore.begin``."""
-        return await asyncio.to_thread(self.sync.begin, key, fingerprint)
-
-    async def complete(self, key: str, response: StoredResponse) -> None:
-        """See ``IdempotencyStore.complete``."""
-        await asyncio.to_thread(self.sync.complete, key, response)
-
-    async def fail(self, key: str) -> None:
-        """See ``IdempotencyStore.fail``."""
-        await asyncio.to_thread(self.sync.fail, key)
-
-    async def cleanup(self) -> int:
-        """See ``IdempotencyStore.cleanup``."""
-        return await asyncio.to_thread(self.sync.cleanup)
-
-    async def close(self) -> None:
-        """Close the pooled connections."""
-        await asyncio.to_thread(self.sync.close)
+        if not isinstance(path_or_store, SQLiteIdempotencyStore):
+            path_or_store = SQLiteIdempotencyStore(
+                path_or_store, ttl=ttl, lock_timeout=lock_timeout, clock=clock
+            )
+        super().__init__(path_or_store, offload=True)
 
 
-class AsyncSQLiteWebhookEventStore:
+class AsyncSQLiteWebhookEventStore(kernel.Offloaded[SQLiteWebhookEventStore], kernel.AsyncEventFacade):
     """The asyncio form of ``SQLiteWebhookEventStore``: each call runs the sync store in a worker thread."""
 
     def __init__(
@@ -439,55 +336,14 @@ class AsyncSQLiteWebhookEventStore:
         lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
         clock: Clock = time.time,
     ) -> None:
-        if isinstance(path_or_store, SQLiteWebhookEventStore):
-            self.sync = path_or_store
-        else:
-            self.sync = SQLiteWebhookEventStore(
+        if not isinstance(path_or_store, SQLiteWebhookEventStore):
+            path_or_store = SQLiteWebhookEventStore(
                 path_or_store, ttl=ttl, lock_timeout=lock_timeout, clock=clock
             )
-
-    @property
-    def lock_timeout(self) -> float:
-        """The sync store's ``lock_timeout`` (the processor derives its heartbeat and Retry-After from it)."""
-        return self.sync.lock_timeout
-
-    async def claim(self, event_id: str, holder: str | None = None) -> ClaimOutcome:
-        """See ``WebhookEventStore.claim``."""
-        return await asyncio.to_thread(self.sync.claim, event_id, holder)
-
-    async def renew(self, event_id: str, holder: str) -> bool:
-        """See ``WebhookEventStore.renew``."""
-        return await asyncio.to_thread(self.sync.renew, event_id, holder)
-
-    async def mark_processed(self, event_id: str, holder: str | None = None) -> bool:
-        """See ``WebhookEventStore.mark_processed``."""
-        return await asyncio.to_thread(self.sync.mark_processed, event_id, holder)
-
-    async def release(self, event_id: str, error: str, holder: str | None = None) -> bool:
-        """See ``WebhookEventStore.release``."""
-        return await asyncio.to_thread(self.sync.release, event_id, error, holder)
-
-    async def get(self, event_id: str) -> EventRecord | None:
-        """See ``WebhookEventStore.get``."""
-        return await asyncio.to_thread(self.sync.get, event_id)
-
-    async def cleanup(self) -> int:
-        """See ``WebhookEventStore.cleanup``."""
-        return await asyncio.to_thread(self.sync.cleanup)
-
-    async def close(self) -> None:
-        """Close the pooled connections."""
-        await asyncio.to_thread(self.sync.close)
+        super().__init__(path_or_store, offload=True)
 
 
-# An inbox record is one whose payload is kept (an inline processor's claims have none).
-_DUE = (
-    "payload IS NOT NULL AND expires_at > :now AND due_at <= :now AND (status IN ('received', 'failed')"
-    " OR (status = 'processing' AND claimed_at <= :now - :lock_timeout))"
-)
-
-
-class SQLiteWebhookInbox(SQLiteWebhookEventStore):
+class SQLiteWebhookInbox(SQLiteWebhookEventStore, kernel.InboxFacade):
     """The webhook inbox (`WebhookInbox`) in the ``received_webhooks`` table of a SQLite file (one machine)."""
 
     def __init__(
@@ -509,115 +365,4 @@ class SQLiteWebhookInbox(SQLiteWebhookEventStore):
             busy_timeout=busy_timeout,
             max_connections=max_connections,
         )
-        self.stale_after = stale_after
-
-    def record(self, event_id: str, event_type: str, payload: bytes) -> bool:
-        """See ``WebhookInbox.record``."""
-        with self._db.transaction() as conn:
-            now = self._clock()
-            existing = self._read(conn, event_id)
-            if existing is not None and existing.is_live(now):
-                return False
-            conn.execute(
-                "INSERT OR REPLACE INTO received_webhooks (event_id, status, attempts, expires_at, event_type,"
-                " payload, received_at, due_at) VALUES (?, 'received', 0, ?, ?, ?, ?, ?)",
-                (event_id, now + self.ttl, event_type, payload, now, now + self.stale_after),
-            )
-            return True
-
-    def load(self, event_id: str) -> InboxEvent | None:
-        """See ``WebhookInbox.load``."""
-        with self._db.connection() as conn:
-            row = conn.execute(
-                "SELECT event_type, payload, status, attempts, last_error, received_at FROM received_webhooks"
-                " WHERE event_id = ? AND payload IS NOT NULL AND expires_at > ?",
-                (event_id, self._clock()),
-            ).fetchone()
-        if row is None:
-            return None
-        event_type, payload, status, attempts, last_error, received_at = row
-        return InboxEvent(event_id, event_type, bytes(payload), status, attempts, last_error, received_at)
-
-    def fail(self, event_id: str, error: str, holder: str, retry_at: float | None) -> bool:
-        """See ``WebhookInbox.fail``."""
-        with self._db.transaction() as conn:
-            now = self._clock()
-            if not holds_lease(self._read(conn, event_id), holder, now):
-                return False
-            status = "dead" if retry_at is None else "failed"
-            due = None if retry_at is None else retry_at + self.stale_after
-            conn.execute(
-                "UPDATE received_webhooks SET status = ?, last_error = ?, claimed_at = NULL, claimed_by = NULL,"
-                " due_at = ?, expires_at = ? WHERE event_id = ?",
-                (status, error[:MAX_ERROR_LENGTH], due, now + self.ttl, event_id),
-            )
-            return True
-
-    def mark_due(self, event_id: str) -> None:
-        """See ``WebhookInbox.mark_due``."""
-        with self._db.transaction() as conn:
-            conn.execute(
-                "UPDATE received_webhooks SET due_at = ? WHERE event_id = ? AND status IN ('received', 'failed')",
-                (self._clock(), event_id),
-            )
-
-    def due(self, limit: int = 1000) -> list[str]:
-        """See ``WebhookInbox.due``."""
-        with self._db.transaction() as conn:
-            now = self._clock()
-            params = {"now": now, "lock_timeout": self.lock_timeout, "limit": limit}
-            ids = [
-                r[0]
-                for r in conn.execute(
-                    f"SELECT event_id FROM received_webhooks WHERE {_DUE} ORDER BY due_at LIMIT :limit",
-                    params,
-                )
-            ]
-            conn.executemany(
-                "UPDATE received_webhooks SET due_at = ? WHERE event_id = ?",
-                [(now + self.stale_after, event_id) for event_id in ids],
-            )
-            return ids
-
-    def replay(self, event_id: str) -> bool:
-        """See ``WebhookInbox.replay``."""
-        with self._db.transaction() as conn:
-            now = self._clock()
-            return (
-                conn.execute(
-                    "UPDATE received_webhooks SET status = 'received', attempts = 0, claimed_at = NULL,"
-                    " claimed_by = NULL, due_at = ?, expires_at = ? WHERE event_id = ? AND payload IS NOT NULL"
-                    " AND expires_at > ? AND status != 'processing'",
-                    (now + self.stale_after, now + self.ttl, event_id, now),
-                ).rowcount
-                == 1
-            )
-
-    def replay_dead(self, limit: int = 1000) -> list[str]:
-        """See ``WebhookInbox.replay_dead``."""
-        with self._db.connection() as conn:
-            ids = [
-                r[0]
-                for r in conn.execute(
-                    "SELECT event_id FROM received_webhooks WHERE status = 'dead' AND payload IS NOT NULL"
-                    " AND expires_at > ? ORDER BY received_at LIMIT ?",
-                    (self._clock(), limit),
-                )
-            ]
-        return [event_id for event_id in ids if self.replay(event_id)]
-
-    def stats(self) -> InboxStats:
-        """See ``WebhookInbox.stats``."""
-        now = self._clock()
-        with self._db.connection() as conn:
-            rows = conn.execute(
-                "SELECT status, count(*) FROM received_webhooks WHERE payload IS NOT NULL AND expires_at > ?"
-                " GROUP BY status",
-                (now,),
-            ).fetchall()
-            oldest = conn.execute(
-                "SELECT min(received_at) FROM received_webhooks WHERE payload IS NOT NULL AND expires_at > ?"
-                " AND status IN ('received', 'processing', 'failed')",
-                (now,),
-            ).fetchone()[0]
-        return InboxStats(full_counts(dict(rows)), None if oldest is None else max(0.0, now - oldest))
+        self._plans = kernel.InboxRecordPlans(ttl, lock_timeout, clock, stale_after)

@@ -34,12 +34,18 @@ older than that behaves as absent, like any claim record.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Protocol
 
 import attrs
 
-from molam_sdk_ext.stores.webhook_events import EventStatus, WebhookEventStore
+from molam_sdk_ext.stores.webhook_events import (
+    MAX_ERROR_LENGTH,
+    EventStatus,
+    StoredEvent,
+    WebhookEventStore,
+    holds_lease,
+)
 
 __all__ = [
     "DEFAULT_STALE_AFTER",
@@ -48,6 +54,14 @@ __all__ = [
     "InboxEvent",
     "InboxStats",
     "WebhookInbox",
+    "decide_due",
+    "decide_inbox_fail",
+    "decide_mark_due",
+    "decide_record",
+    "decide_replay",
+    "inbox_event",
+    "inbox_stats",
+    "is_due",
 ]
 
 DEFAULT_STALE_AFTER = 300.0
@@ -125,3 +139,134 @@ class WebhookInbox(WebhookEventStore, Protocol):
     def stats(self) -> InboxStats:
         """Counts by status and the oldest pending age."""
         ...
+
+
+# The inbox's rules, written once: the memory and SQLite inboxes apply them to the records they read; the Redis
+# scripts and PostgreSQL statements follow them (the shared contract tests check every backend against them).
+
+
+def _live_inbox(record: StoredEvent | None, now: float) -> StoredEvent | None:
+    # An inbox record keeps its payload; a claim of an inline processor sharing the table has none.
+    if record is None or record.payload is None or not record.is_live(now):
+        return None
+    return record
+
+
+def inbox_event(record: StoredEvent | None, now: float) -> InboxEvent | None:
+    """What ``load`` answers for ``record``: the event with its payload, or None."""
+    live = _live_inbox(record, now)
+    if live is None or live.payload is None:
+        return None
+    return InboxEvent(
+        live.event_id,
+        live.event_type or "",
+        live.payload,
+        live.status,
+        live.attempts,
+        live.last_error,
+        live.received_at if live.received_at is not None else now,
+    )
+
+
+def decide_record(
+    record: StoredEvent | None,
+    event_id: str,
+    event_type: str,
+    payload: bytes,
+    *,
+    now: float,
+    ttl: float,
+    stale_after: float,
+) -> StoredEvent | None:
+    """Decide ``record``: the ``received`` record to write, or None when the event is already held (live)."""
+    if record is not None and record.is_live(now):
+        return None
+    return StoredEvent(
+        event_id, "received", 0, None, None, now + ttl, None, event_type, payload, now, now + stale_after
+    )
+
+
+def decide_inbox_fail(
+    record: StoredEvent | None,
+    error: str,
+    holder: str,
+    retry_at: float | None,
+    *,
+    now: float,
+    ttl: float,
+    stale_after: float,
+) -> StoredEvent | None:
+    """Decide ``fail``: ``failed`` and due ``stale_after`` after ``retry_at``, or ``dead`` when ``retry_at`` is
+    None; None when ``holder`` no longer holds the lease."""
+    if record is None or not holds_lease(record, holder, now):
+        return None
+    return attrs.evolve(
+        record,
+        status="dead" if retry_at is None else "failed",
+        last_error=error[:MAX_ERROR_LENGTH],
+        claimed_at=None,
+        claimed_by=None,
+        due_at=None if retry_at is None else retry_at + stale_after,
+        expires_at=now + ttl,
+    )
+
+
+def decide_mark_due(record: StoredEvent | None, *, now: float) -> StoredEvent | None:
+    """Decide ``mark_due``: a ``received`` or ``failed`` event becomes due now; anything else is left alone."""
+    if record is None or record.status not in ("received", "failed"):
+        return None
+    return attrs.evolve(record, due_at=now)
+
+
+def decide_replay(
+    record: StoredEvent | None, *, now: float, ttl: float, stale_after: float
+) -> StoredEvent | None:
+    """Decide ``replay``: back to ``received`` with a fresh retry budget (the last error kept for the record);
+    None when the inbox does not hold the event or it is running now."""
+    live = _live_inbox(record, now)
+    if live is None or live.status == "processing":
+        return None
+    return attrs.evolve(
+        live,
+        status="received",
+        attempts=0,
+        claimed_at=None,
+        claimed_by=None,
+        due_at=now + stale_after,
+        expires_at=now + ttl,
+    )
+
+
+def is_due(record: StoredEvent, *, now: float, lock_timeout: float) -> bool:
+    """Whether the sweeper must enqueue ``record`` now: waiting or failed and past its due time, or
+    ``processing`` past its due time with a lease nobody renewed for ``lock_timeout`` (its worker died)."""
+    if _live_inbox(record, now) is None or record.due_at is None or record.due_at > now:
+        return False
+    if record.status in ("received", "failed"):
+        return True
+    claimed_at = record.claimed_at
+    return record.status == "processing" and claimed_at is not None and claimed_at <= now - lock_timeout
+
+
+def decide_due(
+    records: Iterable[StoredEvent], *, now: float, lock_timeout: float, stale_after: float, limit: int
+) -> list[StoredEvent]:
+    """Decide ``due``: the first ``limit`` due records by due time, their next due time ``stale_after`` ahead
+    (the records to write; their ids are the answer)."""
+    due = sorted(
+        (r for r in records if is_due(r, now=now, lock_timeout=lock_timeout)), key=lambda r: r.due_at or 0.0
+    )
+    return [attrs.evolve(r, due_at=now + stale_after) for r in due[:limit]]
+
+
+def inbox_stats(records: Iterable[StoredEvent], *, now: float) -> InboxStats:
+    """The ``stats`` of the live inbox records among ``records``."""
+    found: dict[str, int] = {}
+    oldest: float | None = None
+    for record in records:
+        if _live_inbox(record, now) is None:
+            continue
+        found[record.status] = found.get(record.status, 0) + 1
+        if record.status in PENDING_STATUSES and record.received_at is not None:
+            oldest = record.received_at if oldest is None else min(oldest, record.received_at)
+    return InboxStats(full_counts(found), None if oldest is None else max(0.0, now - oldest))

@@ -1,7 +1,8 @@
 """Circuit breaking: a pure per-host state machine, and thin sync/async httpx transports around it.
 
-Rules (the same as the shared `molam_sdk_ext.stores.breaker_state` records, so in-process and shared breakers
-behave alike):
+Rules, written once as pure transitions of a `BreakerRecord` (`on_success`, `on_failure`, `on_probe_request`,
+`on_release`): `CircuitBreaker` applies them under its lock, the shared stores
+(`molam_sdk_ext.stores.breaker_state`) atomically, so in-process and shared breakers behave alike:
 
 - closed: server-side failures (5xx, connection errors, timeouts; never a 4xx, nor an error of the client's
   own making: a request it could not write, an attempt with no time left to send it) are counted in a window of
@@ -15,7 +16,7 @@ behave alike):
 Defaults: 5 failures within 60 s open the breaker for 30 s.
 
 The lock is held only while the state changes, never across the call, and the closed-state path takes no
-lock at all: `acquire()` reads one attribute, `on_success()` another. Listeners run after the lock is released.
+lock at all: `acquire()` reads the record's state, `on_success()` its failure count. Listeners run after the lock is released.
 The async transport uses the same object through the ``*_async`` counterparts: for this in-process breaker
 they run the sync methods inline (its critical sections never wait on I/O); a breaker whose state lives in a
 store overrides them to run its store round trips off the event loop.
@@ -24,7 +25,6 @@ store overrides them to run its store round trips off the event loop.
 from __future__ import annotations
 
 import enum
-import math
 import threading
 import time
 from collections.abc import Callable
@@ -38,14 +38,20 @@ from ..observability.logs import get_logger
 from .deadline import DeadlineExceeded, current_deadline
 
 __all__ = [
+    "CLOSED",
     "AsyncCircuitBreakerTransport",
     "BreakerConfig",
+    "BreakerRecord",
     "BreakerRegistry",
     "BreakerState",
     "BreakerStateChange",
     "CircuitBreaker",
     "CircuitBreakerTransport",
     "host_key",
+    "on_failure",
+    "on_probe_request",
+    "on_release",
+    "on_success",
 ]
 
 T = TypeVar("T")
@@ -63,7 +69,6 @@ class BreakerState(enum.StrEnum):
 
 _CLOSED = BreakerState.CLOSED
 _OPEN = BreakerState.OPEN
-_HALF_OPEN = BreakerState.HALF_OPEN
 
 
 @attrs.frozen
@@ -74,6 +79,98 @@ class BreakerStateChange:
     old: BreakerState
     new: BreakerState
     failures: int
+
+
+@attrs.frozen
+class BreakerRecord:
+    """The state of one host's breaker (times from the breaker's clock: monotonic in process, unix seconds in a
+    shared store). The transitions below are the one implementation of the rules, applied by `CircuitBreaker`
+    under its lock and by the stores (`molam_sdk_ext.stores.breaker_state`) atomically."""
+
+    state: BreakerState = BreakerState.CLOSED
+    failures: int = 0
+    window_started_at: float | None = None
+    opened_at: float | None = None
+    probe_token: str | None = None
+    probe_started_at: float | None = None
+
+    @property
+    def probe_in_flight(self) -> bool:
+        """Whether a half-open probe has been granted and not yet reported."""
+        return self.probe_token is not None
+
+    def retry_in(self, reset_timeout: float, now: float) -> float:
+        """Seconds until the breaker may let a call through: the cool-down of an open breaker, or the lease
+        of an in-flight probe when half-open (0 when closed or when a probe may be granted now)."""
+        if self.state is BreakerState.OPEN and self.opened_at is not None:
+            return max(0.0, self.opened_at + reset_timeout - now)
+        if (
+            self.state is BreakerState.HALF_OPEN
+            and self.probe_started_at is not None
+            and self.probe_in_flight
+        ):
+            return max(0.0, self.probe_started_at + reset_timeout - now)
+        return 0.0
+
+
+CLOSED = BreakerRecord()
+"""A closed breaker with nothing counted (the state of a host never seen)."""
+
+
+def _is_the_probe(record: BreakerRecord, probe: str | None) -> bool:
+    return probe is not None and probe == record.probe_token
+
+
+def on_success(record: BreakerRecord, probe: str | None = None) -> BreakerRecord:
+    """The record after a successful call (``probe``: the call's probe token, if it was the probe)."""
+    if record.state is BreakerState.OPEN:
+        return record
+    if record.state is BreakerState.HALF_OPEN and not _is_the_probe(record, probe):
+        return record
+    return CLOSED
+
+
+def on_failure(
+    record: BreakerRecord, *, threshold: int, window: float, now: float, probe: str | None = None
+) -> BreakerRecord:
+    """The record after a server-side failure (``probe``: the call's probe token, if it was the probe)."""
+    if record.state is BreakerState.OPEN:
+        return record
+    if record.state is BreakerState.HALF_OPEN:
+        if not _is_the_probe(record, probe):
+            return record
+        return BreakerRecord(BreakerState.OPEN, failures=record.failures, opened_at=now)
+    if record.window_started_at is None or now - record.window_started_at >= window:
+        failures, started = 1, now
+    else:
+        failures, started = record.failures + 1, record.window_started_at
+    if failures >= threshold:
+        return BreakerRecord(BreakerState.OPEN, failures=failures, window_started_at=started, opened_at=now)
+    return BreakerRecord(BreakerState.CLOSED, failures=failures, window_started_at=started)
+
+
+def on_probe_request(
+    record: BreakerRecord, *, reset_timeout: float, now: float, token: str
+) -> tuple[bool, BreakerRecord]:
+    """Whether a probe is granted to ``token``, and the record after the request."""
+    if record.state is BreakerState.OPEN:
+        if record.opened_at is not None and now - record.opened_at < reset_timeout:
+            return False, record
+    elif record.state is BreakerState.HALF_OPEN:
+        started = record.probe_started_at
+        if record.probe_in_flight and started is not None and now - started < reset_timeout:
+            return False, record
+    else:
+        return False, record
+    granted = attrs.evolve(record, state=BreakerState.HALF_OPEN, probe_token=token, probe_started_at=now)
+    return True, granted
+
+
+def on_release(record: BreakerRecord, probe: str) -> BreakerRecord:
+    """The record after the probe ``probe`` gave its slot back (only the current probe's release counts)."""
+    if record.state is BreakerState.HALF_OPEN and _is_the_probe(record, probe):
+        return attrs.evolve(record, probe_token=None, probe_started_at=None)
+    return record
 
 
 BreakerListener = Callable[[BreakerStateChange], None]
@@ -104,11 +201,8 @@ class CircuitBreaker:
         "_listeners",
         "_lock",
         "_next_token",
-        "_opened_at",
-        "_probe_started",
-        "_probe_token",
+        "_record",
         "_state",
-        "_window_start",
         "failure_threshold",
         "host",
         "reset_timeout",
@@ -134,12 +228,12 @@ class CircuitBreaker:
         self._clock = clock
         self._listeners: list[BreakerListener] = listeners if listeners is not None else []
         self._lock = threading.Lock()
-        self._state: BreakerState = _CLOSED
+        # Replaced as a whole under the lock (a frozen record). Its state and failure count are mirrored in
+        # two slots of their own, set with it in `_apply_locked`: the closed-state fast path reads one slot
+        # per call, as cheap as a breaker without a record (an attribute of the record costs a third more).
+        self._record = CLOSED
+        self._state = CLOSED.state
         self._failures = 0
-        self._window_start = -math.inf
-        self._opened_at = -math.inf
-        self._probe_token = 0
-        self._probe_started = -math.inf
         self._next_token = 0
 
     @classmethod
@@ -159,18 +253,18 @@ class CircuitBreaker:
     @property
     def state(self) -> BreakerState:
         """`"closed"`, `"open"` or `"half_open"` (an open breaker past its timeout still says open until asked)."""
-        return self._state
+        return self._record.state
 
     @property
     def failures(self) -> int:
         """Failures counted in the current window (closed) or that opened the breaker."""
-        return self._failures
+        return self._record.failures
 
     def retry_in(self) -> float:
         """Seconds until a call may be attempted (0 when closed or ready to probe)."""
         now = self._clock()
         with self._lock:
-            return self._wait_locked(now)
+            return self._record.retry_in(self.reset_timeout, now)
 
     def add_listener(self, listener: BreakerListener) -> None:
         """Call `listener(BreakerStateChange)` after every state change."""
@@ -185,51 +279,23 @@ class CircuitBreaker:
     def on_success(self, token: int = 0) -> None:
         """The call got an answer that proves the server works (any status below 500)."""
         if token == 0 and self._failures == 0:
-            return
-        change = None
-        with self._lock:
-            if token == 0:
-                if self._state is _CLOSED:
-                    self._failures = 0
-                    self._window_start = -math.inf
-            elif token == self._probe_token and self._state is _HALF_OPEN:
-                change = self._move_locked(_CLOSED)
-                self._failures = 0
-                self._window_start = -math.inf
-                self._probe_token = 0
-        if change is not None:
-            self._emit(change)
+            return  # closed with nothing counted (or open/half-open, where an ordinary call changes nothing)
+        self._transition(token, lambda record, probe: on_success(record, probe))
 
     def on_failure(self, token: int = 0) -> None:
         """The call failed server-side: a 5xx, a connection error or a timeout."""
         now = self._clock()
-        change = None
-        with self._lock:
-            if token == 0:
-                # A late failure of a call sent before the breaker opened says nothing new.
-                if self._state is _CLOSED:
-                    if now - self._window_start >= self.window:
-                        self._failures = 1
-                        self._window_start = now
-                    else:
-                        self._failures += 1
-                    if self._failures >= self.failure_threshold:
-                        change = self._move_locked(_OPEN)
-                        self._opened_at = now
-            elif token == self._probe_token and self._state is _HALF_OPEN:
-                change = self._move_locked(_OPEN)
-                self._opened_at = now
-                self._probe_token = 0
-        if change is not None:
-            self._emit(change)
+        self._transition(
+            token,
+            lambda record, probe: on_failure(
+                record, threshold=self.failure_threshold, window=self.window, now=now, probe=probe
+            ),
+        )
 
     def release(self, token: int = 0) -> None:
         """The call ended without telling anything about the server: give the probe slot back."""
-        if token == 0:
-            return
-        with self._lock:
-            if token == self._probe_token:
-                self._probe_token = 0
+        if token:
+            self._transition(token, lambda record, probe: on_release(record, str(probe)))
 
     # The async counterparts. The in-process state never waits on I/O, so these just run the sync methods
     # inline (no thread hop); breakers whose state lives elsewhere (`SharedCircuitBreaker`) override them to
@@ -254,10 +320,7 @@ class CircuitBreaker:
     def reset(self) -> None:
         """Force the breaker closed (an operator's override)."""
         with self._lock:
-            change = self._move_locked(_CLOSED) if self._state is not _CLOSED else None
-            self._failures = 0
-            self._window_start = -math.inf
-            self._probe_token = 0
+            change = self._apply_locked(CLOSED)
         if change is not None:
             self._emit(change)
 
@@ -273,40 +336,48 @@ class CircuitBreaker:
         return result
 
     def __repr__(self) -> str:
-        return f"CircuitBreaker(host={self.host!r}, state={self._state!r}, failures={self._failures})"
+        record = self._record
+        return f"CircuitBreaker(host={self.host!r}, state={record.state!r}, failures={record.failures})"
 
     # -- internals -------------------------------------------------------------------------------------
 
     def _acquire_slow(self) -> int:
         now = self._clock()
-        change = None
         with self._lock:
-            state = self._state
-            if state is _CLOSED:
+            record = self._record
+            if record.state is _CLOSED:
                 return 0
-            if state is _OPEN:
-                if now - self._opened_at < self.reset_timeout:
-                    raise CircuitOpenError(self.host, self._opened_at + self.reset_timeout - now)
-                change = self._move_locked(_HALF_OPEN)
-            elif self._probe_token and now - self._probe_started < self.reset_timeout:
-                raise CircuitOpenError(self.host, self._probe_started + self.reset_timeout - now)
-            self._next_token += 1
-            token = self._probe_token = self._next_token
-            self._probe_started = now
+            token = self._next_token + 1
+            granted, new = on_probe_request(
+                record, reset_timeout=self.reset_timeout, now=now, token=str(token)
+            )
+            if not granted:
+                raise CircuitOpenError(self.host, record.retry_in(self.reset_timeout, now))
+            self._next_token = token
+            change = self._apply_locked(new)
         if change is not None:
             self._emit(change)
         return token
 
-    def _wait_locked(self, now: float) -> float:
-        if self._state is _OPEN:
-            return max(0.0, self._opened_at + self.reset_timeout - now)
-        if self._state is _HALF_OPEN and self._probe_token:
-            return max(0.0, self._probe_started + self.reset_timeout - now)
-        return 0.0
+    def _transition(self, token: int, rule: Callable[[BreakerRecord, str | None], BreakerRecord]) -> None:
+        """Apply `rule` to the record under the lock, then tell the listeners of any state change."""
+        probe = str(token) if token else None
+        with self._lock:
+            record = self._record
+            if probe is not None and probe != record.probe_token:
+                return  # the late answer of a probe given up (or of a breaker reset since): it says nothing
+            change = self._apply_locked(rule(record, probe))
+        if change is not None:
+            self._emit(change)
 
-    def _move_locked(self, new: BreakerState) -> BreakerStateChange:
-        old, self._state = self._state, new
-        return BreakerStateChange(self.host, old, new, self._failures)
+    def _apply_locked(self, new: BreakerRecord) -> BreakerStateChange | None:
+        old, self._record = self._record, new
+        self._state, self._failures = new.state, new.failures
+        if old.state is new.state:
+            return None
+        # The count that opened the breaker, or the one it had when it left the state it closes or probes.
+        failures = new.failures if new.state is _OPEN else old.failures
+        return BreakerStateChange(self.host, old.state, new.state, failures)
 
     def _emit(self, change: BreakerStateChange) -> None:
         _log.info(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 import subprocess
 import sys
 from pathlib import Path
@@ -115,3 +116,17 @@ def test_redaction() -> None:
     error = store_error("redis", "redis://h:1/0", OSError("auth p@ss failed (p%40ss)"), secret="p@ss")
     assert "p@ss" not in str(error) and "p%40ss" not in str(error)
     assert str(error) == "redis store at redis://h:1/0 failed: OSError: auth *** failed (***)"
+
+
+def test_the_registry_names_real_classes() -> None:
+    # Every (kind, purpose, async) the URL builders can ask for names a class of that name in its module, and
+    # the package's lazy attribute of that name is the same class (one registry for both).
+    for (kind, purpose, is_async), (module, name) in stores._REGISTRY.items():
+        cls = stores._backend_class(kind, purpose, is_async)
+        assert isinstance(cls, type) and cls.__name__ == name, (kind, purpose, is_async)
+        assert cls.__module__ == f"molam_sdk_ext.stores.{module}"
+        assert getattr(stores, name) is cls
+        method = cls.get if purpose == "breaker_state" else cls.cleanup
+        assert is_async == inspect.iscoroutinefunction(method), name
+    with pytest.raises(AttributeError):
+        _ = stores.RedisNoSuchStore

@@ -1,4 +1,5 @@
-"""The WebhookInbox contract (issue 16), run against SQLite, Redis and PostgreSQL on a fake clock."""
+"""The WebhookInbox contract (issue 16), run against memory, SQLite, Redis and PostgreSQL on a fake clock (the
+memory inbox applies the inbox's pure rules directly: the other backends must agree with it)."""
 
 from __future__ import annotations
 
@@ -9,14 +10,18 @@ from typing import Any
 import pytest
 
 from molam_sdk_ext.stores import ClaimOutcome, EventRecord, webhook_inbox_from_url
-from tests.stores.conftest import SHARED_BACKENDS, FakeClock, store_url
+from molam_sdk_ext.stores.memory import MemoryWebhookInbox
+from tests.stores.conftest import BACKENDS, FakeClock, store_url
 
 LOCK = 30.0
 STALE = 120.0
 
 
-@pytest.fixture(params=SHARED_BACKENDS)
+@pytest.fixture(params=BACKENDS)
 def inbox(request: pytest.FixtureRequest, clock: FakeClock, tmp_path: Path) -> Iterator[Any]:
+    if request.param == "memory":  # webhook_inbox_from_url refuses memory:// (workers are other processes)
+        yield MemoryWebhookInbox(lock_timeout=LOCK, stale_after=STALE, clock=clock)
+        return
     store = webhook_inbox_from_url(
         store_url(request, request.param, tmp_path), lock_timeout=LOCK, stale_after=STALE, clock=clock
     )
