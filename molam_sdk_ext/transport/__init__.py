@@ -1,7 +1,10 @@
 """The transports under `Molam` and `AsyncMolam`, and the pure decisions they share.
 
-Outermost first: `ObservabilityTransport`, `IdempotencyTransport`, `RetryTransport` (obeying a `RetryPolicy`),
-`CircuitBreakerTransport` (one `CircuitBreaker` per host), then httpx's transport. Each has an async twin.
+The stack, outermost first (`TransportStack.layers()`, stated once in `stack.LAYERS`):
+idempotency -> observability -> retry -> circuit breaker -> the base transport.
+That is `IdempotencyTransport` (the one owner of the key header), `ObservabilityTransport`, `RetryTransport`
+(obeying a `RetryPolicy`), `CircuitBreakerTransport` (one `CircuitBreaker` per host), then httpx's transport.
+Each has an async twin.
 """
 
 from __future__ import annotations

@@ -1,4 +1,5 @@
-"""The outermost transport: request ids, one log line per call, hooks and the client telemetry header.
+"""The observability transport (under idempotency, so the key is on the request it reports): request ids, one
+log line per call, hooks and the client telemetry header.
 
 Log lines (logger ``molam``, redacted) carry the method, the path (never the query), the status, the duration,
 the ``Molam-Request-Id`` and the number of attempts; never a header. INFO: one line per call and one per

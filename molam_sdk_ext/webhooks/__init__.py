@@ -46,13 +46,9 @@ if TYPE_CHECKING:
         event_from_dict,
         parse_payload,
     )
-    from molam_sdk_ext.webhooks.processor import (
-        Handler,
-        Outcome,
-        ProcessResult,
-        ResultCallback,
-        WebhookProcessor,
-    )
+    from molam_sdk_ext.webhooks.outcomes import Outcome, ProcessResult, ResultCallback
+    from molam_sdk_ext.webhooks.processor import WebhookProcessor
+    from molam_sdk_ext.webhooks.steps import Handler
 
 __all__ = [
     "DEFAULT_MAX_PAYLOAD_BYTES",
@@ -96,10 +92,10 @@ _LAZY = {
     "construct_event": "events",
     "event_from_dict": "events",
     "parse_payload": "events",
-    "Handler": "processor",
-    "Outcome": "processor",
-    "ProcessResult": "processor",
-    "ResultCallback": "processor",
+    "Handler": "steps",
+    "Outcome": "outcomes",
+    "ProcessResult": "outcomes",
+    "ResultCallback": "outcomes",
     "WebhookProcessor": "processor",
 }
 
