@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from generator.specdiff.document import Document, Located
 from generator.specdiff.findings import Finding, OperationRef, finding
 from generator.specdiff.pointer import join
 from generator.specdiff.rules import Direction
-from generator.specdiff.schema_compare import SchemaWalker
+from generator.specdiff.schema_compare import SchemaWalker, _shape
 from generator.specdiff.security import compare_security
 from generator.specdiff.symbols import Style, SymbolContext, method_symbol, parameter_symbol
 
@@ -83,6 +83,27 @@ def _parameters(doc: Document, op: Operation) -> dict[tuple[str, str], tuple[str
     return merged
 
 
+def _renamed_parameters(
+    base: dict[tuple[str, str], tuple[str, Located]], head: dict[tuple[str, str], tuple[str, Located]]
+) -> dict[tuple[str, str], tuple[str, str]]:
+    """Removed -> added parameter keys where one parameter left and one with the same `in`, required flag
+    and schema arrived (one to one): a rename, reported as one finding."""
+
+    def shape(param: Located) -> str:
+        node = {key: value for key, value in param.node.items() if key not in ("name", "description")}
+        return f"{param.node.get('in')}:{_shape(node)}"
+
+    removed = {key: shape(base[key][1]) for key in base.keys() - head.keys()}
+    added = {key: shape(head[key][1]) for key in head.keys() - base.keys()}
+    out: dict[tuple[str, str], tuple[str, str]] = {}
+    for key, form in removed.items():
+        same_old = [other for other, value in removed.items() if value == form]
+        same_new = [other for other, value in added.items() if value == form]
+        if len(same_old) == 1 and len(same_new) == 1 and key[0] != "path":
+            out[key] = same_new[0]
+    return out
+
+
 def _param_schema(param: Located) -> Located | None:
     found = param.child("schema")
     if found is not None:
@@ -145,12 +166,13 @@ class OperationComparer:
                         )
                     )
                 else:
+                    # One finding per SDK method gone, at its operation (the path item is shared by them).
                     message = f"path {old.ref.path} removed with {old.ref.label}"
                     out.append(
                         finding(
                             "path-removed",
                             message,
-                            old.path_item.pointer,
+                            old.loc.pointer,
                             None,
                             old.symbol,
                             old.ref,
@@ -201,7 +223,24 @@ class OperationComparer:
     def _parameters(self, old: Operation, new: Operation) -> list[Finding]:
         out: list[Finding] = []
         base, head = _parameters(self.base, old), _parameters(self.head, new)
+        renamed = _renamed_parameters(base, head)
+        for old_key, new_key in renamed.items():
+            (was_entry, was), (now_entry, now) = base[old_key], head[new_key]
+            old_name, new_name = str(was.node.get("name", old_key[1])), str(now.node.get("name", new_key[1]))
+            out.append(
+                finding(
+                    "request-parameter-renamed",
+                    f"{old_key[0]} parameter {old_name!r} renamed to {new_name!r} (same schema)",
+                    was_entry,
+                    now_entry,
+                    parameter_symbol(new.symbol, new_name),
+                    new.ref,
+                    was.node.get("deprecated") is True,
+                )
+            )
         for key in sorted(base.keys() | head.keys()):
+            if key in renamed or key in renamed.values():
+                continue
             b_entry, b = base.get(key, ("", None))
             h_entry, h = head.get(key, ("", None))
             present = h if h is not None else b
@@ -432,11 +471,8 @@ class OperationComparer:
     def _walk(
         self, roots: list[tuple[Located, Located]], d: Direction, ctx: SymbolContext, ref: OperationRef
     ) -> list[Finding]:
-        return [_with_operation(item, ref) for item in self.walker.walk(roots, d, ctx)]
+        # Memoized: the walker compares every pair once and attributes it at `collect` (see compare).
+        return self.walker.attach(roots, d, ctx, ref)
 
 
 _ADDED_MEDIA_RULES = frozenset({"request-media-type-added", "response-media-type-added"})
-
-
-def _with_operation(item: Finding, ref: OperationRef) -> Finding:
-    return replace(item, operations=(ref,))

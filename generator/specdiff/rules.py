@@ -92,6 +92,8 @@ _FIXED: dict[str, tuple[Severity, Bump, str]] = {
     "security-requirement-added": (B, MAJOR, "an operation needs credentials it did not need"),
     "security-requirement-removed": (INF, PATCH, "an operation accepts credentials it did not accept"),
     "request-parameter-removed": (B, MAJOR, "a parameter was removed"),
+    # Same `in`, same schema, another name: one change (callers passing the old name break).
+    "request-parameter-renamed": (B, MAJOR, "a parameter was renamed (same location and schema)"),
     "request-required-parameter-added": (B, MAJOR, "a required parameter was added"),
     "request-parameter-added": (INF, MINOR, "an optional parameter was added"),
     "request-parameter-became-required": (B, MAJOR, "a parameter became required"),
@@ -121,6 +123,7 @@ _FIXED: dict[str, tuple[Severity, Bump, str]] = {
     "webhook-removed": (B, MAJOR, "a webhook event was removed"),
     "webhook-added": (INF, MINOR, "a webhook event was added"),
     "webhook-payload-media-type-removed": (B, MAJOR, "a webhook payload media type was removed"),
+    # A warning when nothing referred to the schema (the class existed, but no call returned or took it).
     "model-removed": (B, MAJOR, "a component schema (an SDK model class) was removed"),
     "model-added": (INF, MINOR, "a component schema (an SDK model class) was added"),
     # The SDK's own public surface (generator.surface_diff), compared with the base revision's code.
@@ -157,6 +160,8 @@ _FIXED: dict[str, tuple[Severity, Bump, str]] = {
 _Pair = tuple[Severity, Bump] | None
 _SCHEMA: dict[str, tuple[_Pair, _Pair, str]] = {
     "property-removed": ((B, MAJOR), (B, MAJOR), "a property was removed"),
+    # One finding for a removal and an addition of the same schema in one object.
+    "property-renamed": ((B, MAJOR), (B, MAJOR), "a property was renamed (same schema)"),
     "property-added": (
         (INF, MINOR),
         (INF, MINOR),
@@ -183,8 +188,13 @@ _SCHEMA: dict[str, tuple[_Pair, _Pair, str]] = {
     "constraint-widened": ((INF, PATCH), (W, PATCH), "a constraint was widened or removed"),
     "variant-removed": ((B, MAJOR), (INF, PATCH), "a oneOf/anyOf variant was removed"),
     "variant-added": ((INF, MINOR), (W, MINOR), "a oneOf/anyOf variant was added"),
-    # A request default is what a caller who leaves the argument out gets: a silent behaviour change.
-    "default-changed": ((W, MINOR), (INF, PATCH), "the default value changed (or was added or removed)"),
+    # A request default is what the server applies when a caller leaves the value out, so changing it
+    # changes what every such caller gets, silently: breaking, as oasdiff's
+    # `request-parameter-default-value-changed` is. Adding or removing one only documents (or stops
+    # documenting) what the server does: a warning. On the read side a default is the value the
+    # generated model fills in for a missing field: informational.
+    "default-changed": ((B, MAJOR), (INF, PATCH), "the default value changed"),
+    "default-added-or-removed": ((W, MINOR), (INF, PATCH), "a default value was added or removed"),
 }
 
 

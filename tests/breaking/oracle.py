@@ -174,9 +174,11 @@ def _same(
 
 
 def kind(rule: str) -> str:
-    """`removal`, `addition` or `change`."""
+    """`removal`, `addition`, `rename` or `change`."""
     if rule in _CHANGE_DESPITE_SUFFIX:
         return "change"
+    if rule.endswith("-renamed") and rule != "operation-renamed":
+        return "rename"
     if rule.endswith("-removed"):
         return "removal"
     if rule.endswith("-added"):
@@ -275,6 +277,27 @@ def _owner(side: Side, location: str, rule: str) -> str:
     return location
 
 
+def _renamed(rule: str, base: Side, bp: str | None, head: Side, hp: str | None) -> str | None:
+    """A rename: the old name is gone from the head, the new one is new, and what they hold is the same
+    (for a parameter: the same `in` and schema; for a property: the same schema)."""
+    if bp is None or hp is None:
+        return "a rename without both locations"
+    problem = _gone(rule, base, bp, head, None) or _gone(rule, head, hp, base, None)
+    if problem is not None:
+        return problem
+    old, old_file = base.deref(*base.resolve(bp))
+    new, new_file = head.deref(*head.resolve(hp))
+    if rule.endswith("-parameter-renamed"):
+        if not (isinstance(old, dict) and isinstance(new, dict)) or old.get("in") != new.get("in"):
+            return f"{bp} and {hp} are not parameters in the same place"
+        if old.get("name") == new.get("name"):
+            return f"{bp} and {hp} have the same name"
+        old, new = old.get("schema"), new.get("schema")
+    if not same(base, old, old_file, head, new, new_file):
+        return f"{bp} and {hp} do not hold the same schema"
+    return None
+
+
 def check(item: Finding, base: Side, head: Side) -> str | None:
     """Why `item` is false, or None when it holds."""
     rule, bp, hp = item.rule, item.base_pointer, item.head_pointer
@@ -287,6 +310,8 @@ def check(item: Finding, base: Side, head: Side) -> str | None:
         if hp is None:
             return "an addition without a head location"
         return _gone(rule, head, hp, base, bp)
+    if what == "rename":
+        return _renamed(rule, base, bp, head, hp)
     if bp is None and hp is None:
         return "a change without any location"
     if bp is not None and base.resolve(bp)[0] is _MISSING:

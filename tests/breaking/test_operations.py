@@ -25,7 +25,8 @@ def test_path_removed_reports_each_operation() -> None:
         "molam.payment_intents.retrieve",
         "molam.payment_intents.update",
     }
-    assert {item.base_pointer for item in removed} == {PI_ID}
+    # One finding per SDK method removed, each at its own operation.
+    assert {item.base_pointer for item in removed} == {f"{PI_ID}/get", f"{PI_ID}/post"}
     assert all(item.head_pointer is None and item.severity is Severity.BREAKING for item in removed)
 
 
@@ -34,7 +35,7 @@ def test_removing_a_deprecated_operation_is_a_warning() -> None:
     item = only(result, "path-removed")
     assert item.severity is Severity.WARNING
     assert item.bump is Bump.MINOR
-    assert (item.base_pointer, item.head_pointer) == (CANCEL, None)
+    assert (item.base_pointer, item.head_pointer) == (f"{CANCEL}/post", None)
     assert item.symbol == "molam.payment_intents.cancel"
     assert "deprecated" in item.message
 

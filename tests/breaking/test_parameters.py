@@ -109,33 +109,67 @@ def test_path_item_parameters_apply_to_every_operation() -> None:
             {"name": "expand", "in": "query", "required": True, "schema": {"type": "string"}}
         )
 
-    added = [item for item in diff(mutate).findings if item.rule == "request-required-parameter-added"]
-    assert sorted(item.symbol for item in added) == [
-        "molam.payment_intents.retrieve(expand=)",
-        "molam.payment_intents.update(expand=)",
+    # One change (one list entry) reached by both operations: one finding listing them.
+    item = only(diff(mutate), "request-required-parameter-added")
+    assert item.head_pointer == f"{PI_ID}/parameters/1"
+    assert [ref.operation_id for ref in item.operations] == [
+        "retrieve_payment_intent",
+        "update_payment_intent",
     ]
-    assert {item.head_pointer for item in added} == {f"{PI_ID}/parameters/1"}
+    assert item.symbol == "molam.payment_intents.retrieve(expand=)"
 
 
-def test_parameter_default_changed_is_a_warning() -> None:
-    """Callers who leave `limit` out now get another page size: reported with both values."""
+def test_parameter_default_changed_is_breaking() -> None:
+    """Callers who leave `limit` out now get another page size: breaking (oasdiff's
+    request-parameter-default-value-changed is an error too), reported with both values."""
     result = diff(lambda s: s["components"]["parameters"]["Limit"]["schema"].update({"default": 20}))
     item = only(result, "request-default-changed")
-    assert (item.severity, item.bump) == (Severity.WARNING, Bump.MINOR)
+    assert (item.severity, item.bump) == (Severity.BREAKING, Bump.MAJOR)
     assert item.symbol == "molam.payment_intents.list(limit=)"
     assert "from 10 to 20" in item.message
     pointer = "/components/parameters/Limit/schema/default"
     assert (item.base_pointer, item.head_pointer) == (pointer, pointer)
+    assert result.verdict is Bump.MAJOR
 
 
-def test_parameter_default_added_or_removed_is_reported() -> None:
+def test_parameter_default_added_or_removed_is_a_warning() -> None:
+    """Adding or dropping a default documents (or stops documenting) what the server does: a warning."""
     removed = diff(lambda s: s["components"]["parameters"]["Limit"]["schema"].pop("default"))
-    assert "from 10 to none" in only(removed, "request-default-changed").message
+    item = only(removed, "request-default-added-or-removed")
+    assert "from 10 to none" in item.message
+    assert (item.severity, item.bump) == (Severity.WARNING, Bump.MINOR)
     added = diff(
         lambda s: _params(s)[1].update({"schema": {"type": "string", "default": "succeeded"}}),
         base=_with_status_schema({"type": "string"}),
     )
-    assert 'from none to "succeeded"' in only(added, "request-default-changed").message
+    assert 'from none to "succeeded"' in only(added, "request-default-added-or-removed").message
+    assert "request-default-changed" not in rules(added)
+
+
+def test_response_default_changed_stays_informational() -> None:
+    result = diff(
+        lambda s: s["components"]["schemas"]["PaymentIntent"]["properties"]["currency"].update(
+            {"default": "XOF"}
+        )
+    )
+    assert {item.severity for item in result.findings if "default" in item.rule} <= {Severity.INFO}
+
+
+def test_renamed_parameter_is_one_breaking_finding() -> None:
+    """`status` renamed `state`, same place and schema: one rename, not a removal plus an addition."""
+    result = diff(lambda s: _params(s)[1].update({"name": "state"}))
+    item = only(result, "request-parameter-renamed")
+    assert (item.severity, item.bump) == (Severity.BREAKING, Bump.MAJOR)
+    assert "'status' renamed to 'state'" in item.message
+    assert item.symbol == "molam.payment_intents.list(state=)"
+    assert (item.base_pointer, item.head_pointer) == (f"{PI}/get/parameters/1", f"{PI}/get/parameters/1")
+    assert not rules(result) & {"request-parameter-removed", "request-parameter-added"}
+
+
+def test_removed_and_added_parameters_of_other_schemas_are_not_a_rename() -> None:
+    result = diff(lambda s: _params(s)[1].update({"name": "state", "schema": {"type": "integer"}}))
+    assert {"request-parameter-removed", "request-parameter-added"} <= rules(result)
+    assert "request-parameter-renamed" not in rules(result)
 
 
 def test_same_default_written_differently_is_no_change() -> None:

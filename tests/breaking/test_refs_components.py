@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from generator.specdiff.compare import compare
 from generator.specdiff.document import Document, Located
-from generator.specdiff.rules import Severity
+from generator.specdiff.rules import Bump, Severity
 from tests.breaking.builders import SCHEMAS, Spec, base_spec, diff, only, rules, schema
 
 
@@ -81,9 +81,18 @@ def test_json_pointer_escaping_in_refs() -> None:
 
 
 def test_model_removed_is_breaking_and_added_is_info() -> None:
+    def inline_metadata(s: Spec) -> None:
+        s["components"]["schemas"]["PaymentIntent"]["properties"]["metadata"] = s["components"][
+            "schemas"
+        ].pop("Metadata")
+
+    used = only(diff(inline_metadata), "model-removed")  # PaymentIntent referred to it: its class is gone
+    assert (used.severity, used.bump) == (Severity.BREAKING, Bump.MAJOR)
     removed = diff(lambda s: s["components"]["schemas"].pop("Unused"))
     item = only(removed, "model-removed")
-    assert item.severity is Severity.BREAKING
+    # Nothing referred to it: only code importing the class notices, a warning.
+    assert (item.severity, item.bump) == (Severity.WARNING, Bump.MINOR)
+    assert "nothing in the spec referred to it" in item.message
     assert (item.base_pointer, item.head_pointer) == (f"{SCHEMAS}/Unused", None)
     assert item.symbol == "Unused"
     assert item.operations == ()

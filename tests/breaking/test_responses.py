@@ -249,3 +249,33 @@ def test_write_only_properties_are_not_read() -> None:
         schema(s, "PaymentIntent")["properties"]["card_number"] = {"type": "string", "writeOnly": True}
 
     assert "response-property-added" not in rules(diff(mutate))
+
+
+def test_renamed_response_property_is_one_breaking_finding() -> None:
+    """`capture_method` renamed `capture_mode` (same schema): one rename finding, reached by every operation."""
+    result = diff(
+        lambda s: schema(s, "PaymentIntent")["properties"].update(
+            {"capture_mode": schema(s, "PaymentIntent")["properties"].pop("capture_method")}
+        )
+    )
+    item = only(result, "response-property-renamed")
+    assert (item.severity, item.bump) == (Severity.BREAKING, Bump.MAJOR)
+    assert (item.base_pointer, item.head_pointer) == (
+        f"{PAYMENT_INTENT}/properties/capture_method",
+        f"{PAYMENT_INTENT}/properties/capture_mode",
+    )
+    assert "'capture_method' renamed to 'capture_mode'" in item.message
+    assert len(item.operations) == 4
+    assert not rules(result) & {"response-property-removed", "response-property-added"}
+
+
+def test_two_properties_removed_and_two_added_with_one_schema_are_not_guessed_as_renames() -> None:
+    def mutate(s: Spec) -> None:
+        props = schema(s, "PaymentIntent")["properties"]
+        props.pop("amount_received")
+        props.pop("created")
+        props.update({"received": {"type": "integer"}, "created_at": {"type": "integer"}})
+
+    result = diff(mutate)
+    assert "response-property-renamed" not in rules(result)
+    assert len([item for item in result.findings if item.rule == "response-property-removed"]) == 2
