@@ -573,6 +573,7 @@ class Operation:
     body_class: str | None
     body_required: bool
     body_fields: list[Argument]
+    body_model: str | None  # the request model's own name (body_class may be an alias), imported on use
     response_class: str | None  # the name used in the module (a model clashing with a class is aliased)
     response_model: str | None  # the model's own name, for error messages
     page_item: str | None
@@ -777,6 +778,7 @@ def _describe_operation(endpoint: Endpoint, raw_spec: Mapping[str, Any], resourc
         body_class=body_class,
         body_required=body_required,
         body_fields=body_fields,
+        body_model=body_class,
         response_class=response_class,
         response_model=response_class,
         page_item=page_item,

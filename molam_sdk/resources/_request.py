@@ -11,7 +11,7 @@ import sys
 import uuid
 import warnings
 from collections.abc import Callable, Mapping
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 import httpx
 
@@ -136,6 +136,23 @@ def refuse_fields_with_body(*fields: tuple[str, Any]) -> None:
             raise ValidationError(
                 "Pass either body= or the body's fields as keyword arguments, not both.", param=name
             )
+
+
+class _RequestModel(Protocol):
+    def to_dict(self) -> dict[str, Any]: ...
+
+
+def body_payload(body: object, model: type[_RequestModel]) -> dict[str, Any]:
+    """The JSON of `body=` when it is the operation's request `model`; `ValidationError` naming ``body`` when it
+    is anything else (a dict or a str has no `to_dict`: refused before anything is sent, never an
+    AttributeError)."""
+    if not isinstance(body, model):
+        raise ValidationError(
+            f"body must be a {model.__name__} (or pass its fields as keyword arguments), "
+            f"not {type(body).__name__}.",
+            param="body",
+        )
+    return body.to_dict()
 
 
 def parse(from_dict: Callable[[Mapping[str, Any]], M], response: httpx.Response, model: str) -> M:

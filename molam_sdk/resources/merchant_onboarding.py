@@ -22,7 +22,15 @@ from ..raw_response import (
 from ..requester import Request
 from ..resource import AsyncResource, SyncResource
 from ..types import UNSET, Unset
-from ._request import check_path_parameter, missing_argument, options, parse, refuse_fields_with_body, to_json
+from ._request import (
+    body_payload,
+    check_path_parameter,
+    missing_argument,
+    options,
+    parse,
+    refuse_fields_with_body,
+    to_json,
+)
 
 if TYPE_CHECKING:
     from ..models.business_type import BusinessType, BusinessTypeLiteral
@@ -89,7 +97,11 @@ def _create_request(
             ("return_url", return_url),
             ("metadata", metadata),
         )
-        _payload = body.to_dict()
+        # Imported here, not at the top: only a call with `body=` needs the class at run time (a resource's
+        # first use stays as light as its response models).
+        from ..models.create_merchant_onboarding_request import CreateMerchantOnboardingRequest as _Body
+
+        _payload = body_payload(body, _Body)
     return Request(
         "POST",
         "/v1/merchants/onboarding",

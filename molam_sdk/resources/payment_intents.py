@@ -27,6 +27,7 @@ from ..requester import Request
 from ..resource import AsyncResource, SyncResource
 from ..types import UNSET, Unset
 from ._request import (
+    body_payload,
     check_integers,
     check_path_parameter,
     missing_argument,
@@ -148,7 +149,11 @@ def _create_request(
             ("return_url", return_url),
             ("cancel_url", cancel_url),
         )
-        _payload = body.to_dict()
+        # Imported here, not at the top: only a call with `body=` needs the class at run time (a resource's
+        # first use stays as light as its response models).
+        from ..models.create_payment_intent_request import CreatePaymentIntentRequest as _Body
+
+        _payload = body_payload(body, _Body)
     check_integers(_payload, ("amount",))
     return Request(
         "POST",
@@ -193,7 +198,11 @@ def _update_request(
             ("description", description),
             ("metadata", metadata),
         )
-        _payload = body.to_dict()
+        # Imported here, not at the top: only a call with `body=` needs the class at run time (a resource's
+        # first use stays as light as its response models).
+        from ..models.update_payment_intent_request import UpdatePaymentIntentRequest as _Body
+
+        _payload = body_payload(body, _Body)
     check_path_parameter("id", id)
     return Request(
         "POST",
@@ -227,7 +236,11 @@ def _confirm_request(
             ("payment_method", payment_method),
             ("return_url", return_url),
         )
-        _payload = body.to_dict()
+        # Imported here, not at the top: only a call with `body=` needs the class at run time (a resource's
+        # first use stays as light as its response models).
+        from ..models.confirm_payment_intent_request import ConfirmPaymentIntentRequest as _Body
+
+        _payload = body_payload(body, _Body)
     check_path_parameter("id", id)
     return Request(
         "POST",
@@ -257,7 +270,11 @@ def _capture_request(
         refuse_fields_with_body(
             ("amount_to_capture", amount_to_capture),
         )
-        _payload = body.to_dict()
+        # Imported here, not at the top: only a call with `body=` needs the class at run time (a resource's
+        # first use stays as light as its response models).
+        from ..models.capture_payment_intent_request import CapturePaymentIntentRequest as _Body
+
+        _payload = body_payload(body, _Body)
     check_path_parameter("id", id)
     check_integers(_payload, ("amount_to_capture",))
     return Request(
@@ -288,7 +305,11 @@ def _cancel_request(
         refuse_fields_with_body(
             ("cancellation_reason", cancellation_reason),
         )
-        _payload = body.to_dict()
+        # Imported here, not at the top: only a call with `body=` needs the class at run time (a resource's
+        # first use stays as light as its response models).
+        from ..models.cancel_payment_intent_request import CancelPaymentIntentRequest as _Body
+
+        _payload = body_payload(body, _Body)
     check_path_parameter("id", id)
     return Request(
         "POST",

@@ -27,6 +27,7 @@ from ..requester import Request
 from ..resource import AsyncResource, SyncResource
 from ..types import UNSET, Unset
 from ._request import (
+    body_payload,
     check_integers,
     check_path_parameter,
     options,
@@ -100,7 +101,11 @@ def _create_request(
             ("reason", reason),
             ("metadata", metadata),
         )
-        _payload = body.to_dict()
+        # Imported here, not at the top: only a call with `body=` needs the class at run time (a resource's
+        # first use stays as light as its response models).
+        from ..models.create_refund_request import CreateRefundRequest as _Body
+
+        _payload = body_payload(body, _Body)
     check_integers(_payload, ("amount",))
     return Request(
         "POST",

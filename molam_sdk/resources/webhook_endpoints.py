@@ -30,6 +30,7 @@ from ..requester import Request
 from ..resource import AsyncResource, SyncResource
 from ..types import UNSET, Unset
 from ._request import (
+    body_payload,
     check_integers,
     check_path_parameter,
     missing_argument,
@@ -113,7 +114,11 @@ def _create_request(
             ("api_version", api_version),
             ("metadata", metadata),
         )
-        _payload = body.to_dict()
+        # Imported here, not at the top: only a call with `body=` needs the class at run time (a resource's
+        # first use stays as light as its response models).
+        from ..models.create_webhook_endpoint_request import CreateWebhookEndpointRequest as _Body
+
+        _payload = body_payload(body, _Body)
     return Request(
         "POST",
         "/v1/webhook_endpoints",
@@ -169,7 +174,11 @@ def _update_request(
             ("status", status),
             ("metadata", metadata),
         )
-        _payload = body.to_dict()
+        # Imported here, not at the top: only a call with `body=` needs the class at run time (a resource's
+        # first use stays as light as its response models).
+        from ..models.update_webhook_endpoint_request import UpdateWebhookEndpointRequest as _Body
+
+        _payload = body_payload(body, _Body)
     check_path_parameter("id", id)
     return Request(
         "POST",
@@ -211,7 +220,13 @@ def _rotate_secret_request(
         refuse_fields_with_body(
             ("grace_period_seconds", grace_period_seconds),
         )
-        _payload = body.to_dict()
+        # Imported here, not at the top: only a call with `body=` needs the class at run time (a resource's
+        # first use stays as light as its response models).
+        from ..models.rotate_webhook_endpoint_secret_request import (
+            RotateWebhookEndpointSecretRequest as _Body,
+        )
+
+        _payload = body_payload(body, _Body)
     check_path_parameter("id", id)
     check_integers(_payload, ("grace_period_seconds",))
     return Request(
