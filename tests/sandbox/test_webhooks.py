@@ -22,7 +22,7 @@ def test_state_changes_record_events(molam: Molam) -> None:
     pi = molam.payment_intents.confirm(pi.id, payment_method="pm_card_visa")
     molam.payment_intents.capture(pi.id)
     types = [e.type for e in molam.events.list()]
-    assert types == ["payment_intent.succeeded", "payment_intent.requires_capture"]
+    assert types == [EventType.PAYMENT_INTENT_SUCCEEDED, EventType.PAYMENT_INTENT_REQUIRES_CAPTURE]
     event = molam.events.list(type="payment_intent.succeeded").data[0]
     assert event.id.startswith("evt_") and event.api_version and event.livemode is False
     assert event.data.object["status"] == "succeeded" and event.data.object["id"] == pi.id
