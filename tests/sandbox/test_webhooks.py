@@ -8,7 +8,7 @@ import httpx
 import pytest
 
 from molam_sdk.events import EVENT_TYPES
-from molam_sdk.models import EventTypeLiteral
+from molam_sdk.models import EventType, EventTypeLiteral
 from molam_sdk_ext.client import Molam
 from molam_sdk_ext.errors import BadRequestError, NotFoundError, SignatureVerificationError
 from molam_sdk_ext.webhooks.signature import WebhookVerifier, parse_signature_header
