@@ -18,6 +18,7 @@ import threading
 from collections.abc import Callable, Mapping
 from typing import Any
 
+import attrs
 import jsonschema
 import referencing
 import referencing.jsonschema
@@ -25,7 +26,7 @@ import referencing.jsonschema
 from molam_sandbox.errors import SandboxError, invalid_param
 from molam_sandbox.spec import ApiSpec, Operation
 
-__all__ = ["ResponseValidator", "check_known_fields"]
+__all__ = ["KnownFields", "ResponseValidator"]
 
 _SPEC_URI = "urn:molam:spec"
 
@@ -96,38 +97,69 @@ class ResponseValidator:
         )
 
 
-def check_known_fields(api: ApiSpec, schema: Any, data: Any, path: str = "") -> None:
-    """A 400 ``parameter_unknown`` for the first field of `data` that `schema` (a request schema) does not
-    declare, at any depth; a schema with ``additionalProperties`` (metadata) accepts any key."""
-    unknown = _unknown_field(api.resolve, schema, data, path)
-    if unknown is not None:
-        raise invalid_param(unknown, f"Received unknown parameter: {unknown}.", "parameter_unknown")
+@attrs.frozen
+class KnownFields:
+    """The field names a request schema declares, at every depth, compiled once per operation.
+
+    `names` maps each declared property to what is known below it; None means any key is fine (a free-form
+    map such as metadata, declared with ``additionalProperties``, or a schema that lists no properties).
+    Branches of ``oneOf`` / ``anyOf`` / ``allOf`` are merged: a key one of them declares is known.
+    """
+
+    names: Mapping[str, KnownFields] | None
+    items: KnownFields | None = None
+
+    @classmethod
+    def of(cls, resolve: Callable[[Any], Any], schema: Any, depth: int = 0) -> KnownFields:
+        """The known fields of `schema` (references followed with `resolve`)."""
+        schema = resolve(schema)
+        if not isinstance(schema, Mapping) or depth > _MAX_DEPTH:
+            return _ANY
+        parts = [schema] + [
+            resolve(b) for key in ("oneOf", "anyOf", "allOf") for b in schema.get(key, ()) if resolve(b)
+        ]
+        parts = [part for part in parts if isinstance(part, Mapping)]
+        items = next((part["items"] for part in parts if isinstance(part.get("items"), Mapping)), None)
+        objects = [part for part in parts if "properties" in part]
+        if not objects or any(part.get("additionalProperties") not in (None, False) for part in objects):
+            return cls(None, cls.of(resolve, items, depth + 1) if items is not None else None)
+        below: dict[str, list[Any]] = {}
+        for part in objects:
+            for name, prop in part["properties"].items():
+                below.setdefault(str(name), []).append(prop)
+        names = {name: cls._merged(resolve, props, depth + 1) for name, props in below.items()}
+        return cls(names, cls.of(resolve, items, depth + 1) if items is not None else None)
+
+    @classmethod
+    def _merged(cls, resolve: Callable[[Any], Any], schemas: list[Any], depth: int) -> KnownFields:
+        return cls.of(resolve, schemas[0] if len(schemas) == 1 else {"anyOf": schemas}, depth)
+
+    def first_unknown(self, data: Any, path: str = "") -> str | None:
+        """The dotted path of the first field of `data` this schema does not declare, or None."""
+        if isinstance(data, Mapping):
+            if self.names is None:
+                return None
+            for key, value in data.items():
+                name = f"{path}.{key}" if path else str(key)
+                known = self.names.get(key)
+                if known is None:
+                    return name
+                found = known.first_unknown(value, name)
+                if found is not None:
+                    return found
+        elif isinstance(data, list) and self.items is not None:
+            for index, item in enumerate(data):
+                found = self.items.first_unknown(item, f"{path}.{index}")
+                if found is not None:
+                    return found
+        return None
+
+    def check(self, data: Any) -> None:
+        """A 400 ``parameter_unknown`` naming the first undeclared field of `data` (a request body)."""
+        unknown = self.first_unknown(data)
+        if unknown is not None:
+            raise invalid_param(unknown, f"Received unknown parameter: {unknown}.", "parameter_unknown")
 
 
-def _unknown_field(resolve: Callable[[Any], Any], schema: Any, data: Any, path: str) -> str | None:
-    schema = resolve(schema)
-    if not isinstance(schema, Mapping):
-        return None
-    branches = [
-        resolve(b) for b in (*schema.get("oneOf", ()), *schema.get("anyOf", ()), *schema.get("allOf", ()))
-    ]
-    if isinstance(data, Mapping):
-        objects = [s for s in (schema, *branches) if isinstance(s, Mapping) and "properties" in s]
-        if not objects or any(s.get("additionalProperties") not in (None, False) for s in objects):
-            return None
-        for key, value in data.items():
-            name = f"{path}.{key}" if path else str(key)
-            owners = [s for s in objects if key in s["properties"]]
-            if not owners:
-                return name
-            # Every branch that declares the key must accept what is under it (one is enough to be known).
-            found = [_unknown_field(resolve, s["properties"][key], value, name) for s in owners]
-            if all(f is not None for f in found):
-                return found[0]
-        return None
-    if isinstance(data, list) and isinstance(schema.get("items"), Mapping):
-        for index, item in enumerate(data):
-            found_item = _unknown_field(resolve, schema["items"], item, f"{path}.{index}")
-            if found_item is not None:
-                return found_item
-    return None
+_MAX_DEPTH = 32  # a self-referencing schema is free-form below this depth, never an endless compile
+_ANY = KnownFields(None)

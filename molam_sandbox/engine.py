@@ -43,7 +43,7 @@ import pydantic
 from starlette.requests import Request
 from starlette.responses import Response
 
-from molam_sandbox.conformance import ResponseValidator, check_known_fields
+from molam_sandbox.conformance import KnownFields, ResponseValidator
 from molam_sandbox.errors import SandboxError, invalid_param, missing_resource
 from molam_sandbox.events import record_event
 from molam_sandbox.metadata import merge_metadata, new_metadata
@@ -199,6 +199,7 @@ class Engine:
         self._routes: dict[int, list[Operation]] = {}
         for op in api.operations:
             self._routes.setdefault(len(op.template), []).append(op)
+        self._known = {op.operation_id: KnownFields.of(api.resolve, op.body_schema) for op in api.operations}
         self._models: dict[str, type[pydantic.BaseModel] | None] = {}
         for op in api.operations:
             if op.body_model is not None:
@@ -296,10 +297,8 @@ class Engine:
 
             return server.read(request, run_read)
 
-        def known_fields(data: Doc) -> None:
-            check_known_fields(self.api, op.body_schema, data)
-
-        params = parse_body(await request.body(), self._models.get(op.operation_id), check=known_fields)
+        known = self._known[op.operation_id]
+        params = parse_body(await request.body(), self._models.get(op.operation_id), check=known.check)
         write = self.plugins.writes.get(op.operation_id) or self._generic_write
 
         def run_write(tx: Tx, account: str, env: Env) -> Doc:

@@ -112,12 +112,15 @@ class Shape:
             elif request is not None and name in request:
                 value = request[name]
             elif prop.has_default:
-                value = copy.deepcopy(prop.default)
+                default = prop.default
+                value = copy.deepcopy(default) if isinstance(default, dict | list) else default
             elif prop.nullable or prop.required:
                 value = None
             else:
                 continue
-            out[name] = prop.value(value)
+            # Inlined `Property.value`: this loop runs for every property of every object the sandbox answers.
+            convert = prop.convert
+            out[name] = value if convert is None or value is None else convert(value)
         if self.items is not None and isinstance(out.get("data"), list):
             out["data"] = [self.items.render(item) for item in out["data"]]
         return out
