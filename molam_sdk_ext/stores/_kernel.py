@@ -1,15 +1,15 @@
 """The store kernel: each store operation written once, as a plan, and run by a backend that only reads and writes.
 
 The rules are the pure ``decide_*`` functions of `idempotency_records`, `webhook_events` and `webhook_inbox`.
-A *plan* is a generator (sans-IO, like the webhook processor's steps): it yields the reads and writes it needs,
-receives each answer, and returns the operation's result. So one plan serves a backend's sync and async
-stores, and only the runner that performs the reads and writes differs:
+A *plan* is one store operation, built once for a backend's sync and async stores; only the runner that
+performs its reads and writes differs:
 
 - the record stores (memory: a dict under a lock; SQLite: a table under ``BEGIN IMMEDIATE``) share
-  `IdempotencyRecordPlans` and `EventRecordPlans`: read the record, decide, write what the rule says
-  (`Read`, `Write`, `Delete`, `DeleteExpired`, `Scan`);
-- Redis and PostgreSQL have their own plans (one Lua script or SQL statement per step, built once for both
-  forms) over the same decisions.
+  `IdempotencyRecordPlans`, `EventRecordPlans` and `InboxRecordPlans`: a `RecordPlan` reads the record,
+  decides, and writes what the rule says, called with the store's `Records` inside its lock or transaction;
+- Redis and PostgreSQL have their own plans over the same decisions: generators (sans-IO, like the webhook
+  processor's steps) that yield one Lua script or SQL statement per step and receive its answer, so their
+  sync and async stores share every statement and argument.
 
 `IdempotencyFacade` / `AsyncIdempotencyFacade` and `EventFacade` / `AsyncEventFacade` are the one place each
 protocol's methods are listed: a method asks the backend's plans for its plan and hands it to the runner
@@ -28,7 +28,6 @@ import attrs
 
 from molam_sdk_ext.stores.idempotency_records import (
     BeginResult,
-    IdempotencyRecord,
     StoredResponse,
     decide_begin,
     decide_complete,
@@ -86,41 +85,37 @@ async def adrive(plan: Plan[T], perform: Callable[[Any], Awaitable[Any]]) -> T:
     return cast(T, value)
 
 
-# The steps of the record stores' plans (memory, SQLite), performed inside one lock or transaction.
-@attrs.frozen
-class Read:
-    """Answered with the record under ``key``, or None."""
+class Records(Protocol):
+    """One store's records, as a record plan sees them: inside the store's lock or transaction."""
 
-    key: str
+    def read(self, key: str) -> Any:
+        """The record under ``key``, or None."""
+        ...
 
+    def write(self, key: str, record: Any) -> None:
+        """Store ``record`` under ``key`` (replacing any record there)."""
+        ...
 
-@attrs.frozen
-class Write:
-    """Store ``record`` under ``key`` (replacing any record there)."""
+    def delete(self, key: str) -> None:
+        """Delete the record under ``key``."""
+        ...
 
-    key: str
-    record: Any
+    def delete_expired(self, now: float) -> int:
+        """Delete every record expired at ``now``; how many were deleted."""
+        ...
 
-
-@attrs.frozen
-class Delete:
-    """Delete the record under ``key``."""
-
-    key: str
-
-
-@attrs.frozen
-class DeleteExpired:
-    """Delete every record expired at ``now``; answered with how many were deleted."""
-
-    now: float
+    def scan(self, now: float) -> list[StoredEvent]:
+        """Every live inbox record (one that keeps a payload) at ``now``."""
+        ...
 
 
-@attrs.frozen
-class Scan:
-    """Answered with every live inbox record (one that keeps a payload) at ``now``."""
+RecordPlan = Callable[[Records], T]
+"""A store operation of a record store (memory, SQLite): read, decide and write on its `Records`, called once
+inside its lock or transaction. A plain call, not a generator: these stores answer in microseconds, and the
+steps of a generator would cost them more than their own work."""
 
-    now: float
+AnyPlan = Plan[T] | RecordPlan[T]
+"""What a backend's plans return: steps for a runner to perform (Redis, PostgreSQL), or a record plan."""
 
 
 class IdempotencyPlans(Protocol):
@@ -130,13 +125,13 @@ class IdempotencyPlans(Protocol):
     lock_timeout: float
     clock: Clock
 
-    def begin(self, key: str, fingerprint: str) -> Plan[BeginResult]: ...
+    def begin(self, key: str, fingerprint: str) -> AnyPlan[BeginResult]: ...
 
-    def complete(self, key: str, response: StoredResponse) -> Plan[None]: ...
+    def complete(self, key: str, response: StoredResponse) -> AnyPlan[None]: ...
 
-    def fail(self, key: str) -> Plan[None]: ...
+    def fail(self, key: str) -> AnyPlan[None]: ...
 
-    def cleanup(self) -> Plan[int]: ...
+    def cleanup(self) -> AnyPlan[int]: ...
 
 
 class EventPlans(Protocol):
@@ -146,17 +141,17 @@ class EventPlans(Protocol):
     lock_timeout: float
     clock: Clock
 
-    def claim(self, event_id: str, holder: str | None) -> Plan[ClaimOutcome]: ...
+    def claim(self, event_id: str, holder: str | None) -> AnyPlan[ClaimOutcome]: ...
 
-    def renew(self, event_id: str, holder: str) -> Plan[bool]: ...
+    def renew(self, event_id: str, holder: str) -> AnyPlan[bool]: ...
 
-    def mark_processed(self, event_id: str, holder: str | None) -> Plan[bool]: ...
+    def mark_processed(self, event_id: str, holder: str | None) -> AnyPlan[bool]: ...
 
-    def release(self, event_id: str, error: str, holder: str | None) -> Plan[bool]: ...
+    def release(self, event_id: str, error: str, holder: str | None) -> AnyPlan[bool]: ...
 
-    def get(self, event_id: str) -> Plan[EventRecord | None]: ...
+    def get(self, event_id: str) -> AnyPlan[EventRecord | None]: ...
 
-    def cleanup(self) -> Plan[int]: ...
+    def cleanup(self) -> AnyPlan[int]: ...
 
 
 @attrs.define
@@ -166,87 +161,114 @@ class _Settings:
     clock: Clock
 
 
+def _update(records: Records, key: str, write: Any) -> bool:
+    """Write what a rule decided, if anything; whether there was something to write."""
+    if write is not None:
+        records.write(key, write)
+    return write is not None
+
+
 class IdempotencyRecordPlans(_Settings):
     """The idempotency plans of a store that reads, decides and writes under its own lock (memory, SQLite)."""
 
-    def begin(self, key: str, fingerprint: str) -> Plan[BeginResult]:
+    def begin(self, key: str, fingerprint: str) -> RecordPlan[BeginResult]:
         """See ``IdempotencyStore.begin``."""
-        now = self.clock()
-        record: IdempotencyRecord | None = yield Read(key)
-        result, write = decide_begin(
-            record, key, fingerprint, now=now, ttl=self.ttl, lock_timeout=self.lock_timeout
-        )
-        if write is not None:
-            yield Write(key, write)
-        return result
 
-    def complete(self, key: str, response: StoredResponse) -> Plan[None]:
+        def plan(records: Records) -> BeginResult:
+            result, write = decide_begin(
+                records.read(key),
+                key,
+                fingerprint,
+                now=self.clock(),
+                ttl=self.ttl,
+                lock_timeout=self.lock_timeout,
+            )
+            if write is not None:
+                records.write(key, write)
+            return result
+
+        return plan
+
+    def complete(self, key: str, response: StoredResponse) -> RecordPlan[None]:
         """See ``IdempotencyStore.complete``."""
-        now = self.clock()
-        write = decide_complete((yield Read(key)), response, now=now, ttl=self.ttl)
-        if write is not None:
-            yield Write(key, write)
 
-    def fail(self, key: str) -> Plan[None]:
+        def plan(records: Records) -> None:
+            _update(
+                records, key, decide_complete(records.read(key), response, now=self.clock(), ttl=self.ttl)
+            )
+
+        return plan
+
+    def fail(self, key: str) -> RecordPlan[None]:
         """See ``IdempotencyStore.fail``."""
-        now = self.clock()
-        if decide_fail((yield Read(key)), now=now):
-            yield Delete(key)
 
-    def cleanup(self) -> Plan[int]:
+        def plan(records: Records) -> None:
+            if decide_fail(records.read(key), now=self.clock()):
+                records.delete(key)
+
+        return plan
+
+    def cleanup(self) -> RecordPlan[int]:
         """See ``IdempotencyStore.cleanup``."""
-        deleted: int = yield DeleteExpired(self.clock())
-        return deleted
+        return lambda records: records.delete_expired(self.clock())
 
 
 class EventRecordPlans(_Settings):
     """The webhook-event plans of a store that reads, decides and writes under its own lock (memory, SQLite)."""
 
-    def claim(self, event_id: str, holder: str | None) -> Plan[ClaimOutcome]:
+    def claim(self, event_id: str, holder: str | None) -> RecordPlan[ClaimOutcome]:
         """See ``WebhookEventStore.claim``."""
-        now = self.clock()
-        record: StoredEvent | None = yield Read(event_id)
-        outcome, write = decide_claim(
-            record, event_id, now=now, ttl=self.ttl, lock_timeout=self.lock_timeout, holder=holder
-        )
-        if write is not None:
-            yield Write(event_id, write)
-        return outcome
 
-    def _update(self, event_id: str, write: StoredEvent | None) -> Plan[bool]:
-        if write is not None:
-            yield Write(event_id, write)
-        return write is not None
+        def plan(records: Records) -> ClaimOutcome:
+            now = self.clock()
+            record = records.read(event_id)
+            outcome, write = decide_claim(
+                record, event_id, now=now, ttl=self.ttl, lock_timeout=self.lock_timeout, holder=holder
+            )
+            if write is not None:
+                records.write(event_id, write)
+            return outcome
 
-    def renew(self, event_id: str, holder: str) -> Plan[bool]:
+        return plan
+
+    def renew(self, event_id: str, holder: str) -> RecordPlan[bool]:
         """See ``WebhookEventStore.renew``."""
-        now = self.clock()
-        write = decide_renew((yield Read(event_id)), holder, now=now, ttl=self.ttl)
-        return (yield from self._update(event_id, write))
+        return lambda records: _update(
+            records, event_id, decide_renew(records.read(event_id), holder, now=self.clock(), ttl=self.ttl)
+        )
 
-    def mark_processed(self, event_id: str, holder: str | None) -> Plan[bool]:
+    def mark_processed(self, event_id: str, holder: str | None) -> RecordPlan[bool]:
         """See ``WebhookEventStore.mark_processed``."""
-        now = self.clock()
-        record = yield Read(event_id)
-        write = decide_mark_processed(record, event_id, now=now, ttl=self.ttl, holder=holder)
-        return (yield from self._update(event_id, write))
+        return lambda records: _update(
+            records,
+            event_id,
+            decide_mark_processed(
+                records.read(event_id), event_id, now=self.clock(), ttl=self.ttl, holder=holder
+            ),
+        )
 
-    def release(self, event_id: str, error: str, holder: str | None) -> Plan[bool]:
+    def release(self, event_id: str, error: str, holder: str | None) -> RecordPlan[bool]:
         """See ``WebhookEventStore.release``."""
-        now = self.clock()
-        record = yield Read(event_id)
-        write = decide_release(record, event_id, error, now=now, ttl=self.ttl, holder=holder)
-        return (yield from self._update(event_id, write))
+        return lambda records: _update(
+            records,
+            event_id,
+            decide_release(
+                records.read(event_id), event_id, error, now=self.clock(), ttl=self.ttl, holder=holder
+            ),
+        )
 
-    def get(self, event_id: str) -> Plan[EventRecord | None]:
+    def get(self, event_id: str) -> RecordPlan[EventRecord | None]:
         """See ``WebhookEventStore.get``."""
-        record: StoredEvent | None = yield Read(event_id)
-        return record.public() if record is not None and record.is_live(self.clock()) else None
 
-    def cleanup(self) -> Plan[int]:
+        def plan(records: Records) -> EventRecord | None:
+            record: StoredEvent | None = records.read(event_id)
+            return record.public() if record is not None and record.is_live(self.clock()) else None
+
+        return plan
+
+    def cleanup(self) -> RecordPlan[int]:
         """See ``WebhookEventStore.cleanup``."""
-        deleted: int = yield DeleteExpired(self.clock())
-        return deleted
+        return lambda records: records.delete_expired(self.clock())
 
 
 @attrs.define
@@ -255,64 +277,96 @@ class InboxRecordPlans(EventRecordPlans):
 
     stale_after: float
 
-    def record(self, event_id: str, event_type: str, payload: bytes) -> Plan[bool]:
+    def record(self, event_id: str, event_type: str, payload: bytes) -> RecordPlan[bool]:
         """See ``WebhookInbox.record``."""
-        now = self.clock()
-        record = yield Read(event_id)
-        write = decide_record(
-            record, event_id, event_type, payload, now=now, ttl=self.ttl, stale_after=self.stale_after
-        )
-        return (yield from self._update(event_id, write))
 
-    def load(self, event_id: str) -> Plan[InboxEvent | None]:
+        def plan(records: Records) -> bool:
+            write = decide_record(
+                records.read(event_id),
+                event_id,
+                event_type,
+                payload,
+                now=self.clock(),
+                ttl=self.ttl,
+                stale_after=self.stale_after,
+            )
+            return _update(records, event_id, write)
+
+        return plan
+
+    def load(self, event_id: str) -> RecordPlan[InboxEvent | None]:
         """See ``WebhookInbox.load``."""
-        return inbox_event((yield Read(event_id)), self.clock())
+        return lambda records: inbox_event(records.read(event_id), self.clock())
 
-    def fail(self, event_id: str, error: str, holder: str, retry_at: float | None) -> Plan[bool]:
+    def fail(self, event_id: str, error: str, holder: str, retry_at: float | None) -> RecordPlan[bool]:
         """See ``WebhookInbox.fail``."""
-        now = self.clock()
-        record = yield Read(event_id)
-        write = decide_inbox_fail(
-            record, error, holder, retry_at, now=now, ttl=self.ttl, stale_after=self.stale_after
-        )
-        return (yield from self._update(event_id, write))
 
-    def mark_due(self, event_id: str) -> Plan[bool]:
+        def plan(records: Records) -> bool:
+            write = decide_inbox_fail(
+                records.read(event_id),
+                error,
+                holder,
+                retry_at,
+                now=self.clock(),
+                ttl=self.ttl,
+                stale_after=self.stale_after,
+            )
+            return _update(records, event_id, write)
+
+        return plan
+
+    def mark_due(self, event_id: str) -> RecordPlan[bool]:
         """See ``WebhookInbox.mark_due``."""
-        return (yield from self._update(event_id, decide_mark_due((yield Read(event_id)), now=self.clock())))
-
-    def due(self, limit: int) -> Plan[list[str]]:
-        """See ``WebhookInbox.due``."""
-        now = self.clock()
-        records = yield Scan(now)
-        due = decide_due(
-            records, now=now, lock_timeout=self.lock_timeout, stale_after=self.stale_after, limit=limit
+        return lambda records: _update(
+            records, event_id, decide_mark_due(records.read(event_id), now=self.clock())
         )
-        for record in due:
-            yield Write(record.event_id, record)
-        return [record.event_id for record in due]
 
-    def replay(self, event_id: str) -> Plan[bool]:
+    def due(self, limit: int) -> RecordPlan[list[str]]:
+        """See ``WebhookInbox.due``."""
+
+        def plan(records: Records) -> list[str]:
+            now = self.clock()
+            due = decide_due(
+                records.scan(now),
+                now=now,
+                lock_timeout=self.lock_timeout,
+                stale_after=self.stale_after,
+                limit=limit,
+            )
+            for record in due:
+                records.write(record.event_id, record)
+            return [record.event_id for record in due]
+
+        return plan
+
+    def replay(self, event_id: str) -> RecordPlan[bool]:
         """See ``WebhookInbox.replay``."""
-        now = self.clock()
-        record = yield Read(event_id)
-        write = decide_replay(record, now=now, ttl=self.ttl, stale_after=self.stale_after)
-        return (yield from self._update(event_id, write))
+        return lambda records: _update(
+            records,
+            event_id,
+            decide_replay(
+                records.read(event_id), now=self.clock(), ttl=self.ttl, stale_after=self.stale_after
+            ),
+        )
 
-    def replay_dead(self, limit: int) -> Plan[list[str]]:
+    def replay_dead(self, limit: int) -> RecordPlan[list[str]]:
         """See ``WebhookInbox.replay_dead``."""
-        records: list[StoredEvent] = yield Scan(self.clock())
-        dead = sorted((r for r in records if r.status == "dead"), key=lambda r: r.received_at or 0.0)
-        replayed = []
-        for record in dead[:limit]:
-            if (yield from self.replay(record.event_id)):
-                replayed.append(record.event_id)
-        return replayed
 
-    def stats(self) -> Plan[InboxStats]:
+        def plan(records: Records) -> list[str]:
+            dead = [r for r in records.scan(self.clock()) if r.status == "dead"]
+            dead.sort(key=lambda r: r.received_at or 0.0)
+            return [r.event_id for r in dead[:limit] if self.replay(r.event_id)(records)]
+
+        return plan
+
+    def stats(self) -> RecordPlan[InboxStats]:
         """See ``WebhookInbox.stats``."""
-        now = self.clock()
-        return inbox_stats((yield Scan(now)), now=now)
+
+        def plan(records: Records) -> InboxStats:
+            now = self.clock()
+            return inbox_stats(records.scan(now), now=now)
+
+        return plan
 
 
 P = TypeVar("P", IdempotencyPlans, EventPlans)
@@ -335,13 +389,13 @@ class _Facade(Generic[P]):
 
 
 class _SyncRunner:
-    def _run_plan(self, plan: Plan[T]) -> T:
+    def _run_plan(self, plan: AnyPlan[T]) -> T:
         """Perform ``plan`` against the backend (blocking)."""
         raise NotImplementedError
 
 
 class _AsyncRunner:
-    async def _arun_plan(self, plan: Plan[T]) -> T:
+    async def _arun_plan(self, plan: AnyPlan[T]) -> T:
         """Perform ``plan`` against the backend."""
         raise NotImplementedError
 
@@ -497,7 +551,7 @@ class Offloaded(Generic[S]):
         self._plans = sync._plans  # type: ignore[attr-defined]
         self._offload = offload
 
-    async def _arun_plan(self, plan: Plan[T]) -> T:
+    async def _arun_plan(self, plan: AnyPlan[T]) -> T:
         """Perform ``plan`` with the sync store's runner (in a worker thread when it blocks)."""
         if self._offload:
             return await asyncio.to_thread(self.sync._run_plan, plan)

@@ -42,29 +42,33 @@ class _MemoryRecords:
         clock: Clock = time.time,
     ) -> None:
         self._lock = threading.Lock()
-        self._records: dict[str, Any] = {}
+        self._table = _DictRecords()
         self._plans = self._plans_class(ttl, lock_timeout, clock)
 
-    def _run_plan(self, plan: kernel.Plan[_T]) -> _T:
+    def _run_plan(self, plan: Any) -> Any:
+        # Typed loosely: a memory store's plans are record plans (a cast would cost this hot path a call).
         with self._lock:
-            return kernel.drive(plan, self._perform)
+            return plan(self._table)
 
-    def _perform(self, step: object) -> Any:
-        records = self._records
-        if isinstance(step, kernel.Read):
-            return records.get(step.key)
-        if isinstance(step, kernel.Write):
-            records[step.key] = step.record
-        elif isinstance(step, kernel.Delete):
-            del records[step.key]
-        elif isinstance(step, kernel.DeleteExpired):
-            expired = [k for k, r in records.items() if not r.is_live(step.now)]
-            for k in expired:
-                del records[k]
-            return len(expired)
-        elif isinstance(step, kernel.Scan):
-            return [r for r in records.values() if r.is_live(step.now)]
-        return None
+
+class _DictRecords(dict[str, Any]):
+    """`Records` in a dict (the store's lock is held by whoever calls these). Reads and writes are the dict's
+    own methods: no Python frame on the hot path."""
+
+    read = dict.get
+    write = dict.__setitem__
+    delete = dict.__delitem__
+
+    def delete_expired(self, now: float) -> int:
+        """Delete every record expired at ``now``; how many were deleted."""
+        expired = [k for k, r in self.items() if not r.is_live(now)]
+        for k in expired:
+            del self[k]
+        return len(expired)
+
+    def scan(self, now: float) -> list[Any]:
+        """Every live inbox record at ``now``."""
+        return [r for r in self.values() if r.is_live(now) and getattr(r, "payload", None) is not None]
 
 
 class MemoryIdempotencyStore(_MemoryRecords, kernel.IdempotencyFacade):

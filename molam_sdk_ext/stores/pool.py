@@ -14,7 +14,7 @@ import os
 import threading
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar, cast
 
 C = TypeVar("C")
 
@@ -23,7 +23,46 @@ class PoolTimeout(TimeoutError):
     """No connection became free within the pool's timeout."""
 
 
-class ConnectionPool(Generic[C]):
+_IDLE, _GROW, _WAIT = "idle", "grow", "wait"
+
+
+class _PoolState(Generic[C]):
+    """The bookkeeping both pools share, and their one decision: what a borrower gets now."""
+
+    def __init__(self, connect: Any, close: Any, *, max_size: int, timeout: float) -> None:
+        if max_size < 1:
+            raise ValueError("max_size must be at least 1")
+        self._connect = connect
+        self._close = close
+        self.max_size = max_size
+        self.timeout = timeout
+        self._idle: list[C] = []
+        self._size = 0
+        self._closed = False
+
+    def _take(self) -> tuple[str, C | None]:
+        """Under the pool's lock: an idle connection, leave to make a new one (counted now), or wait."""
+        if self._closed:
+            raise RuntimeError("the store was closed")
+        if self._idle:
+            return _IDLE, self._idle.pop()
+        if self._size < self.max_size:
+            self._size += 1
+            return _GROW, None
+        return _WAIT, None
+
+    def _timed_out(self) -> PoolTimeout:
+        return PoolTimeout(f"no free connection within {self.timeout}s (max_size={self.max_size})")
+
+    def _close_idle(self) -> list[C]:
+        """Under the pool's lock: mark the pool closed and hand over its idle connections to close."""
+        self._closed = True
+        idle, self._idle = self._idle, []
+        self._size -= len(idle)
+        return idle
+
+
+class ConnectionPool(_PoolState[C]):
     """A thread-safe pool of up to ``max_size`` connections made by ``connect`` and closed by ``close``."""
 
     def __init__(
@@ -34,17 +73,9 @@ class ConnectionPool(Generic[C]):
         max_size: int = 8,
         timeout: float = 30.0,
     ) -> None:
-        if max_size < 1:
-            raise ValueError("max_size must be at least 1")
-        self._connect = connect
-        self._close = close
-        self.max_size = max_size
-        self.timeout = timeout
+        super().__init__(connect, close, max_size=max_size, timeout=timeout)
         self._cond = threading.Condition()
-        self._idle: list[C] = []
-        self._size = 0
         self._pid = os.getpid()
-        self._closed = False
 
     def _check_fork(self) -> None:
         if os.getpid() != self._pid:
@@ -55,23 +86,19 @@ class ConnectionPool(Generic[C]):
         deadline = time.monotonic() + self.timeout
         with self._cond:
             self._check_fork()
-            while True:
-                if self._closed:
-                    raise RuntimeError("the store was closed")
-                if self._idle:
-                    return self._idle.pop()
-                if self._size < self.max_size:
-                    self._size += 1
-                    break
+            while (taken := self._take())[0] == _WAIT:
                 remaining = deadline - time.monotonic()
                 if remaining <= 0:
-                    raise PoolTimeout(f"no free connection within {self.timeout}s (max_size={self.max_size})")
+                    raise self._timed_out()
                 self._cond.wait(remaining)
+        if taken[0] == _IDLE:
+            return cast(C, taken[1])
         try:
-            return self._connect()
+            made: C = self._connect()
         except BaseException:
             self._forget()
             raise
+        return made
 
     def _forget(self) -> None:
         with self._cond:
@@ -106,16 +133,14 @@ class ConnectionPool(Generic[C]):
         """Close the idle connections; connections in use are closed when they come back."""
         with self._cond:
             self._check_fork()
-            self._closed = True
-            idle, self._idle = self._idle, []
-            self._size -= len(idle)
+            idle = self._close_idle()
             self._cond.notify_all()
         for conn in idle:
             with contextlib.suppress(Exception):
                 self._close(conn)
 
 
-class AsyncConnectionPool(Generic[C]):
+class AsyncConnectionPool(_PoolState[C]):
     """The asyncio pool: same rules, for connections made by the coroutine ``connect``."""
 
     def __init__(
@@ -126,15 +151,7 @@ class AsyncConnectionPool(Generic[C]):
         max_size: int = 8,
         timeout: float = 30.0,
     ) -> None:
-        if max_size < 1:
-            raise ValueError("max_size must be at least 1")
-        self._connect = connect
-        self._close = close
-        self.max_size = max_size
-        self.timeout = timeout
-        self._idle: list[C] = []
-        self._size = 0
-        self._closed = False
+        super().__init__(connect, close, max_size=max_size, timeout=timeout)
         self._cond: asyncio.Condition | None = None
 
     def _condition(self) -> asyncio.Condition:
@@ -146,25 +163,19 @@ class AsyncConnectionPool(Generic[C]):
     async def _acquire(self) -> C:
         cond = self._condition()
         async with cond:
-            while True:
-                if self._closed:
-                    raise RuntimeError("the store was closed")
-                if self._idle:
-                    return self._idle.pop()
-                if self._size < self.max_size:
-                    self._size += 1
-                    break
+            while (taken := self._take())[0] == _WAIT:
                 try:
                     await asyncio.wait_for(cond.wait(), self.timeout)
                 except TimeoutError:
-                    raise PoolTimeout(
-                        f"no free connection within {self.timeout}s (max_size={self.max_size})"
-                    ) from None
+                    raise self._timed_out() from None
+        if taken[0] == _IDLE:
+            return cast(C, taken[1])
         try:
-            return await self._connect()
+            made: C = await self._connect()
         except BaseException:
             await self._forget()
             raise
+        return made
 
     async def _forget(self) -> None:
         cond = self._condition()
@@ -196,9 +207,7 @@ class AsyncConnectionPool(Generic[C]):
 
     async def close(self) -> None:
         """Close the idle connections; connections in use are closed when they come back."""
-        self._closed = True
-        idle, self._idle = self._idle, []
-        self._size -= len(idle)
+        idle = self._close_idle()
         if self._cond is not None:
             async with self._cond:
                 self._cond.notify_all()

@@ -15,7 +15,7 @@ import os
 import sqlite3
 import time
 from collections.abc import Callable, Iterator
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 import attrs
 
@@ -222,7 +222,7 @@ def _event(event_id: str, row: tuple[Any, ...]) -> StoredEvent:
     return StoredEvent(event_id, *fields)
 
 
-class _SQLiteRecords:
+class _SQLiteStore:
     """The runner of a SQLite store's plans: each plan inside one ``BEGIN IMMEDIATE`` transaction, its reads
     and writes on ``_table`` (idempotency records, or webhook events)."""
 
@@ -247,60 +247,68 @@ class _SQLiteRecords:
         """The database file."""
         return self._db.path
 
-    def _run_plan(self, plan: kernel.Plan[_T]) -> _T:
+    def _run_plan(self, plan: kernel.AnyPlan[_T]) -> _T:
         with self._db.transaction() as conn:
-            return kernel.drive(plan, lambda step: self._perform(conn, step))
-
-    def _perform(self, conn: sqlite3.Connection, step: object) -> Any:
-        key_column = "key" if self._table == "server_idempotency" else "event_id"
-        if isinstance(step, kernel.Read):
-            return self._read(conn, step.key)
-        if isinstance(step, kernel.Write):
-            self._write(conn, step.record)
-        elif isinstance(step, kernel.Delete):
-            conn.execute(f"DELETE FROM {self._table} WHERE {key_column} = ?", (step.key,))
-        elif isinstance(step, kernel.DeleteExpired):
-            return conn.execute(f"DELETE FROM {self._table} WHERE expires_at <= ?", (step.now,)).rowcount
-        elif isinstance(step, kernel.Scan):
-            rows = conn.execute(
-                f"SELECT event_id, {_EVENT_COLUMNS} FROM received_webhooks"
-                " WHERE payload IS NOT NULL AND expires_at > ?",
-                (step.now,),
-            )
-            return [_event(row[0], row[1:]) for row in rows]
-        return None
-
-    def _read(self, conn: sqlite3.Connection, key: str) -> Any:
-        if self._table == "server_idempotency":
-            return read_idempotency_record(conn, key)
-        row = conn.execute(
-            f"SELECT {_EVENT_COLUMNS} FROM received_webhooks WHERE event_id = ?", (key,)
-        ).fetchone()
-        return None if row is None else _event(key, row)
-
-    def _write(self, conn: sqlite3.Connection, record: Any) -> None:
-        if self._table == "server_idempotency":
-            write_idempotency_record(conn, record)
-            return
-        conn.execute(
-            f"INSERT OR REPLACE INTO received_webhooks (event_id, {_EVENT_COLUMNS})"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            attrs.astuple(record, recurse=False),  # StoredEvent's fields are the columns, in order
-        )
+            return cast("kernel.RecordPlan[_T]", plan)(_SQLiteRecords(conn, self._table))
 
     def close(self) -> None:
         """Close the pooled connections."""
         self._db.close()
 
 
-class SQLiteIdempotencyStore(_SQLiteRecords, kernel.IdempotencyFacade):
+class _SQLiteRecords:
+    """`Records` on one table, through a connection inside a transaction."""
+
+    def __init__(self, conn: sqlite3.Connection, table: str) -> None:
+        self._conn = conn
+        self._table = table
+        self._key = "key" if table == "server_idempotency" else "event_id"
+
+    def read(self, key: str) -> Any:
+        """The record under ``key``, or None."""
+        if self._table == "server_idempotency":
+            return read_idempotency_record(self._conn, key)
+        row = self._conn.execute(
+            f"SELECT {_EVENT_COLUMNS} FROM received_webhooks WHERE event_id = ?", (key,)
+        ).fetchone()
+        return None if row is None else _event(key, row)
+
+    def write(self, key: str, record: Any) -> None:
+        """Insert or replace the record under ``key``."""
+        if self._table == "server_idempotency":
+            write_idempotency_record(self._conn, record)
+            return
+        self._conn.execute(
+            f"INSERT OR REPLACE INTO received_webhooks (event_id, {_EVENT_COLUMNS})"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            attrs.astuple(record, recurse=False),  # StoredEvent's fields are the columns, in order
+        )
+
+    def delete(self, key: str) -> None:
+        """Delete the record under ``key``."""
+        self._conn.execute(f"DELETE FROM {self._table} WHERE {self._key} = ?", (key,))
+
+    def delete_expired(self, now: float) -> int:
+        """Delete every record expired at ``now``; how many were deleted."""
+        return self._conn.execute(f"DELETE FROM {self._table} WHERE expires_at <= ?", (now,)).rowcount
+
+    def scan(self, now: float) -> list[StoredEvent]:
+        """Every live inbox record at ``now``."""
+        rows = self._conn.execute(
+            f"SELECT event_id, {_EVENT_COLUMNS} FROM received_webhooks WHERE payload IS NOT NULL AND expires_at > ?",
+            (now,),
+        )
+        return [_event(row[0], row[1:]) for row in rows]
+
+
+class SQLiteIdempotencyStore(_SQLiteStore, kernel.IdempotencyFacade):
     """Idempotency records in the ``server_idempotency`` table of a SQLite file."""
 
     _table = "server_idempotency"
     _plans_class = kernel.IdempotencyRecordPlans
 
 
-class SQLiteWebhookEventStore(_SQLiteRecords, kernel.EventFacade):
+class SQLiteWebhookEventStore(_SQLiteStore, kernel.EventFacade):
     """Webhook event claims in the ``received_webhooks`` table of a SQLite file."""
 
     _table = "received_webhooks"
