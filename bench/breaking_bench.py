@@ -1,11 +1,20 @@
-"""Scale of the breaking-change check on the largest spec of its test corpus (openai-openapi, ~3.4 MB JSON).
+"""CPU seconds of the breaking-change check per pair of spec revisions, before and after, in one run.
 
-For each consecutive pair of revisions in tests/breaking/corpus/openai-openapi.tar.xz, one fresh process
-loads both documents and compares them: seconds to load, seconds to compare, and the process's peak
-resident memory (the two parsed documents included; the interpreter's own baseline shown beside it).
-The issue's figure for the same spec was about 1.2 s per comparison.
+Three specs, as docs/DESIGN.md section 6 names them (targets: CPU seconds per pair, load included):
+- a Stripe-sized JSON spec (4.4 MB, 426 operations, ~1,000 schemas; target <= 2 s),
+- a Plaid-sized YAML spec (3 MB; target <= 2 s),
+- OpenAI's 3.4 MB JSON spec, the pairs of tests/breaking/corpus/openai-openapi.tar.xz (target <= 1 s).
+Stripe's and Plaid's own specs cannot be fetched on these machines: the first two are generated
+deterministically by tests/breaking/synthetic.py with their shapes (Stripe's expandable fields make
+nearly every operation reach nearly every resource; Plaid's are Request/Response components over a web
+of nested objects), and one change of each kind a release makes.
 
-Run: `.venv/bin/python bench/breaking_bench.py`. A measurement, not a test: exit status 0.
+"before" is the plain comparison (each operation's schemas walked separately, `compare(memoize=False)`)
+reading YAML with PyYAML's C loader; "after" is the memoized comparison reading YAML through
+generator.specdiff.fastyaml. Each pair runs in a fresh process: CPU seconds (user + system) to load both
+files and compare them, and the process's peak resident memory.
+
+Run: `.venv/bin/python bench/breaking_bench.py` (part of `make bench`). A measurement, not a test.
 """
 
 from __future__ import annotations
@@ -18,80 +27,110 @@ import subprocess
 import sys
 import tarfile
 import tempfile
-import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 ARCHIVE = ROOT / "tests" / "breaking" / "corpus" / "openai-openapi.tar.xz"
+TARGETS = {"stripe-sized JSON": 2.0, "plaid-sized YAML": 2.0, "openai JSON": 1.0}
 
 
-def _peak_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: KiB
+def _cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
 
 
-def one_pair(base: str, head: str) -> dict[str, float]:
-    """Load and compare one pair in this process; the figures as a dict."""
+def one_pair(base: str, head: str, mode: str) -> dict[str, float]:
+    """Load and compare one pair in this process ("before" or "after"); the figures as a dict."""
+    import yaml
+
+    from generator.specdiff import load
     from generator.specdiff.compare import compare
-    from generator.specdiff.load import load_file
 
-    baseline = _peak_mb()
-    started = time.perf_counter()
-    old, new = load_file(Path(base)), load_file(Path(head))
-    loaded = time.perf_counter()
-    result = compare(old.data, new.data)
-    done = time.perf_counter()
+    if mode == "before":  # PyYAML's C loader for every YAML text, as before fastyaml
+        load._load_yaml = lambda text: yaml.load(text, Loader=load._Loader)
+    started = _cpu()
+    old, new = load.load_file(Path(base)), load.load_file(Path(head))
+    loaded = _cpu()
+    result = compare(old.data, new.data, memoize=mode == "after")
+    done = _cpu()
     return {
         "load_s": loaded - started,
-        "compare_s": done - loaded,
-        "peak_mb": _peak_mb(),
-        "baseline_mb": baseline,
+        "total_s": done - started,
+        "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,  # Linux: KiB
         "findings": len(result.findings),
-        "operations": sum(
-            1 for item in new.data.get("paths", {}).values() for key in item if key in _METHODS
-        ),
-        "schemas": len(new.data.get("components", {}).get("schemas", {})),
-        "size_mb": Path(head).stat().st_size / 1e6,
     }
 
 
-_METHODS = {"get", "put", "post", "delete", "options", "head", "patch", "trace"}
+def _run(base: Path, head: Path, mode: str) -> dict[str, float]:
+    out = subprocess.run(
+        [sys.executable, __file__, "--pair", str(base), str(head), mode],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    figures: dict[str, float] = json.loads(out.stdout)
+    return figures
+
+
+def _generated(directory: Path) -> dict[str, tuple[Path, Path]]:
+    import yaml
+
+    from tests.breaking.synthetic import plaid_like, stripe_like
+
+    pairs: dict[str, tuple[Path, Path]] = {}
+    stripe = [directory / f"stripe-{revision}.json" for revision in (0, 1)]
+    for revision, path in enumerate(stripe):
+        path.write_text(json.dumps(stripe_like(revision), indent=2), encoding="utf-8")
+    pairs["stripe-sized JSON"] = (stripe[0], stripe[1])
+    plaid = [directory / f"plaid-{revision}.yaml" for revision in (0, 1)]
+    for revision, path in enumerate(plaid):
+        text = yaml.dump(plaid_like(revision), Dumper=yaml.CSafeDumper, sort_keys=False, width=100)
+        path.write_text(text, encoding="utf-8")
+    pairs["plaid-sized YAML"] = (plaid[0], plaid[1])
+    return pairs
 
 
 def main() -> int:
-    if len(sys.argv) == 4 and sys.argv[1] == "--pair":
-        print(json.dumps(one_pair(sys.argv[2], sys.argv[3])))
+    if len(sys.argv) == 5 and sys.argv[1] == "--pair":
+        print(json.dumps(one_pair(sys.argv[2], sys.argv[3], sys.argv[4])))
         return 0
     with tempfile.TemporaryDirectory() as tmp:
+        directory = Path(tmp)
         with tarfile.open(ARCHIVE, mode="r:xz") as tar:
-            tar.extractall(tmp, filter="data")
-        manifest = json.loads((Path(tmp) / "MANIFEST.json").read_text(encoding="utf-8"))
-        files = [str(Path(tmp) / item["dir"] / manifest["entry"]) for item in manifest["revisions"]]
-        rows = []
-        for base, head in itertools.pairwise(files):
-            out = subprocess.run(
-                [sys.executable, __file__, "--pair", base, head], capture_output=True, text=True, check=True
-            )
-            rows.append(json.loads(out.stdout))
-    first = rows[-1]
-    print(
-        f"corpus spec: {manifest['source']} ({first['size_mb']:.1f} MB JSON, {first['operations']} operations, "
-        f"{first['schemas']} component schemas), {len(rows)} consecutive pairs"
-    )
-    print(f"{'pair':>4}  {'findings':>8}  {'load s':>7}  {'compare s':>9}  {'peak RSS MB':>11}")
-    for index, row in enumerate(rows, start=1):
+            tar.extractall(directory / "openai", filter="data")
+        manifest: dict[str, Any] = json.loads((directory / "openai" / "MANIFEST.json").read_text("utf-8"))
+        openai = [directory / "openai" / item["dir"] / manifest["entry"] for item in manifest["revisions"]]
+        scenarios = {name: [pair] for name, pair in _generated(directory).items()}
+        scenarios["openai JSON"] = list(itertools.pairwise(openai))[-3:]  # three real consecutive pairs
         print(
-            f"{index:>4}  {row['findings']:>8}  {row['load_s']:>7.2f}  {row['compare_s']:>9.2f}  "
-            f"{row['peak_mb']:>11.0f}"
+            f"{'spec':<18} {'size MB':>7} {'mode':<6} {'findings':>8} {'load s':>7} {'CPU s':>6} {'peak MB':>8}"
         )
-    compare_s = statistics.median(row["compare_s"] for row in rows)
-    peak = max(row["peak_mb"] for row in rows)
-    baseline = statistics.median(row["baseline_mb"] for row in rows)
-    print(
-        f"breaking check, largest corpus spec: {compare_s:.2f} s per pair to compare (median; "
-        f"+{statistics.median(row['load_s'] for row in rows):.2f} s to load both), peak memory {peak:.0f} MB "
-        f"per pair (interpreter and imports alone: {baseline:.0f} MB)"
-    )
+        verdicts = []
+        for name, pairs in scenarios.items():
+            size = pairs[0][1].stat().st_size / 1e6
+            rows: dict[str, list[dict[str, float]]] = {"before": [], "after": []}
+            for base, head in pairs:
+                for mode in ("before", "after"):
+                    rows[mode].append(_run(base, head, mode))
+            for mode in ("before", "after"):
+                found = rows[mode]
+                print(
+                    f"{name:<18} {size:>7.1f} {mode:<6} {int(found[-1]['findings']):>8} "
+                    f"{statistics.median(row['load_s'] for row in found):>7.2f} "
+                    f"{statistics.median(row['total_s'] for row in found):>6.2f} "
+                    f"{max(row['peak_mb'] for row in found):>8.0f}"
+                )
+            after = statistics.median(row["total_s"] for row in rows["after"])
+            before = statistics.median(row["total_s"] for row in rows["before"])
+            peak = max(row["peak_mb"] for row in rows["after"])
+            status = "within" if after <= TARGETS[name] else "OVER"
+            verdicts.append(
+                f"breaking check, {name}: {after:.2f} s CPU per pair (before {before:.2f} s), peak {peak:.0f} MB; "
+                f"target <= {TARGETS[name]:.0f} s: {status}"
+            )
+        print("\n".join(verdicts))
     return 0
 
 

@@ -4,13 +4,16 @@ The file is a YAML list (or a mapping with an `acknowledged:` list) of entries
 `{rule: <rule id>, pointer: <JSON pointer> | symbol: <SDK symbol>, reason: <why this is accepted>}`.
 An entry matches a finding with the same rule whose base or head pointer equals `pointer`, or whose
 symbol equals `symbol` (a `symbol` with `*` is a pattern, `*` matching any run of characters: the names of
-a moved module, for SDK surface findings). Acknowledged findings are still reported; they no longer fail the check.
+a moved module, for SDK surface findings). `rule` and `pointer` may be globs too (`rule: "*-type-changed"`
+acknowledges one type change wherever it is seen from); `pointer` may name a file of a multi-file spec
+(`schemas/pet.yaml#/properties/name`), as findings do. Acknowledged findings are still reported; they no longer fail the check.
 """
 
 from __future__ import annotations
 
 import fnmatch
 import itertools
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -20,6 +23,16 @@ import yaml
 
 from generator.specdiff.findings import Finding
 from generator.specdiff.rules import RULES
+
+# A JSON pointer, or a file of a multi-file spec and a pointer into it (a glob may start with `*`).
+_LOCATION = re.compile(r"(?:/|\*|[^#\s]+#(?:/|$|\*))")
+
+
+def _glob_match(value: str, pattern: str) -> bool:
+    """`pattern` equals `value`, or (with `*`, `?` or `[`) matches it as a glob."""
+    if not any(char in pattern for char in "*?["):
+        return value == pattern
+    return fnmatch.fnmatchcase(value, pattern)
 
 
 class AckError(ValueError):
@@ -36,10 +49,18 @@ class Acknowledgement:
     symbol: str | None = None
 
     def matches(self, item: Finding) -> bool:
-        """True when this entry acknowledges `item`."""
-        if item.rule != self.rule:
+        """True when this entry acknowledges `item`.
+
+        `rule` may be a glob (`*-type-changed`: one entry for a type change seen from the request, the
+        response, a webhook and the model); `pointer` a location (`/json/pointer`, or `file.yaml#/pointer`
+        in a multi-file spec) or a glob of locations (`/components/schemas/Pet/*`).
+        """
+        if not _glob_match(item.rule, self.rule):
             return False
-        if self.pointer is not None and self.pointer in (item.base_pointer, item.head_pointer):
+        if self.pointer is not None and any(
+            location is not None and _glob_match(location, self.pointer)
+            for location in (item.base_pointer, item.head_pointer)
+        ):
             return True
         if self.symbol is not None and "*" in self.symbol:
             # A pattern: a moved module's names (`molam_sdk.api*`), one member of many classes.
@@ -71,14 +92,17 @@ def parse_acks(data: Any, source: str = "acknowledgements") -> list[Acknowledgem
             raise AckError(f"{where}: unknown keys {sorted(unknown)}")
         rule, reason = entry.get("rule"), entry.get("reason")
         pointer, symbol = entry.get("pointer"), entry.get("symbol")
-        if not isinstance(rule, str) or rule not in RULES:
-            raise AckError(f"{where}: unknown rule {rule!r}")
+        if not isinstance(rule, str) or not any(_glob_match(known, rule) for known in RULES):
+            raise AckError(f"{where}: unknown rule {rule!r} (a rule id, or a glob matching one)")
         if not isinstance(reason, str) or not reason.strip():
             raise AckError(f"{where}: a non-empty reason is required")
         if pointer is None and symbol is None:
             raise AckError(f"{where}: give a pointer or a symbol")
-        if pointer is not None and not (isinstance(pointer, str) and pointer.startswith("/")):
-            raise AckError(f"{where}: pointer must be a JSON pointer starting with '/'")
+        if pointer is not None and not (isinstance(pointer, str) and _LOCATION.match(pointer)):
+            raise AckError(
+                f"{where}: pointer must be a JSON pointer starting with '/' (or `file.yaml#/pointer` for a "
+                "file of a multi-file spec; `*` matches any run of characters)"
+            )
         if symbol is not None and not isinstance(symbol, str):
             raise AckError(f"{where}: symbol must be a string")
         out.append(Acknowledgement(rule=rule, reason=reason.strip(), pointer=pointer, symbol=symbol))

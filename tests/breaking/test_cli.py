@@ -78,6 +78,7 @@ def test_json_format(pair: tuple[Path, Path, Path], capsys: pytest.CaptureFixtur
         "info": 2,
         "acknowledged": 0,
         "unacknowledged_breaking": 2,
+        "failing": 2,
         "sdk_surface": 0,  # two spec files: no SDK code to compare
     }
     first = report["findings"][0]
@@ -98,7 +99,7 @@ def test_json_format(pair: tuple[Path, Path, Path], capsys: pytest.CaptureFixtur
     }
 
 
-def test_markdown_format_is_a_table(
+def test_markdown_format_gives_the_verdict_first_and_one_row_per_finding(
     pair: tuple[Path, Path, Path], capsys: pytest.CaptureFixture[str]
 ) -> None:
     base, head, ack = pair
@@ -106,12 +107,10 @@ def test_markdown_format_is_a_table(
         capsys, "--base", str(base), "--head", str(head), "--ack", str(ack), "--format", "markdown"
     )
     assert status == 1
-    assert "Semver bump needed: **major**" in out
-    header = (
-        "| Severity | Rule | SDK symbol | Operation | Change | Base pointer | Head pointer | Acknowledged |"
-    )
-    assert header in out
-    rows = [line for line in out.splitlines() if line.startswith("| ") and "`" in line]
+    assert out.startswith("**❌ Breaking-change check failed: 2 unacknowledged breaking change(s)**")
+    assert "semver bump: **major**" in out.splitlines()[0]
+    assert "| Rule | Change | SDK symbol | Operations | Location | Acknowledged |" in out
+    rows = [line for line in out.splitlines() if line.startswith("| `")]
     assert len(rows) == 4
     assert any("`response-property-removed`" in row and "`PaymentIntent.created`" in row for row in rows)
     assert "spec/breaking-acknowledged.yaml" in out
@@ -137,7 +136,9 @@ def test_acknowledged_breaking_changes_pass_and_are_still_shown(
     status, out, _ = run(capsys, "--base", str(base), "--head", str(head), "--ack", str(ack))
     assert status == 0
     assert "response-property-removed [acknowledged]" in out
-    assert "acknowledgement matched nothing: operation-removed molam.nothing.here" in out
+    # One summary line for the entries that matched nothing, however many there are.
+    assert "note: 1 acknowledgement(s) matched nothing in this comparison" in out
+    assert "molam.nothing.here" not in out
     assert "semver bump needed: major" in out  # still a major release
     status, out, _ = run(
         capsys, "--base", str(base), "--head", str(head), "--ack", str(ack), "--format", "json"
@@ -164,7 +165,7 @@ def test_output_file(
         str(target),
     )
     assert status == 1 and out == ""
-    assert target.read_text().startswith("### API spec and SDK surface changes")
+    assert target.read_text().startswith("**❌ Breaking-change check failed")
 
 
 def test_input_errors_exit_2(
