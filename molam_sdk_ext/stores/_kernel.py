@@ -213,17 +213,28 @@ class IdempotencyRecordPlans(_Settings):
         return lambda records: records.delete_expired(self.clock())
 
 
+Rule = Callable[[StoredEvent | None, float], StoredEvent | None]
+"""A webhook-event rule as a record plan applies it: the current record and now -> the record to write, or None."""
+
+
 class EventRecordPlans(_Settings):
     """The webhook-event plans of a store that reads, decides and writes under its own lock (memory, SQLite)."""
+
+    def _apply(self, event_id: str, rule: Rule) -> RecordPlan[bool]:
+        """The plan that writes what ``rule`` decides for the event's record; whether it wrote."""
+        return lambda records: _update(records, event_id, rule(records.read(event_id), self.clock()))
 
     def claim(self, event_id: str, holder: str | None) -> RecordPlan[ClaimOutcome]:
         """See ``WebhookEventStore.claim``."""
 
         def plan(records: Records) -> ClaimOutcome:
-            now = self.clock()
-            record = records.read(event_id)
             outcome, write = decide_claim(
-                record, event_id, now=now, ttl=self.ttl, lock_timeout=self.lock_timeout, holder=holder
+                records.read(event_id),
+                event_id,
+                now=self.clock(),
+                ttl=self.ttl,
+                lock_timeout=self.lock_timeout,
+                holder=holder,
             )
             if write is not None:
                 records.write(event_id, write)
@@ -233,28 +244,20 @@ class EventRecordPlans(_Settings):
 
     def renew(self, event_id: str, holder: str) -> RecordPlan[bool]:
         """See ``WebhookEventStore.renew``."""
-        return lambda records: _update(
-            records, event_id, decide_renew(records.read(event_id), holder, now=self.clock(), ttl=self.ttl)
-        )
+        return self._apply(event_id, lambda record, now: decide_renew(record, holder, now=now, ttl=self.ttl))
 
     def mark_processed(self, event_id: str, holder: str | None) -> RecordPlan[bool]:
         """See ``WebhookEventStore.mark_processed``."""
-        return lambda records: _update(
-            records,
+        return self._apply(
             event_id,
-            decide_mark_processed(
-                records.read(event_id), event_id, now=self.clock(), ttl=self.ttl, holder=holder
-            ),
+            lambda record, now: decide_mark_processed(record, event_id, now=now, ttl=self.ttl, holder=holder),
         )
 
     def release(self, event_id: str, error: str, holder: str | None) -> RecordPlan[bool]:
         """See ``WebhookEventStore.release``."""
-        return lambda records: _update(
-            records,
+        return self._apply(
             event_id,
-            decide_release(
-                records.read(event_id), event_id, error, now=self.clock(), ttl=self.ttl, holder=holder
-            ),
+            lambda record, now: decide_release(record, event_id, error, now=now, ttl=self.ttl, holder=holder),
         )
 
     def get(self, event_id: str) -> RecordPlan[EventRecord | None]:
@@ -279,20 +282,12 @@ class InboxRecordPlans(EventRecordPlans):
 
     def record(self, event_id: str, event_type: str, payload: bytes) -> RecordPlan[bool]:
         """See ``WebhookInbox.record``."""
-
-        def plan(records: Records) -> bool:
-            write = decide_record(
-                records.read(event_id),
-                event_id,
-                event_type,
-                payload,
-                now=self.clock(),
-                ttl=self.ttl,
-                stale_after=self.stale_after,
-            )
-            return _update(records, event_id, write)
-
-        return plan
+        return self._apply(
+            event_id,
+            lambda r, now: decide_record(
+                r, event_id, event_type, payload, now=now, ttl=self.ttl, stale_after=self.stale_after
+            ),
+        )
 
     def load(self, event_id: str) -> RecordPlan[InboxEvent | None]:
         """See ``WebhookInbox.load``."""
@@ -300,26 +295,16 @@ class InboxRecordPlans(EventRecordPlans):
 
     def fail(self, event_id: str, error: str, holder: str, retry_at: float | None) -> RecordPlan[bool]:
         """See ``WebhookInbox.fail``."""
-
-        def plan(records: Records) -> bool:
-            write = decide_inbox_fail(
-                records.read(event_id),
-                error,
-                holder,
-                retry_at,
-                now=self.clock(),
-                ttl=self.ttl,
-                stale_after=self.stale_after,
-            )
-            return _update(records, event_id, write)
-
-        return plan
+        return self._apply(
+            event_id,
+            lambda r, now: decide_inbox_fail(
+                r, error, holder, retry_at, now=now, ttl=self.ttl, stale_after=self.stale_after
+            ),
+        )
 
     def mark_due(self, event_id: str) -> RecordPlan[bool]:
         """See ``WebhookInbox.mark_due``."""
-        return lambda records: _update(
-            records, event_id, decide_mark_due(records.read(event_id), now=self.clock())
-        )
+        return self._apply(event_id, lambda record, now: decide_mark_due(record, now=now))
 
     def due(self, limit: int) -> RecordPlan[list[str]]:
         """See ``WebhookInbox.due``."""
@@ -341,12 +326,9 @@ class InboxRecordPlans(EventRecordPlans):
 
     def replay(self, event_id: str) -> RecordPlan[bool]:
         """See ``WebhookInbox.replay``."""
-        return lambda records: _update(
-            records,
+        return self._apply(
             event_id,
-            decide_replay(
-                records.read(event_id), now=self.clock(), ttl=self.ttl, stale_after=self.stale_after
-            ),
+            lambda r, now: decide_replay(r, now=now, ttl=self.ttl, stale_after=self.stale_after),
         )
 
     def replay_dead(self, limit: int) -> RecordPlan[list[str]]:
