@@ -550,7 +550,8 @@ def plan_release(
     results: list[GateResult] = []
     python = project_python(repo)
     for gate in default_gates(repo) if gates is None else gates:
-        log(f"gate {gate.name}: running ({'; '.join(' '.join(command) for command in gate.commands)[:200]})")
+        first, more = " ".join(gate.commands[0]), len(gate.commands) - 1
+        log(f"gate {gate.name}: running python {first[:160]}" + (f" (+{more} more)" if more else ""))
         result = run_gate(gate, repo, python)
         log(f"gate {gate.name}: {'passed' if result.passed else 'FAILED'} in {result.seconds:.1f} s")
         results.append(result)
