@@ -80,8 +80,10 @@ def create_app(*, webhook_secret: str | None = None, molam: AsyncMolam | None = 
         order_id = intent.metadata.get("order_id") if intent.metadata else None
         if order_id not in orders or orders[order_id]["status"] == "paid":
             return  # a declined attempt's event may arrive after the retry that paid: paid stays paid
-        outcome = {"payment_intent.succeeded": "paid", "payment_intent.failed": "failed"}
-        orders[order_id]["status"] = outcome.get(event.type, "canceled")
+        if event.type == "payment_intent.succeeded":
+            orders[order_id]["status"] = "paid"
+        else:
+            orders[order_id]["status"] = "failed" if event.type == "payment_intent.failed" else "canceled"
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -164,7 +166,10 @@ def create_app(*, webhook_secret: str | None = None, molam: AsyncMolam | None = 
         if order is None or order.get("payment_intent") != payment_intent:
             raise HTTPException(status_code=404, detail="no such order")
         status = str(order["status"])
-        refresh = '<meta http-equiv="refresh" content="1">' if status == "pending" else ""
+        # Until the webhook says paid (or canceled): a declined attempt's "failed" may still be the latest news
+        # when the customer, having paid on a retry, is already back here.
+        waiting = status not in ("paid", "canceled")
+        refresh = '<meta http-equiv="refresh" content="1">' if waiting else ""
         return RETURN_PAGE.format(order_id=html.escape(order_id), status=html.escape(status), refresh=refresh)
 
     @app.get("/orders/{order_id}")

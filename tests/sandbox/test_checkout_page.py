@@ -100,8 +100,13 @@ def test_redirect_url_is_a_capability_on_the_sandbox(
     assert str(first.client_secret) not in page.text and api_key not in page.text
     assert "sk_test_" not in page.text and "_secret_" not in page.text
 
+    with Molam(api_key=sandbox.new_api_key(), base_url=sandbox.url, max_retries=0) as other_account:
+        foreign = _create(other_account)  # another key's intent
     base = first.redirect_url.rsplit("/", 1)[0]
+    foreign_base, foreign_token = foreign.redirect_url.rsplit("/", 1)
     wrong = {
+        "another key's intent with this intent's token": f"{foreign_base}/{first.redirect_url.rsplit('/', 1)[1]}",
+        "this intent with another key's intent's token": f"{base}/{foreign_token}",
         "wrong token": f"{base}/{'x' * 32}",
         "missing token": base,
         "another intent's token": f"{base}/{second.redirect_url.rsplit('/', 1)[1]}",
@@ -113,7 +118,8 @@ def test_redirect_url_is_a_capability_on_the_sandbox(
             browser.post(url, data={"choice": "card-success", "nonce": "n" * 24}),
         ):
             assert response.status_code == 404, why
-            assert first.id not in response.text and "4,217.53" not in response.text, why
+            assert first.id not in response.text and foreign.id not in response.text, why
+            assert "4,217.53" not in response.text, why
     assert molam.payment_intents.retrieve(first.id).status == "requires_payment_method"
 
 

@@ -60,8 +60,10 @@ def payment_outcome(event: Any) -> None:
         order = ORDERS.setdefault(order_id, {"payment_intent": intent.id})
         if order.get("status") == "paid":
             return  # a declined attempt's event may arrive after the retry that paid: paid stays paid
-        outcome = {"payment_intent.succeeded": "paid", "payment_intent.failed": "failed"}
-        order["status"] = outcome.get(event.type, "canceled")
+        if event.type == "payment_intent.succeeded":
+            order["status"] = "paid"
+        else:
+            order["status"] = "failed" if event.type == "payment_intent.failed" else "canceled"
 
 
 molam_webhook = webhook_view(processor)
@@ -114,7 +116,10 @@ def order_return(request: HttpRequest, order_id: str) -> HttpResponse:
     if order is None or order.get("payment_intent") != request.GET.get("payment_intent"):
         return HttpResponse("No such order.", status=404)
     status = str(order.get("status", "pending"))
-    refresh = '<meta http-equiv="refresh" content="1">' if status == "pending" else ""
+    # Until the webhook says paid (or canceled): a declined attempt's "failed" may still be the latest news
+    # when the customer, having paid on a retry, is already back here.
+    waiting = status not in ("paid", "canceled")
+    refresh = '<meta http-equiv="refresh" content="1">' if waiting else ""
     page = RETURN_PAGE.format(order_id=escape(order_id), status=escape(status), refresh=refresh)
     return HttpResponse(page)
 
