@@ -285,7 +285,6 @@ def test_a_new_resource_is_a_new_command_group(tmp_path: Path) -> None:
         """
         import json
         from molam_sdk.commands import GROUPS
-from molam_sdk.models import EventType
         print(json.dumps(sum(len(group.commands) for group in GROUPS)))
         """,
     )
