@@ -42,15 +42,20 @@ Document = dict[str, Any]
 Op = Literal["=", "<", "<=", ">", ">="]
 
 
+# Random bytes become base62 characters in C: bytes.translate maps 0..247 onto the alphabet (each character
+# exactly four times, so no bias) and deletes 248..255. About 1 us an id, against ~10 us for a big-int divmod
+# loop; ids, client secrets and checkout tokens are made several times per request.
+_TO_BASE62 = bytes(ord(_ALPHABET[i % 62]) for i in range(256))
+_REJECTED = bytes(range(248, 256))
+
+
 def new_id(prefix: str, length: int = 24) -> str:
     """A fresh object id such as ``pi_3xY...`` (prefix plus `length` random base62 characters)."""
-    # One urandom call per id: drawing each character with secrets.choice costs ~3 us apiece.
-    number = int.from_bytes(secrets.token_bytes(length), "big")
-    chars = []
-    for _ in range(length):
-        number, digit = divmod(number, 62)
-        chars.append(_ALPHABET[digit])
-    return prefix + "".join(chars)
+    drawn = b""
+    while len(drawn) < length:
+        # One extra eighth covers the 8/256 of bytes rejected nearly always; the loop only repeats by chance.
+        drawn += secrets.token_bytes(length + length // 8 + 2).translate(_TO_BASE62, _REJECTED)
+    return prefix + drawn[:length].decode("ascii")
 
 
 INT64_MIN, INT64_MAX = -(2**63), 2**63 - 1
