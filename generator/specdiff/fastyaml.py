@@ -30,6 +30,9 @@ try:
 except ImportError:  # pragma: no cover - rapidyaml is in the dev extra; without it PyYAML does the work
     ryml = None
 
+# Characters PyYAML (YAML 1.1) takes for line breaks inside scalars and rapidyaml (1.2) does not, and a
+# byte-order mark: a text holding any of them is left to PyYAML.
+_YAML11_BREAKS = ("\x85", "\u2028", "\u2029", "\ufeff")
 DECLINED: Final = object()
 """What `load` returns when the text is left to PyYAML."""
 
@@ -56,7 +59,7 @@ def available() -> bool:
 
 def load(text: str) -> Any:
     """The document of `text` as PyYAML's SafeLoader builds it, or `DECLINED` (then use PyYAML)."""
-    if ryml is None or not text.strip() or text.startswith("\ufeff"):
+    if ryml is None or not text.strip() or any(char in text for char in _YAML11_BREAKS):
         return DECLINED
     scan = _Scan(text)
     if not scan.ok:
@@ -168,8 +171,8 @@ _BLOCK_START = re.compile(r"(?::[ \t]+|\n[ \t]*-[ \t]+)[|>][-+0-9]*[ \t]*(?:#[^\
 _QUOTED_VALUE = re.compile(r"""(?::[ \t]+|\n[ \t]*(?:-[ \t]+)+)("(?:[^"\\]|\\.)*"|'(?:[^']|'')*')""")
 # Anchors (`&a`), aliases (`*a`) and tags (`!x`) where a node starts; the rest at a line's start.
 _NODE_PROPERTY = re.compile(r"[&*!]")
-_NODE_START = re.compile(r"(?:^[ \t]*(?:-[ \t]+)*|:[ \t]+|[\[{,][ \t]*)$")
-_LINE_START_UNSUPPORTED = re.compile(r"\n(?:[ \t]*\?[ \t]|%|---|\.\.\.| *\t)")
+_NODE_START = re.compile(r"(?m)(?:^[ \t]*(?:-[ \t]+)*|:[ \t]+|[\[{,][ \t]*)$")
+_LINE_START_UNSUPPORTED = re.compile(r"\n(?:[ \t]*(?:-[ \t]+)*\?(?:[ \t]|\n)|%|---|\.\.\.| *\t)")
 _ENDS: dict[int, re.Pattern[str]] = {}
 
 

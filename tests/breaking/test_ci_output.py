@@ -4,6 +4,7 @@ and locations, the unused-acknowledgement summary, and the note when the surface
 
 from __future__ import annotations
 
+import json
 import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -219,3 +220,20 @@ def test_acknowledgement_rules_must_match_a_known_rule(
     status = breaking.main(["--base", str(base), "--head", str(head), "--ack", str(ack)])
     assert status == 2
     assert "a glob matching one" in capsys.readouterr().err
+
+
+def test_sdk_entries_are_not_called_unused_when_the_surface_was_not_compared(
+    files: tuple[Path, Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    base, head, ack = files
+    ack.write_text(
+        yaml.safe_dump(
+            [
+                {"rule": "sdk-name-removed", "symbol": "molam_sdk.x:y", "reason": "moved"},
+                {"rule": "operation-removed", "pointer": "/paths/~1nothing/get", "reason": "stale"},
+            ]
+        )
+    )
+    _, out = _run(capsys, "--base", str(base), "--head", str(head), "--ack", str(ack), "--format", "json")
+    # Only the spec entry is stale: `make release` must not prune the SDK one on a spec-only run.
+    assert [entry["rule"] for entry in json.loads(out)["unused_acknowledgements"]] == ["operation-removed"]

@@ -106,6 +106,10 @@ def test_this_repository_spec_and_a_generated_plaid_shaped_spec_take_the_fast_pa
         "a:\n  - |\n    text\n  - on\n",
         "a:\n  - b: |\n      on\n    c: off\n",
         "a: 'x\n  on'\nb: on\n",
+        "'0':\n- !!null 'null'\n",
+        "a:\n  - &y\n    b: 1\n",
+        "'0':\n- ? '\x85    '\n  : null\n",
+        "a: 'line\u2028break'\n",
     ],
 )
 def test_scalars_yaml_11_reads_otherwise_are_never_misread(text: str) -> None:
@@ -149,7 +153,16 @@ _documents = st.recursive(
 
 
 @settings(max_examples=150, deadline=None)
-@given(document=st.dictionaries(st.text(max_size=8), _documents, min_size=1, max_size=4), flow=st.booleans())
-def test_random_documents_build_what_pyyaml_builds(document: dict[str, Any], flow: bool) -> None:
-    text = yaml.safe_dump(document, default_flow_style=flow, allow_unicode=True, width=60)
+@given(
+    document=st.dictionaries(st.text(max_size=8), _documents, min_size=1, max_size=4),
+    flow=st.booleans(),
+    width=st.sampled_from([20, 60, 1000]),
+    style=st.sampled_from([None, "'", '"']),
+)
+def test_random_documents_build_what_pyyaml_builds(
+    document: dict[str, Any], flow: bool, width: int, style: str | None
+) -> None:
+    text = yaml.safe_dump(
+        document, default_flow_style=flow, allow_unicode=width != 60, width=width, default_style=style
+    )
     _same_or_declined(text)
