@@ -41,7 +41,7 @@ from openapi_python_client.schema.untrusted_string import UntrustedString
 from openapi_python_client.strings import PythonCode
 
 from .cli_commands import CommandGroup, Shape, describe_commands, field_shape
-from .lint import REPLACEMENT
+from .lint import deprecation_note
 
 __all__ = ["GenerationError", "build_sdk", "deprecation_note", "literal_alias", "load_config"]
 
@@ -477,21 +477,6 @@ def describe_enum_literals(openapi: GeneratorData) -> list[str]:
             )
         lines.append(f"from .{enum.class_info.module_name} import {alias}")
     return lines
-
-
-#: Where a description splits into sentences: after a full stop, `!` or `?` and a space (a dotted name in
-#: backquotes, `molam.payouts.list`, has no space after its dots).
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
-
-
-def deprecation_note(text: str) -> str:
-    """One line for a deprecation warning: the sentence of `text` (a deprecated node's description) naming the
-    replacement ("Use `x` instead."), else its first sentence. A warning printed in a log or shown by an IDE
-    must say what to do, not repeat the whole description (the docstring keeps that)."""
-    sentences = [part for part in _SENTENCE_END.split(" ".join(text.split())) if part]
-    if not sentences:
-        return "Deprecated."
-    return next((part for part in sentences if REPLACEMENT.search(part)), sentences[0])
 
 
 # --- webhook event registry ----------------------------------------------------------------------------
