@@ -66,6 +66,7 @@ import yaml
 
 from generator.changelog import (
     CHANGELOG_FILE,
+    ApiNames,
     Change,
     ChangelogError,
     SectionInfo,
@@ -204,13 +205,18 @@ def last_release(repo: Path) -> Version | None:
         raise ReleaseError(f"the last release tag {tag!r} is not vX.Y.Z: {exc}") from exc
 
 
-def _api_version(text: str | None) -> str | None:
+def _spec_data(text: str | None) -> Any:
+    """A spec's text parsed (None when there is none or it is not YAML)."""
     if text is None:
         return None
     try:
-        data = yaml.safe_load(text)
+        return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.YAMLError:
         return None
+
+
+def _api_version(data: Any) -> str | None:
+    """`info.version` of a parsed spec."""
     info = data.get("info") if isinstance(data, dict) else None
     version = info.get("version") if isinstance(info, dict) else None
     return version if isinstance(version, str) and version else None
@@ -522,12 +528,12 @@ def plan_release(
             f"(acknowledge it in {ACK_FILE} with a reason: the reason becomes the migration hint)"
         )
 
-    api_version = _api_version((repo / SPEC_FILE).read_text(encoding="utf-8"))
+    head_spec = _spec_data((repo / SPEC_FILE).read_text(encoding="utf-8"))
+    base_spec = _spec_data(_git(repo, "show", f"{base}:{SPEC_FILE}", check=False) or None) if base else None
+    api_version = _api_version(head_spec)
     if api_version is None:
         raise ReleaseError(f"{SPEC_FILE} has no info.version")
-    previous_api = (
-        _api_version(_git(repo, "show", f"{base}:{SPEC_FILE}", check=False) or None) if base else None
-    )
+    previous_api = _api_version(base_spec)
     same_api = check_api_version(report, api_version, previous_api, base or "the initial state")
     notes: list[str] = []
     if same_api and not same_api_version:
@@ -576,7 +582,10 @@ def plan_release(
         compared_with=plan.compared_with,
         same_api_version=same_api_version,
     )
-    plan.section = render_section(info, report.changes, unreleased_notes(current))
+    # The findings name what changed; the specs say which method an operation is and what a
+    # deprecation's replacement is, so the lines can name the calls users write.
+    names = ApiNames.from_specs(base_spec, head_spec)
+    plan.section = render_section(info, report.changes, unreleased_notes(current), names)
     plan.changelog = with_release(current, plan.section)
     return plan
 

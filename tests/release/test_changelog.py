@@ -10,6 +10,7 @@ import yaml
 
 from generator.changelog import (
     NOTES_HINT,
+    ApiNames,
     Category,
     Change,
     SectionInfo,
@@ -68,7 +69,7 @@ def test_lines_name_the_python_symbol_the_operations_and_the_migration() -> None
         in lines
     )
     assert "- `molam.payouts.cancel()`: deprecated (POST /v1/treasury/payouts/{id}/cancel)." in lines
-    assert "- `molam.payouts.list(currency=)`: new optional argument (GET /v1/treasury/payouts)." in lines
+    assert "- `molam.payouts.list(currency=...)`: new optional argument (GET /v1/treasury/payouts)." in lines
     assert f"- `Payout.reference`: new field ({ops})." in lines
     assert (
         f"- `PayoutStatus.RETURNED`: new value ({ops}). Code that handles every value should expect it."
@@ -85,6 +86,88 @@ def test_lines_name_the_python_symbol_the_operations_and_the_migration() -> None
         "webhook payout.in_transit",
         "webhook payout.paid",
     ]
+
+
+def test_request_fields_are_the_call_and_deprecations_name_their_replacement() -> None:
+    """With the specs' names, a field of a request body model is the keyword argument users pass, a type
+    change is told in Python types, and a deprecated method's line quotes the sentence naming what to use
+    (the DeprecationWarning's)."""
+    head: dict[str, Any] = copy.deepcopy(SPEC)
+    schemas = head["components"]["schemas"]
+    schemas["CreatePayoutRequest"]["properties"]["reference"] = {"type": "string", "description": "Yours."}
+    schemas["Payout"]["properties"]["created"] = {
+        "type": "string",
+        "format": "date-time",
+        "description": "When.",
+    }
+    cancel = head["paths"]["/v1/treasury/payouts/{id}/cancel"]["post"]
+    cancel.update(deprecated=True, description="Cancel a payout. Use `molam.payouts.reverse()` instead.")
+    found = changes(head)
+    lines = render_section(INFO, found, names=ApiNames.from_specs(SPEC, head)).splitlines()
+    assert (
+        "- `molam.payouts.create(reference=...)`: new optional argument (POST /v1/treasury/payouts)." in lines
+    )
+    assert (
+        "- `molam.payouts.cancel()`: deprecated (POST /v1/treasury/payouts/{id}/cancel). "
+        "Use `molam.payouts.reverse()` instead."
+    ) in lines
+    (created,) = [line for line in lines if line.startswith("- `Payout.created`")]
+    assert created.startswith("- `Payout.created`: type changed from `int` to `datetime.datetime` (GET ")
+    # Without the specs (a report alone), the finding's own symbol and words.
+    plain = render_section(INFO, found).splitlines()
+    assert "- `CreatePayoutRequest.reference`: new optional argument (POST /v1/treasury/payouts)." in plain
+    assert "- `molam.payouts.cancel()`: deprecated (POST /v1/treasury/payouts/{id}/cancel)." in plain
+
+
+def sdk(rule: str, symbol: str, message: str, severity: str = "info") -> Change:
+    """An SDK surface finding as the report's JSON carries it."""
+    bump = "major" if severity == "breaking" else "minor"
+    return Change(rule, severity, bump, message, symbol, source="sdk")
+
+
+def test_sdk_surface_findings_read_as_calls_sync_and_async_on_one_line() -> None:
+    found = [
+        sdk("sdk-optional-argument-added", "molam_sdk.resources.payouts:Payouts.list(expand=)", "optional argument 'expand' added"),
+        sdk("sdk-optional-argument-added", "molam_sdk.resources.payouts:AsyncPayouts.list(expand=)", "optional argument 'expand' added"),
+        sdk("sdk-name-added", "molam_sdk.resources.payouts:PayoutsWithRawResponse.reverse", "method added"),
+        sdk("sdk-name-removed", "molam_sdk.models:Payout.legacy_id", "field removed", "breaking"),
+        sdk("sdk-name-added", "molam_sdk_ext.money:exponent", "function added"),
+    ]  # fmt: skip
+    rendered = [entry.render() for entries in categorize(found).values() for entry in entries]
+    assert rendered == [
+        "- `Payout.legacy_id`: field removed. (Not acknowledged: the release refuses until "
+        "spec/breaking-acknowledged.yaml says why.)",
+        "- `molam.payouts.list(expand=...)`: new optional argument.",
+        "- `molam.with_raw_response.payouts.reverse()`: new method.",  # nothing else names it
+        "- `molam_sdk_ext.money.exponent()`: new function.",
+    ]
+
+
+def test_sdk_findings_fold_into_the_spec_line_naming_the_same_change() -> None:
+    """The raw-response variant and the sync and async methods of a new spec method, the module of a new
+    model: one line each, the spec's; a breaking SDK finding never hides on an Added line."""
+    head: dict[str, Any] = copy.deepcopy(SPEC)
+    head["components"]["schemas"]["Dispute"] = {"type": "object", "properties": {"id": {"type": "string"}}}
+    head["paths"]["/v1/treasury/payouts/{id}/reverse"] = copy.deepcopy(
+        head["paths"]["/v1/treasury/payouts/{id}/cancel"]
+    )
+    head["paths"]["/v1/treasury/payouts/{id}/reverse"]["post"].update(
+        operationId="reverse_payout", **{"x-molam-method": "reverse"}
+    )
+    found = [
+        *changes(head),
+        sdk("sdk-name-added", "molam_sdk.resources.payouts:Payouts.reverse", "method added"),
+        sdk("sdk-name-added", "molam_sdk.resources.payouts:AsyncPayouts.reverse", "async method added"),
+        sdk("sdk-name-added", "molam_sdk.resources.payouts:PayoutsWithRawResponse.reverse", "method added"),
+        sdk("sdk-module-added", "molam_sdk.models.dispute", "public module added"),
+        sdk("sdk-type-changed", "molam_sdk.resources.payouts:Payouts.reverse", "return type changed", "breaking"),
+    ]  # fmt: skip
+    lines = render_section(INFO, found).splitlines()
+    reverse = "- `molam.payouts.reverse()`: new method (POST /v1/treasury/payouts/{id}/reverse)."
+    assert lines[lines.index("### Added") + 2 :] == [reverse, "- `Dispute`: new model."]
+    assert lines[lines.index("### Breaking") + 2].startswith(
+        "- `molam.payouts.reverse()`: return type changed."
+    )
 
 
 def test_an_unacknowledged_breaking_change_says_so() -> None:
