@@ -5,8 +5,7 @@ from __future__ import annotations
 import socket
 
 from molam_sdk_ext.cli.exit_codes import EXIT_CODES_HELP, ExitCode
-
-from .conftest import Cli
+from tests.support.cli import Cli
 
 
 def closed_port() -> int:

@@ -16,8 +16,7 @@ from molam_sdk_ext.cli import aliases
 from molam_sdk_ext.cli.exit_codes import ExitCode
 from molam_sdk_ext.client import Molam
 from tests.drill.harness import Spec, load_spec, operation, regenerate, run, schema
-
-from .conftest import Cli
+from tests.support.cli import Cli
 
 HTTP_METHODS = ("get", "put", "post", "delete", "patch")
 

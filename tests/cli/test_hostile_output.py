@@ -6,7 +6,7 @@ terminal raw through `molam payments get/list`: it could recolour the screen, mo
 
 from __future__ import annotations
 
-from tests.cli.conftest import Cli
+from tests.support.cli import Cli
 
 HOSTILE = "\x1b[2J\x1b[31mPAID\x00\rrefund\nforged\u202eline"
 

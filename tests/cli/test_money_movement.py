@@ -5,8 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from molam_sdk_ext.cli.exit_codes import ExitCode
-
-from .conftest import Cli
+from tests.support.cli import Cli
 
 
 def paid(cli: Cli, amount: str = "150.00", currency: str = "GHS") -> dict[str, Any]:

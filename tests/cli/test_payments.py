@@ -6,8 +6,7 @@ from __future__ import annotations
 import httpx
 
 from molam_sdk_ext.cli.exit_codes import ExitCode
-
-from .conftest import Cli
+from tests.support.cli import Cli
 
 
 def test_create_human_output_shows_major_units(cli: Cli) -> None:

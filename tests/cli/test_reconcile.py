@@ -13,8 +13,8 @@ import pytest
 
 from molam_sdk_ext.cli.exit_codes import ExitCode
 from molam_sdk_ext.money import from_minor_units
+from tests.support.cli import Cli
 
-from .conftest import Cli
 from .seed import seed_payment_intents
 
 

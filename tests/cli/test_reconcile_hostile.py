@@ -21,8 +21,7 @@ import pytest
 
 from molam_sdk_ext.cli.exit_codes import ExitCode
 from molam_sdk_ext.reconcile import LedgerRow, Mismatch, MismatchKind, read_ledger
-
-from .conftest import Cli
+from tests.support.cli import Cli
 
 HEADER = "order_id,payment_intent_id,amount,currency,status"
 # Each is refused in either unit; "1e99999" stands in for the bomb in process (the old parser took it as a

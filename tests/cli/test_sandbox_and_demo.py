@@ -12,9 +12,8 @@ import sys
 import httpx
 
 from molam_sdk_ext.cli.exit_codes import ExitCode
-
-from ..examples.apps import free_port
-from .conftest import Cli
+from tests.support import free_port
+from tests.support.cli import Cli
 
 
 def test_sandbox_serves_until_ctrl_c() -> None:

@@ -22,9 +22,10 @@ import httpx
 from molam_sdk.events import EVENT_TYPES
 from molam_sdk_ext.cli.exit_codes import ExitCode
 from molam_sdk_ext.webhooks import sign
+from tests.support import wait_for
+from tests.support.cli import Cli
 
-from ..examples.apps import load_example, serve_wsgi, wait_until
-from .conftest import Cli
+from ..examples.apps import load_example, serve_wsgi
 
 FORWARD_SECRET = "whsec_cli_forwarding_secret_for_tests"
 
@@ -158,7 +159,7 @@ def test_listen_generates_a_secret_and_rejects_forged_deliveries_with_exit_4(cli
 
 
 def test_listen_reports_an_unreachable_app(cli: Cli) -> None:
-    from ..examples.apps import free_port
+    from tests.support import free_port
 
     with listening(
         cli,
@@ -209,7 +210,7 @@ def test_listen_human_output(cli: Cli) -> None:
     assert proc.returncode == 0
     assert "--> charge.refunded evt_" in out and "[200]" in out
     assert "Forwarded 1 event(s)." in err
-    wait_until(lambda: received)
+    wait_for(lambda: received)
 
 
 def test_ctrl_c_stops_listen_cleanly_and_deletes_its_endpoint(cli: Cli) -> None:

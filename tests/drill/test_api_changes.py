@@ -31,7 +31,8 @@ import pytest
 
 from molam_sandbox.server import SandboxProcess, SandboxStartError
 from tests.drill.harness import ROOT, Spec, regenerate, run, schema
-from tests.sandbox.conftest import WebhookReceiver, wait_for
+from tests.support.receivers import WebhookReceiver
+from tests.support.waiting import wait_for
 
 pytestmark = [pytest.mark.drill, pytest.mark.integration]
 

@@ -18,9 +18,10 @@ import pytest
 
 from molam_sdk.models import EventType
 from molam_sdk_ext.stores import webhook_inbox_from_url
+from tests.support import free_port, wait_for
+from tests.support.accounts import Account
 
-from .apps import EXAMPLES, free_port, wait_until
-from .conftest import Account
+from .apps import EXAMPLES
 
 
 @contextmanager
@@ -67,7 +68,7 @@ def pay_and_wait_for_the_order(account: Account, url: str, order_id: str, logs: 
         return answer.status_code == 200 and answer.json()["status"] == "paid"
 
     try:
-        wait_until(paid, timeout=60, interval=0.2)
+        wait_for(paid, timeout=60, interval=0.2)
     except AssertionError:
         raise AssertionError(
             "order not paid; logs:\n" + "\n".join(p.read_text() for p in logs.glob("*.log"))

@@ -32,9 +32,10 @@ from selenium.webdriver.support.ui import WebDriverWait
 
 from molam_sdk.models import EventType
 from molam_sdk_ext.client import Molam
+from tests.support import free_port
+from tests.support.accounts import Account
 
-from .apps import free_port, load_example, serve_asgi
-from .conftest import Account
+from .apps import load_example, serve_asgi
 
 pytestmark = [pytest.mark.browser, pytest.mark.integration]
 

@@ -13,9 +13,10 @@ import httpx
 import pytest
 
 from molam_sdk.models import EventType
+from tests.support import free_port, wait_for
+from tests.support.accounts import Account
 
-from .apps import EXAMPLES, free_port, wait_until
-from .conftest import Account
+from .apps import EXAMPLES
 
 
 @pytest.fixture(scope="module")
@@ -50,7 +51,7 @@ def django_server(sandbox: Any) -> Iterator[tuple[str, Account]]:
             return False
 
     try:
-        wait_until(up, timeout=30)
+        wait_for(up, timeout=30)
         yield url, account
     finally:
         proc.terminate()
@@ -79,7 +80,7 @@ def test_form_checkout_is_marked_paid_by_the_webhook(django_server: tuple[str, A
         assert paid.status_code == 200, paid.text
         assert paid.json()["status"] == "succeeded"
         intent_id = paid.json()["payment_intent"]
-        order = wait_until(lambda: (o := browser.get("/orders/1042").json())["status"] == "paid" and o)
+        order = wait_for(lambda: (o := browser.get("/orders/1042").json())["status"] == "paid" and o)
         assert order == {"order_id": "1042", "status": "paid", "payment_intent": intent_id}
 
         declined = browser.post(
@@ -93,7 +94,7 @@ def test_form_checkout_is_marked_paid_by_the_webhook(django_server: tuple[str, A
             headers={"X-CSRFToken": browser.cookies["csrftoken"]},
         )
         assert declined.status_code == 402 and "card_declined" in declined.json()["error"]
-        assert wait_until(lambda: browser.get("/orders/1043").json()["status"] == "failed")
+        assert wait_for(lambda: browser.get("/orders/1043").json()["status"] == "failed")
         too_precise = browser.post("/checkout/", data=form | {"order_id": "1044", "amount": "1.001"})
         assert too_precise.status_code == 400 and too_precise.json()["param"] == "amount"
     with account.client() as molam:
@@ -131,6 +132,6 @@ def test_form_without_a_method_redirects_to_molam_checkout(django_server: tuple[
         assert nonce is not None
         back = browser.post(checkout_url, data={"choice": "orange-money-approve", "nonce": nonce.group(1)})
         assert back.status_code == 303 and back.headers["location"].startswith(f"{url}/orders/3001/return?")
-        paid = wait_until(lambda: "paid" in (r := browser.get(back.headers["location"])).text and r)
+        paid = wait_for(lambda: "paid" in (r := browser.get(back.headers["location"])).text and r)
         assert '<strong data-testid="order-status">paid</strong>' in paid.text
         assert browser.get("/orders/3001/return?payment_intent=pi_other").status_code == 404

@@ -9,9 +9,10 @@ import httpx
 import pytest
 
 from molam_sdk.models import EventType
+from tests.support import free_port, wait_for
+from tests.support.accounts import Account
 
-from .apps import free_port, load_example, serve_asgi, wait_until
-from .conftest import Account
+from .apps import load_example, serve_asgi
 
 
 def test_checkout_then_webhook_marks_the_order(account: Account, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -35,14 +36,14 @@ def test_checkout_then_webhook_marks_the_order(account: Account, monkeypatch: py
         assert (
             http.post("/checkout", json=order).json()["payment_intent"] == intent_id
         )  # idempotent on order id
-        settled = wait_until(lambda: (o := http.get("/orders/1042").json())["status"] == "paid" and o)
+        settled = wait_for(lambda: (o := http.get("/orders/1042").json())["status"] == "paid" and o)
         assert settled == {"order_id": "1042", "status": "paid", "payment_intent": intent_id}
 
         declined = http.post(
             "/checkout", json={**order, "order_id": "1043", "payment_method": "pm_card_declined"}
         )
         assert declined.status_code == 402 and "card_declined" in declined.json()["detail"]
-        assert wait_until(lambda: http.get("/orders/1043").json()["status"] == "failed")
+        assert wait_for(lambda: http.get("/orders/1043").json()["status"] == "failed")
         assert http.get("/orders/9999").status_code == 404
         bad_amount = http.post("/checkout", json={**order, "order_id": "1044", "amount": "1.005"})
         assert bad_amount.status_code == 400  # refused before anything was sent: more decimals than GHS has
@@ -91,7 +92,7 @@ def test_hosted_checkout_shop_to_checkout_to_shop_then_webhook(
         assert back.status_code == 303
         returned = back.headers["location"]
         assert returned.startswith(f"{url}/orders/2001/return?payment_intent=pi_")
-        paid = wait_until(lambda: "paid" in (r := browser.get(returned)).text and r)
+        paid = wait_for(lambda: "paid" in (r := browser.get(returned)).text and r)
         assert '<strong data-testid="order-status">paid</strong>' in paid.text
 
         # The JSON API without a payment method answers the URL to send the customer to.

@@ -9,9 +9,10 @@ import httpx
 
 from molam_sdk.models import EventType
 from molam_sdk_ext.webhooks import sign
+from tests.support import wait_for
+from tests.support.accounts import Account
 
-from .apps import load_example, serve_wsgi, wait_until
-from .conftest import Account
+from .apps import load_example, serve_wsgi
 
 SECRET = "whsec_flask_example_secret_0123456789"
 
@@ -71,7 +72,7 @@ def test_real_deliveries_from_the_sandbox(account: Account) -> None:
             amount=15000, currency="XOF", payment_method="pm_wave", confirm=True
         )
         molam.refunds.create(payment_intent=intent.id, amount=5000)
-        handled = wait_until(
+        handled = wait_for(
             lambda: (seen := httpx.get(f"{url}/events").json()) and len(seen) >= 2 and seen, timeout=20
         )
         assert {h["type"] for h in handled} == {

@@ -7,8 +7,9 @@ import re
 import subprocess
 import sys
 
+from tests.support.accounts import Account
+
 from .apps import EXAMPLES
-from .conftest import Account
 
 
 def run_example(name: str, account: Account) -> str:

@@ -20,8 +20,7 @@ from molam_sdk_ext.transport.breaker import (
     CircuitBreakerTransport,
     host_key,
 )
-
-from .conftest import FakeClock, Script, fail, ok
+from tests.support.transport import FakeClock, Script, fail, ok
 
 
 def breaker(clock: FakeClock, **kwargs: float) -> CircuitBreaker:

@@ -20,8 +20,8 @@ import pytest
 from molam_sdk_ext import APITimeoutError, AsyncMolam, ConfigurationError, Molam, ValidationError
 from molam_sdk_ext.transport.breaker import BreakerConfig, BreakerRegistry, CircuitBreakerTransport
 from molam_sdk_ext.transport.deadline import reset_deadline, set_deadline
-from tests.ext.conftest import TEST_KEY
 from tests.fixtures.hostile_server import HostileServer
+from tests.support.transport import TEST_KEY
 
 MARGIN = 3.0  # seconds past a bound still counted as "held" (a correctness bound, not a speed figure)
 

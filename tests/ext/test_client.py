@@ -17,8 +17,7 @@ from molam_sdk_ext.errors import APIConnectionError, APITimeoutError, CircuitOpe
 from molam_sdk_ext.observability.hooks import Hooks, RequestEvent, ResponseEvent
 from molam_sdk_ext.transport.breaker import BreakerConfig, BreakerStateChange
 from molam_sdk_ext.transport.retry import RetryPolicy
-
-from .conftest import TEST_KEY, FakeClock, Script, fail, ok
+from tests.support.transport import TEST_KEY, FakeClock, Script, fail, ok
 
 CREATE = Request(
     "post",

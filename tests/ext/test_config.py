@@ -8,8 +8,7 @@ import httpx
 import pytest
 
 from molam_sdk_ext.config import DEFAULT_API_VERSION, ClientSettings, ConfigurationError, is_loopback_host
-
-from .conftest import TEST_KEY
+from tests.support.transport import TEST_KEY
 
 
 def resolve(env: dict[str, str] | None = None, **kwargs: object) -> ClientSettings:

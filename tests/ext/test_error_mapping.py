@@ -21,8 +21,7 @@ from molam_sdk_ext.errors import (
     PermissionDeniedError,
     RateLimitError,
 )
-
-from .conftest import TEST_KEY
+from tests.support.transport import TEST_KEY
 
 RETRIEVE = Request("get", "/v1/connect/payment_intents/pi_1")
 

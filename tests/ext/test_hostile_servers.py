@@ -15,8 +15,8 @@ import time
 import pytest
 
 from molam_sdk_ext import APITimeoutError, AsyncMolam, Molam, ResponseTooLargeError
-from tests.ext.conftest import TEST_KEY
 from tests.fixtures.hostile_server import HostileServer
+from tests.support.transport import TEST_KEY
 
 MARGIN = 3.0  # seconds past the deadline still counted as "held": generous, so a busy machine cannot fail it
 

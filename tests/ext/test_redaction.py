@@ -16,8 +16,7 @@ from molam_sdk_ext import Molam
 from molam_sdk_ext.errors import APIConnectionError, MolamError
 from molam_sdk_ext.observability.logs import configure_logging, get_logger
 from molam_sdk_ext.observability.redaction import RedactingFilter, mask_secret, redact
-
-from .conftest import TEST_KEY, Script, fail, ok
+from tests.support.transport import TEST_KEY, Script, fail, ok
 
 LIVE_KEY = "sk_live_51HqLyjWDarjtT1zdp7dcQwErTy"
 JWT_KEY = "jwt_eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJtZXIifQ.c2lnbmF0dXJl"

@@ -12,8 +12,7 @@ import pytest
 from molam_sdk_ext import AsyncMolam, Molam, RawResponse, SyncPage
 from molam_sdk_ext.errors import NotFoundError, ValidationError
 from molam_sdk_ext.money import Money
-
-from .conftest import TEST_KEY
+from tests.support.transport import TEST_KEY
 
 
 def intent(n: int = 1, **changes: Any) -> dict[str, Any]:

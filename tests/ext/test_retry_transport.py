@@ -17,8 +17,7 @@ from molam_sdk_ext.transport.retry import (
     RetryTransport,
 )
 from molam_sdk_ext.transport.stack import TransportStack
-
-from .conftest import FakeClock, Script, fail, ok
+from tests.support.transport import FakeClock, Script, fail, ok
 
 URL = "https://api.molam.com/v1/connect/payment_intents"
 

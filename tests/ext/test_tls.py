@@ -17,8 +17,7 @@ from molam_sdk.requester import Request, RequestOptions
 from molam_sdk_ext import AsyncMolam, Molam
 from molam_sdk_ext.config import ConfigurationError
 from molam_sdk_ext.errors import APIConnectionError
-
-from .conftest import TEST_KEY
+from tests.support.transport import TEST_KEY
 
 BALANCE = Request("get", "/v1/treasury/balances")
 

@@ -20,7 +20,7 @@ import yaml
 from molam_sdk_ext import AsyncMolam, Molam, MolamError, ValidationError
 from molam_sdk_ext.encoding import MAX_URL_LENGTH, PATH_PARAMETER
 from molam_sdk_ext.legacy import Config, MolamAsyncClient, MolamClient
-from tests.ext.conftest import TEST_KEY
+from tests.support.transport import TEST_KEY
 
 LONG = "a" * 70000
 NOWHERE = "http://127.0.0.1:9"  # nothing listens: a request that was sent would fail as a connection error

@@ -12,8 +12,7 @@ import pytest
 from molam_sdk_ext import Molam
 from molam_sdk_ext.legacy.calls import ENTRY_POINTS
 from tests.fixtures.sandbox import SandboxHandle
-
-from .conftest import Receiver
+from tests.support.receivers import DeliveryReceiver
 
 GUIDE = Path(__file__).resolve().parents[2] / "docs" / "MIGRATING.md"
 TEXT = GUIDE.read_text(encoding="utf-8")
@@ -77,7 +76,7 @@ def test_async_block(legacy_env: str) -> None:
 
 
 @pytest.mark.integration
-def test_webhooks_block(legacy_env: str, sandbox: SandboxHandle, receiver: Receiver) -> None:
+def test_webhooks_block(legacy_env: str, sandbox: SandboxHandle, receiver: DeliveryReceiver) -> None:
     with Molam() as molam:
         endpoint = molam.webhook_endpoints.create(
             url=receiver.url, enabled_events=["payment_intent.succeeded"]

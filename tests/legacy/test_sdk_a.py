@@ -11,8 +11,7 @@ from molam_sdk_ext.legacy import Config, MolamAsyncClient, MolamClient
 from molam_sdk_ext.legacy.exceptions import ApiError, SignatureError, ValidationError
 from molam_sdk_ext.legacy.utils.webhook import verify_signature
 from tests.fixtures.sandbox import SandboxHandle
-
-from .conftest import Receiver
+from tests.support.receivers import DeliveryReceiver
 
 pytestmark = [pytest.mark.integration, pytest.mark.filterwarnings("ignore::DeprecationWarning")]
 
@@ -202,7 +201,7 @@ def _endpoint(key: str, base_url: str, url: str) -> str:
     return endpoint.secret
 
 
-def test_webhook_verification(legacy_env: str, sandbox: SandboxHandle, receiver: Receiver) -> None:
+def test_webhook_verification(legacy_env: str, sandbox: SandboxHandle, receiver: DeliveryReceiver) -> None:
     secret = _endpoint(legacy_env, sandbox.url, receiver.url)
     client = MolamClient(
         Config(api_key=legacy_env, api_base=sandbox.url, webhook_secret=secret, timeout=30, max_retries=3)
@@ -234,7 +233,7 @@ def test_webhook_verification(legacy_env: str, sandbox: SandboxHandle, receiver:
         no_secret.verify_webhook_signature(signature_header, raw_body)
 
 
-async def test_async_client(legacy_env: str, sandbox: SandboxHandle, receiver: Receiver) -> None:
+async def test_async_client(legacy_env: str, sandbox: SandboxHandle, receiver: DeliveryReceiver) -> None:
     secret = _endpoint(legacy_env, sandbox.url, receiver.url)
     async with MolamAsyncClient(Config(api_key=legacy_env, webhook_secret=secret)) as client:
         payment = await client.create_payment_intent(

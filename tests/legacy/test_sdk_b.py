@@ -26,8 +26,7 @@ from molam_sdk_ext.legacy import (
 from molam_sdk_ext.legacy.webhooks import construct_event, verify_molam_signature
 from tests.ext.test_tls import TLSFiles, mtls  # noqa: F401  # the existing mTLS server fixture
 from tests.fixtures.sandbox import SandboxHandle
-
-from .conftest import Receiver
+from tests.support.receivers import DeliveryReceiver
 
 pytestmark = [pytest.mark.integration, pytest.mark.filterwarnings("ignore::DeprecationWarning")]
 
@@ -127,7 +126,7 @@ def test_refund_payout_onboarding(sandbox: SandboxHandle) -> None:
         PaymentIntentCreate(amount=1.0, currency="USD", payment_methods=["card"])
 
 
-def test_webhook_verification(sandbox: SandboxHandle, receiver: Receiver) -> None:
+def test_webhook_verification(sandbox: SandboxHandle, receiver: DeliveryReceiver) -> None:
     key = sandbox.new_api_key()
     with Molam(key, base_url=sandbox.url) as molam:
         secret = molam.webhook_endpoints.create(

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from molam_sdk_ext.cli import MISSING_EXTRA
-from tests.packaging.conftest import REPO_ROOT, Distributions
+from tests.support.packaging import REPO_ROOT, Distributions
 
 #: The extras a user may install; the repository's own tools (dev, docs, bench) are dependency groups.
 USER_EXTRAS = {

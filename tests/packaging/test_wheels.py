@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.packaging.conftest import Distributions
+from tests.support.packaging import Distributions
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 

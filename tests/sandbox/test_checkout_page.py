@@ -17,7 +17,8 @@ import pytest
 from molam_sdk.models import EventType
 from molam_sdk_ext.client import Molam
 from tests.fixtures.sandbox import SandboxHandle
-from tests.sandbox.conftest import WebhookReceiver, wait_for
+from tests.support.receivers import WebhookReceiver
+from tests.support.waiting import wait_for
 
 pytestmark = pytest.mark.integration
 

@@ -11,7 +11,7 @@ import pytest
 from molam_sdk_ext.client import AsyncMolam, Molam
 from molam_sdk_ext.errors import APIError, BadRequestError, NotFoundError
 from tests.fixtures.sandbox import SandboxHandle
-from tests.sandbox.conftest import wait_for
+from tests.support.waiting import wait_for
 
 pytestmark = pytest.mark.integration
 

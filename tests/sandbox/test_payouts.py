@@ -137,7 +137,7 @@ def test_list_by_status(molam: Molam, api: httpx.Client) -> None:
 
 
 def test_payouts_advance_by_themselves_with_payout_delay(sandbox_factory: Any) -> None:
-    from tests.sandbox.conftest import wait_for
+    from tests.support.waiting import wait_for
 
     server = sandbox_factory(extra_args=["--payout-delay", "0.2"])
     with Molam(api_key=server.api_key, base_url=server.url, max_retries=0, telemetry=False) as molam:

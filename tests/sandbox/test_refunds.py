@@ -6,7 +6,7 @@ import pytest
 
 from molam_sdk_ext.client import Molam
 from molam_sdk_ext.errors import BadRequestError
-from tests.sandbox.conftest import wait_for
+from tests.support.waiting import wait_for
 
 pytestmark = pytest.mark.integration
 

@@ -16,7 +16,7 @@ from molam_sandbox.spec import load_api
 from molam_sandbox.state import Database, Tx
 from molam_sandbox.timers import ACTIONS, RETRY_DELAY, run_due_timers
 from molam_sandbox.wallets import SEED_BALANCES
-from tests.sandbox.conftest import wait_for
+from tests.support.waiting import wait_for
 
 HUGE = 2**62 - 1
 

@@ -24,7 +24,8 @@ import yaml
 from generator.generate import GENERATED_FILES_HEADER
 from generator.sandbox_models import render_sandbox_models
 from molam_sandbox.server import SandboxProcess
-from tests.sandbox.conftest import WebhookReceiver, wait_for
+from tests.support.receivers import WebhookReceiver
+from tests.support.waiting import wait_for
 
 pytestmark = pytest.mark.integration
 

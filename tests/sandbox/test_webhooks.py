@@ -12,7 +12,8 @@ from molam_sdk.models import EventType, EventTypeLiteral
 from molam_sdk_ext.client import Molam
 from molam_sdk_ext.errors import BadRequestError, NotFoundError, SignatureVerificationError
 from molam_sdk_ext.webhooks.signature import WebhookVerifier, parse_signature_header
-from tests.sandbox.conftest import WebhookReceiver, wait_for
+from tests.support.receivers import WebhookReceiver
+from tests.support.waiting import wait_for
 
 pytestmark = pytest.mark.integration
 

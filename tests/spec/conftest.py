@@ -11,11 +11,7 @@ import pytest
 import yaml
 
 from generator import lint
-
-REPO = Path(__file__).resolve().parents[2]
-SPEC_PATH = REPO / "spec" / "molam.yaml"
-
-LintRun = tuple[int, list[str]]
+from tests.support.spec import SPEC_PATH, LintRun
 
 
 @pytest.fixture(scope="session")

@@ -10,8 +10,7 @@ import pytest
 import yaml
 
 from generator.event_types import apply_event_types, event_type_mismatch, event_types, sync_spec_file
-
-from .conftest import SPEC_PATH
+from tests.support.spec import SPEC_PATH
 
 
 def _load(path: Path) -> dict[str, Any]:

@@ -6,7 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from .conftest import REPO, SPEC_PATH
+from tests.support.spec import REPO, SPEC_PATH
 
 EXPECTED_MODULES = {
     "balances",

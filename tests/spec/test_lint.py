@@ -10,8 +10,7 @@ from typing import Any
 import pytest
 
 from generator import lint
-
-from .conftest import SPEC_PATH, LintRun
+from tests.support.spec import SPEC_PATH, LintRun
 
 Spec = dict[str, Any]
 Mutation = Callable[[Spec], None]

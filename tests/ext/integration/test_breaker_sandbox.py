@@ -16,8 +16,7 @@ from molam_sdk_ext import AsyncMolam, Molam
 from molam_sdk_ext.errors import CircuitOpenError, InternalServerError, MolamError
 from molam_sdk_ext.transport.breaker import BreakerConfig, BreakerState
 from tests.fixtures.sandbox import SandboxHandle
-
-from .conftest import NO_FAULT, count_lines
+from tests.support.integration import NO_FAULT, count_lines
 
 pytestmark = pytest.mark.integration
 

@@ -23,8 +23,7 @@ from molam_sdk_ext.errors import CircuitOpenError, MolamError
 from molam_sdk_ext.transport.breaker import BreakerConfig
 from molam_sdk_ext.transport.retry import RetryPolicy
 from tests.fixtures.sandbox import SandboxHandle
-
-from .conftest import NO_FAULT
+from tests.support.integration import NO_FAULT
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]
 
