@@ -26,6 +26,7 @@ RUNTIME_DEPENDENCIES = [
     "starlette>=0.40",
     "uvicorn>=0.30",
     "pydantic>=2.6",
+    "jsonschema>=4.18",  # --strict-responses: every answer validated against the spec (referencing registries)
     "pyyaml>=6",
     "typer>=0.12",
     "rich>=13",
