@@ -44,6 +44,7 @@ from molam_sdk_ext.stores.webhook_events import (
 )
 from molam_sdk_ext.stores.webhook_inbox import (
     InboxEvent,
+    InboxRecord,
     InboxStats,
     decide_due,
     decide_inbox_fail,
@@ -104,54 +105,9 @@ class Records(Protocol):
         """Delete every record expired at ``now``; how many were deleted."""
         ...
 
-    def scan(self, now: float) -> list[StoredEvent]:
+    def scan(self, now: float) -> list[InboxRecord]:
         """Every live inbox record (one that keeps a payload) at ``now``."""
         ...
-
-
-RecordPlan = Callable[[Records], T]
-"""A store operation of a record store (memory, SQLite): read, decide and write on its `Records`, called once
-inside its lock or transaction. A plain call, not a generator: these stores answer in microseconds, and the
-steps of a generator would cost them more than their own work."""
-
-AnyPlan = Plan[T] | RecordPlan[T]
-"""What a backend's plans return: steps for a runner to perform (Redis, PostgreSQL), or a record plan."""
-
-
-class IdempotencyPlans(Protocol):
-    """A backend's plans for the `IdempotencyStore` operations: the same methods, each returning its plan."""
-
-    ttl: float
-    lock_timeout: float
-    clock: Clock
-
-    def begin(self, key: str, fingerprint: str) -> AnyPlan[BeginResult]: ...
-
-    def complete(self, key: str, response: StoredResponse) -> AnyPlan[None]: ...
-
-    def fail(self, key: str) -> AnyPlan[None]: ...
-
-    def cleanup(self) -> AnyPlan[int]: ...
-
-
-class EventPlans(Protocol):
-    """A backend's plans for the `WebhookEventStore` operations: the same methods, each returning its plan."""
-
-    ttl: float
-    lock_timeout: float
-    clock: Clock
-
-    def claim(self, event_id: str, holder: str | None) -> AnyPlan[ClaimOutcome]: ...
-
-    def renew(self, event_id: str, holder: str) -> AnyPlan[bool]: ...
-
-    def mark_processed(self, event_id: str, holder: str | None) -> AnyPlan[bool]: ...
-
-    def release(self, event_id: str, error: str, holder: str | None) -> AnyPlan[bool]: ...
-
-    def get(self, event_id: str) -> AnyPlan[EventRecord | None]: ...
-
-    def cleanup(self) -> AnyPlan[int]: ...
 
 
 @attrs.define
@@ -168,110 +124,84 @@ def _update(records: Records, key: str, write: Any) -> bool:
     return write is not None
 
 
+# The plans of the record stores (memory, SQLite): each takes the store's `Records` first and is called once,
+# inside the store's lock or transaction, by its runner. Plain calls, not generators: these stores answer in
+# microseconds, and stepping a generator (or building a closure per call) would cost them more than their work.
+
+
 class IdempotencyRecordPlans(_Settings):
     """The idempotency plans of a store that reads, decides and writes under its own lock (memory, SQLite)."""
 
-    def begin(self, key: str, fingerprint: str) -> RecordPlan[BeginResult]:
+    def begin(self, records: Records, key: str, fingerprint: str) -> BeginResult:
         """See ``IdempotencyStore.begin``."""
+        result, write = decide_begin(
+            records.read(key),
+            key,
+            fingerprint,
+            now=self.clock(),
+            ttl=self.ttl,
+            lock_timeout=self.lock_timeout,
+        )
+        if write is not None:
+            records.write(key, write)
+        return result
 
-        def plan(records: Records) -> BeginResult:
-            result, write = decide_begin(
-                records.read(key),
-                key,
-                fingerprint,
-                now=self.clock(),
-                ttl=self.ttl,
-                lock_timeout=self.lock_timeout,
-            )
-            if write is not None:
-                records.write(key, write)
-            return result
-
-        return plan
-
-    def complete(self, key: str, response: StoredResponse) -> RecordPlan[None]:
+    def complete(self, records: Records, key: str, response: StoredResponse) -> None:
         """See ``IdempotencyStore.complete``."""
+        _update(records, key, decide_complete(records.read(key), response, now=self.clock(), ttl=self.ttl))
 
-        def plan(records: Records) -> None:
-            _update(
-                records, key, decide_complete(records.read(key), response, now=self.clock(), ttl=self.ttl)
-            )
-
-        return plan
-
-    def fail(self, key: str) -> RecordPlan[None]:
+    def fail(self, records: Records, key: str) -> None:
         """See ``IdempotencyStore.fail``."""
+        if decide_fail(records.read(key), now=self.clock()):
+            records.delete(key)
 
-        def plan(records: Records) -> None:
-            if decide_fail(records.read(key), now=self.clock()):
-                records.delete(key)
-
-        return plan
-
-    def cleanup(self) -> RecordPlan[int]:
+    def cleanup(self, records: Records) -> int:
         """See ``IdempotencyStore.cleanup``."""
-        return lambda records: records.delete_expired(self.clock())
-
-
-Rule = Callable[[StoredEvent | None, float], StoredEvent | None]
-"""A webhook-event rule as a record plan applies it: the current record and now -> the record to write, or None."""
+        return records.delete_expired(self.clock())
 
 
 class EventRecordPlans(_Settings):
     """The webhook-event plans of a store that reads, decides and writes under its own lock (memory, SQLite)."""
 
-    def _apply(self, event_id: str, rule: Rule) -> RecordPlan[bool]:
-        """The plan that writes what ``rule`` decides for the event's record; whether it wrote."""
-        return lambda records: _update(records, event_id, rule(records.read(event_id), self.clock()))
-
-    def claim(self, event_id: str, holder: str | None) -> RecordPlan[ClaimOutcome]:
+    def claim(self, records: Records, event_id: str, holder: str | None) -> ClaimOutcome:
         """See ``WebhookEventStore.claim``."""
+        outcome, write = decide_claim(
+            records.read(event_id),
+            event_id,
+            now=self.clock(),
+            ttl=self.ttl,
+            lock_timeout=self.lock_timeout,
+            holder=holder,
+        )
+        if write is not None:
+            records.write(event_id, write)
+        return outcome
 
-        def plan(records: Records) -> ClaimOutcome:
-            outcome, write = decide_claim(
-                records.read(event_id),
-                event_id,
-                now=self.clock(),
-                ttl=self.ttl,
-                lock_timeout=self.lock_timeout,
-                holder=holder,
-            )
-            if write is not None:
-                records.write(event_id, write)
-            return outcome
-
-        return plan
-
-    def renew(self, event_id: str, holder: str) -> RecordPlan[bool]:
+    def renew(self, records: Records, event_id: str, holder: str) -> bool:
         """See ``WebhookEventStore.renew``."""
-        return self._apply(event_id, lambda record, now: decide_renew(record, holder, now=now, ttl=self.ttl))
+        write = decide_renew(records.read(event_id), holder, now=self.clock(), ttl=self.ttl)
+        return _update(records, event_id, write)
 
-    def mark_processed(self, event_id: str, holder: str | None) -> RecordPlan[bool]:
+    def mark_processed(self, records: Records, event_id: str, holder: str | None) -> bool:
         """See ``WebhookEventStore.mark_processed``."""
-        return self._apply(
-            event_id,
-            lambda record, now: decide_mark_processed(record, event_id, now=now, ttl=self.ttl, holder=holder),
-        )
+        record = records.read(event_id)
+        write = decide_mark_processed(record, event_id, now=self.clock(), ttl=self.ttl, holder=holder)
+        return _update(records, event_id, write)
 
-    def release(self, event_id: str, error: str, holder: str | None) -> RecordPlan[bool]:
+    def release(self, records: Records, event_id: str, error: str, holder: str | None) -> bool:
         """See ``WebhookEventStore.release``."""
-        return self._apply(
-            event_id,
-            lambda record, now: decide_release(record, event_id, error, now=now, ttl=self.ttl, holder=holder),
-        )
+        record = records.read(event_id)
+        write = decide_release(record, event_id, error, now=self.clock(), ttl=self.ttl, holder=holder)
+        return _update(records, event_id, write)
 
-    def get(self, event_id: str) -> RecordPlan[EventRecord | None]:
+    def get(self, records: Records, event_id: str) -> EventRecord | None:
         """See ``WebhookEventStore.get``."""
+        record: StoredEvent | None = records.read(event_id)
+        return record.public() if record is not None and record.is_live(self.clock()) else None
 
-        def plan(records: Records) -> EventRecord | None:
-            record: StoredEvent | None = records.read(event_id)
-            return record.public() if record is not None and record.is_live(self.clock()) else None
-
-        return plan
-
-    def cleanup(self) -> RecordPlan[int]:
+    def cleanup(self, records: Records) -> int:
         """See ``WebhookEventStore.cleanup``."""
-        return lambda records: records.delete_expired(self.clock())
+        return records.delete_expired(self.clock())
 
 
 @attrs.define
@@ -280,202 +210,194 @@ class InboxRecordPlans(EventRecordPlans):
 
     stale_after: float
 
-    def record(self, event_id: str, event_type: str, payload: bytes) -> RecordPlan[bool]:
+    def record(self, records: Records, event_id: str, event_type: str, payload: bytes) -> bool:
         """See ``WebhookInbox.record``."""
-        return self._apply(
-            event_id,
-            lambda r, now: decide_record(
-                r, event_id, event_type, payload, now=now, ttl=self.ttl, stale_after=self.stale_after
-            ),
-        )
+        settings = {"now": self.clock(), "ttl": self.ttl, "stale_after": self.stale_after}
+        write = decide_record(records.read(event_id), event_id, event_type, payload, **settings)
+        return _update(records, event_id, write)
 
-    def load(self, event_id: str) -> RecordPlan[InboxEvent | None]:
+    def load(self, records: Records, event_id: str) -> InboxEvent | None:
         """See ``WebhookInbox.load``."""
-        return lambda records: inbox_event(records.read(event_id), self.clock())
+        return inbox_event(records.read(event_id), self.clock())
 
-    def fail(self, event_id: str, error: str, holder: str, retry_at: float | None) -> RecordPlan[bool]:
+    def fail(self, records: Records, event_id: str, error: str, holder: str, retry_at: float | None) -> bool:
         """See ``WebhookInbox.fail``."""
-        return self._apply(
-            event_id,
-            lambda r, now: decide_inbox_fail(
-                r, error, holder, retry_at, now=now, ttl=self.ttl, stale_after=self.stale_after
-            ),
-        )
+        settings = {"now": self.clock(), "ttl": self.ttl, "stale_after": self.stale_after}
+        write = decide_inbox_fail(records.read(event_id), error, holder, retry_at, **settings)
+        return _update(records, event_id, write)
 
-    def mark_due(self, event_id: str) -> RecordPlan[bool]:
+    def mark_due(self, records: Records, event_id: str) -> bool:
         """See ``WebhookInbox.mark_due``."""
-        return self._apply(event_id, lambda record, now: decide_mark_due(record, now=now))
+        return _update(records, event_id, decide_mark_due(records.read(event_id), now=self.clock()))
 
-    def due(self, limit: int) -> RecordPlan[list[str]]:
+    def due(self, records: Records, limit: int) -> list[str]:
         """See ``WebhookInbox.due``."""
-
-        def plan(records: Records) -> list[str]:
-            now = self.clock()
-            due = decide_due(
-                records.scan(now),
-                now=now,
-                lock_timeout=self.lock_timeout,
-                stale_after=self.stale_after,
-                limit=limit,
-            )
-            for record in due:
-                records.write(record.event_id, record)
-            return [record.event_id for record in due]
-
-        return plan
-
-    def replay(self, event_id: str) -> RecordPlan[bool]:
-        """See ``WebhookInbox.replay``."""
-        return self._apply(
-            event_id,
-            lambda r, now: decide_replay(r, now=now, ttl=self.ttl, stale_after=self.stale_after),
+        now = self.clock()
+        due = decide_due(
+            records.scan(now),
+            now=now,
+            lock_timeout=self.lock_timeout,
+            stale_after=self.stale_after,
+            limit=limit,
         )
+        for record in due:
+            records.write(record.event_id, record)
+        return [record.event_id for record in due]
 
-    def replay_dead(self, limit: int) -> RecordPlan[list[str]]:
+    def replay(self, records: Records, event_id: str) -> bool:
+        """See ``WebhookInbox.replay``."""
+        write = decide_replay(
+            records.read(event_id), now=self.clock(), ttl=self.ttl, stale_after=self.stale_after
+        )
+        return _update(records, event_id, write)
+
+    def replay_dead(self, records: Records, limit: int) -> list[str]:
         """See ``WebhookInbox.replay_dead``."""
+        dead = [r for r in records.scan(self.clock()) if r.status == "dead"]
+        dead.sort(key=lambda r: r.received_at or 0.0)
+        return [r.event_id for r in dead[:limit] if self.replay(records, r.event_id)]
 
-        def plan(records: Records) -> list[str]:
-            dead = [r for r in records.scan(self.clock()) if r.status == "dead"]
-            dead.sort(key=lambda r: r.received_at or 0.0)
-            return [r.event_id for r in dead[:limit] if self.replay(r.event_id)(records)]
-
-        return plan
-
-    def stats(self) -> RecordPlan[InboxStats]:
+    def stats(self, records: Records) -> InboxStats:
         """See ``WebhookInbox.stats``."""
-
-        def plan(records: Records) -> InboxStats:
-            now = self.clock()
-            return inbox_stats(records.scan(now), now=now)
-
-        return plan
+        now = self.clock()
+        return inbox_stats(records.scan(now), now=now)
 
 
-P = TypeVar("P", IdempotencyPlans, EventPlans)
+class _Facade:
+    """What every store face holds: its backend's plans (the settings ``ttl`` and ``lock_timeout`` with them).
 
+    The plans are a record store's (methods taking its `Records` first, returning the result) or Redis's and
+    PostgreSQL's (methods returning a generator of steps): the runner knows which, so they are typed loosely
+    here, and the contract tests run every operation of every backend.
+    """
 
-class _Facade(Generic[P]):
-    """What every store face holds: its backend's plans (the settings ``ttl`` and ``lock_timeout`` with them)."""
-
-    _plans: P
+    _plans: Any
 
     @property
     def ttl(self) -> float:
         """Seconds a record lives after its last write."""
-        return self._plans.ttl
+        ttl: float = self._plans.ttl
+        return ttl
 
     @property
     def lock_timeout(self) -> float:
         """Seconds after which a claim may be taken over (the processor derives its heartbeat from it)."""
-        return self._plans.lock_timeout
+        lock_timeout: float = self._plans.lock_timeout
+        return lock_timeout
 
+    def _run_plan(self, plan: Callable[..., Any], *args: Any) -> Any:
+        """Perform the operation ``plan(*args)`` against the backend (blocking)."""
+        raise NotImplementedError
 
-class _SyncRunner:
-    def _run_plan(self, plan: AnyPlan[T]) -> T:
-        """Perform ``plan`` against the backend (blocking)."""
+    async def _arun_plan(self, plan: Callable[..., Any], *args: Any) -> Any:
+        """Perform the operation ``plan(*args)`` against the backend."""
         raise NotImplementedError
 
 
-class _AsyncRunner:
-    async def _arun_plan(self, plan: AnyPlan[T]) -> T:
-        """Perform ``plan`` against the backend."""
-        raise NotImplementedError
-
-
-class IdempotencyFacade(_Facade[IdempotencyPlans], _SyncRunner):
+class IdempotencyFacade(_Facade):
     """An `IdempotencyStore`: each method runs its backend's plan."""
 
     def begin(self, key: str, fingerprint: str) -> BeginResult:
         """See ``IdempotencyStore.begin``."""
-        return self._run_plan(self._plans.begin(key, fingerprint))
+        result: BeginResult = self._run_plan(self._plans.begin, key, fingerprint)
+        return result
 
     def complete(self, key: str, response: StoredResponse) -> None:
         """See ``IdempotencyStore.complete``."""
-        self._run_plan(self._plans.complete(key, response))
+        self._run_plan(self._plans.complete, key, response)
 
     def fail(self, key: str) -> None:
         """See ``IdempotencyStore.fail``."""
-        self._run_plan(self._plans.fail(key))
+        self._run_plan(self._plans.fail, key)
 
     def cleanup(self) -> int:
         """See ``IdempotencyStore.cleanup``."""
-        return self._run_plan(self._plans.cleanup())
+        deleted: int = self._run_plan(self._plans.cleanup)
+        return deleted
 
 
-class AsyncIdempotencyFacade(_Facade[IdempotencyPlans], _AsyncRunner):
+class AsyncIdempotencyFacade(_Facade):
     """An `AsyncIdempotencyStore`: each method awaits its backend's plan."""
 
     async def begin(self, key: str, fingerprint: str) -> BeginResult:
         """See ``IdempotencyStore.begin``."""
-        return await self._arun_plan(self._plans.begin(key, fingerprint))
+        result: BeginResult = await self._arun_plan(self._plans.begin, key, fingerprint)
+        return result
 
     async def complete(self, key: str, response: StoredResponse) -> None:
         """See ``IdempotencyStore.complete``."""
-        await self._arun_plan(self._plans.complete(key, response))
+        await self._arun_plan(self._plans.complete, key, response)
 
     async def fail(self, key: str) -> None:
         """See ``IdempotencyStore.fail``."""
-        await self._arun_plan(self._plans.fail(key))
+        await self._arun_plan(self._plans.fail, key)
 
     async def cleanup(self) -> int:
         """See ``IdempotencyStore.cleanup``."""
-        return await self._arun_plan(self._plans.cleanup())
+        deleted: int = await self._arun_plan(self._plans.cleanup)
+        return deleted
 
 
-class EventFacade(_Facade[EventPlans], _SyncRunner):
+class EventFacade(_Facade):
     """A `WebhookEventStore`: each method runs its backend's plan."""
 
     def claim(self, event_id: str, holder: str | None = None) -> ClaimOutcome:
         """See ``WebhookEventStore.claim``."""
-        return self._run_plan(self._plans.claim(event_id, holder))
+        outcome: ClaimOutcome = self._run_plan(self._plans.claim, event_id, holder)
+        return outcome
 
     def renew(self, event_id: str, holder: str) -> bool:
         """See ``WebhookEventStore.renew``."""
-        return self._run_plan(self._plans.renew(event_id, holder))
+        return bool(self._run_plan(self._plans.renew, event_id, holder))
 
     def mark_processed(self, event_id: str, holder: str | None = None) -> bool:
         """See ``WebhookEventStore.mark_processed``."""
-        return self._run_plan(self._plans.mark_processed(event_id, holder))
+        return bool(self._run_plan(self._plans.mark_processed, event_id, holder))
 
     def release(self, event_id: str, error: str, holder: str | None = None) -> bool:
         """See ``WebhookEventStore.release``."""
-        return self._run_plan(self._plans.release(event_id, error, holder))
+        return bool(self._run_plan(self._plans.release, event_id, error, holder))
 
     def get(self, event_id: str) -> EventRecord | None:
         """See ``WebhookEventStore.get``."""
-        return self._run_plan(self._plans.get(event_id))
+        record: EventRecord | None = self._run_plan(self._plans.get, event_id)
+        return record
 
     def cleanup(self) -> int:
         """See ``WebhookEventStore.cleanup``."""
-        return self._run_plan(self._plans.cleanup())
+        deleted: int = self._run_plan(self._plans.cleanup)
+        return deleted
 
 
-class AsyncEventFacade(_Facade[EventPlans], _AsyncRunner):
+class AsyncEventFacade(_Facade):
     """An `AsyncWebhookEventStore`: each method awaits its backend's plan."""
 
     async def claim(self, event_id: str, holder: str | None = None) -> ClaimOutcome:
         """See ``WebhookEventStore.claim``."""
-        return await self._arun_plan(self._plans.claim(event_id, holder))
+        outcome: ClaimOutcome = await self._arun_plan(self._plans.claim, event_id, holder)
+        return outcome
 
     async def renew(self, event_id: str, holder: str) -> bool:
         """See ``WebhookEventStore.renew``."""
-        return await self._arun_plan(self._plans.renew(event_id, holder))
+        return bool(await self._arun_plan(self._plans.renew, event_id, holder))
 
     async def mark_processed(self, event_id: str, holder: str | None = None) -> bool:
         """See ``WebhookEventStore.mark_processed``."""
-        return await self._arun_plan(self._plans.mark_processed(event_id, holder))
+        return bool(await self._arun_plan(self._plans.mark_processed, event_id, holder))
 
     async def release(self, event_id: str, error: str, holder: str | None = None) -> bool:
         """See ``WebhookEventStore.release``."""
-        return await self._arun_plan(self._plans.release(event_id, error, holder))
+        return bool(await self._arun_plan(self._plans.release, event_id, error, holder))
 
     async def get(self, event_id: str) -> EventRecord | None:
         """See ``WebhookEventStore.get``."""
-        return await self._arun_plan(self._plans.get(event_id))
+        record: EventRecord | None = await self._arun_plan(self._plans.get, event_id)
+        return record
 
     async def cleanup(self) -> int:
         """See ``WebhookEventStore.cleanup``."""
-        return await self._arun_plan(self._plans.cleanup())
+        deleted: int = await self._arun_plan(self._plans.cleanup)
+        return deleted
 
 
 class InboxFacade(EventFacade):
@@ -490,38 +412,40 @@ class InboxFacade(EventFacade):
 
     def record(self, event_id: str, event_type: str, payload: bytes) -> bool:
         """See ``WebhookInbox.record``."""
-        return self._run_plan(self._plans.record(event_id, event_type, payload))
+        return bool(self._run_plan(self._plans.record, event_id, event_type, payload))
 
     def load(self, event_id: str) -> InboxEvent | None:
         """See ``WebhookInbox.load``."""
-        return self._run_plan(self._plans.load(event_id))
+        event: InboxEvent | None = self._run_plan(self._plans.load, event_id)
+        return event
 
     def fail(self, event_id: str, error: str, holder: str, retry_at: float | None) -> bool:
         """See ``WebhookInbox.fail``."""
-        return self._run_plan(self._plans.fail(event_id, error, holder, retry_at))
+        return bool(self._run_plan(self._plans.fail, event_id, error, holder, retry_at))
 
     def mark_due(self, event_id: str) -> None:
         """See ``WebhookInbox.mark_due``."""
-        self._run_plan(self._plans.mark_due(event_id))
+        self._run_plan(self._plans.mark_due, event_id)
 
     def due(self, limit: int = 1000) -> list[str]:
         """See ``WebhookInbox.due``."""
-        return self._run_plan(self._plans.due(limit))
+        return list(self._run_plan(self._plans.due, limit))
 
     def replay(self, event_id: str) -> bool:
         """See ``WebhookInbox.replay``."""
-        return self._run_plan(self._plans.replay(event_id))
+        return bool(self._run_plan(self._plans.replay, event_id))
 
     def replay_dead(self, limit: int = 1000) -> list[str]:
         """See ``WebhookInbox.replay_dead``."""
-        return self._run_plan(self._plans.replay_dead(limit))
+        return list(self._run_plan(self._plans.replay_dead, limit))
 
     def stats(self) -> InboxStats:
         """See ``WebhookInbox.stats``."""
-        return self._run_plan(self._plans.stats())
+        stats: InboxStats = self._run_plan(self._plans.stats)
+        return stats
 
 
-S = TypeVar("S", bound=_SyncRunner)
+S = TypeVar("S", bound=_Facade)
 
 
 class Offloaded(Generic[S]):
@@ -530,14 +454,14 @@ class Offloaded(Generic[S]):
 
     def __init__(self, sync: S, *, offload: bool) -> None:
         self.sync = sync
-        self._plans = sync._plans  # type: ignore[attr-defined]
+        self._plans = sync._plans
         self._offload = offload
 
-    async def _arun_plan(self, plan: AnyPlan[T]) -> T:
-        """Perform ``plan`` with the sync store's runner (in a worker thread when it blocks)."""
+    async def _arun_plan(self, plan: Callable[..., Any], *args: Any) -> Any:
+        """Perform ``plan(*args)`` with the sync store's runner (in a worker thread when it blocks)."""
         if self._offload:
-            return await asyncio.to_thread(self.sync._run_plan, plan)
-        return self.sync._run_plan(plan)
+            return await asyncio.to_thread(self.sync._run_plan, plan, *args)
+        return self.sync._run_plan(plan, *args)
 
     async def close(self) -> None:
         """Close the sync store (its pooled connections), if it has any."""

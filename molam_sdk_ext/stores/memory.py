@@ -23,7 +23,7 @@ from molam_sdk_ext.stores.breaker_state import (
     on_success,
 )
 from molam_sdk_ext.stores.idempotency_records import DEFAULT_LOCK_TIMEOUT, DEFAULT_TTL
-from molam_sdk_ext.stores.webhook_inbox import DEFAULT_STALE_AFTER
+from molam_sdk_ext.stores.webhook_inbox import DEFAULT_STALE_AFTER, InboxRecord
 
 Clock = Callable[[], float]
 _T = TypeVar("_T")
@@ -45,10 +45,9 @@ class _MemoryRecords:
         self._table = _DictRecords()
         self._plans = self._plans_class(ttl, lock_timeout, clock)
 
-    def _run_plan(self, plan: Any) -> Any:
-        # Typed loosely: a memory store's plans are record plans (a cast would cost this hot path a call).
+    def _run_plan(self, plan: Callable[..., Any], *args: Any) -> Any:
         with self._lock:
-            return plan(self._table)
+            return plan(self._table, *args)
 
 
 class _DictRecords(dict[str, Any]):
@@ -66,9 +65,13 @@ class _DictRecords(dict[str, Any]):
             del self[k]
         return len(expired)
 
-    def scan(self, now: float) -> list[Any]:
+    def scan(self, now: float) -> list[InboxRecord]:
         """Every live inbox record at ``now``."""
-        return [r for r in self.values() if r.is_live(now) and getattr(r, "payload", None) is not None]
+        return [
+            r
+            for r in self.values()
+            if isinstance(r, InboxRecord) and r.is_live(now) and r.payload is not None
+        ]
 
 
 class MemoryIdempotencyStore(_MemoryRecords, kernel.IdempotencyFacade):

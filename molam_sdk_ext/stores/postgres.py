@@ -385,9 +385,9 @@ class _SyncPostgres(_PostgresStore):
         with self._connection() as conn:
             return conn.execute(sql, params).rowcount
 
-    def _run_plan(self, plan: kernel.AnyPlan[_T]) -> _T:
+    def _run_plan(self, plan: Callable[..., kernel.Plan[Any]], *args: Any) -> Any:
         with self._connection() as conn:
-            return self._drive(conn, cast("kernel.Plan[_T]", plan))
+            return self._drive(conn, plan(*args))
 
     def _drive(self, conn: psycopg.Connection[tuple[Any, ...]], plan: kernel.Plan[_T]) -> _T:
         def perform(step: _Execute | _Transaction) -> Any:
@@ -417,10 +417,10 @@ class _AsyncPostgres(_PostgresStore):
             connect, close, max_size=max_connections, timeout=pool_timeout
         )
 
-    async def _arun_plan(self, plan: kernel.AnyPlan[_T]) -> _T:
+    async def _arun_plan(self, plan: Callable[..., kernel.Plan[Any]], *args: Any) -> Any:
         try:
             async with self._pool.connection() as conn:
-                return await self._drive(conn, cast("kernel.Plan[_T]", plan))
+                return await self._drive(conn, plan(*args))
         except (psycopg.Error, PoolTimeout) as exc:
             raise _error(self.where, self._secret, exc) from exc
 

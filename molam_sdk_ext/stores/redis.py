@@ -412,9 +412,9 @@ class _RedisRunner(Generic[_AnyRedis]):
 class _RedisBase(_RedisRunner[redis.Redis]):
     _asynchronous = False
 
-    def _run_plan(self, plan: kernel.AnyPlan[_T]) -> _T:
+    def _run_plan(self, plan: Callable[..., kernel.Plan[Any]], *args: Any) -> Any:
         with self._errors():
-            return kernel.drive(cast("kernel.Plan[_T]", plan), self._step)
+            return kernel.drive(plan(*args), self._step)
 
     def close(self) -> None:
         """Close the client's connections."""
@@ -424,13 +424,13 @@ class _RedisBase(_RedisRunner[redis.Redis]):
 class _AsyncRedisBase(_RedisRunner[redis.asyncio.Redis]):
     _asynchronous = True
 
-    async def _arun_plan(self, plan: kernel.AnyPlan[_T]) -> _T:
+    async def _arun_plan(self, plan: Callable[..., kernel.Plan[Any]], *args: Any) -> Any:
 
         async def perform(step: object) -> Any:
             return await self._step(step)
 
         with self._errors():
-            return await kernel.adrive(cast("kernel.Plan[_T]", plan), perform)
+            return await kernel.adrive(plan(*args), perform)
 
     async def close(self) -> None:
         """Close the client's connections."""

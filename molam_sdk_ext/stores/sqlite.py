@@ -15,7 +15,7 @@ import os
 import sqlite3
 import time
 from collections.abc import Callable, Iterator
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 import attrs
 
@@ -29,7 +29,7 @@ from molam_sdk_ext.stores.idempotency_records import (
 )
 from molam_sdk_ext.stores.pool import ConnectionPool, PoolTimeout
 from molam_sdk_ext.stores.webhook_events import StoredEvent
-from molam_sdk_ext.stores.webhook_inbox import DEFAULT_STALE_AFTER
+from molam_sdk_ext.stores.webhook_inbox import DEFAULT_STALE_AFTER, InboxRecord
 
 Clock = Callable[[], float]
 _T = TypeVar("_T")
@@ -216,10 +216,16 @@ _EVENT_COLUMNS = "status, attempts, last_error, claimed_at, expires_at, claimed_
 
 
 def _event(event_id: str, row: tuple[Any, ...]) -> StoredEvent:
-    fields = list(row)
-    if fields[7] is not None:
-        fields[7] = bytes(fields[7])  # the payload
-    return StoredEvent(event_id, *fields)
+    """The record of a row of `_EVENT_COLUMNS`: an `InboxRecord` when it keeps the inbox's part."""
+    claim, inbox = row[:6], list(row[6:])
+    if all(value is None for value in inbox):
+        return StoredEvent(event_id, *claim)
+    if inbox[1] is not None:
+        inbox[1] = bytes(inbox[1])  # the payload
+    return InboxRecord(event_id, *claim, *inbox)
+
+
+_NO_INBOX_PART = (None, None, None, None)
 
 
 class _SQLiteStore:
@@ -247,9 +253,9 @@ class _SQLiteStore:
         """The database file."""
         return self._db.path
 
-    def _run_plan(self, plan: kernel.AnyPlan[_T]) -> _T:
+    def _run_plan(self, plan: Callable[..., Any], *args: Any) -> Any:
         with self._db.transaction() as conn:
-            return cast("kernel.RecordPlan[_T]", plan)(_SQLiteRecords(conn, self._table))
+            return plan(_SQLiteRecords(conn, self._table), *args)
 
     def close(self) -> None:
         """Close the pooled connections."""
@@ -281,7 +287,9 @@ class _SQLiteRecords:
         self._conn.execute(
             f"INSERT OR REPLACE INTO received_webhooks (event_id, {_EVENT_COLUMNS})"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            attrs.astuple(record, recurse=False),  # StoredEvent's fields are the columns, in order
+            # The record's fields are the columns, in order (a plain claim has no inbox part).
+            attrs.astuple(record, recurse=False)
+            + (() if isinstance(record, InboxRecord) else _NO_INBOX_PART),
         )
 
     def delete(self, key: str) -> None:
@@ -292,13 +300,13 @@ class _SQLiteRecords:
         """Delete every record expired at ``now``; how many were deleted."""
         return self._conn.execute(f"DELETE FROM {self._table} WHERE expires_at <= ?", (now,)).rowcount
 
-    def scan(self, now: float) -> list[StoredEvent]:
+    def scan(self, now: float) -> list[InboxRecord]:
         """Every live inbox record at ``now``."""
         rows = self._conn.execute(
             f"SELECT event_id, {_EVENT_COLUMNS} FROM received_webhooks WHERE payload IS NOT NULL AND expires_at > ?",
             (now,),
         )
-        return [_event(row[0], row[1:]) for row in rows]
+        return [r for r in (_event(row[0], row[1:]) for row in rows) if isinstance(r, InboxRecord)]
 
 
 class SQLiteIdempotencyStore(_SQLiteStore, kernel.IdempotencyFacade):

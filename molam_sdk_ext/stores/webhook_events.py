@@ -87,11 +87,6 @@ class StoredEvent:
     claimed_at: float | None
     expires_at: float
     claimed_by: str | None = None
-    # The inbox's part of the record (`webhook_inbox`): None for a claim of an inline processor.
-    event_type: str | None = None
-    payload: bytes | None = attrs.field(default=None, repr=False)
-    received_at: float | None = None
-    due_at: float | None = None
 
     def is_live(self, now: float) -> bool:
         """Whether the record has not expired (an expired record behaves as absent)."""

@@ -52,6 +52,7 @@ __all__ = [
     "INBOX_STATUSES",
     "PENDING_STATUSES",
     "InboxEvent",
+    "InboxRecord",
     "InboxStats",
     "WebhookInbox",
     "decide_due",
@@ -83,6 +84,26 @@ class InboxEvent:
     attempts: int
     last_error: str | None
     received_at: float
+
+
+@attrs.frozen
+class InboxRecord(StoredEvent):
+    """An event record that keeps the inbox's part: what was recorded, and when the sweeper must enqueue it.
+
+    A subclass, so that the claims of an inline processor (most records) stay as small as before the inbox.
+    """
+
+    event_type: str | None = None
+    payload: bytes | None = attrs.field(default=None, repr=False)
+    received_at: float | None = None
+    due_at: float | None = None
+
+
+def as_inbox_record(record: StoredEvent) -> InboxRecord:
+    """``record`` with the inbox's part (empty when it is the claim of an inline processor)."""
+    if isinstance(record, InboxRecord):
+        return record
+    return InboxRecord(**attrs.asdict(record, recurse=False))
 
 
 @attrs.frozen
@@ -145,9 +166,9 @@ class WebhookInbox(WebhookEventStore, Protocol):
 # scripts and PostgreSQL statements follow them (the shared contract tests check every backend against them).
 
 
-def _live_inbox(record: StoredEvent | None, now: float) -> StoredEvent | None:
+def _live_inbox(record: StoredEvent | None, now: float) -> InboxRecord | None:
     # An inbox record keeps its payload; a claim of an inline processor sharing the table has none.
-    if record is None or record.payload is None or not record.is_live(now):
+    if not isinstance(record, InboxRecord) or record.payload is None or not record.is_live(now):
         return None
     return record
 
@@ -181,7 +202,7 @@ def decide_record(
     """Decide ``record``: the ``received`` record to write, or None when the event is already held (live)."""
     if record is not None and record.is_live(now):
         return None
-    return StoredEvent(
+    return InboxRecord(
         event_id, "received", 0, None, None, now + ttl, None, event_type, payload, now, now + stale_after
     )
 
@@ -201,7 +222,7 @@ def decide_inbox_fail(
     if record is None or not holds_lease(record, holder, now):
         return None
     return attrs.evolve(
-        record,
+        as_inbox_record(record),
         status="dead" if retry_at is None else "failed",
         last_error=error[:MAX_ERROR_LENGTH],
         claimed_at=None,
@@ -215,7 +236,7 @@ def decide_mark_due(record: StoredEvent | None, *, now: float) -> StoredEvent | 
     """Decide ``mark_due``: a ``received`` or ``failed`` event becomes due now; anything else is left alone."""
     if record is None or record.status not in ("received", "failed"):
         return None
-    return attrs.evolve(record, due_at=now)
+    return attrs.evolve(as_inbox_record(record), due_at=now)
 
 
 def decide_replay(
@@ -240,7 +261,8 @@ def decide_replay(
 def is_due(record: StoredEvent, *, now: float, lock_timeout: float) -> bool:
     """Whether the sweeper must enqueue ``record`` now: waiting or failed and past its due time, or
     ``processing`` past its due time with a lease nobody renewed for ``lock_timeout`` (its worker died)."""
-    if _live_inbox(record, now) is None or record.due_at is None or record.due_at > now:
+    live = _live_inbox(record, now)
+    if live is None or live.due_at is None or live.due_at > now:
         return False
     if record.status in ("received", "failed"):
         return True
@@ -249,8 +271,8 @@ def is_due(record: StoredEvent, *, now: float, lock_timeout: float) -> bool:
 
 
 def decide_due(
-    records: Iterable[StoredEvent], *, now: float, lock_timeout: float, stale_after: float, limit: int
-) -> list[StoredEvent]:
+    records: Iterable[InboxRecord], *, now: float, lock_timeout: float, stale_after: float, limit: int
+) -> list[InboxRecord]:
     """Decide ``due``: the first ``limit`` due records by due time, their next due time ``stale_after`` ahead
     (the records to write; their ids are the answer)."""
     due = sorted(
@@ -259,7 +281,7 @@ def decide_due(
     return [attrs.evolve(r, due_at=now + stale_after) for r in due[:limit]]
 
 
-def inbox_stats(records: Iterable[StoredEvent], *, now: float) -> InboxStats:
+def inbox_stats(records: Iterable[InboxRecord], *, now: float) -> InboxStats:
     """The ``stats`` of the live inbox records among ``records``."""
     found: dict[str, int] = {}
     oldest: float | None = None
