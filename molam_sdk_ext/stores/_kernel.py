@@ -1,21 +1,22 @@
 """The store kernel: each store operation written once, as a plan, and run by a backend that only reads and writes.
 
 The rules are the pure ``decide_*`` functions of `idempotency_records`, `webhook_events` and `webhook_inbox`.
-A *plan* is one store operation, built once for a backend's sync and async stores; only the runner that
+A *plan* is one store operation, written once for a backend's sync and async stores; only the runner that
 performs its reads and writes differs:
 
 - the record stores (memory: a dict under a lock; SQLite: a table under ``BEGIN IMMEDIATE``) share
-  `IdempotencyRecordPlans`, `EventRecordPlans` and `InboxRecordPlans`: a `RecordPlan` reads the record,
-  decides, and writes what the rule says, called with the store's `Records` inside its lock or transaction;
+  `IdempotencyRecordPlans`, `EventRecordPlans` and `InboxRecordPlans`, whose methods take the store's
+  `Records` first: read the record, decide, write what the rule says, called once inside the lock or the
+  transaction;
 - Redis and PostgreSQL have their own plans over the same decisions: generators (sans-IO, like the webhook
   processor's steps) that yield one Lua script or SQL statement per step and receive its answer, so their
   sync and async stores share every statement and argument.
 
-`IdempotencyFacade` / `AsyncIdempotencyFacade` and `EventFacade` / `AsyncEventFacade` are the one place each
-protocol's methods are listed: a method asks the backend's plans for its plan and hands it to the runner
-(``_run_plan``, or the awaited ``_arun_plan``). `Offloaded` is the async face of a sync store: the sync store's own
-plans and runner, called inline for memory (a dict under a lock never blocks the loop meaningfully) or in a
-worker thread for SQLite (as openai-python's ``asyncify``).
+`IdempotencyFacade` / `AsyncIdempotencyFacade`, `EventFacade` / `AsyncEventFacade` and `InboxFacade` are the
+one place each protocol's methods are listed: a method hands its backend's plan and its arguments to the
+runner (``_run_plan``, or the awaited ``_arun_plan``). `Offloaded` is the async face of a sync store: the sync
+store's own plans and runner, called inline for memory (a dict under a lock never blocks the loop
+meaningfully) or in a worker thread for SQLite (as openai-python's ``asyncify``).
 """
 
 from __future__ import annotations
