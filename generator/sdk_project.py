@@ -175,7 +175,9 @@ class MolamProject(Project):
     def _build_events(self) -> None:
         """The event registry (templates/events.py.jinja): event type -> typed model, from `webhooks`."""
         template = self.env.get_template("events.py.jinja")
-        (self.package_dir / "events.py").write_text(template.render(events=self.events), encoding="utf-8")
+        (self.package_dir / "events.py").write_text(
+            template.render(events=self.events, groups=group_events(self.events)), encoding="utf-8"
+        )
 
     def _build_commands(self) -> None:
         """The CLI's command table (templates/commands.py.jinja): one entry per operation, as plain data."""
@@ -489,6 +491,62 @@ class EventModel:
     type: str
     class_name: str
     module: str
+    #: The model of the payload's `data.object` (e.g. PaymentIntent), or None when it is not one model: events
+    #: about the same kind of object share handlers (`on("payment_intent.succeeded", "payment_intent.failed")`).
+    object_class: str | None = None
+
+
+@dataclass(frozen=True)
+class EventGroup:
+    """The events whose `data.object` is one model: `PaymentIntentEvent`, the union of their models."""
+
+    alias: str  # the union's name in molam_sdk.events: the object's class name + "Event"
+    object_class: str
+    events: tuple[EventModel, ...]
+
+
+def group_events(events: list[EventModel]) -> list[EventGroup]:
+    """The groups of two or more events sharing a `data.object` model, in the order of their first event.
+
+    A group's alias must not be an event model's own name (a schema `PaymentIntentEvent` for an event would
+    shadow the union): that is a GenerationError naming both.
+    """
+    by_object: dict[str, list[EventModel]] = {}
+    for event in events:
+        if event.object_class is not None:
+            by_object.setdefault(event.object_class, []).append(event)
+    names = {event.class_name for event in events}
+    groups = []
+    for object_class, members in by_object.items():
+        if len(members) < 2:
+            continue  # one event: its own overload of `on` already names its model
+        alias = f"{object_class}Event"
+        if alias in names:
+            raise GenerationError(
+                f"the union of the events about {object_class} would be named {alias}, which is an event "
+                "model's name; rename that schema"
+            )
+        groups.append(EventGroup(alias, object_class, tuple(members)))
+    return groups
+
+
+def _object_class(model: ModelProperty, models: Mapping[str, ModelProperty]) -> str | None:
+    """The class name of `data.object` in an event model, when both are models.
+
+    A property that refers to a model is a copy without its properties; `models` (class name -> the parsed
+    model) has them.
+    """
+
+    def property_model(of: ModelProperty, name: str) -> ModelProperty | None:
+        parsed = models.get(str(of.class_info.name), of)
+        for prop in (parsed.required_properties or []) + (parsed.optional_properties or []):
+            if prop.name == name and isinstance(prop, ModelProperty):
+                return prop
+        return None
+
+    data = property_model(model, "data")
+    obj = property_model(data, "object") if data is not None else None
+    return str(obj.class_info.name) if obj is not None else None
 
 
 def describe_events(openapi: GeneratorData, raw_spec: Mapping[str, Any]) -> list[EventModel]:
@@ -501,6 +559,7 @@ def describe_events(openapi: GeneratorData, raw_spec: Mapping[str, Any]) -> list
     if not isinstance(webhooks, Mapping):
         raise GenerationError("`webhooks` must be a mapping of event type -> path item")
     class_of_schema = {_schema_name(model): model for model in openapi.models}
+    models = {str(model.class_info.name): model for model in openapi.models}
     events: list[EventModel] = []
     for event_type, item in webhooks.items():
         where = f"webhook {event_type}"
@@ -518,7 +577,14 @@ def describe_events(openapi: GeneratorData, raw_spec: Mapping[str, Any]) -> list
         pinned = _const_of(_resolve(raw_spec, schema), "type")
         if pinned is not None and pinned != event_type:
             raise GenerationError(f"{where}: its schema {ref} pins `type` to {pinned!r}")
-        events.append(EventModel(str(event_type), model.class_info.name, str(model.class_info.module_name)))
+        events.append(
+            EventModel(
+                str(event_type),
+                model.class_info.name,
+                str(model.class_info.module_name),
+                _object_class(model, models),
+            )
+        )
     return events
 
 

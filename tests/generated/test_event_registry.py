@@ -8,10 +8,13 @@ known event type strings fails (name the types through the registry or the gener
 from __future__ import annotations
 
 import ast
+import typing
 from pathlib import Path
 
+import pytest
 import yaml
 
+from generator.sdk_project import EventModel, GenerationError, group_events
 from molam_sdk import events as registry
 from molam_sdk_ext.webhooks import EVENT_TYPES as EXT_EVENT_TYPES
 
@@ -73,3 +76,53 @@ def test_the_grep_finds_a_hand_list(tmp_path: Path) -> None:
     finally:
         sample.unlink()
     assert len(found) == 1 and "['payout.paid', 'refund.failed']" in found[0]
+
+
+def _object_of(model: type) -> object:
+    """The class of an event model's `data.object`, read from the generated annotations."""
+    return typing.get_type_hints(typing.get_type_hints(model)["data"])["object"]
+
+
+def test_each_object_with_several_events_has_their_union() -> None:
+    """`on` given several types about one object hands the handler `<Object>Event`: exactly the events whose
+    `data.object` is that model, read here from the models themselves (not from the generator's own grouping)."""
+    by_object: dict[object, list[type]] = {}
+    for model in registry.EVENT_MODELS.values():
+        by_object.setdefault(_object_of(model), []).append(model)
+    unions = {
+        name: getattr(registry, f"{name}Event")
+        for name in (getattr(obj, "__name__", "") for obj, members in by_object.items() if len(members) > 1)
+    }
+    assert {"PaymentIntent", "Payout", "Refund"} <= set(unions)
+    for obj, members in by_object.items():
+        name = getattr(obj, "__name__", "")
+        if len(members) > 1:
+            assert list(typing.get_args(unions[name])) == members
+            assert f"{name}Event" in registry.__all__
+        else:
+            assert not hasattr(registry, f"{name}Event")  # one event: its own model is the handler's type
+
+
+def test_a_union_named_like_an_event_model_is_refused() -> None:
+    events = [
+        EventModel("payment_intent.one", "PaymentIntentEvent", "payment_intent_event", "PaymentIntent"),
+        EventModel(
+            "payment_intent.two", "PaymentIntentTwoEvent", "payment_intent_two_event", "PaymentIntent"
+        ),
+    ]
+    with pytest.raises(GenerationError, match="would be named PaymentIntentEvent, which is an event model's"):
+        group_events(events)
+
+
+def test_check_event_type_names_the_closest_or_every_type() -> None:
+    assert registry.check_event_type("payout.paid") == "payout.paid"
+    with pytest.raises(
+        ValueError, match=r"^unknown webhook event type 'payout\.piad': did you mean 'payout\.paid'\?$"
+    ):
+        registry.check_event_type("payout.piad")
+    with pytest.raises(ValueError) as far:
+        registry.check_event_type("zzz")
+    assert str(far.value).endswith(f"the known types are: {', '.join(registry.EVENT_TYPES)}")
+    for bad in ("", None, b"payout.paid"):
+        with pytest.raises(ValueError, match="non-empty str"):
+            registry.check_event_type(bad)
