@@ -28,6 +28,7 @@ import inspect
 from collections.abc import Callable, Mapping
 from typing import TypeVar
 
+from molam_sdk.events import EventHandlerRegistry
 from molam_sdk_ext.observability.logs import get_logger
 from molam_sdk_ext.stores.memory import AsyncMemoryWebhookEventStore, MemoryWebhookEventStore
 from molam_sdk_ext.stores.webhook_events import (
@@ -38,6 +39,7 @@ from molam_sdk_ext.stores.webhook_events import (
 from molam_sdk_ext.stores.webhook_inbox import WebhookInbox
 from molam_sdk_ext.webhooks.dispatch import Dispatch
 from molam_sdk_ext.webhooks.drivers import AsyncStoreCaller, adrive, drive
+from molam_sdk_ext.webhooks.events import WebhookEvent
 
 # Moved to their own modules; still importable from here, where users and adapters import them.
 from molam_sdk_ext.webhooks.leases import Heartbeat, Lease, heartbeat_interval, new_holder, on_renewal
@@ -66,12 +68,18 @@ __all__ = [
 # Through get_logger so that a handler's error text (which may quote anything) is redacted like every SDK line.
 logger = get_logger("molam.webhooks")
 
-H = TypeVar("H", bound=Handler)
+# on_any's handler sees every event, typed or not (UnknownEvent), so it must accept all of them.
+H = TypeVar("H", bound=Callable[[WebhookEvent], object])
 R = TypeVar("R", bound=ResultCallback)
 
 
-class WebhookProcessor:
+class WebhookProcessor(EventHandlerRegistry):
     """Verifies deliveries and dispatches each event to its handler exactly once (docs/WEBHOOKS_AT_SCALE.md).
+
+    Handlers are registered with `on` (generated from the spec's webhooks, in `EventHandlerRegistry`: one
+    overload per event type, so `on("payment_intent.succeeded")` takes a handler of a
+    `PaymentIntentSucceededEvent`, and an unknown type is a type error and a ValueError), `on_any` and
+    `register` (any type, for one newer than this SDK).
 
     `secrets`: anything `WebhookVerifier` accepts, or a `WebhookVerifier`. `store`: a `WebhookEventStore` or an
     `AsyncWebhookEventStore` (default: a new in-memory store, which only deduplicates within this process).
@@ -132,20 +140,12 @@ class WebhookProcessor:
 
     # --- registration ----------------------------------------------------------------------------------------
 
-    def on(self, *event_types: str) -> Callable[[H], H]:
-        """Decorator: register the function as the handler of these event types (one handler per type)."""
-        if not event_types:
-            raise ValueError("on() needs at least one event type")
-
-        def register(handler: H) -> H:
-            for event_type in event_types:
-                self.register(event_type, handler)
-            return handler
-
-        return register
-
+    # `on` is inherited from EventHandlerRegistry (typed per event type); it checks the types, then calls this.
     def register(self, event_type: str, handler: Handler) -> None:
-        """Register `handler` for `event_type`; a second handler for the same type is a ValueError."""
+        """Register `handler` for `event_type`; a second handler for the same type is a ValueError.
+
+        Unlike `on`, any type is accepted (the handler then gets an `UnknownEvent` for a type newer than this
+        SDK), so the handler is typed `Any`."""
         if not isinstance(event_type, str) or not event_type:
             raise ValueError("event_type must be a non-empty str")
         if event_type in self._handlers:
