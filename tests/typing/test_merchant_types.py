@@ -2,7 +2,9 @@
 
 The SDK is regenerated (as `make generate` does) from a copy of the spec where one operation and one body
 field are deprecated, the way the API team deprecates them; the same checkout is then type-checked twice,
-once with mistakes and once fixed, in one mypy run over both files (errors are reported per file).
+once with mistakes and once fixed, and so are a merchant's webhook handlers (`@processor.on`, typed per event
+type by the generated `molam_sdk.events.EventHandlerRegistry`), in one mypy run over the four files (errors
+are reported per file).
 
 mypy reports PEP 702 deprecations only with `--enable-error-code deprecated` (pyright and IDEs show them by
 default); a merchant who wants them in CI turns that code on, as this test does.
@@ -88,10 +90,79 @@ async def acheckout() -> str:
     return "none"
 '''
 
+BROKEN_HOOKS = '''\
+"""A merchant's webhook handlers, with four mistakes."""
+
+from molam_sdk.events import PaymentIntentEvent
+from molam_sdk.models import PaymentIntentSucceededEvent
+from molam_sdk_ext.webhooks import WebhookProcessor, construct_event
+
+processor = WebhookProcessor("whsec_test_typing")
+
+
+@processor.on("payment_intent.succeded")
+def fulfil(event: PaymentIntentSucceededEvent) -> None:
+    print(event.data.object.id)
+
+
+@processor.on("payment_intent.succeeded", "payment_intent.failed")
+def outcome(event: PaymentIntentEvent) -> None:
+    print(event.data.object.arrival_date)
+
+
+@processor.on("payout.paid")
+def paid(event: PaymentIntentSucceededEvent) -> None:
+    print(event.data.object.amount)
+
+
+def receive(body: bytes, signature: str) -> int:
+    return construct_event(body, signature, "whsec_test_typing").data.object.amount
+'''
+
+FIXED_HOOKS = '''\
+"""The same handlers, fixed."""
+
+from molam_sdk.events import PaymentIntentEvent
+from molam_sdk.models import PaymentIntentSucceededEvent, PayoutPaidEvent
+from molam_sdk_ext.webhooks import UnknownEvent, WebhookEvent, WebhookProcessor, construct_event
+
+processor = WebhookProcessor("whsec_test_typing")
+
+
+@processor.on("payment_intent.succeeded")
+def fulfil(event: PaymentIntentSucceededEvent) -> None:
+    print(event.data.object.id)
+
+
+@processor.on("payment_intent.failed", "payment_intent.canceled")
+async def outcome(event: PaymentIntentEvent) -> None:
+    print(event.data.object.metadata, event.type == "payment_intent.failed")
+
+
+@processor.on("payout.paid")
+def paid(event: PayoutPaidEvent) -> None:
+    print(event.data.object.arrival_date)
+
+
+@processor.on_any
+def anything(event: WebhookEvent) -> None:
+    print(event.id, event.type)
+
+
+def receive(body: bytes, signature: str) -> int:
+    event = construct_event(body, signature, "whsec_test_typing")
+    if isinstance(event, UnknownEvent):
+        return 0
+    if event.type == "payment_intent.succeeded":
+        return event.data.object.amount
+    return -1
+'''
+
 STATUS_VALUES = (
     "Literal['canceled', 'failed', 'processing', 'requires_action', 'requires_capture', "
     "'requires_confirmation', 'requires_payment_method', 'succeeded']"
 )
+OBJECTS = "PaymentIntent | Charge | Refund | Payout | Transfer | MerchantOnboarding | dict[str, Any]"
 _LINE = re.compile(r"^(?P<file>[\w.]+):(?P<line>\d+): error: (?P<message>.*?)  \[(?P<code>[\w-]+)\]$")
 
 
@@ -104,12 +175,14 @@ def tree(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def mypy_output(tree: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[int, str]:
-    """mypy's exit status and output over broken.py and fixed.py, against the regenerated SDK."""
+    """mypy's exit status and output over the broken and fixed files, against the regenerated SDK."""
     base = tmp_path_factory.mktemp("typing")
     work = base / "merchant"
     work.mkdir()
     (work / "broken.py").write_text(BROKEN, encoding="utf-8")
     (work / "fixed.py").write_text(FIXED, encoding="utf-8")
+    (work / "broken_hooks.py").write_text(BROKEN_HOOKS, encoding="utf-8")
+    (work / "fixed_hooks.py").write_text(FIXED_HOOKS, encoding="utf-8")
     # An empty configuration: the merchant's own settings are `--strict`, not this repository's pyproject.
     (work / "mypy.ini").write_text("[mypy]\n", encoding="utf-8")
     completed = subprocess.run(
@@ -118,7 +191,7 @@ def mypy_output(tree: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[i
             "--config-file", "mypy.ini", "--cache-dir", str(base / "cache"),
             "--follow-imports", "silent",  # only the merchant's files are judged, not the SDK's own code
             "--no-error-summary", "--show-error-end", "--no-pretty",
-            "broken.py", "fixed.py",
+            "broken.py", "fixed.py", "broken_hooks.py", "fixed_hooks.py",
         ],
         capture_output=True,
         text=True,
@@ -181,6 +254,37 @@ def test_the_fixed_checkout_passes(mypy_output: tuple[int, str]) -> None:
     assert _errors(output, "fixed.py") == []
     assert "fixed.py" not in output, output
     assert _errors(output, "broken.py"), output  # the run did check something
+
+
+def test_webhook_handler_mistakes_are_reported(mypy_output: tuple[int, str]) -> None:
+    """A misspelled event type, a field the event's object does not have (through the union `on` gives several
+    payment intent types), a handler of another event's model, and a field read on `construct_event`'s result
+    without narrowing it (the union of every typed event and `UnknownEvent`)."""
+    status, output = mypy_output
+    assert status == 1, output
+    errors = _errors(output, "broken_hooks.py")
+    assert [(line, code, message) for line, code, message in errors] == [
+        (10, "call-overload", 'No overload variant of "on" of "EventHandlerRegistry" matches argument type "str"'),
+        # The decorator's result is unknown once no overload matched: the function loses its type too.
+        (10, "untyped-decorator", 'Untyped decorator makes function "fulfil" untyped'),
+        (17, "attr-defined", '"PaymentIntent" has no attribute "arrival_date"'),
+        (20, "type-var", 'Value of type variable "_PayoutPaidEventHandler" of function cannot be "Callable[[PaymentIntentSucceededEvent], None]"'),
+        (26, "union-attr", f'Item "MerchantOnboarding" of "{OBJECTS}" has no attribute "amount"'),
+        (26, "union-attr", f'Item "dict[str, Any]" of "{OBJECTS}" has no attribute "amount"'),
+    ], output  # fmt: skip
+    # mypy lists the overloads after the misspelling: each known event type, one per line.
+    assert (
+        "broken_hooks.py:10:2:10:40: note:     def on(self, Literal['payment_intent.succeeded'], /)" in output
+    )
+
+
+def test_the_fixed_handlers_pass(mypy_output: tuple[int, str]) -> None:
+    """Each handler takes its event's model (several payment intent types: `PaymentIntentEvent`; `on_any`: every
+    event, typed or not), and `construct_event`'s union narrows by `isinstance` and by `event.type`."""
+    _, output = mypy_output
+    assert _errors(output, "fixed_hooks.py") == []
+    assert "fixed_hooks.py" not in output, output
+    assert _errors(output, "broken_hooks.py"), output  # the run did check the handlers
 
 
 def test_the_runtime_warning_says_the_same_one_line(tree: Path) -> None:

@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 import molam_sdk.models as models
+from molam_sdk.events import EVENT_TYPES
 from molam_sdk_ext.errors import StoreError
 from molam_sdk_ext.stores import (
     AsyncMemoryWebhookEventStore,
@@ -227,6 +228,33 @@ def test_store_failure_on_release_still_reports_the_handler_failure() -> None:
     )
 
 
+def test_an_unknown_event_type_is_refused_at_decoration() -> None:
+    """`on` checks every type against the generated registry before registering any: the closest known type is
+    named, or all of them when none is close. `register` still takes any type (one newer than this SDK)."""
+    processor = WebhookProcessor(SECRET)
+    with pytest.raises(ValueError) as misspelled:
+
+        @processor.on("payment_intent.succeded")  # type: ignore[call-overload, untyped-decorator]
+        def fulfil(event: Any) -> None: ...
+
+    assert str(misspelled.value) == (
+        "unknown webhook event type 'payment_intent.succeded': did you mean 'payment_intent.succeeded'?"
+    )
+    with pytest.raises(ValueError) as unknown:
+        processor.on("payout.paid", "customer.created")  # type: ignore[call-overload]
+    assert str(unknown.value) == (
+        f"unknown webhook event type 'customer.created'; the known types are: {', '.join(EVENT_TYPES)}"
+    )
+    assert processor.handler_for("payout.paid") is None  # nothing registered: the whole call was refused
+    with pytest.raises(ValueError, match="non-empty str"):
+        processor.on("payout.paid", 42)  # type: ignore[call-overload]
+
+    def newer(event: Any) -> None: ...
+
+    processor.register("customer.created", newer)
+    assert processor.handler_for("customer.created") is newer
+
+
 def test_registration_rules() -> None:
     processor = WebhookProcessor(SECRET)
 
@@ -239,7 +267,7 @@ def test_registration_rules() -> None:
     with pytest.raises(ValueError):
         processor.on("payout.paid")(lambda e: None)
     with pytest.raises(ValueError):
-        processor.on()
+        processor.on()  # type: ignore[call-overload]  # the runtime guard, for callers without a type checker
     with pytest.raises(ValueError):
         processor.register("", lambda e: None)
     processor.on_any(lambda e: None)
