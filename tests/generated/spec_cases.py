@@ -8,6 +8,8 @@ example, which the mocked server answers with.
 
 from __future__ import annotations
 
+import copy
+import functools
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -59,7 +61,12 @@ def python_name(name: str) -> str:
 
 
 def load_spec(path: Path = SPEC_PATH) -> dict[str, Any]:
-    """The spec as plain data."""
+    """The spec as plain data: a copy of its own, which the caller may change."""
+    return copy.deepcopy(_parsed(path))
+
+
+@functools.cache  # six test modules load the spec while pytest collects: parse it once (0.4 s each)
+def _parsed(path: Path) -> dict[str, Any]:
     data: dict[str, Any] = yaml.load(path.read_bytes(), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     return data
 

@@ -20,7 +20,7 @@ from molam_sdk_ext.stores.redis_breaker import RedisBreakerStateStore
 from molam_sdk_ext.transport.breaker import BreakerConfig, BreakerState
 from molam_sdk_ext.transport.shared_breaker import SharedBreakerRegistry, SharedCircuitBreaker
 from tests.shared_state.test_breaker_processes import CountingServer
-from tests.stores.conftest import FakeClock
+from tests.support.stores import FakeClock
 
 T = TypeVar("T")
 HOST = "api.molam.com"

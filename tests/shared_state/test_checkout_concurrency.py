@@ -18,7 +18,7 @@ import uvicorn
 from molam_sdk_ext import AsyncMolam, Molam
 from tests.fixtures.sandbox import SandboxHandle
 from tests.shared_state.checkout_app import create_app
-from tests.stores.conftest import store_url
+from tests.support.stores import store_url
 
 CALLERS = 20
 

@@ -30,7 +30,7 @@ from molam_sdk_ext.stores import (
     StoredResponse,
     idempotency_store_from_url,
 )
-from tests.stores.conftest import store_url
+from tests.support.stores import store_url
 
 OK = StoredResponse(200, (("Content-Type", "application/json"),), b'{"id":"pi_1"}')
 POLICY = WaitPolicy(timeout=1.0, initial_delay=0.1, max_delay=0.4)

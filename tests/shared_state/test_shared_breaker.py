@@ -23,8 +23,8 @@ from molam_sdk_ext.transport.shared_breaker import (
     SharedCircuitBreaker,
     breaker_registry_for,
 )
-from tests.shared_state.conftest import FlakyBreakerStore
-from tests.stores.conftest import FakeClock
+from tests.support.breaker import FlakyBreakerStore
+from tests.support.stores import FakeClock
 
 HOST = "api.molam.com"
 

@@ -1,4 +1,5 @@
-"""Fixtures for the store tests: a fake clock, and every backend (sync and async) behind one awaitable face."""
+"""Fixtures for the store tests: a fake clock, and every backend (sync and async) behind one awaitable face
+(the helpers themselves: tests/support/stores.py)."""
 
 from __future__ import annotations
 
@@ -10,59 +11,12 @@ from typing import Any
 import pytest
 
 from molam_sdk_ext.stores.idempotency_records import DEFAULT_LOCK_TIMEOUT, DEFAULT_TTL
-
-BACKENDS = ["memory", "sqlite", "redis", "postgres"]
-SHARED_BACKENDS = ["sqlite", "redis", "postgres"]
-MODES = ["sync", "async"]
-
-
-class FakeClock:
-    """A clock that moves only when told to (so TTL and lock tests never sleep)."""
-
-    def __init__(self, start: float = 1_700_000_000.0) -> None:
-        self.now = start
-
-    def __call__(self) -> float:
-        return self.now
-
-    def advance(self, seconds: float) -> None:
-        self.now += seconds
-
-
-class Awaitable:
-    """Wraps a sync or async store so a test can ``await store.method(...)`` either way."""
-
-    def __init__(self, store: Any) -> None:
-        self.store = store
-
-    def __getattr__(self, name: str) -> Callable[..., Any]:
-        attr = getattr(self.store, name)
-
-        async def call(*args: Any, **kwargs: Any) -> Any:
-            result = attr(*args, **kwargs)
-            if inspect.isawaitable(result):
-                result = await result
-            return result
-
-        return call
+from tests.support.stores import BACKENDS, MODES, Awaitable, FakeClock, store_url
 
 
 @pytest.fixture
 def clock() -> FakeClock:
     return FakeClock()
-
-
-def store_url(request: pytest.FixtureRequest, backend: str, tmp_path: Path) -> str:
-    """A URL for a fresh, empty store of ``backend`` (starting the server fixture only when needed)."""
-    if backend == "memory":
-        return "memory://"
-    if backend == "sqlite":
-        return f"sqlite:///{tmp_path}/stores.db"
-    if backend == "redis":
-        url: str = request.getfixturevalue("redis_url")
-        return url
-    url = request.getfixturevalue("postgres_store_url")
-    return url
 
 
 def _build(kind: str, backend: str, mode: str, url: str, **options: Any) -> Any:

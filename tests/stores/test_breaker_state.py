@@ -16,7 +16,7 @@ from molam_sdk_ext.stores import (
     MemoryBreakerStateStore,
 )
 from molam_sdk_ext.stores.breaker_state import on_failure, on_probe_request, on_release, on_success
-from tests.stores.conftest import Awaitable, FakeClock
+from tests.support.stores import Awaitable, FakeClock
 
 HOST = "api.molam.com"
 BREAKER_BACKENDS = ["memory", "redis"]

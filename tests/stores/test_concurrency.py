@@ -14,8 +14,8 @@ from typing import Any
 import pytest
 
 from molam_sdk_ext import stores
-from tests.stores.conftest import BACKENDS, SHARED_BACKENDS, store_url
 from tests.stores.race_worker import race
+from tests.support.stores import BACKENDS, SHARED_BACKENDS, store_url
 
 THREADS = 8
 PROCESSES = 4

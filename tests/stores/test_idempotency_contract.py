@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from molam_sdk_ext.stores import BeginOutcome, BeginResult, StoredResponse
-from tests.stores.conftest import Awaitable, FakeClock
+from tests.support.stores import Awaitable, FakeClock
 
 Make = Callable[..., Awaitable]
 

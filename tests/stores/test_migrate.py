@@ -132,7 +132,7 @@ def test_cli_non_postgres_has_nothing_to_migrate(tmp_path: Path, capsys: pytest.
 def test_cli_cleanup(
     backend: str, request: pytest.FixtureRequest, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from tests.stores.conftest import store_url
+    from tests.support.stores import store_url
 
     url = store_url(request, backend, tmp_path)
     # Records written a day and a bit ago (by the stores' own clock) are expired now.

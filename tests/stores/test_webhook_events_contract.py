@@ -7,7 +7,7 @@ from pathlib import Path
 
 from molam_sdk_ext.stores import ClaimOutcome, EventRecord
 from molam_sdk_ext.stores.webhook_events import MAX_ERROR_LENGTH
-from tests.stores.conftest import Awaitable, FakeClock
+from tests.support.stores import Awaitable, FakeClock
 
 Make = Callable[..., Awaitable]
 

@@ -11,7 +11,7 @@ import pytest
 
 from molam_sdk_ext.stores import ClaimOutcome, EventRecord, webhook_inbox_from_url
 from molam_sdk_ext.stores.memory import MemoryWebhookInbox
-from tests.stores.conftest import BACKENDS, FakeClock, store_url
+from tests.support.stores import BACKENDS, FakeClock, store_url
 
 LOCK = 30.0
 STALE = 120.0

@@ -9,8 +9,10 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+
+from tests.support import wait_for
 
 ROOT = Path(__file__).resolve().parents[2]
 APP = "tests.webhooks.inbox_app"
@@ -128,11 +130,6 @@ def lines(path: Path) -> list[str]:
         return []
 
 
-def wait_until(condition: object, timeout: float, what: str, interval: float = 0.2) -> None:
-    """Poll ``condition()`` until true; fail with ``what`` after ``timeout`` seconds."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if condition():  # type: ignore[operator]
-            return
-        time.sleep(interval)
-    raise AssertionError(f"timed out after {timeout}s waiting for {what}")
+def wait_until(condition: Callable[[], object], timeout: float, what: str, interval: float = 0.2) -> None:
+    """`tests.support.wait_for` as these tests spell it: ``timeout`` and ``what`` positional, a 0.2 s poll."""
+    wait_for(condition, timeout=timeout, what=what, interval=interval)

@@ -17,6 +17,7 @@ from typing import Any
 
 import httpx
 
+from tests.support import free_port
 from tests.webhooks.support import delivery, example_event
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -42,14 +43,6 @@ def with_duplicates(
     chosen = unique + [rng.choice(unique) for _ in range(duplicates)]
     rng.shuffle(chosen)
     return [delivery(ev) for ev in chosen]
-
-
-def free_port() -> int:
-    """A loopback port that was free a moment ago."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port: int = s.getsockname()[1]
-        return port
 
 
 @contextmanager

@@ -17,6 +17,7 @@ from typing import Any
 
 from molam_sdk_ext.webhooks import WebhookProcessor
 from tests.fixtures.django_config import configure_django, urlpatterns
+from tests.support import free_port
 
 _counter = itertools.count(1)
 FRAMEWORKS = ["django", "django-async", "flask", "starlette", "fastapi"]
@@ -77,14 +78,6 @@ def fastapi_app(processor: WebhookProcessor) -> Any:
         return {"id": event.id, "type": event.type, "class": type(event).__name__}
 
     return app
-
-
-def free_port() -> int:
-    """A loopback port that was free a moment ago."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port: int = s.getsockname()[1]
-        return port
 
 
 def _wait_listening(port: int, deadline: float = 20.0) -> None:

@@ -5,9 +5,7 @@ stream rejects no delivery."""
 from __future__ import annotations
 
 import threading
-import time
 import uuid
-from collections.abc import Callable
 from typing import Any
 
 import httpx
@@ -15,6 +13,7 @@ import pytest
 
 import molam_sdk.models as models
 from molam_sdk_ext.webhooks import Outcome, ProcessResult, WebhookProcessor
+from tests.support import wait_for
 from tests.webhooks import receivers
 
 pytestmark = pytest.mark.integration
@@ -72,14 +71,6 @@ class Api:
         return str(intent["id"])
 
 
-def wait_for(condition: Callable[[], bool], what: str) -> None:
-    deadline = time.monotonic() + WAIT
-    while not condition():
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out waiting for {what}")
-        time.sleep(0.05)
-
-
 @pytest.mark.parametrize("framework", receivers.FRAMEWORKS)
 def test_sandbox_deliveries_with_a_mid_stream_secret_rotation(framework: str, sandbox: Any) -> None:
     api = Api(sandbox.url, sandbox.new_api_key())
@@ -110,11 +101,13 @@ def test_sandbox_deliveries_with_a_mid_stream_secret_rotation(framework: str, sa
         intents.append(api.paid_intent())
         known[rotated["kid"]] = rotated["secret"]
         intents.append(api.paid_intent())
-        wait_for(lambda: len(seen) == len(intents), "deliveries before dropping the old secret")
+        wait_for(
+            lambda: len(seen) == len(intents), timeout=WAIT, what="deliveries before dropping the old secret"
+        )
         del known[endpoint["kid"]]
         intents.append(api.paid_intent())
 
-        wait_for(lambda: set(seen) == set(intents), f"{len(intents)} typed events")
+        wait_for(lambda: set(seen) == set(intents), timeout=WAIT, what=f"{len(intents)} typed events")
 
     assert len(intents) == PAYMENTS
     for intent_id in intents:
