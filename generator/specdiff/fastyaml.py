@@ -1,16 +1,19 @@
-"""Load YAML about ten times faster than PyYAML's C loader, building the same document, or decline.
+"""Load YAML about three times faster than PyYAML's C loader, building the same document, or decline.
 
 PyYAML's C loader takes about 1.5 s of CPU for a 3 MB spec; rapidyaml (the `rapidyaml` distribution, a
 C++ parser) parses the same text and writes it out as JSON in about 0.1 s, and `json.loads` reads that
-back. The two disagree only on plain (unquoted) scalars: PyYAML follows YAML 1.1 (`yes`, `on`, `~`,
+back. The two disagree on plain (unquoted) scalars: PyYAML follows YAML 1.1 (`yes`, `on`, `~`,
 `2020-01-01`, `0o17`, `1_000`, and a plain `200:` key is the integer 200), rapidyaml's JSON keeps most of
-them as strings. So `load` first reads the text line by line for the plain scalars whose meaning could
-differ (those PyYAML resolves to something other than a string, and anything that looks numeric), asks
-both parsers what each distinct one means, and converts plain integer keys back to integers. When any
-disagrees, or the text uses what this reading does not follow (anchors, aliases, tags, several
-documents, a byte-order mark), or rapidyaml is not installed, `load` returns `DECLINED` and the caller
-uses PyYAML. tests/breaking/test_fastyaml.py checks that it builds what PyYAML builds on every YAML spec of
-the corpus, this repository's spec and generated documents.
+them as text (and writes `inf` as ".inf"). So `load` first finds, with regular expressions outside block
+scalars and quoted values, the plain scalars whose meaning could differ, asks both parsers what each
+distinct one means, converts plain integer keys back to integers and puts PyYAML's dates, booleans and
+nulls back where the text was written plain (when the counts prove every such string came from a plain
+occurrence). When anything else disagrees, or the text uses what this reading does not follow (anchors,
+aliases, tags, reserved indicators, several documents, YAML 1.1 line breaks, a flow collection over
+several lines), or rapidyaml is not installed, `load` returns `DECLINED` and the caller uses PyYAML,
+which also reports any syntax error. tests/breaking/test_fastyaml.py checks that it builds what PyYAML
+builds on every YAML file of the corpus, this repository's spec, generated documents, random documents
+and hand-written plain scalars, and never accepts what PyYAML refuses.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ import json
 import os
 import re
 import sys
+from collections import Counter
 from typing import Any, Final
 
 import yaml
@@ -49,6 +53,7 @@ _FLOW_TOKEN = re.compile(
     r"""("(?:[^"\\]|\\.)*"|'(?:[^']|'')*')\s*:|("(?:[^"\\]|\\.)*"|'(?:[^']|'')*')|([^,\[\]{}]+)"""
 )
 _UNSUPPORTED_START = ("&", "*", "!", "%", "@", "`", "<<", "? ")
+_INF_NAN = re.compile(r"(?i:inf|infinity|nan)")
 _INTEGER_KEY = re.compile(r"-?(?:0|[1-9][0-9]*)")
 
 
@@ -64,8 +69,16 @@ def load(text: str) -> Any:
     scan = _Scan(text)
     if not scan.ok:
         return DECLINED
-    if not _same_meaning(scan.values) or not _same_meaning(scan.plain_keys):
+    differing = _meanings(scan.values)
+    if differing is None or _meanings(scan.plain_keys) != {}:
         return DECLINED
+    # A plain value rapidyaml leaves as its text where PyYAML reads a date, a boolean or null (`2020-01-01`,
+    # `yes`, `~`) is put back after loading, when every string equal to its text comes from one of its
+    # plain occurrences (counted below); a quoted twin anywhere, or a block scalar of the same text, and
+    # the counts differ: declined.
+    for token in differing:
+        if f"'{token}'" in text or f'"{token}"' in text:
+            return DECLINED
     int_keys = {key for key in scan.plain_keys if _INTEGER_KEY.fullmatch(key)}
     if scan.plain_keys - int_keys or int_keys & scan.quoted_keys:
         return DECLINED  # a plain key PyYAML reads as a bool, float, date or null; or "200" both ways
@@ -74,16 +87,38 @@ def load(text: str) -> Any:
         return DECLINED
     try:
         if int_keys:
-            return json.loads(
+            data = json.loads(
                 emitted,
                 parse_constant=_refuse,
                 object_pairs_hook=lambda pairs: {
                     (int(key) if key in int_keys else key): value for key, value in pairs
                 },
             )
-        return json.loads(emitted, parse_constant=_refuse)
+        else:
+            data = json.loads(emitted, parse_constant=_refuse)
     except (ValueError, RecursionError):
         return DECLINED
+    if differing and _restore(data, differing) != {token: scan.counts[token] for token in differing}:
+        return DECLINED
+    return data
+
+
+def _restore(data: Any, meanings: dict[str, Any]) -> dict[str, int]:
+    """Replace, in place, every string value equal to a token of `meanings` by PyYAML's value for it; how
+    many of each were replaced."""
+    replaced = dict.fromkeys(meanings, 0)
+    stack = [data]
+    while stack:
+        node = stack.pop()
+        items = node.items() if isinstance(node, dict) else enumerate(node) if isinstance(node, list) else ()
+        for key, value in list(items):
+            if isinstance(value, str):
+                if value in meanings:
+                    node[key] = meanings[value]
+                    replaced[value] += 1
+            elif isinstance(value, dict | list):
+                stack.append(value)
+    return replaced
 
 
 def _refuse(token: str) -> Any:
@@ -116,30 +151,36 @@ def _emit_json(data: bytes) -> str | None:
         os.close(saved)
 
 
-def _same_meaning(tokens: set[str]) -> bool:
-    """True when PyYAML and rapidyaml's JSON read each plain scalar of `tokens` as the same value."""
+def _meanings(tokens: set[str]) -> dict[str, Any] | None:
+    """PyYAML's value for each plain scalar of `tokens` that rapidyaml's JSON reads as its bare text
+    instead; None when another disagreement makes the fast path unusable (a number read otherwise,
+    `1e3`, `0x1F`, a token either parser refuses)."""
     if not tokens:
-        return True
+        return {}
     ordered = sorted(tokens)
     document = "".join(f"- {token}\n" for token in ordered)
     try:
         expected = yaml.load(document, Loader=_LOADER)
     except yaml.YAMLError:
-        return False
+        return None
     emitted = _emit_json(document.encode("utf-8"))
     if emitted is None:
-        return False
+        return None
     try:
         actual = json.loads(emitted, parse_constant=_refuse)
     except ValueError:
-        return False
+        return None
     if not isinstance(expected, list) or not isinstance(actual, list) or len(expected) != len(actual):
-        return False
-    # Compared as JSON text: 1, 1.0 and true are three values (Python's == says two).
-    return all(
-        json.dumps(one, default=repr) == json.dumps(other, default=repr)
-        for one, other in zip(expected, actual, strict=True)
-    )
+        return None
+    out: dict[str, Any] = {}
+    for token, one, other in zip(ordered, expected, actual, strict=True):
+        # Compared as JSON text: 1, 1.0 and true are three values (Python's == says two).
+        if json.dumps(one, default=repr) == json.dumps(other, default=repr):
+            continue
+        if other != token or isinstance(one, str):
+            return None
+        out[token] = one
+    return out
 
 
 _LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -149,7 +190,7 @@ def _may_differ(token: str) -> bool:
     """True for a plain scalar whose meaning PyYAML and rapidyaml's JSON might not share."""
     if not token:
         return False
-    if token[0] in _NUMERIC_START:
+    if token[0] in _NUMERIC_START or _INF_NAN.fullmatch(token):
         return True
     for _tag, pattern in yaml.SafeLoader.yaml_implicit_resolvers.get(token[0], ()):
         if pattern.match(token):
@@ -158,9 +199,10 @@ def _may_differ(token: str) -> bool:
 
 
 # Plain scalars whose meaning may depend on the parser: those starting like a number (or `~`, `<<`, `=`),
-# and the words PyYAML (YAML 1.1) reads as booleans or null.
-_C = r"(?:[-+.0-9~<=][^\n#]*?|(?:yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|null|Null|NULL))"
-_CK = r"(?:[-+.0-9~<=][^\n:#]*?|(?:yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|null|Null|NULL))"
+# the words PyYAML (YAML 1.1) reads as booleans or null, and inf/nan (rapidyaml writes a plain `inf` as
+# ".inf"; PyYAML keeps the text).
+_C = r"(?:[-+.0-9~<=][^\n#]*?|(?:yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|null|Null|NULL|(?i:inf|infinity|nan)))"
+_CK = r"(?:[-+.0-9~<=][^\n:#]*?|(?:yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|null|Null|NULL|(?i:inf|infinity|nan)))"
 # Every pattern starts with `:` or a newline (the scan reads "\n" + text), never with `^`: the regular
 # expression engine then skips ahead to those characters instead of trying every position.
 _VALUE = re.compile(rf"(?::[ \t]+|\n[ \t]*(?:-[ \t]+)+)({_C})[ \t]*(?:[ \t]#[^\n]*)?(?=\n|$)")
@@ -169,9 +211,20 @@ _QUOTED_INT_KEY = re.compile(r"""(?:'(-?[0-9]+)'|"(-?[0-9]+)")[ \t]*:(?=[ \t\n]|
 _FLOW_VALUE = re.compile(r"(?::[ \t]+|\n[ \t]*(?:-[ \t]+)*)([\[{][^\n]*)")
 _BLOCK_START = re.compile(r"(?::[ \t]+|\n[ \t]*-[ \t]+)[|>][-+0-9]*[ \t]*(?:#[^\n]*)?(?=\n|$)")
 _QUOTED_VALUE = re.compile(r"""(?::[ \t]+|\n[ \t]*(?:-[ \t]+)+)("(?:[^"\\]|\\.)*"|'(?:[^']|'')*')""")
-# Anchors (`&a`), aliases (`*a`) and tags (`!x`) where a node starts; the rest at a line's start.
-_NODE_PROPERTY = re.compile(r"[&*!]")
-_NODE_START = re.compile(r"(?m)(?:^[ \t]*(?:-[ \t]+)*|:[ \t]+|[\[{,][ \t]*)$")
+# Anchors (`&a`), aliases (`*a`), tags (`!x`) and reserved indicators where a node starts; the rest at a
+# line's start.
+_NODE_PROPERTY = re.compile(
+    r"[&*!@`\]},%|>]"
+)  # `@`, a backquote, `]`, `}`, `,`, `%`: PyYAML refuses them there; `|`, `>`: unless a block header
+# A value or item that is a bare `:` (PyYAML refuses it; rapidyaml reads a key).
+_BARE_COLON = re.compile(r"\n[ \t]*(?:-[ \t]+)*:(?=[ \t\n]|$)|:[ \t]+:(?=[ \t\n]|$)")
+_NODE_START = re.compile(r"(?:^[ \t]*(?:-[ \t]+)*|:[ \t]+)$")
+# Inside a one-line flow collection a node also starts after `[`, `{` or `,` (elsewhere those are text:
+# `tool_calls[*]` in a plain scalar is not an alias).
+_EXPLICIT_START = re.compile(r"(?m)(?:^[ \t]*(?:-[ \t]+)+|:[ \t]+)$")
+_FLOW_NODE_START = re.compile(r"[\[{,][ \t]*$")
+_FLOW_LINE = re.compile(r"""[ \t]*(?:-[ \t]+)*(?:(?:"[^"]*"|'[^']*'|[^\s#'"\[{][^#]*?)[ \t]*:[ \t]+)?[\[{]""")
+_BLOCK_HEADER = re.compile(r"[|>][-+0-9]*[ \t]*(?:#[^\n]*)?(?=\n|$)")
 _LINE_START_UNSUPPORTED = re.compile(r"\n(?:[ \t]*(?:-[ \t]+)*\?(?:[ \t]|\n)|%|---|\.\.\.| *\t)")
 _ENDS: dict[int, re.Pattern[str]] = {}
 
@@ -189,6 +242,7 @@ class _Scan:
 
     def __init__(self, text: str) -> None:
         self.values: set[str] = set()
+        self.counts: Counter[str] = Counter()  # plain value occurrences, by token
         self.plain_keys: set[str] = set()
         self.quoted_keys: set[str] = set()
         self.ok = True
@@ -206,12 +260,28 @@ class _Scan:
             if outside(match.start() + 1):
                 self.ok = False
                 return
-        for match in _NODE_PROPERTY.finditer(text):
-            line_start = text.rfind("\n", 0, match.start()) + 1
-            if _NODE_START.search(text, line_start, match.start()) and outside(match.start()):
+        for match in _BARE_COLON.finditer(text):
+            if outside(match.end() - 1):
                 self.ok = False
                 return
-        self.values = {m[1] for m in _VALUE.finditer(text) if outside(m.start(1))}
+        for match in _NODE_PROPERTY.finditer(text):
+            line_start = text.rfind("\n", 0, match.start()) + 1
+            prefix = text[line_start : match.start()]
+            if match[0] in "&*!":
+                starts_node = bool(_NODE_START.search(prefix)) or (
+                    bool(_FLOW_NODE_START.search(prefix)) and bool(_FLOW_LINE.match(prefix))
+                )
+            else:
+                # Reserved and flow indicators matter right after `- ` or `: ` in block context (a line
+                # of bare indentation may continue a plain scalar, and in a flow `]` or `,` is structure).
+                starts_node = bool(_EXPLICIT_START.search(prefix)) and not _FLOW_LINE.match(prefix)
+                if match[0] in "|>" and _BLOCK_HEADER.match(text, match.start()):
+                    continue  # a block scalar's header (`|`, `>-`, `|2`), which the regions account for
+            if starts_node and outside(match.start()):
+                self.ok = False
+                return
+        self.counts = Counter(m[1] for m in _VALUE.finditer(text) if outside(m.start(1)))
+        self.values = set(self.counts)
         self.plain_keys = {m[1] for m in _PLAIN_KEY.finditer(text) if outside(m.start(1))}
         self.quoted_keys = {m[1] or m[2] for m in _QUOTED_INT_KEY.finditer(text) if outside(m.start())}
         for match in _FLOW_VALUE.finditer(text):
@@ -239,7 +309,11 @@ class _Scan:
                 key, colon, rest = plain.rstrip()[:-1], ":", ""
             for token, is_key in ((key.strip(), bool(colon)), (rest.strip(), False)):
                 if token:
-                    (self.plain_keys if is_key else self.values).add(token)
+                    if is_key:
+                        self.plain_keys.add(token)
+                    else:
+                        self.values.add(token)
+                        self.counts[token] += 1
 
 
 def _regions(text: str) -> list[tuple[int, int]]:

@@ -110,6 +110,7 @@ def test_this_repository_spec_and_a_generated_plaid_shaped_spec_take_the_fast_pa
         "a:\n  - &y\n    b: 1\n",
         "'0':\n- ? '\x85    '\n  : null\n",
         "a: 'line\u2028break'\n",
+        "a: [inf, nan, Infinity, -inf]\nb: inf\n",
     ],
 )
 def test_scalars_yaml_11_reads_otherwise_are_never_misread(text: str) -> None:
@@ -166,3 +167,32 @@ def test_random_documents_build_what_pyyaml_builds(
         document, default_flow_style=flow, allow_unicode=width != 60, width=width, default_style=style
     )
     _same_or_declined(text)
+
+
+_plain = st.from_regex(r"\A[A-Za-z0-9_.+\-/()\[\]{}*&!%@`~=<>?;|,:'\" #\\]{1,10}\Z")
+
+
+@settings(max_examples=300, deadline=None)
+@given(tokens=st.lists(_plain, min_size=1, max_size=4), keyed=st.booleans())
+def test_hand_written_plain_scalars_read_as_pyyaml_reads_them(tokens: list[str], keyed: bool) -> None:
+    """Scalars as people write them (unquoted, any punctuation): the same value, or declined; and what
+    PyYAML refuses is never accepted (declined, so that PyYAML reports the error)."""
+    text = "".join(
+        (f"k{index}: {token}\n" if keyed else f"- {token}\n") for index, token in enumerate(tokens)
+    )
+    try:
+        expected = yaml.load(text, Loader=yaml.CSafeLoader)
+    except yaml.YAMLError:
+        assert fastyaml.load(text) is fastyaml.DECLINED
+        return
+    fast = fastyaml.load(text)
+    if fast is not fastyaml.DECLINED:
+        assert _text(fast) == _text(expected)
+
+
+def test_yaml_11_dates_and_booleans_written_plain_are_restored() -> None:
+    text = "a: 2020-01-01\nb: [yes, 2020-01-02]\nc:\n- ~\n- on\n"
+    assert fastyaml.load(text) == yaml.safe_load(text)
+    # The same text quoted elsewhere (a string) or as a block scalar: the counts differ, declined.
+    assert fastyaml.load("a: 2020-01-01\nb: '2020-01-01'\n") is fastyaml.DECLINED
+    assert fastyaml.load("a: yes\nb: |-\n  yes\n") is fastyaml.DECLINED
