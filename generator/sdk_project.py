@@ -690,7 +690,9 @@ def describe_resources(openapi: GeneratorData, raw_spec: Mapping[str, Any]) -> l
         str(model.class_info.name): str(model.class_info.module_name)
         for model in [*openapi.models, *openapi.enums]
     }
-    modules.update({literal_alias(str(e.class_info.name)): str(e.class_info.module_name) for e in openapi.enums})
+    modules.update(
+        {literal_alias(str(e.class_info.name)): str(e.class_info.module_name) for e in openapi.enums}
+    )
     resources: list[Resource] = []
     for tag_id, collection in sorted(openapi.endpoint_collections_by_tag.items()):
         raw_tag = _raw_tag(raw_spec, collection.endpoints[0]) if collection.endpoints else str(tag_id)
