@@ -96,9 +96,8 @@ class Call:
 
         A fresh id of the resource's prefix, ``object``, ``created`` and ``livemode``; every request field the
         resource declares under the same name, an omitted one at its request default (so a field added to both
-        is stored and served with no code);
-        then what the plug-in `decided` (each must be a declared property: a typo or a spec rename fails
-        loudly here); every other declared property at its default or null.
+        is stored and served with no code); then what the plug-in `decided` (each must be a declared property:
+        a typo or a spec rename fails loudly here); every other declared property at its default or null.
         """
         resource = self.resource
         unknown = sorted(set(decided) - resource.properties)
@@ -107,7 +106,12 @@ class Call:
                 f"{self.op.operation_id}: {resource.schema_name} declares no {', '.join(unknown)}"
             )
         doc: Doc = {"id": self.tx.new_id(resource.table), "object": resource.type}
-        doc.update(_declared(resource, {**copy.deepcopy(dict(self.op.body_defaults)), **self.params}))
+        given = (
+            {**copy.deepcopy(dict(self.op.body_defaults)), **self.params}
+            if self.op.body_defaults
+            else self.params
+        )
+        doc.update(_declared(resource, given))
         if "metadata" in resource.properties:
             doc["metadata"] = new_metadata(self.params.get("metadata"))
         doc.update(created=self.env.ts, livemode=False)
