@@ -41,6 +41,7 @@ from fastapi import FastAPI, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 from pydantic import BaseModel
 
+from molam_sdk.events import PaymentIntentEvent
 from molam_sdk_ext import AsyncMolam, MolamError, ValidationError, to_minor_units
 from molam_sdk_ext.idempotency import idempotency_key_for
 from molam_sdk_ext.idempotency.starlette import IdempotencyMiddleware
@@ -75,7 +76,7 @@ def create_app(*, webhook_secret: str | None = None, molam: AsyncMolam | None = 
     processor = WebhookProcessor(webhook_secret or os.environ["MOLAM_WEBHOOK_SECRET"])
 
     @processor.on("payment_intent.succeeded", "payment_intent.failed", "payment_intent.canceled")
-    async def payment_outcome(event: Any) -> None:
+    async def payment_outcome(event: PaymentIntentEvent) -> None:
         intent = event.data.object
         order_id = intent.metadata.get("order_id") if intent.metadata else None
         if order_id not in orders or orders[order_id]["status"] == "paid":

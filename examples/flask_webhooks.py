@@ -21,6 +21,8 @@ from typing import Any
 
 from flask import Flask, jsonify
 
+from molam_sdk.events import TypedEvent
+from molam_sdk.models import PaymentIntentSucceededEvent
 from molam_sdk_ext.webhooks.adapters.flask import make_webhook_blueprint
 from molam_sdk_ext.webhooks.processor import WebhookProcessor
 
@@ -31,12 +33,12 @@ def create_app(secret: str | None = None) -> Flask:
     handled: list[dict[str, Any]] = []  # a real app would update its orders in its database here
 
     @processor.on("payment_intent.succeeded")
-    def payment_succeeded(event: Any) -> None:
+    def payment_succeeded(event: PaymentIntentSucceededEvent) -> None:
         intent = event.data.object
         handled.append({"event": event.id, "type": event.type, "object": intent.id, "amount": intent.amount})
 
     @processor.on("charge.refunded", "refund.processed", "payout.paid", "payout.failed")
-    def money_moved(event: Any) -> None:
+    def money_moved(event: TypedEvent) -> None:  # several kinds of object: the union of every event
         handled.append({"event": event.id, "type": event.type, "object": event.data.object.id})
 
     app = Flask(__name__)

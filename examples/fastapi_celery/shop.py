@@ -21,11 +21,11 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from typing import Any
 
 from celery import Celery
 from fastapi import FastAPI, HTTPException
 
+from molam_sdk.events import PaymentIntentEvent
 from molam_sdk_ext.stores import webhook_inbox_from_url
 from molam_sdk_ext.webhooks import CeleryDispatch, WebhookProcessor
 from molam_sdk_ext.webhooks.adapters.starlette import webhook_endpoint
@@ -50,7 +50,7 @@ def orders() -> sqlite3.Connection:
 
 
 @processor.on("payment_intent.succeeded", "payment_intent.failed")
-def payment_outcome(event: Any) -> None:
+def payment_outcome(event: PaymentIntentEvent) -> None:
     """Runs in a Celery worker: mark the order the payment was for (its id travels in the metadata).
 
     An upsert, so that running it again (a worker killed mid-handler, a replay) changes nothing more.

@@ -4,11 +4,10 @@ last retry (`molam webhooks replay --dead --processor orders.webhooks:processor`
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.conf import settings
 from shop.celery import app
 
+from molam_sdk.events import PaymentIntentEvent
 from molam_sdk_ext.stores import webhook_inbox_from_url
 from molam_sdk_ext.webhooks import CeleryDispatch, WebhookProcessor
 
@@ -22,7 +21,7 @@ processor = WebhookProcessor(
 
 
 @processor.on("payment_intent.succeeded", "payment_intent.failed")
-def payment_outcome(event: Any) -> None:
+def payment_outcome(event: PaymentIntentEvent) -> None:
     """Mark the order the payment was for; an upsert, so a second run (a replay) changes nothing more."""
     intent = event.data.object
     order_id = intent.metadata.get("order_id") if intent.metadata else None

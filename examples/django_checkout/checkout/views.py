@@ -24,6 +24,7 @@ from django.urls import reverse
 from django.utils.html import escape
 from django.views.decorators.http import require_GET, require_http_methods
 
+from molam_sdk.events import PaymentIntentEvent
 from molam_sdk_ext import Molam, MolamError, ValidationError, to_minor_units
 from molam_sdk_ext.webhooks.adapters.django import webhook_view
 from molam_sdk_ext.webhooks.processor import WebhookProcessor
@@ -52,7 +53,7 @@ processor = WebhookProcessor(settings.MOLAM_WEBHOOK_SECRET or "whsec_unset")
 
 
 @processor.on("payment_intent.succeeded", "payment_intent.failed", "payment_intent.canceled")
-def payment_outcome(event: Any) -> None:
+def payment_outcome(event: PaymentIntentEvent) -> None:
     """Mark the order the payment was for (its id travels in the payment's metadata)."""
     intent = event.data.object
     order_id = intent.metadata.get("order_id") if intent.metadata else None
