@@ -10,7 +10,7 @@
     )
 
     @processor.on("payment_intent.succeeded")
-    def fulfil(event): ...
+    def fulfil(event: PaymentIntentSucceededEvent) -> None: ...
 
 The same module is imported by the web process (which records and enqueues) and by ``celery -A shop worker``
 (which runs the handlers) and ``celery -A shop beat`` (which runs the sweeper). Binding registers two tasks
