@@ -79,6 +79,7 @@ def _action(repo: Path, tmp_path: Path, **env: str) -> subprocess.CompletedProce
     )
 
 
+@pytest.mark.slow
 def test_the_action_script_annotates_summarizes_and_fails_then_passes_once_acknowledged(
     team_repo: Path, tmp_path: Path
 ) -> None:
@@ -99,6 +100,7 @@ def test_the_action_script_annotates_summarizes_and_fails_then_passes_once_ackno
     assert [line for line in done.stdout.splitlines() if line.startswith("::error")] == []
 
 
+@pytest.mark.slow
 def test_the_action_script_reports_policy_and_input_errors_by_exit_code(
     team_repo: Path, tmp_path: Path
 ) -> None:
@@ -121,6 +123,7 @@ def _hook_repo(tmp_path: Path) -> Path:
     return hooks
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not PRE_COMMIT.exists(), reason="pre-commit is in the dev extra")
 def test_the_pre_commit_hook_blocks_a_breaking_spec_change(team_repo: Path, tmp_path: Path) -> None:
     hooks = _hook_repo(tmp_path)

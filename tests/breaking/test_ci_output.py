@@ -179,6 +179,7 @@ def test_markdown_puts_breaking_first_collapses_additions_and_gives_the_entry_to
     assert out.startswith("**✅ Breaking-change check passed: every breaking change acknowledged**")
 
 
+@pytest.mark.slow
 def test_markdown_stays_under_60_kb_whatever_the_change(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

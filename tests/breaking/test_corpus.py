@@ -63,6 +63,7 @@ def test_corpus_stays_small() -> None:
     assert sum(sizes.values()) < 2_000_000
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_every_consecutive_pair_holds_under_the_oracle(name: str, corpus: dict[str, list[Path]]) -> None:
     revisions = corpus[name]
@@ -73,6 +74,7 @@ def test_every_consecutive_pair_holds_under_the_oracle(name: str, corpus: dict[s
     assert counts == EXPECTED[name]
 
 
+@pytest.mark.slow
 def test_multifile_history_split_and_bundled_agree(corpus: dict[str, list[Path]], tmp_path: Path) -> None:
     revisions = corpus["digitalocean-multifile"]
     bundled = bundle_many(revisions, tmp_path)
@@ -93,6 +95,7 @@ def _count(result: object) -> int:
     )
 
 
+@pytest.mark.slow
 def test_a_stripe_sized_pair_gives_one_finding_per_change() -> None:
     base, head = stripe_like(0), stripe_like(1)
     operations = sum(1 for item in head["paths"].values() for _ in item)

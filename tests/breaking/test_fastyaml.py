@@ -55,6 +55,7 @@ def _corpus_yaml() -> list[str]:
     return list(seen.values())
 
 
+@pytest.mark.slow
 def test_every_corpus_yaml_file_builds_the_same_document() -> None:
     texts = _corpus_yaml()
     taken = sum(_same_or_declined(text) for text in texts)
@@ -63,6 +64,7 @@ def test_every_corpus_yaml_file_builds_the_same_document() -> None:
     assert taken > 0.8 * len(texts), (taken, len(texts))
 
 
+@pytest.mark.slow
 def test_this_repository_spec_and_a_generated_plaid_shaped_spec_take_the_fast_path() -> None:
     spec = (REPO / "spec" / "molam.yaml").read_text(encoding="utf-8")
     # A smaller instance than `make bench` reads (3 MB there): the same shapes, a fraction of the time.
@@ -153,6 +155,7 @@ _documents = st.recursive(
 )
 
 
+@pytest.mark.slow
 @settings(max_examples=150, deadline=None)
 @given(
     document=st.dictionaries(st.text(max_size=8), _documents, min_size=1, max_size=4),
@@ -172,6 +175,7 @@ def test_random_documents_build_what_pyyaml_builds(
 _plain = st.from_regex(r"\A[A-Za-z0-9_.+\-/()\[\]{}*&!%@`~=<>?;|,:'\" #\\]{1,10}\Z")
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None)
 @given(tokens=st.lists(_plain, min_size=1, max_size=4), keyed=st.booleans())
 def test_hand_written_plain_scalars_read_as_pyyaml_reads_them(tokens: list[str], keyed: bool) -> None:

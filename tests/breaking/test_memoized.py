@@ -46,6 +46,7 @@ def _both(base: Path, head: Path) -> tuple[Comparison, Comparison]:
 PAIRS = {"openai-openapi": [2], "digitalocean-multifile": [3], "twilio-api-v2010": [2]}
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", sorted(PAIRS))
 def test_memoized_and_plain_agree_on_real_histories(name: str, tmp_path: Path) -> None:
     with tarfile.open(CORPUS / f"{name}.tar.xz", mode="r:xz") as tar:
@@ -70,6 +71,7 @@ def _small_plaid(revision: int) -> dict[str, Any]:
     return plaid_like(revision, operations=80, shared=700)
 
 
+@pytest.mark.slow
 def test_memoized_and_plain_agree_on_generated_specs() -> None:
     for make in (_small_stripe, _small_plaid):
         memoized = compare(make(0), make(1))

@@ -151,6 +151,7 @@ def test_unchanged_split_spec_has_no_findings(tmp_path: Path) -> None:
     assert compare_files(base, head).findings == ()
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("mutate", MUTATIONS, ids=[m.__name__.strip("_") for m in MUTATIONS])
 def test_split_and_bundled_give_the_same_findings(tmp_path: Path, mutate: Callable[[Files], None]) -> None:
     base, head = _pair(tmp_path, mutate)

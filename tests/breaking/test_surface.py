@@ -384,6 +384,7 @@ def test_import_error_other_than_missing_dependency_fails(package: tuple[str, Pa
     assert surface.main(["--write", "--packages", name, "--file", str(tmp_path / "s.txt")]) == 1
 
 
+@pytest.mark.slow
 def test_set_defaults_print_sorted_whatever_the_hash_seed() -> None:
     """A frozenset default's repr follows the hash seed; the dump must not, or CI would flap."""
     code = (

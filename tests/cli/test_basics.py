@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import socket
 
+import pytest
+
 from molam_sdk_ext.cli.exit_codes import EXIT_CODES_HELP, ExitCode
 from tests.support.cli import Cli
 
@@ -106,6 +108,7 @@ def test_json_can_also_come_first(cli: Cli) -> None:
     assert run.json() == {"object": "list", "data": [], "has_more": False}
 
 
+@pytest.mark.slow
 def test_the_console_script_is_installed() -> None:
     import subprocess
     import sys

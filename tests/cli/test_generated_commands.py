@@ -158,6 +158,7 @@ def cli_in(tree: Path, *args: str) -> dict[str, Any]:
     return seen
 
 
+@pytest.mark.slow
 @pytest.mark.drill
 def test_a_new_body_field_and_a_renamed_filter_become_options(tmp_path: Path) -> None:
     def mutate(spec: Spec) -> None:
@@ -263,6 +264,7 @@ def _customers(spec: Spec) -> None:
     }
 
 
+@pytest.mark.slow
 @pytest.mark.drill
 def test_a_new_resource_is_a_new_command_group(tmp_path: Path) -> None:
     spec_path, tree = regenerate(_customers, tmp_path)

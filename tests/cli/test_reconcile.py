@@ -154,6 +154,7 @@ def test_bad_ledgers_are_usage_errors(cli: Cli, tmp_path: Path) -> None:
     assert cli("reconcile", "--ledger", str(bad), "--since", "yesterday-ish").exit_code == ExitCode.USAGE
 
 
+@pytest.mark.slow
 def test_ten_thousand_rows_find_exactly_the_planted_mismatches(
     cli: Cli, tmp_path: Path, sandbox_factory: Any
 ) -> None:

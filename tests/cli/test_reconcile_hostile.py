@@ -132,6 +132,7 @@ def _molam(cli: Cli, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run([str(script), *args], capture_output=True, text=True, env=env, timeout=60)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("minor_units", [True, False], ids=["minor", "major"])
 def test_the_molam_process_reports_an_exponent_bomb_cell_and_goes_on(
     cli: Cli, intent: dict[str, Any], tmp_path: Path, minor_units: bool

@@ -10,12 +10,14 @@ import subprocess
 import sys
 
 import httpx
+import pytest
 
 from molam_sdk_ext.cli.exit_codes import ExitCode
 from tests.support import free_port
 from tests.support.cli import Cli
 
 
+@pytest.mark.slow
 def test_sandbox_serves_until_ctrl_c() -> None:
     proc = subprocess.Popen(
         [
@@ -70,6 +72,7 @@ def test_demo_against_a_running_sandbox(cli: Cli) -> None:
     assert "Start the sandbox" not in steps  # --api-base (here MOLAM_API_BASE) given: it used that one
 
 
+@pytest.mark.slow
 def test_make_demo_module_starts_and_stops_its_own_sandbox() -> None:
     """What `make demo` runs: `python -m molam_sandbox.demo` on a fresh machine state, nothing else."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("MOLAM_")}

@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import httpx
+import pytest
 
 from molam_sdk.events import EVENT_TYPES
 from molam_sdk_ext.cli.exit_codes import ExitCode
@@ -103,6 +104,7 @@ def test_events_list_and_get(cli: Cli) -> None:
     assert cli("events", "get", "evt_nope").exit_code == ExitCode.API_ERROR
 
 
+@pytest.mark.slow
 def test_listen_forwards_a_triggered_event_to_the_flask_example_which_verifies_it(cli: Cli) -> None:
     flask_example = load_example("flask_webhooks.py")
     app = flask_example.create_app(FORWARD_SECRET)

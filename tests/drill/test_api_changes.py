@@ -325,6 +325,7 @@ def _molam_json(drilled: Drilled, key: str, *args: str) -> Any:
 # -- what users see ---------------------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_new_field_returns_the_value_sent(drilled: Drilled) -> None:
     key = _key()
     seen = drilled.python(
@@ -412,6 +413,7 @@ def test_renamed_field_and_filter_filter_and_the_old_name_is_refused(drilled: Dr
     assert [row["customer"] for row in rows] == ["cus_B2"]
 
 
+@pytest.mark.slow
 def test_filter_renamed_alone_is_refused_when_the_sandbox_loads_the_spec(tmp_path: Path) -> None:
     spec_path, tree = regenerate(rename_customer_filter, tmp_path)
     server = _serve(spec_path, tree, tmp_path / "sandbox.log")
@@ -456,6 +458,7 @@ def test_new_resource_is_served_with_its_lifecycle_event(drilled: Drilled) -> No
     assert delivered[0].json()["data"]["object"]["id"] == customer_id
 
 
+@pytest.mark.slow
 def test_new_resource_through_the_cli(drilled: Drilled) -> None:
     key = _key()
     created = _molam_json(

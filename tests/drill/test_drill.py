@@ -41,6 +41,7 @@ def _payout(**changes: Any) -> dict[str, Any]:
     return {**PAYOUT, **changes}
 
 
+@pytest.mark.slow
 def test_a_optional_response_field(tmp_path: Path) -> None:
     """A new optional field: typed on the new model, absent from old payloads without any error."""
 
@@ -71,6 +72,7 @@ def test_a_optional_response_field(tmp_path: Path) -> None:
                     "round_trip": "OM-778"}  # fmt: skip
 
 
+@pytest.mark.slow
 def test_b_new_enum_value_parsed_by_the_old_model(tmp_path: Path) -> None:
     """The server adds payout status `returned`: today's model keeps it; the regenerated one names it."""
     old = run(
@@ -123,6 +125,7 @@ def _add_wallet_beneficiary(spec: Spec) -> None:
             union["discriminator"]["mapping"]["wallet"] = "#/components/schemas/WalletBeneficiary"
 
 
+@pytest.mark.slow
 def test_g_one_of_body_with_a_discriminator_and_a_nullable_field(tmp_path: Path) -> None:
     """A third beneficiary kind, with a nullable label: dispatched by `type`, typed, sent and read back."""
     _, tree = regenerate(_add_wallet_beneficiary, tmp_path)
@@ -162,6 +165,7 @@ def test_g_one_of_body_with_a_discriminator_and_a_nullable_field(tmp_path: Path)
     assert "WalletBeneficiary" in seen["argument"]
 
 
+@pytest.mark.slow
 def test_h_deprecated_operation_warns_at_the_callers_line(tmp_path: Path, sandbox: Any) -> None:
     """`deprecated: true` on retrieve: a DeprecationWarning naming the replacement, attributed to the user's
     own line (through the raw-response wrapper too), once per call site; the docstring says so."""
@@ -203,6 +207,7 @@ def test_h_deprecated_operation_warns_at_the_callers_line(tmp_path: Path, sandbo
     assert ".. deprecated:: Use `molam.payment_intents.list` instead." in seen["doc"]
 
 
+@pytest.mark.slow
 def test_h_deprecated_parameter_and_property_warn_when_used(tmp_path: Path, sandbox: Any) -> None:
     """A deprecated body field warns when given; a deprecated response property warns when the caller reads
     it (never when the SDK parses, serializes or prints the model); both say what to use instead."""
@@ -254,6 +259,7 @@ def _require_status_and_drop_description(spec: Spec) -> None:
             value.pop("description", None)
 
 
+@pytest.mark.slow
 def test_e_required_parameter_and_removed_property_are_breaking_until_acknowledged(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -306,6 +312,7 @@ def test_e_required_parameter_and_removed_property_are_breaking_until_acknowledg
     assert seen == {"required": True, "has_description": False}
 
 
+@pytest.mark.slow
 def test_f_renamed_method_is_breaking_by_the_surface_check(tmp_path: Path) -> None:
     """`x-molam-method: cancel` -> `void`: the spec check names the operation renamed, and the SDK surface
     (the committed package against the regenerated one, each dumped from its own code) loses `cancel`."""

@@ -103,6 +103,7 @@ def celery(*args: str) -> list[str]:
     return [sys.executable, "-m", "celery", "-A", "shop", *args, "-l", "WARNING"]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("example", ["fastapi_celery", "django_celery"])
 def test_the_order_is_paid_by_a_celery_worker(
     example: str, account: Account, redis_url: str, postgres_store_url: str, tmp_path: Path

@@ -172,6 +172,7 @@ def _charges(shop: Shop, pi_id: str) -> list[str]:
         return [str(charge.status) for charge in molam.charges.list(payment_intent=pi_id).data]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("order_id", "steps"),
     [

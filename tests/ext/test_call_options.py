@@ -44,6 +44,12 @@ BAD_SECONDS: list[Any] = [
 BAD_RETRIES: list[Any] = [-1, True, 1.5, "3", math.nan, object()]
 
 
+def _value_id(value: Any) -> str:
+    """The value's repr, but ``object()`` for a bare object: its repr holds an address, which differs between
+    pytest-xdist workers, and workers must collect the same ids."""
+    return "object()" if type(value) is object else repr(value)
+
+
 class Counting:
     """A MockTransport handler answering an empty page and counting what reached it."""
 
@@ -94,7 +100,7 @@ def test_a_bad_httpx_timeout_is_refused_per_call(
     assert counting.calls == 0
 
 
-@pytest.mark.parametrize("value", BAD_RETRIES, ids=repr)
+@pytest.mark.parametrize("value", BAD_RETRIES, ids=_value_id)
 def test_a_bad_retry_budget_is_refused_per_call_and_in_the_constructor(
     molam: Molam, counting: Counting, value: Any
 ) -> None:
@@ -148,6 +154,7 @@ def test_a_good_per_call_timeout_still_applies(molam: Molam, counting: Counting)
     assert counting.calls == 2
 
 
+@pytest.mark.slow
 def test_a_bad_per_call_timeout_leaves_a_shared_breaker_closed(sandbox: Any, redis_url: str) -> None:
     """Two clients sharing their breaker through Redis (as two processes would): one refuses its bad calls
     before sending, and the other keeps reaching the healthy server."""
@@ -215,6 +222,7 @@ def test_an_attempt_with_no_time_left_is_not_sent_nor_counted() -> None:
     assert registry.get("api.molam.com").state == "closed"
 
 
+@pytest.mark.slow
 def test_a_per_call_timeout_never_raises_the_total_deadline(hostile_server: type[HostileServer]) -> None:
     """`total_timeout=3` bounds the call even when one call asks for `timeout=12` (before: 12 s)."""
     server = hostile_server("drip")
@@ -228,6 +236,7 @@ def test_a_per_call_timeout_never_raises_the_total_deadline(hostile_server: type
     assert 2.5 <= elapsed < 3 + MARGIN
 
 
+@pytest.mark.slow
 async def test_async_per_call_timeout_never_raises_the_total_deadline(
     hostile_server: type[HostileServer],
 ) -> None:

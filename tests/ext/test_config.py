@@ -237,6 +237,7 @@ def test_settings_are_frozen() -> None:
         s.evolve(base_url="http://example.com")
 
 
+@pytest.mark.slow
 def test_default_version_is_the_specs() -> None:
     import yaml
 

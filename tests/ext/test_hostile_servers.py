@@ -25,6 +25,7 @@ def _client(url: str, **options: object) -> Molam:
     return Molam(api_key=TEST_KEY, base_url=url, telemetry=False, circuit_breaker=False, **options)  # type: ignore[arg-type]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("mode", ["drip", "drip_body"])
 def test_total_deadline_holds_against_a_trickling_server(
     hostile_server: type[HostileServer], mode: str
@@ -41,6 +42,7 @@ def test_total_deadline_holds_against_a_trickling_server(
     assert server.served == 2  # the first attempt's own 2 s ran out, one retry, then the deadline
 
 
+@pytest.mark.slow
 async def test_total_deadline_holds_async(hostile_server: type[HostileServer]) -> None:
     server = hostile_server("drip")
     async with AsyncMolam(
@@ -58,6 +60,7 @@ async def test_total_deadline_holds_async(hostile_server: type[HostileServer]) -
     assert 3.5 <= elapsed < 4 + MARGIN
 
 
+@pytest.mark.slow
 def test_per_attempt_timeout_is_a_whole_attempt_bound(hostile_server: type[HostileServer]) -> None:
     server = hostile_server("drip_body")
     with _client(server.url, timeout=2, max_retries=0) as molam:
@@ -67,6 +70,7 @@ def test_per_attempt_timeout_is_a_whole_attempt_bound(hostile_server: type[Hosti
         assert time.monotonic() - started < 2 + MARGIN
 
 
+@pytest.mark.slow
 def test_cli_timeout_holds(hostile_server: type[HostileServer]) -> None:
     server = hostile_server("drip")
     env = {k: v for k, v in os.environ.items() if not k.startswith("MOLAM_")}
@@ -114,6 +118,7 @@ def test_unsized_body_stops_at_the_cap(hostile_server: type[HostileServer]) -> N
         molam.payment_intents.retrieve("pi_big")
 
 
+@pytest.mark.slow
 def test_gzip_bomb_is_counted_inflated_against_the_default_cap(hostile_server: type[HostileServer]) -> None:
     server = hostile_server("gzip_bomb", size=64 * 1024 * 1024)  # ~64 KB on the wire
     with _client(server.url) as molam:  # default cap: 10 MiB

@@ -68,6 +68,7 @@ def _exact_minor(text: str, places: int) -> int | None:
     return int(value)
 
 
+@pytest.mark.slow
 @BUDGET
 @given(text=HOSTILE_TEXT, currency=CURRENCIES)
 def test_any_text_is_an_exact_amount_or_a_validation_error(text: str, currency: str) -> None:
@@ -81,6 +82,7 @@ def test_any_text_is_an_exact_amount_or_a_validation_error(text: str, currency: 
     assert minor == _exact_minor(text.strip(), exponent(currency))
 
 
+@pytest.mark.slow
 @BUDGET
 @given(
     sign=st.integers(0, 1),
@@ -101,6 +103,7 @@ def test_any_decimal_is_bounded_before_arithmetic(
     assert Fraction(minor, 10 ** exponent(currency)) == Fraction(value)
 
 
+@pytest.mark.slow
 @BUDGET
 @given(text=HOSTILE_TEXT, currency=CURRENCIES)
 def test_cli_amount_is_bounded_too(text: str, currency: str) -> None:
@@ -118,6 +121,7 @@ def test_refused_forms(text: str) -> None:
     assert info.value.param == "amount"
 
 
+@pytest.mark.slow
 def test_cli_refuses_a_spinning_amount_at_once() -> None:
     """The real `molam` process: the amount is refused as a usage error (exit 2) before any request."""
     done = subprocess.run(

@@ -261,6 +261,7 @@ def test_redact_is_linear_on_hostile_digit_runs() -> None:
         assert len(cleaned) == len(text)
 
 
+@pytest.mark.slow
 def test_every_key_prefix_of_the_spec_is_redacted_from_the_one_list() -> None:
     import re
     from pathlib import Path

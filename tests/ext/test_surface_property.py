@@ -314,6 +314,7 @@ def targets(loop: asyncio.AbstractEventLoop) -> Iterator[dict[str, Target]]:
     surface.close(loop)
 
 
+@pytest.mark.slow
 def test_every_operation_of_the_spec_is_covered(record_property: Callable[[str, object], None]) -> None:
     """At least one sync, one async and one raw target per operation, plus the rest of the surface."""
     spec = yaml.safe_load((Path(__file__).resolve().parents[2] / "spec" / "molam.yaml").read_text())

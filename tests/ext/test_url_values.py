@@ -123,6 +123,7 @@ async def test_legacy_async_client_refuses_them_too() -> None:
     assert isinstance(info.value, ValidationError) and info.value.param == "id"
 
 
+@pytest.mark.slow
 def test_cli_reports_a_usage_error_not_an_unexpected_one() -> None:
     done = subprocess.run(
         [

@@ -15,6 +15,8 @@ from generator.generate import GENERATED_FILES_HEADER, SANDBOX_MODELS, generated
 
 from .spec_cases import REPO_ROOT, SPEC_PATH
 
+pytestmark = pytest.mark.slow  # regenerates the whole package into temporary trees
+
 
 def run_generator(*args: str, hash_seed: str = "0", serial: bool = False) -> subprocess.CompletedProcess[str]:
     """Run `python -m generator ...` from the repository in a fresh interpreter."""

@@ -32,6 +32,7 @@ def _spec_webhooks() -> dict[str, str]:
     return out
 
 
+@pytest.mark.slow
 def test_registry_is_the_specs_webhooks_in_order() -> None:
     webhooks = _spec_webhooks()
     assert tuple(webhooks) == registry.EVENT_TYPES
@@ -56,6 +57,7 @@ def _event_literal_collections(path: Path, known: frozenset[str]) -> list[str]:
     return found
 
 
+@pytest.mark.slow
 def test_no_hand_written_list_of_event_types() -> None:
     known = frozenset(registry.EVENT_TYPES)
     offenders = []

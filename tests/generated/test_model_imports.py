@@ -91,6 +91,7 @@ def recursive_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root
 
 
+@pytest.mark.slow
 def test_only_cyclic_imports_stay_lazy(recursive_root: Path) -> None:
     models = recursive_root / "molam_sdk" / "models"
     tree, node, parent = ((models / f"{name}.py").read_text() for name in ("tree", "node", "parent"))
@@ -102,6 +103,7 @@ def test_only_cyclic_imports_stay_lazy(recursive_root: Path) -> None:
     assert "        from ..models.node import Node" in parent
 
 
+@pytest.mark.slow
 def test_the_generated_package_parses_recursive_data(recursive_root: Path) -> None:
     data = {
         "root": {"name": "a", "children": [{"name": "b", "parent": {"node": {"name": "a"}}}]},

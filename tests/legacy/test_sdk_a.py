@@ -184,6 +184,7 @@ def test_errors_keep_the_old_attributes(legacy_env: str) -> None:
     }
 
 
+@pytest.mark.slow
 def test_retries_and_idempotency_are_the_modern_stack(sandbox_factory: object) -> None:
     """Under injected 5xx and 429 faults every legacy create succeeds exactly once (retried with one key)."""
     faulty = sandbox_factory(fault_rate=0.35, fault_kinds=["500", "503", "429", "commit_then_500"], seed=7)  # type: ignore[operator]

@@ -16,6 +16,8 @@ import pytest
 from molam_sdk_ext.cli import MISSING_EXTRA
 from tests.support.packaging import REPO_ROOT, Distributions
 
+pytestmark = pytest.mark.slow  # builds the distributions, then installs them into fresh venvs
+
 #: The extras a user may install; the repository's own tools (dev, docs, bench) are dependency groups.
 USER_EXTRAS = {
     "redis",

@@ -14,6 +14,8 @@ import pytest
 
 from tests.support.packaging import Distributions
 
+pytestmark = pytest.mark.slow  # builds the SDK's and the sandbox's distributions
+
 REPO_ROOT = Path(__file__).resolve().parents[2]
 
 

@@ -142,6 +142,7 @@ GREEN_CALLER = RED_CALLER.replace(
 ).replace("current.bump  # a method, not the tag: mypy --strict says so", "current.bump(Bump.MINOR).tag")
 
 
+@pytest.mark.slow
 def test_a_red_mypy_refuses_the_release_naming_mypy(
     repo: Repo, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -174,6 +175,7 @@ def test_a_red_mypy_refuses_the_release_naming_mypy(
     assert green.passed, green.problem
 
 
+@pytest.mark.slow
 def test_a_failing_test_is_refused_naming_it(repo: Repo) -> None:
     """The test gate quotes pytest's summary line of the first failed test."""
     (repo.path / "checks").mkdir()
@@ -189,6 +191,7 @@ def test_a_failing_test_is_refused_naming_it(repo: Repo) -> None:
     )
 
 
+@pytest.mark.slow
 def test_a_lint_error_is_refused_naming_it(repo: Repo) -> None:
     """The lint gate (spec rules, ruff check, ruff format --check) quotes ruff's line."""
     (repo.path / "callers").mkdir()
@@ -253,6 +256,7 @@ def test_the_gates_run_what_make_test_runs() -> None:
     assert f"pytest {' '.join(TEST_GATE_PATHS)}" in readme.replace("\n", " ")
 
 
+@pytest.mark.slow
 def test_a_release_is_cut_from_main(repo: Repo) -> None:
     """Not from a feature branch, not from a detached HEAD."""
     assert check_branch(repo.path) == []
@@ -287,6 +291,7 @@ def test_only_breaking_changes_of_the_wire_need_a_new_api_version() -> None:
     assert check_api_version(wire, API_VERSION, None, "the initial state") == []  # the first release
 
 
+@pytest.mark.slow
 @pytest.mark.usefixtures("reuse_reports")
 def test_a_breaking_wire_change_under_the_same_api_version_is_refused_until_acknowledged(repo: Repo) -> None:
     """Acknowledged for Python callers (spec/breaking-acknowledged.yaml) is not enough: the wire changed
@@ -317,6 +322,7 @@ def test_a_breaking_wire_change_under_the_same_api_version_is_refused_until_ackn
 # --- stale acknowledgements ---------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 @pytest.mark.usefixtures("reuse_reports")
 def test_a_new_api_version_is_released_and_stale_acknowledgements_are_pruned(
     repo: Repo, capsys: pytest.CaptureFixture[str]

@@ -42,6 +42,7 @@ def release(repo: Repo, *args: str) -> tuple[int, str]:
     return result.returncode, result.stdout + result.stderr
 
 
+@pytest.mark.slow
 def test_a_new_optional_field_is_a_minor_release(repo: Repo) -> None:
     spec = repo.spec()
     spec["components"]["schemas"]["Wallet"]["properties"]["nickname"] = {
@@ -89,6 +90,7 @@ def test_a_new_optional_field_is_a_minor_release(repo: Repo) -> None:
     assert "molam-sdk 1.1.0 (API version" in repo.git("tag", "-l", "--format=%(contents)", "v1.1.0")
 
 
+@pytest.mark.slow
 def test_removing_it_is_a_major_release_refused_until_acknowledged(repo: Repo) -> None:
     spec = repo.spec()
     del spec["components"]["schemas"]["Wallet"]["properties"]["nickname"]
@@ -127,6 +129,7 @@ def test_removing_it_is_a_major_release_refused_until_acknowledged(repo: Repo) -
     assert f"- `Wallet.nickname`: new field ({WALLET_OPS})." in changelog  # 1.1.0's section is kept
 
 
+@pytest.mark.slow
 def test_nothing_to_release_and_a_hand_edited_version_are_refused(repo: Repo) -> None:
     write_version(repo.path, Version(7, 0, 0))
     try:
@@ -140,6 +143,7 @@ def test_nothing_to_release_and_a_hand_edited_version_are_refused(repo: Repo) ->
     assert not (repo.path / "dist").exists()  # artifacts went to --dist only
 
 
+@pytest.mark.slow
 def test_a_failing_step_restores_everything(repo: Repo) -> None:
     """A build that fails after the version and the changelog were written leaves no trace."""
     spec = repo.spec()

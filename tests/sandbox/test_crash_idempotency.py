@@ -77,6 +77,7 @@ def _send_all(url: str, api_key: str, indexes: list[int], answers: dict[str, str
         thread.join(timeout=60)
 
 
+@pytest.mark.slow
 def test_sigkill_loop_never_runs_a_key_twice(tmp_path: Path) -> None:
     db = tmp_path / "crash.db"
     api_key = "sk_test_" + "crashloop" * 2
@@ -133,6 +134,7 @@ def test_sigkill_loop_never_runs_a_key_twice(tmp_path: Path) -> None:
     assert xof == SEED_BALANCES["XOF"] + sum(1000 + i for i in range(ORDERS))
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("payment_method", ["pm_card_visa", "pm_card_declined"])
 def test_crash_right_after_the_commit_replays_after_restart(tmp_path: Path, payment_method: str) -> None:
     """The process dies between committing a payment and answering: the retry replays, it never runs again."""

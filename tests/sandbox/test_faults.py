@@ -90,6 +90,7 @@ def test_none_header_disables_faults(sandbox_factory: Any) -> None:
         assert api.get("/_sandbox/health").status_code == 200  # sandbox routes are never faulted
 
 
+@pytest.mark.slow
 def test_fault_rate_injects_every_kind_and_logs_it(sandbox_factory: Any) -> None:
     server = sandbox_factory(
         fault_rate=1.0, seed=3, extra_args=["--slow-seconds", "0.01", "--retry-after", "0"]
@@ -105,6 +106,7 @@ def test_fault_rate_injects_every_kind_and_logs_it(sandbox_factory: Any) -> None
     assert seen == set(ALL_KINDS)
 
 
+@pytest.mark.slow
 def test_partial_fault_rate(sandbox_factory: Any) -> None:
     server = sandbox_factory(
         fault_rate=0.3, fault_kinds=["503", "429"], seed=5, extra_args=["--retry-after", "0"]

@@ -69,6 +69,7 @@ def test_keys_are_scoped_by_account(sandbox: SandboxHandle, api: httpx.Client) -
     assert theirs.json()["id"] != mine.json()["id"]
 
 
+@pytest.mark.slow
 def test_concurrent_twin_is_409_should_retry(api: httpx.Client) -> None:
     body = {"amount": 100, "currency": "XOF"}
     twin: httpx.Response | None = None
@@ -137,6 +138,7 @@ def test_sdk_replay_and_conflict(molam: Molam) -> None:
     assert conflict.value.status == 409 and conflict.value.code == "idempotency_key_reused"
 
 
+@pytest.mark.slow
 def test_sdk_retries_through_faults_without_duplicates(sandbox_factory: Any) -> None:
     server = sandbox_factory(
         fault_rate=0.4,

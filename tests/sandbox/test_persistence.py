@@ -14,6 +14,7 @@ from tests.support.waiting import wait_for
 pytestmark = pytest.mark.integration
 
 
+@pytest.mark.slow
 def test_restart_keeps_state(sandbox_factory: Any, tmp_path: Path) -> None:
     db = tmp_path / "sandbox.db"
     first = sandbox_factory(db=db)
@@ -48,6 +49,7 @@ def test_restart_keeps_state(sandbox_factory: Any, tmp_path: Path) -> None:
         assert len(api.get("/v1/ma/wallets").json()["data"]) == 5  # seeded once, not again
 
 
+@pytest.mark.slow
 def test_memory_mode_starts_empty(sandbox_factory: Any) -> None:
     server = sandbox_factory()
     with httpx.Client(base_url=server.url, headers={"Authorization": f"Bearer {server.api_key}"}) as api:

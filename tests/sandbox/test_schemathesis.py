@@ -35,6 +35,7 @@ def _operation_count() -> int:
     return sum(1 for item in spec["paths"].values() for method in item if method in methods)
 
 
+@pytest.mark.slow
 def test_schemathesis_passes_on_every_operation(sandbox: SandboxHandle, tmp_path: Path) -> None:
     operations = _operation_count()
     command = [

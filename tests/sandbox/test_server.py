@@ -41,6 +41,7 @@ def test_parser_defaults_and_errors(capsys: pytest.CaptureFixture[str]) -> None:
         build_parser().parse_args(["--db", "x.db", "--memory"])
 
 
+@pytest.mark.slow
 def test_port_in_use_is_a_clear_error() -> None:
     with socket.socket() as taken:
         taken.bind(("127.0.0.1", 0))

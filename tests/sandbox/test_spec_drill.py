@@ -237,6 +237,7 @@ def api(drilled: SandboxProcess) -> Iterator[httpx.Client]:
         yield client
 
 
+@pytest.mark.slow
 def test_a_new_resource_is_served_with_its_prefix(api: httpx.Client) -> None:
     assert api.get("/v1/connect/disputes").json() == {
         "object": "list",
@@ -332,6 +333,7 @@ def test_a_parameter_made_required_is_required(api: httpx.Client) -> None:
     assert no_type.status_code == 400 and no_type.json()["error"]["param"] == "type"
 
 
+@pytest.mark.slow
 def test_a_spec_without_its_models_is_refused_at_start(drilled: SandboxProcess, tmp_path: Path) -> None:
     """Serving a changed spec with the packaged models would validate new bodies wrongly: exit 2, say why."""
     spec_arg = drilled.extra_args[drilled.extra_args.index("--spec") + 1]

@@ -137,6 +137,7 @@ def test_retried_with_backoff_until_2xx(molam: Molam, receiver: WebhookReceiver)
     assert len({r.headers["molam-signature"] for r in receiver.received}) == 3  # signed afresh each time
 
 
+@pytest.mark.slow
 def test_timeouts_are_retried_and_attempts_bounded(sandbox_factory: Any, receiver: WebhookReceiver) -> None:
     server = sandbox_factory(
         extra_args=["--webhook-timeout", "0.2", "--webhook-backoff", "0.05", "--webhook-max-attempts", "3"]

@@ -91,6 +91,7 @@ def _collect(results: Any, count: int) -> list[tuple[int, Any]]:
     return [results.get(timeout=60) for _ in range(count)]
 
 
+@pytest.mark.slow
 def test_breaker_state_is_shared_across_processes(
     api: CountingServer, redis_server: RedisServer, redis_url: str
 ) -> None:

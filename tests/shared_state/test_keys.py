@@ -15,6 +15,7 @@ from molam_sdk_ext.idempotency.keys import MAX_KEY_LENGTH
 KEY = re.compile(r"molam_[a-z][a-z0-9_.-]{0,63}_[0-9a-f]{32}")
 
 
+@pytest.mark.slow
 def test_same_business_id_same_key_in_another_process() -> None:
     here = idempotency_key_for("order", 1042)
     code = "from molam_sdk_ext.idempotency import idempotency_key_for as k; print(k('order', 1042))"

@@ -35,6 +35,7 @@ def store_url(request: pytest.FixtureRequest) -> str:
     return url
 
 
+@pytest.mark.slow
 def test_two_processes_per_order_make_one_payment_intent(
     store_url: str, sandbox_factory: Callable[..., SandboxHandle]
 ) -> None:

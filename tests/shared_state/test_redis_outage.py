@@ -111,6 +111,7 @@ def _join(threads: list[threading.Thread]) -> None:
         assert not t.is_alive()
 
 
+@pytest.mark.slow
 def test_redis_killed_mid_run(
     sandbox: SandboxHandle, redis_server: RedisServer, redis_url: str, caplog: pytest.LogCaptureFixture
 ) -> None:

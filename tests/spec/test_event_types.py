@@ -24,6 +24,7 @@ def test_the_committed_spec_lists_every_webhook_in_event_type() -> None:
     assert set(raw["components"]["schemas"]["EventType"]["enum"]) == set(raw["webhooks"])
 
 
+@pytest.mark.slow
 def test_a_new_webhook_reaches_the_enum_in_the_file_and_nothing_else_changes(tmp_path: Path) -> None:
     path = tmp_path / "molam.yaml"
     shutil.copy(SPEC_PATH, path)
@@ -45,6 +46,7 @@ def test_a_new_webhook_reaches_the_enum_in_the_file_and_nothing_else_changes(tmp
     assert sync_spec_file(path, _load(path)) is False  # idempotent
 
 
+@pytest.mark.slow
 def test_a_yaml_dumped_copy_is_rewritten_too(tmp_path: Path) -> None:
     raw = _load(SPEC_PATH)
     raw["webhooks"]["customer.created"] = raw["webhooks"]["payout.paid"]
@@ -62,6 +64,7 @@ def test_what_is_generated_follows_the_webhooks_whatever_the_file_says() -> None
     assert enum == event_types(raw) and "customer.created" in enum and "payout.paid" in enum
 
 
+@pytest.mark.slow
 def test_an_enum_the_rewrite_cannot_find_is_a_clear_error(tmp_path: Path) -> None:
     raw = _load(SPEC_PATH)
     raw["webhooks"]["customer.created"] = raw["webhooks"]["payout.paid"]

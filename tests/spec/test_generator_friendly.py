@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tests.support.spec import REPO, SPEC_PATH
 
 EXPECTED_MODULES = {
@@ -22,6 +24,7 @@ EXPECTED_MODULES = {
 }
 
 
+@pytest.mark.slow
 def test_generates_every_endpoint_and_model_without_warnings(tmp_path: Path) -> None:
     # No post hooks: this checks the spec, not the formatting of the generated code.
     config = tmp_path / "config.yaml"

@@ -236,6 +236,7 @@ def test_copy_written_as_yaml_lints_clean(spec: Spec, run_lint: Callable[[Spec],
     assert status == 0, "\n".join(out)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("rule", "mutate", "where"), [pytest.param(*case, id=f"{case[0]}@{case[2]}") for case in CASES]
 )
@@ -249,6 +250,7 @@ def test_rule_fires_at_pointer(
     assert out[-1].endswith(")") and "violation" in out[-1]
 
 
+@pytest.mark.slow
 def test_schema_is_unused_only_once_its_last_reference_goes(spec: Spec) -> None:
     def unused() -> list[str]:
         return [v.pointer for v in lint.lint_spec(spec).violations if v.rule == "schema-unused"]
@@ -272,6 +274,7 @@ def test_violations_of_a_shared_component_are_reported_once(spec: Spec) -> None:
     ]
 
 
+@pytest.mark.slow
 def test_unquoted_date_version_is_reported_without_crashing(tmp_path: Path) -> None:
     text = SPEC_PATH.read_text(encoding="utf-8").replace('version: "2025-01-15"', "version: 2025-01-15", 1)
     path = tmp_path / "molam.yaml"
@@ -294,6 +297,7 @@ def test_missing_file_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureFix
     assert "cannot read" in capsys.readouterr().err
 
 
+@pytest.mark.slow
 def test_every_violation_is_printed(spec: Spec, run_lint: Callable[[Spec], LintRun]) -> None:
     _op(spec, "/v1/events", "get").pop("summary")
     _op(spec, "/v1/events/{id}", "get").pop("summary")
@@ -321,6 +325,7 @@ def test_pointer_escapes_rfc6901() -> None:
     assert lint.pointer("paths", "/v1/a~b", 200) == "/paths/~1v1~1a~0b/200"
 
 
+@pytest.mark.slow
 def test_a_deprecation_naming_its_replacement_passes(spec: Spec) -> None:
     prop = spec["components"]["schemas"]["Payout"]["properties"]["description"]
     prop.update(deprecated=True, description="Use `metadata` instead.")

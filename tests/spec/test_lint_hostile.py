@@ -39,6 +39,7 @@ def _run(*args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
+@pytest.mark.slow
 def test_an_alias_bomb_as_enum_and_example_is_refused_in_one_line(tmp_path: Path) -> None:
     path = tmp_path / "bomb.yaml"
     path.write_text(_bomb(), encoding="utf-8")
@@ -50,6 +51,7 @@ def test_an_alias_bomb_as_enum_and_example_is_refused_in_one_line(tmp_path: Path
     assert breaking.returncode == 2 and len(breaking.stderr.splitlines()) == 1, breaking.stderr
 
 
+@pytest.mark.slow
 def test_a_ref_cycle_is_one_violation_not_a_traceback(spec: dict[str, Any], tmp_path: Path) -> None:
     schemas = spec["components"]["schemas"]
     schemas["LoopA"] = {"$ref": "#/components/schemas/LoopB"}
@@ -89,6 +91,7 @@ LOOPS: list[tuple[str, dict[str, Any], str]] = [
 ]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("schemas", "where"), [(s, w) for _, s, w in LOOPS], ids=[i for i, _, _ in LOOPS])
 def test_loops_through_composition_are_found_and_never_followed(
     spec: dict[str, Any], schemas: dict[str, Any], where: str

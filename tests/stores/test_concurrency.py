@@ -113,6 +113,7 @@ def test_threads_racing_replay(idem: stores.IdempotencyStore) -> None:
     assert seen["COMPLETER"] == ROUNDS
 
 
+@pytest.mark.slow
 def test_processes_racing_begin_and_claim(shared_url: str) -> None:
     """4 spawned processes race `begin` and `claim` on the same key, round after round: one winner each time."""
     ctx = multiprocessing.get_context("spawn")

@@ -90,6 +90,7 @@ def test_cli_migrates_then_reports_up_to_date(postgres_url: str, capsys: pytest.
     assert capsys.readouterr().out.strip() == "up to date"
 
 
+@pytest.mark.slow
 def test_cli_as_a_module(postgres_url: str) -> None:
     done = subprocess.run(
         [sys.executable, "-m", "molam_sdk_ext.stores.migrate", "--url", postgres_url],

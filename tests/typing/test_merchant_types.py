@@ -215,6 +215,7 @@ def _errors(output: str, file: str) -> list[tuple[int, str, str]]:
     return found
 
 
+@pytest.mark.slow
 def test_a_misspelled_status_and_deprecated_calls_are_reported(mypy_output: tuple[int, str]) -> None:
     status, output = mypy_output
     assert status == 1, output

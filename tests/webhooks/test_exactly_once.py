@@ -121,6 +121,7 @@ def run_processes(store_url: str, jobs: list[Job]) -> list[list[str]]:
     return outcomes
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("store_url", "runner"),
     [

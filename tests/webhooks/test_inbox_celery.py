@@ -54,6 +54,7 @@ def inbox_url(request: pytest.FixtureRequest, redis_url: str) -> str:
     return url
 
 
+@pytest.mark.slow
 def test_workers_run_each_event_once_failures_end_dead_and_replay_runs_them(
     redis_url: str, inbox_url: str, tmp_path: Path
 ) -> None:

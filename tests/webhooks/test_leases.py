@@ -84,6 +84,7 @@ def redeliver(store_url: str, event: dict[str, object], effects: Path) -> Outcom
         store.close()  # type: ignore[attr-defined]
 
 
+@pytest.mark.slow
 def test_a_handler_slower_than_the_lock_timeout_runs_once(store_url: str, tmp_path: Path) -> None:
     event = example_event("payment_intent.succeeded", id="evt_slow_1")
     effects = tmp_path / "effects.log"
@@ -99,6 +100,7 @@ def test_a_handler_slower_than_the_lock_timeout_runs_once(store_url: str, tmp_pa
     assert redeliver(store_url, event, effects) is Outcome.DUPLICATE
 
 
+@pytest.mark.slow
 def test_a_frozen_worker_loses_its_lease_and_its_late_completion_is_fenced(
     store_url: str, tmp_path: Path
 ) -> None:
@@ -117,6 +119,7 @@ def test_a_frozen_worker_loses_its_lease_and_its_late_completion_is_fenced(
     assert stored(store_url, event["id"]) == EventRecord(event["id"], "processed", 2, None)
 
 
+@pytest.mark.slow
 async def test_async_processing_renews_the_lease_too(store_url: str, tmp_path: Path) -> None:
     event = example_event("payment_intent.succeeded", id="evt_slow_async")
     store = async_webhook_event_store_from_url(store_url, lock_timeout=LOCK_TIMEOUT)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 
+import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
@@ -75,6 +76,7 @@ def correctly_signed(payload: bytes, header: str, secret: str) -> bool:
     return any(mac == expected for _, mac in parsed.signatures)
 
 
+@pytest.mark.slow
 @given(verifier=verifiers, payload=any_payloads, header=any_headers, now=any_now)
 def test_only_signature_verification_error_escapes(
     verifier: WebhookVerifier, payload: object, header: object, now: float
@@ -93,6 +95,7 @@ def test_only_signature_verification_error_escapes(
         assert abs(now * 1000 - result.timestamp_ms) <= 300_000
 
 
+@pytest.mark.slow
 @given(payload=any_payloads, header=any_headers)
 def test_parse_raises_only_signature_verification_error(payload: object, header: object) -> None:
     try:
@@ -103,6 +106,7 @@ def test_parse_raises_only_signature_verification_error(payload: object, header:
 
 # `now` is float seconds near 1.7e9, whose spacing is ~2e-7 s: at exactly +-300 s the sum t / 1000 + skew can land
 # a hair past the limit, so "inside" stops a millisecond short of it (the limit itself is pinned by unit tests).
+@pytest.mark.slow
 @given(
     body=bodies, secret=secrets, kid=kids, t=timestamps, skew=st.floats(min_value=-299.999, max_value=299.999)
 )
@@ -127,6 +131,7 @@ def test_outside_tolerance_is_rejected(body: bytes, t: int, skew: float) -> None
         raise AssertionError("accepted a stale signature")
 
 
+@pytest.mark.slow
 @given(body=bodies.filter(bool), data=st.data())
 def test_any_one_byte_change_is_rejected(body: bytes, data: st.DataObject) -> None:
     header = sign(body, SECRET, KID, T_MS)
@@ -146,6 +151,7 @@ def test_any_one_byte_change_is_rejected(body: bytes, data: st.DataObject) -> No
             raise AssertionError(f"accepted a body changed at byte {index}")
 
 
+@pytest.mark.slow
 @given(body=bodies, data=st.data())
 def test_any_one_character_change_to_the_header_is_rejected(body: bytes, data: st.DataObject) -> None:
     header = sign(body, SECRET, KID, T_MS)
@@ -165,6 +171,7 @@ def test_any_one_character_change_to_the_header_is_rejected(body: bytes, data: s
             raise AssertionError(f"accepted a header changed at {index}: {tampered!r}")
 
 
+@pytest.mark.slow
 @given(
     body=bodies,
     old=st.tuples(kids, secrets),

@@ -31,6 +31,7 @@ def failing_sandbox(sandbox_factory: Any) -> SandboxHandle:
     return handle
 
 
+@pytest.mark.slow
 def test_breaker_opens_probes_once_per_interval_and_closes(sandbox_factory: Any) -> None:
     server = failing_sandbox(sandbox_factory)
 
