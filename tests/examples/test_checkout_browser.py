@@ -138,6 +138,20 @@ def _by_test_id(chrome: webdriver.Chrome, test_id: str) -> Any:
     return chrome.find_element(By.CSS_SELECTOR, f'[data-testid="{test_id}"]')
 
 
+def _text_now(chrome: webdriver.Chrome, test_id: str) -> str | None:
+    """The element's text read in one browser call (None while it is absent).
+
+    For a page that reloads itself (the shop's return page refreshes until the webhook arrives): holding an
+    element between two calls can hit the next document ("Node with given id does not belong to the
+    document"), which Chrome reports as an unknown error rather than a stale element.
+    """
+    text = chrome.execute_script(
+        "const e = document.querySelector(arguments[0]); return e ? e.textContent.trim() : null;",
+        f'[data-testid="{test_id}"]',
+    )
+    return text if isinstance(text, str) else None
+
+
 def _click(chrome: webdriver.Chrome, test_id: str) -> None:
     _by_test_id(chrome, test_id).click()
 
@@ -163,7 +177,7 @@ def _back_at_the_shop_and_paid(chrome: webdriver.Chrome, shop: Shop, order_id: s
         "back at the shop",
     )
     pi_id = urllib.parse.parse_qs(urllib.parse.urlsplit(chrome.current_url).query)["payment_intent"][0]
-    _wait(chrome, lambda c: _by_test_id(c, "order-status").text == "paid", f"order {order_id} paid")
+    _wait(chrome, lambda c: _text_now(c, "order-status") == "paid", f"order {order_id} paid")
     return pi_id
 
 
