@@ -18,8 +18,9 @@ from generator.semver import Version, read_version, write_version
 
 from .repo import Repo
 
-# The tests build on each other (the second release follows the first): one worker, in file order.
-pytestmark = pytest.mark.xdist_group("two_releases")
+# The tests build on each other (the second release follows the first, in one module-scoped repository):
+# serial, so make test runs them in its one-process pass, in file order.
+pytestmark = pytest.mark.serial
 
 DATE = "2026-12-06"
 WALLET_OPS = "GET /v1/ma/wallets, GET /v1/ma/wallets/{id}"
