@@ -5,7 +5,7 @@
 `x-molam-method` with dashes. Each field is a keyword argument of the resource method (`client.<resource>.<method>`)
 with what the command line needs to parse it. Money fields are typed in major units: their currency is the
 sibling `currency_argument`, or the `currency` of the object one of `lookups` retrieves. Plain data; the CLI
-(`molam_sdk_ext.cli`) builds its commands from it, so an operation added to the spec is a command by
+(hand-written, beside this package) builds its commands from it, so an operation added to the spec is a command by
 `make generate` alone.
 """
 

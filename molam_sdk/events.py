@@ -8,7 +8,7 @@ client) is not an error for the readers: they keep it as an unknown event.
 `EventHandlerRegistry` types handler registration from the same list: `on("payment_intent.succeeded")` takes a
 handler of a `PaymentIntentSucceededEvent` (one overload per event type), and a type this list does not hold
 is a type error and, at decoration time, a ValueError naming the closest known type. The webhook processor
-(`molam_sdk_ext.webhooks.WebhookProcessor`) inherits it and supplies `register`.
+(hand-written, beside this package) inherits it and supplies `register`.
 """
 
 from __future__ import annotations
