@@ -13,7 +13,7 @@ Masked:
 - payment-intent client secrets ``pi_..._secret_...``: the part after ``_secret_`` goes;
 - bare JWTs, ``Bearer <token>`` and any ``Authorization`` value;
 - card numbers (PANs): 13 to 19 digits, possibly grouped by single spaces or dashes, that pass the Luhn
-  check. At most the first 6 and the last 4 digits remain (``4242 42** **** 4242``).
+  check and are not part of a longer or a decimal number. At most the first 6 and the last 4 digits remain (``4242 42** **** 4242``).
 """
 
 from __future__ import annotations
@@ -69,8 +69,9 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
 _MARKERS = (*SECRET_PREFIXES, "_secret_", "earer", "uthorization", "AUTHORIZATION", "eyJ")
 
 # A run of digits where single spaces or dashes may separate groups; a PAN is searched for inside it. The
-# lookarounds keep a run from starting or ending inside a longer number.
-_DIGIT_RUN = re.compile(r"(?<![0-9])[0-9]+(?:[ \-][0-9]+)*(?![0-9])", re.ASCII)
+# lookarounds keep a run from starting or ending inside a longer number, a decimal one included: the 16
+# fraction digits of a float's repr ("timeout=1.4999999999999998") are not a card number.
+_DIGIT_RUN = re.compile(r"(?<![0-9])(?<![0-9]\.)[0-9]+(?:[ \-][0-9]+)*(?![0-9])(?!\.[0-9])", re.ASCII)
 # No run with fewer than 13 digits holds a PAN: the pre-check for the common line, which has none.
 _MAY_HOLD_PAN = re.compile(r"[0-9](?:[ \-]?[0-9]){12}", re.ASCII)
 _PAN_MIN, _PAN_MAX = 13, 19
