@@ -70,7 +70,7 @@ _MARKERS = (*SECRET_PREFIXES, "_secret_", "earer", "uthorization", "AUTHORIZATIO
 
 # A run of digits where single spaces or dashes may separate groups; a PAN is searched for inside it. The
 # lookarounds keep a run from starting or ending inside a longer number, a decimal one included: the 16
-# fraction digits of a float's repr ("timeout=1.4999999999999998") are not a card number.
+# fraction digits of a float's repr ("timeout=2.7294578919137344") are not a card number.
 _DIGIT_RUN = re.compile(r"(?<![0-9])(?<![0-9]\.)[0-9]+(?:[ \-][0-9]+)*(?![0-9])(?!\.[0-9])", re.ASCII)
 # No run with fewer than 13 digits holds a PAN: the pre-check for the common line, which has none.
 _MAY_HOLD_PAN = re.compile(r"[0-9](?:[ \-]?[0-9]){12}", re.ASCII)
