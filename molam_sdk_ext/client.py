@@ -26,8 +26,7 @@ proxy mounts, are wrapped by the stack and its other settings kept; you keep own
 from __future__ import annotations
 
 import functools
-from collections.abc import Mapping
-from types import TracebackType
+from collections.abc import Callable, Mapping
 from typing import Any, Self, Unpack
 
 import attrs
@@ -36,6 +35,7 @@ import httpx
 from molam_sdk.requester import Request, RequestOptions
 from molam_sdk.resources import AsyncRawResources, AsyncResources, SyncRawResources, SyncResources
 
+from .closing import AsyncClosing, Closing
 from .config import (
     ClientOptions,
     ClientSettings,
@@ -109,7 +109,9 @@ class _ClientCore:
     _max_retries: int
     _deadline: float
     _max_response_bytes: int
+    _http: httpx.Client | httpx.AsyncClient
     _owns_client: bool
+    _asynchronous: bool  # which httpx classes `_open` builds
 
     def _configure(
         self, settings: ClientSettings, shared: _Shared, default_headers: Mapping[str, str]
@@ -142,6 +144,8 @@ class _ClientCore:
         settings: ClientSettings | None,
         retry_policy: RetryPolicy | None,
         options: ClientOptions,
+        http_client: httpx.Client | httpx.AsyncClient | None,
+        transport: httpx.BaseTransport | httpx.AsyncBaseTransport | None,
     ) -> ClientSettings:
         if settings is not None:
             given = {k for k, v in options.items() if v is not None and k != "allow_insecure_http"}
@@ -149,14 +153,18 @@ class _ClientCore:
                 raise ConfigurationError(
                     "Pass either settings= or individual options, not both.", param="settings"
                 )
-            return settings
-        if retry_policy is not None:
-            # An explicit policy supplies the budget and deadline unless they were given on their own.
-            if options.get("max_retries") is None:
-                options["max_retries"] = retry_policy.max_retries
-            if options.get("total_timeout") is None:
-                options["total_timeout"] = retry_policy.deadline
-        return ClientSettings.resolve(api_key, **options)
+            resolved = settings
+        else:
+            if retry_policy is not None:
+                # An explicit policy supplies the budget and deadline unless they were given on their own.
+                if options.get("max_retries") is None:
+                    options["max_retries"] = retry_policy.max_retries
+                if options.get("total_timeout") is None:
+                    options["total_timeout"] = retry_policy.deadline
+            resolved = ClientSettings.resolve(api_key, **options)
+        if http_client is not None and transport is not None:
+            raise ConfigurationError("Pass http_client= or transport=, not both.", param="transport")
+        return resolved
 
     @staticmethod
     def _make_shared(
@@ -195,6 +203,45 @@ class _ClientCore:
             telemetry=TelemetryRecorder() if settings.telemetry else None,
         )
         return _Shared(stack=stack, user_agent=user_agent())
+
+    def _open(
+        self,
+        settings: ClientSettings,
+        shared: _Shared,
+        http_client: httpx.Client | httpx.AsyncClient | None,
+        transport: httpx.BaseTransport | httpx.AsyncBaseTransport | None,
+        default_headers: Mapping[str, str] | None,
+    ) -> None:
+        """The constructor of both clients (their signatures type the sync or async httpx objects)."""
+        wrap: Callable[[Any], Any] = shared.stack.wrap_async if self._asynchronous else shared.stack.wrap
+        if http_client is not None:
+            wrap_callers_client(http_client, wrap)
+            self._http = http_client
+            self._owns_client = False
+        else:
+            if transport is None:
+                base = httpx.AsyncHTTPTransport if self._asynchronous else httpx.HTTPTransport
+                transport = base(verify=tls_context(settings), retries=0)
+            client = httpx.AsyncClient if self._asynchronous else httpx.Client
+            self._http = client(transport=wrap(transport), timeout=settings.httpx_timeout())
+            make_stateless(self._http)
+            self._owns_client = True
+        self._configure(settings, shared, default_headers or {})
+        self._attach_resources()
+
+    def _attach_resources(self) -> None:
+        """Make the generated resources (sync or async) of this client."""
+        raise NotImplementedError
+
+    def _copy(self, changes: dict[str, Any]) -> Self:
+        """`with_options` of both clients: a copy sharing the pool, breakers and hooks (never closing the pool)."""
+        settings, headers = self._copy_settings(changes)
+        copy = object.__new__(type(self))
+        copy._http = self._http
+        copy._owns_client = False
+        copy._configure(settings, self._shared, headers)
+        copy._attach_resources()
+        return copy
 
     def _copy_settings(self, changes: dict[str, Any]) -> tuple[ClientSettings, dict[str, str]]:
         unknown = set(changes) - _PER_REQUEST_OPTIONS
@@ -315,13 +362,16 @@ class _ClientCore:
         )
 
 
-class Molam(_ClientCore, SyncResources):
+class Molam(_ClientCore, Closing, SyncResources):
     """The Molam API client. One instance per process is enough: it is thread-safe and pools connections.
 
     Every option falls back to its ``MOLAM_*`` environment variable, then to the default (see
     `molam_sdk_ext.config`). `retry_policy` tunes backoff; `circuit_breaker` is a `BreakerConfig`, a shared
     `BreakerRegistry`, or False to turn breaking off; `hooks` a `Hooks` registry to share.
     """
+
+    _http: httpx.Client
+    _asynchronous = False
 
     def __init__(
         self,
@@ -336,21 +386,11 @@ class Molam(_ClientCore, SyncResources):
         settings: ClientSettings | None = None,
         **options: Unpack[ClientOptions],
     ) -> None:
-        resolved = self._resolve(api_key, settings, retry_policy, options)
-        if http_client is not None and transport is not None:
-            raise ConfigurationError("Pass http_client= or transport=, not both.", param="transport")
+        resolved = self._resolve(api_key, settings, retry_policy, options, http_client, transport)
         shared = self._make_shared(resolved, retry_policy, circuit_breaker, hooks)
-        stack = shared.stack
-        if http_client is not None:
-            wrap_callers_client(http_client, stack.wrap)
-            self._http = http_client
-            self._owns_client = False
-        else:
-            base = transport or httpx.HTTPTransport(verify=tls_context(resolved), retries=0)
-            self._http = httpx.Client(transport=stack.wrap(base), timeout=resolved.httpx_timeout())
-            make_stateless(self._http)
-            self._owns_client = True
-        self._configure(resolved, shared, default_headers or {})
+        self._open(resolved, shared, http_client, transport, default_headers)
+
+    def _attach_resources(self) -> None:
         SyncResources.__init__(self, self)
 
     def request(self, request: Request, options: RequestOptions) -> httpx.Response:
@@ -374,13 +414,7 @@ class Molam(_ClientCore, SyncResources):
         """A copy with per-request options changed (`api_key`, `base_url`, `region`, `molam_version`,
         `timeout`, `connect_timeout`, `total_timeout`, `max_retries`, `default_headers`), sharing this
         client's connection pool, breakers and hooks. Closing the copy leaves the pool open."""
-        settings, headers = self._copy_settings(changes)
-        copy = object.__new__(type(self))
-        copy._http = self._http
-        copy._owns_client = False
-        copy._configure(settings, self._shared, headers)
-        SyncResources.__init__(copy, copy)
-        return copy
+        return self._copy(changes)
 
     @property
     def http_client(self) -> httpx.Client:
@@ -392,17 +426,12 @@ class Molam(_ClientCore, SyncResources):
         if self._owns_client:
             self._http.close()
 
-    def __enter__(self) -> Self:
-        return self
 
-    def __exit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> None:
-        self.close()
-
-
-class AsyncMolam(_ClientCore, AsyncResources):
+class AsyncMolam(_ClientCore, AsyncClosing, AsyncResources):
     """The asyncio Molam API client: the same options, stack and decisions as `Molam`, over `httpx.AsyncClient`."""
+
+    _http: httpx.AsyncClient
+    _asynchronous = True
 
     def __init__(
         self,
@@ -417,21 +446,11 @@ class AsyncMolam(_ClientCore, AsyncResources):
         settings: ClientSettings | None = None,
         **options: Unpack[ClientOptions],
     ) -> None:
-        resolved = self._resolve(api_key, settings, retry_policy, options)
-        if http_client is not None and transport is not None:
-            raise ConfigurationError("Pass http_client= or transport=, not both.", param="transport")
+        resolved = self._resolve(api_key, settings, retry_policy, options, http_client, transport)
         shared = self._make_shared(resolved, retry_policy, circuit_breaker, hooks)
-        stack = shared.stack
-        if http_client is not None:
-            wrap_callers_client(http_client, stack.wrap_async)
-            self._http = http_client
-            self._owns_client = False
-        else:
-            base = transport or httpx.AsyncHTTPTransport(verify=tls_context(resolved), retries=0)
-            self._http = httpx.AsyncClient(transport=stack.wrap_async(base), timeout=resolved.httpx_timeout())
-            make_stateless(self._http)
-            self._owns_client = True
-        self._configure(resolved, shared, default_headers or {})
+        self._open(resolved, shared, http_client, transport, default_headers)
+
+    def _attach_resources(self) -> None:
         AsyncResources.__init__(self, self)
 
     async def request(self, request: Request, options: RequestOptions) -> httpx.Response:
@@ -454,13 +473,7 @@ class AsyncMolam(_ClientCore, AsyncResources):
     def with_options(self, **changes: Any) -> AsyncMolam:
         """A copy with per-request options changed, sharing the connection pool, breakers and hooks
         (see `Molam.with_options`)."""
-        settings, headers = self._copy_settings(changes)
-        copy = object.__new__(type(self))
-        copy._http = self._http
-        copy._owns_client = False
-        copy._configure(settings, self._shared, headers)
-        AsyncResources.__init__(copy, copy)
-        return copy
+        return self._copy(changes)
 
     @property
     def http_client(self) -> httpx.AsyncClient:
@@ -471,15 +484,3 @@ class AsyncMolam(_ClientCore, AsyncResources):
         """Close the connection pool (unless it belongs to the caller or to the client this was copied from)."""
         if self._owns_client:
             await self._http.aclose()
-
-    async def aclose(self) -> None:
-        """Alias of `close()`."""
-        await self.close()
-
-    async def __aenter__(self) -> Self:
-        return self
-
-    async def __aexit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> None:
-        await self.close()

@@ -12,12 +12,12 @@ coroutine; the same plans (`molam_sdk_ext.legacy.calls`) decide what each call s
 from __future__ import annotations
 
 from collections.abc import Mapping
-from types import TracebackType
-from typing import Any, Self, TypeVar, cast
+from typing import Any, TypeVar, cast
 
 from molam_sdk.models import MerchantOnboarding, PaymentIntent, PaymentIntentList, Payout, Refund
 
 from ..client import AsyncMolam
+from ..closing import AsyncClosing
 from .base import LegacyClientBase
 from .calls import Plan
 from .config import LegacyConfig
@@ -29,7 +29,7 @@ __all__ = ["MolamAsyncClient"]
 T = TypeVar("T")
 
 
-class MolamAsyncClient(LegacyClientBase):
+class MolamAsyncClient(LegacyClientBase, AsyncClosing):
     """SDK A's ``MolamAsyncClient`` (and SDK B's shapes, with a `ClientConfig`): every method is a coroutine.
 
     Results are the modern models: attributes (``intent.id``) as SDK B's, and read like dicts
@@ -114,15 +114,3 @@ class MolamAsyncClient(LegacyClientBase):
     async def close(self) -> None:
         """Close the connection pool."""
         await self._molam.close()
-
-    async def aclose(self) -> None:
-        """Alias of `close()`."""
-        await self.close()
-
-    async def __aenter__(self) -> Self:
-        return self
-
-    async def __aexit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> None:
-        await self.close()

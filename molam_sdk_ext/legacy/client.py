@@ -19,12 +19,12 @@ modern client behind it, for moving call sites over one at a time. Each method w
 from __future__ import annotations
 
 from collections.abc import Mapping
-from types import TracebackType
-from typing import Any, Self, TypeVar, cast
+from typing import Any, TypeVar, cast
 
 from molam_sdk.models import MerchantOnboarding, PaymentIntent, PaymentIntentList, Payout, Refund
 
 from ..client import Molam
+from ..closing import Closing
 from .base import LegacyClientBase
 from .calls import Plan
 from .config import LegacyConfig
@@ -36,7 +36,7 @@ __all__ = ["MolamClient"]
 T = TypeVar("T")
 
 
-class MolamClient(LegacyClientBase):
+class MolamClient(LegacyClientBase, Closing):
     """SDK A's and SDK B's ``MolamClient``: `config` (a `Config` or a `ClientConfig`) selects the call shapes.
 
     Results are the modern models: attributes (``intent.id``) as SDK B's, and read like dicts
@@ -116,11 +116,3 @@ class MolamClient(LegacyClientBase):
     def close(self) -> None:
         """Close the connection pool."""
         self._molam.close()
-
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> None:
-        self.close()
