@@ -21,7 +21,7 @@ from typing import Any, TypeAlias
 
 import attrs
 
-from molam_sdk.models import MerchantOnboarding, PaymentIntent, PaymentIntentList, Payout, Refund
+from molam_sdk.models import PaymentIntent, PaymentIntentList, Refund
 
 from ..money import normalise_currency
 from .amounts import major_to_minor, minor_units
@@ -81,9 +81,57 @@ def _model(value: object, cls: type[Any], method: str) -> None:
         )
 
 
+def _keyed(resource: str, method: str, args: tuple[Any, ...], key: str | None, **fields: Any) -> Call:
+    """A call that may carry the caller's idempotency key (None: the SDK makes one), after `fields`."""
+    return Call(resource, method, args, {**fields, "idempotency_key": key})
+
+
+def _one_call(describe: Callable[..., Call]) -> Callable[..., Plan]:
+    """The plan of a legacy method that is one modern call: make the call `describe` returns, return its result.
+
+    The plan keeps `describe`'s signature (`plan_for` binds the caller's arguments against it).
+    """
+
+    @functools.wraps(describe)
+    def plan(*args: Any, **kwargs: Any) -> Plan:
+        return (yield describe(*args, **kwargs))
+
+    return plan
+
+
+_INTENT_FIELDS = (
+    "customer_id",
+    "merchant_id",
+    "description",
+    "metadata",
+    "return_url",
+    "cancel_url",
+    "payment_method",
+)
+"""The optional fields of a new payment intent both SDKs pass through as they are (`payment_method`: not
+in SDK B's API, an addition of its `PaymentIntentCreate` here)."""
+
+
+def _create_intent(
+    amount: int, currency: str, capture: object, key: str | None, fields: Mapping[str, Any]
+) -> Call:
+    """Both SDKs' new payment intent: `capture` -> its capture method, optional `fields` only when given."""
+    return _keyed(
+        "payment_intents",
+        "create",
+        (),
+        key,
+        amount=amount,
+        currency=currency,
+        **_capture_method(capture),
+        **_given(**fields),
+    )
+
+
 # --- SDK A: keyword arguments, amounts in minor units, results read like dicts ---------------------------------
 
 
+@_one_call
 def create_payment_intent_a(
     defaults: Defaults,
     amount: object,
@@ -97,7 +145,7 @@ def create_payment_intent_a(
     cancel_url: str | None = None,
     idempotency_key: str | None = None,
     payment_method: str | None = None,
-) -> Plan:
+) -> Call:
     """SDK A's ``create_payment_intent``; `currency` defaults to `Config.default_currency`."""
     if isinstance(amount, PaymentIntentCreate):
         raise LegacyArgumentError(
@@ -105,59 +153,45 @@ def create_payment_intent_a(
             "client with ClientConfig (SDK B) to pass a PaymentIntentCreate.",
             param="payload",
         )
-    fields = _given(
-        customer_id=customer_id,
-        merchant_id=merchant_id,
-        description=description,
-        metadata=metadata,
-        return_url=return_url,
-        cancel_url=cancel_url,
-        payment_method=payment_method,
+    fields = {
+        "customer_id": customer_id,
+        "merchant_id": merchant_id,
+        "description": description,
+        "metadata": metadata,
+        "return_url": return_url,
+        "cancel_url": cancel_url,
+        "payment_method": payment_method,
+    }
+    minor = minor_units(amount)  # checked before the currency, as SDK A did
+    return _create_intent(
+        minor, _currency(currency or defaults.default_currency), capture, idempotency_key, fields
     )
-    intent: PaymentIntent = yield Call(
-        "payment_intents",
-        "create",
-        kwargs={
-            "amount": minor_units(amount),
-            "currency": _currency(currency or defaults.default_currency),
-            **_capture_method(capture),
-            **fields,
-            "idempotency_key": idempotency_key,
-        },
-    )
-    return intent
 
 
-def retrieve_payment_intent(defaults: Defaults, payment_intent_id: str) -> Plan:
+@_one_call
+def retrieve_payment_intent(defaults: Defaults, payment_intent_id: str) -> Call:
     """Both SDKs' ``retrieve_payment_intent``."""
-    intent: PaymentIntent = yield Call("payment_intents", "retrieve", (payment_intent_id,))
-    return intent
+    return Call("payment_intents", "retrieve", (payment_intent_id,))
 
 
+@_one_call
 def confirm_payment_intent_a(
     defaults: Defaults,
     payment_intent_id: str,
     payment_method: str | None = None,
     idempotency_key: str | None = None,
-) -> Plan:
+) -> Call:
     """SDK A's ``confirm_payment_intent(payment_intent_id, payment_method=None, idempotency_key=None)``."""
-    intent: PaymentIntent = yield Call(
-        "payment_intents",
-        "confirm",
-        (payment_intent_id,),
-        {**_given(payment_method=payment_method), "idempotency_key": idempotency_key},
-    )
-    return intent
+    method = _given(payment_method=payment_method)
+    return _keyed("payment_intents", "confirm", (payment_intent_id,), idempotency_key, **method)
 
 
+@_one_call
 def cancel_payment_intent(
     defaults: Defaults, payment_intent_id: str, idempotency_key: str | None = None
-) -> Plan:
+) -> Call:
     """Both SDKs' ``cancel_payment_intent(id, idempotency_key=None)``."""
-    intent: PaymentIntent = yield Call(
-        "payment_intents", "cancel", (payment_intent_id,), {"idempotency_key": idempotency_key}
-    )
-    return intent
+    return _keyed("payment_intents", "cancel", (payment_intent_id,), idempotency_key)
 
 
 def list_payment_intents(
@@ -189,6 +223,7 @@ def list_payment_intents(
     return envelope
 
 
+@_one_call
 def create_refund_a(
     defaults: Defaults,
     charge_id: str,
@@ -196,29 +231,21 @@ def create_refund_a(
     reason: str | None = None,
     metadata: Mapping[str, str] | None = None,
     idempotency_key: str | None = None,
-) -> Plan:
+) -> Call:
     """SDK A's ``create_refund(charge_id, amount=None, ...)``: a refund of the charge (all of it without
     `amount`)."""
-    refund: Refund = yield Call(
-        "charges",
-        "refund",
-        (charge_id,),
-        {
-            **_given(
-                amount=None if amount is None else minor_units(amount), reason=reason, metadata=metadata
-            ),
-            "idempotency_key": idempotency_key,
-        },
-    )
-    return refund
+    minor = None if amount is None else minor_units(amount)
+    fields = _given(amount=minor, reason=reason, metadata=metadata)
+    return _keyed("charges", "refund", (charge_id,), idempotency_key, **fields)
 
 
-def retrieve_refund(defaults: Defaults, refund_id: str) -> Plan:
+@_one_call
+def retrieve_refund(defaults: Defaults, refund_id: str) -> Call:
     """Both SDKs' ``retrieve_refund``."""
-    refund: Refund = yield Call("refunds", "retrieve", (refund_id,))
-    return refund
+    return Call("refunds", "retrieve", (refund_id,))
 
 
+@_one_call
 def create_payout_a(
     defaults: Defaults,
     origin_module: str,
@@ -229,90 +256,88 @@ def create_payout_a(
     metadata: Mapping[str, str] | None = None,
     idempotency_key: str | None = None,
     description: str | None = None,
-) -> Plan:
+) -> Call:
     """SDK A's ``create_payout`` (amount in minor units; the beneficiary is the bank account or wallet)."""
-    payout: Payout = yield Call(
+    amount = minor_units(amount)
+    return _create_payout(
+        origin_module,
+        origin_entity_id,
+        amount,
+        _currency(currency),
+        beneficiary,
+        idempotency_key,
+        metadata=metadata,
+        description=description,
+    )
+
+
+@_one_call
+def retrieve_payout(defaults: Defaults, payout_id: str) -> Call:
+    """Both SDKs' ``retrieve_payout``."""
+    return Call("payouts", "retrieve", (payout_id,))
+
+
+def _create_payout(
+    module: str,
+    entity: str,
+    amount: int,
+    currency: str,
+    beneficiary: object,
+    key: str | None,
+    **optional: Any,
+) -> Call:
+    """Both SDKs' payout (SDK B's under /v1/treasury/payouts now), `optional` fields only when given."""
+    return _keyed(
         "payouts",
         "create",
-        kwargs={
-            "origin_module": origin_module,
-            "origin_entity_id": origin_entity_id,
-            "amount": minor_units(amount),
-            "currency": _currency(currency),
-            "beneficiary": beneficiary,
-            **_given(metadata=metadata, description=description),
-            "idempotency_key": idempotency_key,
-        },
+        (),
+        key,
+        origin_module=module,
+        origin_entity_id=entity,
+        amount=amount,
+        currency=currency,
+        beneficiary=beneficiary,
+        **_given(**optional),
     )
-    return payout
-
-
-def retrieve_payout(defaults: Defaults, payout_id: str) -> Plan:
-    """Both SDKs' ``retrieve_payout``."""
-    payout: Payout = yield Call("payouts", "retrieve", (payout_id,))
-    return payout
 
 
 # --- SDK B: a request model first, amounts in major units, results with attributes ----------------------------
 
 
+@_one_call
 def create_payment_intent_b(
     defaults: Defaults, payload: PaymentIntentCreate, idempotency_key: str | None = None
-) -> Plan:
+) -> Call:
     """SDK B's ``create_payment_intent(PaymentIntentCreate(...), idempotency_key=None)``."""
     _model(payload, PaymentIntentCreate, "create_payment_intent")
-    intent: PaymentIntent = yield Call(
-        "payment_intents",
-        "create",
-        kwargs={
-            "amount": payload.minor_units,
-            "currency": payload.currency,
-            **_capture_method(payload.capture),
-            **_given(
-                customer_id=payload.customer_id,
-                merchant_id=payload.merchant_id,
-                description=payload.description,
-                metadata=payload.metadata,
-                return_url=payload.return_url,
-                cancel_url=payload.cancel_url,
-                payment_method=payload.payment_method,
-            ),
-            "idempotency_key": idempotency_key,
-        },
-    )
-    return intent
+    fields = {name: getattr(payload, name) for name in _INTENT_FIELDS}
+    return _create_intent(payload.minor_units, payload.currency, payload.capture, idempotency_key, fields)
 
 
-def retrieve_payment_intent_b(defaults: Defaults, intent_id: str) -> Plan:
+@_one_call
+def retrieve_payment_intent_b(defaults: Defaults, intent_id: str) -> Call:
     """SDK B's ``retrieve_payment_intent(intent_id)``."""
-    intent: PaymentIntent = yield Call("payment_intents", "retrieve", (intent_id,))
-    return intent
+    return Call("payment_intents", "retrieve", (intent_id,))
 
 
-def cancel_payment_intent_b(defaults: Defaults, intent_id: str, idempotency_key: str | None = None) -> Plan:
+@_one_call
+def cancel_payment_intent_b(defaults: Defaults, intent_id: str, idempotency_key: str | None = None) -> Call:
     """SDK B's ``cancel_payment_intent(intent_id, idempotency_key=None)``."""
-    intent: PaymentIntent = yield Call(
-        "payment_intents", "cancel", (intent_id,), {"idempotency_key": idempotency_key}
-    )
-    return intent
+    return _keyed("payment_intents", "cancel", (intent_id,), idempotency_key)
 
 
+@_one_call
 def confirm_payment_intent_b(
     defaults: Defaults,
     intent_id: str,
     idempotency_key: str | None = None,
     *,
     payment_method: str | None = None,
-) -> Plan:
+) -> Call:
     """SDK B's ``confirm_payment_intent(intent_id, idempotency_key=None)``. The API needs a payment method
     to confirm with: one attached at creation, or `payment_method` here (SDK B had no such argument)."""
-    intent: PaymentIntent = yield Call(
-        "payment_intents",
-        "confirm",
-        (intent_id,),
-        {**_given(payment_method=payment_method), "idempotency_key": idempotency_key},
-    )
-    return intent
+    method = _given(payment_method=payment_method)
+    return _keyed("payment_intents", "confirm", (intent_id,), idempotency_key, **method)
 
 
 def create_refund_b(defaults: Defaults, payload: RefundCreate, idempotency_key: str | None = None) -> Plan:
@@ -323,55 +348,47 @@ def create_refund_b(defaults: Defaults, payload: RefundCreate, idempotency_key: 
         # A major-unit amount without its currency: the payment intent says which currency it is in.
         intent: PaymentIntent = yield Call("payment_intents", "retrieve", (payload.payment_id,))
         amount = major_to_minor(payload.amount, intent.currency)
-    refund: Refund = yield Call(
-        "refunds",
-        "create",
-        kwargs={
-            "payment_intent": payload.payment_id,
-            **_given(amount=amount, reason=payload.reason, metadata=payload.metadata),
-            "idempotency_key": idempotency_key,
-        },
+    fields = _given(amount=amount, reason=payload.reason, metadata=payload.metadata)
+    refund: Refund = yield _keyed(
+        "refunds", "create", (), idempotency_key, payment_intent=payload.payment_id, **fields
     )
     return refund
 
 
-def create_payout_b(defaults: Defaults, payload: PayoutCreate, idempotency_key: str | None = None) -> Plan:
+@_one_call
+def create_payout_b(defaults: Defaults, payload: PayoutCreate, idempotency_key: str | None = None) -> Call:
     """SDK B's ``create_payout(PayoutCreate(...))`` (now under /v1/treasury/payouts)."""
     _model(payload, PayoutCreate, "create_payout")
-    payout: Payout = yield Call(
-        "payouts",
-        "create",
-        kwargs={
-            "origin_module": payload.origin_module,
-            "origin_entity_id": payload.origin_entity,
-            "amount": payload.minor_units,
-            "currency": payload.currency,
-            "beneficiary": payload.beneficiary,
-            **_given(description=payload.description, metadata=payload.metadata),
-            "idempotency_key": idempotency_key,
-        },
+    p = payload
+    return _create_payout(
+        p.origin_module,
+        p.origin_entity,
+        p.minor_units,
+        p.currency,
+        p.beneficiary,
+        idempotency_key,
+        description=p.description,
+        metadata=p.metadata,
     )
-    return payout
 
 
+@_one_call
 def create_merchant_onboarding(
     defaults: Defaults, payload: MerchantOnboardingCreate, idempotency_key: str | None = None
-) -> Plan:
+) -> Call:
     """SDK B's ``create_merchant_onboarding(MerchantOnboardingCreate(...))``."""
     _model(payload, MerchantOnboardingCreate, "create_merchant_onboarding")
-    onboarding: MerchantOnboarding = yield Call(
+    return _keyed(
         "merchant_onboarding",
         "create",
-        kwargs={
-            "business_name": payload.business_name,
-            "country": payload.country,
-            "email": payload.email,
-            "business_type": payload.business_type,
-            **_given(phone=payload.phone, metadata=payload.metadata),
-            "idempotency_key": idempotency_key,
-        },
+        (),
+        idempotency_key,
+        business_name=payload.business_name,
+        country=payload.country,
+        email=payload.email,
+        business_type=payload.business_type,
+        **_given(phone=payload.phone, metadata=payload.metadata),
     )
-    return onboarding
 
 
 @attrs.frozen
