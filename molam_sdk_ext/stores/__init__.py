@@ -43,6 +43,7 @@ from molam_sdk_ext.stores.idempotency_records import (
 from molam_sdk_ext.stores.memory import (
     AsyncMemoryIdempotencyStore,
     AsyncMemoryWebhookEventStore,
+    AsyncMemoryWebhookInbox,
     MemoryBreakerStateStore,
     MemoryIdempotencyStore,
     MemoryWebhookEventStore,
@@ -56,6 +57,7 @@ from molam_sdk_ext.stores.webhook_events import (
 )
 from molam_sdk_ext.stores.webhook_inbox import (
     DEFAULT_STALE_AFTER,
+    AsyncWebhookInbox,
     InboxEvent,
     InboxStats,
     WebhookInbox,
@@ -65,6 +67,7 @@ if TYPE_CHECKING:
     from molam_sdk_ext.stores.postgres import (
         AsyncPostgresIdempotencyStore,
         AsyncPostgresWebhookEventStore,
+        AsyncPostgresWebhookInbox,
         PostgresIdempotencyStore,
         PostgresWebhookEventStore,
         PostgresWebhookInbox,
@@ -72,6 +75,7 @@ if TYPE_CHECKING:
     from molam_sdk_ext.stores.redis import (
         AsyncRedisIdempotencyStore,
         AsyncRedisWebhookEventStore,
+        AsyncRedisWebhookInbox,
         RedisIdempotencyStore,
         RedisWebhookEventStore,
         RedisWebhookInbox,
@@ -80,6 +84,7 @@ if TYPE_CHECKING:
     from molam_sdk_ext.stores.sqlite import (
         AsyncSQLiteIdempotencyStore,
         AsyncSQLiteWebhookEventStore,
+        AsyncSQLiteWebhookInbox,
         SQLiteIdempotencyStore,
         SQLiteWebhookEventStore,
         SQLiteWebhookInbox,
@@ -93,13 +98,18 @@ __all__ = [
     "AsyncIdempotencyStore",
     "AsyncMemoryIdempotencyStore",
     "AsyncMemoryWebhookEventStore",
+    "AsyncMemoryWebhookInbox",
     "AsyncPostgresIdempotencyStore",
     "AsyncPostgresWebhookEventStore",
+    "AsyncPostgresWebhookInbox",
     "AsyncRedisIdempotencyStore",
     "AsyncRedisWebhookEventStore",
+    "AsyncRedisWebhookInbox",
     "AsyncSQLiteIdempotencyStore",
     "AsyncSQLiteWebhookEventStore",
+    "AsyncSQLiteWebhookInbox",
     "AsyncWebhookEventStore",
+    "AsyncWebhookInbox",
     "BeginOutcome",
     "BeginResult",
     "BreakerRecord",
@@ -129,6 +139,7 @@ __all__ = [
     "WebhookInbox",
     "async_idempotency_store_from_url",
     "async_webhook_event_store_from_url",
+    "async_webhook_inbox_from_url",
     "breaker_state_store_from_url",
     "fingerprint_request",
     "idempotency_store_from_url",
@@ -192,17 +203,20 @@ _REGISTRY: dict[tuple[str, str, bool], tuple[str, str]] = {
     ("sqlite", "webhook_events", False): ("sqlite", "SQLiteWebhookEventStore"),
     ("sqlite", "webhook_events", True): ("sqlite", "AsyncSQLiteWebhookEventStore"),
     ("sqlite", "webhook_inbox", False): ("sqlite", "SQLiteWebhookInbox"),
+    ("sqlite", "webhook_inbox", True): ("sqlite", "AsyncSQLiteWebhookInbox"),
     ("redis", "idempotency", False): ("redis", "RedisIdempotencyStore"),
     ("redis", "idempotency", True): ("redis", "AsyncRedisIdempotencyStore"),
     ("redis", "webhook_events", False): ("redis", "RedisWebhookEventStore"),
     ("redis", "webhook_events", True): ("redis", "AsyncRedisWebhookEventStore"),
     ("redis", "webhook_inbox", False): ("redis", "RedisWebhookInbox"),
+    ("redis", "webhook_inbox", True): ("redis", "AsyncRedisWebhookInbox"),
     ("redis", "breaker_state", False): ("redis_breaker", "RedisBreakerStateStore"),
     ("postgres", "idempotency", False): ("postgres", "PostgresIdempotencyStore"),
     ("postgres", "idempotency", True): ("postgres", "AsyncPostgresIdempotencyStore"),
     ("postgres", "webhook_events", False): ("postgres", "PostgresWebhookEventStore"),
     ("postgres", "webhook_events", True): ("postgres", "AsyncPostgresWebhookEventStore"),
     ("postgres", "webhook_inbox", False): ("postgres", "PostgresWebhookInbox"),
+    ("postgres", "webhook_inbox", True): ("postgres", "AsyncPostgresWebhookInbox"),
 }
 _LAZY = {name: module for module, name in _REGISTRY.values()}
 
@@ -304,16 +318,36 @@ def webhook_inbox_from_url(
 ) -> WebhookInbox:
     """A `WebhookInbox` for ``url``: PostgreSQL or Redis (shared by web servers and workers on many hosts), or
     SQLite (one machine). ``memory://`` is refused: workers run in other processes."""
+    inbox: WebhookInbox = _build_inbox(url, False, ttl, lock_timeout, stale_after, clock)
+    return inbox
+
+
+def async_webhook_inbox_from_url(
+    url: str,
+    *,
+    ttl: float = DEFAULT_TTL,
+    lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
+    stale_after: float = DEFAULT_STALE_AFTER,
+    clock: Clock = time.time,
+) -> AsyncWebhookInbox:
+    """An `AsyncWebhookInbox` for ``url``: the URLs and options of ``webhook_inbox_from_url``, recording through
+    ``redis.asyncio``, psycopg's async connections, or SQLite in a worker thread (never blocking the loop)."""
+    inbox: AsyncWebhookInbox = _build_inbox(url, True, ttl, lock_timeout, stale_after, clock)
+    return inbox
+
+
+def _build_inbox(
+    url: str, is_async: bool, ttl: float, lock_timeout: float, stale_after: float, clock: Clock
+) -> Any:
     kind = store_kind(url)
     if kind == "memory":
         raise ValueError(
             "a webhook inbox is shared with worker processes: use a sqlite, redis or postgresql URL"
         )
     target = sqlite_path_from_url(url) if kind == "sqlite" else url
-    inbox: WebhookInbox = _backend_class(kind, "webhook_inbox")(
+    return _backend_class(kind, "webhook_inbox", is_async)(
         target, ttl=ttl, lock_timeout=lock_timeout, stale_after=stale_after, clock=clock
     )
-    return inbox
 
 
 def breaker_state_store_from_url(url: str) -> BreakerStateStore:

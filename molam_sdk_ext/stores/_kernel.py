@@ -12,9 +12,9 @@ performs its reads and writes differs:
   processor's steps) that yield one Lua script or SQL statement per step and receive its answer, so their
   sync and async stores share every statement and argument.
 
-`IdempotencyFacade` / `AsyncIdempotencyFacade`, `EventFacade` / `AsyncEventFacade` and `InboxFacade` are the
-one place each protocol's methods are listed: a method hands its backend's plan and its arguments to the
-runner (``_run_plan``, or the awaited ``_arun_plan``). `Offloaded` is the async face of a sync store: the sync
+`IdempotencyFacade` / `AsyncIdempotencyFacade`, `EventFacade` / `AsyncEventFacade` and `InboxFacade` /
+`AsyncInboxFacade` are the one place each protocol's methods are listed: a method hands its backend's plan and
+its arguments to the runner (``_run_plan``, or the awaited ``_arun_plan``). `Offloaded` is the async face of a sync store: the sync
 store's own plans and runner, called inline for memory (a dict under a lock never blocks the loop
 meaningfully) or in a worker thread for SQLite (as openai-python's ``asyncify``).
 """
@@ -402,14 +402,13 @@ class AsyncEventFacade(_Facade):
 
 
 class InboxFacade(EventFacade):
-    """A `WebhookInbox` whose plans are `InboxRecordPlans` (memory, SQLite): each method runs its plan."""
-
-    _plans: InboxRecordPlans
+    """A `WebhookInbox`: each method runs its backend's plan."""
 
     @property
     def stale_after(self) -> float:
         """Seconds after which an event recorded (or enqueued) but not yet claimed is enqueued again."""
-        return self._plans.stale_after
+        stale_after: float = self._plans.stale_after
+        return stale_after
 
     def record(self, event_id: str, event_type: str, payload: bytes) -> bool:
         """See ``WebhookInbox.record``."""
@@ -443,6 +442,50 @@ class InboxFacade(EventFacade):
     def stats(self) -> InboxStats:
         """See ``WebhookInbox.stats``."""
         stats: InboxStats = self._run_plan(self._plans.stats)
+        return stats
+
+
+class AsyncInboxFacade(AsyncEventFacade):
+    """An `AsyncWebhookInbox`: each method awaits its backend's plan."""
+
+    @property
+    def stale_after(self) -> float:
+        """See ``WebhookInbox.stale_after``."""
+        stale_after: float = self._plans.stale_after
+        return stale_after
+
+    async def record(self, event_id: str, event_type: str, payload: bytes) -> bool:
+        """See ``WebhookInbox.record``."""
+        return bool(await self._arun_plan(self._plans.record, event_id, event_type, payload))
+
+    async def load(self, event_id: str) -> InboxEvent | None:
+        """See ``WebhookInbox.load``."""
+        event: InboxEvent | None = await self._arun_plan(self._plans.load, event_id)
+        return event
+
+    async def fail(self, event_id: str, error: str, holder: str, retry_at: float | None) -> bool:
+        """See ``WebhookInbox.fail``."""
+        return bool(await self._arun_plan(self._plans.fail, event_id, error, holder, retry_at))
+
+    async def mark_due(self, event_id: str) -> None:
+        """See ``WebhookInbox.mark_due``."""
+        await self._arun_plan(self._plans.mark_due, event_id)
+
+    async def due(self, limit: int = 1000) -> list[str]:
+        """See ``WebhookInbox.due``."""
+        return list(await self._arun_plan(self._plans.due, limit))
+
+    async def replay(self, event_id: str) -> bool:
+        """See ``WebhookInbox.replay``."""
+        return bool(await self._arun_plan(self._plans.replay, event_id))
+
+    async def replay_dead(self, limit: int = 1000) -> list[str]:
+        """See ``WebhookInbox.replay_dead``."""
+        return list(await self._arun_plan(self._plans.replay_dead, limit))
+
+    async def stats(self) -> InboxStats:
+        """See ``WebhookInbox.stats``."""
+        stats: InboxStats = await self._arun_plan(self._plans.stats)
         return stats
 
 

@@ -132,6 +132,24 @@ class MemoryWebhookInbox(MemoryWebhookEventStore, kernel.InboxFacade):
         self._plans = kernel.InboxRecordPlans(ttl, lock_timeout, clock, stale_after)
 
 
+class AsyncMemoryWebhookInbox(kernel.Offloaded[MemoryWebhookInbox], kernel.AsyncInboxFacade):
+    """The asyncio face of a ``MemoryWebhookInbox`` (a new one unless ``inbox`` is given)."""
+
+    def __init__(
+        self,
+        inbox: MemoryWebhookInbox | None = None,
+        *,
+        ttl: float = DEFAULT_TTL,
+        lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
+        stale_after: float = DEFAULT_STALE_AFTER,
+        clock: Clock = time.time,
+    ) -> None:
+        sync = inbox or MemoryWebhookInbox(
+            ttl=ttl, lock_timeout=lock_timeout, stale_after=stale_after, clock=clock
+        )
+        super().__init__(sync, offload=False)
+
+
 class MemoryBreakerStateStore:
     """Per-host breaker records in a dict (one process); the reference for shared backends."""
 

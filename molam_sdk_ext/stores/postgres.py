@@ -13,10 +13,9 @@ differs.
 
 from __future__ import annotations
 
-import contextlib
 import inspect
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any, Literal, TypeVar, cast
 
 import attrs
@@ -372,22 +371,12 @@ class _SyncPostgres(_PostgresStore):
             timeout=pool_timeout,
         )
 
-    @contextlib.contextmanager
-    def _connection(self) -> Iterator[psycopg.Connection[tuple[Any, ...]]]:
+    def _run_plan(self, plan: Callable[..., kernel.Plan[Any]], *args: Any) -> Any:
         try:
             with self._pool.connection() as conn:
-                yield conn
+                return self._drive(conn, plan(*args))
         except (psycopg.Error, PoolTimeout) as exc:
             raise _error(self.where, self._secret, exc) from exc
-
-    def _execute(self, sql: str, params: Any) -> int:
-        """Run one statement; return its row count (the inbox's single statements)."""
-        with self._connection() as conn:
-            return conn.execute(sql, params).rowcount
-
-    def _run_plan(self, plan: Callable[..., kernel.Plan[Any]], *args: Any) -> Any:
-        with self._connection() as conn:
-            return self._drive(conn, plan(*args))
 
     def _drive(self, conn: psycopg.Connection[tuple[Any, ...]], plan: kernel.Plan[_T]) -> _T:
         def perform(step: _Execute | _Transaction) -> Any:
@@ -517,8 +506,81 @@ INBOX_OLDEST = (
 )
 
 
-class PostgresWebhookInbox(PostgresWebhookEventStore):
-    """The webhook inbox (`WebhookInbox`) in the ``received_webhooks`` table (migration 0005)."""
+@attrs.define
+class _PostgresInboxPlans(_PostgresEventPlans):
+    """The inbox's plans: the event plans, plus the inbox's statements."""
+
+    stale_after: float
+
+    def record(self, event_id: str, event_type: str, payload: bytes) -> kernel.Plan[bool]:
+        now = self.clock()
+        params = {
+            "id": event_id,
+            "type": event_type,
+            "payload": payload,
+            "now": now,
+            "exp": now + self.ttl,
+            "due": now + self.stale_after,
+        }
+        return bool((yield _Execute(INBOX_RECORD, params)) == 1)
+
+    def load(self, event_id: str) -> kernel.Plan[InboxEvent | None]:
+        row = yield _Execute(INBOX_LOAD, (event_id, self.clock()), "one")
+        if row is None:
+            return None
+        event_type, payload, status, attempts, last_error, received_at = row
+        return InboxEvent(
+            event_id, event_type, bytes(payload), status, int(attempts), last_error, received_at
+        )
+
+    def fail(self, event_id: str, error: str, holder: str, retry_at: float | None) -> kernel.Plan[bool]:
+        now = self.clock()
+        params = {
+            "id": event_id,
+            "holder": holder,
+            "now": now,
+            "status": "dead" if retry_at is None else "failed",
+            "error": error[:MAX_ERROR_LENGTH],
+            "due": None if retry_at is None else retry_at + self.stale_after,
+            "exp": now + self.ttl,
+        }
+        return bool((yield _Execute(INBOX_FAIL, params)) == 1)
+
+    def mark_due(self, event_id: str) -> kernel.Plan[None]:
+        yield _Execute(INBOX_MARK_DUE, (self.clock(), event_id))
+
+    def due(self, limit: int) -> kernel.Plan[list[str]]:
+        now = self.clock()
+        params = {
+            "now": now,
+            "lock_timeout": self.lock_timeout,
+            "limit": limit,
+            "next": now + self.stale_after,
+        }
+        return [r[0] for r in (yield _Execute(INBOX_DUE, params, "all"))]
+
+    def replay(self, event_id: str) -> kernel.Plan[bool]:
+        now = self.clock()
+        params = {"id": event_id, "now": now, "due": now + self.stale_after, "exp": now + self.ttl}
+        return bool((yield _Execute(INBOX_REPLAY, params)) == 1)
+
+    def replay_dead(self, limit: int) -> kernel.Plan[list[str]]:
+        now = self.clock()
+        params = {"now": now, "limit": limit, "due": now + self.stale_after, "exp": now + self.ttl}
+        return [r[0] for r in (yield _Execute(INBOX_REPLAY_DEAD, params, "all"))]
+
+    def stats(self) -> kernel.Plan[InboxStats]:
+        now = self.clock()
+        counts = {str(s): int(n) for s, n in (yield _Execute(INBOX_COUNTS, (now,), "all"))}
+        row = yield _Execute(INBOX_OLDEST, (now,), "one")
+        oldest = None if row is None or row[0] is None else max(0.0, now - float(row[0]))
+        return InboxStats(full_counts(counts), oldest)
+
+
+class _PostgresInbox(_PostgresStore):
+    """The constructor of the sync and async inboxes: a store's, plus ``stale_after`` in the inbox's plans."""
+
+    _plans_class = _PostgresEventPlans  # extended into `_PostgresInboxPlans` once the store is built
 
     def __init__(
         self,
@@ -539,80 +601,12 @@ class PostgresWebhookInbox(PostgresWebhookEventStore):
             max_connections=max_connections,
             pool_timeout=pool_timeout,
         )
-        self.stale_after = stale_after
+        self._plans = _PostgresInboxPlans(self.where, ttl, lock_timeout, clock, stale_after)
 
-    def record(self, event_id: str, event_type: str, payload: bytes) -> bool:
-        """See ``WebhookInbox.record``."""
-        now = self._plans.clock()
-        params = {
-            "id": event_id,
-            "type": event_type,
-            "payload": payload,
-            "now": now,
-            "exp": now + self.ttl,
-            "due": now + self.stale_after,
-        }
-        return self._execute(INBOX_RECORD, params) == 1
 
-    def load(self, event_id: str) -> InboxEvent | None:
-        """See ``WebhookInbox.load``."""
-        with self._connection() as conn:
-            row = conn.execute(INBOX_LOAD, (event_id, self._plans.clock())).fetchone()
-        if row is None:
-            return None
-        event_type, payload, status, attempts, last_error, received_at = row
-        return InboxEvent(
-            event_id, event_type, bytes(payload), status, int(attempts), last_error, received_at
-        )
+class PostgresWebhookInbox(_PostgresInbox, PostgresWebhookEventStore, kernel.InboxFacade):
+    """The webhook inbox (`WebhookInbox`) in the ``received_webhooks`` table (migration 0005)."""
 
-    def fail(self, event_id: str, error: str, holder: str, retry_at: float | None) -> bool:
-        """See ``WebhookInbox.fail``."""
-        now = self._plans.clock()
-        params = {
-            "id": event_id,
-            "holder": holder,
-            "now": now,
-            "status": "dead" if retry_at is None else "failed",
-            "error": error[:MAX_ERROR_LENGTH],
-            "due": None if retry_at is None else retry_at + self.stale_after,
-            "exp": now + self.ttl,
-        }
-        return self._execute(INBOX_FAIL, params) == 1
 
-    def mark_due(self, event_id: str) -> None:
-        """See ``WebhookInbox.mark_due``."""
-        self._execute(INBOX_MARK_DUE, (self._plans.clock(), event_id))
-
-    def due(self, limit: int = 1000) -> list[str]:
-        """See ``WebhookInbox.due``."""
-        now = self._plans.clock()
-        params = {
-            "now": now,
-            "lock_timeout": self.lock_timeout,
-            "limit": limit,
-            "next": now + self.stale_after,
-        }
-        with self._connection() as conn:
-            return [r[0] for r in conn.execute(INBOX_DUE, params).fetchall()]
-
-    def replay(self, event_id: str) -> bool:
-        """See ``WebhookInbox.replay``."""
-        now = self._plans.clock()
-        params = {"id": event_id, "now": now, "due": now + self.stale_after, "exp": now + self.ttl}
-        return self._execute(INBOX_REPLAY, params) == 1
-
-    def replay_dead(self, limit: int = 1000) -> list[str]:
-        """See ``WebhookInbox.replay_dead``."""
-        now = self._plans.clock()
-        params = {"now": now, "limit": limit, "due": now + self.stale_after, "exp": now + self.ttl}
-        with self._connection() as conn:
-            return [r[0] for r in conn.execute(INBOX_REPLAY_DEAD, params).fetchall()]
-
-    def stats(self) -> InboxStats:
-        """See ``WebhookInbox.stats``."""
-        now = self._plans.clock()
-        with self._connection() as conn:
-            counts = {str(s): int(n) for s, n in conn.execute(INBOX_COUNTS, (now,)).fetchall()}
-            row = conn.execute(INBOX_OLDEST, (now,)).fetchone()
-        oldest = None if row is None or row[0] is None else max(0.0, now - float(row[0]))
-        return InboxStats(full_counts(counts), oldest)
+class AsyncPostgresWebhookInbox(_PostgresInbox, _AsyncPostgres, kernel.AsyncInboxFacade):
+    """The asyncio form of ``PostgresWebhookInbox`` (psycopg ``AsyncConnection``); same plans and statements."""

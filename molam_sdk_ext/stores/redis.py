@@ -625,18 +625,104 @@ return {counts.received, counts.processing, counts.failed, redis.call('ZCARD', K
 """
 
 
-_INBOX_SCRIPTS = {
-    "inbox_record": INBOX_RECORD_LUA,
-    "inbox_mark_processed": INBOX_MARK_PROCESSED_LUA,
-    "inbox_fail": INBOX_FAIL_LUA,
-    "inbox_mark_due": INBOX_MARK_DUE_LUA,
-    "inbox_due": INBOX_DUE_LUA,
-    "inbox_replay": INBOX_REPLAY_LUA,
-    "inbox_stats": INBOX_STATS_LUA,
-}
+_INBOX_FIELDS = ["event_type", "payload", "status", "attempts", "last_error", "received_at", "expires_at"]
 
 
-class RedisWebhookInbox(RedisWebhookEventStore):
+@attrs.define
+class _RedisInboxPlans(_RedisEventPlans):
+    """The inbox's plans: the event plans, plus the inbox's scripts, which keep its three indexes in step."""
+
+    scripts = {
+        **_RedisEventPlans.scripts,
+        "inbox_record": INBOX_RECORD_LUA,
+        "inbox_mark_processed": INBOX_MARK_PROCESSED_LUA,
+        "inbox_fail": INBOX_FAIL_LUA,
+        "inbox_mark_due": INBOX_MARK_DUE_LUA,
+        "inbox_due": INBOX_DUE_LUA,
+        "inbox_replay": INBOX_REPLAY_LUA,
+        "inbox_stats": INBOX_STATS_LUA,
+    }
+    stale_after: float
+    inbox_prefix: str
+
+    def _indexes(self) -> list[str]:
+        return [self.inbox_prefix + "pending", self.inbox_prefix + "dead", self.inbox_prefix + "processed"]
+
+    def _inbox_done(self, name: str, event_id: str, args: list[EncodableT]) -> kernel.Plan[bool]:
+        return int((yield _Script(name, [self.prefix + event_id, *self._indexes()], args))) == 1
+
+    def record(self, event_id: str, event_type: str, payload: bytes) -> kernel.Plan[bool]:
+        now = self.clock()
+        expiry: list[EncodableT] = [now + self.stale_after, now + self.ttl, _ttl_ms(self.ttl)]
+        return (
+            yield from self._inbox_done(
+                "inbox_record", event_id, [now, event_id, event_type, payload, *expiry]
+            )
+        )
+
+    def mark_processed(self, event_id: str, holder: str | None) -> kernel.Plan[bool]:
+        now = self.clock()
+        args: list[EncodableT] = [now, event_id, now + self.ttl, _ttl_ms(self.ttl), holder or ""]
+        return (yield from self._inbox_done("inbox_mark_processed", event_id, args))
+
+    def load(self, event_id: str) -> kernel.Plan[InboxEvent | None]:
+        raw = yield _Command("hmget", (self.prefix + event_id, _INBOX_FIELDS))
+        event_type, payload, status, attempts, last_error, received_at, expires_at = raw
+        if payload is None or expires_at is None or float(expires_at) <= self.clock():
+            return None
+        error = None if last_error is None else _text(last_error)
+        status = cast(EventStatus, _text(status))
+        return InboxEvent(
+            event_id, _text(event_type), bytes(payload), status, int(attempts), error, float(received_at)
+        )
+
+    def fail(self, event_id: str, error: str, holder: str, retry_at: float | None) -> kernel.Plan[bool]:
+        now = self.clock()
+        due: EncodableT = "" if retry_at is None else retry_at + self.stale_after
+        args: list[EncodableT] = [
+            now,
+            event_id,
+            holder,
+            error[:MAX_ERROR_LENGTH],
+            due,
+            now + self.ttl,
+            _ttl_ms(self.ttl),
+        ]
+        return (yield from self._inbox_done("inbox_fail", event_id, args))
+
+    def mark_due(self, event_id: str) -> kernel.Plan[None]:
+        yield _Script("inbox_mark_due", [self.prefix + event_id], [self.clock()])
+
+    def due(self, limit: int) -> kernel.Plan[list[str]]:
+        now = self.clock()
+        args: list[EncodableT] = [now, self.lock_timeout, now + self.stale_after, limit, self.prefix]
+        return [_text(i) for i in (yield _Script("inbox_due", self._indexes()[:1], args))]
+
+    def replay(self, event_id: str) -> kernel.Plan[bool]:
+        now = self.clock()
+        args: list[EncodableT] = [now, event_id, now + self.stale_after, now + self.ttl, _ttl_ms(self.ttl)]
+        return (yield from self._inbox_done("inbox_replay", event_id, args))
+
+    def replay_dead(self, limit: int) -> kernel.Plan[list[str]]:
+        ids = [_text(i) for i in (yield _Command("zrange", (self.inbox_prefix + "dead", 0, limit - 1)))]
+        replayed = []
+        for event_id in ids:
+            if (yield from self.replay(event_id)):
+                replayed.append(event_id)
+        return replayed
+
+    def stats(self) -> kernel.Plan[InboxStats]:
+        now = self.clock()
+        raw = yield _Script("inbox_stats", self._indexes(), [now, self.prefix])
+        *counts, oldest = raw
+        found = dict(
+            zip(("received", "processing", "failed", "dead", "processed"), map(int, counts), strict=True)
+        )
+        age = None if _text(oldest) == "" else max(0.0, now - float(oldest))
+        return InboxStats(full_counts(found), age)
+
+
+class RedisWebhookInbox(RedisWebhookEventStore, kernel.InboxFacade):
     """The webhook inbox (`WebhookInbox`) as Redis hashes plus three small indexes under ``inbox_prefix``.
 
     A ``processed`` or ``dead`` record still expires after ``ttl`` like any claim; a pending one too (every
@@ -654,112 +740,23 @@ class RedisWebhookInbox(RedisWebhookEventStore):
         stale_after: float = DEFAULT_STALE_AFTER,
         clock: Clock = time.time,
     ) -> None:
-        super().__init__(client, prefix=prefix, ttl=ttl, lock_timeout=lock_timeout, clock=clock)
-        self.stale_after = stale_after
-        self._pending = inbox_prefix + "pending"
-        self._dead = inbox_prefix + "dead"
-        self._processed = inbox_prefix + "processed"
-        for name, lua in _INBOX_SCRIPTS.items():
-            self._scripts[name] = self.client.register_script(lua)
+        self._plans = plans = _RedisInboxPlans(prefix, ttl, lock_timeout, clock, stale_after, inbox_prefix)
+        self._connect(client, redis.Redis.from_url, plans)
 
-    def _keys(self, event_id: str) -> list[str]:
-        return [self.prefix + event_id, self._pending, self._dead, self._processed]
 
-    def record(self, event_id: str, event_type: str, payload: bytes) -> bool:
-        """See ``WebhookInbox.record``."""
-        now = self._clock()
-        args: list[EncodableT] = [
-            now,
-            event_id,
-            event_type,
-            payload,
-            now + self.stale_after,
-            now + self.ttl,
-            _ttl_ms(self.ttl),
-        ]
-        with self._errors():
-            return int(self._scripts["inbox_record"](keys=self._keys(event_id), args=args)) == 1
+class AsyncRedisWebhookInbox(_AsyncRedisBase, kernel.AsyncInboxFacade):
+    """The asyncio form of ``RedisWebhookInbox`` (``redis.asyncio.Redis`` or a URL); same plans and scripts."""
 
-    def mark_processed(self, event_id: str, holder: str | None = None) -> bool:
-        """See ``WebhookEventStore.mark_processed`` (the inbox's indexes are kept in step)."""
-        now = self._clock()
-        args: list[EncodableT] = [now, event_id, now + self.ttl, _ttl_ms(self.ttl), holder or ""]
-        with self._errors():
-            return int(self._scripts["inbox_mark_processed"](keys=self._keys(event_id), args=args)) == 1
-
-    def load(self, event_id: str) -> InboxEvent | None:
-        """See ``WebhookInbox.load``."""
-        fields = ["event_type", "payload", "status", "attempts", "last_error", "received_at", "expires_at"]
-        with self._errors():
-            raw = cast(list[Any], self.client.hmget(self.prefix + event_id, fields))
-        event_type, payload, status, attempts, last_error, received_at, expires_at = raw
-        if payload is None or expires_at is None or float(expires_at) <= self._clock():
-            return None
-        return InboxEvent(
-            event_id,
-            _text(event_type),
-            bytes(payload),
-            cast(EventStatus, _text(status)),
-            int(attempts),
-            None if last_error is None else _text(last_error),
-            float(received_at),
-        )
-
-    def fail(self, event_id: str, error: str, holder: str, retry_at: float | None) -> bool:
-        """See ``WebhookInbox.fail``."""
-        now = self._clock()
-        due: EncodableT = "" if retry_at is None else retry_at + self.stale_after
-        args: list[EncodableT] = [
-            now,
-            event_id,
-            holder,
-            error[:MAX_ERROR_LENGTH],
-            due,
-            now + self.ttl,
-            _ttl_ms(self.ttl),
-        ]
-        with self._errors():
-            return int(self._scripts["inbox_fail"](keys=self._keys(event_id), args=args)) == 1
-
-    def mark_due(self, event_id: str) -> None:
-        """See ``WebhookInbox.mark_due``."""
-        with self._errors():
-            self._scripts["inbox_mark_due"](keys=[self.prefix + event_id], args=[self._clock()])
-
-    def due(self, limit: int = 1000) -> list[str]:
-        """See ``WebhookInbox.due``."""
-        now = self._clock()
-        args: list[EncodableT] = [now, self.lock_timeout, now + self.stale_after, limit, self.prefix]
-        with self._errors():
-            return [_text(i) for i in self._scripts["inbox_due"](keys=[self._pending], args=args)]
-
-    def replay(self, event_id: str) -> bool:
-        """See ``WebhookInbox.replay``."""
-        now = self._clock()
-        args: list[EncodableT] = [now, event_id, now + self.stale_after, now + self.ttl, _ttl_ms(self.ttl)]
-        with self._errors():
-            return int(self._scripts["inbox_replay"](keys=self._keys(event_id), args=args)) == 1
-
-    def replay_dead(self, limit: int = 1000) -> list[str]:
-        """See ``WebhookInbox.replay_dead``."""
-        with self._errors():
-            ids = [_text(i) for i in cast(list[bytes], self.client.zrange(self._dead, 0, limit - 1))]
-        return [event_id for event_id in ids if self.replay(event_id)]
-
-    def stats(self) -> InboxStats:
-        """See ``WebhookInbox.stats``."""
-        now = self._clock()
-        with self._errors():
-            raw = self._scripts["inbox_stats"](
-                keys=[self._pending, self._dead, self._processed], args=[now, self.prefix]
-            )
-        received, processing, failed, dead, processed, oldest = raw
-        counts = {
-            "received": int(received),
-            "processing": int(processing),
-            "failed": int(failed),
-            "dead": int(dead),
-            "processed": int(processed),
-        }
-        age = None if _text(oldest) == "" else max(0.0, now - float(oldest))
-        return InboxStats(full_counts(counts), age)
+    def __init__(
+        self,
+        client: redis.asyncio.Redis | str,
+        *,
+        prefix: str = WEBHOOK_EVENT_PREFIX,
+        inbox_prefix: str = INBOX_PREFIX,
+        ttl: float = DEFAULT_TTL,
+        lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
+        stale_after: float = DEFAULT_STALE_AFTER,
+        clock: Clock = time.time,
+    ) -> None:
+        self._plans = plans = _RedisInboxPlans(prefix, ttl, lock_timeout, clock, stale_after, inbox_prefix)
+        self._connect(client, redis.asyncio.Redis.from_url, plans)

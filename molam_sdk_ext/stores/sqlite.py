@@ -382,3 +382,23 @@ class SQLiteWebhookInbox(SQLiteWebhookEventStore, kernel.InboxFacade):
             max_connections=max_connections,
         )
         self._plans = kernel.InboxRecordPlans(ttl, lock_timeout, clock, stale_after)
+
+
+class AsyncSQLiteWebhookInbox(kernel.Offloaded[SQLiteWebhookInbox], kernel.AsyncInboxFacade):
+    """The asyncio form of ``SQLiteWebhookInbox``: each call runs the sync inbox in a worker thread, off the
+    event loop."""
+
+    def __init__(
+        self,
+        path_or_inbox: str | os.PathLike[str] | SQLiteWebhookInbox,
+        *,
+        ttl: float = DEFAULT_TTL,
+        lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
+        stale_after: float = DEFAULT_STALE_AFTER,
+        clock: Clock = time.time,
+    ) -> None:
+        if not isinstance(path_or_inbox, SQLiteWebhookInbox):
+            path_or_inbox = SQLiteWebhookInbox(
+                path_or_inbox, ttl=ttl, lock_timeout=lock_timeout, stale_after=stale_after, clock=clock
+            )
+        super().__init__(path_or_inbox, offload=True)

@@ -41,6 +41,7 @@ import attrs
 
 from molam_sdk_ext.stores.webhook_events import (
     MAX_ERROR_LENGTH,
+    AsyncWebhookEventStore,
     EventStatus,
     StoredEvent,
     WebhookEventStore,
@@ -51,6 +52,7 @@ __all__ = [
     "DEFAULT_STALE_AFTER",
     "INBOX_STATUSES",
     "PENDING_STATUSES",
+    "AsyncWebhookInbox",
     "InboxEvent",
     "InboxRecord",
     "InboxStats",
@@ -127,7 +129,10 @@ def full_counts(found: Mapping[str, int]) -> dict[str, int]:
 class WebhookInbox(WebhookEventStore, Protocol):
     """A `WebhookEventStore` that also keeps each event's payload for workers (see the module docstring)."""
 
-    stale_after: float
+    @property
+    def stale_after(self) -> float:
+        """Seconds after which an event recorded (or enqueued) but not yet claimed is enqueued again."""
+        ...
 
     def record(self, event_id: str, event_type: str, payload: bytes) -> bool:
         """Record a verified event as ``received``; False when it is already in the inbox (a duplicate)."""
@@ -159,6 +164,48 @@ class WebhookInbox(WebhookEventStore, Protocol):
 
     def stats(self) -> InboxStats:
         """Counts by status and the oldest pending age."""
+        ...
+
+
+class AsyncWebhookInbox(AsyncWebhookEventStore, Protocol):
+    """The asyncio form of `WebhookInbox`: the same methods as coroutines, the same rules (for the endpoint of
+    an asyncio web server, which records without blocking its event loop)."""
+
+    @property
+    def stale_after(self) -> float:
+        """See ``WebhookInbox.stale_after``."""
+        ...
+
+    async def record(self, event_id: str, event_type: str, payload: bytes) -> bool:
+        """See ``WebhookInbox.record``."""
+        ...
+
+    async def load(self, event_id: str) -> InboxEvent | None:
+        """See ``WebhookInbox.load``."""
+        ...
+
+    async def fail(self, event_id: str, error: str, holder: str, retry_at: float | None) -> bool:
+        """See ``WebhookInbox.fail``."""
+        ...
+
+    async def mark_due(self, event_id: str) -> None:
+        """See ``WebhookInbox.mark_due``."""
+        ...
+
+    async def due(self, limit: int = 1000) -> list[str]:
+        """See ``WebhookInbox.due``."""
+        ...
+
+    async def replay(self, event_id: str) -> bool:
+        """See ``WebhookInbox.replay``."""
+        ...
+
+    async def replay_dead(self, limit: int = 1000) -> list[str]:
+        """See ``WebhookInbox.replay_dead``."""
+        ...
+
+    async def stats(self) -> InboxStats:
+        """See ``WebhookInbox.stats``."""
         ...
 
 

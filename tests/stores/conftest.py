@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import inspect
 from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 from typing import Any
@@ -11,7 +10,7 @@ from typing import Any
 import pytest
 
 from molam_sdk_ext.stores.idempotency_records import DEFAULT_LOCK_TIMEOUT, DEFAULT_TTL
-from tests.support.stores import BACKENDS, MODES, Awaitable, FakeClock, store_url
+from tests.support.stores import BACKENDS, MODES, Awaitable, FakeClock, close_store, store_url
 
 
 @pytest.fixture
@@ -31,14 +30,6 @@ def _build(kind: str, backend: str, mode: str, url: str, **options: Any) -> Any:
     return factory(url, **options)
 
 
-async def _close(store: Any) -> None:
-    close = getattr(store, "close", None)
-    if close is not None:
-        result = close()
-        if inspect.isawaitable(result):
-            await result
-
-
 @pytest.fixture(params=[(b, m) for b in BACKENDS for m in MODES], ids=lambda p: f"{p[0]}-{p[1]}")
 async def make_idempotency(
     request: pytest.FixtureRequest, clock: FakeClock, tmp_path: Path
@@ -55,7 +46,7 @@ async def make_idempotency(
 
     yield make
     for store in made:
-        await _close(store)
+        await close_store(store)
 
 
 @pytest.fixture(params=[(b, m) for b in BACKENDS for m in MODES], ids=lambda p: f"{p[0]}-{p[1]}")
@@ -74,4 +65,4 @@ async def make_events(
 
     yield make
     for store in made:
-        await _close(store)
+        await close_store(store)

@@ -10,9 +10,11 @@ from molam_sdk_ext import stores
 from molam_sdk_ext.stores import (
     AsyncIdempotencyStore,
     AsyncWebhookEventStore,
+    AsyncWebhookInbox,
     BreakerStateStore,
     IdempotencyStore,
     WebhookEventStore,
+    WebhookInbox,
 )
 from molam_sdk_ext.stores.idempotency_records import fingerprint_request
 
@@ -40,6 +42,18 @@ ASYNC_EVENTS: list[type[AsyncWebhookEventStore]] = [
     stores.AsyncRedisWebhookEventStore,
     stores.AsyncPostgresWebhookEventStore,
 ]
+SYNC_INBOXES: list[type[WebhookInbox]] = [
+    stores.MemoryWebhookInbox,
+    stores.SQLiteWebhookInbox,
+    stores.RedisWebhookInbox,
+    stores.PostgresWebhookInbox,
+]
+ASYNC_INBOXES: list[type[AsyncWebhookInbox]] = [
+    stores.AsyncMemoryWebhookInbox,
+    stores.AsyncSQLiteWebhookInbox,
+    stores.AsyncRedisWebhookInbox,
+    stores.AsyncPostgresWebhookInbox,
+]
 BREAKERS: list[type[BreakerStateStore]] = [stores.MemoryBreakerStateStore, stores.RedisBreakerStateStore]
 
 CASES = [
@@ -47,6 +61,8 @@ CASES = [
     (AsyncIdempotencyStore, ASYNC_IDEMPOTENCY, True),
     (WebhookEventStore, SYNC_EVENTS, False),
     (AsyncWebhookEventStore, ASYNC_EVENTS, True),
+    (WebhookInbox, SYNC_INBOXES, False),
+    (AsyncWebhookInbox, ASYNC_INBOXES, True),
     (BreakerStateStore, BREAKERS, False),
 ]
 

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-__all__ = ["BACKENDS", "MODES", "SHARED_BACKENDS", "Awaitable", "FakeClock", "store_url"]
+__all__ = ["BACKENDS", "MODES", "SHARED_BACKENDS", "Awaitable", "FakeClock", "close_store", "store_url"]
 
 #: Every store backend, and those shared between processes; each test runs its store sync and async.
 BACKENDS = ["memory", "sqlite", "redis", "postgres"]
@@ -48,6 +48,15 @@ class Awaitable:
             return result
 
         return call
+
+
+async def close_store(store: Any) -> None:
+    """Close ``store`` (sync or async) if it has anything to close."""
+    close = getattr(store, "close", None)
+    if close is not None:
+        result = close()
+        if inspect.isawaitable(result):
+            await result
 
 
 def store_url(request: pytest.FixtureRequest, backend: str, tmp_path: Path) -> str:
