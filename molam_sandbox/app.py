@@ -11,7 +11,9 @@ Sandbox-only routes (not in the spec) live under ``/_sandbox/``: ``GET /_sandbox
 ``POST /_sandbox/payouts/{id}/advance``, ``POST /_sandbox/merchants/onboarding/{id}/advance`` and
 ``POST /_sandbox/wallets``; and, without an API key (a customer's browser sends none), the hosted checkout
 page ``GET``/``POST /_sandbox/pages/checkout/{id}/{token}`` (`molam_sandbox.checkout`, the URL a payment
-intent's ``redirect_url`` gives).
+intent's ``redirect_url`` gives) and the hosted onboarding page ``GET``/``POST
+/_sandbox/pages/onboarding/{id}/{token}`` (`molam_sandbox.onboarding_actions`, a merchant onboarding
+application's ``onboarding_url``).
 """
 
 from __future__ import annotations
@@ -19,23 +21,35 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import datetime
+import enum
 import json
 import os
 import re
 import signal
 import time
-import urllib.parse
 from collections.abc import AsyncIterator, Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
-from starlette.responses import RedirectResponse, Response
+from starlette.responses import Response
 from starlette.routing import Route
 
-from molam_sandbox import checkout, checkout_page, onboarding, payments, payouts, triggers, wallets
+from molam_sandbox import (
+    checkout,
+    checkout_page,
+    hosted,
+    hosted_page,
+    onboarding,
+    onboarding_actions,
+    onboarding_page,
+    payments,
+    payouts,
+    triggers,
+    wallets,
+)
 from molam_sandbox.delivery import WebhookDispatcher
 from molam_sandbox.engine import Engine
 from molam_sandbox.errors import SandboxError, error_bytes, invalid_param
@@ -45,7 +59,7 @@ from molam_sandbox.middleware import ASGIApp, Receive, SandboxMiddleware, Scope,
 from molam_sandbox.plugins import PLUGINS
 from molam_sandbox.settings import Env, SandboxSettings
 from molam_sandbox.spec import ApiSpec, load_api, load_models
-from molam_sandbox.state import Database, Tx, new_id
+from molam_sandbox.state import Database, Tx
 from molam_sandbox.timers import run_due_timers
 from molam_sandbox.validation import check_currency
 from molam_sdk.models.merchant_onboarding_status import MerchantOnboardingStatus
@@ -346,6 +360,19 @@ def _optional_choice(data: Doc, name: str, allowed: tuple[str, ...]) -> str | No
     return str(value)
 
 
+_Choice = TypeVar("_Choice", bound=enum.Enum)
+
+
+def _page_choice(choices: type[_Choice], click: hosted.Click | None) -> _Choice | None:
+    """The page control a click names, or None (no click, or a value no control of the page posts)."""
+    if click is None:
+        return None
+    try:
+        return choices(click.choice)
+    except ValueError:
+        return None
+
+
 # -- sandbox-only routes -----------------------------------------------------------------------------------
 
 
@@ -417,59 +444,78 @@ def _routes(sb: Sandbox) -> list[Route]:
             ),
         )
 
-    def checkout_redirect(to: str) -> Response:
-        return RedirectResponse(to, status_code=303, headers=checkout_page.PAGE_HEADERS)
-
     no_checkout = (
         404,
         "Checkout link not valid",
         "This checkout link is not valid. Ask the shop for a new one.",
     )
+    not_understood = (400, "Not understood", "Choose an option on the page.")
 
     async def show_checkout(request: Request) -> Response:
         pi_id, token = str(request.path_params["id"]), str(request.path_params["token"])
         with sb.db.read() as tx:
             found = checkout.open_checkout(tx, pi_id, token)
         if found is None:
-            return checkout_page.render_problem(*no_checkout)
+            return hosted_page.render_problem(checkout_page.PRODUCT, *no_checkout)
         # A fresh nonce per page view: the pay request it posts is acted on once (double click, two tabs).
-        return checkout_page.render_checkout(found, nonce=new_id("", 24))
+        return checkout_page.render_checkout(found, nonce=hosted.new_nonce())
 
     async def checkout_action(request: Request) -> Response:
         pi_id, token = str(request.path_params["id"]), str(request.path_params["token"])
-        try:
-            form = urllib.parse.parse_qs(
-                (await request.body()).decode("utf-8"), strict_parsing=False, max_num_fields=8
-            )
-            choice = checkout.Choice(form["choice"][0])
-            nonce = form["nonce"][0]
-        except (ValueError, KeyError, UnicodeDecodeError):
-            return checkout_page.render_problem(
-                400, "Not understood", "Choose an option on the checkout page."
-            )
-        if checkout.NONCE_PATTERN.fullmatch(nonce) is None:
-            return checkout_page.render_problem(
-                400, "Not understood", "Choose an option on the checkout page."
-            )
+        click = hosted.read_click(await request.body())
+        choice = _page_choice(checkout.Choice, click)
+        if click is None or choice is None:
+            return hosted_page.render_problem(checkout_page.PRODUCT, *not_understood)
         with sb.db.transaction() as tx:  # one transaction: the nonce is recorded with what the click did
-            after = checkout.act(tx, sb.api, sb.env(), pi_id, token, choice, nonce)
+            after = checkout.act(tx, sb.api, sb.env(), pi_id, token, choice, click.nonce)
         if after is None:
-            return checkout_page.render_problem(*no_checkout)
+            return hosted_page.render_problem(checkout_page.PRODUCT, *no_checkout)
         if after.stage in (checkout.Stage.CHOOSE, checkout.Stage.AUTHENTICATE):
-            return checkout_redirect(request.url.path)  # the page again: a decline shown, or the 3DS step
+            return hosted_page.redirect(request.url.path)  # the page again: a decline shown, or the 3DS step
         target = checkout_page.destination(after)
-        return checkout_redirect(target) if target else checkout_page.render_outcome(after)
+        return hosted_page.redirect(target) if target else checkout_page.render_outcome(after)
 
     async def no_checkout_page(request: Request) -> Response:
-        return checkout_page.render_problem(*no_checkout)
+        return hosted_page.render_problem(checkout_page.PRODUCT, *no_checkout)
+
+    no_application = (
+        404,
+        "Onboarding link not valid",
+        "This onboarding link is not valid. Ask the platform that sent you here for a new one.",
+    )
+
+    async def show_onboarding(request: Request) -> Response:
+        mo_id, token = str(request.path_params["id"]), str(request.path_params["token"])
+        with sb.db.read() as tx:
+            found = onboarding_actions.open_application(tx, mo_id, token)
+        if found is None:
+            return hosted_page.render_problem(onboarding_page.PRODUCT, *no_application)
+        return onboarding_page.render_onboarding(found, nonce=hosted.new_nonce())
+
+    async def onboarding_action(request: Request) -> Response:
+        mo_id, token = str(request.path_params["id"]), str(request.path_params["token"])
+        click = hosted.read_click(await request.body())
+        choice = _page_choice(onboarding_actions.Choice, click)
+        if click is None or choice is None:
+            return hosted_page.render_problem(onboarding_page.PRODUCT, *not_understood)
+        with sb.db.transaction() as tx:  # one transaction: the nonce is recorded with what the click did
+            after = onboarding_actions.act(tx, sb.env(), mo_id, token, choice, click.nonce)
+        if after is None:
+            return hosted_page.render_problem(onboarding_page.PRODUCT, *no_application)
+        if not after.decided:
+            return hosted_page.redirect(request.url.path)  # the page again, at the application's next step
+        target = onboarding_page.destination(after)
+        return hosted_page.redirect(target) if target else onboarding_page.render_outcome(after)
+
+    async def no_onboarding_page(request: Request) -> Response:
+        return hosted_page.render_problem(onboarding_page.PRODUCT, *no_application)
 
     async def browser_page(request: Request) -> Response:
         return json_response(
             {
                 "object": "sandbox_page",
                 "message": "Local sandbox: there is no customer page to show. Complete the step with the "
-                "sandbox API (POST /_sandbox/payment_intents/{id}/complete_action or "
-                "POST /_sandbox/merchants/onboarding/{id}/advance).",
+                "sandbox API (POST /_sandbox/payment_intents/{id}/complete_action).",
             }
         )
 
@@ -483,5 +529,8 @@ def _routes(sb: Sandbox) -> list[Route]:
         Route(f"{payments.CHECKOUT_PATH}/{{id}}/{{token}}", show_checkout, methods=["GET"]),
         Route(f"{payments.CHECKOUT_PATH}/{{id}}/{{token}}", checkout_action, methods=["POST"]),
         Route(f"{payments.CHECKOUT_PATH}/{{rest:path}}", no_checkout_page, methods=["GET", "POST"]),
+        Route(f"{onboarding.ONBOARDING_PATH}/{{id}}/{{token}}", show_onboarding, methods=["GET"]),
+        Route(f"{onboarding.ONBOARDING_PATH}/{{id}}/{{token}}", onboarding_action, methods=["POST"]),
+        Route(f"{onboarding.ONBOARDING_PATH}/{{rest:path}}", no_onboarding_page, methods=["GET", "POST"]),
         Route("/_sandbox/pages/{rest:path}", browser_page, methods=["GET"]),
     ]

@@ -12,19 +12,17 @@ events are exactly what those calls make: there is no second state machine.
 One click pays once. Every page carries a fresh nonce; the first request with a nonce records it in the
 intent's internal document, in the same SQLite transaction (``BEGIN IMMEDIATE``, serialized) as the payment,
 and a repeat of it (a double click, a resubmitted form, the back button) changes nothing and is answered by
-the intent's state. A choice the intent's state no longer allows (another tab paid first) changes nothing
-either. The HTML lives in `molam_sandbox.checkout_page`.
+the intent's state (`molam_sandbox.hosted`, shared with the onboarding page). A choice the intent's state no
+longer allows (another tab paid first) changes nothing either. The HTML lives in `molam_sandbox.checkout_page`.
 """
 
 from __future__ import annotations
 
 import enum
-import hmac
-import re
 
 import attrs
 
-from molam_sandbox import payments
+from molam_sandbox import hosted, payments
 from molam_sandbox.errors import SandboxError
 from molam_sandbox.objects import load, table_of, view
 from molam_sandbox.plugins import invoke
@@ -38,7 +36,6 @@ from molam_sdk.models.payment_intent import PaymentIntent
 from molam_sdk.models.payment_intent_status import PaymentIntentStatus
 
 __all__ = [
-    "NONCE_PATTERN",
     "PAY_METHODS",
     "Checkout",
     "Choice",
@@ -86,11 +83,7 @@ PAY_METHODS: dict[Choice, str] = {
 }
 """The test payment method each pay control confirms with (README, Test payment methods)."""
 
-NONCE_PATTERN = re.compile(r"[A-Za-z0-9]{16,64}")
-"""What a page's nonce looks like (the page makes 24 base62 characters)."""
-
 _HANDLED = "checkout_nonces"  # internal: nonces of the page requests already acted on, newest last
-_KEEP_NONCES = 50  # enough for any customer's retries; bounds the internal document
 
 
 class Stage(enum.Enum):
@@ -144,10 +137,7 @@ def open_checkout(tx: Tx, pi_id: str, token: str) -> Checkout | None:
     time, and an intent that never had a checkout page has no token to match.
     """
     record = tx.get_in_any_account(table_of(PaymentIntent), pi_id)
-    expected = None if record is None else payments.checkout_token(record.internal)
-    if record is None or expected is None:
-        return None
-    if not hmac.compare_digest(expected.encode("ascii"), token.encode("utf-8", "replace")):
+    if record is None or not hosted.token_matches(payments.checkout_token(record.internal), token):
         return None
     return Checkout(record.account, view(PaymentIntent, record.doc))
 
@@ -164,11 +154,8 @@ def act(
     if found is None:
         return None
     pi = load(tx, PaymentIntent, found.account, pi_id)
-    handled = pi.internal.setdefault(_HANDLED, [])
-    if nonce in handled:
+    if not hosted.first_use(pi.internal, _HANDLED, nonce):
         return found  # a repeat of a request already acted on: its outcome stands
-    handled.append(nonce)
-    del handled[:-_KEEP_NONCES]
     pi.save(tx)
     stage = found.stage
     if choice in PAY_METHODS and stage is Stage.CHOOSE:

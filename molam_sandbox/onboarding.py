@@ -3,6 +3,11 @@
 Applications move on with ``POST /_sandbox/merchants/onboarding/{id}/advance`` (or every `onboarding_delay`
 seconds when that is set). A `business_name` containing "reject" (any case) is rejected at review; any other
 is approved and gets a ``mer_`` merchant id. Each status change records ``merchant.onboarding.updated``.
+
+An application's ``onboarding_url`` is the sandbox's hosted onboarding page for it,
+``{ONBOARDING_PATH}/<id>/<token>``: the token is a capability (the applicant's browser sends no API key),
+kept in the application's internal document with its ``return_url``. The page
+(`molam_sandbox.onboarding_actions`) moves the application through `advance_onboarding`, as the API does.
 """
 
 from __future__ import annotations
@@ -11,6 +16,7 @@ from typing import Any
 
 import attrs
 
+from molam_sandbox import hosted
 from molam_sandbox.engine import Call
 from molam_sandbox.errors import invalid_param, unexpected_state
 from molam_sandbox.events import record_event
@@ -28,9 +34,12 @@ from molam_sdk.models.merchant_onboarding_status import MerchantOnboardingStatus
 __all__ = [
     "ADVANCE_ONBOARDING",
     "NEXT_STATUSES",
+    "ONBOARDING_PATH",
     "advance_onboarding",
+    "applicant_return_url",
     "auto_advance_onboarding",
     "create_onboarding",
+    "onboarding_token",
 ]
 
 Doc = dict[str, Any]
@@ -44,6 +53,9 @@ NEXT_STATUSES: dict[Status, tuple[Status, ...]] = {
 
 ADVANCE_ONBOARDING = "onboarding.advance"
 """Timer action: an application moves one natural step."""
+
+ONBOARDING_PATH = "/_sandbox/pages/onboarding"
+"""Where the sandbox serves the hosted onboarding page: ``{ONBOARDING_PATH}/<application id>/<token>``."""
 
 _REQUIREMENTS = {
     BusinessType.INDIVIDUAL: ["identity_document", "proof_of_address"],
@@ -59,6 +71,19 @@ _KIND = object_type(MerchantOnboarding)
 _APPLICANT_RETURN_URL = (
     "applicant_return_url"  # internal: where the applicant goes back to (kept, not served)
 )
+_ONBOARDING_TOKEN = "onboarding_token"  # internal: the capability in the application's onboarding_url
+
+
+def onboarding_token(internal: Doc) -> str | None:
+    """The onboarding page's capability token kept in an application's internal document, if it has one."""
+    token = internal.get(_ONBOARDING_TOKEN)
+    return token if isinstance(token, str) else None
+
+
+def applicant_return_url(internal: Doc) -> str | None:
+    """Where the application's creator asked to send the applicant back to (its ``return_url``), if anywhere."""
+    url = internal.get(_APPLICANT_RETURN_URL)
+    return url if isinstance(url, str) else None
 
 
 @PLUGINS.write("create_merchant_onboarding")
@@ -70,8 +95,10 @@ def create_onboarding(c: Call) -> Doc:
         status=Status.PENDING,
         requirements=list(_REQUIREMENTS.get(request.business_type, ["identity_document"])),
     )
-    stored = new(MerchantOnboarding, c.account, doc, {_APPLICANT_RETURN_URL: return_url})
-    stored.obj.onboarding_url = f"{c.env.settings.public_url}/_sandbox/pages/onboarding/{stored.id}"
+    token = hosted.new_token()
+    internal = {_APPLICANT_RETURN_URL: return_url, _ONBOARDING_TOKEN: token}
+    stored = new(MerchantOnboarding, c.account, doc, internal)
+    stored.obj.onboarding_url = f"{c.env.settings.public_url}{ONBOARDING_PATH}/{stored.id}/{token}"
     stored.add(c.tx)
     if c.env.settings.onboarding_delay is not None:
         c.tx.schedule(c.account, ADVANCE_ONBOARDING, stored.id, c.env.now + c.env.settings.onboarding_delay)

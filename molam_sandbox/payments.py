@@ -36,6 +36,7 @@ from typing import Any
 
 import attrs
 
+from molam_sandbox import hosted
 from molam_sandbox.engine import Call
 from molam_sandbox.errors import SandboxError, invalid_param, unexpected_state
 from molam_sandbox.events import record_event
@@ -134,7 +135,6 @@ _AWAITING_CUSTOMER = frozenset({Status.REQUIRES_PAYMENT_METHOD, Status.REQUIRES_
 CHECKOUT_PATH = "/_sandbox/pages/checkout"
 """Where the sandbox serves the hosted checkout page: ``{CHECKOUT_PATH}/<intent id>/<token>``."""
 _CHECKOUT_TOKEN = "checkout_token"  # internal: the capability in the intent's redirect_url
-_CHECKOUT_TOKEN_LENGTH = 32  # base62: about 190 bits, unguessable
 
 SETTLE_PAYMENT = "payment_intent.settle"
 """Timer action: a `processing` payment intent settles."""
@@ -216,7 +216,7 @@ def _show_checkout(pi: Stored[PaymentIntent], env: Env) -> None:
         return
     token = checkout_token(pi.internal)
     if token is None:
-        token = pi.internal[_CHECKOUT_TOKEN] = new_id("", _CHECKOUT_TOKEN_LENGTH)
+        token = pi.internal[_CHECKOUT_TOKEN] = hosted.new_token()
     pi.obj.redirect_url = _checkout_url(env, pi.id, token)
 
 
@@ -248,7 +248,7 @@ def create_payment_intent(c: Call) -> Doc:
     internal: Doc = {}
     if payment_method is None:
         # No method yet: the customer chooses one on the hosted checkout page (a token unrelated to the secret).
-        token = internal[_CHECKOUT_TOKEN] = new_id("", _CHECKOUT_TOKEN_LENGTH)
+        token = internal[_CHECKOUT_TOKEN] = hosted.new_token()
         doc[_INTENT_FIELDS.redirect_url.name] = _checkout_url(c.env, pi_id, token)
     record = c.insert(doc, internal)
     if request.confirm:

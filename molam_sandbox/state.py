@@ -266,7 +266,7 @@ class Tx:
         """The object with `object_id` whatever its account, or None (ids are unique across accounts).
 
         Only for routes reached without an API key, that prove their right to the object otherwise (the
-        hosted checkout page's capability token): everything else is scoped by `account`.
+        hosted checkout and onboarding pages' capability tokens): everything else is scoped by `account`.
         """
         row = self._conn.execute(
             f"SELECT account, doc, internal FROM {self._table(table)} WHERE id = ?", (object_id,)
