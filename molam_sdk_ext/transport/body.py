@@ -28,64 +28,81 @@ DEFAULT_MAX_RESPONSE_BYTES = 10 * 1024 * 1024
 MAX_RESPONSE_BYTES_EXTENSION = "molam_max_response_bytes"
 
 
-def _limit(request: httpx.Request) -> int:
-    limit: int = request.extensions.get(MAX_RESPONSE_BYTES_EXTENSION, DEFAULT_MAX_RESPONSE_BYTES)
-    return limit
+class _Body:
+    """One response body being read: the cap, the deadline, what has arrived. As a context manager (``with``
+    or ``async with``, the only difference) it closes the response at the end, and loads the body into it
+    when the reading succeeded."""
 
+    __slots__ = ("chunks", "limit", "request", "response", "size")
 
-def _too_large(response: httpx.Response, limit: int) -> ResponseTooLargeError:
-    return ResponseTooLargeError(
-        limit=limit, status=response.status_code, request_id=response.headers.get("molam-request-id")
-    )
+    def __init__(self, response: httpx.Response, request: httpx.Request) -> None:
+        self.response = response
+        self.request = request
+        self.limit: int = request.extensions.get(MAX_RESPONSE_BYTES_EXTENSION, DEFAULT_MAX_RESPONSE_BYTES)
+        self.chunks: list[bytes] = []
+        self.size = 0
+        response.request = request
 
+    def too_large(self) -> ResponseTooLargeError:
+        """The error for a body over the cap."""
+        response = self.response
+        return ResponseTooLargeError(
+            limit=self.limit, status=response.status_code, request_id=response.headers.get("molam-request-id")
+        )
 
-def _check_declared_length(response: httpx.Response, limit: int) -> None:
-    declared = response.headers.get("content-length")
-    # Only an identity body's length says what it decodes to; a compressed one is counted as it inflates.
-    identity = "content-encoding" not in response.headers
-    if identity and declared is not None and declared.isdigit() and int(declared) > limit:
-        raise _too_large(response, limit)
+    def declared_too_large(self) -> bool:
+        """Whether ``Content-Length`` already says the body is over the cap (nothing need be read)."""
+        headers = self.response.headers
+        declared = headers.get("content-length")
+        # Only an identity body's length says what it decodes to; a compressed one is counted as it inflates.
+        identity = "content-encoding" not in headers
+        return identity and declared is not None and declared.isdigit() and int(declared) > self.limit
 
+    def add(self, chunk: bytes) -> None:
+        """Keep one decoded chunk: over the cap or past the deadline, stop."""
+        self.size += len(chunk)
+        if self.size > self.limit:
+            raise self.too_large()
+        check_deadline(self.request)
+        self.chunks.append(chunk)
 
-def _loaded(response: httpx.Response, chunks: list[bytes]) -> None:
-    # httpx has no public way to hand over a body read elsewhere; `read()` returns `_content` when present
-    # (and `iter_bytes` replays it), which is exactly what `Response(content=...)` sets.
-    response._content = b"".join(chunks)
+    def load(self, error: BaseException | None) -> None:
+        """After the response is closed: hand the body to httpx, unless the reading failed."""
+        if error is None:
+            # httpx has no public way to hand over a body read elsewhere; `read()` returns `_content` when
+            # present (and `iter_bytes` replays it), which is exactly what `Response(content=...)` sets.
+            self.response._content = b"".join(self.chunks)
+
+    def __enter__(self) -> _Body:
+        if self.declared_too_large():
+            self.response.close()  # `__exit__` does not run when `__enter__` raises
+            raise self.too_large()
+        return self
+
+    def __exit__(self, exc_type: object, error: BaseException | None, tb: object) -> None:
+        self.response.close()
+        self.load(error)
+
+    async def __aenter__(self) -> _Body:
+        if self.declared_too_large():
+            await self.response.aclose()
+            raise self.too_large()
+        return self
+
+    async def __aexit__(self, exc_type: object, error: BaseException | None, tb: object) -> None:
+        await self.response.aclose()
+        self.load(error)
 
 
 def read_body(response: httpx.Response, request: httpx.Request) -> None:
     """Read `response`'s whole body now, within the deadline and the size cap (then it is loaded)."""
-    limit = _limit(request)
-    response.request = request
-    chunks: list[bytes] = []
-    size = 0
-    try:
-        _check_declared_length(response, limit)
+    with _Body(response, request) as body:
         for chunk in response.iter_bytes():
-            size += len(chunk)
-            if size > limit:
-                raise _too_large(response, limit)
-            check_deadline(request)
-            chunks.append(chunk)
-    finally:
-        response.close()
-    _loaded(response, chunks)
+            body.add(chunk)
 
 
 async def aread_body(response: httpx.Response, request: httpx.Request) -> None:
     """The async twin of `read_body`."""
-    limit = _limit(request)
-    response.request = request
-    chunks: list[bytes] = []
-    size = 0
-    try:
-        _check_declared_length(response, limit)
+    async with _Body(response, request) as body:
         async for chunk in response.aiter_bytes():
-            size += len(chunk)
-            if size > limit:
-                raise _too_large(response, limit)
-            check_deadline(request)
-            chunks.append(chunk)
-    finally:
-        await response.aclose()
-    _loaded(response, chunks)
+            body.add(chunk)

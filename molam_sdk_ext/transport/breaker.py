@@ -36,6 +36,7 @@ import httpx
 from ..errors import APIConnectionError, CircuitOpenError
 from ..observability.logs import get_logger
 from .deadline import DeadlineExceeded, current_deadline
+from .layer import AsyncLayer, Layer
 
 __all__ = [
     "CLOSED",
@@ -451,11 +452,11 @@ def _refuse_if_out_of_time(request: httpx.Request) -> None:
         raise DeadlineExceeded("The call's deadline passed before the attempt was sent.", request=request)
 
 
-class CircuitBreakerTransport(httpx.BaseTransport):
+class CircuitBreakerTransport(Layer):
     """Fails fast with `CircuitOpenError` while the target host's breaker is open; reports outcomes to it."""
 
     def __init__(self, inner: httpx.BaseTransport, registry: BreakerRegistry | None = None) -> None:
-        self.inner = inner
+        super().__init__(inner)
         self.registry = registry or BreakerRegistry()
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
@@ -477,17 +478,13 @@ class CircuitBreakerTransport(httpx.BaseTransport):
             breaker.on_success(token)
         return response
 
-    def close(self) -> None:
-        """Close the wrapped transport."""
-        self.inner.close()
 
-
-class AsyncCircuitBreakerTransport(httpx.AsyncBaseTransport):
+class AsyncCircuitBreakerTransport(AsyncLayer):
     """The async twin of `CircuitBreakerTransport`, sharing the same (thread-safe) breakers through their
     ``*_async`` methods (so a shared breaker's store I/O never blocks the event loop)."""
 
     def __init__(self, inner: httpx.AsyncBaseTransport, registry: BreakerRegistry | None = None) -> None:
-        self.inner = inner
+        super().__init__(inner)
         self.registry = registry or BreakerRegistry()
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
@@ -508,7 +505,3 @@ class AsyncCircuitBreakerTransport(httpx.AsyncBaseTransport):
         else:
             await breaker.on_success_async(token)
         return response
-
-    async def aclose(self) -> None:
-        """Close the wrapped transport."""
-        await self.inner.aclose()

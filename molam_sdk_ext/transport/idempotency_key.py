@@ -15,6 +15,7 @@ import os
 import httpx
 
 from ..errors import ValidationError
+from .layer import AsyncLayer, Layer
 
 __all__ = [
     "IDEMPOTENCY_HEADER",
@@ -71,33 +72,19 @@ def _ensure_key(request: httpx.Request) -> None:
     request.extensions[IDEMPOTENCY_KEY_EXTENSION] = key
 
 
-class IdempotencyTransport(httpx.BaseTransport):
+class IdempotencyTransport(Layer):
     """Adds an `Idempotency-Key` to each POST that has none, then sends through `inner`."""
-
-    def __init__(self, inner: httpx.BaseTransport) -> None:
-        self.inner = inner
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         """Send `request` with a key added when it is a POST without one."""
         _ensure_key(request)
         return self.inner.handle_request(request)
 
-    def close(self) -> None:
-        """Close the wrapped transport."""
-        self.inner.close()
 
-
-class AsyncIdempotencyTransport(httpx.AsyncBaseTransport):
+class AsyncIdempotencyTransport(AsyncLayer):
     """The async twin of `IdempotencyTransport`."""
-
-    def __init__(self, inner: httpx.AsyncBaseTransport) -> None:
-        self.inner = inner
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         """Send `request` with a key added when it is a POST without one."""
         _ensure_key(request)
         return await self.inner.handle_async_request(request)
-
-    async def aclose(self) -> None:
-        """Close the wrapped transport."""
-        await self.inner.aclose()

@@ -17,6 +17,7 @@ from ..observability.hooks import Hooks, RequestEvent, ResponseEvent
 from ..observability.logs import get_logger
 from ..observability.telemetry import TELEMETRY_HEADER, TelemetryRecorder
 from .idempotency_key import IDEMPOTENCY_KEY_EXTENSION
+from .layer import AsyncLayer, Layer
 from .retry import ATTEMPT_EXTENSION, RetryEvent, RetryListener
 
 __all__ = ["AsyncObservabilityTransport", "ObservabilityTransport", "retry_listener"]
@@ -34,6 +35,10 @@ class _Observer:
     def __init__(self, hooks: Hooks | None, telemetry: TelemetryRecorder | None) -> None:
         self.hooks = hooks
         self.telemetry = telemetry
+
+    def observe(self, request: httpx.Request) -> _Call:
+        """Start observing one call: ``with`` the result around sending it, setting its `response`."""
+        return _Call(self, request, self.start(request))
 
     def start(self, request: httpx.Request) -> float:
         telemetry = self.telemetry
@@ -71,20 +76,7 @@ class _Observer:
                 request_id,
                 attempts,
             )
-        hooks = self.hooks
-        if hooks is not None and hooks.response:
-            hooks.emit_response(
-                ResponseEvent(
-                    method=request.method,
-                    url=str(request.url),
-                    path=request.url.path,
-                    status=response.status_code,
-                    duration=duration,
-                    request_id=request_id,
-                    attempts=attempts,
-                    idempotency_key=_idempotency_key(request),
-                )
-            )
+        self._ended(request, duration, attempts, response.status_code, request_id, None)
 
     def failed(self, request: httpx.Request, started: float, error: BaseException) -> None:
         duration = time.perf_counter() - started
@@ -98,6 +90,17 @@ class _Observer:
                 duration * 1000,
                 attempts,
             )
+        self._ended(request, duration, attempts, None, None, type(error).__name__)
+
+    def _ended(
+        self,
+        request: httpx.Request,
+        duration: float,
+        attempts: int,
+        status: int | None,
+        request_id: str | None,
+        error: str | None,
+    ) -> None:
         hooks = self.hooks
         if hooks is not None and hooks.response:
             hooks.emit_response(
@@ -105,14 +108,36 @@ class _Observer:
                     method=request.method,
                     url=str(request.url),
                     path=request.url.path,
-                    status=None,
+                    status=status,
                     duration=duration,
-                    request_id=None,
+                    request_id=request_id,
                     attempts=attempts,
                     idempotency_key=_idempotency_key(request),
-                    error=type(error).__name__,
+                    error=error,
                 )
             )
+
+
+class _Call:
+    """One observed call: reported as finished (with the `response` set inside the ``with``) or failed."""
+
+    __slots__ = ("observer", "request", "response", "started")
+
+    response: httpx.Response
+
+    def __init__(self, observer: _Observer, request: httpx.Request, started: float) -> None:
+        self.observer = observer
+        self.request = request
+        self.started = started
+
+    def __enter__(self) -> _Call:
+        return self
+
+    def __exit__(self, exc_type: object, error: BaseException | None, tb: object) -> None:
+        if error is None:
+            self.observer.finished(self.request, self.started, self.response)
+        else:
+            self.observer.failed(self.request, self.started, error)
 
 
 def _idempotency_key(request: httpx.Request) -> str | None:
@@ -143,7 +168,7 @@ def retry_listener(hooks: Hooks | None) -> RetryListener:
     return on_retry
 
 
-class ObservabilityTransport(httpx.BaseTransport):
+class ObservabilityTransport(Layer):
     """Logs, runs hooks and adds the telemetry header (its only owner) around each call sent through `inner`."""
 
     def __init__(
@@ -153,27 +178,17 @@ class ObservabilityTransport(httpx.BaseTransport):
         hooks: Hooks | None = None,
         telemetry: TelemetryRecorder | None = None,
     ) -> None:
-        self.inner = inner
+        super().__init__(inner)
         self._observer = _Observer(hooks, telemetry)
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         """Send `request` through `inner`, observing it."""
-        observer = self._observer
-        started = observer.start(request)
-        try:
-            response = self.inner.handle_request(request)
-        except BaseException as exc:
-            observer.failed(request, started, exc)
-            raise
-        observer.finished(request, started, response)
-        return response
-
-    def close(self) -> None:
-        """Close the wrapped transport."""
-        self.inner.close()
+        with self._observer.observe(request) as call:
+            call.response = self.inner.handle_request(request)
+        return call.response
 
 
-class AsyncObservabilityTransport(httpx.AsyncBaseTransport):
+class AsyncObservabilityTransport(AsyncLayer):
     """The async twin of `ObservabilityTransport`."""
 
     def __init__(
@@ -183,21 +198,11 @@ class AsyncObservabilityTransport(httpx.AsyncBaseTransport):
         hooks: Hooks | None = None,
         telemetry: TelemetryRecorder | None = None,
     ) -> None:
-        self.inner = inner
+        super().__init__(inner)
         self._observer = _Observer(hooks, telemetry)
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         """Send `request` through `inner`, observing it."""
-        observer = self._observer
-        started = observer.start(request)
-        try:
-            response = await self.inner.handle_async_request(request)
-        except BaseException as exc:
-            observer.failed(request, started, exc)
-            raise
-        observer.finished(request, started, response)
-        return response
-
-    async def aclose(self) -> None:
-        """Close the wrapped transport."""
-        await self.inner.aclose()
+        with self._observer.observe(request) as call:
+            call.response = await self.inner.handle_async_request(request)
+        return call.response

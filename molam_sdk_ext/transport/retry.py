@@ -31,6 +31,7 @@ from ..errors import APIConnectionError, parse_retry_after, parse_should_retry
 from .body import aread_body, read_body
 from .deadline import DeadlineExceeded, reset_deadline, set_deadline
 from .idempotency_key import IDEMPOTENCY_KEY_EXTENSION
+from .layer import AsyncLayer, Layer
 
 __all__ = [
     "ATTEMPT_EXTENSION",
@@ -193,9 +194,11 @@ class _RetryLoop:
 
     __slots__ = (
         "_clock",
+        "_on_retry",
         "_original_timeouts",
         "_replayable",
         "_token",
+        "attempt",
         "budget",
         "deadline",
         "policy",
@@ -203,10 +206,18 @@ class _RetryLoop:
         "start",
     )
 
-    def __init__(self, policy: RetryPolicy, request: httpx.Request, clock: Callable[[], float]) -> None:
+    def __init__(
+        self,
+        policy: RetryPolicy,
+        request: httpx.Request,
+        clock: Callable[[], float],
+        on_retry: RetryListener | None,
+    ) -> None:
         self.policy = policy
         self.request = request
         self._clock = clock
+        self._on_retry = on_retry
+        self.attempt = 0
         self.start = clock()
         ext = request.extensions
         self.budget: int = ext.get(MAX_RETRIES_EXTENSION, policy.max_retries)
@@ -216,6 +227,41 @@ class _RetryLoop:
         # again, while a generator body is used up by sending it.
         self._replayable = isinstance(request.stream, httpx.ByteStream)
         self._token: Any = None
+
+    def __enter__(self) -> _RetryLoop:
+        return self
+
+    def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
+        self.finish()
+
+    def start_attempt(self) -> None:
+        """Count the attempt about to be sent and bound it by the deadline (and its own read timeout)."""
+        self.attempt += 1
+        self.before_attempt(self.attempt, self._clock())
+
+    def after_error(self, error: Exception) -> float:
+        """The wait before the next attempt, when the attempt failed with `error` (being handled); when it is
+        not to be retried, raises it (or `DeadlineExceeded` when the call ran out of time)."""
+        attempt = self.attempt
+        decision = self.decide(attempt, self._clock(), error=error)
+        if not decision.retry:
+            final = self.final_error(error, decision)
+            if final is error:
+                raise error
+            raise final from error
+        _notify(self._on_retry, self.event(attempt, decision, error=error))
+        return decision.delay
+
+    def after_response(self, response: httpx.Response) -> float | None:
+        """The wait before the next attempt, when `response` is to be retried; None when it is the answer."""
+        if response.status_code < 400:
+            return None
+        attempt = self.attempt
+        decision = self.decide(attempt, self._clock(), status=response.status_code, headers=response.headers)
+        if not decision.retry:
+            return None
+        _notify(self._on_retry, self.event(attempt, decision, response=response))
+        return decision.delay
 
     def before_attempt(self, attempt: int, now: float) -> None:
         extensions = self.request.extensions
@@ -315,7 +361,7 @@ def _notify(listener: RetryListener | None, event: RetryEvent) -> None:
         listener(event)
 
 
-class RetryTransport(httpx.BaseTransport):
+class RetryTransport(Layer):
     """Sends through `inner`, retrying as `policy` decides, sleeping with `sleep` (injectable for tests).
 
     The same `httpx.Request` (hence the same `Idempotency-Key`) is sent on every attempt. A per-call budget
@@ -339,46 +385,24 @@ class RetryTransport(httpx.BaseTransport):
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         """Send `request`, retrying retryable failures; return the last response or raise the last error."""
-        clock = self._clock
-        loop = _RetryLoop(self.policy, request, clock)
-        attempt = 0
-        try:
+        with _RetryLoop(self.policy, request, self._clock, self._on_retry) as loop:
             while True:
-                attempt += 1
-                loop.before_attempt(attempt, clock())
+                loop.start_attempt()
                 try:
                     response = self.inner.handle_request(request)
                     # Read here, under the deadline and the size cap (a discarded answer is drained too, so
                     # its connection goes back to the pool).
                     read_body(response, request)
                 except Exception as exc:
-                    decision = loop.decide(attempt, clock(), error=exc)
-                    if not decision.retry:
-                        final = loop.final_error(exc, decision)
-                        if final is exc:
-                            raise
-                        raise final from exc
-                    _notify(self._on_retry, loop.event(attempt, decision, error=exc))
-                    self._sleep(decision.delay)
+                    self._sleep(loop.after_error(exc))
                     continue
-                if response.status_code < 400:
+                delay = loop.after_response(response)
+                if delay is None:
                     return response
-                decision = loop.decide(
-                    attempt, clock(), status=response.status_code, headers=response.headers
-                )
-                if not decision.retry:
-                    return response
-                _notify(self._on_retry, loop.event(attempt, decision, response=response))
-                self._sleep(decision.delay)
-        finally:
-            loop.finish()
-
-    def close(self) -> None:
-        """Close the wrapped transport."""
-        self.inner.close()
+                self._sleep(delay)
 
 
-class AsyncRetryTransport(httpx.AsyncBaseTransport):
+class AsyncRetryTransport(AsyncLayer):
     """The async twin of `RetryTransport`: same policy and bookkeeping, waits with `asyncio.sleep`."""
 
     def __init__(
@@ -402,38 +426,16 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         """Send `request`, retrying retryable failures; return the last response or raise the last error."""
-        clock = self._clock
-        loop = _RetryLoop(self.policy, request, clock)
-        attempt = 0
-        try:
+        with _RetryLoop(self.policy, request, self._clock, self._on_retry) as loop:
             while True:
-                attempt += 1
-                loop.before_attempt(attempt, clock())
+                loop.start_attempt()
                 try:
                     response = await self.inner.handle_async_request(request)
                     await aread_body(response, request)
                 except Exception as exc:
-                    decision = loop.decide(attempt, clock(), error=exc)
-                    if not decision.retry:
-                        final = loop.final_error(exc, decision)
-                        if final is exc:
-                            raise
-                        raise final from exc
-                    _notify(self._on_retry, loop.event(attempt, decision, error=exc))
-                    await self._sleep(decision.delay)
+                    await self._sleep(loop.after_error(exc))
                     continue
-                if response.status_code < 400:
+                delay = loop.after_response(response)
+                if delay is None:
                     return response
-                decision = loop.decide(
-                    attempt, clock(), status=response.status_code, headers=response.headers
-                )
-                if not decision.retry:
-                    return response
-                _notify(self._on_retry, loop.event(attempt, decision, response=response))
-                await self._sleep(decision.delay)
-        finally:
-            loop.finish()
-
-    async def aclose(self) -> None:
-        """Close the wrapped transport."""
-        await self.inner.aclose()
+                await self._sleep(delay)
