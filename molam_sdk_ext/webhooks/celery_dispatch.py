@@ -26,8 +26,10 @@ on the app:
   seconds (``app.conf.beat_schedule["molam-webhooks-sweep"]``; pass ``sweep_every=None`` to schedule it
   yourself).
 
-Enqueuing never waits for an unreachable broker: the endpoint has recorded the event and answers 200 at once;
-the sweeper enqueues it when the broker is back. So the publish is not retried (``retry=False``), and unless
+The endpoint never waits for the publish: it records the event and answers, and the processor's background
+publisher sends the tasks in batches over one producer connection (`enqueue_many`). Enqueuing never waits
+for an unreachable broker either: an event that could not be enqueued stays recorded, is marked due, and the
+sweeper enqueues it when the broker is back. So the publish is not retried (``retry=False``), and unless
 the app sets it, ``broker_transport_options["max_retries"]`` is set to 0 (kombu would otherwise retry the
 connection itself, for seconds per delivery). Workers are not slowed by it: their consumer reconnects under
 ``broker_connection_retry`` / ``broker_connection_max_retries``, as before.
@@ -35,11 +37,13 @@ connection itself, for seconds per delivery). Workers are not slowed by it: thei
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from celery import Celery, Task
 from celery.utils.time import get_exponential_backoff_interval
 
+from molam_sdk_ext.webhooks.dispatch import EnqueueStopped
 from molam_sdk_ext.webhooks.processor import Outcome
 
 if TYPE_CHECKING:
@@ -124,9 +128,25 @@ class CeleryDispatch:
 
     def enqueue(self, event_id: str) -> None:
         """Send the work task for `event_id` (no retries: a down broker raises at once)."""
+        self._bound().apply_async(args=(event_id,), retry=False)
+
+    def enqueue_many(self, event_ids: Sequence[str]) -> None:
+        """Send the work task of each of `event_ids` through one producer (one broker connection for the
+        batch); `EnqueueStopped` with the ids not sent at the first failure."""
+        work = self._bound()
+        sent = 0
+        try:
+            with self.app.producer_or_acquire() as producer:
+                for event_id in event_ids:
+                    work.apply_async(args=(event_id,), retry=False, producer=producer)
+                    sent += 1
+        except Exception as e:
+            raise EnqueueStopped(event_ids[sent:], e) from e
+
+    def _bound(self) -> Task[Any, Any]:
         if self._work is None:
             raise RuntimeError("CeleryDispatch is not bound: pass it to WebhookProcessor(dispatch=...)")
-        self._work.apply_async(args=(event_id,), retry=False)
+        return self._work
 
     def retry_delay(self, attempts: int) -> float | None:
         """Celery's exponential backoff with full jitter before attempt ``attempts + 1``; None past

@@ -2,17 +2,19 @@
 
 A dispatch enqueues a task carrying an event id, and owns the retry schedule of failed handlers (how long to
 wait before attempt N + 1, and when to give up). It never sees a payload: workers load the event from the
-inbox, which is the one durable copy.
+inbox, which is the one durable copy. A dispatch that can send many tasks over one connection also
+implements `BatchDispatch`; the processor's background publisher then uses it.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Protocol
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 if TYPE_CHECKING:
     from molam_sdk_ext.webhooks.processor import WebhookProcessor
 
-__all__ = ["Dispatch"]
+__all__ = ["BatchDispatch", "Dispatch", "EnqueueStopped"]
 
 
 class Dispatch(Protocol):
@@ -29,3 +31,22 @@ class Dispatch(Protocol):
     def retry_delay(self, attempts: int) -> float | None:
         """Seconds to wait before running a handler that failed ``attempts`` times; None: give up (dead)."""
         ...
+
+
+@runtime_checkable
+class BatchDispatch(Dispatch, Protocol):
+    """A `Dispatch` that enqueues a batch of events at once (one broker connection for all of them)."""
+
+    def enqueue_many(self, event_ids: Sequence[str]) -> None:
+        """Enqueue a task per event id, in order; raise `EnqueueStopped` at the first one that fails."""
+        ...
+
+
+class EnqueueStopped(Exception):
+    """`BatchDispatch.enqueue_many` stopped at a failure: ``unsent`` were not enqueued (the failed one first),
+    ``cause`` is what the broker raised."""
+
+    def __init__(self, unsent: Sequence[str], cause: BaseException) -> None:
+        super().__init__(f"{len(unsent)} event(s) not enqueued: {type(cause).__name__}")
+        self.unsent = list(unsent)
+        self.cause = cause

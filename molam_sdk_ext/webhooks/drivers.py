@@ -113,8 +113,12 @@ class AsyncStoreCaller:
         return call()
 
 
-async def adrive(steps: Steps, store: AsyncStoreCaller, enqueue: Callable[[str], None]) -> ProcessResult:
-    """Perform each operation `steps` asks for, on the event loop; return the delivery's result."""
+async def adrive(
+    steps: Steps, store: AsyncStoreCaller, enqueue: Callable[[str], None], *, enqueue_blocks: bool = True
+) -> ProcessResult:
+    """Perform each operation `steps` asks for, on the event loop; return the delivery's result.
+    `enqueue_blocks`: `enqueue` publishes to the broker itself (then it runs in a worker thread), rather than
+    handing the id to a background publisher."""
     reply: Any = None
     failure: BaseException | None = None
     while not isinstance(op := _resume(steps, reply, failure), ProcessResult):
@@ -140,8 +144,10 @@ async def adrive(steps: Steps, store: AsyncStoreCaller, enqueue: Callable[[str],
             continue
         if isinstance(op, Enqueue):
             try:
-                # Publishing to a broker is blocking I/O.
-                await asyncio.to_thread(enqueue, op.event_id)
+                if enqueue_blocks:
+                    await asyncio.to_thread(enqueue, op.event_id)  # publishing to a broker is blocking I/O
+                else:
+                    enqueue(op.event_id)
             except Exception as e:
                 failure = DispatchFailure(e)
             continue

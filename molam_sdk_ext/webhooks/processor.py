@@ -13,8 +13,9 @@
 
 One delivery goes: verify the signature -> parse the typed event -> claim the event id in the store -> run the
 handler -> ``mark_processed`` (success) or ``release`` (failure, with the error) -> report the result to the
-`on_result` callbacks. In inbox mode (``inbox=``, ``dispatch=``) the endpoint records the event and enqueues
-it, and `work` runs the handler in a worker.
+`on_result` callbacks. In inbox mode (``inbox=``, ``dispatch=``) the endpoint records the event and answers;
+a background publisher (`molam_sdk_ext.webhooks.publisher`) enqueues it after the answer, and `work` runs the
+handler in a worker.
 
 The processor is in parts: `outcomes` (what a delivery ends as, and its status code), `leases` (claims held
 by a token and renewed by a heartbeat), `steps` (every decision, as a generator of operations) and `drivers`
@@ -44,6 +45,7 @@ from molam_sdk_ext.webhooks.events import WebhookEvent
 # Moved to their own modules; still importable from here, where users and adapters import them.
 from molam_sdk_ext.webhooks.leases import Heartbeat, Lease, heartbeat_interval, new_holder, on_renewal
 from molam_sdk_ext.webhooks.outcomes import Outcome, ProcessResult, ResultCallback, describe_error
+from molam_sdk_ext.webhooks.publisher import BackgroundPublisher, publish_batch
 from molam_sdk_ext.webhooks.signature import (
     DEFAULT_MAX_PAYLOAD_BYTES,
     DEFAULT_TOLERANCE,
@@ -85,6 +87,10 @@ class WebhookProcessor(EventHandlerRegistry):
     `AsyncWebhookEventStore` (default: a new in-memory store, which only deduplicates within this process).
     With an async store only `aprocess` can be used; with a blocking sync store `aprocess` runs the store
     calls in a worker thread. `retry_after` (seconds) is sent with 409/503 answers.
+
+    Inbox mode (``inbox=`` and ``dispatch=``): the endpoint records each new event and answers; with
+    ``publish_in_background`` (the default) the task is enqueued by a background publisher after the answer
+    (`flush` waits for it), otherwise within the request.
     """
 
     def __init__(
@@ -97,6 +103,7 @@ class WebhookProcessor(EventHandlerRegistry):
         tolerance: float = DEFAULT_TOLERANCE,
         max_payload_bytes: int = DEFAULT_MAX_PAYLOAD_BYTES,
         retry_after: int | None = None,
+        publish_in_background: bool = True,
     ) -> None:
         if isinstance(secrets, WebhookVerifier):
             self.verifier = secrets
@@ -131,8 +138,13 @@ class WebhookProcessor(EventHandlerRegistry):
         self._handlers: dict[str, Handler] = {}
         self._fallback: Handler | None = None
         self._result_callbacks: list[ResultCallback] = []
+        self.publisher: BackgroundPublisher | None = None
         if dispatch is not None:
             dispatch.bind(self)
+            if publish_in_background:
+                self.publisher = BackgroundPublisher(
+                    lambda event_ids: publish_batch(dispatch, event_ids), self._unpublished
+                )
 
     def __repr__(self) -> str:
         mode = "" if self.dispatch is None else f", dispatch={type(self.dispatch).__name__}"
@@ -200,7 +212,21 @@ class WebhookProcessor(EventHandlerRegistry):
 
     def _enqueue(self, event_id: str) -> None:
         assert self.dispatch is not None  # an Enqueue is only asked for in inbox mode
-        self.dispatch.enqueue(event_id)
+        if self.publisher is not None:
+            self.publisher.submit(event_id)  # never waits: the answer does not wait for the broker
+        else:
+            self.dispatch.enqueue(event_id)
+
+    def _unpublished(self, event_id: str, error: BaseException) -> None:
+        """The background publisher could not enqueue `event_id`: mark it due for the next sweep."""
+        inbox, _ = self._inbox_mode()
+        self._mark_due(inbox, event_id, error)
+
+    def flush(self, timeout: float | None = None) -> bool:
+        """Wait until every event recorded by this process so far was enqueued, or marked due for the sweeper
+        when it could not be (inbox mode with background publishing; otherwise nothing waits: True). False
+        on timeout. Call it before a planned shutdown; an exit of the interpreter also flushes, briefly."""
+        return True if self.publisher is None else self.publisher.flush(timeout)
 
     def process(
         self, raw_body: bytes | str, headers: Mapping[str, str] | str | bytes | None
@@ -253,15 +279,20 @@ class WebhookProcessor(EventHandlerRegistry):
             self._enqueue_or_mark_due(inbox, dispatch, event_id)
         return replayed
 
-    @staticmethod
-    def _enqueue_or_mark_due(inbox: WebhookInbox, dispatch: Dispatch, event_id: str) -> None:
+    @classmethod
+    def _enqueue_or_mark_due(cls, inbox: WebhookInbox, dispatch: Dispatch, event_id: str) -> None:
         try:
             dispatch.enqueue(event_id)
         except Exception as e:
-            logger.warning(
-                "webhook %s: could not enqueue (the sweeper will): %s", event_id, describe_error(e)
-            )
-            inbox.mark_due(event_id)
+            cls._mark_due(inbox, event_id, e)
+
+    @staticmethod
+    def _mark_due(inbox: WebhookInbox, event_id: str, error: BaseException) -> None:
+        """`event_id` is recorded but could not be enqueued: make it due, so that the next sweep enqueues it."""
+        logger.warning(
+            "webhook %s: could not enqueue (the sweeper will): %s", event_id, describe_error(error)
+        )
+        inbox.mark_due(event_id)
 
     def _inbox_mode(self) -> tuple[WebhookInbox, Dispatch]:
         if self.inbox is None or self.dispatch is None:
@@ -280,5 +311,8 @@ class WebhookProcessor(EventHandlerRegistry):
     ) -> ProcessResult:
         """The asyncio form of `process` (same decisions, same results)."""
         return await adrive(
-            self._reported(self._decisions.delivery(raw_body, headers)), self._astore, self._enqueue
+            self._reported(self._decisions.delivery(raw_body, headers)),
+            self._astore,
+            self._enqueue,
+            enqueue_blocks=self.publisher is None,
         )

@@ -31,13 +31,39 @@ def app_env(broker: str, inbox: str, effects: Path, **settings: str) -> dict[str
     return env
 
 
-class CeleryProcesses:
-    """Workers (solo pool: the handler runs in the worker process itself, so a SIGKILL is mid-handler) and
-    beat, each logging into ``effects/<name>.log``."""
+def parent_pid(pid: int) -> int | None:
+    """The parent of process `pid` (from /proc), or None when it is gone."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return None
+    # The command name (field 2) is in parentheses and may hold spaces: the fields after the last ")" follow.
+    return int(stat.rpartition(")")[2].split()[1])
 
-    def __init__(self, env: dict[str, str], effects: Path) -> None:
+
+def children(parents: set[int]) -> list[int]:
+    """The pids of the live processes whose parent is in `parents`."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit() and parent_pid(int(entry.name)) in parents:
+            found.append(int(entry.name))
+    return found
+
+
+class CeleryProcesses:
+    """Workers and beat, each logging into ``effects/<name>.log``.
+
+    Workers use Celery's default pool, prefork, with `concurrency` pool processes each (the handler runs in a
+    pool process: that is the one to SIGKILL mid-handler); ``pool="solo"`` runs it in the worker itself.
+    """
+
+    def __init__(
+        self, env: dict[str, str], effects: Path, *, pool: str = "prefork", concurrency: int = 2
+    ) -> None:
         self.env = env
         self.effects = effects
+        self.pool = pool
+        self.concurrency = concurrency
         self.workers: dict[str, subprocess.Popen[bytes]] = {}
         self.beat: subprocess.Popen[bytes] | None = None
         self._started = 0
@@ -61,7 +87,8 @@ class CeleryProcesses:
             [
                 "worker",
                 "-P",
-                "solo",
+                self.pool,
+                *(["-c", str(self.concurrency)] if self.pool == "prefork" else []),
                 "-n",
                 f"{name}@%h",
                 "-l",
@@ -77,7 +104,12 @@ class CeleryProcesses:
         self.beat = self._spawn("beat", ["beat", "-l", "WARNING", "-s", str(self.effects / "beat-schedule")])
 
     def kill(self, pid: int) -> bool:
-        """SIGKILL the worker with this pid (if it is one of ours and alive); restart a replacement."""
+        """SIGKILL the process with this pid if it is one of ours and alive: a pool process of one of our
+        workers (its worker starts a new one), or a worker itself (then a new worker is started)."""
+        parent = parent_pid(pid)
+        if any(proc.pid == parent and proc.poll() is None for proc in self.workers.values()):
+            os.kill(pid, signal.SIGKILL)
+            return True
         for name, proc in list(self.workers.items()):
             if proc.pid == pid and proc.poll() is None:
                 os.kill(pid, signal.SIGKILL)
@@ -92,8 +124,9 @@ class CeleryProcesses:
         return sum(1 for p in self.workers.values() if p.poll() is None)
 
     def stop(self) -> None:
-        """Stop everything (TERM, then KILL after 10 s)."""
+        """Stop everything (TERM, then KILL after 10 s; a killed worker's pool processes too)."""
         procs = [*self.workers.values(), *([self.beat] if self.beat else [])]
+        pool = children({proc.pid for proc in procs})
         for proc in procs:
             if proc.poll() is None:
                 proc.terminate()
@@ -104,14 +137,23 @@ class CeleryProcesses:
             if proc.poll() is None:
                 proc.kill()
                 proc.wait()
+        for pid in pool:  # orphaned by a worker killed above (a warm shutdown has ended them already)
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
 
 
 @contextlib.contextmanager
 def celery_processes(
-    env: dict[str, str], effects: Path, workers: int, beat: bool = True
+    env: dict[str, str],
+    effects: Path,
+    workers: int,
+    beat: bool = True,
+    *,
+    pool: str = "prefork",
+    concurrency: int = 2,
 ) -> Iterator[CeleryProcesses]:
     """Workers (and beat) for the duration of the block."""
-    procs = CeleryProcesses(env, effects)
+    procs = CeleryProcesses(env, effects, pool=pool, concurrency=concurrency)
     try:
         for _ in range(workers):
             procs.start_worker()

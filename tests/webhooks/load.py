@@ -1,5 +1,6 @@
 """Load for the inbox acceptance test and its benchmark (plain Python, no pytest): a receiver app served by
-uvicorn in its own process, and signed deliveries posted to it concurrently with their latencies."""
+uvicorn in its own process, and signed deliveries posted to it concurrently with their latencies, over
+keep-alive connections of a cheap client (`tests.webhooks.raw_http`)."""
 
 from __future__ import annotations
 
@@ -15,9 +16,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-import httpx
-
 from tests.support import free_port
+from tests.webhooks.raw_http import KeepAliveConnection, ResponseError
 from tests.webhooks.support import delivery, example_event
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -48,6 +48,15 @@ def with_duplicates(
 @contextmanager
 def receiver(app: str, env: dict[str, str], log: Path) -> Iterator[str]:
     """Serve ``module:attribute`` with uvicorn in its own process; yield the webhook URL."""
+    with receiver_process(app, env, log) as (url, _):
+        yield url
+
+
+@contextmanager
+def receiver_process(
+    app: str, env: dict[str, str], log: Path
+) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
+    """`receiver`, yielding the process too (to read its CPU time, or to SIGKILL it)."""
     port = free_port()
     with open(log, "ab") as out:
         proc = subprocess.Popen(
@@ -65,7 +74,7 @@ def receiver(app: str, env: dict[str, str], log: Path) -> Iterator[str]:
                 if proc.poll() is not None or time.monotonic() > deadline:
                     raise RuntimeError(f"receiver {app} did not start; see {log}") from None
                 time.sleep(0.05)
-        yield f"http://127.0.0.1:{port}/webhooks/molam"
+        yield f"http://127.0.0.1:{port}/webhooks/molam", proc
     finally:
         proc.terminate()
         try:
@@ -97,20 +106,20 @@ async def post_all(
     for index in range(len(deliveries)):
         queue.put_nowait(index)
     answered = 0
-    limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
-    async with httpx.AsyncClient(limits=limits, timeout=60) as client:
 
-        async def worker() -> None:
-            nonlocal answered
+    async def worker() -> None:
+        nonlocal answered
+        connection = KeepAliveConnection(url)
+        try:
             while not queue.empty():
                 index = queue.get_nowait()
                 body, headers = deliveries[index]
                 for _ in range(1 + TRANSPORT_RETRIES):
                     started = time.perf_counter()
                     try:
-                        status = (await client.post(url, content=body, headers=headers)).status_code
+                        status = await asyncio.wait_for(connection.post(body, headers), 60)
                         break
-                    except httpx.HTTPError as exc:
+                    except (OSError, EOFError, ResponseError, TimeoutError) as exc:
                         status = 0
                         if transport_errors is not None:
                             transport_errors[type(exc).__name__] += 1
@@ -119,8 +128,10 @@ async def post_all(
                 answered += 1
                 if on_posted is not None:
                     on_posted(answered)
+        finally:
+            await connection.close()
 
-        await asyncio.gather(*(worker() for _ in range(concurrency)))
+    await asyncio.gather(*(worker() for _ in range(concurrency)))
     return results
 
 

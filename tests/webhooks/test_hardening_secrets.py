@@ -171,6 +171,7 @@ def test_a_card_number_in_a_worker_handler_error_never_reaches_the_inbox(
     processor.on("payment_intent.succeeded")(_declined)
     try:
         assert processor.process(*delivery(EVENT)).outcome is Outcome.RECEIVED
+        assert processor.flush(30)  # enqueued by the background publisher, after the answer
         assert queue.enqueued == [EVENT["id"]]
         with caplog.at_level(logging.WARNING, logger="molam"):
             result = processor.work(EVENT["id"])  # what a Celery worker runs

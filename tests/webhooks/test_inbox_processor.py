@@ -48,6 +48,7 @@ def test_record_enqueue_acknowledge_and_duplicates_enqueue_nothing(redis_url: st
     assert json.loads(result.body()) == {"outcome": "received", "event_id": "evt_inbox_1"}
     for _ in range(3):
         assert processor.process(*delivery(event)).outcome is Outcome.DUPLICATE
+    assert processor.flush(30)  # the task is published after the answer, by the background publisher
     assert queued(redis_url) == ["evt_inbox_1"]
     assert processor.store.get("evt_inbox_1") == EventRecord("evt_inbox_1", "received", 0, None)
     bad = processor.process(delivery(event)[0] + b" ", delivery(event)[1])
@@ -59,6 +60,7 @@ async def test_aprocess_records_and_enqueues_the_same_way(redis_url: str, tmp_pa
     event = example_event("payout.paid", id="evt_inbox_async")
     assert (await processor.aprocess(*delivery(event))).outcome is Outcome.RECEIVED
     assert (await processor.aprocess(*delivery(event))).outcome is Outcome.DUPLICATE
+    assert processor.flush(30)
     assert queued(redis_url) == ["evt_inbox_async"]
 
 
@@ -67,7 +69,8 @@ def test_a_down_broker_still_acknowledges_and_the_sweep_enqueues_later(
 ) -> None:
     down = make(f"redis://127.0.0.1:{free_port()}/0", tmp_path / "inbox.db")  # nothing listens there
     event = example_event("payment_intent.succeeded", id="evt_while_down")
-    assert down.process(*delivery(event)).outcome is Outcome.RECEIVED  # recorded, marked due
+    assert down.process(*delivery(event)).outcome is Outcome.RECEIVED  # recorded; the publish fails later
+    assert down.flush(30)  # the publisher's failure marked it due
     assert down.sweep() == []  # still down: stays due
     up = make(redis_url, tmp_path / "inbox.db")
     assert up.sweep() == ["evt_while_down"]
