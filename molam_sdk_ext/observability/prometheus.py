@@ -42,6 +42,7 @@ from .logs import get_logger
 
 if TYPE_CHECKING:
     from prometheus_client import CollectorRegistry
+    from prometheus_client.metrics import MetricWrapperBase
     from prometheus_client.registry import Collector
 
     from ..stores.webhook_inbox import WebhookInbox
@@ -79,6 +80,7 @@ BREAKER_STATE_VALUES: Mapping[str, int] = {"closed": 0, "half_open": 1, "open": 
 _logger = get_logger("molam.metrics")
 
 P = TypeVar("P", bound="WebhookProcessor")
+_M = TypeVar("_M", bound="MetricWrapperBase")
 
 
 class _Default:
@@ -140,56 +142,52 @@ class MolamMetrics:
         if isinstance(registry, _Default):
             registry = REGISTRY
         self.registry = registry
-        self.requests = Counter(
+
+        def family(kind: type[_M], name: str, documentation: str, labels: list[str], **options: Any) -> _M:
+            # Every family of this object lives under its namespace, on its registry.
+            return kind(name, documentation, labels, namespace=namespace, registry=registry, **options)
+
+        timings = tuple(buckets)
+        self.requests = family(
+            Counter,
             "requests",
             "Molam API calls (one per logical call, retries included), by status.",
             ["method", "route", "status", "error"],
-            namespace=namespace,
-            registry=registry,
         )
-        self.request_duration = Histogram(
+        self.request_duration = family(
+            Histogram,
             "request_duration_seconds",
             "Duration of Molam API calls, retries and backoff waits included.",
             ["method", "route"],
-            namespace=namespace,
-            registry=registry,
-            buckets=tuple(buckets),
+            buckets=timings,
         )
-        self.retries = Counter(
-            "retries",
-            "Retries of Molam API calls, by reason.",
-            ["method", "route", "reason"],
-            namespace=namespace,
-            registry=registry,
+        self.retries = family(
+            Counter, "retries", "Retries of Molam API calls, by reason.", ["method", "route", "reason"]
         )
-        self.breaker_state = Gauge(
+        self.breaker_state = family(
+            Gauge,
             "circuit_breaker_state",
             "Circuit breaker state per host: 0 closed, 1 half-open, 2 open.",
             ["host"],
-            namespace=namespace,
-            registry=registry,
         )
-        self.breaker_transitions = Counter(
+        self.breaker_transitions = family(
+            Counter,
             "circuit_breaker_transitions",
             "Circuit breaker state changes per host, by the state entered.",
             ["host", "state"],
-            namespace=namespace,
-            registry=registry,
         )
-        self.webhooks = Counter(
+        self.webhooks = family(
+            Counter,
             "webhooks",
             "Webhook deliveries processed, by event type and outcome.",
             ["type", "outcome"],
-            namespace=namespace,
-            registry=registry,
         )
-        self.webhook_handler_duration = Histogram(
+        self.webhook_handler_duration = family(
+            Histogram,
             "webhook_handler_duration_seconds",
             "Run time of webhook handlers (inline or in an inbox worker), by event type and outcome.",
             ["type", "outcome"],
-            namespace=namespace,
-            registry=registry,
-            buckets=tuple(buckets),
+            buckets=timings,
         )
         self.namespace = namespace
 
