@@ -22,31 +22,38 @@ meaningfully) or in a worker thread for SQLite (as openai-python's ``asyncify``)
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Callable, Generator
-from typing import Any, Generic, Protocol, TypeVar, cast
+import functools
+from collections.abc import Awaitable, Callable, Coroutine, Generator
+from typing import Any, Concatenate, Generic, ParamSpec, Protocol, TypeVar, cast
 
 import attrs
 
 from molam_sdk_ext.stores.idempotency_records import (
+    AsyncIdempotencyStore,
     BeginResult,
+    IdempotencyStore,
     StoredResponse,
     decide_begin,
     decide_complete,
     decide_fail,
 )
 from molam_sdk_ext.stores.webhook_events import (
+    AsyncWebhookEventStore,
     ClaimOutcome,
     EventRecord,
     StoredEvent,
+    WebhookEventStore,
     decide_claim,
     decide_mark_processed,
     decide_release,
     decide_renew,
 )
 from molam_sdk_ext.stores.webhook_inbox import (
+    AsyncWebhookInbox,
     InboxEvent,
     InboxRecord,
     InboxStats,
+    WebhookInbox,
     decide_due,
     decide_inbox_fail,
     decide_mark_due,
@@ -57,6 +64,7 @@ from molam_sdk_ext.stores.webhook_inbox import (
 )
 
 T = TypeVar("T")
+P = ParamSpec("P")
 Clock = Callable[[], float]
 
 Plan = Generator[Any, Any, T]
@@ -126,82 +134,59 @@ def _update(records: Records, key: str, write: Any) -> bool:
 
 
 # The plans of the record stores (memory, SQLite): each takes the store's `Records` first and is called once,
-# inside the store's lock or transaction, by its runner. Plain calls, not generators: these stores answer in
-# microseconds, and stepping a generator (or building a closure per call) would cost them more than their work.
+# inside the store's lock or transaction, by its runner; the rest of its signature is the protocol method's of
+# the same name (documented there). Plain calls, not generators: these stores answer in microseconds, and
+# stepping a generator (or building a closure per call) would cost them more than their work.
 
 
 class IdempotencyRecordPlans(_Settings):
     """The idempotency plans of a store that reads, decides and writes under its own lock (memory, SQLite)."""
 
     def begin(self, records: Records, key: str, fingerprint: str) -> BeginResult:
-        """See ``IdempotencyStore.begin``."""
-        result, write = decide_begin(
-            records.read(key),
-            key,
-            fingerprint,
-            now=self.clock(),
-            ttl=self.ttl,
-            lock_timeout=self.lock_timeout,
-        )
-        if write is not None:
-            records.write(key, write)
+        settings = {"now": self.clock(), "ttl": self.ttl, "lock_timeout": self.lock_timeout}
+        result, write = decide_begin(records.read(key), key, fingerprint, **settings)
+        _update(records, key, write)
         return result
 
     def complete(self, records: Records, key: str, response: StoredResponse) -> None:
-        """See ``IdempotencyStore.complete``."""
         _update(records, key, decide_complete(records.read(key), response, now=self.clock(), ttl=self.ttl))
 
     def fail(self, records: Records, key: str) -> None:
-        """See ``IdempotencyStore.fail``."""
         if decide_fail(records.read(key), now=self.clock()):
             records.delete(key)
 
     def cleanup(self, records: Records) -> int:
-        """See ``IdempotencyStore.cleanup``."""
         return records.delete_expired(self.clock())
 
 
 class EventRecordPlans(_Settings):
     """The webhook-event plans of a store that reads, decides and writes under its own lock (memory, SQLite)."""
 
-    def claim(self, records: Records, event_id: str, holder: str | None) -> ClaimOutcome:
-        """See ``WebhookEventStore.claim``."""
-        outcome, write = decide_claim(
-            records.read(event_id),
-            event_id,
-            now=self.clock(),
-            ttl=self.ttl,
-            lock_timeout=self.lock_timeout,
-            holder=holder,
-        )
-        if write is not None:
-            records.write(event_id, write)
+    def claim(self, records: Records, event_id: str, holder: str | None = None) -> ClaimOutcome:
+        settings = {"now": self.clock(), "ttl": self.ttl, "lock_timeout": self.lock_timeout}
+        outcome, write = decide_claim(records.read(event_id), event_id, holder=holder, **settings)
+        _update(records, event_id, write)
         return outcome
 
     def renew(self, records: Records, event_id: str, holder: str) -> bool:
-        """See ``WebhookEventStore.renew``."""
         write = decide_renew(records.read(event_id), holder, now=self.clock(), ttl=self.ttl)
         return _update(records, event_id, write)
 
-    def mark_processed(self, records: Records, event_id: str, holder: str | None) -> bool:
-        """See ``WebhookEventStore.mark_processed``."""
+    def mark_processed(self, records: Records, event_id: str, holder: str | None = None) -> bool:
         record = records.read(event_id)
         write = decide_mark_processed(record, event_id, now=self.clock(), ttl=self.ttl, holder=holder)
         return _update(records, event_id, write)
 
-    def release(self, records: Records, event_id: str, error: str, holder: str | None) -> bool:
-        """See ``WebhookEventStore.release``."""
+    def release(self, records: Records, event_id: str, error: str, holder: str | None = None) -> bool:
         record = records.read(event_id)
         write = decide_release(record, event_id, error, now=self.clock(), ttl=self.ttl, holder=holder)
         return _update(records, event_id, write)
 
     def get(self, records: Records, event_id: str) -> EventRecord | None:
-        """See ``WebhookEventStore.get``."""
         record: StoredEvent | None = records.read(event_id)
         return record.public() if record is not None and record.is_live(self.clock()) else None
 
     def cleanup(self, records: Records) -> int:
-        """See ``WebhookEventStore.cleanup``."""
         return records.delete_expired(self.clock())
 
 
@@ -211,55 +196,40 @@ class InboxRecordPlans(EventRecordPlans):
 
     stale_after: float
 
+    def _settings(self) -> dict[str, float]:
+        return {"now": self.clock(), "ttl": self.ttl, "stale_after": self.stale_after}
+
     def record(self, records: Records, event_id: str, event_type: str, payload: bytes) -> bool:
-        """See ``WebhookInbox.record``."""
-        settings = {"now": self.clock(), "ttl": self.ttl, "stale_after": self.stale_after}
-        write = decide_record(records.read(event_id), event_id, event_type, payload, **settings)
+        write = decide_record(records.read(event_id), event_id, event_type, payload, **self._settings())
         return _update(records, event_id, write)
 
     def load(self, records: Records, event_id: str) -> InboxEvent | None:
-        """See ``WebhookInbox.load``."""
         return inbox_event(records.read(event_id), self.clock())
 
     def fail(self, records: Records, event_id: str, error: str, holder: str, retry_at: float | None) -> bool:
-        """See ``WebhookInbox.fail``."""
-        settings = {"now": self.clock(), "ttl": self.ttl, "stale_after": self.stale_after}
-        write = decide_inbox_fail(records.read(event_id), error, holder, retry_at, **settings)
+        write = decide_inbox_fail(records.read(event_id), error, holder, retry_at, **self._settings())
         return _update(records, event_id, write)
 
-    def mark_due(self, records: Records, event_id: str) -> bool:
-        """See ``WebhookInbox.mark_due``."""
-        return _update(records, event_id, decide_mark_due(records.read(event_id), now=self.clock()))
+    def mark_due(self, records: Records, event_id: str) -> None:
+        _update(records, event_id, decide_mark_due(records.read(event_id), now=self.clock()))
 
-    def due(self, records: Records, limit: int) -> list[str]:
-        """See ``WebhookInbox.due``."""
+    def due(self, records: Records, limit: int = 1000) -> list[str]:
         now = self.clock()
-        due = decide_due(
-            records.scan(now),
-            now=now,
-            lock_timeout=self.lock_timeout,
-            stale_after=self.stale_after,
-            limit=limit,
-        )
+        settings = {"now": now, "lock_timeout": self.lock_timeout, "stale_after": self.stale_after}
+        due = decide_due(records.scan(now), limit=limit, **settings)
         for record in due:
             records.write(record.event_id, record)
         return [record.event_id for record in due]
 
     def replay(self, records: Records, event_id: str) -> bool:
-        """See ``WebhookInbox.replay``."""
-        write = decide_replay(
-            records.read(event_id), now=self.clock(), ttl=self.ttl, stale_after=self.stale_after
-        )
-        return _update(records, event_id, write)
+        return _update(records, event_id, decide_replay(records.read(event_id), **self._settings()))
 
-    def replay_dead(self, records: Records, limit: int) -> list[str]:
-        """See ``WebhookInbox.replay_dead``."""
+    def replay_dead(self, records: Records, limit: int = 1000) -> list[str]:
         dead = [r for r in records.scan(self.clock()) if r.status == "dead"]
         dead.sort(key=lambda r: r.received_at or 0.0)
         return [r.event_id for r in dead[:limit] if self.replay(records, r.event_id)]
 
     def stats(self, records: Records) -> InboxStats:
-        """See ``WebhookInbox.stats``."""
         now = self.clock()
         return inbox_stats(records.scan(now), now=now)
 
@@ -286,207 +256,116 @@ class _Facade:
         lock_timeout: float = self._plans.lock_timeout
         return lock_timeout
 
-    def _run_plan(self, plan: Callable[..., Any], *args: Any) -> Any:
-        """Perform the operation ``plan(*args)`` against the backend (blocking)."""
+    def _run_plan(self, plan: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Any:
+        """Perform the operation ``plan(*args, **kwargs)`` against the backend (blocking)."""
         raise NotImplementedError
 
-    async def _arun_plan(self, plan: Callable[..., Any], *args: Any) -> Any:
-        """Perform the operation ``plan(*args)`` against the backend."""
+    async def _arun_plan(self, plan: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Any:
+        """Perform the operation ``plan(*args, **kwargs)`` against the backend."""
         raise NotImplementedError
+
+
+def _runs(method: Callable[Concatenate[Any, P], T]) -> Callable[Concatenate[_Facade, P], T]:
+    """The facade method of the protocol method ``method`` (its signature and docstring): it runs the backend's
+    plan of the same name."""
+    name = method.__name__
+
+    @functools.wraps(method)
+    def run(self: _Facade, /, *args: P.args, **kwargs: P.kwargs) -> T:
+        return cast(T, self._run_plan(getattr(self._plans, name), *args, **kwargs))
+
+    return run
+
+
+def _aruns(
+    method: Callable[Concatenate[Any, P], Coroutine[Any, Any, T]],
+) -> Callable[Concatenate[_Facade, P], Coroutine[Any, Any, T]]:
+    """`_runs` for the protocol's async method ``method``: it awaits the backend's plan of the same name."""
+    name = method.__name__
+
+    @functools.wraps(method)
+    async def arun(self: _Facade, /, *args: P.args, **kwargs: P.kwargs) -> T:
+        return cast(T, await self._arun_plan(getattr(self._plans, name), *args, **kwargs))
+
+    return arun
+
+
+# The one place each protocol's methods meet the plans: a facade method is its protocol's method (signature and
+# docstring) running the plan of the same name.
 
 
 class IdempotencyFacade(_Facade):
-    """An `IdempotencyStore`: each method runs its backend's plan."""
+    """An `IdempotencyStore`."""
 
-    def begin(self, key: str, fingerprint: str) -> BeginResult:
-        """See ``IdempotencyStore.begin``."""
-        result: BeginResult = self._run_plan(self._plans.begin, key, fingerprint)
-        return result
-
-    def complete(self, key: str, response: StoredResponse) -> None:
-        """See ``IdempotencyStore.complete``."""
-        self._run_plan(self._plans.complete, key, response)
-
-    def fail(self, key: str) -> None:
-        """See ``IdempotencyStore.fail``."""
-        self._run_plan(self._plans.fail, key)
-
-    def cleanup(self) -> int:
-        """See ``IdempotencyStore.cleanup``."""
-        deleted: int = self._run_plan(self._plans.cleanup)
-        return deleted
+    begin = _runs(IdempotencyStore.begin)
+    complete = _runs(IdempotencyStore.complete)
+    fail = _runs(IdempotencyStore.fail)
+    cleanup = _runs(IdempotencyStore.cleanup)
 
 
 class AsyncIdempotencyFacade(_Facade):
-    """An `AsyncIdempotencyStore`: each method awaits its backend's plan."""
+    """An `AsyncIdempotencyStore`."""
 
-    async def begin(self, key: str, fingerprint: str) -> BeginResult:
-        """See ``IdempotencyStore.begin``."""
-        result: BeginResult = await self._arun_plan(self._plans.begin, key, fingerprint)
-        return result
-
-    async def complete(self, key: str, response: StoredResponse) -> None:
-        """See ``IdempotencyStore.complete``."""
-        await self._arun_plan(self._plans.complete, key, response)
-
-    async def fail(self, key: str) -> None:
-        """See ``IdempotencyStore.fail``."""
-        await self._arun_plan(self._plans.fail, key)
-
-    async def cleanup(self) -> int:
-        """See ``IdempotencyStore.cleanup``."""
-        deleted: int = await self._arun_plan(self._plans.cleanup)
-        return deleted
+    begin = _aruns(AsyncIdempotencyStore.begin)
+    complete = _aruns(AsyncIdempotencyStore.complete)
+    fail = _aruns(AsyncIdempotencyStore.fail)
+    cleanup = _aruns(AsyncIdempotencyStore.cleanup)
 
 
 class EventFacade(_Facade):
-    """A `WebhookEventStore`: each method runs its backend's plan."""
+    """A `WebhookEventStore`."""
 
-    def claim(self, event_id: str, holder: str | None = None) -> ClaimOutcome:
-        """See ``WebhookEventStore.claim``."""
-        outcome: ClaimOutcome = self._run_plan(self._plans.claim, event_id, holder)
-        return outcome
-
-    def renew(self, event_id: str, holder: str) -> bool:
-        """See ``WebhookEventStore.renew``."""
-        return bool(self._run_plan(self._plans.renew, event_id, holder))
-
-    def mark_processed(self, event_id: str, holder: str | None = None) -> bool:
-        """See ``WebhookEventStore.mark_processed``."""
-        return bool(self._run_plan(self._plans.mark_processed, event_id, holder))
-
-    def release(self, event_id: str, error: str, holder: str | None = None) -> bool:
-        """See ``WebhookEventStore.release``."""
-        return bool(self._run_plan(self._plans.release, event_id, error, holder))
-
-    def get(self, event_id: str) -> EventRecord | None:
-        """See ``WebhookEventStore.get``."""
-        record: EventRecord | None = self._run_plan(self._plans.get, event_id)
-        return record
-
-    def cleanup(self) -> int:
-        """See ``WebhookEventStore.cleanup``."""
-        deleted: int = self._run_plan(self._plans.cleanup)
-        return deleted
+    claim = _runs(WebhookEventStore.claim)
+    renew = _runs(WebhookEventStore.renew)
+    mark_processed = _runs(WebhookEventStore.mark_processed)
+    release = _runs(WebhookEventStore.release)
+    get = _runs(WebhookEventStore.get)
+    cleanup = _runs(WebhookEventStore.cleanup)
 
 
 class AsyncEventFacade(_Facade):
-    """An `AsyncWebhookEventStore`: each method awaits its backend's plan."""
+    """An `AsyncWebhookEventStore`."""
 
-    async def claim(self, event_id: str, holder: str | None = None) -> ClaimOutcome:
-        """See ``WebhookEventStore.claim``."""
-        outcome: ClaimOutcome = await self._arun_plan(self._plans.claim, event_id, holder)
-        return outcome
-
-    async def renew(self, event_id: str, holder: str) -> bool:
-        """See ``WebhookEventStore.renew``."""
-        return bool(await self._arun_plan(self._plans.renew, event_id, holder))
-
-    async def mark_processed(self, event_id: str, holder: str | None = None) -> bool:
-        """See ``WebhookEventStore.mark_processed``."""
-        return bool(await self._arun_plan(self._plans.mark_processed, event_id, holder))
-
-    async def release(self, event_id: str, error: str, holder: str | None = None) -> bool:
-        """See ``WebhookEventStore.release``."""
-        return bool(await self._arun_plan(self._plans.release, event_id, error, holder))
-
-    async def get(self, event_id: str) -> EventRecord | None:
-        """See ``WebhookEventStore.get``."""
-        record: EventRecord | None = await self._arun_plan(self._plans.get, event_id)
-        return record
-
-    async def cleanup(self) -> int:
-        """See ``WebhookEventStore.cleanup``."""
-        deleted: int = await self._arun_plan(self._plans.cleanup)
-        return deleted
+    claim = _aruns(AsyncWebhookEventStore.claim)
+    renew = _aruns(AsyncWebhookEventStore.renew)
+    mark_processed = _aruns(AsyncWebhookEventStore.mark_processed)
+    release = _aruns(AsyncWebhookEventStore.release)
+    get = _aruns(AsyncWebhookEventStore.get)
+    cleanup = _aruns(AsyncWebhookEventStore.cleanup)
 
 
-class InboxFacade(EventFacade):
-    """A `WebhookInbox`: each method runs its backend's plan."""
-
+class _InboxSettings(_Facade):
     @property
     def stale_after(self) -> float:
         """Seconds after which an event recorded (or enqueued) but not yet claimed is enqueued again."""
         stale_after: float = self._plans.stale_after
         return stale_after
 
-    def record(self, event_id: str, event_type: str, payload: bytes) -> bool:
-        """See ``WebhookInbox.record``."""
-        return bool(self._run_plan(self._plans.record, event_id, event_type, payload))
 
-    def load(self, event_id: str) -> InboxEvent | None:
-        """See ``WebhookInbox.load``."""
-        event: InboxEvent | None = self._run_plan(self._plans.load, event_id)
-        return event
+class InboxFacade(EventFacade, _InboxSettings):
+    """A `WebhookInbox`."""
 
-    def fail(self, event_id: str, error: str, holder: str, retry_at: float | None) -> bool:
-        """See ``WebhookInbox.fail``."""
-        return bool(self._run_plan(self._plans.fail, event_id, error, holder, retry_at))
-
-    def mark_due(self, event_id: str) -> None:
-        """See ``WebhookInbox.mark_due``."""
-        self._run_plan(self._plans.mark_due, event_id)
-
-    def due(self, limit: int = 1000) -> list[str]:
-        """See ``WebhookInbox.due``."""
-        return list(self._run_plan(self._plans.due, limit))
-
-    def replay(self, event_id: str) -> bool:
-        """See ``WebhookInbox.replay``."""
-        return bool(self._run_plan(self._plans.replay, event_id))
-
-    def replay_dead(self, limit: int = 1000) -> list[str]:
-        """See ``WebhookInbox.replay_dead``."""
-        return list(self._run_plan(self._plans.replay_dead, limit))
-
-    def stats(self) -> InboxStats:
-        """See ``WebhookInbox.stats``."""
-        stats: InboxStats = self._run_plan(self._plans.stats)
-        return stats
+    record = _runs(WebhookInbox.record)
+    load = _runs(WebhookInbox.load)
+    fail = _runs(WebhookInbox.fail)
+    mark_due = _runs(WebhookInbox.mark_due)
+    due = _runs(WebhookInbox.due)
+    replay = _runs(WebhookInbox.replay)
+    replay_dead = _runs(WebhookInbox.replay_dead)
+    stats = _runs(WebhookInbox.stats)
 
 
-class AsyncInboxFacade(AsyncEventFacade):
-    """An `AsyncWebhookInbox`: each method awaits its backend's plan."""
+class AsyncInboxFacade(AsyncEventFacade, _InboxSettings):
+    """An `AsyncWebhookInbox`."""
 
-    @property
-    def stale_after(self) -> float:
-        """See ``WebhookInbox.stale_after``."""
-        stale_after: float = self._plans.stale_after
-        return stale_after
-
-    async def record(self, event_id: str, event_type: str, payload: bytes) -> bool:
-        """See ``WebhookInbox.record``."""
-        return bool(await self._arun_plan(self._plans.record, event_id, event_type, payload))
-
-    async def load(self, event_id: str) -> InboxEvent | None:
-        """See ``WebhookInbox.load``."""
-        event: InboxEvent | None = await self._arun_plan(self._plans.load, event_id)
-        return event
-
-    async def fail(self, event_id: str, error: str, holder: str, retry_at: float | None) -> bool:
-        """See ``WebhookInbox.fail``."""
-        return bool(await self._arun_plan(self._plans.fail, event_id, error, holder, retry_at))
-
-    async def mark_due(self, event_id: str) -> None:
-        """See ``WebhookInbox.mark_due``."""
-        await self._arun_plan(self._plans.mark_due, event_id)
-
-    async def due(self, limit: int = 1000) -> list[str]:
-        """See ``WebhookInbox.due``."""
-        return list(await self._arun_plan(self._plans.due, limit))
-
-    async def replay(self, event_id: str) -> bool:
-        """See ``WebhookInbox.replay``."""
-        return bool(await self._arun_plan(self._plans.replay, event_id))
-
-    async def replay_dead(self, limit: int = 1000) -> list[str]:
-        """See ``WebhookInbox.replay_dead``."""
-        return list(await self._arun_plan(self._plans.replay_dead, limit))
-
-    async def stats(self) -> InboxStats:
-        """See ``WebhookInbox.stats``."""
-        stats: InboxStats = await self._arun_plan(self._plans.stats)
-        return stats
+    record = _aruns(AsyncWebhookInbox.record)
+    load = _aruns(AsyncWebhookInbox.load)
+    fail = _aruns(AsyncWebhookInbox.fail)
+    mark_due = _aruns(AsyncWebhookInbox.mark_due)
+    due = _aruns(AsyncWebhookInbox.due)
+    replay = _aruns(AsyncWebhookInbox.replay)
+    replay_dead = _aruns(AsyncWebhookInbox.replay_dead)
+    stats = _aruns(AsyncWebhookInbox.stats)
 
 
 S = TypeVar("S", bound=_Facade)
@@ -501,11 +380,11 @@ class Offloaded(Generic[S]):
         self._plans = sync._plans
         self._offload = offload
 
-    async def _arun_plan(self, plan: Callable[..., Any], *args: Any) -> Any:
-        """Perform ``plan(*args)`` with the sync store's runner (in a worker thread when it blocks)."""
+    async def _arun_plan(self, plan: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Any:
+        """Perform ``plan(*args, **kwargs)`` with the sync store's runner (in a worker thread when it blocks)."""
         if self._offload:
-            return await asyncio.to_thread(self.sync._run_plan, plan, *args)
-        return self.sync._run_plan(plan, *args)
+            return await asyncio.to_thread(self.sync._run_plan, plan, *args, **kwargs)
+        return self.sync._run_plan(plan, *args, **kwargs)
 
     async def close(self) -> None:
         """Close the sync store (its pooled connections), if it has any."""

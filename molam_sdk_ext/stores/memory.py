@@ -45,9 +45,9 @@ class _MemoryRecords:
         self._table = _DictRecords()
         self._plans = self._plans_class(ttl, lock_timeout, clock)
 
-    def _run_plan(self, plan: Callable[..., Any], *args: Any) -> Any:
+    def _run_plan(self, plan: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Any:
         with self._lock:
-            return plan(self._table, *args)
+            return plan(self._table, *args, **kwargs)
 
 
 class _DictRecords(dict[str, Any]):

@@ -289,7 +289,7 @@ def _public(event_id: str, row: tuple[Any, ...] | None) -> EventRecord | None:
 
 
 class _PostgresEventPlans(_PostgresPlans):
-    def claim(self, event_id: str, holder: str | None) -> kernel.Plan[ClaimOutcome]:
+    def claim(self, event_id: str, holder: str | None = None) -> kernel.Plan[ClaimOutcome]:
         for _ in range(MAX_CLAIM_ROUNDS):
             now = self.clock()
             if (yield _Execute(EVENT_INSERT, (event_id, now, now + self.ttl, holder))) == 1:
@@ -322,10 +322,10 @@ class _PostgresEventPlans(_PostgresPlans):
         params = {"id": event_id, "holder": holder, "now": now, "exp": now + self.ttl}
         return bool((yield _Execute(EVENT_RENEW, params)) == 1)
 
-    def mark_processed(self, event_id: str, holder: str | None) -> kernel.Plan[bool]:
+    def mark_processed(self, event_id: str, holder: str | None = None) -> kernel.Plan[bool]:
         return bool((yield _Execute(*_mark_processed(event_id, holder, self.clock(), self.ttl))) == 1)
 
-    def release(self, event_id: str, error: str, holder: str | None) -> kernel.Plan[bool]:
+    def release(self, event_id: str, error: str, holder: str | None = None) -> kernel.Plan[bool]:
         return bool((yield _Execute(*_release(event_id, error, holder, self.clock(), self.ttl))) == 1)
 
     def get(self, event_id: str) -> kernel.Plan[EventRecord | None]:
@@ -371,10 +371,10 @@ class _SyncPostgres(_PostgresStore):
             timeout=pool_timeout,
         )
 
-    def _run_plan(self, plan: Callable[..., kernel.Plan[Any]], *args: Any) -> Any:
+    def _run_plan(self, plan: Callable[..., kernel.Plan[Any]], /, *args: Any, **kwargs: Any) -> Any:
         try:
             with self._pool.connection() as conn:
-                return self._drive(conn, plan(*args))
+                return self._drive(conn, plan(*args, **kwargs))
         except (psycopg.Error, PoolTimeout) as exc:
             raise _error(self.where, self._secret, exc) from exc
 
@@ -406,10 +406,10 @@ class _AsyncPostgres(_PostgresStore):
             connect, close, max_size=max_connections, timeout=pool_timeout
         )
 
-    async def _arun_plan(self, plan: Callable[..., kernel.Plan[Any]], *args: Any) -> Any:
+    async def _arun_plan(self, plan: Callable[..., kernel.Plan[Any]], /, *args: Any, **kwargs: Any) -> Any:
         try:
             async with self._pool.connection() as conn:
-                return await self._drive(conn, plan(*args))
+                return await self._drive(conn, plan(*args, **kwargs))
         except (psycopg.Error, PoolTimeout) as exc:
             raise _error(self.where, self._secret, exc) from exc
 
@@ -549,7 +549,7 @@ class _PostgresInboxPlans(_PostgresEventPlans):
     def mark_due(self, event_id: str) -> kernel.Plan[None]:
         yield _Execute(INBOX_MARK_DUE, (self.clock(), event_id))
 
-    def due(self, limit: int) -> kernel.Plan[list[str]]:
+    def due(self, limit: int = 1000) -> kernel.Plan[list[str]]:
         now = self.clock()
         params = {
             "now": now,
@@ -564,7 +564,7 @@ class _PostgresInboxPlans(_PostgresEventPlans):
         params = {"id": event_id, "now": now, "due": now + self.stale_after, "exp": now + self.ttl}
         return bool((yield _Execute(INBOX_REPLAY, params)) == 1)
 
-    def replay_dead(self, limit: int) -> kernel.Plan[list[str]]:
+    def replay_dead(self, limit: int = 1000) -> kernel.Plan[list[str]]:
         now = self.clock()
         params = {"now": now, "limit": limit, "due": now + self.stale_after, "exp": now + self.ttl}
         return [r[0] for r in (yield _Execute(INBOX_REPLAY_DEAD, params, "all"))]

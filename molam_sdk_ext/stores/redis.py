@@ -335,7 +335,7 @@ class _RedisEventPlans(_RedisPlans):
         "cleanup": CLEANUP_LUA,
     }
 
-    def claim(self, event_id: str, holder: str | None) -> kernel.Plan[ClaimOutcome]:
+    def claim(self, event_id: str, holder: str | None = None) -> kernel.Plan[ClaimOutcome]:
         now = self.clock()
         args: list[EncodableT] = [now, self.lock_timeout, now + self.ttl, _ttl_ms(self.ttl), holder or ""]
         return ClaimOutcome(_text((yield _Script("claim", [self.prefix + event_id], args))))
@@ -347,12 +347,12 @@ class _RedisEventPlans(_RedisPlans):
         now = self.clock()
         return (yield from self._done("renew", event_id, [now, holder, now + self.ttl, _ttl_ms(self.ttl)]))
 
-    def mark_processed(self, event_id: str, holder: str | None) -> kernel.Plan[bool]:
+    def mark_processed(self, event_id: str, holder: str | None = None) -> kernel.Plan[bool]:
         now = self.clock()
         args: list[EncodableT] = [now, now + self.ttl, _ttl_ms(self.ttl), holder or ""]
         return (yield from self._done("mark_processed", event_id, args))
 
-    def release(self, event_id: str, error: str, holder: str | None) -> kernel.Plan[bool]:
+    def release(self, event_id: str, error: str, holder: str | None = None) -> kernel.Plan[bool]:
         now = self.clock()
         args: list[EncodableT] = [
             now,
@@ -412,9 +412,9 @@ class _RedisRunner(Generic[_AnyRedis]):
 class _RedisBase(_RedisRunner[redis.Redis]):
     _asynchronous = False
 
-    def _run_plan(self, plan: Callable[..., kernel.Plan[Any]], *args: Any) -> Any:
+    def _run_plan(self, plan: Callable[..., kernel.Plan[Any]], /, *args: Any, **kwargs: Any) -> Any:
         with self._errors():
-            return kernel.drive(plan(*args), self._step)
+            return kernel.drive(plan(*args, **kwargs), self._step)
 
     def close(self) -> None:
         """Close the client's connections."""
@@ -424,13 +424,13 @@ class _RedisBase(_RedisRunner[redis.Redis]):
 class _AsyncRedisBase(_RedisRunner[redis.asyncio.Redis]):
     _asynchronous = True
 
-    async def _arun_plan(self, plan: Callable[..., kernel.Plan[Any]], *args: Any) -> Any:
+    async def _arun_plan(self, plan: Callable[..., kernel.Plan[Any]], /, *args: Any, **kwargs: Any) -> Any:
 
         async def perform(step: object) -> Any:
             return await self._step(step)
 
         with self._errors():
-            return await kernel.adrive(plan(*args), perform)
+            return await kernel.adrive(plan(*args, **kwargs), perform)
 
     async def close(self) -> None:
         """Close the client's connections."""
@@ -660,7 +660,7 @@ class _RedisInboxPlans(_RedisEventPlans):
             )
         )
 
-    def mark_processed(self, event_id: str, holder: str | None) -> kernel.Plan[bool]:
+    def mark_processed(self, event_id: str, holder: str | None = None) -> kernel.Plan[bool]:
         now = self.clock()
         args: list[EncodableT] = [now, event_id, now + self.ttl, _ttl_ms(self.ttl), holder or ""]
         return (yield from self._inbox_done("inbox_mark_processed", event_id, args))
@@ -693,7 +693,7 @@ class _RedisInboxPlans(_RedisEventPlans):
     def mark_due(self, event_id: str) -> kernel.Plan[None]:
         yield _Script("inbox_mark_due", [self.prefix + event_id], [self.clock()])
 
-    def due(self, limit: int) -> kernel.Plan[list[str]]:
+    def due(self, limit: int = 1000) -> kernel.Plan[list[str]]:
         now = self.clock()
         args: list[EncodableT] = [now, self.lock_timeout, now + self.stale_after, limit, self.prefix]
         return [_text(i) for i in (yield _Script("inbox_due", self._indexes()[:1], args))]
@@ -703,7 +703,7 @@ class _RedisInboxPlans(_RedisEventPlans):
         args: list[EncodableT] = [now, event_id, now + self.stale_after, now + self.ttl, _ttl_ms(self.ttl)]
         return (yield from self._inbox_done("inbox_replay", event_id, args))
 
-    def replay_dead(self, limit: int) -> kernel.Plan[list[str]]:
+    def replay_dead(self, limit: int = 1000) -> kernel.Plan[list[str]]:
         ids = [_text(i) for i in (yield _Command("zrange", (self.inbox_prefix + "dead", 0, limit - 1)))]
         replayed = []
         for event_id in ids:

@@ -253,9 +253,9 @@ class _SQLiteStore:
         """The database file."""
         return self._db.path
 
-    def _run_plan(self, plan: Callable[..., Any], *args: Any) -> Any:
+    def _run_plan(self, plan: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Any:
         with self._db.transaction() as conn:
-            return plan(_SQLiteRecords(conn, self._table), *args)
+            return plan(_SQLiteRecords(conn, self._table), *args, **kwargs)
 
     def close(self) -> None:
         """Close the pooled connections."""
