@@ -27,21 +27,8 @@ from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
 
-from molam_sdk_ext.errors import StoreError
-from molam_sdk_ext.idempotency.guard import IdempotencyConflictError, IdempotencyGuard, WaitPolicy
-from molam_sdk_ext.idempotency.merchant import (
-    DEFAULT_METHODS,
-    MerchantIdempotency,
-    Passthrough,
-    Reject,
-    classify,
-    default_scope,
-    guard_target,
-    refusal_response,
-    replayed,
-    stored_response,
-)
-from molam_sdk_ext.observability.logs import get_logger
+from molam_sdk_ext.idempotency import merchant
+from molam_sdk_ext.idempotency.guard import WaitPolicy
 from molam_sdk_ext.stores.idempotency_records import IdempotencyStore, StoredResponse
 
 __all__ = ["IdempotencyMiddleware", "idempotent"]
@@ -49,15 +36,13 @@ __all__ = ["IdempotencyMiddleware", "idempotent"]
 View = TypeVar("View", bound=Callable[..., HttpResponseBase])
 Scope = Callable[[HttpRequest], str]
 
-_log = get_logger()
-
 
 def user_scope(request: HttpRequest) -> str:
     """The default scope: ``user:<pk>`` for an authenticated user, else a hash of ``Authorization``."""
     user = getattr(request, "user", None)
     if user is not None and getattr(user, "is_authenticated", False):
         return f"user:{user.pk}"
-    return default_scope(request.headers.get("Authorization"))
+    return merchant.default_scope(request.headers.get("Authorization"))
 
 
 def _to_django(response: StoredResponse) -> HttpResponse:
@@ -83,42 +68,32 @@ class _Handler:
     """The per-request flow shared by the middleware and the decorator."""
 
     def __init__(
-        self, store: IdempotencyStore | str, options: MerchantIdempotency, scope: Scope | None
+        self, store: IdempotencyStore | str, options: merchant.MerchantIdempotency, scope: Scope | None
     ) -> None:
-        if isinstance(store, str):
-            from molam_sdk_ext.stores import idempotency_store_from_url
-
-            store = idempotency_store_from_url(store)
         self.options = options
-        self.guard = IdempotencyGuard(store, wait=options.wait)
+        self.guard = merchant.sync_guard(store, options)
         self.scope = scope or user_scope
 
     def __call__(self, request: HttpRequest, call: Callable[[], HttpResponseBase]) -> HttpResponseBase:
         method = request.method or "GET"
-        decision = classify(self.options, method, request.path, request.headers.get(self.options.header))
-        if isinstance(decision, Passthrough):
+        decision = merchant.classify(
+            self.options, method, request.path, request.headers.get(self.options.header)
+        )
+        if isinstance(decision, merchant.Passthrough):
             return call()
-        if isinstance(decision, Reject):
+        if isinstance(decision, merchant.Reject):
             return _to_django(decision.response)
         body = request.body
-        target = guard_target(decision, self.scope(request), method, request.get_full_path(), body)
+        target = merchant.guard_target(decision, self.scope(request), method, request.get_full_path(), body)
         original: list[HttpResponseBase] = []
 
         def action() -> StoredResponse:
             response, content = _buffered(call())
             original.append(response)
-            return stored_response(response.status_code, list(response.items()), content)
+            return merchant.stored_response(response.status_code, list(response.items()), content)
 
-        try:
-            result = self.guard.run(target.store_key, target.fingerprint, action)
-        except IdempotencyConflictError as exc:
-            return _to_django(refusal_response(exc))
-        except StoreError as exc:
-            _log.error("molam idempotency: store unavailable, request refused (%s)", exc)
-            return _to_django(refusal_response(exc))
-        if result.replayed:
-            return _to_django(replayed(result.response))
-        return original[0] if original else _to_django(result.response)
+        answer = merchant.run_guarded(self.guard, target, action)
+        return original[0] if answer is None else _to_django(answer)
 
 
 class IdempotencyMiddleware:
@@ -134,7 +109,7 @@ class IdempotencyMiddleware:
                 "settings, or MOLAM_STORE_URL in the environment"
             )
         scope = conf.pop("scope", None)
-        self.handler = _Handler(store, MerchantIdempotency(**conf), scope)
+        self.handler = _Handler(store, merchant.MerchantIdempotency(**conf), scope)
 
     def __call__(self, request: HttpRequest) -> HttpResponseBase:
         """Handle one request."""
@@ -144,13 +119,14 @@ class IdempotencyMiddleware:
 def idempotent(
     store: IdempotencyStore | str,
     *,
-    methods: Iterable[str] = DEFAULT_METHODS,
+    methods: Iterable[str] = merchant.DEFAULT_METHODS,
     require_key: bool = False,
     wait: WaitPolicy | float = 5.0,
     scope: Scope | None = None,
 ) -> Callable[[View], View]:
     """A view decorator running the view once per ``Idempotency-Key`` (see the module docstring)."""
-    handler = _Handler(store, MerchantIdempotency(methods=methods, require_key=require_key, wait=wait), scope)
+    options = merchant.MerchantIdempotency(methods=methods, require_key=require_key, wait=wait)
+    handler = _Handler(store, options, scope)
 
     def decorate(view: View) -> View:
         @functools.wraps(view)

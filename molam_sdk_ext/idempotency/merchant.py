@@ -24,19 +24,25 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable
+from collections.abc import Awaitable, Callable, Iterable
+from typing import TYPE_CHECKING
 
 import attrs
 
 from molam_sdk_ext.errors import StoreError
 from molam_sdk_ext.idempotency.guard import (
     IdempotencyConflictError,
+    IdempotencyGuard,
     IdempotencyKeyInUseError,
     IdempotencyKeyReusedError,
     WaitPolicy,
 )
 from molam_sdk_ext.idempotency.keys import MAX_KEY_LENGTH
-from molam_sdk_ext.stores.idempotency_records import StoredResponse, fingerprint_request
+from molam_sdk_ext.observability.logs import get_logger
+from molam_sdk_ext.stores.idempotency_records import IdempotencyStore, StoredResponse, fingerprint_request
+
+if TYPE_CHECKING:
+    from molam_sdk_ext.idempotency.guard import AsyncIdempotencyGuard, GuardResult
 
 __all__ = [
     "DEFAULT_METHODS",
@@ -46,18 +52,24 @@ __all__ = [
     "MerchantIdempotency",
     "Passthrough",
     "Reject",
+    "answer",
+    "arun_guarded",
     "classify",
     "default_scope",
     "guard_target",
     "refusal_response",
     "replayed",
+    "run_guarded",
     "stored_response",
+    "sync_guard",
 ]
 
 IDEMPOTENCY_HEADER = "Idempotency-Key"
 REPLAYED_HEADER = "Idempotent-Replayed"
 DEFAULT_METHODS = frozenset({"POST", "PATCH"})
 STORE_KEY_PREFIX = "http:"
+
+_log = get_logger()
 
 # Headers that belong to one exchange, not to the response replayed to a twin.
 _NOT_STORED = frozenset(
@@ -218,3 +230,44 @@ def refusal_response(error: IdempotencyConflictError | StoreError) -> StoredResp
             separators=(",", ":"),
         ).encode("utf-8"),
     )
+
+
+def answer(outcome: GuardResult | IdempotencyConflictError | StoreError) -> StoredResponse | None:
+    """What to send once the guard is done with a request, instead of what the handler made: the refusal (a
+    store failure is logged too), or the stored response replayed; None when the handler ran for this very
+    request (send the response it made, ``Set-Cookie`` and all)."""
+    if isinstance(outcome, StoreError):
+        _log.error("molam idempotency: store unavailable, request refused (%s)", outcome)
+        return refusal_response(outcome)
+    if isinstance(outcome, IdempotencyConflictError):
+        return refusal_response(outcome)
+    return replayed(outcome.response) if outcome.replayed else None
+
+
+def run_guarded(
+    guard: IdempotencyGuard, target: GuardTarget, action: Callable[[], StoredResponse]
+) -> StoredResponse | None:
+    """Run the handler (`action`) under `guard` and return its `answer` (the Django and Flask adapters)."""
+    try:
+        return answer(guard.run(target.store_key, target.fingerprint, action))
+    except (IdempotencyConflictError, StoreError) as exc:
+        return answer(exc)
+
+
+async def arun_guarded(
+    guard: AsyncIdempotencyGuard, target: GuardTarget, action: Callable[[], Awaitable[StoredResponse]]
+) -> StoredResponse | None:
+    """The async `run_guarded` (the ASGI middleware)."""
+    try:
+        return answer(await guard.run(target.store_key, target.fingerprint, action))
+    except (IdempotencyConflictError, StoreError) as exc:
+        return answer(exc)
+
+
+def sync_guard(store: IdempotencyStore | str, options: MerchantIdempotency) -> IdempotencyGuard:
+    """A sync adapter's guard: over `store` (or the store at that URL), waiting for twins as `options` say."""
+    if isinstance(store, str):
+        from molam_sdk_ext.stores import idempotency_store_from_url
+
+        store = idempotency_store_from_url(store)
+    return IdempotencyGuard(store, wait=options.wait)

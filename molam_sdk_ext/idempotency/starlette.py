@@ -20,25 +20,8 @@ import json
 from collections.abc import Awaitable, Callable, Iterable, MutableMapping
 from typing import Any
 
-from molam_sdk_ext.errors import StoreError
-from molam_sdk_ext.idempotency.guard import (
-    AsyncIdempotencyGuard,
-    IdempotencyConflictError,
-    WaitPolicy,
-)
-from molam_sdk_ext.idempotency.merchant import (
-    DEFAULT_METHODS,
-    MerchantIdempotency,
-    Passthrough,
-    Reject,
-    classify,
-    default_scope,
-    guard_target,
-    refusal_response,
-    replayed,
-    stored_response,
-)
-from molam_sdk_ext.observability.logs import get_logger
+from molam_sdk_ext.idempotency import merchant
+from molam_sdk_ext.idempotency.guard import AsyncIdempotencyGuard, WaitPolicy
 from molam_sdk_ext.stores.idempotency_records import AsyncIdempotencyStore, IdempotencyStore, StoredResponse
 
 __all__ = ["IdempotencyMiddleware"]
@@ -51,7 +34,6 @@ ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
 DEFAULT_MAX_BODY_BYTES = 1024 * 1024
 
-_log = get_logger()
 _TOO_LARGE = StoredResponse(
     413,
     (("Content-Type", "application/json"),),
@@ -124,7 +106,7 @@ class IdempotencyMiddleware:
         app: ASGIApp,
         store: AsyncIdempotencyStore | IdempotencyStore | str,
         *,
-        methods: Iterable[str] = DEFAULT_METHODS,
+        methods: Iterable[str] = merchant.DEFAULT_METHODS,
         paths: Iterable[str] | None = None,
         require_key: bool = False,
         wait: WaitPolicy | float = 5.0,
@@ -136,9 +118,11 @@ class IdempotencyMiddleware:
 
             store = async_idempotency_store_from_url(store)
         self.app = app
-        self.options = MerchantIdempotency(methods=methods, paths=paths, require_key=require_key, wait=wait)
+        self.options = merchant.MerchantIdempotency(
+            methods=methods, paths=paths, require_key=require_key, wait=wait
+        )
         self.guard = AsyncIdempotencyGuard(store, wait=self.options.wait)
-        self._scope = scope or (lambda s: default_scope(_header(s, b"authorization")))
+        self._scope = scope or (lambda s: merchant.default_scope(_header(s, b"authorization")))
         self._header = self.options.header.lower().encode("latin-1")
         self.max_body_bytes = max_body_bytes
 
@@ -147,11 +131,13 @@ class IdempotencyMiddleware:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        decision = classify(self.options, scope["method"], scope["path"], _header(scope, self._header))
-        if isinstance(decision, Passthrough):
+        decision = merchant.classify(
+            self.options, scope["method"], scope["path"], _header(scope, self._header)
+        )
+        if isinstance(decision, merchant.Passthrough):
             await self.app(scope, receive, send)
             return
-        if isinstance(decision, Reject):
+        if isinstance(decision, merchant.Reject):
             await _send(send, decision.response)
             return
         try:
@@ -163,7 +149,7 @@ class IdempotencyMiddleware:
             return
         query = scope.get("query_string", b"").decode("latin-1")
         target_path = scope["path"] + (f"?{query}" if query else "")
-        target = guard_target(decision, self._scope(scope), scope["method"], target_path, body)
+        target = merchant.guard_target(decision, self._scope(scope), scope["method"], target_path, body)
         original: list[StoredResponse] = []  # as the app made it, for this caller (Set-Cookie and all)
 
         async def run_app() -> StoredResponse:
@@ -184,18 +170,7 @@ class IdempotencyMiddleware:
 
             await self.app(scope, _replaying(body, receive), capture)
             original.append(StoredResponse(status, tuple(headers), bytes(chunks)))
-            return stored_response(status, headers, bytes(chunks))
+            return merchant.stored_response(status, headers, bytes(chunks))
 
-        try:
-            result = await self.guard.run(target.store_key, target.fingerprint, run_app)
-        except IdempotencyConflictError as exc:
-            await _send(send, refusal_response(exc))
-            return
-        except StoreError as exc:
-            _log.error("molam idempotency: store unavailable, request refused (%s)", exc)
-            await _send(send, refusal_response(exc))
-            return
-        if result.replayed:
-            await _send(send, replayed(result.response))
-        else:
-            await _send(send, original[0] if original else result.response)
+        answer = await merchant.arun_guarded(self.guard, target, run_app)
+        await _send(send, original[0] if answer is None else answer)
