@@ -31,6 +31,9 @@ BUSINESS_MODULES = (
     "metadata",
     "plugins",
     "checkout",
+    "hosted",
+    "onboarding_actions",
+    "onboarding_page",
 )
 
 ALLOWED: dict[str, str] = {}
