@@ -184,6 +184,33 @@ def _refusal(step: Step, key: str) -> IdempotencyConflictError:
     )
 
 
+class _Polls:
+    """One `run`'s asking of the store, shared by the sync and async guards: after each ``begin``, the
+    decision (`next_step`) as what the guard does next."""
+
+    __slots__ = ("attempt", "clock", "key", "policy", "started")
+
+    def __init__(self, key: str, policy: WaitPolicy, clock: Callable[[], float]) -> None:
+        self.key = key
+        self.policy = policy
+        self.clock = clock
+        self.started = clock()
+        self.attempt = 0
+
+    def after(self, begun: BeginResult) -> GuardResult | float | None:
+        """The replayed result, a wait (seconds) before asking again, or None: run the operation now. A
+        refusal (the key used for another request, or its twin still running after the wait) raises."""
+        self.attempt += 1
+        step = next_step(begun, attempt=self.attempt, waited=self.clock() - self.started, policy=self.policy)
+        if step.kind == "wait":
+            return step.delay
+        if step.kind == "replay" and step.response is not None:
+            return GuardResult(step.response, replayed=True)
+        if step.kind != "run":
+            raise _refusal(step, self.key)
+        return None
+
+
 class IdempotencyGuard:
     """Runs operations at most once per key over an `IdempotencyStore` (see the module docstring).
 
@@ -214,33 +241,21 @@ class IdempotencyGuard:
 
     def run(self, key: str, fingerprint: str, action: Callable[[], StoredResponse]) -> GuardResult:
         """Run `action` unless a request with `key` ran (replay it) or runs (wait for it); see the module."""
-        started = self._clock()
-        attempt = 0
-        while True:
-            attempt += 1
-            step = next_step(
-                self.store.begin(key, fingerprint),
-                attempt=attempt,
-                waited=self._clock() - started,
-                policy=self.wait,
-            )
-            if step.kind == "wait":
-                self._sleep(step.delay)
-                continue
-            if step.kind == "replay" and step.response is not None:
-                return GuardResult(step.response, replayed=True)
-            if step.kind != "run":
-                raise _refusal(step, key)
-            try:
-                response = action()
-            except BaseException:
-                self._release(key)
-                raise
-            if self._keep(response):
-                self._complete(key, response)
-            else:
-                self._release(key)
-            return GuardResult(response, replayed=False)
+        polls = _Polls(key, self.wait, self._clock)
+        while (decision := polls.after(self.store.begin(key, fingerprint))) is not None:
+            if isinstance(decision, GuardResult):
+                return decision
+            self._sleep(decision)
+        try:
+            response = action()
+        except BaseException:
+            self._release(key)
+            raise
+        if self._keep(response):
+            self._complete(key, response)
+        else:
+            self._release(key)
+        return GuardResult(response, replayed=False)
 
     def run_json(
         self, key: str, params: Any, action: Callable[[], Any], *, operation: str = ""
@@ -322,33 +337,21 @@ class AsyncIdempotencyGuard:
         self, key: str, fingerprint: str, action: Callable[[], Awaitable[StoredResponse]]
     ) -> GuardResult:
         """See `IdempotencyGuard.run`."""
-        started = self._clock()
-        attempt = 0
-        while True:
-            attempt += 1
-            step = next_step(
-                await self.store.begin(key, fingerprint),
-                attempt=attempt,
-                waited=self._clock() - started,
-                policy=self.wait,
-            )
-            if step.kind == "wait":
-                await self._sleep(step.delay)
-                continue
-            if step.kind == "replay" and step.response is not None:
-                return GuardResult(step.response, replayed=True)
-            if step.kind != "run":
-                raise _refusal(step, key)
-            try:
-                response = await action()
-            except BaseException:
-                await self._release(key)
-                raise
-            if self._keep(response):
-                await self._complete(key, response)
-            else:
-                await self._release(key)
-            return GuardResult(response, replayed=False)
+        polls = _Polls(key, self.wait, self._clock)
+        while (decision := polls.after(await self.store.begin(key, fingerprint))) is not None:
+            if isinstance(decision, GuardResult):
+                return decision
+            await self._sleep(decision)
+        try:
+            response = await action()
+        except BaseException:
+            await self._release(key)
+            raise
+        if self._keep(response):
+            await self._complete(key, response)
+        else:
+            await self._release(key)
+        return GuardResult(response, replayed=False)
 
     async def run_json(
         self, key: str, params: Any, action: Callable[[], Awaitable[Any]], *, operation: str = ""
