@@ -26,7 +26,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, PlainTextResponse, Response
 from starlette.routing import Route
 
-from molam_sdk.models import EventType, MerchantOnboardingStatus
+from molam_sdk.models import EventType, MerchantOnboardingStatus, MerchantOnboardingUpdatedEvent
 from molam_sdk_ext.client import Molam
 from molam_sdk_ext.webhooks import construct_event
 from tests.support import free_port
@@ -63,8 +63,10 @@ def platform_app(secret: str, webhooks: Webhooks) -> Starlette:
 
     async def receive(request: Request) -> Response:
         event = construct_event(await request.body(), request.headers, secret)  # a forgery raises: a 500
-        application = event.to_dict()["data"]["object"]
-        webhooks.record(application["id"], application["status"])
+        if not isinstance(event, MerchantOnboardingUpdatedEvent):
+            return PlainTextResponse("not subscribed", status_code=400)
+        application = event.data.object
+        webhooks.record(application.id, str(application.status))
         return PlainTextResponse("ok")
 
     async def onboarded(request: Request) -> Response:

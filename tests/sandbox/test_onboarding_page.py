@@ -203,8 +203,9 @@ def test_reject_shows_why_without_a_return_url(molam: Molam, browser: httpx.Clie
     mo = molam.merchant_onboarding.create(
         business_name="Kora Musique", country="CI", email="hello@kora.ci", business_type="individual"
     )
-    _again(_click(browser, mo.onboarding_url, "submit"), mo.onboarding_url)
-    done = _click(browser, mo.onboarding_url, "reject")
+    url = str(mo.onboarding_url)
+    _again(_click(browser, url, "submit"), url)
+    done = _click(browser, url, "reject")
     rejected = molam.merchant_onboarding.retrieve(mo.id)
     assert rejected.status == "rejected" and rejected.rejection_reason and rejected.merchant_id is None
     assert done.status_code == 200 and 'data-testid="outcome"' in done.text  # nowhere to go: the page says it
