@@ -192,18 +192,8 @@ class Reconciler:
             return self._count(item)
         if item.payment_intent_id in self._pending:
             first = self._pending[item.payment_intent_id]
-            return self._count(
-                Mismatch(
-                    MismatchKind.DUPLICATE_IN_LEDGER,
-                    item.payment_intent_id,
-                    order_id=item.order_id,
-                    line=item.line,
-                    ledger_amount=item.amount,
-                    ledger_currency=item.currency,
-                    ledger_status=item.status,
-                    detail=f"also on line {first.line} (order {first.order_id})",
-                )
-            )
+            detail = f"also on line {first.line} (order {first.order_id})"
+            return self._count(_of_row(MismatchKind.DUPLICATE_IN_LEDGER, item, detail))
         self._pending[item.payment_intent_id] = item
         return None
 
@@ -223,16 +213,10 @@ class Reconciler:
         if self._since is not None and record.created is not None and record.created < self._since:
             return []
         self._done.add(record.id)
+        detail = "the API reports this payment intent; the ledger has no row for it"
         return [
             self._count(
-                Mismatch(
-                    MismatchKind.MISSING_IN_LEDGER,
-                    record.id,
-                    api_amount=record.amount,
-                    api_currency=record.currency,
-                    api_status=record.status,
-                    detail="the API reports this payment intent; the ledger has no row for it",
-                )
+                Mismatch(MismatchKind.MISSING_IN_LEDGER, record.id, **_api_side(record), detail=detail)
             )
         ]
 
@@ -272,16 +256,30 @@ class Reconciler:
         return mismatch
 
 
+def _ledger_side(row: LedgerRow) -> dict[str, Any]:
+    """A mismatch's fields that come from the ledger row."""
+    return {
+        "order_id": row.order_id,
+        "line": row.line,
+        "ledger_amount": row.amount,
+        "ledger_currency": row.currency,
+        "ledger_status": row.status,
+    }
+
+
+def _api_side(record: ApiRecord) -> dict[str, Any]:
+    """A mismatch's fields that come from the API record."""
+    return {"api_amount": record.amount, "api_currency": record.currency, "api_status": record.status}
+
+
+def _of_row(kind: MismatchKind, row: LedgerRow, detail: str) -> Mismatch:
+    """A mismatch about a ledger row alone (no API record to show)."""
+    return Mismatch(kind, row.payment_intent_id, **_ledger_side(row), detail=detail)
+
+
 def _missing_in_api(row: LedgerRow) -> Mismatch:
-    return Mismatch(
-        MismatchKind.MISSING_IN_API,
-        row.payment_intent_id,
-        order_id=row.order_id,
-        line=row.line,
-        ledger_amount=row.amount,
-        ledger_currency=row.currency,
-        ledger_status=row.status,
-        detail="the ledger lists this payment intent; the API does not know it",
+    return _of_row(
+        MismatchKind.MISSING_IN_API, row, "the ledger lists this payment intent; the API does not know it"
     )
 
 
@@ -290,16 +288,7 @@ def compare(
 ) -> list[Mismatch]:
     """The mismatches between a ledger row and the API record with the same id (an empty list when they agree)."""
     aliases = status_aliases or {}
-    common: dict[str, Any] = {
-        "order_id": row.order_id,
-        "line": row.line,
-        "ledger_amount": row.amount,
-        "api_amount": record.amount,
-        "ledger_currency": row.currency,
-        "api_currency": record.currency,
-        "ledger_status": row.status,
-        "api_status": record.status,
-    }
+    common = {**_ledger_side(row), **_api_side(record)}
     out: list[Mismatch] = []
     if row.currency.upper() != record.currency.upper():
         out.append(
