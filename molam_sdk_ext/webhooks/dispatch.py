@@ -2,8 +2,9 @@
 
 A dispatch enqueues a task carrying an event id, and owns the retry schedule of failed handlers (how long to
 wait before attempt N + 1, and when to give up). It never sees a payload: workers load the event from the
-inbox, which is the one durable copy. A dispatch that can send many tasks over one connection also
-implements `BatchDispatch`; the processor's background publisher then uses it.
+inbox, which is the one durable copy. A dispatch that can hand over a batch of events more cheaply than one
+by one (`CeleryDispatch`: one message for the batch) also implements `BatchDispatch`; the processor's
+background publisher then uses it.
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ class Dispatch(Protocol):
 
 @runtime_checkable
 class BatchDispatch(Dispatch, Protocol):
-    """A `Dispatch` that enqueues a batch of events at once (one broker connection for all of them)."""
+    """A `Dispatch` that enqueues a batch of events at once."""
 
     def enqueue_many(self, event_ids: Sequence[str]) -> None:
         """Enqueue a task per event id, in order; raise `EnqueueStopped` at the first one that fails."""

@@ -143,7 +143,7 @@ class WebhookProcessor(EventHandlerRegistry):
             dispatch.bind(self)
             if publish_in_background:
                 self.publisher = BackgroundPublisher(
-                    lambda event_ids: publish_batch(dispatch, event_ids), self._unpublished
+                    lambda event_ids: publish_batch(dispatch, event_ids), self.mark_unpublished
                 )
 
     def __repr__(self) -> str:
@@ -217,8 +217,9 @@ class WebhookProcessor(EventHandlerRegistry):
         else:
             self.dispatch.enqueue(event_id)
 
-    def _unpublished(self, event_id: str, error: BaseException) -> None:
-        """The background publisher could not enqueue `event_id`: mark it due for the next sweep."""
+    def mark_unpublished(self, event_id: str, error: BaseException) -> None:
+        """Inbox mode: the recorded `event_id` could not be enqueued (`error`): mark it due, so that the next
+        sweep enqueues it (the background publisher, and a dispatch's fan-out on a worker, call it)."""
         inbox, _ = self._inbox_mode()
         self._mark_due(inbox, event_id, error)
 

@@ -1,8 +1,8 @@
 """`BackgroundPublisher`: hand recorded events to the dispatch from a thread, so the answer never waits for it.
 
 In inbox mode the endpoint's answer waits only for the durable record. The event id is then queued here, in
-memory, and a thread of this process publishes the queued ids in batches (one broker connection per batch
-with a `BatchDispatch`). What it cannot publish is marked due in the inbox, so that the next sweep enqueues
+memory, and a thread of this process publishes the queued ids in batches (with a `BatchDispatch`, such as
+`CeleryDispatch`, a batch is one message: a worker fans it out). What it cannot publish is marked due in the inbox, so that the next sweep enqueues
 it. What it never got to (the process was killed between the record and the publish) is still recorded as
 ``received``, and the sweeper enqueues it ``stale_after`` seconds after it was recorded: nothing acknowledged
 is lost, it only waits longer.
@@ -37,7 +37,7 @@ __all__ = [
 logger = get_logger("molam.webhooks")
 
 DEFAULT_MAX_BATCH = 200
-"""Ids published over one broker connection at most."""
+"""Ids published as one batch at most."""
 DEFAULT_MAX_PENDING = 10_000
 """Ids queued at most; past that, `submit` raises `PublisherFull` (the endpoint marks the event due)."""
 EXIT_FLUSH_SECONDS = 5.0
@@ -52,7 +52,7 @@ class PublisherFull(Exception):
 
 
 def publish_batch(dispatch: Dispatch, event_ids: Sequence[str]) -> tuple[list[str], BaseException | None]:
-    """Enqueue `event_ids` (one connection with a `BatchDispatch`, else one by one); return the ids not
+    """Enqueue `event_ids` (at once with a `BatchDispatch`, else one by one); return the ids not
     enqueued and the first error. Every id after a failure is left unsent: the broker is down, and each try
     could wait for a connection timeout."""
     if isinstance(dispatch, BatchDispatch):

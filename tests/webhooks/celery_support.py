@@ -3,7 +3,9 @@ subprocess and stopped (or SIGKILLed) by pid; and the environment that configure
 
 from __future__ import annotations
 
+import base64
 import contextlib
+import json
 import os
 import signal
 import subprocess
@@ -12,6 +14,9 @@ import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+import redis
+
+from molam_sdk_ext.webhooks.celery_dispatch import ENQUEUE_TASK, WORK_TASK
 from tests.support import wait_for
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -175,3 +180,22 @@ def lines(path: Path) -> list[str]:
 def wait_until(condition: Callable[[], object], timeout: float, what: str, interval: float = 0.2) -> None:
     """`tests.support.wait_for` as these tests spell it: ``timeout`` and ``what`` positional, a 0.2 s poll."""
     wait_for(condition, timeout=timeout, what=what, interval=interval)
+
+
+def queued_event_ids(broker: str, queue: str = "celery") -> list[str]:
+    """The event ids waiting in the broker's `queue` (Redis): one per work task, a batch per fan-out task
+    (``molam.webhooks.enqueue``), sorted."""
+    client = redis.Redis.from_url(broker)
+    try:
+        messages = [json.loads(m) for m in client.lrange(queue, 0, -1)]
+    finally:
+        client.close()
+    found: list[str] = []
+    for message in messages:
+        args = json.loads(base64.b64decode(message["body"]))[0]
+        task = message["headers"]["task"]
+        if task == WORK_TASK:
+            found.append(args[0])
+        elif task == ENQUEUE_TASK:
+            found.extend(args[0])
+    return sorted(found)

@@ -11,12 +11,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import redis
 from celery import Celery
 
 from molam_sdk_ext.stores import EventRecord, webhook_event_store_from_url, webhook_inbox_from_url
 from molam_sdk_ext.webhooks import CeleryDispatch, Outcome, WebhookProcessor
 from tests.fixtures.servers import free_port
+from tests.webhooks.celery_support import queued_event_ids
 from tests.webhooks.support import SECRET, delivery, example_event
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -31,13 +31,8 @@ def make(broker: str, inbox_path: Path) -> WebhookProcessor:
 
 
 def queued(broker: str) -> list[str]:
-    """The event ids of the work tasks waiting in the broker's default queue."""
-    client = redis.Redis.from_url(broker)
-    try:
-        messages = [json.loads(m) for m in client.lrange("celery", 0, -1)]
-    finally:
-        client.close()
-    return sorted(m["headers"]["argsrepr"].strip("(),'") for m in messages)
+    """The event ids of the tasks waiting in the broker's default queue."""
+    return queued_event_ids(broker)
 
 
 def test_record_enqueue_acknowledge_and_duplicates_enqueue_nothing(redis_url: str, tmp_path: Path) -> None:

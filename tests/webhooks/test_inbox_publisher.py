@@ -22,9 +22,10 @@ from celery import Celery
 
 from molam_sdk_ext.stores import webhook_inbox_from_url
 from molam_sdk_ext.webhooks import CeleryDispatch, Outcome, WebhookProcessor
+from molam_sdk_ext.webhooks.celery_dispatch import ENQUEUE_TASK
 from molam_sdk_ext.webhooks.publisher import BackgroundPublisher, PublisherFull
 from tests.fixtures.servers import RedisServer, ServerUnavailable, free_port
-from tests.webhooks.celery_support import app_env, celery_processes, lines, wait_until
+from tests.webhooks.celery_support import app_env, celery_processes, lines, queued_event_ids, wait_until
 from tests.webhooks.load import events, post_all, receiver_process
 from tests.webhooks.support import SECRET, delivery, example_event
 
@@ -74,7 +75,19 @@ def test_what_a_batch_could_not_publish_is_marked_due(redis_url: str, tmp_path: 
     for event_id in ids:
         up.publisher.submit(event_id)
     assert up.flush(30)
-    assert redis.Redis.from_url(redis_url).llen("celery") == len(ids)
+    assert queued_event_ids(redis_url) == ids
+
+
+def test_a_fan_out_on_a_worker_marks_due_what_it_could_not_send(tmp_path: Path) -> None:
+    app = Celery("t", broker=f"redis://127.0.0.1:{free_port()}/0")  # down
+    inbox = webhook_inbox_from_url(f"sqlite:///{tmp_path / 'inbox.db'}", stale_after=300)
+    WebhookProcessor(SECRET, inbox=inbox, dispatch=CeleryDispatch(app, sweep_every=None))
+    ids = [f"evt_fan_{i}" for i in range(3)]
+    for event_id in ids:
+        inbox.record(event_id, "payout.paid", b"{}")
+    assert inbox.due(100) == []  # recorded: due only after stale_after
+    assert app.tasks[ENQUEUE_TASK](ids) == 0  # called, a task runs here as on a worker: nothing sent
+    assert sorted(inbox.due(100)) == ids
 
 
 def test_publishing_within_the_request_is_still_available(redis_url: str, tmp_path: Path) -> None:
@@ -117,7 +130,7 @@ def test_a_receiver_killed_before_it_published_loses_nothing(postgres_store_url:
             finally:
                 os.kill(broker_pid, signal.SIGCONT)
         # At most the publish the receiver was waiting on reached the broker; the rest exist only in the inbox.
-        assert client.llen("celery") < len(unique)
+        assert len(queued_event_ids(broker.url)) < len(unique)
         inbox = webhook_inbox_from_url(postgres_store_url)
         try:
             assert inbox.stats().counts["received"] == len(unique)
