@@ -19,10 +19,9 @@ imported only when such a store is built.
 from __future__ import annotations
 
 import importlib
-import time
 import urllib.parse
-from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, Any, Unpack
 
 from molam_sdk_ext.errors import ValidationError
 from molam_sdk_ext.stores.breaker_state import (
@@ -38,6 +37,7 @@ from molam_sdk_ext.stores.idempotency_records import (
     BeginResult,
     IdempotencyStore,
     StoredResponse,
+    StoreOptions,
     fingerprint_request,
 )
 from molam_sdk_ext.stores.memory import (
@@ -134,6 +134,7 @@ __all__ = [
     "SQLiteIdempotencyStore",
     "SQLiteWebhookEventStore",
     "SQLiteWebhookInbox",
+    "StoreOptions",
     "StoredResponse",
     "WebhookEventStore",
     "WebhookInbox",
@@ -198,6 +199,10 @@ def _bad_url(message: str) -> ValidationError:
 # The registry of backend classes: (store kind, purpose, async) -> (module, class). The one place a URL's kind
 # meets a class; `_LAZY` (every class name -> its module) is derived from it for the lazy attributes below.
 _REGISTRY: dict[tuple[str, str, bool], tuple[str, str]] = {
+    ("memory", "idempotency", False): ("memory", "MemoryIdempotencyStore"),
+    ("memory", "idempotency", True): ("memory", "AsyncMemoryIdempotencyStore"),
+    ("memory", "webhook_events", False): ("memory", "MemoryWebhookEventStore"),
+    ("memory", "webhook_events", True): ("memory", "AsyncMemoryWebhookEventStore"),
     ("sqlite", "idempotency", False): ("sqlite", "SQLiteIdempotencyStore"),
     ("sqlite", "idempotency", True): ("sqlite", "AsyncSQLiteIdempotencyStore"),
     ("sqlite", "webhook_events", False): ("sqlite", "SQLiteWebhookEventStore"),
@@ -244,110 +249,58 @@ def _backend_class(kind: str, purpose: str, is_async: bool = False) -> Any:
     return getattr(_backend_module(module), name)
 
 
-_MEMORY: dict[tuple[str, bool], type] = {
-    ("idempotency", False): MemoryIdempotencyStore,
-    ("idempotency", True): AsyncMemoryIdempotencyStore,
-    ("webhook_events", False): MemoryWebhookEventStore,
-    ("webhook_events", True): AsyncMemoryWebhookEventStore,
-}
-
-
-def _build(url: str, purpose: str, is_async: bool, ttl: float, lock_timeout: float, clock: Clock) -> Any:
+def _build(url: str, purpose: str, is_async: bool, options: Mapping[str, Any]) -> Any:
     kind = store_kind(url)
+    if kind == "memory" and purpose == "webhook_inbox":
+        raise ValueError(
+            "a webhook inbox is shared with worker processes: use a sqlite, redis or postgresql URL"
+        )
+    cls = _backend_class(kind, purpose, is_async)
     if kind == "memory":
-        return _MEMORY[purpose, is_async](ttl=ttl, lock_timeout=lock_timeout, clock=clock)
-    target = sqlite_path_from_url(url) if kind == "sqlite" else url
-    return _backend_class(kind, purpose, is_async)(target, ttl=ttl, lock_timeout=lock_timeout, clock=clock)
+        return cls(**options)
+    return cls(sqlite_path_from_url(url) if kind == "sqlite" else url, **options)
 
 
-def idempotency_store_from_url(
-    url: str,
-    *,
-    ttl: float = DEFAULT_TTL,
-    lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
-    clock: Clock = time.time,
-) -> IdempotencyStore:
+def idempotency_store_from_url(url: str, **options: Unpack[StoreOptions]) -> IdempotencyStore:
     """An ``IdempotencyStore`` for ``url`` (see the module docstring for the schemes)."""
-    store: IdempotencyStore = _build(url, "idempotency", False, ttl, lock_timeout, clock)
+    store: IdempotencyStore = _build(url, "idempotency", False, options)
     return store
 
 
-def async_idempotency_store_from_url(
-    url: str,
-    *,
-    ttl: float = DEFAULT_TTL,
-    lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
-    clock: Clock = time.time,
-) -> AsyncIdempotencyStore:
+def async_idempotency_store_from_url(url: str, **options: Unpack[StoreOptions]) -> AsyncIdempotencyStore:
     """An ``AsyncIdempotencyStore`` for ``url`` (see the module docstring for the schemes)."""
-    store: AsyncIdempotencyStore = _build(url, "idempotency", True, ttl, lock_timeout, clock)
+    store: AsyncIdempotencyStore = _build(url, "idempotency", True, options)
     return store
 
 
-def webhook_event_store_from_url(
-    url: str,
-    *,
-    ttl: float = DEFAULT_TTL,
-    lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
-    clock: Clock = time.time,
-) -> WebhookEventStore:
+def webhook_event_store_from_url(url: str, **options: Unpack[StoreOptions]) -> WebhookEventStore:
     """A ``WebhookEventStore`` for ``url`` (see the module docstring for the schemes)."""
-    store: WebhookEventStore = _build(url, "webhook_events", False, ttl, lock_timeout, clock)
+    store: WebhookEventStore = _build(url, "webhook_events", False, options)
     return store
 
 
-def async_webhook_event_store_from_url(
-    url: str,
-    *,
-    ttl: float = DEFAULT_TTL,
-    lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
-    clock: Clock = time.time,
-) -> AsyncWebhookEventStore:
+def async_webhook_event_store_from_url(url: str, **options: Unpack[StoreOptions]) -> AsyncWebhookEventStore:
     """An ``AsyncWebhookEventStore`` for ``url`` (see the module docstring for the schemes)."""
-    store: AsyncWebhookEventStore = _build(url, "webhook_events", True, ttl, lock_timeout, clock)
+    store: AsyncWebhookEventStore = _build(url, "webhook_events", True, options)
     return store
 
 
 def webhook_inbox_from_url(
-    url: str,
-    *,
-    ttl: float = DEFAULT_TTL,
-    lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
-    stale_after: float = DEFAULT_STALE_AFTER,
-    clock: Clock = time.time,
+    url: str, *, stale_after: float = DEFAULT_STALE_AFTER, **options: Unpack[StoreOptions]
 ) -> WebhookInbox:
     """A `WebhookInbox` for ``url``: PostgreSQL or Redis (shared by web servers and workers on many hosts), or
     SQLite (one machine). ``memory://`` is refused: workers run in other processes."""
-    inbox: WebhookInbox = _build_inbox(url, False, ttl, lock_timeout, stale_after, clock)
+    inbox: WebhookInbox = _build(url, "webhook_inbox", False, {"stale_after": stale_after, **options})
     return inbox
 
 
 def async_webhook_inbox_from_url(
-    url: str,
-    *,
-    ttl: float = DEFAULT_TTL,
-    lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
-    stale_after: float = DEFAULT_STALE_AFTER,
-    clock: Clock = time.time,
+    url: str, *, stale_after: float = DEFAULT_STALE_AFTER, **options: Unpack[StoreOptions]
 ) -> AsyncWebhookInbox:
     """An `AsyncWebhookInbox` for ``url``: the URLs and options of ``webhook_inbox_from_url``, recording through
     ``redis.asyncio``, psycopg's async connections, or SQLite in a worker thread (never blocking the loop)."""
-    inbox: AsyncWebhookInbox = _build_inbox(url, True, ttl, lock_timeout, stale_after, clock)
+    inbox: AsyncWebhookInbox = _build(url, "webhook_inbox", True, {"stale_after": stale_after, **options})
     return inbox
-
-
-def _build_inbox(
-    url: str, is_async: bool, ttl: float, lock_timeout: float, stale_after: float, clock: Clock
-) -> Any:
-    kind = store_kind(url)
-    if kind == "memory":
-        raise ValueError(
-            "a webhook inbox is shared with worker processes: use a sqlite, redis or postgresql URL"
-        )
-    target = sqlite_path_from_url(url) if kind == "sqlite" else url
-    return _backend_class(kind, "webhook_inbox", is_async)(
-        target, ttl=ttl, lock_timeout=lock_timeout, stale_after=stale_after, clock=clock
-    )
 
 
 def breaker_state_store_from_url(url: str) -> BreakerStateStore:

@@ -23,12 +23,15 @@ from __future__ import annotations
 
 import asyncio
 import functools
+import time
 from collections.abc import Awaitable, Callable, Coroutine, Generator
 from typing import Any, Concatenate, Generic, ParamSpec, Protocol, TypeVar, cast
 
 import attrs
 
 from molam_sdk_ext.stores.idempotency_records import (
+    DEFAULT_LOCK_TIMEOUT,
+    DEFAULT_TTL,
     AsyncIdempotencyStore,
     BeginResult,
     IdempotencyStore,
@@ -49,6 +52,7 @@ from molam_sdk_ext.stores.webhook_events import (
     decide_renew,
 )
 from molam_sdk_ext.stores.webhook_inbox import (
+    DEFAULT_STALE_AFTER,
     AsyncWebhookInbox,
     InboxEvent,
     InboxRecord,
@@ -121,9 +125,11 @@ class Records(Protocol):
 
 @attrs.define
 class _Settings:
-    ttl: float
-    lock_timeout: float
-    clock: Clock
+    """A store's `StoreOptions`, with their defaults, held by its plans."""
+
+    ttl: float = DEFAULT_TTL
+    lock_timeout: float = DEFAULT_LOCK_TIMEOUT
+    clock: Clock = time.time
 
 
 def _update(records: Records, key: str, write: Any) -> bool:
@@ -194,7 +200,7 @@ class EventRecordPlans(_Settings):
 class InboxRecordPlans(EventRecordPlans):
     """The webhook inbox's plans for a store that reads, decides and writes under its own lock."""
 
-    stale_after: float
+    stale_after: float = DEFAULT_STALE_AFTER
 
     def _settings(self) -> dict[str, float]:
         return {"now": self.clock(), "ttl": self.ttl, "stale_after": self.stale_after}

@@ -24,7 +24,8 @@ import contextlib
 import enum
 import hashlib
 import json
-from typing import Literal, Protocol
+from collections.abc import Callable
+from typing import Literal, Protocol, TypedDict
 
 import attrs
 
@@ -33,6 +34,17 @@ DEFAULT_TTL = 86400.0
 
 DEFAULT_LOCK_TIMEOUT = 60.0
 """Seconds after which an in-progress claim may be taken over by another worker."""
+
+
+class StoreOptions(TypedDict, total=False):
+    """The settings every store (idempotency records, webhook claims, the inbox) takes, each optional."""
+
+    ttl: float
+    """Seconds a record lives after its last write (`DEFAULT_TTL`)."""
+    lock_timeout: float
+    """Seconds after which a claim may be taken over (`DEFAULT_LOCK_TIMEOUT`)."""
+    clock: Callable[[], float]
+    """The time in unix seconds (``time.time``; hosts sharing a store need synchronised clocks)."""
 
 
 class BeginOutcome(enum.Enum):

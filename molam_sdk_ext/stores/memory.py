@@ -10,7 +10,7 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any, Unpack
 
 from molam_sdk_ext.stores import _kernel as kernel
 from molam_sdk_ext.stores.breaker_state import (
@@ -22,11 +22,10 @@ from molam_sdk_ext.stores.breaker_state import (
     on_release,
     on_success,
 )
-from molam_sdk_ext.stores.idempotency_records import DEFAULT_LOCK_TIMEOUT, DEFAULT_TTL
+from molam_sdk_ext.stores.idempotency_records import StoreOptions
 from molam_sdk_ext.stores.webhook_inbox import DEFAULT_STALE_AFTER, InboxRecord
 
 Clock = Callable[[], float]
-_T = TypeVar("_T")
 
 
 class _MemoryRecords:
@@ -34,16 +33,10 @@ class _MemoryRecords:
 
     _plans_class: Callable[..., Any]
 
-    def __init__(
-        self,
-        *,
-        ttl: float = DEFAULT_TTL,
-        lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
-        clock: Clock = time.time,
-    ) -> None:
+    def __init__(self, **options: Unpack[StoreOptions]) -> None:
         self._lock = threading.Lock()
         self._table = _DictRecords()
-        self._plans = self._plans_class(ttl, lock_timeout, clock)
+        self._plans = self._plans_class(**options)
 
     def _run_plan(self, plan: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Any:
         with self._lock:
@@ -80,56 +73,35 @@ class MemoryIdempotencyStore(_MemoryRecords, kernel.IdempotencyFacade):
     _plans_class = kernel.IdempotencyRecordPlans
 
 
-class AsyncMemoryIdempotencyStore(kernel.Offloaded[MemoryIdempotencyStore], kernel.AsyncIdempotencyFacade):
-    """The asyncio face of a ``MemoryIdempotencyStore`` (a new one unless ``store`` is given)."""
-
-    def __init__(
-        self,
-        store: MemoryIdempotencyStore | None = None,
-        *,
-        ttl: float = DEFAULT_TTL,
-        lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
-        clock: Clock = time.time,
-    ) -> None:
-        sync = store or MemoryIdempotencyStore(ttl=ttl, lock_timeout=lock_timeout, clock=clock)
-        super().__init__(sync, offload=False)
-
-
 class MemoryWebhookEventStore(_MemoryRecords, kernel.EventFacade):
     """Webhook event claims in a dict; state lives and dies with the process."""
 
     _plans_class = kernel.EventRecordPlans
 
 
-class AsyncMemoryWebhookEventStore(kernel.Offloaded[MemoryWebhookEventStore], kernel.AsyncEventFacade):
-    """The asyncio face of a ``MemoryWebhookEventStore`` (a new one unless ``store`` is given)."""
-
-    def __init__(
-        self,
-        store: MemoryWebhookEventStore | None = None,
-        *,
-        ttl: float = DEFAULT_TTL,
-        lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
-        clock: Clock = time.time,
-    ) -> None:
-        sync = store or MemoryWebhookEventStore(ttl=ttl, lock_timeout=lock_timeout, clock=clock)
-        super().__init__(sync, offload=False)
-
-
 class MemoryWebhookInbox(MemoryWebhookEventStore, kernel.InboxFacade):
     """The webhook inbox (`WebhookInbox`) in a dict: for tests and single-process setups whose workers are
     threads of this process (``webhook_inbox_from_url`` refuses ``memory://``: workers are other processes)."""
 
-    def __init__(
-        self,
-        *,
-        ttl: float = DEFAULT_TTL,
-        lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
-        stale_after: float = DEFAULT_STALE_AFTER,
-        clock: Clock = time.time,
-    ) -> None:
-        super().__init__(ttl=ttl, lock_timeout=lock_timeout, clock=clock)
-        self._plans = kernel.InboxRecordPlans(ttl, lock_timeout, clock, stale_after)
+    _plans_class = kernel.InboxRecordPlans
+
+    def __init__(self, *, stale_after: float = DEFAULT_STALE_AFTER, **options: Unpack[StoreOptions]) -> None:
+        super().__init__(**options)
+        self._plans.stale_after = stale_after
+
+
+class AsyncMemoryIdempotencyStore(kernel.Offloaded[MemoryIdempotencyStore], kernel.AsyncIdempotencyFacade):
+    """The asyncio face of a ``MemoryIdempotencyStore`` (a new one unless ``store`` is given)."""
+
+    def __init__(self, store: MemoryIdempotencyStore | None = None, **options: Unpack[StoreOptions]) -> None:
+        super().__init__(store or MemoryIdempotencyStore(**options), offload=False)
+
+
+class AsyncMemoryWebhookEventStore(kernel.Offloaded[MemoryWebhookEventStore], kernel.AsyncEventFacade):
+    """The asyncio face of a ``MemoryWebhookEventStore`` (a new one unless ``store`` is given)."""
+
+    def __init__(self, store: MemoryWebhookEventStore | None = None, **options: Unpack[StoreOptions]) -> None:
+        super().__init__(store or MemoryWebhookEventStore(**options), offload=False)
 
 
 class AsyncMemoryWebhookInbox(kernel.Offloaded[MemoryWebhookInbox], kernel.AsyncInboxFacade):
@@ -139,15 +111,10 @@ class AsyncMemoryWebhookInbox(kernel.Offloaded[MemoryWebhookInbox], kernel.Async
         self,
         inbox: MemoryWebhookInbox | None = None,
         *,
-        ttl: float = DEFAULT_TTL,
-        lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
         stale_after: float = DEFAULT_STALE_AFTER,
-        clock: Clock = time.time,
+        **options: Unpack[StoreOptions],
     ) -> None:
-        sync = inbox or MemoryWebhookInbox(
-            ttl=ttl, lock_timeout=lock_timeout, stale_after=stale_after, clock=clock
-        )
-        super().__init__(sync, offload=False)
+        super().__init__(inbox or MemoryWebhookInbox(stale_after=stale_after, **options), offload=False)
 
 
 class MemoryBreakerStateStore:

@@ -14,9 +14,8 @@ differs.
 from __future__ import annotations
 
 import inspect
-import time
 from collections.abc import Callable
-from typing import Any, Literal, TypeVar, cast
+from typing import Any, Literal, TypeVar, Unpack, cast
 
 import attrs
 import psycopg
@@ -26,12 +25,11 @@ from psycopg.types.json import Jsonb
 from molam_sdk_ext.errors import StoreError
 from molam_sdk_ext.stores import _kernel as kernel
 from molam_sdk_ext.stores.idempotency_records import (
-    DEFAULT_LOCK_TIMEOUT,
-    DEFAULT_TTL,
     BeginOutcome,
     BeginResult,
     IdempotencyRecord,
     StoredResponse,
+    StoreOptions,
     decide_begin,
 )
 from molam_sdk_ext.stores.pool import AsyncConnectionPool, ConnectionPool, PoolTimeout
@@ -248,13 +246,10 @@ def _lost_race(where: str) -> StoreError:
 
 
 @attrs.define
-class _PostgresPlans:
+class _PostgresPlans(kernel._Settings):
     """Statement and argument builders shared by the sync and async stores: one plan per operation."""
 
-    where: str
-    ttl: float
-    lock_timeout: float
-    clock: Clock
+    where: str = attrs.field(kw_only=True)
 
 
 class _PostgresIdempotencyPlans(_PostgresPlans):
@@ -345,16 +340,14 @@ class _PostgresStore:
         self,
         conninfo: str,
         *,
-        ttl: float = DEFAULT_TTL,
-        lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
-        clock: Clock = time.time,
         max_connections: int = 10,
         pool_timeout: float = 30.0,
+        **options: Unpack[StoreOptions],
     ) -> None:
         self.conninfo = conninfo
         self.where, self._secret = describe_conninfo(conninfo)
         self._open(conninfo, _connect_kwargs(conninfo), max_connections, pool_timeout)
-        self._plans = self._plans_class(self.where, ttl, lock_timeout, clock)
+        self._plans = self._plans_class(where=self.where, **options)
 
     def _open(self, conninfo: str, kwargs: dict[str, Any], max_connections: int, pool_timeout: float) -> None:
         raise NotImplementedError
@@ -510,7 +503,7 @@ INBOX_OLDEST = (
 class _PostgresInboxPlans(_PostgresEventPlans):
     """The inbox's plans: the event plans, plus the inbox's statements."""
 
-    stale_after: float
+    stale_after: float = DEFAULT_STALE_AFTER
 
     def record(self, event_id: str, event_type: str, payload: bytes) -> kernel.Plan[bool]:
         now = self.clock()
@@ -578,30 +571,21 @@ class _PostgresInboxPlans(_PostgresEventPlans):
 
 
 class _PostgresInbox(_PostgresStore):
-    """The constructor of the sync and async inboxes: a store's, plus ``stale_after`` in the inbox's plans."""
+    """The constructor of the sync and async inboxes: a store's, plus the inbox's ``stale_after``."""
 
-    _plans_class = _PostgresEventPlans  # extended into `_PostgresInboxPlans` once the store is built
+    _plans_class = _PostgresInboxPlans
 
     def __init__(
         self,
         conninfo: str,
         *,
-        ttl: float = DEFAULT_TTL,
-        lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
         stale_after: float = DEFAULT_STALE_AFTER,
-        clock: Clock = time.time,
         max_connections: int = 10,
         pool_timeout: float = 30.0,
+        **options: Unpack[StoreOptions],
     ) -> None:
-        super().__init__(
-            conninfo,
-            ttl=ttl,
-            lock_timeout=lock_timeout,
-            clock=clock,
-            max_connections=max_connections,
-            pool_timeout=pool_timeout,
-        )
-        self._plans = _PostgresInboxPlans(self.where, ttl, lock_timeout, clock, stale_after)
+        super().__init__(conninfo, max_connections=max_connections, pool_timeout=pool_timeout, **options)
+        cast(_PostgresInboxPlans, self._plans).stale_after = stale_after
 
 
 class PostgresWebhookInbox(_PostgresInbox, PostgresWebhookEventStore, kernel.InboxFacade):

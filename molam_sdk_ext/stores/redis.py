@@ -20,9 +20,8 @@ from __future__ import annotations
 import contextlib
 import json
 import math
-import time
 from collections.abc import Callable, Iterator, Sequence
-from typing import Any, ClassVar, Generic, TypeVar, cast
+from typing import Any, ClassVar, Generic, TypeVar, Unpack, cast
 
 import attrs
 import redis
@@ -35,11 +34,10 @@ from redis.typing import EncodableT
 from molam_sdk_ext.errors import ValidationError
 from molam_sdk_ext.stores import _kernel as kernel
 from molam_sdk_ext.stores.idempotency_records import (
-    DEFAULT_LOCK_TIMEOUT,
-    DEFAULT_TTL,
     BeginOutcome,
     BeginResult,
     StoredResponse,
+    StoreOptions,
 )
 from molam_sdk_ext.stores.redaction import redact_url, store_error
 from molam_sdk_ext.stores.webhook_events import MAX_ERROR_LENGTH, ClaimOutcome, EventRecord, EventStatus
@@ -279,15 +277,19 @@ class _ScanPage:
     match: str
 
 
+class RedisOptions(StoreOptions, total=False):
+    """A Redis store's settings: `StoreOptions`, and where its records live."""
+
+    prefix: str
+    """The prefix of the records' keys (``molam:idempotency:``; the webhook stores': ``molam:webhook_event:``)."""
+
+
 @attrs.define
-class _RedisPlans:
+class _RedisPlans(kernel._Settings):
     """Statement and argument builders shared by the sync and async stores: one plan per operation."""
 
     scripts: ClassVar[dict[str, str]]
-    prefix: str
-    ttl: float
-    lock_timeout: float
-    clock: Clock
+    prefix: str = WEBHOOK_EVENT_PREFIX
 
     def cleanup(self) -> kernel.Plan[int]:
         """See ``IdempotencyStore.cleanup``: the expired records among the prefix's keys, a page at a time."""
@@ -301,8 +303,10 @@ class _RedisPlans:
                 return deleted
 
 
+@attrs.define
 class _RedisIdempotencyPlans(_RedisPlans):
     scripts = {"begin": BEGIN_LUA, "complete": COMPLETE_LUA, "fail": FAIL_LUA, "cleanup": CLEANUP_LUA}
+    prefix: str = IDEMPOTENCY_PREFIX
 
     def begin(self, key: str, fingerprint: str) -> kernel.Plan[BeginResult]:
         now = self.clock()
@@ -369,29 +373,29 @@ class _RedisEventPlans(_RedisPlans):
         return _parse_event(event_id, raw, self.clock())
 
 
-_AnyRedis = TypeVar("_AnyRedis", redis.Redis, redis.asyncio.Redis)
+_AnyRedis = TypeVar("_AnyRedis", bound=redis.Redis | redis.asyncio.Redis)
 
 
 class _RedisRunner(Generic[_AnyRedis]):
-    """What the sync and async stores share: the client (made from a URL, or checked), the scripts registered
-    on it, and its errors raised as `StoreError` without the password."""
+    """What the sync and async stores share: the constructor, the client (made from a URL, or checked), the
+    scripts registered on it, and its errors raised as `StoreError` without the password."""
 
     _asynchronous: bool
+    _plans_class: Callable[..., _RedisPlans]
 
-    def _connect(
-        self, client: _AnyRedis | str, factory: Callable[..., _AnyRedis], plans: _RedisPlans
-    ) -> None:
+    def __init__(self, client: _AnyRedis | str, **options: Unpack[RedisOptions]) -> None:
+        self._plans = plans = self._plans_class(**options)
         if isinstance(client, str):
             where = redact_url(client)
+            factory = redis.asyncio.Redis.from_url if self._asynchronous else redis.Redis.from_url
             try:
-                client = factory(client, **_client_options(asynchronous=self._asynchronous))
+                client = cast(_AnyRedis, factory(client, **_client_options(asynchronous=self._asynchronous)))
             except ValueError as exc:
                 raise ValidationError(f"invalid Redis URL {where}: {exc}", param="store_url") from None
         _check_binary(client)
         self.client: _AnyRedis = client
         self._where, self._secret = _describe(client)
         self.prefix = plans.prefix
-        self._clock = plans.clock
         self._scripts: dict[str, Any] = {
             name: client.register_script(lua) for name, lua in plans.scripts.items()
         }
@@ -440,65 +444,25 @@ class _AsyncRedisBase(_RedisRunner[redis.asyncio.Redis]):
 class RedisIdempotencyStore(_RedisBase, kernel.IdempotencyFacade):
     """Idempotency records as Redis hashes; ``client`` is a ``redis.Redis`` or a ``redis://`` URL."""
 
-    def __init__(
-        self,
-        client: redis.Redis | str,
-        *,
-        prefix: str = IDEMPOTENCY_PREFIX,
-        ttl: float = DEFAULT_TTL,
-        lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
-        clock: Clock = time.time,
-    ) -> None:
-        self._plans = plans = _RedisIdempotencyPlans(prefix, ttl, lock_timeout, clock)
-        self._connect(client, redis.Redis.from_url, plans)
+    _plans_class = _RedisIdempotencyPlans
 
 
 class AsyncRedisIdempotencyStore(_AsyncRedisBase, kernel.AsyncIdempotencyFacade):
     """The asyncio form of ``RedisIdempotencyStore`` (``redis.asyncio.Redis`` or a URL); same plans."""
 
-    def __init__(
-        self,
-        client: redis.asyncio.Redis | str,
-        *,
-        prefix: str = IDEMPOTENCY_PREFIX,
-        ttl: float = DEFAULT_TTL,
-        lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
-        clock: Clock = time.time,
-    ) -> None:
-        self._plans = plans = _RedisIdempotencyPlans(prefix, ttl, lock_timeout, clock)
-        self._connect(client, redis.asyncio.Redis.from_url, plans)
+    _plans_class = _RedisIdempotencyPlans
 
 
 class RedisWebhookEventStore(_RedisBase, kernel.EventFacade):
     """Webhook event claims as Redis hashes; ``client`` is a ``redis.Redis`` or a ``redis://`` URL."""
 
-    def __init__(
-        self,
-        client: redis.Redis | str,
-        *,
-        prefix: str = WEBHOOK_EVENT_PREFIX,
-        ttl: float = DEFAULT_TTL,
-        lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
-        clock: Clock = time.time,
-    ) -> None:
-        self._plans = plans = _RedisEventPlans(prefix, ttl, lock_timeout, clock)
-        self._connect(client, redis.Redis.from_url, plans)
+    _plans_class = _RedisEventPlans
 
 
 class AsyncRedisWebhookEventStore(_AsyncRedisBase, kernel.AsyncEventFacade):
     """The asyncio form of ``RedisWebhookEventStore`` (``redis.asyncio.Redis`` or a URL); same plans."""
 
-    def __init__(
-        self,
-        client: redis.asyncio.Redis | str,
-        *,
-        prefix: str = WEBHOOK_EVENT_PREFIX,
-        ttl: float = DEFAULT_TTL,
-        lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
-        clock: Clock = time.time,
-    ) -> None:
-        self._plans = plans = _RedisEventPlans(prefix, ttl, lock_timeout, clock)
-        self._connect(client, redis.asyncio.Redis.from_url, plans)
+    _plans_class = _RedisEventPlans
 
 
 INBOX_PREFIX = "molam:webhook_inbox:"
@@ -642,8 +606,8 @@ class _RedisInboxPlans(_RedisEventPlans):
         "inbox_replay": INBOX_REPLAY_LUA,
         "inbox_stats": INBOX_STATS_LUA,
     }
-    stale_after: float
-    inbox_prefix: str
+    stale_after: float = DEFAULT_STALE_AFTER
+    inbox_prefix: str = INBOX_PREFIX
 
     def _indexes(self) -> list[str]:
         return [self.inbox_prefix + "pending", self.inbox_prefix + "dead", self.inbox_prefix + "processed"]
@@ -722,41 +686,31 @@ class _RedisInboxPlans(_RedisEventPlans):
         return InboxStats(full_counts(found), age)
 
 
-class RedisWebhookInbox(RedisWebhookEventStore, kernel.InboxFacade):
+class _RedisInbox(_RedisRunner[_AnyRedis]):
+    """The constructor of the sync and async inboxes: a store's, plus the inbox's settings."""
+
+    _plans_class = _RedisInboxPlans
+
+    def __init__(
+        self,
+        client: _AnyRedis | str,
+        *,
+        inbox_prefix: str = INBOX_PREFIX,
+        stale_after: float = DEFAULT_STALE_AFTER,
+        **options: Unpack[RedisOptions],
+    ) -> None:
+        super().__init__(client, **options)
+        plans = cast(_RedisInboxPlans, self._plans)
+        plans.inbox_prefix, plans.stale_after = inbox_prefix, stale_after
+
+
+class RedisWebhookInbox(_RedisInbox[redis.Redis], RedisWebhookEventStore, kernel.InboxFacade):
     """The webhook inbox (`WebhookInbox`) as Redis hashes plus three small indexes under ``inbox_prefix``.
 
     A ``processed`` or ``dead`` record still expires after ``ttl`` like any claim; a pending one too (every
     write refreshes it), so an event must be processed within ``ttl``.
     """
 
-    def __init__(
-        self,
-        client: redis.Redis | str,
-        *,
-        prefix: str = WEBHOOK_EVENT_PREFIX,
-        inbox_prefix: str = INBOX_PREFIX,
-        ttl: float = DEFAULT_TTL,
-        lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
-        stale_after: float = DEFAULT_STALE_AFTER,
-        clock: Clock = time.time,
-    ) -> None:
-        self._plans = plans = _RedisInboxPlans(prefix, ttl, lock_timeout, clock, stale_after, inbox_prefix)
-        self._connect(client, redis.Redis.from_url, plans)
 
-
-class AsyncRedisWebhookInbox(_AsyncRedisBase, kernel.AsyncInboxFacade):
+class AsyncRedisWebhookInbox(_RedisInbox[redis.asyncio.Redis], _AsyncRedisBase, kernel.AsyncInboxFacade):
     """The asyncio form of ``RedisWebhookInbox`` (``redis.asyncio.Redis`` or a URL); same plans and scripts."""
-
-    def __init__(
-        self,
-        client: redis.asyncio.Redis | str,
-        *,
-        prefix: str = WEBHOOK_EVENT_PREFIX,
-        inbox_prefix: str = INBOX_PREFIX,
-        ttl: float = DEFAULT_TTL,
-        lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
-        stale_after: float = DEFAULT_STALE_AFTER,
-        clock: Clock = time.time,
-    ) -> None:
-        self._plans = plans = _RedisInboxPlans(prefix, ttl, lock_timeout, clock, stale_after, inbox_prefix)
-        self._connect(client, redis.asyncio.Redis.from_url, plans)

@@ -15,18 +15,13 @@ import os
 import sqlite3
 import time
 from collections.abc import Callable, Iterator
-from typing import Any, TypeVar
+from typing import Any, TypeVar, Unpack
 
 import attrs
 
 from molam_sdk_ext.errors import StoreError
 from molam_sdk_ext.stores import _kernel as kernel
-from molam_sdk_ext.stores.idempotency_records import (
-    DEFAULT_LOCK_TIMEOUT,
-    DEFAULT_TTL,
-    IdempotencyRecord,
-    StoredResponse,
-)
+from molam_sdk_ext.stores.idempotency_records import IdempotencyRecord, StoredResponse, StoreOptions
 from molam_sdk_ext.stores.pool import ConnectionPool, PoolTimeout
 from molam_sdk_ext.stores.webhook_events import StoredEvent
 from molam_sdk_ext.stores.webhook_inbox import DEFAULT_STALE_AFTER, InboxRecord
@@ -239,13 +234,11 @@ class _SQLiteStore:
         self,
         path: str | os.PathLike[str],
         *,
-        ttl: float = DEFAULT_TTL,
-        lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
-        clock: Clock = time.time,
         busy_timeout: float = 30.0,
         max_connections: int = 8,
+        **options: Unpack[StoreOptions],
     ) -> None:
-        self._plans = self._plans_class(ttl, lock_timeout, clock)
+        self._plans = self._plans_class(**options)
         self._db = _SQLiteDatabase(path, busy_timeout=busy_timeout, max_connections=max_connections)
 
     @property
@@ -323,21 +316,32 @@ class SQLiteWebhookEventStore(_SQLiteStore, kernel.EventFacade):
     _plans_class = kernel.EventRecordPlans
 
 
+class SQLiteWebhookInbox(SQLiteWebhookEventStore, kernel.InboxFacade):
+    """The webhook inbox (`WebhookInbox`) in the ``received_webhooks`` table of a SQLite file (one machine)."""
+
+    _plans_class = kernel.InboxRecordPlans
+
+    def __init__(
+        self,
+        path: str | os.PathLike[str],
+        *,
+        stale_after: float = DEFAULT_STALE_AFTER,
+        busy_timeout: float = 30.0,
+        max_connections: int = 8,
+        **options: Unpack[StoreOptions],
+    ) -> None:
+        super().__init__(path, busy_timeout=busy_timeout, max_connections=max_connections, **options)
+        self._plans.stale_after = stale_after
+
+
 class AsyncSQLiteIdempotencyStore(kernel.Offloaded[SQLiteIdempotencyStore], kernel.AsyncIdempotencyFacade):
     """The asyncio form of ``SQLiteIdempotencyStore``: each call runs the sync store in a worker thread."""
 
     def __init__(
-        self,
-        path_or_store: str | os.PathLike[str] | SQLiteIdempotencyStore,
-        *,
-        ttl: float = DEFAULT_TTL,
-        lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
-        clock: Clock = time.time,
+        self, path_or_store: str | os.PathLike[str] | SQLiteIdempotencyStore, **options: Unpack[StoreOptions]
     ) -> None:
         if not isinstance(path_or_store, SQLiteIdempotencyStore):
-            path_or_store = SQLiteIdempotencyStore(
-                path_or_store, ttl=ttl, lock_timeout=lock_timeout, clock=clock
-            )
+            path_or_store = SQLiteIdempotencyStore(path_or_store, **options)
         super().__init__(path_or_store, offload=True)
 
 
@@ -345,43 +349,11 @@ class AsyncSQLiteWebhookEventStore(kernel.Offloaded[SQLiteWebhookEventStore], ke
     """The asyncio form of ``SQLiteWebhookEventStore``: each call runs the sync store in a worker thread."""
 
     def __init__(
-        self,
-        path_or_store: str | os.PathLike[str] | SQLiteWebhookEventStore,
-        *,
-        ttl: float = DEFAULT_TTL,
-        lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
-        clock: Clock = time.time,
+        self, path_or_store: str | os.PathLike[str] | SQLiteWebhookEventStore, **options: Unpack[StoreOptions]
     ) -> None:
         if not isinstance(path_or_store, SQLiteWebhookEventStore):
-            path_or_store = SQLiteWebhookEventStore(
-                path_or_store, ttl=ttl, lock_timeout=lock_timeout, clock=clock
-            )
+            path_or_store = SQLiteWebhookEventStore(path_or_store, **options)
         super().__init__(path_or_store, offload=True)
-
-
-class SQLiteWebhookInbox(SQLiteWebhookEventStore, kernel.InboxFacade):
-    """The webhook inbox (`WebhookInbox`) in the ``received_webhooks`` table of a SQLite file (one machine)."""
-
-    def __init__(
-        self,
-        path: str | os.PathLike[str],
-        *,
-        ttl: float = DEFAULT_TTL,
-        lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
-        stale_after: float = DEFAULT_STALE_AFTER,
-        clock: Clock = time.time,
-        busy_timeout: float = 30.0,
-        max_connections: int = 8,
-    ) -> None:
-        super().__init__(
-            path,
-            ttl=ttl,
-            lock_timeout=lock_timeout,
-            clock=clock,
-            busy_timeout=busy_timeout,
-            max_connections=max_connections,
-        )
-        self._plans = kernel.InboxRecordPlans(ttl, lock_timeout, clock, stale_after)
 
 
 class AsyncSQLiteWebhookInbox(kernel.Offloaded[SQLiteWebhookInbox], kernel.AsyncInboxFacade):
@@ -392,13 +364,9 @@ class AsyncSQLiteWebhookInbox(kernel.Offloaded[SQLiteWebhookInbox], kernel.Async
         self,
         path_or_inbox: str | os.PathLike[str] | SQLiteWebhookInbox,
         *,
-        ttl: float = DEFAULT_TTL,
-        lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
         stale_after: float = DEFAULT_STALE_AFTER,
-        clock: Clock = time.time,
+        **options: Unpack[StoreOptions],
     ) -> None:
         if not isinstance(path_or_inbox, SQLiteWebhookInbox):
-            path_or_inbox = SQLiteWebhookInbox(
-                path_or_inbox, ttl=ttl, lock_timeout=lock_timeout, stale_after=stale_after, clock=clock
-            )
+            path_or_inbox = SQLiteWebhookInbox(path_or_inbox, stale_after=stale_after, **options)
         super().__init__(path_or_inbox, offload=True)
