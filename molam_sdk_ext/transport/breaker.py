@@ -28,7 +28,7 @@ import enum
 import threading
 import time
 from collections.abc import Callable
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import attrs
 import httpx
@@ -239,9 +239,9 @@ class CircuitBreaker:
 
     @classmethod
     def from_config(
-        cls, host: str, config: BreakerConfig, listeners: list[BreakerListener] | None = None
+        cls, host: str, config: BreakerConfig, listeners: list[BreakerListener] | None = None, **options: Any
     ) -> CircuitBreaker:
-        """A breaker for `host` tuned by `config`."""
+        """A breaker for `host` tuned by `config` (`options`: a subclass's own keyword arguments)."""
         return cls(
             host,
             failure_threshold=config.failure_threshold,
@@ -249,6 +249,7 @@ class CircuitBreaker:
             reset_timeout=config.reset_timeout,
             clock=config.clock,
             listeners=listeners,
+            **options,
         )
 
     @property
@@ -412,9 +413,13 @@ class BreakerRegistry:
             with self._lock:
                 breaker = self._breakers.get(host)
                 if breaker is None:
-                    breaker = CircuitBreaker.from_config(host, self.config, self.listeners)
+                    breaker = self._make(host)
                     self._breakers[host] = breaker
         return breaker
+
+    def _make(self, host: str) -> CircuitBreaker:
+        """A new breaker for `host` (`SharedBreakerRegistry` makes shared ones)."""
+        return CircuitBreaker.from_config(host, self.config, self.listeners)
 
     def add_listener(self, listener: BreakerListener) -> None:
         """Call `listener` on every state change of every host's breaker."""

@@ -31,7 +31,6 @@ import asyncio
 import functools
 import itertools
 import math
-import threading
 import time
 from collections.abc import Callable
 
@@ -421,35 +420,18 @@ class SharedBreakerRegistry(BreakerRegistry):
         self.refresh_interval = refresh_interval
         self.store_retry_interval = store_retry_interval
         self._wall_clock = wall_clock
-        self._shared: dict[str, SharedCircuitBreaker] = {}
-        self._shared_lock = threading.Lock()
 
-    def get(self, host: str) -> CircuitBreaker:
-        """The breaker of `host` (made on first use)."""
-        breaker = self._shared.get(host)
-        if breaker is None:
-            with self._shared_lock:
-                breaker = self._shared.get(host)
-                if breaker is None:
-                    config = self.config
-                    breaker = SharedCircuitBreaker(
-                        host,
-                        self.store,
-                        failure_threshold=config.failure_threshold,
-                        window=config.window,
-                        reset_timeout=config.reset_timeout,
-                        clock=config.clock,
-                        wall_clock=self._wall_clock,
-                        listeners=self.listeners,
-                        refresh_interval=self.refresh_interval,
-                        store_retry_interval=self.store_retry_interval,
-                    )
-                    self._shared[host] = breaker
-        return breaker
-
-    def breakers(self) -> dict[str, CircuitBreaker]:
-        """A snapshot of the breakers made so far, by host."""
-        return dict(self._shared)
+    def _make(self, host: str) -> CircuitBreaker:
+        """A new breaker for `host`, its state in this registry's store."""
+        return SharedCircuitBreaker.from_config(
+            host,
+            self.config,
+            self.listeners,
+            store=self.store,
+            wall_clock=self._wall_clock,
+            refresh_interval=self.refresh_interval,
+            store_retry_interval=self.store_retry_interval,
+        )
 
 
 def breaker_registry_for(store_url: str | None, config: BreakerConfig | None = None) -> BreakerRegistry:
