@@ -21,7 +21,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import datetime
-import enum
 import json
 import os
 import re
@@ -29,7 +28,7 @@ import signal
 import time
 from collections.abc import AsyncIterator, Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
@@ -40,8 +39,7 @@ from starlette.routing import Route
 from molam_sandbox import (
     checkout,
     checkout_page,
-    hosted,
-    hosted_page,
+    hosted_routes,
     onboarding,
     onboarding_actions,
     onboarding_page,
@@ -360,19 +358,6 @@ def _optional_choice(data: Doc, name: str, allowed: tuple[str, ...]) -> str | No
     return str(value)
 
 
-_Choice = TypeVar("_Choice", bound=enum.Enum)
-
-
-def _page_choice(choices: type[_Choice], click: hosted.Click | None) -> _Choice | None:
-    """The page control a click names, or None (no click, or a value no control of the page posts)."""
-    if click is None:
-        return None
-    try:
-        return choices(click.choice)
-    except ValueError:
-        return None
-
-
 # -- sandbox-only routes -----------------------------------------------------------------------------------
 
 
@@ -444,71 +429,38 @@ def _routes(sb: Sandbox) -> list[Route]:
             ),
         )
 
-    no_checkout = (
-        404,
-        "Checkout link not valid",
-        "This checkout link is not valid. Ask the shop for a new one.",
+    checkout_pages = hosted_routes.HostedPage(
+        path=payments.CHECKOUT_PATH,
+        product=checkout_page.PRODUCT,
+        invalid_link=(
+            "Checkout link not valid",
+            "This checkout link is not valid. Ask the shop for a new one.",
+        ),
+        choices=checkout.Choice,
+        open_page=checkout.open_checkout,
+        act=lambda tx, env, pi_id, token, choice, nonce: checkout.act(
+            tx, sb.api, env, pi_id, token, choice, nonce
+        ),
+        render=checkout_page.render_checkout,
+        has_more=lambda found: found.stage in (checkout.Stage.CHOOSE, checkout.Stage.AUTHENTICATE),
+        destination=checkout_page.destination,
+        outcome=checkout_page.render_outcome,
     )
-    not_understood = (400, "Not understood", "Choose an option on the page.")
-
-    async def show_checkout(request: Request) -> Response:
-        pi_id, token = str(request.path_params["id"]), str(request.path_params["token"])
-        with sb.db.read() as tx:
-            found = checkout.open_checkout(tx, pi_id, token)
-        if found is None:
-            return hosted_page.render_problem(checkout_page.PRODUCT, *no_checkout)
-        # A fresh nonce per page view: the pay request it posts is acted on once (double click, two tabs).
-        return checkout_page.render_checkout(found, nonce=hosted.new_nonce())
-
-    async def checkout_action(request: Request) -> Response:
-        pi_id, token = str(request.path_params["id"]), str(request.path_params["token"])
-        click = hosted.read_click(await request.body())
-        choice = _page_choice(checkout.Choice, click)
-        if click is None or choice is None:
-            return hosted_page.render_problem(checkout_page.PRODUCT, *not_understood)
-        with sb.db.transaction() as tx:  # one transaction: the nonce is recorded with what the click did
-            after = checkout.act(tx, sb.api, sb.env(), pi_id, token, choice, click.nonce)
-        if after is None:
-            return hosted_page.render_problem(checkout_page.PRODUCT, *no_checkout)
-        if after.stage in (checkout.Stage.CHOOSE, checkout.Stage.AUTHENTICATE):
-            return hosted_page.redirect(request.url.path)  # the page again: a decline shown, or the 3DS step
-        target = checkout_page.destination(after)
-        return hosted_page.redirect(target) if target else checkout_page.render_outcome(after)
-
-    async def no_checkout_page(request: Request) -> Response:
-        return hosted_page.render_problem(checkout_page.PRODUCT, *no_checkout)
-
-    no_application = (
-        404,
-        "Onboarding link not valid",
-        "This onboarding link is not valid. Ask the platform that sent you here for a new one.",
+    onboarding_pages = hosted_routes.HostedPage(
+        path=onboarding.ONBOARDING_PATH,
+        product=onboarding_page.PRODUCT,
+        invalid_link=(
+            "Onboarding link not valid",
+            "This onboarding link is not valid. Ask the platform that sent you here for a new one.",
+        ),
+        choices=onboarding_actions.Choice,
+        open_page=onboarding_actions.open_application,
+        act=onboarding_actions.act,
+        render=onboarding_page.render_onboarding,
+        has_more=lambda found: not found.decided,
+        destination=onboarding_page.destination,
+        outcome=onboarding_page.render_outcome,
     )
-
-    async def show_onboarding(request: Request) -> Response:
-        mo_id, token = str(request.path_params["id"]), str(request.path_params["token"])
-        with sb.db.read() as tx:
-            found = onboarding_actions.open_application(tx, mo_id, token)
-        if found is None:
-            return hosted_page.render_problem(onboarding_page.PRODUCT, *no_application)
-        return onboarding_page.render_onboarding(found, nonce=hosted.new_nonce())
-
-    async def onboarding_action(request: Request) -> Response:
-        mo_id, token = str(request.path_params["id"]), str(request.path_params["token"])
-        click = hosted.read_click(await request.body())
-        choice = _page_choice(onboarding_actions.Choice, click)
-        if click is None or choice is None:
-            return hosted_page.render_problem(onboarding_page.PRODUCT, *not_understood)
-        with sb.db.transaction() as tx:  # one transaction: the nonce is recorded with what the click did
-            after = onboarding_actions.act(tx, sb.env(), mo_id, token, choice, click.nonce)
-        if after is None:
-            return hosted_page.render_problem(onboarding_page.PRODUCT, *no_application)
-        if not after.decided:
-            return hosted_page.redirect(request.url.path)  # the page again, at the application's next step
-        target = onboarding_page.destination(after)
-        return hosted_page.redirect(target) if target else onboarding_page.render_outcome(after)
-
-    async def no_onboarding_page(request: Request) -> Response:
-        return hosted_page.render_problem(onboarding_page.PRODUCT, *no_application)
 
     async def browser_page(request: Request) -> Response:
         return json_response(
@@ -526,11 +478,7 @@ def _routes(sb: Sandbox) -> list[Route]:
         Route("/_sandbox/payouts/{id}/advance", advance_payout, methods=["POST"]),
         Route("/_sandbox/merchants/onboarding/{id}/advance", advance_onboarding, methods=["POST"]),
         Route("/_sandbox/wallets", create_funded_wallet, methods=["POST"]),
-        Route(f"{payments.CHECKOUT_PATH}/{{id}}/{{token}}", show_checkout, methods=["GET"]),
-        Route(f"{payments.CHECKOUT_PATH}/{{id}}/{{token}}", checkout_action, methods=["POST"]),
-        Route(f"{payments.CHECKOUT_PATH}/{{rest:path}}", no_checkout_page, methods=["GET", "POST"]),
-        Route(f"{onboarding.ONBOARDING_PATH}/{{id}}/{{token}}", show_onboarding, methods=["GET"]),
-        Route(f"{onboarding.ONBOARDING_PATH}/{{id}}/{{token}}", onboarding_action, methods=["POST"]),
-        Route(f"{onboarding.ONBOARDING_PATH}/{{rest:path}}", no_onboarding_page, methods=["GET", "POST"]),
+        *hosted_routes.page_routes(sb.db, sb.env, checkout_pages),
+        *hosted_routes.page_routes(sb.db, sb.env, onboarding_pages),
         Route("/_sandbox/pages/{rest:path}", browser_page, methods=["GET"]),
     ]

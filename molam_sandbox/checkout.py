@@ -153,10 +153,8 @@ def act(
     found = open_checkout(tx, pi_id, token)
     if found is None:
         return None
-    pi = load(tx, PaymentIntent, found.account, pi_id)
-    if not hosted.first_use(pi.internal, _HANDLED, nonce):
+    if not hosted.first_use(tx, load(tx, PaymentIntent, found.account, pi_id), _HANDLED, nonce):
         return found  # a repeat of a request already acted on: its outcome stands
-    pi.save(tx)
     stage = found.stage
     if choice in PAY_METHODS and stage is Stage.CHOOSE:
         confirm = ConfirmPaymentIntentRequest(payment_method=PAY_METHODS[choice])

@@ -5,7 +5,7 @@ application, `molam_sandbox.onboarding_actions`) is reached without an API key, 
 is what proves the right to see and act on the object: `new_token` makes it, `token_matches` checks it in
 constant time. Every page view carries a fresh nonce in its form; `first_use` records it in the object's
 internal document, in the same transaction as what the click does, so a repeat (double click, resubmitted
-form, back button) acts never again. `read_click` reads the form a page posts.
+form, back button) never acts again. `read_click` reads the form a page posts.
 """
 
 from __future__ import annotations
@@ -17,7 +17,8 @@ from typing import Any
 
 import attrs
 
-from molam_sandbox.state import new_id
+from molam_sandbox.objects import Stored
+from molam_sandbox.state import Tx, new_id
 
 __all__ = [
     "NONCE_PATTERN",
@@ -56,17 +57,19 @@ def token_matches(expected: str | None, given: str) -> bool:
     return hmac.compare_digest(expected.encode("ascii"), given.encode("utf-8", "replace"))
 
 
-def first_use(internal: dict[str, Any], key: str, nonce: str) -> bool:
-    """Record `nonce` under `key` of an object's internal document; False if it was already there.
+def first_use(tx: Tx, stored: Stored[Any], key: str, nonce: str) -> bool:
+    """Record `nonce` under `key` of the object's internal document and save it; False (nothing saved) if it
+    was already there.
 
-    The caller saves the document in the transaction that acts on the click, so the record and the act are
-    one: two requests with the same nonce can never both act.
+    Called in the transaction that then acts on the click, so the record and the act are one: two requests
+    with the same nonce can never both act.
     """
-    handled = internal.setdefault(key, [])
+    handled = stored.internal.setdefault(key, [])
     if nonce in handled:
         return False
     handled.append(nonce)
     del handled[:-_KEEP_NONCES]
+    stored.save(tx)
     return True
 
 

@@ -94,10 +94,8 @@ def act(tx: Tx, env: Env, mo_id: str, token: str, choice: Choice, nonce: str) ->
     found = open_application(tx, mo_id, token)
     if found is None:
         return None
-    stored = load(tx, MerchantOnboarding, found.account, mo_id)
-    if not hosted.first_use(stored.internal, _HANDLED, nonce):
+    if not hosted.first_use(tx, load(tx, MerchantOnboarding, found.account, mo_id), _HANDLED, nonce):
         return found  # a repeat of a request already acted on: its outcome stands
-    stored.save(tx)
     if choice.target in onboarding.NEXT_STATUSES.get(found.application.status, ()):
         onboarding.advance_onboarding(tx, found.account, mo_id, choice.target, env)
     # Any other click came from a page the application has moved past (another tab decided): nothing to do.

@@ -53,19 +53,18 @@ def shop(sandbox: Any) -> Iterator[Shop]:
     """The shop on a loopback port, its webhook endpoint registered on an account of its own."""
     account = Account(base=sandbox.url, key=sandbox.new_api_key())
     port = free_port()
-    with account.client() as molam:
-        endpoint = molam.webhook_endpoints.create(
-            url=f"http://127.0.0.1:{port}/webhooks/molam",
-            enabled_events=[
-                EventType.PAYMENT_INTENT_SUCCEEDED,
-                EventType.PAYMENT_INTENT_FAILED,
-                EventType.PAYMENT_INTENT_CANCELED,
-            ],
-        )
+    secret = account.webhook_endpoint(
+        f"http://127.0.0.1:{port}/webhooks/molam",
+        [
+            EventType.PAYMENT_INTENT_SUCCEEDED,
+            EventType.PAYMENT_INTENT_FAILED,
+            EventType.PAYMENT_INTENT_CANCELED,
+        ],
+    )
     with pytest.MonkeyPatch.context() as env:
         for name, value in account.env().items():  # the app builds its client from the environment
             env.setenv(name, value)
-        app = load_example("fastapi_checkout.py").create_app(webhook_secret=endpoint.secret)
+        app = load_example("fastapi_checkout.py").create_app(webhook_secret=secret)
         with serve_asgi(app, port) as url:
             yield Shop(url, account)
 

@@ -27,7 +27,6 @@ from starlette.responses import HTMLResponse, PlainTextResponse, Response
 from starlette.routing import Route
 
 from molam_sdk.models import EventType, MerchantOnboardingStatus, MerchantOnboardingUpdatedEvent
-from molam_sdk_ext.client import Molam
 from molam_sdk_ext.webhooks import construct_event
 from tests.support import free_port
 from tests.support.accounts import Account
@@ -106,23 +105,17 @@ class Platform:
                 return_url=f"{self.url}/onboarded?lang=fr",
             )
 
-    def client(self) -> Molam:
-        """A client on the platform's account, to check what the page did."""
-        return self.account.client()
-
 
 @pytest.fixture(scope="module")
 def platform(sandbox: Any) -> Iterator[Platform]:
     """The platform on a loopback port, its webhook endpoint registered on an account of its own."""
     account = Account(base=sandbox.url, key=sandbox.new_api_key())
     port = free_port()
-    with account.client() as molam:
-        endpoint = molam.webhook_endpoints.create(
-            url=f"http://127.0.0.1:{port}/webhooks/molam",
-            enabled_events=[EventType.MERCHANT_ONBOARDING_UPDATED],
-        )
+    secret = account.webhook_endpoint(
+        f"http://127.0.0.1:{port}/webhooks/molam", [EventType.MERCHANT_ONBOARDING_UPDATED]
+    )
     webhooks = Webhooks()
-    with serve_asgi(platform_app(str(endpoint.secret), webhooks), port) as url:
+    with serve_asgi(platform_app(secret, webhooks), port) as url:
         yield Platform(url, account, webhooks)
 
 
@@ -156,7 +149,7 @@ def test_submit_and_approve_back_at_the_platform(chrome: webdriver.Chrome, platf
     click(chrome, "review-approve")
     _back_at_the_platform(chrome, platform, mo.id, "approved")
     assert platform.webhooks.statuses(mo.id) == ["in_review", "approved"]
-    with platform.client() as molam:
+    with platform.account.client() as molam:
         approved = molam.merchant_onboarding.retrieve(mo.id)
     assert approved.status == "approved" and str(approved.merchant_id).startswith("mer_")
 
@@ -175,7 +168,7 @@ def test_double_click_submits_once_then_reject(chrome: webdriver.Chrome, platfor
     click(chrome, "review-reject")
     _back_at_the_platform(chrome, platform, mo.id, "rejected")
     assert platform.webhooks.statuses(mo.id) == ["in_review", "rejected"]
-    with platform.client() as molam:
+    with platform.account.client() as molam:
         events = molam.events.list(type=EventType.MERCHANT_ONBOARDING_UPDATED, limit=100).data
         about = [e.data.object["status"] for e in events if e.data.object["id"] == mo.id]
         assert about == ["rejected", "in_review"]  # newest first: one submission, one decision

@@ -43,3 +43,11 @@ def receiver() -> Iterator[WebhookReceiver]:
         yield server
     finally:
         server.close()
+
+
+@pytest.fixture
+def browser() -> Iterator[httpx.Client]:
+    """A client that behaves like a browser on a hosted page: no API key, no automatic redirects (tests check
+    them). tests/support/pages.py reads and posts the page's form."""
+    with httpx.Client(timeout=10.0, trust_env=False, follow_redirects=False) as client:
+        yield client

@@ -17,6 +17,7 @@ import pytest
 from molam_sdk.models import EventType
 from molam_sdk_ext.client import Molam
 from tests.fixtures.sandbox import SandboxHandle
+from tests.support.pages import click, nonce_of, sent_back_to
 from tests.support.receivers import WebhookReceiver
 from tests.support.waiting import wait_for
 
@@ -36,28 +37,9 @@ CONTROLS = (
 )
 
 
-@pytest.fixture
-def browser() -> Any:
-    """A client that behaves like a browser on the page: no API key, no automatic redirects (we check them)."""
-    with httpx.Client(timeout=10.0, trust_env=False, follow_redirects=False) as client:
-        yield client
-
-
 def _create(molam: Molam, **extra: Any) -> Any:
     fields: dict[str, Any] = {"amount": 421753, "currency": "USD", "return_url": SHOP, "cancel_url": CANCEL}
     return molam.payment_intents.create(**(fields | extra))
-
-
-def _nonce(page: httpx.Response) -> str:
-    found = re.search(r'name="nonce" value="([A-Za-z0-9]+)"', page.text)
-    assert found is not None, page.text
-    return found.group(1)
-
-
-def _click(browser: httpx.Client, url: str, choice: str, nonce: str | None = None) -> httpx.Response:
-    """Post the page's form as a browser does: the button's value and the page's nonce."""
-    nonce = nonce or _nonce(browser.get(url))
-    return browser.post(url, data={"choice": choice, "nonce": nonce})
 
 
 def _about(event: Any) -> str:
@@ -65,19 +47,10 @@ def _about(event: Any) -> str:
     return str(event.to_dict()["data"]["object"]["id"])
 
 
-def _returned_to(response: httpx.Response, base: str, pi_id: str) -> None:
+def _returned_to(response: httpx.Response, base: str, object_id: str) -> None:
+    """The answer sends the browser to `base` with the object's id added to its query."""
     assert response.status_code == 303, response.text
-    location = urllib.parse.urlsplit(response.headers["location"])
-    expected = urllib.parse.urlsplit(base)
-    assert (location.scheme, location.netloc, location.path) == (
-        expected.scheme,
-        expected.netloc,
-        expected.path,
-    )
-    query = urllib.parse.parse_qs(location.query)
-    assert query["payment_intent"] == [pi_id]
-    for name, values in urllib.parse.parse_qs(expected.query).items():
-        assert query[name] == values  # the shop's own query is kept
+    sent_back_to(response.headers["location"], base, "payment_intent", object_id)
 
 
 def test_redirect_url_is_a_capability_on_the_sandbox(
@@ -137,7 +110,7 @@ def test_card_success_pays_like_the_api_and_returns_to_the_shop(
     by_page, by_api = _create(molam), _create(molam, payment_method="pm_card_visa")
     before = {b.currency: b.amount for b in molam.balances.retrieve().available}
 
-    _returned_to(_click(browser, by_page.redirect_url, "card-success"), SHOP, by_page.id)
+    _returned_to(click(browser, by_page.redirect_url, "card-success"), SHOP, by_page.id)
     molam.payment_intents.confirm(by_api.id)
 
     paid, reference = (molam.payment_intents.retrieve(pi.id) for pi in (by_page, by_api))
@@ -171,7 +144,7 @@ def test_card_success_pays_like_the_api_and_returns_to_the_shop(
 def test_declined_then_paid_on_the_same_page(molam: Molam, browser: httpx.Client) -> None:
     pi = _create(molam)
     for choice in ("card-declined", "orange-money-reject", "wave-reject"):
-        declined = _click(browser, pi.redirect_url, choice)
+        declined = click(browser, pi.redirect_url, choice)
         assert (
             declined.status_code == 303
             and declined.headers["location"] == urllib.parse.urlsplit(pi.redirect_url).path
@@ -180,7 +153,7 @@ def test_declined_then_paid_on_the_same_page(molam: Molam, browser: httpx.Client
         assert page.status_code == 200 and 'data-testid="payment-error"' in page.text
         assert "declined" in page.text.lower() and 'data-testid="pay-card-success"' in page.text
         assert molam.payment_intents.retrieve(pi.id).status == "requires_payment_method"
-    _returned_to(_click(browser, pi.redirect_url, "wave-approve"), SHOP, pi.id)
+    _returned_to(click(browser, pi.redirect_url, "wave-approve"), SHOP, pi.id)
     charges = molam.charges.list(payment_intent=pi.id).data
     assert sorted(c.status for c in charges) == ["failed", "failed", "failed", "succeeded"]
     failures = [e for e in molam.events.list(type="payment_intent.failed").data if _about(e) == pi.id]
@@ -190,7 +163,7 @@ def test_declined_then_paid_on_the_same_page(molam: Molam, browser: httpx.Client
 @pytest.mark.parametrize("approve", [True, False])
 def test_card_3ds_approval_step(molam: Molam, browser: httpx.Client, approve: bool) -> None:
     pi = _create(molam)
-    step = _click(browser, pi.redirect_url, "card-3ds")
+    step = click(browser, pi.redirect_url, "card-3ds")
     assert step.status_code == 303
     page = browser.get(pi.redirect_url)
     assert (
@@ -198,7 +171,7 @@ def test_card_3ds_approval_step(molam: Molam, browser: httpx.Client, approve: bo
         and 'data-testid="pay-card-success"' not in page.text
     )
     assert molam.payment_intents.retrieve(pi.id).status == "requires_action"
-    answer = _click(browser, pi.redirect_url, "3ds-approve" if approve else "3ds-reject", _nonce(page))
+    answer = click(browser, pi.redirect_url, "3ds-approve" if approve else "3ds-reject", nonce_of(page))
     if approve:
         _returned_to(answer, SHOP, pi.id)
         assert molam.payment_intents.retrieve(pi.id).status == "succeeded"
@@ -210,7 +183,7 @@ def test_card_3ds_approval_step(molam: Molam, browser: httpx.Client, approve: bo
 
 def test_cancel_goes_to_cancel_url(molam: Molam, browser: httpx.Client) -> None:
     pi = _create(molam)
-    _returned_to(_click(browser, pi.redirect_url, "cancel"), CANCEL, pi.id)
+    _returned_to(click(browser, pi.redirect_url, "cancel"), CANCEL, pi.id)
     canceled = molam.payment_intents.retrieve(pi.id)
     assert canceled.status == "canceled" and canceled.cancellation_reason == "abandoned"
     assert browser.get(pi.redirect_url).status_code == 409
@@ -218,21 +191,21 @@ def test_cancel_goes_to_cancel_url(molam: Molam, browser: httpx.Client) -> None:
 
 def test_without_return_url_the_page_says_it_is_done(molam: Molam, browser: httpx.Client) -> None:
     pi = molam.payment_intents.create(amount=500, currency="XOF")
-    done = _click(browser, str(pi.redirect_url), "orange-money-approve")
+    done = click(browser, str(pi.redirect_url), "orange-money-approve")
     assert done.status_code == 200 and 'data-testid="outcome"' in done.text
     assert molam.payment_intents.retrieve(pi.id).status == "succeeded"
 
 
 def test_double_click_acts_once(molam: Molam, browser: httpx.Client) -> None:
     declined = _create(molam)
-    nonce = _nonce(browser.get(declined.redirect_url))
+    nonce = nonce_of(browser.get(declined.redirect_url))
     for _ in range(2):  # the same form posted twice: one declined attempt, not two
-        assert _click(browser, declined.redirect_url, "card-declined", nonce).status_code == 303
+        assert click(browser, declined.redirect_url, "card-declined", nonce).status_code == 303
     assert len(molam.charges.list(payment_intent=declined.id).data) == 1
 
     paid = _create(molam)
-    nonce = _nonce(browser.get(paid.redirect_url))
-    answers = [_click(browser, paid.redirect_url, "card-success", nonce) for _ in range(2)]
+    nonce = nonce_of(browser.get(paid.redirect_url))
+    answers = [click(browser, paid.redirect_url, "card-success", nonce) for _ in range(2)]
     for answer in answers:
         _returned_to(answer, SHOP, paid.id)
     assert len(molam.charges.list(payment_intent=paid.id).data) == 1
@@ -242,7 +215,7 @@ def test_two_tabs_at_once_pay_once(molam: Molam, sandbox: SandboxHandle, receive
     molam.webhook_endpoints.create(url=receiver.url, enabled_events=["payment_intent.succeeded"])
     pi = _create(molam)
     tabs = [httpx.Client(timeout=10.0, trust_env=False) for _ in range(4)]
-    nonces = [_nonce(tab.get(pi.redirect_url)) for tab in tabs]  # four tabs, each with its own page
+    nonces = [nonce_of(tab.get(pi.redirect_url)) for tab in tabs]  # four tabs, each with its own page
     start = threading.Barrier(len(tabs))
     answers: list[httpx.Response] = []
 
@@ -272,7 +245,7 @@ def test_confirm_without_method_points_to_the_same_controls(molam: Molam, browse
     page = browser.get(pi.redirect_url)
     for control in CONTROLS:
         assert f'data-testid="{control}"' in page.text
-    _returned_to(_click(browser, pi.redirect_url, "card-success"), SHOP, pi.id)
+    _returned_to(click(browser, pi.redirect_url, "card-success"), SHOP, pi.id)
     events = [e.type for e in molam.events.list(limit=100).data if _about(e) == pi.id]
     assert events == [EventType.PAYMENT_INTENT_SUCCEEDED, EventType.PAYMENT_INTENT_REQUIRES_ACTION]
 

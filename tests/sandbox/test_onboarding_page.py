@@ -18,6 +18,7 @@ import pytest
 from molam_sdk.models import EventType
 from molam_sdk_ext.client import Molam
 from tests.fixtures.sandbox import SandboxHandle
+from tests.support.pages import click, nonce_of, sent_back_to
 from tests.support.receivers import WebhookReceiver
 from tests.support.waiting import wait_for
 
@@ -26,13 +27,6 @@ pytestmark = pytest.mark.integration
 PLATFORM = "https://platform.example/merchants/onboarded?lang=fr"
 UPDATED = EventType.MERCHANT_ONBOARDING_UPDATED
 CONTROLS = ("submit-application", "review-approve", "review-reject")
-
-
-@pytest.fixture
-def browser() -> Any:
-    """A client that behaves like a browser on the page: no API key, no automatic redirects (we check them)."""
-    with httpx.Client(timeout=10.0, trust_env=False, follow_redirects=False) as client:
-        yield client
 
 
 def _create(molam: Molam, name: str = "Boutique Teranga SARL", **extra: Any) -> Any:
@@ -44,18 +38,6 @@ def _create(molam: Molam, name: str = "Boutique Teranga SARL", **extra: Any) -> 
         "return_url": PLATFORM,
     }
     return molam.merchant_onboarding.create(**(fields | extra))
-
-
-def _nonce(page: httpx.Response) -> str:
-    found = re.search(r'name="nonce" value="([A-Za-z0-9]+)"', page.text)
-    assert found is not None, page.text
-    return found.group(1)
-
-
-def _click(browser: httpx.Client, url: str, choice: str, nonce: str | None = None) -> httpx.Response:
-    """Post the page's form as a browser does: the button's value and the page's nonce."""
-    nonce = nonce or _nonce(browser.get(url))
-    return browser.post(url, data={"choice": choice, "nonce": nonce})
 
 
 def _statuses(molam: Molam, mo_id: str) -> list[str]:
@@ -70,24 +52,10 @@ def _again(response: httpx.Response, url: str) -> None:
     assert response.headers["location"] == urllib.parse.urlsplit(url).path
 
 
-def _returned_to(response: httpx.Response, base: str, mo_id: str) -> None:
-    """The answer sends the browser to `base` with the application's id added to its query."""
+def _returned_to(response: httpx.Response, base: str, object_id: str) -> None:
+    """The answer sends the browser to `base` with the object's id added to its query."""
     assert response.status_code == 303, response.text
-    _is_back_at(response.headers["location"], base, mo_id)
-
-
-def _is_back_at(url: str, base: str, mo_id: str) -> None:
-    location = urllib.parse.urlsplit(url)
-    expected = urllib.parse.urlsplit(base)
-    assert (location.scheme, location.netloc, location.path) == (
-        expected.scheme,
-        expected.netloc,
-        expected.path,
-    )
-    query = urllib.parse.parse_qs(location.query)
-    assert query["merchant_onboarding"] == [mo_id]
-    for name, values in urllib.parse.parse_qs(expected.query).items():
-        assert query[name] == values  # the platform's own query is kept
+    sent_back_to(response.headers["location"], base, "merchant_onboarding", object_id)
 
 
 def test_onboarding_url_is_a_capability_on_the_sandbox(
@@ -158,7 +126,7 @@ def test_submit_then_approve_moves_it_as_the_api_does(
     molam.webhook_endpoints.create(url=receiver.url, enabled_events=[UPDATED])
     by_page, by_api = _create(molam), _create(molam)
 
-    _again(_click(browser, by_page.onboarding_url, "submit"), by_page.onboarding_url)
+    _again(click(browser, by_page.onboarding_url, "submit"), by_page.onboarding_url)
     api.post(f"/_sandbox/merchants/onboarding/{by_api.id}/advance").raise_for_status()
     in_review = molam.merchant_onboarding.retrieve(by_page.id)
     assert in_review.status == "in_review" and in_review.requirements == []
@@ -169,7 +137,7 @@ def test_submit_then_approve_moves_it_as_the_api_does(
     assert 'data-testid="submit-application"' not in review.text
     assert 'data-testid="back-to-platform"' in review.text
 
-    _returned_to(_click(browser, by_page.onboarding_url, "approve", _nonce(review)), PLATFORM, by_page.id)
+    _returned_to(click(browser, by_page.onboarding_url, "approve", nonce_of(review)), PLATFORM, by_page.id)
     api.post(f"/_sandbox/merchants/onboarding/{by_api.id}/advance").raise_for_status()
     approved, reference = (molam.merchant_onboarding.retrieve(mo.id) for mo in (by_page, by_api))
     assert approved.status == reference.status == "approved"
@@ -191,7 +159,7 @@ def test_submit_then_approve_moves_it_as_the_api_does(
     assert 'data-testid="outcome"' in again.text and not any(f'"{c}"' in again.text for c in CONTROLS)
     link = re.search(r'href="([^"]+)" data-testid="back-to-platform"', again.text)
     assert link is not None
-    _is_back_at(html.unescape(link.group(1)), PLATFORM, by_page.id)
+    sent_back_to(html.unescape(link.group(1)), PLATFORM, "merchant_onboarding", by_page.id)
     # A stale tab posting a new click changes nothing and sends the applicant back to the platform.
     stale = browser.post(by_page.onboarding_url, data={"choice": "reject", "nonce": "s" * 24})
     _returned_to(stale, PLATFORM, by_page.id)
@@ -204,8 +172,8 @@ def test_reject_shows_why_without_a_return_url(molam: Molam, browser: httpx.Clie
         business_name="Kora Musique", country="CI", email="hello@kora.ci", business_type="individual"
     )
     url = str(mo.onboarding_url)
-    _again(_click(browser, url, "submit"), url)
-    done = _click(browser, url, "reject")
+    _again(click(browser, url, "submit"), url)
+    done = click(browser, url, "reject")
     rejected = molam.merchant_onboarding.retrieve(mo.id)
     assert rejected.status == "rejected" and rejected.rejection_reason and rejected.merchant_id is None
     assert done.status_code == 200 and 'data-testid="outcome"' in done.text  # nowhere to go: the page says it
@@ -216,42 +184,42 @@ def test_reject_shows_why_without_a_return_url(molam: Molam, browser: httpx.Clie
 
 def test_a_return_url_that_is_not_http_gets_no_link(molam: Molam, browser: httpx.Client) -> None:
     mo = _create(molam, return_url="ftp://platform.example/done")
-    _click(browser, mo.onboarding_url, "submit")
-    done = _click(browser, mo.onboarding_url, "approve")
+    click(browser, mo.onboarding_url, "submit")
+    done = click(browser, mo.onboarding_url, "approve")
     assert done.status_code == 200 and "ftp:" not in done.text
     assert molam.merchant_onboarding.retrieve(mo.id).status == "approved"
 
 
 def test_double_submit_acts_once(molam: Molam, browser: httpx.Client) -> None:
     mo = _create(molam)
-    nonce = _nonce(browser.get(mo.onboarding_url))
+    nonce = nonce_of(browser.get(mo.onboarding_url))
     for _ in range(2):  # the same form posted twice: one submission, one event
-        _again(_click(browser, mo.onboarding_url, "submit", nonce), mo.onboarding_url)
+        _again(click(browser, mo.onboarding_url, "submit", nonce), mo.onboarding_url)
     assert _statuses(molam, mo.id) == ["in_review"]
     # The page's one click is spent, whatever button a repeat names (a second click on another control).
-    _again(_click(browser, mo.onboarding_url, "approve", nonce), mo.onboarding_url)
+    _again(click(browser, mo.onboarding_url, "approve", nonce), mo.onboarding_url)
     assert molam.merchant_onboarding.retrieve(mo.id).status == "in_review"
 
-    review_nonce = _nonce(browser.get(mo.onboarding_url))
+    review_nonce = nonce_of(browser.get(mo.onboarding_url))
     for _ in range(2):  # the same decision posted twice: decided once
-        _returned_to(_click(browser, mo.onboarding_url, "approve", review_nonce), PLATFORM, mo.id)
+        _returned_to(click(browser, mo.onboarding_url, "approve", review_nonce), PLATFORM, mo.id)
     assert _statuses(molam, mo.id) == ["approved", "in_review"]
 
 
 def test_a_click_the_status_does_not_allow_changes_nothing(molam: Molam, browser: httpx.Client) -> None:
     mo = _create(molam)
-    _again(_click(browser, mo.onboarding_url, "approve"), mo.onboarding_url)  # a pending application: no
+    _again(click(browser, mo.onboarding_url, "approve"), mo.onboarding_url)  # a pending application: no
     assert molam.merchant_onboarding.retrieve(mo.id).status == "pending" and _statuses(molam, mo.id) == []
-    _click(browser, mo.onboarding_url, "submit")
-    _again(_click(browser, mo.onboarding_url, "submit"), mo.onboarding_url)  # already in review
+    click(browser, mo.onboarding_url, "submit")
+    _again(click(browser, mo.onboarding_url, "submit"), mo.onboarding_url)  # already in review
     assert _statuses(molam, mo.id) == ["in_review"]
 
 
 def test_two_tabs_deciding_at_once_decide_once(molam: Molam, browser: httpx.Client) -> None:
     mo = _create(molam)
-    _click(browser, mo.onboarding_url, "submit")
+    click(browser, mo.onboarding_url, "submit")
     tabs = [httpx.Client(timeout=10.0, trust_env=False) for _ in range(4)]
-    nonces = [_nonce(tab.get(mo.onboarding_url)) for tab in tabs]  # four tabs, each with its own page
+    nonces = [nonce_of(tab.get(mo.onboarding_url)) for tab in tabs]  # four tabs, each with its own page
     start = threading.Barrier(len(tabs))
     answers: list[httpx.Response] = []
 

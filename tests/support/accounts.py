@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import attrs
 
+from molam_sdk.models import EventType
 from molam_sdk_ext.client import Molam
 
 __all__ = ["Account"]
@@ -19,6 +22,11 @@ class Account:
     def client(self) -> Molam:
         """A client on this account."""
         return Molam(api_key=self.key, base_url=self.base)
+
+    def webhook_endpoint(self, url: str, events: Sequence[EventType]) -> str:
+        """Register a webhook endpoint at `url` for `events` on this account; its secret (shown once)."""
+        with self.client() as molam:
+            return str(molam.webhook_endpoints.create(url=url, enabled_events=list(events)).secret)
 
     def env(self) -> dict[str, str]:
         """The environment an example reads its configuration from."""
