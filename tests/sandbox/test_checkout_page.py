@@ -17,7 +17,7 @@ import pytest
 from molam_sdk.models import EventType
 from molam_sdk_ext.client import Molam
 from tests.fixtures.sandbox import SandboxHandle
-from tests.support.pages import click, nonce_of, sent_back_to
+from tests.support.pages import assert_shows_nothing, click, nonce_of, sent_back_to, wrong_links
 from tests.support.receivers import WebhookReceiver
 from tests.support.waiting import wait_for
 
@@ -76,24 +76,9 @@ def test_redirect_url_is_a_capability_on_the_sandbox(
 
     with Molam(api_key=sandbox.new_api_key(), base_url=sandbox.url, max_retries=0) as other_account:
         foreign = _create(other_account)  # another key's intent
-    base = first.redirect_url.rsplit("/", 1)[0]
-    foreign_base, foreign_token = foreign.redirect_url.rsplit("/", 1)
-    wrong = {
-        "another key's intent with this intent's token": f"{foreign_base}/{first.redirect_url.rsplit('/', 1)[1]}",
-        "this intent with another key's intent's token": f"{base}/{foreign_token}",
-        "wrong token": f"{base}/{'x' * 32}",
-        "missing token": base,
-        "another intent's token": f"{base}/{second.redirect_url.rsplit('/', 1)[1]}",
-        "unknown intent": f"{sandbox.url}/_sandbox/pages/checkout/pi_{'z' * 24}/{'y' * 32}",
-    }
-    for why, url in wrong.items():
-        for response in (
-            browser.get(url),
-            browser.post(url, data={"choice": "card-success", "nonce": "n" * 24}),
-        ):
-            assert response.status_code == 404, why
-            assert first.id not in response.text and foreign.id not in response.text, why
-            assert "4,217.53" not in response.text, why
+    unknown = f"{sandbox.url}/_sandbox/pages/checkout/pi_{'z' * 24}/{'y' * 32}"
+    links = wrong_links(first.redirect_url, second.redirect_url, foreign.redirect_url, unknown)
+    assert_shows_nothing(browser, links, "card-success", (first.id, foreign.id, "4,217.53"))
     assert molam.payment_intents.retrieve(first.id).status == "requires_payment_method"
 
 

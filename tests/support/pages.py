@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import re
 import urllib.parse
+from collections.abc import Iterable, Mapping
 
 import httpx
 
-__all__ = ["click", "nonce_of", "sent_back_to"]
+__all__ = ["assert_shows_nothing", "click", "nonce_of", "sent_back_to", "wrong_links"]
 
 
 def nonce_of(page: httpx.Response) -> str:
@@ -39,3 +40,35 @@ def sent_back_to(url: str, base: str, parameter: str, object_id: str) -> None:
     assert query[parameter] == [object_id]
     for name, values in urllib.parse.parse_qs(expected.query).items():
         assert query[name] == values  # the site's own query is kept
+
+
+def wrong_links(url: str, sibling: str, foreign: str, unknown: str) -> dict[str, str]:
+    """Links that must open nothing, by why: `url`'s object (a page URL ``.../<id>/<token>``) with the token of
+    `sibling` (another object of the same account) or of `foreign` (another account's), or with a wrong,
+    missing or case-changed token; `foreign`'s object with `url`'s token; and `unknown`, an id nobody has."""
+    base, token = url.rsplit("/", 1)
+    foreign_base, foreign_token = foreign.rsplit("/", 1)
+    return {
+        "another account's object with this one's token": f"{foreign_base}/{token}",
+        "this object with another account's object's token": f"{base}/{foreign_token}",
+        "this object with another object's token": f"{base}/{sibling.rsplit('/', 1)[1]}",
+        "wrong token": f"{base}/{'x' * len(token)}",
+        "missing token": base,
+        "a token in another case": f"{base}/{token.swapcase()}",
+        "unknown object": unknown,
+    }
+
+
+def assert_shows_nothing(
+    browser: httpx.Client, links: Mapping[str, str], choice: str, hidden: Iterable[str]
+) -> None:
+    """Every link answers a visit and a click on `choice` with the uncached 404 problem page, showing none of
+    `hidden` (the objects' ids, names, amounts)."""
+    hidden = tuple(hidden)
+    for why, url in links.items():
+        for response in (browser.get(url), browser.post(url, data={"choice": choice, "nonce": "n" * 24})):
+            assert response.status_code == 404, why
+            assert response.headers["cache-control"] == "no-store", why
+            assert 'data-testid="problem"' in response.text, why
+            for text in hidden:
+                assert text not in response.text, (why, text)
