@@ -60,7 +60,7 @@ def _where(item: Finding) -> str:
 
 
 def is_sdk(item: Finding) -> bool:
-    """True for an SDK surface finding (generator.surface_diff), False for a spec finding."""
+    """True for an SDK surface finding (generator.surface.compare), False for a spec finding."""
     return item.rule.startswith("sdk-")
 
 

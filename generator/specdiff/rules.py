@@ -126,7 +126,7 @@ _FIXED: dict[str, tuple[Severity, Bump, str]] = {
     # A warning when nothing referred to the schema (the class existed, but no call returned or took it).
     "model-removed": (B, MAJOR, "a component schema (an SDK model class) was removed"),
     "model-added": (INF, MINOR, "a component schema (an SDK model class) was added"),
-    # The SDK's own public surface (generator.surface_diff), compared with the base revision's code.
+    # The SDK's own public surface (generator.surface.compare), compared with the base revision's code.
     "sdk-module-removed": (B, MAJOR, "a public module of the SDK was removed (or moved)"),
     "sdk-module-added": (INF, MINOR, "a public module of the SDK was added"),
     "sdk-name-removed": (B, MAJOR, "a public name (class, function, method, field, enum member) was removed"),

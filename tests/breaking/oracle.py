@@ -373,7 +373,7 @@ def install() -> None:
     real = module.compare
     wrapped = checked_compare(real)
     module.compare = wrapped
-    for name in ("generator.breaking", "tests.breaking.builders"):
+    for name in ("generator.breaking_report", "tests.breaking.builders"):
         loaded = sys.modules.get(name)
         if loaded is not None and getattr(loaded, "compare", None) is real:
             loaded.compare = wrapped  # type: ignore[attr-defined]

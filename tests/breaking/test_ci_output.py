@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator import breaking
+from generator import cli
 from generator.specdiff.render import MARKDOWN_BUDGET
 from tests.breaking.builders import Spec, base_spec, schema
 
@@ -23,7 +23,7 @@ def _write(path: Path, spec: Spec) -> Path:
 
 
 def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str]:
-    status = breaking.main(list(argv))
+    status = cli.breaking(list(argv))
     return status, capsys.readouterr().out
 
 
@@ -57,13 +57,13 @@ def test_fail_on_decides_the_exit_status(
     assert status == 1  # the enum value added on the read side (response, webhook) is a warning
     assert "FAIL: 2 unacknowledged breaking change(s) or warning(s)" in out
     with pytest.raises(SystemExit) as usage:
-        breaking.main([*common, "--fail-on", "sometimes"])
+        cli.breaking([*common, "--fail-on", "sometimes"])
     assert usage.value.code == 2
 
 
 def test_help_documents_the_exit_codes(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit):
-        breaking.main(["--help"])
+        cli.breaking(["--help"])
     out = capsys.readouterr().out
     assert "0  passed" in out and "1  failed by policy" in out and "2  usage or input error" in out
 
@@ -218,7 +218,7 @@ def test_acknowledgement_rules_must_match_a_known_rule(
 ) -> None:
     base, head, ack = files
     ack.write_text(yaml.safe_dump([{"rule": "*-no-such-rule", "pointer": "/x", "reason": "r"}]))
-    status = breaking.main(["--base", str(base), "--head", str(head), "--ack", str(ack)])
+    status = cli.breaking(["--base", str(base), "--head", str(head), "--ack", str(ack)])
     assert status == 2
     assert "a glob matching one" in capsys.readouterr().err
 

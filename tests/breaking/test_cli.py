@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator import breaking
+from generator import cli
 from tests.breaking.builders import Spec, base_spec, schema
 
 REPO = Path(__file__).resolve().parents[2]
@@ -39,7 +39,7 @@ def pair(tmp_path: Path) -> tuple[Path, Path, Path]:
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    status = breaking.main(list(argv))
+    status = cli.breaking(list(argv))
     captured = capsys.readouterr()
     return status, captured.out, captured.err
 

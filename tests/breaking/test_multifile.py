@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 import yaml
 
-from generator import breaking
+from generator import cli
 from tests.breaking.multifile import bundle, compare_files, layout_free
 
 Files = dict[str, Any]
@@ -180,7 +180,7 @@ def test_cli_reads_the_files_of_a_git_base(tmp_path: Path, capsys: pytest.Captur
     head = _write(repo / "spec", files)
     (tmp_path / "none.yaml").write_text("[]\n", encoding="utf-8")
     where = ["--repo", str(repo), "--spec-path", "spec/openapi.yaml"]
-    status = breaking.main(
+    status = cli.breaking(
         [
             "--base",
             "HEAD",

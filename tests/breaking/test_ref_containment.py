@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator import breaking, lint
+from generator import cli
 from generator.specdiff.load import SpecSourceError, load_file
 from tests.breaking.builders import Spec, base_spec, schema
 
@@ -49,7 +49,7 @@ def _breaking(
 ) -> tuple[int, str, str]:
     base = tree / "repo" / "spec" / "base.yaml"
     ack = tree / "ack.yaml"
-    status = breaking.main(
+    status = cli.breaking(
         ["--base", str(base), "--head", str(head), "--ack", str(ack), "--no-surface", *extra]
     )
     captured = capsys.readouterr()
@@ -117,11 +117,11 @@ def test_ref_root_widens_the_root_explicitly(tree: Path, capsys: pytest.CaptureF
     head = _write(tree / "repo" / "spec" / "head.yaml", _with_ref("../../outside/secret.json"))
     ack = str(tree / "ack.yaml")
     args = ["--base", str(base), "--head", str(head), "--ack", ack, "--no-surface"]
-    status = breaking.main([*args, "--ref-root", str(tree)])
+    status = cli.breaking([*args, "--ref-root", str(tree)])
     out = capsys.readouterr().out
     assert status == 0, out
     assert f"optional property '{SECRET}' added" in out  # the caller allowed it: compared like any file
-    _refused(breaking.main(args), "", capsys.readouterr().err, "../../outside/secret.json")  # the default
+    _refused(cli.breaking(args), "", capsys.readouterr().err, "../../outside/secret.json")  # the default
 
 
 def test_a_spec_outside_ref_root_is_an_error(tree: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -160,16 +160,16 @@ def test_a_git_base_is_held_to_the_same_rule(tree: Path, capsys: pytest.CaptureF
     _git(repo, "commit", "-q", "-m", "spec")
     head = _write(tree / "head" / "molam.yaml", base_spec())
     args = ["--base", "HEAD", "--head", str(head), "--repo", str(repo), "--ack", str(tree / "ack.yaml")]
-    status = breaking.main([*args, "--no-surface"])
+    status = cli.breaking([*args, "--no-surface"])
     err = capsys.readouterr().err
     assert status == 2 and "'../shared/leak.yaml'" in err and len(err.splitlines()) == 1
     # With the repository as the root the base's file is read from the revision (the head is then outside).
-    status = breaking.main([*args, "--no-surface", "--ref-root", str(repo)])
+    status = cli.breaking([*args, "--no-surface", "--ref-root", str(repo)])
     assert status == 2 and "is not inside --ref-root" in capsys.readouterr().err
     (repo / "shared" / "leak.yaml").unlink()  # only the revision has it now
     _write(repo / "shared" / "empty.yaml", {"type": "object", "properties": {}})
     _write(repo / "spec" / "head.yaml", _with_ref("../shared/empty.yaml"))
-    status = breaking.main(
+    status = cli.breaking(
         [
             *args[:2],
             "--head",
@@ -191,11 +191,11 @@ def test_lint_refuses_a_ref_leaving_the_spec_directory(
     tree: Path, capsys: pytest.CaptureFixture[str], ref: str
 ) -> None:
     spec = _write(tree / "repo" / "spec" / "molam.yaml", _with_ref(ref))
-    status = lint.main(["--spec", str(spec)])
+    status = cli.lint(["--spec", str(spec)])
     captured = capsys.readouterr()
     assert status == 2, captured.out
     assert captured.out == "" and len(captured.err.splitlines()) == 1 and repr(ref) in captured.err
     # An explicit --ref-root that holds the file: lint then reports the file ref as a rule violation.
     if ref.startswith("../"):
-        assert lint.main(["--spec", str(spec), "--ref-root", str(tree)]) == 1
+        assert cli.lint(["--spec", str(spec), "--ref-root", str(tree)]) == 1
         assert "ref-unresolved" in capsys.readouterr().out

@@ -12,7 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from generator import breaking, surface, surface_diff
+from generator import breaking_report as breaking
+from generator import cli
+from generator.surface import collect as surface
+from generator.surface import compare as surface_diff
 
 CORE = '''
 """Core module of the fixture package."""
@@ -381,14 +384,14 @@ def test_import_error_other_than_missing_dependency_fails(package: tuple[str, Pa
     name, root = package
     (root / "broken.py").write_text("raise RuntimeError('boom')\n")
     _reload(name)
-    assert surface.main(["--write", "--packages", name, "--file", str(tmp_path / "s.txt")]) == 1
+    assert cli.surface(["--write", "--packages", name, "--file", str(tmp_path / "s.txt")]) == 1
 
 
 @pytest.mark.slow
 def test_set_defaults_print_sorted_whatever_the_hash_seed() -> None:
     """A frozenset default's repr follows the hash seed; the dump must not, or CI would flap."""
     code = (
-        "from generator.surface import _signature\n"
+        "from generator.surface.collect import _signature\n"
         "def f(methods=frozenset({'POST', 'PATCH', 'PUT', 'DELETE'})): ...\n"
         "print(_signature(f))\n"
     )

@@ -2,7 +2,7 @@
 
 `regenerate(mutate)` copies spec/molam.yaml, applies `mutate` to the parsed document, and does what
 `make generate` does: rewrites the copy's EventType enum from its webhooks, then renders the whole generated
-tree (molam_sdk/, the sandbox models) into a temporary directory with `generator.generate.generate_tree`.
+tree (molam_sdk/, the sandbox models) into a temporary directory with `generator.codegen.generate.generate_tree`.
 `run(tree, code)` runs Python code in a fresh interpreter whose `molam_sdk` is that tree's (the hand-written
 molam_sdk_ext comes from the repository, as it would for a user upgrading the generated package), and returns
 what the code printed as JSON.
@@ -21,8 +21,8 @@ from typing import Any
 
 import yaml
 
-from generator.event_types import sync_spec_file
-from generator.generate import generate_tree
+from generator.codegen.event_types import sync_spec_file
+from generator.codegen.generate import generate_tree
 
 ROOT = Path(__file__).resolve().parents[2]
 SPEC = ROOT / "spec" / "molam.yaml"

@@ -1,7 +1,7 @@
 """Four API changes made as the API team makes them, followed by `make generate` alone, seen as users see them.
 
 Each change edits a copy of spec/molam.yaml; the whole generated tree is rendered for it by
-`generator.generate.generate_tree` (what `make generate` runs: molam_sdk/, the sandbox models, the EventType
+`generator.codegen.generate.generate_tree` (what `make generate` runs: molam_sdk/, the sandbox models, the EventType
 enum from the webhooks); a real sandbox process serves that spec with that tree's generated code, validating
 every response against it; the SDK (the tree's molam_sdk under the repository's molam_sdk_ext) and the `molam`
 command talk to it over HTTP. No hand-written file is touched:

@@ -1,5 +1,5 @@
 """The API team's drill, as tests: one realistic change to a copy of spec/molam.yaml per test, regenerated
-into a temporary tree (`generator.generate.generate_tree`, what `make generate` runs), then what a user sees.
+into a temporary tree (`generator.codegen.generate.generate_tree`, what `make generate` runs), then what a user sees.
 
 (a) an optional response field, (b) a new enum value parsed by the old model, (e) a parameter made required and
 a response property removed: breaking, major, and passing once acknowledged, (f) a renamed method: breaking
@@ -19,10 +19,11 @@ import pytest
 import yaml
 
 import generator.specdiff.compare as specdiff
-from generator import breaking, surface_diff
+from generator import cli
 from generator.specdiff.acks import apply_acks, parse_acks
 from generator.specdiff.load import load_file
 from generator.specdiff.rules import Severity
+from generator.surface import compare as surface_diff
 from tests.drill.harness import ROOT, SPEC, Spec, load_spec, operation, regenerate, run, schema
 
 
@@ -270,7 +271,7 @@ def test_e_required_parameter_and_removed_property_are_breaking_until_acknowledg
     ack = tmp_path / "ack.yaml"
     ack.write_text("[]\n")
     args = ["--base", str(SPEC), "--head", str(spec_path), "--ack", str(ack), "--format", "json"]
-    assert breaking.main(args) == 1
+    assert cli.breaking(args) == 1
     report = json.loads(capsys.readouterr().out)
     assert report["verdict"] == "major"
     blocking = {
@@ -293,7 +294,7 @@ def test_e_required_parameter_and_removed_property_are_breaking_until_acknowledg
             ]
         )
     )  # fmt: skip
-    assert breaking.main(args) == 0
+    assert cli.breaking(args) == 0
     report = json.loads(capsys.readouterr().out)
     assert report["verdict"] == "major" and report["summary"]["unacknowledged_breaking"] == 0
     assert report["summary"]["acknowledged"] == 3

@@ -19,7 +19,7 @@ from urllib.parse import quote
 import yaml
 from openapi_python_client.strings import PythonIdentifier
 
-import generator.sdk_project  # noqa: F401  (applies our naming rules: `type`, `object` stay unsuffixed)
+import generator.codegen.project  # noqa: F401  (applies our naming rules: `type`, `object` stay unsuffixed)
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 SPEC_PATH = REPO_ROOT / "spec" / "molam.yaml"

@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.check import compare_trees, report
-from generator.generate import GENERATED_FILES_HEADER, SANDBOX_MODELS, generated_files, install
+from generator.codegen.generate import install
+from generator.codegen.layout import GENERATED_FILES_HEADER, SANDBOX_MODELS, generated_files
+from generator.codegen.tree_diff import compare_trees, report
 
 from .spec_cases import REPO_ROOT, SPEC_PATH
 

@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.sdk_project import EventModel, GenerationError, group_events
+from generator.codegen.errors import GenerationError
+from generator.codegen.event_registry import EventModel, group_events
 from molam_sdk import events as registry
 from molam_sdk_ext.webhooks import EVENT_TYPES as EXT_EVENT_TYPES
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.sdk_project import _components
+from generator.codegen.model_imports import _components
 
 from .spec_cases import REPO_ROOT
 from .test_determinism import run_generator

@@ -8,7 +8,7 @@ from typing import Any
 
 import yaml
 
-from generator.changelog import (
+from generator.release.changelog import (
     NOTES_HINT,
     ApiNames,
     Category,
@@ -249,7 +249,7 @@ def test_a_missing_changelog_gets_the_standard_preamble() -> None:
 
 def test_findings_of_a_nested_report_section_count_too() -> None:
     """The release reads `findings` and any section's `findings` (where SDK-surface findings may go)."""
-    from generator.release import parse_report
+    from generator.release.cut import parse_report
     from generator.specdiff.rules import Bump
 
     finding = {

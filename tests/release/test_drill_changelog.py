@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import pytest
 
-from generator.generate import install
-from generator.release import Plan, plan_release
-from generator.semver import Version, write_version
+from generator.codegen.generate import install
+from generator.release.cut import Plan, plan_release
+from generator.release.semver import Version, write_version
 from tests.drill.harness import Spec, operation, regenerate
 from tests.drill.test_api_changes import (
     _ids,

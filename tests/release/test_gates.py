@@ -17,9 +17,10 @@ from typing import Any
 
 import pytest
 
-from generator import release
-from generator.changelog import NOTES_HINT, Change
-from generator.release import (
+from generator import cli
+from generator.release import cut as release
+from generator.release.changelog import NOTES_HINT, Change
+from generator.release.cut import (
     TEST_GATE_PATHS,
     ChangeReport,
     Gate,
@@ -31,7 +32,7 @@ from generator.release import (
     run_gate,
     typecheck_gate,
 )
-from generator.semver import Version, write_version
+from generator.release.semver import Version, write_version
 from generator.specdiff.rules import Bump
 
 from .repo import ROOT, Repo
@@ -130,7 +131,7 @@ def plan(repo: Repo, **options: Any) -> release.Plan:
 
 RED_CALLER = '''"""A hand-written caller, as examples/ holds, of the release's version type."""
 
-from generator.semver import Version
+from generator.release.semver import Version
 
 
 def next_minor(current: Version) -> str:
@@ -155,7 +156,7 @@ def test_a_red_mypy_refuses_the_release_naming_mypy(
     monkeypatch.setattr(release, "default_gates", lambda path: gates)
 
     before = repo.state()
-    status = release.main(["--repo", str(repo.path), "--skip-smoke", "--no-build-isolation", "--date", DATE])
+    status = cli.release(["--repo", str(repo.path), "--skip-smoke", "--no-build-isolation", "--date", DATE])
     output = capsys.readouterr()
     assert status == 1
     refusals = output.out.split("the release refuses:\n", 1)[1].splitlines()
@@ -340,7 +341,7 @@ def test_a_new_api_version_is_released_and_stale_acknowledgements_are_pruned(
     options += ["--date", DATE, "--dist", dist]
 
     before = repo.state()
-    assert release.main(["--dry-run", "--same-api-version", "not needed", *options]) == 0
+    assert cli.release(["--dry-run", "--same-api-version", "not needed", *options]) == 0
     dry = capsys.readouterr()
     assert (
         f"API version `2026-06-01` (the default `Molam-Version`), was `{API_VERSION}`. Changes since v1.0.0.\n"
@@ -359,7 +360,7 @@ def test_a_new_api_version_is_released_and_stale_acknowledgements_are_pruned(
     assert release.SKIPPED_GATES in dry.out and dry.err.startswith(release.SKIPPED_GATES)
     assert repo.state() == before  # listed, not pruned
 
-    assert release.main(options) == 0
+    assert cli.release(options) == 0
     done = capsys.readouterr()
     assert "pruned 2 stale acknowledgement(s) from spec/breaking-acknowledged.yaml" in done.out
     assert done.out.rstrip().endswith(release.SKIPPED_GATES)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.semver import Version, VersionError, next_version, read_version, write_version
+from generator.release.semver import Version, VersionError, next_version, read_version, write_version
 from generator.specdiff.rules import Bump
 
 

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 import molam_sdk
-from generator.release import ReleaseError, artifact_names, build_artifacts, check_artifacts, smoke_test
-from generator.semver import read_version
+from generator.release.cut import ReleaseError, artifact_names, build_artifacts, check_artifacts, smoke_test
+from generator.release.semver import read_version
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import pytest
 
-from generator.changelog import NOTES_HINT
-from generator.semver import Version, read_version, write_version
+from generator.release.changelog import NOTES_HINT
+from generator.release.semver import Version, read_version, write_version
 
 from .repo import Repo
 

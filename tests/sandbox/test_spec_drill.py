@@ -21,8 +21,8 @@ import httpx
 import pytest
 import yaml
 
-from generator.generate import GENERATED_FILES_HEADER
-from generator.sandbox_models import render_sandbox_models
+from generator.codegen.layout import GENERATED_FILES_HEADER
+from generator.codegen.sandbox_models import render_sandbox_models
 from molam_sandbox.server import SandboxProcess
 from tests.support.receivers import WebhookReceiver
 from tests.support.waiting import wait_for

@@ -10,7 +10,8 @@ from typing import Any
 import pytest
 import yaml
 
-from generator import lint
+from generator import cli
+from generator.lint import linter as lint
 from tests.support.spec import SPEC_PATH, LintRun
 
 
@@ -37,7 +38,7 @@ def run_lint(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Callable[[di
         text = yaml.dump(document, Dumper=dumper, sort_keys=False, allow_unicode=True)
         path.write_text(text, encoding="utf-8")
         capsys.readouterr()
-        status = lint.main(["--spec", str(path)])
+        status = cli.lint(["--spec", str(path)])
         return status, capsys.readouterr().out.splitlines()
 
     return run

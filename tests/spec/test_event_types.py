@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 import yaml
 
-from generator.event_types import apply_event_types, event_type_mismatch, event_types, sync_spec_file
+from generator.codegen.event_types import apply_event_types, event_type_mismatch, event_types, sync_spec_file
 from tests.support.spec import SPEC_PATH
 
 

@@ -9,7 +9,8 @@ from typing import Any
 
 import pytest
 
-from generator import lint
+from generator import cli
+from generator.lint import linter as lint
 from tests.support.spec import SPEC_PATH, LintRun
 
 Spec = dict[str, Any]
@@ -220,7 +221,7 @@ def test_real_spec_lints_clean(
     spec: Spec, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(SPEC_PATH.parents[1])
-    status = lint.main([])  # the default spec
+    status = cli.lint([])  # the default spec
     out = capsys.readouterr().out.splitlines()
     assert status == 0, "\n".join(out)
     assert len(out) == 1
@@ -287,13 +288,13 @@ def test_unquoted_date_version_is_reported_without_crashing(tmp_path: Path) -> N
 def test_yaml_that_is_not_a_mapping(tmp_path: Path, capsys: pytest.CaptureFixture[str], text: str) -> None:
     path = tmp_path / "broken.yaml"
     path.write_text(text, encoding="utf-8")
-    assert lint.main(["--spec", str(path)]) == 1
+    assert cli.lint(["--spec", str(path)]) == 1
     out = capsys.readouterr().out.splitlines()
     assert out[0].startswith(": yaml-invalid: ")
 
 
 def test_missing_file_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert lint.main(["--spec", str(tmp_path / "nope.yaml")]) == 2
+    assert cli.lint(["--spec", str(tmp_path / "nope.yaml")]) == 2
     assert "cannot read" in capsys.readouterr().err
 
 
@@ -316,7 +317,7 @@ def test_every_violation_is_printed(spec: Spec, run_lint: Callable[[Spec], LintR
 
 
 def test_list_rules(capsys: pytest.CaptureFixture[str]) -> None:
-    assert lint.main(["--list-rules"]) == 0
+    assert cli.lint(["--list-rules"]) == 0
     listed = [line.split()[0] for line in capsys.readouterr().out.splitlines()]
     assert listed == list(lint.RULES)
 

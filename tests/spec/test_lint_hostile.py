@@ -15,7 +15,8 @@ from typing import Any
 
 import pytest
 
-from generator import lint
+from generator import cli
+from generator.lint import linter as lint
 from generator.specdiff.load import MAX_DEPTH, SpecSourceError, parse_document
 
 REPO = Path(__file__).resolve().parents[2]
@@ -134,7 +135,7 @@ def test_recursive_aliases_and_absurd_nesting_are_one_line(
 ) -> None:
     path = tmp_path / "hostile.yaml"
     path.write_text(text, encoding="utf-8")
-    assert lint.main(["--spec", str(path)]) == 2
+    assert cli.lint(["--spec", str(path)]) == 2
     captured = capsys.readouterr()
     assert captured.out == "" and len(captured.err.splitlines()) == 1 and message in captured.err
 

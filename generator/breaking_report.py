@@ -8,7 +8,7 @@
 `spec/molam.yaml` (see `--spec-path`) is the base; when that revision has no spec the command says so
 and succeeds. With a git revision the report also holds the SDK surface findings: the public names and
 signatures of `molam_sdk` and `molam_sdk_ext` in the working tree against that revision's own code
-(generator.surface_diff), in the same report and under the same acknowledgements (with a file as
+(generator.surface.compare), in the same report and under the same acknowledgements (with a file as
 `--base` there is no base code, and the report says the surface check was skipped). Exit status (see
 EXIT_CODES): 0 passed, 1 failed by policy (`--fail-on`: an unacknowledged breaking finding by default),
 2 usage or input error. A `$ref` is
@@ -41,54 +41,6 @@ EXIT_CODES = """exit status:
      unacknowledged warning (--fail-on warning); never with --fail-on never
   2  usage or input error: a bad option, a spec or acknowledgement file that cannot be read or parsed,
      a $ref leaving the spec's directory, an unknown git revision"""
-
-
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="python -m generator breaking",
-        description="Report spec changes that break existing users, with the semver bump they need.",
-        epilog=EXIT_CODES + "\n\nIn CI: docs/CI.md (GitHub Actions, GitLab CI, pre-commit).",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    parser.add_argument(
-        "--base", required=True, help="base spec: a file, or a git revision (reads <rev>:--spec-path)"
-    )
-    parser.add_argument("--head", default=DEFAULT_SPEC, help=f"head spec file (default {DEFAULT_SPEC})")
-    parser.add_argument(
-        "--format",
-        choices=sorted(RENDERERS),
-        default="text",
-        help="output format (default text); markdown: a pull-request comment under 60 KB; github: workflow "
-        "annotations on the changed spec lines; junit: a JUnit XML report",
-    )
-    parser.add_argument(
-        "--fail-on",
-        choices=FAIL_ON,
-        default="breaking",
-        help="what makes the exit status 1: an unacknowledged breaking change (default), also an "
-        "unacknowledged warning, or never (report only)",
-    )
-    parser.add_argument(
-        "--ack", default=None, help=f"acknowledgement file (default {DEFAULT_ACK} when present)"
-    )
-    parser.add_argument(
-        "--spec-path", default=DEFAULT_SPEC, help="spec path inside the repository, for a git --base"
-    )
-    parser.add_argument(
-        "--repo", default=".", help="git repository for a git --base (default: current directory)"
-    )
-    parser.add_argument("--output", default=None, help="write the report to this file instead of stdout")
-    parser.add_argument(
-        "--no-surface", action="store_true", help="skip the SDK surface comparison (spec findings only)"
-    )
-    parser.add_argument(
-        "--ref-root",
-        type=Path,
-        default=None,
-        help="directory $refs may reach (default: each spec's own directory; for a git --base, the same "
-        "directory of that revision)",
-    )
-    return parser
 
 
 def _acks(option: str | None) -> list[Acknowledgement]:
@@ -181,7 +133,7 @@ def _shown(path: Path) -> str:
 
 def _not_described_by_spec(sdk: list[Finding], spec: tuple[Finding, ...], notes: list[str]) -> list[Finding]:
     """SDK findings on generated names a spec finding already describes are left out (one line per change)."""
-    from generator.surface_diff import covered_by_spec
+    from generator.surface.compare import covered_by_spec
 
     symbols = {item.symbol for item in spec}
     kept = [item for item in sdk if not covered_by_spec(item.symbol, symbols)]
@@ -198,7 +150,7 @@ def _verdict(spec_verdict: Bump, sdk: list[Finding]) -> Bump:
 
 def surface_findings(repo: Path, ref: str) -> tuple[list[Finding], list[str]]:
     """SDK surface findings of the working tree against revision `ref`, and notes for the report."""
-    from generator.surface_diff import SurfaceSourceError, base_surface, compare_surfaces, head_surface
+    from generator.surface.compare import SurfaceSourceError, base_surface, compare_surfaces, head_surface
 
     try:
         base = base_surface(repo, ref)
@@ -231,23 +183,3 @@ def surface_only(ref: str, repo: Path, output_format: str, ack: str | None) -> i
                     "\n".join(notes) or None)  # fmt: skip
     sys.stdout.write(RENDERERS[output_format](report))
     return 1 if report.blocking else 0
-
-
-def main(argv: list[str]) -> int:
-    """Entry point used by `python -m generator breaking`."""
-    args = _parser().parse_args(argv)
-    try:
-        report, status = run(args)
-    except (SpecSourceError, AckError) as exc:
-        print(f"breaking: {exc}", file=sys.stderr)
-        return 2
-    text = RENDERERS[args.format](report)
-    if args.output:
-        Path(args.output).write_text(text, encoding="utf-8")
-    else:
-        sys.stdout.write(text)
-    return status
-
-
-if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))

@@ -10,13 +10,12 @@ recorded as skipped instead of failing the dump; `--check` does not count its na
 Without an option the surface is printed; `--write` stores it in spec/sdk-surface.txt (a record for
 reviewers, never compared with itself); `--json` prints it for another process (the surface check dumps
 each revision in its own interpreter); `--base REF` compares the working tree's surface with revision
-REF's, classified additive or breaking (generator.surface_diff; `make breaking` includes the same findings in
+REF's, classified additive or breaking (generator.surface.compare; `make breaking` includes the same findings in
 the spec report).
 """
 
 from __future__ import annotations
 
-import argparse
 import ast
 import dataclasses
 import enum
@@ -340,46 +339,3 @@ def parse(text: str) -> Surface:
             key, _, value = line.partition(" ")
             surface.entries[key] = value
     return surface
-
-
-def main(argv: list[str]) -> int:
-    """Entry point used by `python -m generator surface`."""
-    parser = argparse.ArgumentParser(prog="python -m generator surface", description=__doc__.splitlines()[0])
-    mode = parser.add_mutually_exclusive_group()
-    mode.add_argument("--write", action="store_true", help=f"write the surface file ({DEFAULT_FILE})")
-    mode.add_argument("--json", action="store_true", help="print entries, skipped modules and errors as JSON")
-    mode.add_argument(
-        "--base", help="compare with the surface of this git revision (its own code, never the surface file)"
-    )
-    parser.add_argument("--file", default=DEFAULT_FILE, help=f"surface file (default {DEFAULT_FILE})")
-    parser.add_argument("--packages", nargs="+", default=list(DEFAULT_PACKAGES), help="packages to walk")
-    parser.add_argument("--repo", default=".", help="git repository for --base (default: current directory)")
-    parser.add_argument(
-        "--format", choices=("text", "json", "markdown"), default="text", help="--base report"
-    )
-    parser.add_argument(
-        "--ack", default=None, help="acknowledgement file (default spec/breaking-acknowledged.yaml)"
-    )
-    args = parser.parse_args(argv)
-    if args.base:
-        from generator.breaking import surface_only
-
-        return surface_only(args.base, Path(args.repo), args.format, args.ack)
-    surface = collect(args.packages)
-    if args.json:
-        import json
-
-        document = {"entries": surface.entries, "skipped": surface.skipped, "errors": surface.errors}
-        sys.stdout.write(json.dumps(document, sort_keys=True) + "\n")
-        return 0
-    for name, error in sorted(surface.errors.items()):
-        print(f"surface: cannot import {name}: {error}", file=sys.stderr)
-    path = Path(args.file)
-    text = render(surface)
-    if args.write:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-        print(f"surface: wrote {len(surface.entries)} entries to {path}")
-    else:
-        sys.stdout.write(text)
-    return 1 if surface.errors else 0

@@ -18,13 +18,10 @@ A `$ref` loop is reported as `ref-cycle` and never followed.
 
 from __future__ import annotations
 
-import argparse
 import copy
 import datetime
 import re
-import sys
-import time
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final, cast
@@ -36,10 +33,11 @@ from referencing import Registry
 from referencing.exceptions import Unresolvable
 from referencing.jsonschema import DRAFT202012
 
-from generator.specdiff.load import SpecParseError, SpecSourceError, read_file
+from generator.lint.deprecation import REPLACEMENT
+from generator.specdiff.load import read_file
 
 # Anchored to the repository so that the command works from any directory.
-DEFAULT_SPEC: Final = Path(__file__).resolve().parents[1] / "spec" / "molam.yaml"
+DEFAULT_SPEC: Final = Path(__file__).resolve().parents[2] / "spec" / "molam.yaml"
 
 RULES: Final[Mapping[str, str]] = {
     "yaml-invalid": "the file is not a YAML mapping",
@@ -95,22 +93,6 @@ MAX_MESSAGE: Final = 200
 # `$ref`) never descends into the value, so a validator following it recurses until it crashes.
 SAME_INSTANCE_LISTS: Final = ("allOf", "anyOf", "oneOf")
 SAME_INSTANCE_ONE: Final = ("not", "if", "then", "else")
-#: A deprecation note names its replacement: "Use `x` instead", "replaced by `y`", "superseded by ...".
-REPLACEMENT: Final = re.compile(r"\b(instead|use|replaced by|superseded by)\b", re.IGNORECASE)
-#: Where a description splits into sentences: after a full stop, `!` or `?` and a space (a dotted name in
-#: backquotes, `molam.payouts.list`, has no space after its dots).
-_SENTENCE_END: Final = re.compile(r"(?<=[.!?])\s+")
-
-
-def deprecation_note(text: str) -> str:
-    """One line for a deprecation warning: the sentence of `text` (a deprecated node's description) naming the
-    replacement ("Use `x` instead."), else its first sentence. A warning printed in a log or shown by an IDE
-    must say what to do, not repeat the whole description (the docstring keeps that). The changelog's
-    Deprecated lines quote the same sentence (generator/changelog.py), so users read one text everywhere."""
-    sentences = [part for part in _SENTENCE_END.split(" ".join(text.split())) if part]
-    if not sentences:
-        return "Deprecated."
-    return next((part for part in sentences if REPLACEMENT.search(part)), sentences[0])
 
 
 @dataclass(frozen=True)
@@ -158,7 +140,7 @@ def _is_json(media_type: str) -> bool:
     return base == "application/json" or base.endswith("+json")
 
 
-def _short(message: str) -> str:
+def short_reason(message: str) -> str:
     message = " ".join(message.split())
     return message if len(message) <= MAX_MESSAGE else message[: MAX_MESSAGE - 3] + "..."
 
@@ -189,7 +171,7 @@ class _Linter:
         self._loops: dict[str, tuple[str, ...] | None] = {}
 
     def report(self, ptr: str, rule: str, message: str) -> None:
-        violation = Violation(ptr, rule, _short(message))
+        violation = Violation(ptr, rule, short_reason(message))
         # A shared component (say components/responses/NotFound) is reached from many operations:
         # report it once.
         if violation not in self._reported:
@@ -870,7 +852,7 @@ def _check_deprecations(spec: dict[str, Any], linter: _Linter) -> None:
 
 def _check_event_types(spec: dict[str, Any], linter: _Linter) -> None:
     """`EventType` (what webhook endpoints may subscribe to) lists exactly the event types of ``webhooks``."""
-    from .event_types import EVENT_TYPE_SCHEMA, event_type_mismatch
+    from generator.codegen.event_types import EVENT_TYPE_SCHEMA, event_type_mismatch
 
     mismatch = event_type_mismatch(spec)
     if mismatch is not None:
@@ -912,63 +894,3 @@ def load_spec(path: Path, ref_root: Path | None = None) -> object:
     `$ref` outside the spec's directory (or `ref_root`).
     """
     return read_file(path, ref_root)
-
-
-def _parse_args(argv: Iterable[str]) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="python -m generator lint", description=__doc__.splitlines()[0])
-    parser.add_argument(
-        "--spec", type=Path, default=DEFAULT_SPEC, help="spec to check (default spec/molam.yaml)"
-    )
-    parser.add_argument(
-        "--ref-root",
-        type=Path,
-        default=None,
-        help="directory file $refs may name (default: the spec's directory); anything outside is an error",
-    )
-    parser.add_argument("--list-rules", action="store_true", help="print the rule ids and exit")
-    return parser.parse_args(list(argv))
-
-
-def _display(path: Path) -> str:
-    """The path relative to the working directory when it is below it (shorter lines), else as given."""
-    try:
-        return str(path.resolve().relative_to(Path.cwd()))
-    except ValueError:
-        return str(path)
-
-
-def main(argv: list[str]) -> int:
-    """Lint the spec; print one line per violation; 1 if any, else 0 with a summary."""
-    args = _parse_args(argv)
-    if args.list_rules:
-        for rule, text in RULES.items():
-            print(f"{rule:<26} {text}")
-        return 0
-    started = time.perf_counter()
-    shown = _display(args.spec)
-    try:
-        spec = load_spec(args.spec, args.ref_root)
-    except SpecParseError as exc:
-        print(f": yaml-invalid: {_short(exc.reason)}")
-        print(f"{shown}: 1 violation")
-        return 1
-    except SpecSourceError as exc:  # unreadable, an alias bomb, a $ref outside the root: one line, exit 2
-        print(f"lint: {exc}", file=sys.stderr)
-        return 2
-    try:
-        result = lint_spec(spec)
-    except RecursionError:  # the last guard: one line, never a 2,000-line traceback
-        print(f"lint: {shown}: nested or self-referring too deeply to check", file=sys.stderr)
-        return 2
-    elapsed = time.perf_counter() - started
-    for violation in result.violations:
-        print(violation)
-    if result.violations:
-        count = len(result.violations)
-        print(f"{shown}: {count} violation{'s' if count != 1 else ''} ({elapsed:.2f} s)")
-        return 1
-    print(
-        f"{shown}: OK - {result.operations} operations, {result.webhooks} webhooks, {result.schemas} schemas, "
-        f"{result.examples} examples validated in {elapsed:.2f} s"
-    )
-    return 0

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.specdiff.findings import Finding, finding
-from generator.surface import DEFAULT_PACKAGES, Surface
+from generator.surface.collect import DEFAULT_PACKAGES, Surface
 
 __all__ = [
     "SurfaceSourceError",
@@ -43,7 +43,7 @@ __all__ = [
     "one_per_change",
 ]
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
+REPO_ROOT = Path(__file__).resolve().parents[2]
 _CALLABLE = re.compile(
     r"^(async function|async method|function|method|staticmethod|classmethod)(\(.*)$", re.S
 )

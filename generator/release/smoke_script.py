@@ -1,6 +1,6 @@
 """The release's smoke test, run by the python of a fresh venv holding only the built wheels.
 
-    <venv>/bin/python generator/release_smoke.py VERSION API_VERSION
+    <venv>/bin/python generator/release/smoke_script.py VERSION API_VERSION
 
 Run by path (not `-m`), so nothing of the repository is importable: `molam_sdk`, `molam_sdk_ext` and
 `molam_sandbox` must come from the venv's site-packages (checked). It checks the installed versions and
@@ -18,7 +18,7 @@ import sysconfig
 from pathlib import Path
 
 
-def main(argv: list[str]) -> int:
+def check_installed_release(argv: list[str]) -> int:
     """Check the installed release `argv[0]` made for API version `argv[1]`; print what was run."""
     version, api_version = argv
     import molam_sandbox
@@ -69,4 +69,4 @@ def main(argv: list[str]) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    sys.exit(check_installed_release(sys.argv[1:]))

@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from .errors import GenerationError
+
 __all__ = ["render_sandbox_models"]
 
 
@@ -20,8 +22,6 @@ def render_sandbox_models(raw_spec: Mapping[str, Any], *, header: str) -> tuple[
     from datamodel_code_generator import generate
     from datamodel_code_generator.enums import DataModelType, InputFileType
     from datamodel_code_generator.format import Formatter, PythonVersion
-
-    from .sdk_project import GenerationError
 
     try:
         with warnings.catch_warnings(record=True) as caught:

@@ -23,25 +23,14 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from openapi_python_client.parser.properties import EnumProperty, LiteralEnumProperty, ModelProperty
-from openapi_python_client.parser.properties.boolean import BooleanProperty
-from openapi_python_client.parser.properties.const import ConstProperty
-from openapi_python_client.parser.properties.date import DateProperty
-from openapi_python_client.parser.properties.datetime import DateTimeProperty
-from openapi_python_client.parser.properties.float import FloatProperty
-from openapi_python_client.parser.properties.int import IntProperty
-from openapi_python_client.parser.properties.list_property import ListProperty
-from openapi_python_client.parser.properties.none import NoneProperty
-from openapi_python_client.parser.properties.protocol import PropertyProtocol
-from openapi_python_client.parser.properties.string import StringProperty
-from openapi_python_client.parser.properties.union import UnionProperty
+from .errors import GenerationError
+from .field_shapes import Shape
+from .raw_spec import resolve_ref
+from .resources import Argument, Operation, Resource
 
-if TYPE_CHECKING:
-    from .sdk_project import Argument, Operation, Resource
-
-__all__ = ["CommandGroup", "CommandInfo", "FieldInfo", "Lookup", "Shape", "describe_commands", "field_shape"]
+__all__ = ["CommandGroup", "CommandInfo", "FieldInfo", "Lookup", "describe_commands"]
 
 #: How many columns a list command's table shows at most (id first): wider tables fold on a terminal.
 MAX_COLUMNS = 6
@@ -50,53 +39,6 @@ HIDDEN_COLUMNS = frozenset({"id", "object", "livemode", "currency"})
 _AMOUNT_WORD = re.compile(r"(^|_)amount(_|$)")
 _ID_PREFIX = re.compile(r"^\^([A-Za-z0-9]+_)")
 _SCALAR_TYPES = frozenset({"string", "integer", "number", "boolean"})
-
-
-@dataclass(frozen=True)
-class Shape:
-    """How the CLI parses one argument: `kind` is str, int, float, bool, date, datetime, enum, map (a string
-    map such as metadata: KEY=VALUE), object (a nested body: only through --data) or any; `many` for arrays."""
-
-    kind: str
-    many: bool = False
-    enum_class: str | None = None
-    enum_module: str | None = None
-
-
-def field_shape(prop: PropertyProtocol) -> Shape:
-    """The CLI shape of a parameter or body field (`null` in a union is ignored: leaving it out is UNSET)."""
-    if isinstance(prop, UnionProperty):
-        inners = [inner for inner in prop.inner_properties if not isinstance(inner, NoneProperty)]
-        if len(inners) == 1:
-            return field_shape(inners[0])
-        kinds = {field_shape(inner).kind for inner in inners}
-        return Shape("object" if kinds <= {"object", "map"} else "any")
-    if isinstance(prop, ListProperty):
-        inner = field_shape(prop.inner_property)
-        if inner.many:
-            return Shape("any")
-        return Shape(inner.kind, many=True, enum_class=inner.enum_class, enum_module=inner.enum_module)
-    if isinstance(prop, EnumProperty):
-        return Shape("enum", enum_class=prop.class_info.name, enum_module=str(prop.class_info.module_name))
-    if isinstance(prop, ModelProperty):
-        extra = prop.additional_properties
-        if not (prop.required_properties or prop.optional_properties) and isinstance(
-            extra, StringProperty | IntProperty | FloatProperty | BooleanProperty
-        ):
-            return Shape("map")
-        return Shape("object")
-    simple: tuple[tuple[Any, str], ...] = (
-        (BooleanProperty, "bool"),
-        (IntProperty, "int"),
-        (FloatProperty, "float"),
-        (DateTimeProperty, "datetime"),
-        (DateProperty, "date"),
-        (StringProperty | ConstProperty | LiteralEnumProperty, "str"),
-    )
-    for classes, kind in simple:
-        if isinstance(prop, classes):
-            return Shape(kind)
-    return Shape("any")
 
 
 @dataclass(frozen=True)
@@ -166,8 +108,6 @@ class CommandGroup:
 
 def describe_commands(resources: list[Resource], raw_spec: Mapping[str, Any]) -> list[CommandGroup]:
     """The command groups, by group name; commands in spec order."""
-    from .sdk_project import GenerationError
-
     namespaces = {
         str(tag.get("name")): tag.get("x-molam-namespace")
         for tag in raw_spec.get("tags", [])
@@ -275,24 +215,22 @@ def _id_patterns(
 ) -> dict[str, str]:
     """Argument name -> the id prefix its `pattern` requires (`^pi_...` -> `pi_`), for path params and body
     fields that are ids of some object."""
-    from .sdk_project import _resolve
-
     out: dict[str, str] = {}
     raw_params: dict[str, Mapping[str, Any]] = {}
     for node in [*raw_spec["paths"][operation.path].get("parameters", []), *raw_op.get("parameters", [])]:
-        resolved = _resolve(raw_spec, node) if isinstance(node, Mapping) else {}
+        resolved = resolve_ref(raw_spec, node) if isinstance(node, Mapping) else {}
         if isinstance(resolved.get("name"), str):
             raw_params[resolved["name"]] = resolved  # the operation's own entry overrides the path item's
     for argument in operation.path_params:
-        schema = _resolve(raw_spec, raw_params.get(argument.json_name, {}).get("schema", {}))
+        schema = resolve_ref(raw_spec, raw_params.get(argument.json_name, {}).get("schema", {}))
         prefix = _prefix_of(schema)
         if prefix:
             out[argument.python_name] = prefix
-    body = _resolve(raw_spec, raw_op.get("requestBody", {}))
-    schema = _resolve(raw_spec, body.get("content", {}).get("application/json", {}).get("schema", {}))
+    body = resolve_ref(raw_spec, raw_op.get("requestBody", {}))
+    schema = resolve_ref(raw_spec, body.get("content", {}).get("application/json", {}).get("schema", {}))
     properties = schema.get("properties", {})
     for argument in operation.body_fields:
-        prefix = _prefix_of(_resolve(raw_spec, properties.get(argument.json_name, {})))
+        prefix = _prefix_of(resolve_ref(raw_spec, properties.get(argument.json_name, {})))
         if prefix:
             out[argument.python_name] = prefix
     return out
@@ -325,29 +263,25 @@ def _retrievers(resources: list[Resource], raw_spec: Mapping[str, Any]) -> dict[
 
 
 def _success_schema(raw_spec: Mapping[str, Any], raw_op: Mapping[str, Any]) -> Mapping[str, Any]:
-    from .sdk_project import _resolve
-
     for status, response in sorted(raw_op.get("responses", {}).items(), key=lambda item: str(item[0])):
         if str(status).startswith("2"):
-            content = _resolve(raw_spec, response).get("content", {})
-            return _resolve(raw_spec, content.get("application/json", {}).get("schema", {}))
+            content = resolve_ref(raw_spec, response).get("content", {})
+            return resolve_ref(raw_spec, content.get("application/json", {}).get("schema", {}))
     return {}
 
 
 def _columns(raw_spec: Mapping[str, Any], raw_op: Mapping[str, Any]) -> tuple[str, ...]:
     """The columns of a list command's table: `id`, then the item's required scalar properties in spec order
     (constant and nested ones left out), `created` last, at most MAX_COLUMNS; `--json` prints every field."""
-    from .sdk_project import _resolve
-
     envelope = _success_schema(raw_spec, raw_op)
-    item = _resolve(raw_spec, envelope.get("properties", {}).get("data", {}).get("items", {}))
+    item = resolve_ref(raw_spec, envelope.get("properties", {}).get("data", {}).get("items", {}))
     properties: Mapping[str, Any] = item.get("properties", {})
     required = set(item.get("required", []))
     candidates: list[str] = []
     for name, node in properties.items():
         if name in HIDDEN_COLUMNS or name not in required or node.get("deprecated") is True:
             continue
-        types = _resolve(raw_spec, node).get("type")
+        types = resolve_ref(raw_spec, node).get("type")
         kinds = set(types) if isinstance(types, list) else {types}
         if kinds - {"null"} and kinds - {"null"} <= _SCALAR_TYPES:
             candidates.append(str(name))

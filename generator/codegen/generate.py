@@ -1,91 +1,38 @@
-"""`python -m generator generate`: regenerate molam_sdk/ and the sandbox's pydantic models from the spec.
+"""Regenerate molam_sdk/ and the sandbox's pydantic models from the spec (`python -m generator generate`).
 
 Everything happens in a temporary staging tree first (openapi-python-client and datamodel-code-generator in
 process, then the pinned ruff over the whole tree with generator/ruff.toml), so a failure leaves the
 committed tree untouched. The staging tree then replaces molam_sdk/ and molam_sandbox/models.py,
 only when something changed. The output depends only on the spec, templates/ and generator/ (pinned tool
 versions): no timestamps, no absolute paths, no hash-order dependence.
-
-    python -m generator generate [--spec PATH] [--root DIR]
 """
 
 from __future__ import annotations
 
-import argparse
 import concurrent.futures
 import contextlib
 import multiprocessing
 import os
 import shutil
 import subprocess
-import sys
-import tempfile
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from .event_types import apply_event_types, sync_spec_file
+from .errors import GenerationError
+from .event_types import apply_event_types
+from .layout import (
+    CONFIG_PATH,
+    GENERATED_FILES_HEADER,
+    PACKAGE_DIR,
+    REPO_ROOT,
+    SANDBOX_MODELS,
+    TEMPLATE_DIR,
+    generated_files,
+)
+from .tree_diff import compare_trees
 
-__all__ = [
-    "GENERATED_FILES_HEADER",
-    "REPO_ROOT",
-    "generate_tree",
-    "generated_files",
-    "install",
-    "main",
-]
-
-REPO_ROOT = Path(__file__).resolve().parent.parent
-GENERATOR_DIR = REPO_ROOT / "generator"
-TEMPLATE_DIR = REPO_ROOT / "templates"
-CONFIG_PATH = GENERATOR_DIR / "config.yaml"
-DEFAULT_SPEC = Path("spec/molam.yaml")
-PACKAGE_DIR = Path("molam_sdk")
-SANDBOX_MODELS = Path("molam_sandbox/models.py")
-
-SHOWN_PATHS = 20
-
-#: First line of every generated file. Fixed text (never the --spec path) so output is comparable anywhere.
-GENERATED_FILES_HEADER = "# Generated from spec/molam.yaml by `make generate`; do not edit."
-
-
-def main(argv: list[str]) -> int:
-    """Regenerate into `--root` (the repository by default); print what changed and how long it took."""
-    parser = argparse.ArgumentParser(prog="python -m generator generate", description=__doc__.split("\n")[0])
-    parser.add_argument(
-        "--spec", type=Path, default=None, help="the OpenAPI document (default: spec/molam.yaml)"
-    )
-    parser.add_argument(
-        "--root", type=Path, default=REPO_ROOT, help="where molam_sdk/ is written (default: repo)"
-    )
-    args = parser.parse_args(argv)
-    root: Path = args.root.resolve()
-    spec: Path = (args.spec or root / DEFAULT_SPEC).resolve()
-    started = time.perf_counter()
-    from .sdk_project import GenerationError
-
-    try:
-        if sync_spec_file(spec, _load_spec(spec)):
-            print(f"generate: {_shown(spec, root)}: EventType enum rewritten from the webhooks")
-        with tempfile.TemporaryDirectory(prefix="molam-generate-") as staging:
-            warnings = generate_tree(spec, Path(staging))
-            changed = install(Path(staging), root)
-    except (GenerationError, ValueError) as error:
-        print(f"generate: {error}", file=sys.stderr)
-        return 1
-    for warning in warnings:
-        print(f"generate: warning: {warning}", file=sys.stderr, flush=True)
-    elapsed = time.perf_counter() - started
-    state = f"{len(changed)} path(s) updated" if changed else "already up to date"
-    print(
-        f"generate: {PACKAGE_DIR}/ and {SANDBOX_MODELS} from {_shown(spec, root)}: {state} ({elapsed:.2f} s)"
-    )
-    for path in changed[:SHOWN_PATHS]:
-        print(f"  updated {path}")
-    if len(changed) > SHOWN_PATHS:
-        print(f"  ... and {len(changed) - SHOWN_PATHS} more")
-    return 0
+__all__ = ["generate_tree", "install", "load_spec"]
 
 
 def generate_tree(spec: Path, staging: Path) -> list[str]:
@@ -95,12 +42,12 @@ def generate_tree(spec: Path, staging: Path) -> list[str]:
     sandbox models are rendered in a forked worker while this process renders molam_sdk/ (two cores halve
     the wall time); where fork is unavailable both run here, one after the other.
     """
+    from .project import build_sdk, load_config
     from .sandbox_models import render_sandbox_models
-    from .sdk_project import GenerationError, build_sdk, load_config
 
     _check_toolchain()
-    # EventType follows the webhooks in what is rendered, whatever the file says (see generator.event_types).
-    raw_spec = apply_event_types(_load_spec(spec))
+    # EventType follows the webhooks in what is rendered, whatever the file says (see generator.codegen.event_types).
+    raw_spec = apply_event_types(load_spec(spec))
     config = load_config(CONFIG_PATH, spec, staging / PACKAGE_DIR)
     with _worker() as worker:
         pending = (
@@ -142,25 +89,12 @@ def _worker() -> Iterator[concurrent.futures.Executor | None]:
         yield pool
 
 
-def generated_files(root: Path) -> list[Path]:
-    """The generated files under `root`, relative to it and sorted (caches and bytecode ignored)."""
-    files = [SANDBOX_MODELS] if (root / SANDBOX_MODELS).is_file() else []
-    package = root / PACKAGE_DIR
-    if package.is_dir():
-        for path in package.rglob("*"):
-            if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".pyc":
-                files.append(path.relative_to(root))
-    return sorted(files, key=lambda p: p.as_posix())
-
-
 def install(staging: Path, root: Path) -> list[str]:
     """Make `root` hold the staged generated files; return the paths that changed (nothing when up to date).
 
     molam_sdk/ is swapped as a whole: the new tree is copied next to it, then two renames exchange them, so
     readers see the old or the new package, never a half-written one. models.py is replaced with os.replace.
     """
-    from .check import compare_trees
-
     differences = compare_trees(expected=staging, actual=root)
     if not differences:
         return []
@@ -197,8 +131,6 @@ def _check_toolchain() -> None:
     import tomllib
     from importlib.metadata import PackageNotFoundError, version
 
-    from .sdk_project import GenerationError
-
     try:
         project = tomllib.loads((REPO_ROOT / "pyproject.toml").read_text(encoding="utf-8"))
     except (OSError, tomllib.TOMLDecodeError):
@@ -220,7 +152,7 @@ def _check_toolchain() -> None:
             )
 
 
-def _load_spec(spec: Path) -> dict[str, Any]:
+def load_spec(spec: Path) -> dict[str, Any]:
     """The spec as plain data.
 
     PyYAML's C loader: about ten times faster than the pure-Python ruamel loader openapi-python-client uses
@@ -228,8 +160,6 @@ def _load_spec(spec: Path) -> dict[str, Any]:
     are why enum values and dates must be quoted in the spec anyway).
     """
     import yaml
-
-    from .sdk_project import GenerationError
 
     try:
         data = yaml.load(spec.read_bytes(), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
@@ -253,8 +183,6 @@ def _run_hook(command: str, *, cwd: Path) -> None:
     """
     import shlex
 
-    from .sdk_project import GenerationError
-
     argv = shlex.split(command)
     if argv and argv[0] == "ruff":
         argv[0] = _ruff_binary()
@@ -271,10 +199,3 @@ def _ruff_binary() -> str:
     from ruff.__main__ import find_ruff_bin  # type: ignore[import-untyped]
 
     return os.fsdecode(find_ruff_bin())
-
-
-def _shown(path: Path, root: Path) -> str:
-    try:
-        return path.relative_to(root).as_posix()
-    except ValueError:
-        return str(path)

@@ -35,7 +35,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from generator.lint import deprecation_note
+from generator.lint.deprecation import deprecation_note
 from generator.specdiff.symbols import method_symbol, parameter_symbol, python_identifier, snake_case
 
 __all__ = [
@@ -151,7 +151,7 @@ class ApiNames:
     HTTP operation is, which component model is its JSON body (whose top-level properties are the method's
     keyword arguments, as the generated resources take them), how many methods each resource has in the
     head spec, and the deprecation note of each deprecated method, argument and model field (the sentence
-    the DeprecationWarning prints, `generator.lint.deprecation_note`)."""
+    the DeprecationWarning prints, `generator.lint.deprecation.deprecation_note`)."""
 
     #: `POST /v1/connect/payment_intents` -> `molam.payment_intents.create`
     methods: Mapping[str, str] = field(default_factory=dict)

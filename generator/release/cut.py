@@ -26,7 +26,7 @@ everything `make test` checks.
    spec/breaking-acknowledged.yaml (`prune_acks`, listed in the output), builds the sdist and wheel of
    molam-sdk (pyproject.toml) and molam-sandbox (packaging/sandbox), checks them (`twine check --strict`,
    names, versions, wheel contents), installs the two wheels into a fresh venv and runs
-   generator/release_smoke.py there (imports, `molam --version`, a sandbox from that venv on a free
+   generator/release/smoke_script.py there (imports, `molam --version`, a sandbox from that venv on a free
    loopback port, one payment intent through the SDK), then commits "Release X.Y.Z" and creates the
    annotated tag `vX.Y.Z`. The artifacts end up in dist/. If any step fails, the files are restored and
    nothing is committed or tagged.
@@ -43,7 +43,6 @@ the tag's message.
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import email.parser
 import importlib.util
@@ -64,7 +63,7 @@ from typing import Any
 
 import yaml
 
-from generator.changelog import (
+from generator.release.changelog import (
     CHANGELOG_FILE,
     ApiNames,
     Change,
@@ -74,7 +73,14 @@ from generator.changelog import (
     unreleased_notes,
     with_release,
 )
-from generator.semver import VERSION_FILE, Version, VersionError, next_version, read_version, write_version
+from generator.release.semver import (
+    VERSION_FILE,
+    Version,
+    VersionError,
+    next_version,
+    read_version,
+    write_version,
+)
 from generator.specdiff.acks import AckError, Acknowledgement, parse_acks, prune_acks
 from generator.specdiff.rules import Bump
 
@@ -96,7 +102,6 @@ __all__ = [
     "execute",
     "fast_test_gate",
     "lint_gate",
-    "main",
     "plan_release",
     "project_python",
     "run_gate",
@@ -740,12 +745,12 @@ def _check_wheel(path: Path, version: Version) -> None:
 
 
 def smoke_test(wheels: Sequence[Path], version: Version, api_version: str, workdir: Path) -> dict[str, Any]:
-    """Install `wheels` into a fresh venv under `workdir` and run generator/release_smoke.py with it."""
+    """Install `wheels` into a fresh venv under `workdir` and run generator/release/smoke_script.py with it."""
     venv = workdir / "venv"
     _run([sys.executable, "-m", "venv", str(venv)], "creating the smoke-test venv")
     python = venv / "bin" / "python"
     _run([str(python), "-m", "pip", "install", "-q", *map(str, wheels)], "installing the wheels", workdir)
-    script = Path(__file__).with_name("release_smoke.py")
+    script = Path(__file__).with_name("smoke_script.py")
     output = _run([str(python), str(script), str(version), api_version], "the smoke test", workdir)
     try:
         result: dict[str, Any] = json.loads(output.strip().splitlines()[-1])
@@ -819,75 +824,3 @@ def execute(plan: Plan, dist: Path, smoke: bool = True, isolation: bool = True, 
                 target.write_text(text, encoding="utf-8")
         _git(repo, "reset", "-q", "--", *saved, check=False)
         raise
-
-
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="python -m generator release", description=" ".join(__doc__.split("\n\n")[0].split())
-    )
-    parser.add_argument("--dry-run", action="store_true", help="print the plan and change nothing")
-    parser.add_argument("--base", default=None, help="compare with this git revision instead of the last tag")
-    parser.add_argument("--version", default=None, help="release this version (at least the computed one)")
-    parser.add_argument("--skip-smoke", action="store_true", help="leave out the fresh-venv smoke test")
-    parser.add_argument(
-        "--no-build-isolation", action="store_true", help="build with this environment's hatchling (offline)"
-    )
-    parser.add_argument(
-        "--same-api-version",
-        metavar="REASON",
-        default=None,
-        help="release breaking wire changes under the same info.version; REASON goes into the changelog",
-    )
-    parser.add_argument(
-        "--skip-gates",
-        action="store_true",
-        help="DO NOT run lint, mypy and the tests (for the tests of this command only; printed loudly)",
-    )
-    parser.add_argument("--date", default=None, help="the date in the changelog (default: today)")
-    parser.add_argument("--repo", default=".", help="the repository (default: the current directory)")
-    parser.add_argument("--dist", default=None, help="where the artifacts go (default: <repo>/dist)")
-    return parser
-
-
-def main(argv: list[str]) -> int:
-    """Entry point of `python -m generator release`: 0 released (or a clean dry run), 1 refused or failed."""
-    parser = _parser()
-    args = parser.parse_args(argv)
-    if args.same_api_version is not None and not args.same_api_version.strip():
-        parser.error("--same-api-version needs a reason (it goes into the changelog)")
-    repo = Path(args.repo).resolve()
-    if args.skip_gates:
-        print(SKIPPED_GATES, file=sys.stderr, flush=True)
-    try:
-        requested = Version.parse(args.version) if args.version else None
-        plan = plan_release(
-            repo,
-            args.base,
-            requested,
-            args.date,
-            gates=() if args.skip_gates else None,
-            same_api_version=args.same_api_version,
-            log=lambda line: print(line, file=sys.stderr, flush=True),
-        )
-    except (ReleaseError, VersionError) as exc:
-        print(f"release: {exc}", file=sys.stderr)
-        return 1
-    print(describe(plan, args.dry_run), end="", flush=True)
-    if args.dry_run or plan.problems:
-        return 1 if plan.problems else 0
-    try:
-        dist = Path(args.dist).resolve() if args.dist else repo / "dist"
-        execute(plan, dist, smoke=not args.skip_smoke, isolation=not args.no_build_isolation)
-    except ReleaseError as exc:
-        print(f"release: {exc}\nnothing was committed or tagged; {', '.join(plan.files)} restored")
-        return 1
-    print(
-        f"released {plan.version.tag}: commit and annotated tag created, artifacts in "
-        f"{args.dist or 'dist/'}; publish with `twine upload` and push the tag"
-        + (f"\n{SKIPPED_GATES}" if plan.gates_skipped else "")
-    )
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
