@@ -32,7 +32,6 @@ import attrs
 from molam_sdk_ext.stores.idempotency_records import (
     DEFAULT_LOCK_TIMEOUT,
     DEFAULT_TTL,
-    AsyncIdempotencyStore,
     BeginResult,
     IdempotencyStore,
     StoredResponse,
@@ -41,7 +40,6 @@ from molam_sdk_ext.stores.idempotency_records import (
     decide_fail,
 )
 from molam_sdk_ext.stores.webhook_events import (
-    AsyncWebhookEventStore,
     ClaimOutcome,
     EventRecord,
     StoredEvent,
@@ -53,7 +51,6 @@ from molam_sdk_ext.stores.webhook_events import (
 )
 from molam_sdk_ext.stores.webhook_inbox import (
     DEFAULT_STALE_AFTER,
-    AsyncWebhookInbox,
     InboxEvent,
     InboxRecord,
     InboxStats,
@@ -104,23 +101,18 @@ class Records(Protocol):
 
     def read(self, key: str) -> Any:
         """The record under ``key``, or None."""
-        ...
 
     def write(self, key: str, record: Any) -> None:
         """Store ``record`` under ``key`` (replacing any record there)."""
-        ...
 
     def delete(self, key: str) -> None:
         """Delete the record under ``key``."""
-        ...
 
     def delete_expired(self, now: float) -> int:
         """Delete every record expired at ``now``; how many were deleted."""
-        ...
 
     def scan(self, now: float) -> list[InboxRecord]:
         """Every live inbox record (one that keeps a payload) at ``now``."""
-        ...
 
 
 @attrs.define
@@ -284,9 +276,9 @@ def _runs(method: Callable[Concatenate[Any, P], T]) -> Callable[Concatenate[_Fac
 
 
 def _aruns(
-    method: Callable[Concatenate[Any, P], Coroutine[Any, Any, T]],
+    method: Callable[Concatenate[Any, P], T],
 ) -> Callable[Concatenate[_Facade, P], Coroutine[Any, Any, T]]:
-    """`_runs` for the protocol's async method ``method``: it awaits the backend's plan of the same name."""
+    """`_runs` for an async store: the same protocol method, as a coroutine awaiting the backend's plan."""
     name = method.__name__
 
     @functools.wraps(method)
@@ -296,8 +288,8 @@ def _aruns(
     return arun
 
 
-# The one place each protocol's methods meet the plans: a facade method is its protocol's method (signature and
-# docstring) running the plan of the same name.
+# The one place each protocol's methods meet the plans: a facade method is the sync protocol's method (signature
+# and docstring) running, or awaiting, the plan of the same name.
 
 
 class IdempotencyFacade(_Facade):
@@ -312,10 +304,10 @@ class IdempotencyFacade(_Facade):
 class AsyncIdempotencyFacade(_Facade):
     """An `AsyncIdempotencyStore`."""
 
-    begin = _aruns(AsyncIdempotencyStore.begin)
-    complete = _aruns(AsyncIdempotencyStore.complete)
-    fail = _aruns(AsyncIdempotencyStore.fail)
-    cleanup = _aruns(AsyncIdempotencyStore.cleanup)
+    begin = _aruns(IdempotencyStore.begin)
+    complete = _aruns(IdempotencyStore.complete)
+    fail = _aruns(IdempotencyStore.fail)
+    cleanup = _aruns(IdempotencyStore.cleanup)
 
 
 class EventFacade(_Facade):
@@ -332,12 +324,12 @@ class EventFacade(_Facade):
 class AsyncEventFacade(_Facade):
     """An `AsyncWebhookEventStore`."""
 
-    claim = _aruns(AsyncWebhookEventStore.claim)
-    renew = _aruns(AsyncWebhookEventStore.renew)
-    mark_processed = _aruns(AsyncWebhookEventStore.mark_processed)
-    release = _aruns(AsyncWebhookEventStore.release)
-    get = _aruns(AsyncWebhookEventStore.get)
-    cleanup = _aruns(AsyncWebhookEventStore.cleanup)
+    claim = _aruns(WebhookEventStore.claim)
+    renew = _aruns(WebhookEventStore.renew)
+    mark_processed = _aruns(WebhookEventStore.mark_processed)
+    release = _aruns(WebhookEventStore.release)
+    get = _aruns(WebhookEventStore.get)
+    cleanup = _aruns(WebhookEventStore.cleanup)
 
 
 class _InboxSettings(_Facade):
@@ -364,14 +356,14 @@ class InboxFacade(EventFacade, _InboxSettings):
 class AsyncInboxFacade(AsyncEventFacade, _InboxSettings):
     """An `AsyncWebhookInbox`."""
 
-    record = _aruns(AsyncWebhookInbox.record)
-    load = _aruns(AsyncWebhookInbox.load)
-    fail = _aruns(AsyncWebhookInbox.fail)
-    mark_due = _aruns(AsyncWebhookInbox.mark_due)
-    due = _aruns(AsyncWebhookInbox.due)
-    replay = _aruns(AsyncWebhookInbox.replay)
-    replay_dead = _aruns(AsyncWebhookInbox.replay_dead)
-    stats = _aruns(AsyncWebhookInbox.stats)
+    record = _aruns(WebhookInbox.record)
+    load = _aruns(WebhookInbox.load)
+    fail = _aruns(WebhookInbox.fail)
+    mark_due = _aruns(WebhookInbox.mark_due)
+    due = _aruns(WebhookInbox.due)
+    replay = _aruns(WebhookInbox.replay)
+    replay_dead = _aruns(WebhookInbox.replay_dead)
+    stats = _aruns(WebhookInbox.stats)
 
 
 S = TypeVar("S", bound=_Facade)

@@ -72,26 +72,20 @@ class BreakerStateStore(Protocol):
 
     def get(self, host: str) -> BreakerRecord:
         """The host's current record (closed and empty if unknown)."""
-        ...
 
     def record_success(self, host: str, probe: str | None = None) -> BreakerRecord:
         """A call to ``host`` succeeded (``probe``: its probe token, if it was the probe); the new record."""
-        ...
 
     def record_failure(
         self, host: str, threshold: int, window: float, probe: str | None = None
     ) -> BreakerRecord:
         """A call to ``host`` failed server-side (``probe``: its probe token, if any); the new record."""
-        ...
 
     def try_acquire_probe(self, host: str, reset_timeout: float) -> str | None:
         """A token granting the single half-open probe to ``host``, or None."""
-        ...
 
     def release_probe(self, host: str, probe: str) -> BreakerRecord:
         """Give back the probe slot of ``probe`` (the call said nothing about the server); the new record."""
-        ...
 
     def reset(self, host: str) -> BreakerRecord:
         """Force the host's breaker closed; the new record."""
-        ...

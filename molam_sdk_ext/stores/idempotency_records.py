@@ -97,39 +97,27 @@ class IdempotencyStore(Protocol):
 
     def begin(self, key: str, fingerprint: str) -> BeginResult:
         """Claim ``key`` for a request with ``fingerprint``; ``NEW`` means the caller holds the claim."""
-        ...
 
     def complete(self, key: str, response: StoredResponse) -> None:
         """Store the response of the claimed request, to be replayed to later twins."""
-        ...
 
     def fail(self, key: str) -> None:
         """Release the claim without a response (the request did not run): a retry may begin again."""
-        ...
 
     def cleanup(self) -> int:
         """Delete expired records; return how many were deleted."""
-        ...
 
 
 class AsyncIdempotencyStore(Protocol):
     """The asyncio form of ``IdempotencyStore``: the same methods as coroutines."""
 
-    async def begin(self, key: str, fingerprint: str) -> BeginResult:
-        """See ``IdempotencyStore.begin``."""
-        ...
+    async def begin(self, key: str, fingerprint: str) -> BeginResult: ...
 
-    async def complete(self, key: str, response: StoredResponse) -> None:
-        """See ``IdempotencyStore.complete``."""
-        ...
+    async def complete(self, key: str, response: StoredResponse) -> None: ...
 
-    async def fail(self, key: str) -> None:
-        """See ``IdempotencyStore.fail``."""
-        ...
+    async def fail(self, key: str) -> None: ...
 
-    async def cleanup(self) -> int:
-        """See ``IdempotencyStore.cleanup``."""
-        ...
+    async def cleanup(self) -> int: ...
 
 
 def decide_begin(

@@ -105,61 +105,43 @@ class WebhookEventStore(Protocol):
 
         With a ``holder`` token the claim is a lease that ``renew`` extends and that fences the completion.
         """
-        ...
 
     def renew(self, event_id: str, holder: str) -> bool:
         """Extend ``holder``'s lease to a full ``lock_timeout`` from now; False when it no longer holds it."""
-        ...
 
     def mark_processed(self, event_id: str, holder: str | None = None) -> bool:
         """Record that the handler succeeded: later deliveries are duplicates.
 
         With ``holder``, only while that lease is held; returns whether the completion was recorded.
         """
-        ...
 
     def release(self, event_id: str, error: str, holder: str | None = None) -> bool:
         """Record that the handler failed with ``error``: the next delivery may claim the event again.
 
         With ``holder``, only while that lease is held; returns whether the failure was recorded.
         """
-        ...
 
     def get(self, event_id: str) -> EventRecord | None:
         """The event's live record, or None."""
-        ...
 
     def cleanup(self) -> int:
         """Delete expired records; return how many were deleted."""
-        ...
 
 
 class AsyncWebhookEventStore(Protocol):
     """The asyncio form of ``WebhookEventStore``: the same methods as coroutines."""
 
-    async def claim(self, event_id: str, holder: str | None = None) -> ClaimOutcome:
-        """See ``WebhookEventStore.claim``."""
-        ...
+    async def claim(self, event_id: str, holder: str | None = None) -> ClaimOutcome: ...
 
-    async def renew(self, event_id: str, holder: str) -> bool:
-        """See ``WebhookEventStore.renew``."""
-        ...
+    async def renew(self, event_id: str, holder: str) -> bool: ...
 
-    async def mark_processed(self, event_id: str, holder: str | None = None) -> bool:
-        """See ``WebhookEventStore.mark_processed``."""
-        ...
+    async def mark_processed(self, event_id: str, holder: str | None = None) -> bool: ...
 
-    async def release(self, event_id: str, error: str, holder: str | None = None) -> bool:
-        """See ``WebhookEventStore.release``."""
-        ...
+    async def release(self, event_id: str, error: str, holder: str | None = None) -> bool: ...
 
-    async def get(self, event_id: str) -> EventRecord | None:
-        """See ``WebhookEventStore.get``."""
-        ...
+    async def get(self, event_id: str) -> EventRecord | None: ...
 
-    async def cleanup(self) -> int:
-        """See ``WebhookEventStore.cleanup``."""
-        ...
+    async def cleanup(self) -> int: ...
 
 
 def _live(record: StoredEvent | None, now: float) -> StoredEvent | None:

@@ -132,39 +132,30 @@ class WebhookInbox(WebhookEventStore, Protocol):
     @property
     def stale_after(self) -> float:
         """Seconds after which an event recorded (or enqueued) but not yet claimed is enqueued again."""
-        ...
 
     def record(self, event_id: str, event_type: str, payload: bytes) -> bool:
         """Record a verified event as ``received``; False when it is already in the inbox (a duplicate)."""
-        ...
 
     def load(self, event_id: str) -> InboxEvent | None:
         """The event with its payload, or None (unknown, expired, or recorded by an inline processor)."""
-        ...
 
     def fail(self, event_id: str, error: str, holder: str, retry_at: float | None) -> bool:
         """The handler failed: ``failed`` until ``retry_at``, or ``dead`` when None; False if the lease was lost."""
-        ...
 
     def mark_due(self, event_id: str) -> None:
         """Make a ``received`` or ``failed`` event due now (its task could not be enqueued)."""
-        ...
 
     def due(self, limit: int = 1000) -> list[str]:
         """Up to ``limit`` events to enqueue (again), their next due time pushed ``stale_after`` ahead."""
-        ...
 
     def replay(self, event_id: str) -> bool:
         """Make the event ``received`` again with a fresh retry budget; False if unknown or processing."""
-        ...
 
     def replay_dead(self, limit: int = 1000) -> list[str]:
         """Replay up to ``limit`` dead events; return their ids."""
-        ...
 
     def stats(self) -> InboxStats:
         """Counts by status and the oldest pending age."""
-        ...
 
 
 class AsyncWebhookInbox(AsyncWebhookEventStore, Protocol):
@@ -174,39 +165,22 @@ class AsyncWebhookInbox(AsyncWebhookEventStore, Protocol):
     @property
     def stale_after(self) -> float:
         """See ``WebhookInbox.stale_after``."""
-        ...
 
-    async def record(self, event_id: str, event_type: str, payload: bytes) -> bool:
-        """See ``WebhookInbox.record``."""
-        ...
+    async def record(self, event_id: str, event_type: str, payload: bytes) -> bool: ...
 
-    async def load(self, event_id: str) -> InboxEvent | None:
-        """See ``WebhookInbox.load``."""
-        ...
+    async def load(self, event_id: str) -> InboxEvent | None: ...
 
-    async def fail(self, event_id: str, error: str, holder: str, retry_at: float | None) -> bool:
-        """See ``WebhookInbox.fail``."""
-        ...
+    async def fail(self, event_id: str, error: str, holder: str, retry_at: float | None) -> bool: ...
 
-    async def mark_due(self, event_id: str) -> None:
-        """See ``WebhookInbox.mark_due``."""
-        ...
+    async def mark_due(self, event_id: str) -> None: ...
 
-    async def due(self, limit: int = 1000) -> list[str]:
-        """See ``WebhookInbox.due``."""
-        ...
+    async def due(self, limit: int = 1000) -> list[str]: ...
 
-    async def replay(self, event_id: str) -> bool:
-        """See ``WebhookInbox.replay``."""
-        ...
+    async def replay(self, event_id: str) -> bool: ...
 
-    async def replay_dead(self, limit: int = 1000) -> list[str]:
-        """See ``WebhookInbox.replay_dead``."""
-        ...
+    async def replay_dead(self, limit: int = 1000) -> list[str]: ...
 
-    async def stats(self) -> InboxStats:
-        """See ``WebhookInbox.stats``."""
-        ...
+    async def stats(self) -> InboxStats: ...
 
 
 # The inbox's rules, written once: the memory and SQLite inboxes apply them to the records they read; the Redis
