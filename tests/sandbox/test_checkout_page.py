@@ -7,7 +7,6 @@ A browser runs the same page in tests/examples/test_checkout_browser.py.
 from __future__ import annotations
 
 import re
-import threading
 import urllib.parse
 from typing import Any
 
@@ -17,7 +16,14 @@ import pytest
 from molam_sdk.models import EventType
 from molam_sdk_ext.client import Molam
 from tests.fixtures.sandbox import SandboxHandle
-from tests.support.pages import assert_shows_nothing, click, nonce_of, sent_back_to, wrong_links
+from tests.support.pages import (
+    assert_shows_nothing,
+    click,
+    click_at_once,
+    nonce_of,
+    sent_back_to,
+    wrong_links,
+)
 from tests.support.receivers import WebhookReceiver
 from tests.support.waiting import wait_for
 
@@ -199,22 +205,7 @@ def test_double_click_acts_once(molam: Molam, browser: httpx.Client) -> None:
 def test_two_tabs_at_once_pay_once(molam: Molam, sandbox: SandboxHandle, receiver: WebhookReceiver) -> None:
     molam.webhook_endpoints.create(url=receiver.url, enabled_events=["payment_intent.succeeded"])
     pi = _create(molam)
-    tabs = [httpx.Client(timeout=10.0, trust_env=False) for _ in range(4)]
-    nonces = [nonce_of(tab.get(pi.redirect_url)) for tab in tabs]  # four tabs, each with its own page
-    start = threading.Barrier(len(tabs))
-    answers: list[httpx.Response] = []
-
-    def pay(tab: httpx.Client, nonce: str) -> None:
-        start.wait()
-        answers.append(tab.post(pi.redirect_url, data={"choice": "card-success", "nonce": nonce}))
-
-    threads = [threading.Thread(target=pay, args=pair) for pair in zip(tabs, nonces, strict=True)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    for tab in tabs:
-        tab.close()
+    answers = click_at_once(pi.redirect_url, ["card-success"] * 4)  # four tabs, each with its own page
     for answer in answers:
         _returned_to(answer, SHOP, pi.id)
     assert len(molam.charges.list(payment_intent=pi.id).data) == 1

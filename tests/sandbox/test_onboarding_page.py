@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import html
 import re
-import threading
 import urllib.parse
 from typing import Any
 
@@ -18,7 +17,14 @@ import pytest
 from molam_sdk.models import EventType
 from molam_sdk_ext.client import Molam
 from tests.fixtures.sandbox import SandboxHandle
-from tests.support.pages import assert_shows_nothing, click, nonce_of, sent_back_to, wrong_links
+from tests.support.pages import (
+    assert_shows_nothing,
+    click,
+    click_at_once,
+    nonce_of,
+    sent_back_to,
+    wrong_links,
+)
 from tests.support.receivers import WebhookReceiver
 from tests.support.waiting import wait_for
 
@@ -201,25 +207,7 @@ def test_a_click_the_status_does_not_allow_changes_nothing(molam: Molam, browser
 def test_two_tabs_deciding_at_once_decide_once(molam: Molam, browser: httpx.Client) -> None:
     mo = _create(molam)
     click(browser, mo.onboarding_url, "submit")
-    tabs = [httpx.Client(timeout=10.0, trust_env=False) for _ in range(4)]
-    nonces = [nonce_of(tab.get(mo.onboarding_url)) for tab in tabs]  # four tabs, each with its own page
-    start = threading.Barrier(len(tabs))
-    answers: list[httpx.Response] = []
-
-    def decide(tab: httpx.Client, nonce: str, choice: str) -> None:
-        start.wait()
-        answers.append(tab.post(mo.onboarding_url, data={"choice": choice, "nonce": nonce}))
-
-    choices = ["approve", "reject", "approve", "reject"]
-    threads = [
-        threading.Thread(target=decide, args=triple) for triple in zip(tabs, nonces, choices, strict=True)
-    ]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    for tab in tabs:
-        tab.close()
+    answers = click_at_once(mo.onboarding_url, ["approve", "reject", "approve", "reject"])  # four tabs
     for answer in answers:
         _returned_to(answer, PLATFORM, mo.id)
     decided = molam.merchant_onboarding.retrieve(mo.id).status

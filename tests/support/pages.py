@@ -5,12 +5,13 @@ fixture of tests/sandbox/conftest.py is such a client)."""
 from __future__ import annotations
 
 import re
+import threading
 import urllib.parse
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 
 import httpx
 
-__all__ = ["assert_shows_nothing", "click", "nonce_of", "sent_back_to", "wrong_links"]
+__all__ = ["assert_shows_nothing", "click", "click_at_once", "nonce_of", "sent_back_to", "wrong_links"]
 
 
 def nonce_of(page: httpx.Response) -> str:
@@ -72,3 +73,27 @@ def assert_shows_nothing(
             assert 'data-testid="problem"' in response.text, why
             for text in hidden:
                 assert text not in response.text, (why, text)
+
+
+def click_at_once(url: str, choices: Sequence[str]) -> list[httpx.Response]:
+    """One browser tab per choice, each with a page view (a nonce) of its own, all posting at the same moment;
+    their answers."""
+    tabs = [httpx.Client(timeout=10.0, trust_env=False) for _ in choices]
+    try:
+        nonces = [nonce_of(tab.get(url)) for tab in tabs]
+        start = threading.Barrier(len(tabs))
+        answers: list[httpx.Response] = []
+
+        def post(tab: httpx.Client, choice: str, nonce: str) -> None:
+            start.wait()
+            answers.append(tab.post(url, data={"choice": choice, "nonce": nonce}))
+
+        threads = [threading.Thread(target=post, args=tab) for tab in zip(tabs, choices, nonces, strict=True)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        return answers
+    finally:
+        for tab in tabs:
+            tab.close()
