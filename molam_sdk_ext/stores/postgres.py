@@ -193,26 +193,6 @@ def _event_params(r: StoredEvent) -> tuple[Any, ...]:
     return (r.status, r.attempts, r.last_error, r.claimed_at, r.expires_at, r.claimed_by, r.event_id)
 
 
-def _mark_processed(event_id: str, holder: str | None, now: float, ttl: float) -> tuple[str, dict[str, Any]]:
-    """The statement and parameters of ``mark_processed`` (fenced when ``holder`` is given)."""
-    params = {"id": event_id, "exp": now + ttl, "now": now, "holder": holder}
-    return (EVENT_MARK_PROCESSED if holder is None else EVENT_MARK_PROCESSED_FENCED), params
-
-
-def _release(
-    event_id: str, error: str, holder: str | None, now: float, ttl: float
-) -> tuple[str, dict[str, Any]]:
-    """The statement and parameters of ``release`` (fenced when ``holder`` is given)."""
-    params = {
-        "id": event_id,
-        "error": error[:MAX_ERROR_LENGTH],
-        "exp": now + ttl,
-        "now": now,
-        "holder": holder,
-    }
-    return (EVENT_RELEASE if holder is None else EVENT_RELEASE_FENCED), params
-
-
 # The steps of the PostgreSQL plans, each answered on the plan's one pooled connection.
 @attrs.frozen
 class _Execute:
@@ -250,6 +230,11 @@ class _PostgresPlans(kernel._Settings):
     """Statement and argument builders shared by the sync and async stores: one plan per operation."""
 
     where: str = attrs.field(kw_only=True)
+
+    def _params(self, **params: Any) -> dict[str, Any]:
+        """``params`` and the times the statements use: ``now``, and ``exp`` (a written record's expiry)."""
+        now = self.clock()
+        return {"now": now, "exp": now + self.ttl, **params}
 
 
 class _PostgresIdempotencyPlans(_PostgresPlans):
@@ -313,15 +298,16 @@ class _PostgresEventPlans(_PostgresPlans):
         return outcome
 
     def renew(self, event_id: str, holder: str) -> kernel.Plan[bool]:
-        now = self.clock()
-        params = {"id": event_id, "holder": holder, "now": now, "exp": now + self.ttl}
-        return bool((yield _Execute(EVENT_RENEW, params)) == 1)
+        return bool((yield _Execute(EVENT_RENEW, self._params(id=event_id, holder=holder))) == 1)
 
     def mark_processed(self, event_id: str, holder: str | None = None) -> kernel.Plan[bool]:
-        return bool((yield _Execute(*_mark_processed(event_id, holder, self.clock(), self.ttl))) == 1)
+        sql = EVENT_MARK_PROCESSED if holder is None else EVENT_MARK_PROCESSED_FENCED
+        return bool((yield _Execute(sql, self._params(id=event_id, holder=holder))) == 1)
 
     def release(self, event_id: str, error: str, holder: str | None = None) -> kernel.Plan[bool]:
-        return bool((yield _Execute(*_release(event_id, error, holder, self.clock(), self.ttl))) == 1)
+        sql = EVENT_RELEASE if holder is None else EVENT_RELEASE_FENCED
+        params = self._params(id=event_id, error=error[:MAX_ERROR_LENGTH], holder=holder)
+        return bool((yield _Execute(sql, params)) == 1)
 
     def get(self, event_id: str) -> kernel.Plan[EventRecord | None]:
         return _public(event_id, (yield _Execute(EVENT_GET, (event_id, self.clock()), "one")))
@@ -473,7 +459,7 @@ WITH due AS (
       AND (status <> 'processing' OR claimed_at <= %(now)s - %(lock_timeout)s)
     ORDER BY due_at LIMIT %(limit)s FOR UPDATE SKIP LOCKED
 )
-UPDATE received_webhooks AS r SET due_at = %(next)s FROM due WHERE r.event_id = due.event_id
+UPDATE received_webhooks AS r SET due_at = %(due)s FROM due WHERE r.event_id = due.event_id
 RETURNING r.event_id
 """
 INBOX_REPLAY = (
@@ -505,16 +491,13 @@ class _PostgresInboxPlans(_PostgresEventPlans):
 
     stale_after: float = DEFAULT_STALE_AFTER
 
+    def _params(self, **params: Any) -> dict[str, Any]:
+        """The event plans' times, and ``due``: when a recorded (or replayed) event is enqueued again."""
+        times = super()._params()
+        return {**times, "due": times["now"] + self.stale_after, **params}
+
     def record(self, event_id: str, event_type: str, payload: bytes) -> kernel.Plan[bool]:
-        now = self.clock()
-        params = {
-            "id": event_id,
-            "type": event_type,
-            "payload": payload,
-            "now": now,
-            "exp": now + self.ttl,
-            "due": now + self.stale_after,
-        }
+        params = self._params(id=event_id, type=event_type, payload=payload)
         return bool((yield _Execute(INBOX_RECORD, params)) == 1)
 
     def load(self, event_id: str) -> kernel.Plan[InboxEvent | None]:
@@ -527,40 +510,24 @@ class _PostgresInboxPlans(_PostgresEventPlans):
         )
 
     def fail(self, event_id: str, error: str, holder: str, retry_at: float | None) -> kernel.Plan[bool]:
-        now = self.clock()
-        params = {
-            "id": event_id,
-            "holder": holder,
-            "now": now,
-            "status": "dead" if retry_at is None else "failed",
-            "error": error[:MAX_ERROR_LENGTH],
-            "due": None if retry_at is None else retry_at + self.stale_after,
-            "exp": now + self.ttl,
-        }
+        status, due = ("dead", None) if retry_at is None else ("failed", retry_at + self.stale_after)
+        params = self._params(
+            id=event_id, holder=holder, status=status, error=error[:MAX_ERROR_LENGTH], due=due
+        )
         return bool((yield _Execute(INBOX_FAIL, params)) == 1)
 
     def mark_due(self, event_id: str) -> kernel.Plan[None]:
         yield _Execute(INBOX_MARK_DUE, (self.clock(), event_id))
 
     def due(self, limit: int = 1000) -> kernel.Plan[list[str]]:
-        now = self.clock()
-        params = {
-            "now": now,
-            "lock_timeout": self.lock_timeout,
-            "limit": limit,
-            "next": now + self.stale_after,
-        }
+        params = self._params(lock_timeout=self.lock_timeout, limit=limit)
         return [r[0] for r in (yield _Execute(INBOX_DUE, params, "all"))]
 
     def replay(self, event_id: str) -> kernel.Plan[bool]:
-        now = self.clock()
-        params = {"id": event_id, "now": now, "due": now + self.stale_after, "exp": now + self.ttl}
-        return bool((yield _Execute(INBOX_REPLAY, params)) == 1)
+        return bool((yield _Execute(INBOX_REPLAY, self._params(id=event_id))) == 1)
 
     def replay_dead(self, limit: int = 1000) -> kernel.Plan[list[str]]:
-        now = self.clock()
-        params = {"now": now, "limit": limit, "due": now + self.stale_after, "exp": now + self.ttl}
-        return [r[0] for r in (yield _Execute(INBOX_REPLAY_DEAD, params, "all"))]
+        return [r[0] for r in (yield _Execute(INBOX_REPLAY_DEAD, self._params(limit=limit), "all"))]
 
     def stats(self) -> kernel.Plan[InboxStats]:
         now = self.clock()

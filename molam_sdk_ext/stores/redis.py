@@ -291,8 +291,12 @@ class _RedisPlans(kernel._Settings):
     scripts: ClassVar[dict[str, str]]
     prefix: str = WEBHOOK_EVENT_PREFIX
 
+    def _expiry(self, now: float) -> list[EncodableT]:
+        """The arguments every write ends with: the record's expiry, and its Redis TTL in milliseconds."""
+        return [now + self.ttl, _ttl_ms(self.ttl)]
+
     def cleanup(self) -> kernel.Plan[int]:
-        """See ``IdempotencyStore.cleanup``: the expired records among the prefix's keys, a page at a time."""
+        """The expired records among the prefix's keys, a page at a time."""
         now = self.clock()
         deleted, cursor = 0, 0
         while True:
@@ -310,20 +314,12 @@ class _RedisIdempotencyPlans(_RedisPlans):
 
     def begin(self, key: str, fingerprint: str) -> kernel.Plan[BeginResult]:
         now = self.clock()
-        args: list[EncodableT] = [fingerprint, now, self.lock_timeout, now + self.ttl, _ttl_ms(self.ttl)]
+        args = [fingerprint, now, self.lock_timeout, *self._expiry(now)]
         return _parse_begin((yield _Script("begin", [self.prefix + key], args)))
 
     def complete(self, key: str, response: StoredResponse) -> kernel.Plan[None]:
         now = self.clock()
-        headers = _headers_json(response)
-        args: list[EncodableT] = [
-            now,
-            response.status,
-            headers,
-            response.body,
-            now + self.ttl,
-            _ttl_ms(self.ttl),
-        ]
+        args = [now, response.status, _headers_json(response), response.body, *self._expiry(now)]
         yield _Script("complete", [self.prefix + key], args)
 
     def fail(self, key: str) -> kernel.Plan[None]:
@@ -341,31 +337,25 @@ class _RedisEventPlans(_RedisPlans):
 
     def claim(self, event_id: str, holder: str | None = None) -> kernel.Plan[ClaimOutcome]:
         now = self.clock()
-        args: list[EncodableT] = [now, self.lock_timeout, now + self.ttl, _ttl_ms(self.ttl), holder or ""]
+        args = [now, self.lock_timeout, *self._expiry(now), holder or ""]
         return ClaimOutcome(_text((yield _Script("claim", [self.prefix + event_id], args))))
 
-    def _done(self, name: str, event_id: str, args: list[EncodableT]) -> kernel.Plan[bool]:
-        return int((yield _Script(name, [self.prefix + event_id], args))) == 1
+    def _done(self, name: str, keys: list[str], args: list[EncodableT]) -> kernel.Plan[bool]:
+        return int((yield _Script(name, keys, args))) == 1
 
     def renew(self, event_id: str, holder: str) -> kernel.Plan[bool]:
         now = self.clock()
-        return (yield from self._done("renew", event_id, [now, holder, now + self.ttl, _ttl_ms(self.ttl)]))
+        return (yield from self._done("renew", [self.prefix + event_id], [now, holder, *self._expiry(now)]))
 
     def mark_processed(self, event_id: str, holder: str | None = None) -> kernel.Plan[bool]:
         now = self.clock()
-        args: list[EncodableT] = [now, now + self.ttl, _ttl_ms(self.ttl), holder or ""]
-        return (yield from self._done("mark_processed", event_id, args))
+        args = [now, *self._expiry(now), holder or ""]
+        return (yield from self._done("mark_processed", [self.prefix + event_id], args))
 
     def release(self, event_id: str, error: str, holder: str | None = None) -> kernel.Plan[bool]:
         now = self.clock()
-        args: list[EncodableT] = [
-            now,
-            error[:MAX_ERROR_LENGTH],
-            now + self.ttl,
-            _ttl_ms(self.ttl),
-            holder or "",
-        ]
-        return (yield from self._done("release", event_id, args))
+        args = [now, error[:MAX_ERROR_LENGTH], *self._expiry(now), holder or ""]
+        return (yield from self._done("release", [self.prefix + event_id], args))
 
     def get(self, event_id: str) -> kernel.Plan[EventRecord | None]:
         fields = ["status", "attempts", "last_error", "expires_at"]
@@ -612,22 +602,18 @@ class _RedisInboxPlans(_RedisEventPlans):
     def _indexes(self) -> list[str]:
         return [self.inbox_prefix + "pending", self.inbox_prefix + "dead", self.inbox_prefix + "processed"]
 
-    def _inbox_done(self, name: str, event_id: str, args: list[EncodableT]) -> kernel.Plan[bool]:
-        return int((yield _Script(name, [self.prefix + event_id, *self._indexes()], args))) == 1
+    def _keys(self, event_id: str) -> list[str]:
+        return [self.prefix + event_id, *self._indexes()]
 
     def record(self, event_id: str, event_type: str, payload: bytes) -> kernel.Plan[bool]:
         now = self.clock()
-        expiry: list[EncodableT] = [now + self.stale_after, now + self.ttl, _ttl_ms(self.ttl)]
-        return (
-            yield from self._inbox_done(
-                "inbox_record", event_id, [now, event_id, event_type, payload, *expiry]
-            )
-        )
+        args = [now, event_id, event_type, payload, now + self.stale_after, *self._expiry(now)]
+        return (yield from self._done("inbox_record", self._keys(event_id), args))
 
     def mark_processed(self, event_id: str, holder: str | None = None) -> kernel.Plan[bool]:
         now = self.clock()
-        args: list[EncodableT] = [now, event_id, now + self.ttl, _ttl_ms(self.ttl), holder or ""]
-        return (yield from self._inbox_done("inbox_mark_processed", event_id, args))
+        args = [now, event_id, *self._expiry(now), holder or ""]
+        return (yield from self._done("inbox_mark_processed", self._keys(event_id), args))
 
     def load(self, event_id: str) -> kernel.Plan[InboxEvent | None]:
         raw = yield _Command("hmget", (self.prefix + event_id, _INBOX_FIELDS))
@@ -642,17 +628,9 @@ class _RedisInboxPlans(_RedisEventPlans):
 
     def fail(self, event_id: str, error: str, holder: str, retry_at: float | None) -> kernel.Plan[bool]:
         now = self.clock()
-        due: EncodableT = "" if retry_at is None else retry_at + self.stale_after
-        args: list[EncodableT] = [
-            now,
-            event_id,
-            holder,
-            error[:MAX_ERROR_LENGTH],
-            due,
-            now + self.ttl,
-            _ttl_ms(self.ttl),
-        ]
-        return (yield from self._inbox_done("inbox_fail", event_id, args))
+        due = "" if retry_at is None else retry_at + self.stale_after
+        args = [now, event_id, holder, error[:MAX_ERROR_LENGTH], due, *self._expiry(now)]
+        return (yield from self._done("inbox_fail", self._keys(event_id), args))
 
     def mark_due(self, event_id: str) -> kernel.Plan[None]:
         yield _Script("inbox_mark_due", [self.prefix + event_id], [self.clock()])
@@ -664,8 +642,8 @@ class _RedisInboxPlans(_RedisEventPlans):
 
     def replay(self, event_id: str) -> kernel.Plan[bool]:
         now = self.clock()
-        args: list[EncodableT] = [now, event_id, now + self.stale_after, now + self.ttl, _ttl_ms(self.ttl)]
-        return (yield from self._inbox_done("inbox_replay", event_id, args))
+        args = [now, event_id, now + self.stale_after, *self._expiry(now)]
+        return (yield from self._done("inbox_replay", self._keys(event_id), args))
 
     def replay_dead(self, limit: int = 1000) -> kernel.Plan[list[str]]:
         ids = [_text(i) for i in (yield _Command("zrange", (self.inbox_prefix + "dead", 0, limit - 1)))]
