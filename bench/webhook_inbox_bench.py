@@ -87,14 +87,19 @@ def load(
         results = asyncio.run(post_all(url, deliveries, concurrency, transport_errors=transport_errors))
         elapsed = time.perf_counter() - started
         client_cpu = time.process_time() - client_before
+        messages = None
         if published is not None:
             wait_for_events(published, WARM_UP + unique)
+            with redis.Redis.from_url(published) as broker:
+                messages = int(broker.llen("celery"))
         cpu = cpu_seconds(proc.pid) - cpu_before
     acked = [seconds for status, seconds in results if status == 200]
     others = Counter(status for status, _ in results if status != 200)
     other = ", ".join(f"{n} x {status or 'no answer'}" for status, n in sorted(others.items()))
     other += "".join(f", {n} x {error} (resent)" for error, n in sorted(transport_errors.items()))
     other += f"; client CPU {client_cpu / len(deliveries) * 1000:.2f} ms"
+    if messages is not None:
+        other += f"; {WARM_UP + unique} events handed over in {messages} messages"
     return Row(
         name,
         len(acked) / elapsed,

@@ -37,7 +37,7 @@ from molam_sdk_ext.stores.webhook_events import (
     AsyncWebhookEventStore,
     WebhookEventStore,
 )
-from molam_sdk_ext.stores.webhook_inbox import WebhookInbox
+from molam_sdk_ext.stores.webhook_inbox import AsyncWebhookInbox, WebhookInbox
 from molam_sdk_ext.webhooks.dispatch import Dispatch
 from molam_sdk_ext.webhooks.drivers import AsyncStoreCaller, adrive, drive
 from molam_sdk_ext.webhooks.events import WebhookEvent
@@ -70,6 +70,9 @@ __all__ = [
 # Through get_logger so that a handler's error text (which may quote anything) is redacted like every SDK line.
 logger = get_logger("molam.webhooks")
 
+_INLINE = (MemoryWebhookEventStore, AsyncMemoryWebhookEventStore)
+"""Stores whose calls never block: `aprocess` calls them without a thread hop."""
+
 # on_any's handler sees every event, typed or not (UnknownEvent), so it must accept all of them.
 H = TypeVar("H", bound=Callable[[WebhookEvent], object])
 R = TypeVar("R", bound=ResultCallback)
@@ -90,7 +93,9 @@ class WebhookProcessor(EventHandlerRegistry):
 
     Inbox mode (``inbox=`` and ``dispatch=``): the endpoint records each new event and answers; with
     ``publish_in_background`` (the default) the task is enqueued by a background publisher after the answer
-    (`flush` waits for it), otherwise within the request.
+    (`flush` waits for it), otherwise within the request. ``async_inbox=`` (the same inbox, opened with
+    ``async_webhook_inbox_from_url``) is what `aprocess` records through, on the event loop, without a
+    thread; workers, the sweeper and the publisher use ``inbox=``.
     """
 
     def __init__(
@@ -100,6 +105,7 @@ class WebhookProcessor(EventHandlerRegistry):
         *,
         inbox: WebhookInbox | None = None,
         dispatch: Dispatch | None = None,
+        async_inbox: AsyncWebhookInbox | None = None,
         tolerance: float = DEFAULT_TOLERANCE,
         max_payload_bytes: int = DEFAULT_MAX_PAYLOAD_BYTES,
         retry_after: int | None = None,
@@ -113,17 +119,22 @@ class WebhookProcessor(EventHandlerRegistry):
             raise ValueError("inbox mode needs both an inbox and a dispatch (e.g. CeleryDispatch(app))")
         if inbox is not None and store is not None and store is not inbox:
             raise ValueError("in inbox mode the inbox is the store: pass inbox= only")
+        if async_inbox is not None and inbox is None:
+            raise ValueError("async_inbox= is the endpoint's way into inbox=, which workers use: pass both")
         self.inbox = inbox
+        self.async_inbox = async_inbox
         self.dispatch = dispatch
         self.store: WebhookEventStore | AsyncWebhookEventStore = (
             inbox if inbox is not None else store if store is not None else MemoryWebhookEventStore()
         )
         self._async_store = inspect.iscoroutinefunction(self.store.claim)
         # Memory stores never block: call them inline from aprocess instead of paying for a thread hop.
-        self._astore = AsyncStoreCaller(
-            self.store,
-            is_async=self._async_store,
-            blocks=not isinstance(self.store, MemoryWebhookEventStore | AsyncMemoryWebhookEventStore),
+        self._astore = (
+            AsyncStoreCaller(
+                self.store, is_async=self._async_store, blocks=not isinstance(self.store, _INLINE)
+            )
+            if async_inbox is None
+            else AsyncStoreCaller(async_inbox, is_async=True, blocks=False)
         )
         lock_timeout = getattr(self.store, "lock_timeout", DEFAULT_LOCK_TIMEOUT)
         # A store written before leases (no `renew`) keeps working, unfenced and without a heartbeat.

@@ -26,6 +26,7 @@ from molam_sdk_ext.observability.logs import get_logger
 from molam_sdk_ext.webhooks.dispatch import BatchDispatch, Dispatch, EnqueueStopped
 
 __all__ = [
+    "DEFAULT_LINGER",
     "DEFAULT_MAX_BATCH",
     "DEFAULT_MAX_PENDING",
     "EXIT_FLUSH_SECONDS",
@@ -38,6 +39,9 @@ logger = get_logger("molam.webhooks")
 
 DEFAULT_MAX_BATCH = 200
 """Ids published as one batch at most."""
+DEFAULT_LINGER = 0.01
+"""Seconds the publisher waits, after an id arrives, for more to publish with it (fewer, larger batches: the
+thread takes the interpreter's lock from the event loop less often)."""
 DEFAULT_MAX_PENDING = 10_000
 """Ids queued at most; past that, `submit` raises `PublisherFull` (the endpoint marks the event due)."""
 EXIT_FLUSH_SECONDS = 5.0
@@ -75,6 +79,7 @@ class BackgroundPublisher:
     """Publishes queued event ids from a thread, in batches of up to `max_batch` (see the module docstring).
 
     `publish(ids)` returns the ids it could not publish and the error; each of those goes to `unpublished`.
+    A batch is published once `max_batch` ids are queued, or `linger` seconds after its first id arrived.
     """
 
     def __init__(
@@ -84,9 +89,13 @@ class BackgroundPublisher:
         *,
         max_batch: int = DEFAULT_MAX_BATCH,
         max_pending: int = DEFAULT_MAX_PENDING,
+        linger: float = DEFAULT_LINGER,
     ) -> None:
         if max_batch < 1 or max_pending < 1:
             raise ValueError("max_batch and max_pending must be 1 or more")
+        if linger < 0:
+            raise ValueError("linger must be 0 or more seconds")
+        self.linger = linger
         self._publish = publish
         self._unpublished = unpublished
         self.max_batch = max_batch
@@ -126,7 +135,10 @@ class BackgroundPublisher:
                     target=self._run, name="molam-webhooks-publisher", daemon=True
                 )
                 self._thread.start()
-            self._changed.notify_all()
+            if len(self._pending) in (1, self.max_batch):
+                # Only what the thread waits for (a first id, a full batch): waking it at every id would
+                # hand it the interpreter's lock as often, in the middle of the event loop's work.
+                self._changed.notify_all()
 
     def flush(self, timeout: float | None = None) -> bool:
         """Wait until every id submitted so far is published (or handed to `unpublished`); False on timeout."""
@@ -146,6 +158,9 @@ class BackgroundPublisher:
             with self._changed:
                 while not self._pending:
                     self._changed.wait()
+                deadline = time.monotonic() + self.linger
+                while len(self._pending) < self.max_batch and (left := deadline - time.monotonic()) > 0:
+                    self._changed.wait(left)
                 batch = [self._pending.popleft() for _ in range(min(self.max_batch, len(self._pending)))]
                 self._busy = len(batch)
             try:

@@ -20,7 +20,7 @@ from celery import Celery
 from starlette.applications import Starlette
 from starlette.routing import Route
 
-from molam_sdk_ext.stores import webhook_inbox_from_url
+from molam_sdk_ext.stores import async_webhook_inbox_from_url, webhook_inbox_from_url
 from molam_sdk_ext.webhooks import Outcome, ProcessResult, WebhookProcessor
 from molam_sdk_ext.webhooks.adapters.starlette import webhook_endpoint
 from molam_sdk_ext.webhooks.celery_dispatch import CeleryDispatch
@@ -41,14 +41,18 @@ app.conf.update(
     beat_schedule_filename=str(EFFECTS / "celerybeat-schedule"),
 )
 
+LOCK_TIMEOUT = float(os.environ.get("MOLAM_TEST_LOCK_TIMEOUT", "2"))
+STALE_AFTER = float(os.environ.get("MOLAM_TEST_STALE_AFTER", "4"))
 inbox = webhook_inbox_from_url(
-    os.environ["MOLAM_TEST_INBOX"],
-    lock_timeout=float(os.environ.get("MOLAM_TEST_LOCK_TIMEOUT", "2")),
-    stale_after=float(os.environ.get("MOLAM_TEST_STALE_AFTER", "4")),
+    os.environ["MOLAM_TEST_INBOX"], lock_timeout=LOCK_TIMEOUT, stale_after=STALE_AFTER
 )
 processor = WebhookProcessor(
     SECRET,
     inbox=inbox,
+    # The endpoint (Starlette, aprocess) records through the async form of the same inbox, on the event loop.
+    async_inbox=async_webhook_inbox_from_url(
+        os.environ["MOLAM_TEST_INBOX"], lock_timeout=LOCK_TIMEOUT, stale_after=STALE_AFTER
+    ),
     dispatch=CeleryDispatch(
         app,
         max_retries=int(os.environ.get("MOLAM_TEST_MAX_RETRIES", "2")),

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import os
 import subprocess
@@ -13,7 +14,12 @@ from typing import Any
 import pytest
 from celery import Celery
 
-from molam_sdk_ext.stores import EventRecord, webhook_event_store_from_url, webhook_inbox_from_url
+from molam_sdk_ext.stores import (
+    EventRecord,
+    async_webhook_inbox_from_url,
+    webhook_event_store_from_url,
+    webhook_inbox_from_url,
+)
 from molam_sdk_ext.webhooks import CeleryDispatch, Outcome, WebhookProcessor
 from tests.fixtures.servers import free_port
 from tests.webhooks.celery_support import queued_event_ids
@@ -57,6 +63,40 @@ async def test_aprocess_records_and_enqueues_the_same_way(redis_url: str, tmp_pa
     assert (await processor.aprocess(*delivery(event))).outcome is Outcome.DUPLICATE
     assert processor.flush(30)
     assert queued(redis_url) == ["evt_inbox_async"]
+
+
+@pytest.mark.parametrize("backend", ["redis", "postgres"])
+async def test_aprocess_records_through_the_async_inbox_without_a_thread(
+    backend: str, redis_url: str, request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    url = redis_url if backend == "redis" else str(request.getfixturevalue("postgres_store_url"))
+    async_inbox = async_webhook_inbox_from_url(url)
+    processor = WebhookProcessor(
+        SECRET,
+        inbox=webhook_inbox_from_url(url),
+        async_inbox=async_inbox,
+        dispatch=CeleryDispatch(Celery("t", broker=redis_url), sweep_every=None),
+    )
+
+    async def no_thread(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the endpoint hopped to a thread")
+
+    event = example_event("payout.paid", id=f"evt_async_{backend}")
+    try:
+        with monkeypatch.context() as patched:
+            patched.setattr(asyncio, "to_thread", no_thread)
+            assert (await processor.aprocess(*delivery(event))).outcome is Outcome.RECEIVED
+            assert (await processor.aprocess(*delivery(event))).outcome is Outcome.DUPLICATE
+        assert processor.flush(30)
+        assert queued(redis_url) == [event["id"]]
+        assert processor.store.get(event["id"]) == EventRecord(
+            event["id"], "received", 0, None
+        )  # the same inbox
+    finally:
+        await async_inbox.close()  # type: ignore[attr-defined]
+        processor.store.close()  # type: ignore[union-attr]
+    with pytest.raises(ValueError, match="pass both"):
+        WebhookProcessor(SECRET, async_inbox=async_inbox)
 
 
 def test_a_down_broker_still_acknowledges_and_the_sweep_enqueues_later(

@@ -12,6 +12,11 @@ FastAPI (the same endpoint, or the dependency when the route wants the event its
     async def hook(event: WebhookEvent = Depends(verified_event(verifier))) -> dict[str, str]:
         ...
 
+For a processor in inbox mode, give it the async form of its inbox (``WebhookProcessor(secrets,
+inbox=webhook_inbox_from_url(url), async_inbox=async_webhook_inbox_from_url(url), dispatch=...)``): the
+endpoint then records on the event loop (redis.asyncio, psycopg's async connections) instead of in a worker
+thread, and answers without waiting for the broker (docs/WEBHOOKS_AT_SCALE.md).
+
 `verified_event` verifies and parses only: it does not deduplicate (a `WebhookProcessor` passed to it lends
 its verifier). Use `webhook_endpoint` for exactly-once processing. The body is streamed and cut after
 ``max_payload_bytes + 1`` bytes, so an oversized delivery is never buffered whole.
