@@ -14,11 +14,9 @@ import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-import pytest
 import redis
 
 from molam_sdk_ext.webhooks.celery_dispatch import ENQUEUE_TASK, WORK_TASK
-from tests.fixtures.servers import RedisServer, ServerUnavailable
 from tests.support import wait_for
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -201,13 +199,3 @@ def queued_event_ids(broker: str, queue: str = "celery") -> list[str]:
         elif task == ENQUEUE_TASK:
             found.extend(args[0])
     return sorted(found)
-
-
-def own_redis() -> RedisServer:
-    """A started Redis server of the test's own, which it may stop or freeze (close it at the end)."""
-    try:
-        server = RedisServer()
-    except ServerUnavailable as exc:
-        pytest.fail(str(exc))
-    server.start_on_a_free_port()
-    return server

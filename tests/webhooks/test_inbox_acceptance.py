@@ -23,7 +23,8 @@ from pathlib import Path
 import pytest
 
 from molam_sdk_ext.stores import webhook_inbox_from_url
-from tests.webhooks.celery_support import app_env, celery_processes, own_redis, wait_until
+from tests.fixtures.servers import RedisServer, ServerUnavailable
+from tests.webhooks.celery_support import app_env, celery_processes, wait_until
 from tests.webhooks.load import events, post_all, receiver, with_duplicates
 
 DELIVERIES = int(os.environ.get("MOLAM_INBOX_DELIVERIES", "2000"))
@@ -44,7 +45,11 @@ def pairs(path: Path) -> list[tuple[str, int]]:
 
 @pytest.mark.slow
 def test_ten_thousand_deliveries_kills_and_a_broker_outage(postgres_store_url: str, tmp_path: Path) -> None:
-    broker = own_redis()  # this test stops it
+    try:
+        broker = RedisServer()  # our own: this test stops it
+    except ServerUnavailable as exc:
+        pytest.fail(str(exc))
+    broker.start_on_a_free_port()
     unique = events(
         round(DELIVERIES * (1 - DUPLICATE_SHARE)),
         "scale",

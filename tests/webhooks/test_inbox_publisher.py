@@ -24,15 +24,8 @@ from molam_sdk_ext.stores import webhook_inbox_from_url
 from molam_sdk_ext.webhooks import CeleryDispatch, Outcome, WebhookProcessor
 from molam_sdk_ext.webhooks.celery_dispatch import ENQUEUE_TASK
 from molam_sdk_ext.webhooks.publisher import BackgroundPublisher, PublisherFull
-from tests.fixtures.servers import free_port
-from tests.webhooks.celery_support import (
-    app_env,
-    celery_processes,
-    lines,
-    own_redis,
-    queued_event_ids,
-    wait_until,
-)
+from tests.fixtures.servers import RedisServer, ServerUnavailable, free_port
+from tests.webhooks.celery_support import app_env, celery_processes, lines, queued_event_ids, wait_until
 from tests.webhooks.load import events, post_all, receiver_process
 from tests.webhooks.support import SECRET, delivery, example_event
 
@@ -114,7 +107,11 @@ def test_publishing_within_the_request_is_still_available(redis_url: str, tmp_pa
 
 @pytest.mark.slow
 def test_a_receiver_killed_before_it_published_loses_nothing(postgres_store_url: str, tmp_path: Path) -> None:
-    broker = own_redis()  # this test freezes it
+    try:
+        broker = RedisServer()  # our own: this test freezes it
+    except ServerUnavailable as exc:
+        pytest.fail(str(exc))
+    broker.start_on_a_free_port()
     unique = events(40, "crash")
     env = app_env(
         broker.url, postgres_store_url, tmp_path, lock_timeout="5", stale_after="2", sweep_every="1"
