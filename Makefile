@@ -28,9 +28,10 @@ $(VENV)/.version: $(STAMP) molam_sdk_ext/__init__.py
 	  || $(PY) -m pip install -q --no-deps -e ./packaging/sandbox -e .
 	touch $@
 
-generate: setup           ## regenerate molam_sdk/, the sandbox models and spec/sdk-surface.txt from the spec
+generate: setup           ## regenerate molam_sdk/, the sandbox models, spec/sdk-surface.txt and docs/BREAKING_RULES.md
 	$(PY) -m generator generate
 	$(PY) -m generator surface --write
+	$(PY) -m generator rules --write
 
 check-generated: setup    ## fail when committed generated code differs from the spec
 	$(PY) -m generator check

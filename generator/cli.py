@@ -277,6 +277,30 @@ def surface(argv: list[str]) -> int:
     return 1 if found.errors else 0
 
 
+def rules(argv: list[str]) -> int:
+    """Print docs/BREAKING_RULES.md as the rule registry renders it, or `--write` it into `--root`."""
+    from generator.specdiff.rules_doc import RULES_DOC, render_rules_doc
+
+    parser = argparse.ArgumentParser(prog="python -m generator rules", description=COMMANDS["rules"][1])
+    parser.add_argument("--write", action="store_true", help=f"write {RULES_DOC} instead of printing it")
+    parser.add_argument(
+        "--root", type=Path, default=Path("."), help="the repository (default: current directory)"
+    )
+    args = parser.parse_args(argv)
+    text = render_rules_doc()
+    if not args.write:
+        sys.stdout.write(text)
+        return 0
+    path = args.root / RULES_DOC
+    if path.is_file() and path.read_text(encoding="utf-8") == text:
+        print(f"rules: {RULES_DOC} is up to date")
+        return 0
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    print(f"rules: wrote {RULES_DOC}")
+    return 0
+
+
 def _release_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m generator release", description=COMMANDS["release"][1])
     parser.add_argument("--dry-run", action="store_true", help="print the plan and change nothing")
@@ -353,6 +377,7 @@ COMMANDS: dict[str, tuple[Callable[[list[str]], int], str]] = {
     "lint": (lint, "validate the spec and our own rules, printing each violation's JSON pointer"),
     "breaking": (breaking, "report spec changes that break existing users, with the semver bump"),
     "surface": (surface, "dump or compare the public API surface of molam_sdk and molam_sdk_ext"),
+    "rules": (rules, "print or write docs/BREAKING_RULES.md, the breaking-change rules, from their registry"),
     "release": (release, "cut a release: version and changelog from the spec diff, build, check, tag"),
 }
 

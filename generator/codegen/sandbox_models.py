@@ -1,8 +1,8 @@
 """The sandbox server's request-validation models: pydantic v2 classes from the spec's component schemas.
 
 Made in process with datamodel-code-generator. Its own formatting is the dependency-free `builtin` one;
-ruff then formats the file with the rest of the generated tree (see generate.py), so no formatter found on
-PATH is ever involved.
+ruff then formats the file with the rest of the generated tree (see generator/codegen/generate.py), so no
+formatter found on PATH is ever involved.
 """
 
 from __future__ import annotations

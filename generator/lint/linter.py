@@ -9,10 +9,10 @@ express: one tag and an ``x-molam-method`` per operation (they name the generate
 ``Idempotency-Key`` on every POST, documented 4xx/5xx responses, examples that really validate, and no
 dead component.
 
-`lint_spec` is the pure entry point (a loaded document in, violations out); `main` only does I/O. The
-file is read by the breaking-change checker's loader (`generator.specdiff.load.read_file`): a YAML alias
-bomb, a recursive alias or absurd nesting is refused before any rule runs, and a `$ref` that is a URL, an
-absolute path or a path leaving the spec's directory (or `--ref-root`) is one error line and exit 2.
+`lint_spec` is the pure entry point (a loaded document in, violations out); `generator.cli.lint` only does
+I/O. The file is read by the breaking-change checker's loader (`generator.specdiff.load.read_file`): a YAML
+alias bomb, a recursive alias or absurd nesting is refused before any rule runs, and a `$ref` that is a URL,
+an absolute path or a path leaving the spec's directory (or `--ref-root`) is one error line and exit 2.
 A `$ref` loop is reported as `ref-cycle` and never followed.
 """
 

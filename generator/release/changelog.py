@@ -13,7 +13,7 @@ grouped under Breaking, Removed, Deprecated, Added and Changed; one line per use
   and a format change of one field);
 - `ApiNames` (read from the compared specs) says which method an operation is and which model its body is,
   so a field of a request body model is the keyword argument users pass;
-- the SDK surface findings (generator/surface_diff.py) are named as users write them too, so the sync and
+- the SDK surface findings (generator/surface/compare.py) are named as users write them too, so the sync and
   async methods make one line, and fold into the spec line naming the same change (the old name of a
   renamed argument, a new model's module, a new resource's client attribute, a raw-response variant, a
   model constructor's arguments moving); they make lines of their own only when nothing else names them;
@@ -288,7 +288,7 @@ _KIND_PHRASES = {
     "enum-value-removed": ("value no longer accepted", "value no longer sent"),
 }
 
-# SDK surface rules (generator/surface_diff.py) -> the phrase; `sdk-name-*` say what kind of name from the
+# SDK surface rules (generator/surface/compare.py) -> the phrase; `sdk-name-*` say what kind of name from the
 # finding's message ("method added" -> "new method"), the rest are told by their message.
 _SDK_PHRASES = {
     "sdk-optional-argument-added": "new optional argument",

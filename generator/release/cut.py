@@ -8,8 +8,8 @@ everything `make test` checks.
    it (or with `--base`), through the breaking-change report (`python -m generator breaking --format
    json`, see `change_report`): that report's JSON is the only thing read, so every finding it carries,
    spec or SDK surface, reaches the version and the changelog.
-2. The next version follows generator/semver.py (breaking -> major, addition -> minor, otherwise patch;
-   one place to the right below 1.0.0). Without a tag this is the first release: the version written in
+2. The next version follows generator/release/semver.py (breaking -> major, addition -> minor, otherwise
+   patch; one place to the right below 1.0.0). Without a tag this is the first release: the version written in
    molam_sdk_ext/__init__.py as it is, compared with `--base` or with an empty spec (the initial state).
 3. It refuses (exit 1, nothing changed, one line per reason) unless, every check running even after one
    failed: HEAD is `main` (`check_branch`) with a clean working tree (`check_clean`); something was
@@ -22,7 +22,7 @@ everything `make test` checks.
    by `run_gate` as subprocesses with the project's venv python.
 4. Otherwise it writes the version (molam_sdk_ext/__init__.py, the one place), prepends a section to
    CHANGELOG.md (the notes under `## Unreleased` on top, then lines generated from the findings, see
-   generator/changelog.py), removes the acknowledgements that matched nothing from
+   generator/release/changelog.py), removes the acknowledgements that matched nothing from
    spec/breaking-acknowledged.yaml (`prune_acks`, listed in the output), builds the sdist and wheel of
    molam-sdk (pyproject.toml) and molam-sandbox (packaging/sandbox), checks them (`twine check --strict`,
    names, versions, wheel contents), installs the two wheels into a fresh venv and runs

@@ -268,9 +268,14 @@ class OperationComparer:
                 symbol = parameter_symbol(new.symbol, str(h.node.get("name", key[1])))
                 if _is_required(b) != _is_required(h):
                     became = "required" if _is_required(h) else "optional"
+                    rule = (
+                        "request-parameter-became-required"
+                        if _is_required(h)
+                        else "request-parameter-became-optional"
+                    )
                     out.append(
                         finding(
-                            f"request-parameter-became-{became}",
+                            rule,
                             f"{label} became {became}",
                             b.pointer,
                             h.pointer,
@@ -299,9 +304,10 @@ class OperationComparer:
         out: list[Finding] = []
         if _is_required(b) != _is_required(h):
             became = "required" if _is_required(h) else "optional"
+            rule = "request-body-became-required" if _is_required(h) else "request-body-became-optional"
             out.append(
                 finding(
-                    f"request-body-became-{became}",
+                    rule,
                     f"request body became {became}",
                     b.pointer,
                     h.pointer,
@@ -310,7 +316,15 @@ class OperationComparer:
                 )
             )
         out.extend(
-            self.compare_content(b, h, Direction.REQUEST, "request", Style.KWARGS, new.symbol, new.ref)
+            self.compare_content(
+                b,
+                h,
+                Direction.REQUEST,
+                ("request-media-type-removed", "request-media-type-added"),
+                Style.KWARGS,
+                new.symbol,
+                new.ref,
+            )
         )
         return out
 
@@ -319,12 +333,16 @@ class OperationComparer:
         b: Located,
         h: Located,
         d: Direction,
-        rule_prefix: str,
+        media_rules: tuple[str, str | None],
         style: Style,
         prefix: str,
         ref: OperationRef,
     ) -> list[Finding]:
-        """Media types of a body (request body, response, webhook payload) and their schemas."""
+        """Media types of a body (request body, response, webhook payload) and their schemas.
+
+        `media_rules`: the rule ids of a removed and of an added media type (None: an addition is no finding).
+        """
+        removed_rule, added_rule = media_rules
         out: list[Finding] = []
         base, head = _media(self.base, b), _media(self.head, h)
         for name in sorted(base.keys() | head.keys()):
@@ -332,7 +350,7 @@ class OperationComparer:
             if bm is not None and hm is None:
                 out.append(
                     finding(
-                        f"{rule_prefix}-media-type-removed",
+                        removed_rule,
                         f"media type {name} removed",
                         bm.pointer,
                         None,
@@ -341,10 +359,10 @@ class OperationComparer:
                     )
                 )
             elif hm is not None and bm is None:
-                if f"{rule_prefix}-media-type-added" in _ADDED_MEDIA_RULES:
+                if added_rule is not None:
                     out.append(
                         finding(
-                            f"{rule_prefix}-media-type-added",
+                            added_rule,
                             f"media type {name} added",
                             None,
                             hm.pointer,
@@ -377,13 +395,14 @@ class OperationComparer:
         )
         for status in sorted(base.keys() | head.keys()):
             success = status.startswith("2")
-            kind = "success-status" if success else "status"
+            removed = "response-success-status-removed" if success else "response-status-removed"
+            added = "response-success-status-added" if success else "response-status-added"
             if status in base and status not in head:
                 assert b_top is not None
                 pointer = join(b_top.pointer, str(base[status]))
                 out.append(
                     finding(
-                        f"response-{kind}-removed",
+                        removed,
                         f"response {status} removed",
                         pointer,
                         None,
@@ -396,7 +415,7 @@ class OperationComparer:
                 pointer = join(h_top.pointer, str(head[status]))
                 out.append(
                     finding(
-                        f"response-{kind}-added",
+                        added,
                         f"response {status} added",
                         None,
                         pointer,
@@ -411,7 +430,13 @@ class OperationComparer:
                 out.extend(self._headers(b, h, new))
                 out.extend(
                     self.compare_content(
-                        b, h, Direction.RESPONSE, "response", Style.RETURN, new.symbol, new.ref
+                        b,
+                        h,
+                        Direction.RESPONSE,
+                        ("response-media-type-removed", "response-media-type-added"),
+                        Style.RETURN,
+                        new.symbol,
+                        new.ref,
                     )
                 )
         return out
@@ -473,6 +498,3 @@ class OperationComparer:
     ) -> list[Finding]:
         # Memoized: the walker compares every pair once and attributes it at `collect` (see compare).
         return self.walker.attach(roots, d, ctx, ref)
-
-
-_ADDED_MEDIA_RULES = frozenset({"request-media-type-added", "response-media-type-added"})

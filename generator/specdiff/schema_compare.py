@@ -26,7 +26,7 @@ from urllib.parse import unquote
 from generator.specdiff.document import SCHEMAS, Document, Located
 from generator.specdiff.findings import Finding, OperationRef, finding
 from generator.specdiff.pointer import split, unescape
-from generator.specdiff.rules import Direction
+from generator.specdiff.rules import Direction, SchemaChange, schema_rule
 from generator.specdiff.schema_view import Keyword, SchemaView, build_view
 from generator.specdiff.symbols import SymbolContext, is_model_pointer, python_identifier
 
@@ -264,7 +264,7 @@ class SchemaWalker:
         children: list[Pair] = []
 
         def emit(
-            kind: str,
+            change: SchemaChange,
             message: str,
             bp: str | None,
             hp: str | None,
@@ -277,7 +277,7 @@ class SchemaWalker:
                 None if names[0] is None else self.base.canonical(names[0]),
                 None if names[1] is None else self.head.canonical(names[1]),
             )
-            out.append(RawFinding(f"{d.prefix}-{kind}", message, bp, hp, canonical, deprecated))
+            out.append(RawFinding(schema_rule(change, d), message, bp, hp, canonical, deprecated))
 
         self._nullable(bv, hv, d, emit)
         if bool(bv.variants) != bool(hv.variants):
@@ -360,18 +360,18 @@ class SchemaWalker:
             return
         message = f"type changed from {_describe_types(bv.types)} to {_describe_types(hv.types)}"
         if d.is_request and _accepts_all(hv.types, bv.types):
-            emit("type-widened", message, bv.pointer, hv.pointer)
+            emit(SchemaChange.TYPE_WIDENED, message, bv.pointer, hv.pointer)
         elif not d.is_request and _accepts_all(bv.types, hv.types):
-            emit("type-narrowed", message, bv.pointer, hv.pointer)
+            emit(SchemaChange.TYPE_NARROWED, message, bv.pointer, hv.pointer)
         else:
-            emit("type-changed", message, bv.pointer, hv.pointer)
+            emit(SchemaChange.TYPE_CHANGED, message, bv.pointer, hv.pointer)
 
     @staticmethod
     def _nullable(bv: SchemaView, hv: SchemaView, d: Direction, emit: _Emit) -> None:
         if bv.nullable and not hv.nullable:
-            emit("became-non-nullable", "null is no longer allowed", bv.pointer, hv.pointer)
+            emit(SchemaChange.BECAME_NON_NULLABLE, "null is no longer allowed", bv.pointer, hv.pointer)
         elif hv.nullable and not bv.nullable:
-            emit("became-nullable", "the value may now be null", bv.pointer, hv.pointer)
+            emit(SchemaChange.BECAME_NULLABLE, "the value may now be null", bv.pointer, hv.pointer)
 
     @staticmethod
     def _format(bv: SchemaView, hv: SchemaView, d: Direction, emit: _Emit) -> None:
@@ -385,9 +385,9 @@ class SchemaWalker:
         message = f"format changed from {old or 'none'} to {new or 'none'}"
         typed = old in TYPED_FORMATS or new in TYPED_FORMATS
         if (old is not None and new is not None) or typed or (d.is_request and new is not None):
-            emit("format-changed", message, bp, hp, sym=sym)
+            emit(SchemaChange.FORMAT_CHANGED, message, bp, hp, sym=sym)
         else:
-            emit("format-compatible-change", message, bp, hp, sym=sym)
+            emit(SchemaChange.FORMAT_COMPATIBLE_CHANGE, message, bp, hp, sym=sym)
 
     @staticmethod
     def _default(bv: SchemaView, hv: SchemaView, emit: _Emit) -> None:
@@ -404,8 +404,12 @@ class SchemaWalker:
             return "none" if item is None else json.dumps(item.value, default=str)
 
         message = f"default changed from {text(old)} to {text(new)}: leaving it out now means {text(new)}"
-        kind = "default-changed" if old is not None and new is not None else "default-added-or-removed"
-        emit(kind, message, bp, hp, sym=sym)
+        change = (
+            SchemaChange.DEFAULT_CHANGED
+            if old is not None and new is not None
+            else SchemaChange.DEFAULT_ADDED_OR_REMOVED
+        )
+        emit(change, message, bp, hp, sym=sym)
 
     @staticmethod
     def _enum(bv: SchemaView, hv: SchemaView, d: Direction, emit: _Emit) -> None:
@@ -415,11 +419,23 @@ class SchemaWalker:
         head_owner = hv.enum_owner or hv.pointer
         if bv.enum is None:
             message = "the value is now restricted to an enum/const"
-            emit("enum-restricted", message, bv.pointer, _enum_container(hv), sym=(bv.pointer, head_owner))
+            emit(
+                SchemaChange.ENUM_RESTRICTED,
+                message,
+                bv.pointer,
+                _enum_container(hv),
+                sym=(bv.pointer, head_owner),
+            )
             return
         if hv.enum is None:
             message = "the enum/const restriction was dropped"
-            emit("enum-unrestricted", message, _enum_container(bv), hv.pointer, sym=(base_owner, hv.pointer))
+            emit(
+                SchemaChange.ENUM_UNRESTRICTED,
+                message,
+                _enum_container(bv),
+                hv.pointer,
+                sym=(base_owner, hv.pointer),
+            )
             return
         base_values = {_value_key(item.value): item for item in bv.enum}
         head_values = {_value_key(item.value): item for item in hv.enum}
@@ -427,7 +443,7 @@ class SchemaWalker:
         for key, item in base_values.items():
             if key not in head_values:
                 emit(
-                    "enum-value-removed",
+                    SchemaChange.ENUM_VALUE_REMOVED,
                     f"enum value {item.value!r} removed",
                     item.pointer,
                     head_container,
@@ -436,7 +452,7 @@ class SchemaWalker:
         for key, item in head_values.items():
             if key not in base_values:
                 emit(
-                    "enum-value-added",
+                    SchemaChange.ENUM_VALUE_ADDED,
                     f"enum value {item.value!r} added",
                     base_container,
                     item.pointer,
@@ -450,8 +466,8 @@ class SchemaWalker:
             bp = bv.pointer if old is None else old.pointer
             hp = hv.pointer if new is None else new.pointer
             sym = (bv.pointer if old is None else _parent(bp), hv.pointer if new is None else _parent(hp))
-            kind = "constraint-narrowed" if narrowed else "constraint-widened"
-            emit(kind, f"{keyword} {detail}", bp, hp, sym=sym)
+            change = SchemaChange.CONSTRAINT_NARROWED if narrowed else SchemaChange.CONSTRAINT_WIDENED
+            emit(change, f"{keyword} {detail}", bp, hp, sym=sym)
 
         def text(item: Keyword | None) -> str:
             return "none" if item is None else json.dumps(item.value, default=str)
@@ -520,7 +536,7 @@ class SchemaWalker:
             base, head = visible[old_name][0], visible[new_name][1]
             assert base is not None and head is not None
             emit(
-                "property-renamed",
+                SchemaChange.PROPERTY_RENAMED,
                 f"property {old_name!r} renamed to {new_name!r} (same schema): callers using the old name break",
                 base.pointer,
                 head.pointer,
@@ -534,7 +550,7 @@ class SchemaWalker:
             if base is not None and head is None:
                 deprecated = self._deprecated(0, base)
                 emit(
-                    "property-removed",
+                    SchemaChange.PROPERTY_REMOVED,
                     f"property {name!r} removed",
                     base.pointer,
                     None,
@@ -542,22 +558,36 @@ class SchemaWalker:
                 )
             elif head is not None and base is None:
                 if d.is_request and in_head:
-                    emit("required-property-added", f"required property {name!r} added", None, head.pointer)
+                    emit(
+                        SchemaChange.REQUIRED_PROPERTY_ADDED,
+                        f"required property {name!r} added",
+                        None,
+                        head.pointer,
+                    )
                 elif in_head:
                     message = (
                         f"required property {name!r} added: the generated model's constructor gains a "
                         f"required argument `{python_identifier(name)}` (models built by hand, such as test "
                         "fixtures, must pass it; stored payloads without it no longer parse)"
                     )
-                    emit("required-property-added", message, None, head.pointer)
+                    emit(SchemaChange.REQUIRED_PROPERTY_ADDED, message, None, head.pointer)
                 else:
                     qualifier = "required" if in_head else "optional"
-                    emit("property-added", f"{qualifier} property {name!r} added", None, head.pointer)
+                    emit(
+                        SchemaChange.PROPERTY_ADDED,
+                        f"{qualifier} property {name!r} added",
+                        None,
+                        head.pointer,
+                    )
             elif base is not None and head is not None:
                 if in_base != in_head:
-                    kind = "property-became-required" if in_head else "property-became-optional"
+                    change = (
+                        SchemaChange.PROPERTY_BECAME_REQUIRED
+                        if in_head
+                        else SchemaChange.PROPERTY_BECAME_OPTIONAL
+                    )
                     emit(
-                        kind,
+                        change,
                         f"property {name!r} {'became required' if in_head else 'became optional'}",
                         base.pointer,
                         head.pointer,
@@ -586,7 +616,7 @@ class SchemaWalker:
         )
         for index in removed:
             emit(
-                "variant-removed",
+                SchemaChange.VARIANT_REMOVED,
                 f"variant {self._label(0, base[index], index)} removed",
                 base[index].pointer,
                 hv.pointer,
@@ -594,7 +624,7 @@ class SchemaWalker:
             )
         for index in added:
             emit(
-                "variant-added",
+                SchemaChange.VARIANT_ADDED,
                 f"variant {self._label(1, head[index], index)} added",
                 bv.pointer,
                 head[index].pointer,

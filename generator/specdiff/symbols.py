@@ -20,7 +20,7 @@ from typing import Any
 from generator.specdiff.pointer import split
 
 _COMPOSITION = frozenset({"allOf", "anyOf", "oneOf"})
-# Mirrors openapi-python-client 0.29 (strings.py) as our generator configures it (generator/sdk_project.py
+# Mirrors openapi-python-client 0.29 (strings.py) as our generator configures it (generator/codegen/project.py
 # un-reserves `type` and `object`), so symbols match the generated names.
 _DELIMITERS = ". _-"
 _RESERVED = (set(dir(builtins)) | {"self", "true", "false", "datetime"}) - {"id", "type", "object"}

@@ -79,6 +79,13 @@ def _payload(
     if b is None or h is None:
         return []
     ref: OperationRef = new.ref
+    # Only a removed payload media type is a finding (the rule registry has none for an addition).
     return ops.compare_content(
-        b, h, Direction.WEBHOOK, "webhook-payload", Style.WEBHOOK, webhook_symbol(name), ref
+        b,
+        h,
+        Direction.WEBHOOK,
+        ("webhook-payload-media-type-removed", None),
+        Style.WEBHOOK,
+        webhook_symbol(name),
+        ref,
     )

@@ -1,4 +1,4 @@
-"""The changelog in users' terms (generator/changelog.py), from real comparisons of spec revisions."""
+"""The changelog in users' terms (generator/release/changelog.py), from real comparisons of spec revisions."""
 
 from __future__ import annotations
 

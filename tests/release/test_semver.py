@@ -1,4 +1,4 @@
-"""Release version rules (generator/semver.py): the bump a change needs, 0.x, and the one version file."""
+"""Release version rules (generator/release/semver.py): the bump a change needs, 0.x, and the one version file."""
 
 from __future__ import annotations
 

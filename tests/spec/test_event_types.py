@@ -1,4 +1,4 @@
-"""generator/event_types.py: the EventType enum follows the webhooks, in the file and in what is generated."""
+"""generator/codegen/event_types.py: the EventType enum follows the webhooks, in the file and in what is generated."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""generator/lint.py: the real spec is clean, and each rule fires, at the right JSON pointer, on a broken copy."""
+"""generator/lint/linter.py: the real spec is clean, and each rule fires, at the right JSON pointer, on a broken copy."""
 
 from __future__ import annotations
 
