@@ -2,19 +2,20 @@
 against the floor, a bare Starlette endpoint that verifies the same HMAC, parses the JSON and does a Redis
 ``SET NX`` + ``LPUSH`` (bench/webhook_floor_app.py); issue 25, docs/DESIGN.md section 6.
 
-One run starts its own Redis (the broker, the floor's store and the Redis inbox) and PostgreSQL, then serves
-each receiver with uvicorn (one process) in turn and sends it the same load: 1,500 signed events plus 25%
-duplicates (shuffled), 32 in flight over keep-alive connections of a small asyncio client
-(tests/webhooks/raw_http.py; httpx would cost more CPU than the servers). The floor runs before and after
-each inbox (floor, Redis inbox, floor, PostgreSQL inbox, floor), so that the machine's load hits both alike,
-and each inbox is compared with the mean of the two floors around it::
+One run starts its own Redis (the brokers, the floor's store and the Redis inbox) and PostgreSQL, and serves
+three receivers with uvicorn, one process each: the floor, the inbox on Redis and the inbox on PostgreSQL
+(both recording through the async inbox). Each gets the same load: 1,500 signed events plus 25% duplicates
+(shuffled), 32 in flight over keep-alive connections of a small asyncio client (tests/webhooks/raw_http.py;
+httpx would cost more CPU than the servers). The loads are interleaved: each is cut into slices, and the
+receivers take turns slice by slice (the first of each round rotating), so that the machine's load, which
+swings by 2x within seconds on a shared 2-core machine, hits the three alike::
 
-    .venv/bin/python bench/webhook_inbox_bench.py [--events 1500] [--concurrency 32]
+    .venv/bin/python bench/webhook_inbox_bench.py [--events 1500] [--concurrency 32] [--slices 10]
 
-Figures per receiver: acknowledgements (200 answers) per second over the load's wall time, p50 / p99 of their
-latency, and the receiver process's CPU seconds (user + system, every thread: the inbox's background
-publisher included, read once it has published every task) per delivery. No Celery worker runs during the
-loads: the floor has no consumer either, and workers would take the same 2 cores from both. Targets: inbox
+Figures per receiver: acknowledgements (200 answers) per second over the wall time of its slices, p50 / p99
+of their latency, and the receiver process's CPU seconds (user + system, every thread: the inbox's background
+publisher included, read once it has handed every event over) per delivery. No Celery worker runs during the
+loads: the floor has no consumer either, and workers would take the same 2 cores from all. Targets: inbox
 acks/s at least 0.5x the floor's, p99 at most 4x. A benchmark, not a test: nothing here asserts a speed.
 """
 
@@ -23,13 +24,15 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
-import statistics
 import sys
 import tempfile
 import time
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
-from typing import Any, NamedTuple
+
+import attrs
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -47,151 +50,173 @@ WARM_UP = 64  # deliveries before measuring: first-use imports and connection po
 CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 
 
-class Row(NamedTuple):
-    """One receiver's figures under one load."""
-
-    name: str
-    acks_per_second: float
-    p50_ms: float
-    p99_ms: float
-    cpu_ms_per_delivery: float
-    other: str
-
-
 def cpu_seconds(pid: int) -> float:
     """User + system CPU seconds of process `pid`, all its threads (from /proc)."""
     fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
     return (int(fields[11]) + int(fields[12])) / CLOCK_TICKS  # utime, stime (fields 14 and 15 of stat)
 
 
-def load(
-    app: str,
-    env: dict[str, str],
-    log: Path,
-    name: str,
-    prefix: str,
-    unique: int,
-    concurrency: int,
-    published: str | None = None,
-) -> Row:
-    """Serve `app`, warm it up, send it the load, and read its figures. `published`: the broker the receiver
-    publishes to after answering; its CPU is read once every new event was handed over there."""
-    with receiver_process(app, env, log) as (url, proc):
-        asyncio.run(post_all(url, with_duplicates(events(WARM_UP, f"{prefix}_warm"), 0.0), concurrency))
-        if published is not None:
-            wait_for_events(published, WARM_UP)
-        deliveries = with_duplicates(events(unique, prefix), 0.2)  # 20% of all = 25% of the events
-        transport_errors: Counter[str] = Counter()
-        cpu_before, client_before = cpu_seconds(proc.pid), time.process_time()
-        started = time.perf_counter()
-        results = asyncio.run(post_all(url, deliveries, concurrency, transport_errors=transport_errors))
-        elapsed = time.perf_counter() - started
-        client_cpu = time.process_time() - client_before
-        messages = None
-        if published is not None:
-            wait_for_events(published, WARM_UP + unique)
-            with redis.Redis.from_url(published) as broker:
-                messages = int(broker.llen("celery"))
-        cpu = cpu_seconds(proc.pid) - cpu_before
-    acked = [seconds for status, seconds in results if status == 200]
-    others = Counter(status for status, _ in results if status != 200)
-    other = ", ".join(f"{n} x {status or 'no answer'}" for status, n in sorted(others.items()))
-    other += "".join(f", {n} x {error} (resent)" for error, n in sorted(transport_errors.items()))
-    other += f"; client CPU {client_cpu / len(deliveries) * 1000:.2f} ms"
-    if messages is not None:
-        other += f"; {WARM_UP + unique} events handed over in {messages} messages"
-    return Row(
-        name,
-        len(acked) / elapsed,
-        percentile(acked, 0.5) * 1000,
-        percentile(acked, 0.99) * 1000,
-        cpu / len(deliveries) * 1000,
-        other.strip(", ;"),
+@attrs.define
+class Receiver:
+    """One receiver under load: where it answers, and what its slices measured."""
+
+    name: str
+    prefix: str  # of its event ids
+    url: str
+    pid: int
+    broker: str | None  # where an inbox hands its events over (None: the floor)
+    deliveries: list[tuple[bytes, dict[str, str]]]
+    unique: int
+    latencies: list[float] = attrs.Factory(list)
+    others: Counter[int] = attrs.Factory(Counter)
+    transport_errors: Counter[str] = attrs.Factory(Counter)
+    wall: float = 0.0
+    cpu: float = 0.0
+    client_cpu: float = 0.0
+    messages: int | None = None
+
+    def warm_up(self, concurrency: int) -> None:
+        """Send `WARM_UP` new events and wait until they are handed over."""
+        asyncio.run(
+            post_all(self.url, with_duplicates(events(WARM_UP, f"{self.prefix}_warm"), 0.0), concurrency)
+        )
+        self.wait_handed_over(WARM_UP)
+        self.cpu = -cpu_seconds(self.pid)
+
+    def send(self, part: list[tuple[bytes, dict[str, str]]], concurrency: int) -> None:
+        """Send one slice of the load; add up its figures."""
+        client, started = time.process_time(), time.perf_counter()
+        results = asyncio.run(post_all(self.url, part, concurrency, transport_errors=self.transport_errors))
+        self.wall += time.perf_counter() - started
+        self.client_cpu += time.process_time() - client
+        self.latencies += [seconds for status, seconds in results if status == 200]
+        self.others.update(status for status, _ in results if status != 200)
+
+    def finish(self) -> None:
+        """Wait until every event was handed over; read the receiver's CPU."""
+        self.wait_handed_over(WARM_UP + self.unique)
+        if self.broker is not None:
+            with redis.Redis.from_url(self.broker) as client:
+                self.messages = int(client.llen("celery"))
+        self.cpu += cpu_seconds(self.pid)
+
+    def wait_handed_over(self, count: int, timeout: float = 60.0) -> None:
+        """Wait until the broker holds work for `count` events (the floor hands over within the request)."""
+        if self.broker is None:
+            return
+        deadline = time.monotonic() + timeout
+        while (found := len(queued_event_ids(self.broker))) < count:
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"{self.name}: {found} of {count} events handed over after {timeout} s")
+            time.sleep(0.1)
+        if found != count:
+            raise RuntimeError(f"{self.name}: {found} events handed over for {count} new events")
+
+    def row(self) -> tuple[str, float, float, float, float, str]:
+        """(name, acks/s, p50 ms, p99 ms, CPU ms per delivery, other answers and notes)."""
+        n = len(self.deliveries)
+        other = ", ".join(f"{k} x {status or 'no answer'}" for status, k in sorted(self.others.items()))
+        other += "".join(f", {k} x {error} (resent)" for error, k in sorted(self.transport_errors.items()))
+        other += f"; client CPU {self.client_cpu / n * 1000:.2f} ms"
+        if self.messages is not None:
+            other += f"; {WARM_UP + self.unique} events handed over in {self.messages} messages"
+        return (
+            self.name,
+            len(self.latencies) / self.wall,
+            percentile(self.latencies, 0.5) * 1000,
+            percentile(self.latencies, 0.99) * 1000,
+            self.cpu / n * 1000,
+            other.strip(", ;"),
+        )
+
+
+@contextmanager
+def receivers(
+    tmp: Path, redis_server: RedisServer, postgres_url: str, unique: int
+) -> Iterator[list[Receiver]]:
+    """The floor and the two inboxes, served; each inbox publishes to its own Redis database (its broker)."""
+    root = str(Path(__file__).resolve().parent.parent)
+    floor_env = dict(
+        os.environ, MOLAM_FLOOR_REDIS=redis_server.url, MOLAM_FLOOR_SECRET=SECRET, PYTHONPATH=root
     )
-
-
-def wait_for_events(broker: str, count: int, timeout: float = 60.0) -> None:
-    """Wait until the broker's queue holds work for `count` events (the receiver published them all)."""
-    deadline = time.monotonic() + timeout
-    while (found := len(queued_event_ids(broker))) < count:
-        if time.monotonic() > deadline:
-            raise RuntimeError(f"{found} of {count} events published after {timeout} s")
-        time.sleep(0.1)
-    if found != count:
-        raise RuntimeError(f"{found} events published for {count} new events")
+    base = redis_server.url.rsplit("/", 1)[0]
+    apps = [
+        ("floor", FLOOR_APP, floor_env, None),
+        *(
+            (
+                name,
+                INBOX_APP,
+                app_env(broker, inbox, tmp / name, stale_after="300", lock_timeout="60"),
+                broker,
+            )
+            for name, inbox, broker in (
+                ("inbox (Redis)", redis_server.url, f"{base}/1"),
+                ("inbox (PostgreSQL)", postgres_url, f"{base}/2"),
+            )
+        ),
+    ]
+    with ExitStack() as stack:
+        served = []
+        for index, (name, app, env, broker) in enumerate(apps):
+            (tmp / name).mkdir()
+            url, proc = stack.enter_context(receiver_process(app, env, tmp / name / "receiver.log"))
+            load = with_duplicates(events(unique, f"load{index}"), 0.2)  # 20% of all = 25% of the events
+            served.append(Receiver(name, f"load{index}", url, proc.pid, broker, load, unique))
+        yield served
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--events", type=int, default=int(os.environ.get("MOLAM_INBOX_EVENTS", "1500")))
     parser.add_argument("--concurrency", type=int, default=32)
+    parser.add_argument("--slices", type=int, default=10, help="slices of each load, taken in turns")
     args = parser.parse_args()
     redis_server, postgres = RedisServer(), PostgresServer()
     redis_server.start_on_a_free_port()
     postgres.start_on_a_free_port()
-    broker = redis.Redis.from_url(redis_server.url)
-    rows: list[Row] = []
     try:
-        with tempfile.TemporaryDirectory(prefix="molam-inbox-bench-") as tmp:
-            floor_env = dict(os.environ, MOLAM_FLOOR_REDIS=redis_server.url, MOLAM_FLOOR_SECRET=SECRET)
-            floor_env["PYTHONPATH"] = str(Path(__file__).resolve().parent.parent)
-
-            def floor(n: int) -> None:
-                rows.append(
-                    load(FLOOR_APP, floor_env, Path(tmp) / "floor.log", "floor", f"floor{n}", args.events,
-                         args.concurrency)
-                )  # fmt: skip
-
-            floor(1)
-            schema, postgres_url = postgres.create_schema()
-            apply_migrations(postgres_url)
-            for n, (backend, inbox_url) in enumerate(
-                [("Redis", redis_server.url), ("PostgreSQL", postgres_url)], start=2
-            ):
-                effects = Path(tmp) / backend
-                effects.mkdir()
-                env = app_env(redis_server.url, inbox_url, effects, stale_after="300", lock_timeout="60")
-                broker.delete("celery")
-                rows.append(
-                    load(INBOX_APP, env, effects / "receiver.log", f"inbox ({backend})", f"inbox{n}",
-                         args.events, args.concurrency, published=redis_server.url)
-                )  # fmt: skip
-                floor(n)
-            postgres.drop_schema(schema)
+        schema, postgres_url = postgres.create_schema()
+        apply_migrations(postgres_url)
+        with (
+            tempfile.TemporaryDirectory(prefix="molam-inbox-bench-") as tmp,
+            receivers(Path(tmp), redis_server, postgres_url, args.events) as served,
+        ):
+            for receiver in served:
+                receiver.warm_up(args.concurrency)
+            for turn in range(args.slices):
+                for receiver in served[turn % 3 :] + served[: turn % 3]:
+                    n = len(receiver.deliveries)
+                    part = receiver.deliveries[n * turn // args.slices : n * (turn + 1) // args.slices]
+                    receiver.send(part, args.concurrency)
+            for receiver in served:
+                receiver.finish()
+            rows = [receiver.row() for receiver in served]
+        postgres.drop_schema(schema)
     finally:
-        broker.close()
         redis_server.close()
         postgres.close()
-    report(rows, args.events, args.concurrency)
+    report(rows, args.events, args.concurrency, args.slices)
     return 0
 
 
-def report(rows: list[Row], unique: int, concurrency: int) -> None:
-    """Print every load's figures, then each inbox against the floors measured just before and after it."""
-    deliveries = round(unique / 0.8)
+def report(
+    rows: list[tuple[str, float, float, float, float, str]], unique: int, concurrency: int, slices: int
+) -> None:
+    """Print each receiver's figures, then each inbox against the floor."""
     print(
-        f"{unique} signed events + {deliveries - unique} duplicates, {concurrency} in flight, one uvicorn "
-        f"process per receiver, no Celery worker running (load order as below)"
+        f"{unique} signed events + {round(unique / 0.8) - unique} duplicates per receiver, {concurrency} in flight, "
+        f"one uvicorn process each, taken in turns in {slices} slices; no Celery worker running"
     )
     print(f"{'receiver':<20} {'acks/s':>7} {'p50 ms':>7} {'p99 ms':>7} {'CPU ms/delivery':>16}  other")
-    for row in rows:
+    for name, rate, p50, p99, cpu, other in rows:
+        print(f"{name:<20} {rate:>7.0f} {p50:>7.1f} {p99:>7.1f} {cpu:>16.2f}  {other}")
+    _, rate0, p500, p990, cpu0, _ = rows[0]
+    print("inbox / floor                 target: acks/s >= 0.50x, p99 <= 4.0x")
+    for name, rate, p50, p99, cpu, _ in rows[1:]:
         print(
-            f"{row.name:<20} {row.acks_per_second:>7.0f} {row.p50_ms:>7.1f} {row.p99_ms:>7.1f} "
-            f"{row.cpu_ms_per_delivery:>16.2f}  {row.other}"
+            f"{name:<20} acks/s {rate / rate0:.2f}x  p50 {p50 / p500:.2f}x  p99 {p99 / p990:.2f}x  "
+            f"CPU/delivery {cpu / cpu0:.2f}x"
         )
-    print("inbox / floor (the floors just before and after it)   target: acks/s >= 0.50x, p99 <= 4.0x")
-    for index, row in enumerate(rows):
-        if row.name.startswith("inbox"):
-            floors = [rows[index - 1], rows[index + 1]]
-            mean: dict[str, Any] = {
-                field: statistics.fmean(getattr(f, field) for f in floors)
-                for field in ("acks_per_second", "p99_ms", "cpu_ms_per_delivery", "p50_ms")
-            }
-            print(
-                f"{row.name:<20} acks/s {row.acks_per_second / mean['acks_per_second']:.2f}x  "
-                f"p50 {row.p50_ms / mean['p50_ms']:.2f}x  p99 {row.p99_ms / mean['p99_ms']:.2f}x  "
-                f"CPU/delivery {row.cpu_ms_per_delivery / mean['cpu_ms_per_delivery']:.2f}x"
-            )
 
 
 if __name__ == "__main__":
