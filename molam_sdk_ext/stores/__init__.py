@@ -203,6 +203,7 @@ _REGISTRY: dict[tuple[str, str, bool], tuple[str, str]] = {
     ("memory", "idempotency", True): ("memory", "AsyncMemoryIdempotencyStore"),
     ("memory", "webhook_events", False): ("memory", "MemoryWebhookEventStore"),
     ("memory", "webhook_events", True): ("memory", "AsyncMemoryWebhookEventStore"),
+    ("memory", "breaker_state", False): ("memory", "MemoryBreakerStateStore"),
     ("sqlite", "idempotency", False): ("sqlite", "SQLiteIdempotencyStore"),
     ("sqlite", "idempotency", True): ("sqlite", "AsyncSQLiteIdempotencyStore"),
     ("sqlite", "webhook_events", False): ("sqlite", "SQLiteWebhookEventStore"),
@@ -310,10 +311,8 @@ def breaker_state_store_from_url(url: str) -> BreakerStateStore:
     (use a Redis URL for the breaker, or keep the client's default in-process breakers).
     """
     kind = store_kind(url)
-    if kind == "memory":
-        return MemoryBreakerStateStore()
-    if kind == "redis":
-        store: BreakerStateStore = _backend_class(kind, "breaker_state")(url)
+    if kind in ("memory", "redis"):
+        store: BreakerStateStore = _build(url, "breaker_state", False, {})
         return store
     raise _bad_url(
         f"circuit-breaker state can be shared through Redis only (got a {kind} URL): use redis://... "

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import asyncio
 import functools
+import inspect
 import time
 from collections.abc import Awaitable, Callable, Coroutine, Generator
 from typing import Any, Concatenate, Generic, ParamSpec, Protocol, TypeVar, cast
@@ -141,9 +142,12 @@ class IdempotencyRecordPlans(_Settings):
     """The idempotency plans of a store that reads, decides and writes under its own lock (memory, SQLite)."""
 
     def begin(self, records: Records, key: str, fingerprint: str) -> BeginResult:
-        settings = {"now": self.clock(), "ttl": self.ttl, "lock_timeout": self.lock_timeout}
-        result, write = decide_begin(records.read(key), key, fingerprint, **settings)
-        _update(records, key, write)
+        now, ttl, lock_timeout = self.clock(), self.ttl, self.lock_timeout
+        result, write = decide_begin(
+            records.read(key), key, fingerprint, now=now, ttl=ttl, lock_timeout=lock_timeout
+        )
+        if write is not None:
+            records.write(key, write)
         return result
 
     def complete(self, records: Records, key: str, response: StoredResponse) -> None:
@@ -160,22 +164,25 @@ class IdempotencyRecordPlans(_Settings):
 class EventRecordPlans(_Settings):
     """The webhook-event plans of a store that reads, decides and writes under its own lock (memory, SQLite)."""
 
-    def claim(self, records: Records, event_id: str, holder: str | None = None) -> ClaimOutcome:
-        settings = {"now": self.clock(), "ttl": self.ttl, "lock_timeout": self.lock_timeout}
-        outcome, write = decide_claim(records.read(event_id), event_id, holder=holder, **settings)
-        _update(records, event_id, write)
+    def claim(self, records: Records, event_id: str, holder: str | None) -> ClaimOutcome:
+        now, ttl, lock_timeout = self.clock(), self.ttl, self.lock_timeout
+        outcome, write = decide_claim(
+            records.read(event_id), event_id, now=now, ttl=ttl, lock_timeout=lock_timeout, holder=holder
+        )
+        if write is not None:
+            records.write(event_id, write)
         return outcome
 
     def renew(self, records: Records, event_id: str, holder: str) -> bool:
         write = decide_renew(records.read(event_id), holder, now=self.clock(), ttl=self.ttl)
         return _update(records, event_id, write)
 
-    def mark_processed(self, records: Records, event_id: str, holder: str | None = None) -> bool:
+    def mark_processed(self, records: Records, event_id: str, holder: str | None) -> bool:
         record = records.read(event_id)
         write = decide_mark_processed(record, event_id, now=self.clock(), ttl=self.ttl, holder=holder)
         return _update(records, event_id, write)
 
-    def release(self, records: Records, event_id: str, error: str, holder: str | None = None) -> bool:
+    def release(self, records: Records, event_id: str, error: str, holder: str | None) -> bool:
         record = records.read(event_id)
         write = decide_release(record, event_id, error, now=self.clock(), ttl=self.ttl, holder=holder)
         return _update(records, event_id, write)
@@ -211,7 +218,7 @@ class InboxRecordPlans(EventRecordPlans):
     def mark_due(self, records: Records, event_id: str) -> None:
         _update(records, event_id, decide_mark_due(records.read(event_id), now=self.clock()))
 
-    def due(self, records: Records, limit: int = 1000) -> list[str]:
+    def due(self, records: Records, limit: int) -> list[str]:
         now = self.clock()
         settings = {"now": now, "lock_timeout": self.lock_timeout, "stale_after": self.stale_after}
         due = decide_due(records.scan(now), limit=limit, **settings)
@@ -222,7 +229,7 @@ class InboxRecordPlans(EventRecordPlans):
     def replay(self, records: Records, event_id: str) -> bool:
         return _update(records, event_id, decide_replay(records.read(event_id), **self._settings()))
 
-    def replay_dead(self, records: Records, limit: int = 1000) -> list[str]:
+    def replay_dead(self, records: Records, limit: int) -> list[str]:
         dead = [r for r in records.scan(self.clock()) if r.status == "dead"]
         dead.sort(key=lambda r: r.received_at or 0.0)
         return [r.event_id for r in dead[:limit] if self.replay(records, r.event_id)]
@@ -254,24 +261,36 @@ class _Facade:
         lock_timeout: float = self._plans.lock_timeout
         return lock_timeout
 
-    def _run_plan(self, plan: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Any:
-        """Perform the operation ``plan(*args, **kwargs)`` against the backend (blocking)."""
+    def _run_plan(self, plan: Callable[..., Any], *args: Any) -> Any:
+        """Perform the operation ``plan(*args)`` against the backend (blocking)."""
         raise NotImplementedError
 
-    async def _arun_plan(self, plan: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Any:
-        """Perform the operation ``plan(*args, **kwargs)`` against the backend."""
+    async def _arun_plan(self, plan: Callable[..., Any], *args: Any) -> Any:
+        """Perform the operation ``plan(*args)`` against the backend."""
         raise NotImplementedError
+
+
+def _delegation(method: Callable[..., Any], awaited: bool) -> Any:
+    """The facade method of the protocol method ``method``: ``self._run_plan(self._plans.<name>, <arguments>)``
+    (awaited: ``self._arun_plan``), with the protocol's parameters, defaults and docstring.
+
+    Written from the protocol's signature, as dataclasses and attrs write ``__init__``: a generic
+    ``*args, **kwargs`` wrapper would cost every call of the memory stores about a quarter of a microsecond.
+    """
+    name, params = method.__name__, list(inspect.signature(method).parameters.values())[1:]
+    defaults = {f"_{p.name}_default": p.default for p in params if p.default is not p.empty}
+    head = "".join(
+        f", {p.name}" + (f"=_{p.name}_default" if p.default is not p.empty else "") for p in params
+    )
+    run = f"self._{'a' * awaited}run_plan(self._plans.{name}{''.join(f', {p.name}' for p in params)})"
+    namespace = dict(defaults)
+    exec(f"{'async ' * awaited}def {name}(self{head}):\n    return {'await ' * awaited}{run}\n", namespace)
+    return functools.wraps(method)(namespace[name])
 
 
 def _runs(method: Callable[Concatenate[Any, P], T]) -> Callable[Concatenate[_Facade, P], T]:
-    """The facade method of the protocol method ``method`` (its signature and docstring): it runs the backend's
-    plan of the same name."""
-    name = method.__name__
-
-    @functools.wraps(method)
-    def run(self: _Facade, /, *args: P.args, **kwargs: P.kwargs) -> T:
-        return cast(T, self._run_plan(getattr(self._plans, name), *args, **kwargs))
-
+    """The facade method of the protocol method ``method``: it runs the backend's plan of the same name."""
+    run: Callable[Concatenate[_Facade, P], T] = _delegation(method, awaited=False)
     return run
 
 
@@ -279,12 +298,7 @@ def _aruns(
     method: Callable[Concatenate[Any, P], T],
 ) -> Callable[Concatenate[_Facade, P], Coroutine[Any, Any, T]]:
     """`_runs` for an async store: the same protocol method, as a coroutine awaiting the backend's plan."""
-    name = method.__name__
-
-    @functools.wraps(method)
-    async def arun(self: _Facade, /, *args: P.args, **kwargs: P.kwargs) -> T:
-        return cast(T, await self._arun_plan(getattr(self._plans, name), *args, **kwargs))
-
+    arun: Callable[Concatenate[_Facade, P], Coroutine[Any, Any, T]] = _delegation(method, awaited=True)
     return arun
 
 
@@ -378,11 +392,11 @@ class Offloaded(Generic[S]):
         self._plans = sync._plans
         self._offload = offload
 
-    async def _arun_plan(self, plan: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Any:
-        """Perform ``plan(*args, **kwargs)`` with the sync store's runner (in a worker thread when it blocks)."""
+    async def _arun_plan(self, plan: Callable[..., Any], *args: Any) -> Any:
+        """Perform ``plan(*args)`` with the sync store's runner (in a worker thread when it blocks)."""
         if self._offload:
-            return await asyncio.to_thread(self.sync._run_plan, plan, *args, **kwargs)
-        return self.sync._run_plan(plan, *args, **kwargs)
+            return await asyncio.to_thread(self.sync._run_plan, plan, *args)
+        return self.sync._run_plan(plan, *args)
 
     async def close(self) -> None:
         """Close the sync store (its pooled connections), if it has any."""

@@ -38,9 +38,9 @@ class _MemoryRecords:
         self._table = _DictRecords()
         self._plans = self._plans_class(**options)
 
-    def _run_plan(self, plan: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Any:
+    def _run_plan(self, plan: Callable[..., Any], *args: Any) -> Any:
         with self._lock:
-            return plan(self._table, *args, **kwargs)
+            return plan(self._table, *args)
 
 
 class _DictRecords(dict[str, Any]):
@@ -52,14 +52,12 @@ class _DictRecords(dict[str, Any]):
     delete = dict.__delitem__
 
     def delete_expired(self, now: float) -> int:
-        """Delete every record expired at ``now``; how many were deleted."""
         expired = [k for k, r in self.items() if not r.is_live(now)]
         for k in expired:
             del self[k]
         return len(expired)
 
     def scan(self, now: float) -> list[InboxRecord]:
-        """Every live inbox record at ``now``."""
         return [
             r
             for r in self.values()

@@ -269,7 +269,7 @@ def _public(event_id: str, row: tuple[Any, ...] | None) -> EventRecord | None:
 
 
 class _PostgresEventPlans(_PostgresPlans):
-    def claim(self, event_id: str, holder: str | None = None) -> kernel.Plan[ClaimOutcome]:
+    def claim(self, event_id: str, holder: str | None) -> kernel.Plan[ClaimOutcome]:
         for _ in range(MAX_CLAIM_ROUNDS):
             now = self.clock()
             if (yield _Execute(EVENT_INSERT, (event_id, now, now + self.ttl, holder))) == 1:
@@ -300,11 +300,11 @@ class _PostgresEventPlans(_PostgresPlans):
     def renew(self, event_id: str, holder: str) -> kernel.Plan[bool]:
         return bool((yield _Execute(EVENT_RENEW, self._params(id=event_id, holder=holder))) == 1)
 
-    def mark_processed(self, event_id: str, holder: str | None = None) -> kernel.Plan[bool]:
+    def mark_processed(self, event_id: str, holder: str | None) -> kernel.Plan[bool]:
         sql = EVENT_MARK_PROCESSED if holder is None else EVENT_MARK_PROCESSED_FENCED
         return bool((yield _Execute(sql, self._params(id=event_id, holder=holder))) == 1)
 
-    def release(self, event_id: str, error: str, holder: str | None = None) -> kernel.Plan[bool]:
+    def release(self, event_id: str, error: str, holder: str | None) -> kernel.Plan[bool]:
         sql = EVENT_RELEASE if holder is None else EVENT_RELEASE_FENCED
         params = self._params(id=event_id, error=error[:MAX_ERROR_LENGTH], holder=holder)
         return bool((yield _Execute(sql, params)) == 1)
@@ -350,10 +350,10 @@ class _SyncPostgres(_PostgresStore):
             timeout=pool_timeout,
         )
 
-    def _run_plan(self, plan: Callable[..., kernel.Plan[Any]], /, *args: Any, **kwargs: Any) -> Any:
+    def _run_plan(self, plan: Callable[..., kernel.Plan[Any]], *args: Any) -> Any:
         try:
             with self._pool.connection() as conn:
-                return self._drive(conn, plan(*args, **kwargs))
+                return self._drive(conn, plan(*args))
         except (psycopg.Error, PoolTimeout) as exc:
             raise _error(self.where, self._secret, exc) from exc
 
@@ -385,10 +385,10 @@ class _AsyncPostgres(_PostgresStore):
             connect, close, max_size=max_connections, timeout=pool_timeout
         )
 
-    async def _arun_plan(self, plan: Callable[..., kernel.Plan[Any]], /, *args: Any, **kwargs: Any) -> Any:
+    async def _arun_plan(self, plan: Callable[..., kernel.Plan[Any]], *args: Any) -> Any:
         try:
             async with self._pool.connection() as conn:
-                return await self._drive(conn, plan(*args, **kwargs))
+                return await self._drive(conn, plan(*args))
         except (psycopg.Error, PoolTimeout) as exc:
             raise _error(self.where, self._secret, exc) from exc
 
@@ -519,14 +519,14 @@ class _PostgresInboxPlans(_PostgresEventPlans):
     def mark_due(self, event_id: str) -> kernel.Plan[None]:
         yield _Execute(INBOX_MARK_DUE, (self.clock(), event_id))
 
-    def due(self, limit: int = 1000) -> kernel.Plan[list[str]]:
+    def due(self, limit: int) -> kernel.Plan[list[str]]:
         params = self._params(lock_timeout=self.lock_timeout, limit=limit)
         return [r[0] for r in (yield _Execute(INBOX_DUE, params, "all"))]
 
     def replay(self, event_id: str) -> kernel.Plan[bool]:
         return bool((yield _Execute(INBOX_REPLAY, self._params(id=event_id))) == 1)
 
-    def replay_dead(self, limit: int = 1000) -> kernel.Plan[list[str]]:
+    def replay_dead(self, limit: int) -> kernel.Plan[list[str]]:
         return [r[0] for r in (yield _Execute(INBOX_REPLAY_DEAD, self._params(limit=limit), "all"))]
 
     def stats(self) -> kernel.Plan[InboxStats]:

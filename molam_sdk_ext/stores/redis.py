@@ -335,7 +335,7 @@ class _RedisEventPlans(_RedisPlans):
         "cleanup": CLEANUP_LUA,
     }
 
-    def claim(self, event_id: str, holder: str | None = None) -> kernel.Plan[ClaimOutcome]:
+    def claim(self, event_id: str, holder: str | None) -> kernel.Plan[ClaimOutcome]:
         now = self.clock()
         args = [now, self.lock_timeout, *self._expiry(now), holder or ""]
         return ClaimOutcome(_text((yield _Script("claim", [self.prefix + event_id], args))))
@@ -347,12 +347,12 @@ class _RedisEventPlans(_RedisPlans):
         now = self.clock()
         return (yield from self._done("renew", [self.prefix + event_id], [now, holder, *self._expiry(now)]))
 
-    def mark_processed(self, event_id: str, holder: str | None = None) -> kernel.Plan[bool]:
+    def mark_processed(self, event_id: str, holder: str | None) -> kernel.Plan[bool]:
         now = self.clock()
         args = [now, *self._expiry(now), holder or ""]
         return (yield from self._done("mark_processed", [self.prefix + event_id], args))
 
-    def release(self, event_id: str, error: str, holder: str | None = None) -> kernel.Plan[bool]:
+    def release(self, event_id: str, error: str, holder: str | None) -> kernel.Plan[bool]:
         now = self.clock()
         args = [now, error[:MAX_ERROR_LENGTH], *self._expiry(now), holder or ""]
         return (yield from self._done("release", [self.prefix + event_id], args))
@@ -406,9 +406,9 @@ class _RedisRunner(Generic[_AnyRedis]):
 class _RedisBase(_RedisRunner[redis.Redis]):
     _asynchronous = False
 
-    def _run_plan(self, plan: Callable[..., kernel.Plan[Any]], /, *args: Any, **kwargs: Any) -> Any:
+    def _run_plan(self, plan: Callable[..., kernel.Plan[Any]], *args: Any) -> Any:
         with self._errors():
-            return kernel.drive(plan(*args, **kwargs), self._step)
+            return kernel.drive(plan(*args), self._step)
 
     def close(self) -> None:
         """Close the client's connections."""
@@ -418,13 +418,13 @@ class _RedisBase(_RedisRunner[redis.Redis]):
 class _AsyncRedisBase(_RedisRunner[redis.asyncio.Redis]):
     _asynchronous = True
 
-    async def _arun_plan(self, plan: Callable[..., kernel.Plan[Any]], /, *args: Any, **kwargs: Any) -> Any:
+    async def _arun_plan(self, plan: Callable[..., kernel.Plan[Any]], *args: Any) -> Any:
 
         async def perform(step: object) -> Any:
             return await self._step(step)
 
         with self._errors():
-            return await kernel.adrive(plan(*args, **kwargs), perform)
+            return await kernel.adrive(plan(*args), perform)
 
     async def close(self) -> None:
         """Close the client's connections."""
@@ -610,7 +610,7 @@ class _RedisInboxPlans(_RedisEventPlans):
         args = [now, event_id, event_type, payload, now + self.stale_after, *self._expiry(now)]
         return (yield from self._done("inbox_record", self._keys(event_id), args))
 
-    def mark_processed(self, event_id: str, holder: str | None = None) -> kernel.Plan[bool]:
+    def mark_processed(self, event_id: str, holder: str | None) -> kernel.Plan[bool]:
         now = self.clock()
         args = [now, event_id, *self._expiry(now), holder or ""]
         return (yield from self._done("inbox_mark_processed", self._keys(event_id), args))
@@ -635,7 +635,7 @@ class _RedisInboxPlans(_RedisEventPlans):
     def mark_due(self, event_id: str) -> kernel.Plan[None]:
         yield _Script("inbox_mark_due", [self.prefix + event_id], [self.clock()])
 
-    def due(self, limit: int = 1000) -> kernel.Plan[list[str]]:
+    def due(self, limit: int) -> kernel.Plan[list[str]]:
         now = self.clock()
         args: list[EncodableT] = [now, self.lock_timeout, now + self.stale_after, limit, self.prefix]
         return [_text(i) for i in (yield _Script("inbox_due", self._indexes()[:1], args))]
@@ -645,7 +645,7 @@ class _RedisInboxPlans(_RedisEventPlans):
         args = [now, event_id, now + self.stale_after, *self._expiry(now)]
         return (yield from self._done("inbox_replay", self._keys(event_id), args))
 
-    def replay_dead(self, limit: int = 1000) -> kernel.Plan[list[str]]:
+    def replay_dead(self, limit: int) -> kernel.Plan[list[str]]:
         ids = [_text(i) for i in (yield _Command("zrange", (self.inbox_prefix + "dead", 0, limit - 1)))]
         replayed = []
         for event_id in ids:

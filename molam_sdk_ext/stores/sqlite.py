@@ -246,9 +246,9 @@ class _SQLiteStore:
         """The database file."""
         return self._db.path
 
-    def _run_plan(self, plan: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Any:
+    def _run_plan(self, plan: Callable[..., Any], *args: Any) -> Any:
         with self._db.transaction() as conn:
-            return plan(_SQLiteRecords(conn, self._table), *args, **kwargs)
+            return plan(_SQLiteRecords(conn, self._table), *args)
 
     def close(self) -> None:
         """Close the pooled connections."""
@@ -256,7 +256,7 @@ class _SQLiteStore:
 
 
 class _SQLiteRecords:
-    """`Records` on one table, through a connection inside a transaction."""
+    """`Records` on one table, through a connection inside a transaction (the protocol documents each method)."""
 
     def __init__(self, conn: sqlite3.Connection, table: str) -> None:
         self._conn = conn
@@ -264,7 +264,6 @@ class _SQLiteRecords:
         self._key = "key" if table == "server_idempotency" else "event_id"
 
     def read(self, key: str) -> Any:
-        """The record under ``key``, or None."""
         if self._table == "server_idempotency":
             return read_idempotency_record(self._conn, key)
         row = self._conn.execute(
@@ -273,7 +272,6 @@ class _SQLiteRecords:
         return None if row is None else _event(key, row)
 
     def write(self, key: str, record: Any) -> None:
-        """Insert or replace the record under ``key``."""
         if self._table == "server_idempotency":
             write_idempotency_record(self._conn, record)
             return
@@ -286,15 +284,12 @@ class _SQLiteRecords:
         )
 
     def delete(self, key: str) -> None:
-        """Delete the record under ``key``."""
         self._conn.execute(f"DELETE FROM {self._table} WHERE {self._key} = ?", (key,))
 
     def delete_expired(self, now: float) -> int:
-        """Delete every record expired at ``now``; how many were deleted."""
         return self._conn.execute(f"DELETE FROM {self._table} WHERE expires_at <= ?", (now,)).rowcount
 
     def scan(self, now: float) -> list[InboxRecord]:
-        """Every live inbox record at ``now``."""
         rows = self._conn.execute(
             f"SELECT event_id, {_EVENT_COLUMNS} FROM received_webhooks WHERE payload IS NOT NULL AND expires_at > ?",
             (now,),
