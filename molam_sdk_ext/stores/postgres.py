@@ -87,8 +87,9 @@ EVENT_LOCK = (
     " WHERE event_id = %s FOR UPDATE"
 )
 EVENT_WRITE = (
-    "UPDATE received_webhooks SET status = %s, attempts = %s, last_error = %s, claimed_at = %s, expires_at = %s,"
-    " claimed_by = %s WHERE event_id = %s"
+    "UPDATE received_webhooks SET status = %(status)s, attempts = %(attempts)s, last_error = %(last_error)s,"
+    " claimed_at = %(claimed_at)s, expires_at = %(expires_at)s, claimed_by = %(claimed_by)s"
+    " WHERE event_id = %(event_id)s"
 )
 # The lease conditions of `holds_lease`, evaluated on the row under its lock by each fenced statement.
 _HELD = "event_id = %(id)s AND status = 'processing' AND claimed_by = %(holder)s AND expires_at > %(now)s"
@@ -162,10 +163,6 @@ def _idem_record(key: str, row: tuple[Any, ...]) -> IdempotencyRecord:
     return IdempotencyRecord(key, fingerprint, state, locked_at, expires_at, response)
 
 
-def _begin_params(key: str, fingerprint: str, now: float, ttl: float, lock_timeout: float) -> dict[str, Any]:
-    return {"key": key, "fp": fingerprint, "now": now, "exp": now + ttl, "lock_timeout": lock_timeout}
-
-
 def _decide_begin_row(
     key: str, fingerprint: str, now: float, row: tuple[Any, ...] | None, ttl: float, lock_timeout: float
 ) -> BeginResult | None:
@@ -182,15 +179,6 @@ def _decide_begin_row(
         _idem_record(key, tuple(record)), key, fingerprint, now=now, ttl=ttl, lock_timeout=lock_timeout
     )
     return result if write is None else None
-
-
-def _event_record(event_id: str, row: tuple[Any, ...]) -> StoredEvent:
-    status, attempts, last_error, claimed_at, expires_at, claimed_by = row
-    return StoredEvent(event_id, status, attempts, last_error, claimed_at, expires_at, claimed_by)
-
-
-def _event_params(r: StoredEvent) -> tuple[Any, ...]:
-    return (r.status, r.attempts, r.last_error, r.claimed_at, r.expires_at, r.claimed_by, r.event_id)
 
 
 # The steps of the PostgreSQL plans, each answered on the plan's one pooled connection.
@@ -240,10 +228,9 @@ class _PostgresPlans(kernel._Settings):
 class _PostgresIdempotencyPlans(_PostgresPlans):
     def begin(self, key: str, fingerprint: str) -> kernel.Plan[BeginResult]:
         for _ in range(MAX_CLAIM_ROUNDS):
-            now = self.clock()
-            params = _begin_params(key, fingerprint, now, self.ttl, self.lock_timeout)
+            params = self._params(key=key, fp=fingerprint, lock_timeout=self.lock_timeout)
             row = yield _Execute(IDEM_BEGIN, params, "one")
-            result = _decide_begin_row(key, fingerprint, now, row, self.ttl, self.lock_timeout)
+            result = _decide_begin_row(key, fingerprint, params["now"], row, self.ttl, self.lock_timeout)
             if result is not None:
                 return result
         raise _lost_race(self.where)
@@ -286,7 +273,7 @@ class _PostgresEventPlans(_PostgresPlans):
         if row is None:
             return None  # deleted since the insert found it: round again
         outcome, write = decide_claim(
-            _event_record(event_id, row),
+            StoredEvent(event_id, *row),  # EVENT_LOCK reads the columns in the record's order
             event_id,
             now=now,
             ttl=self.ttl,
@@ -294,7 +281,7 @@ class _PostgresEventPlans(_PostgresPlans):
             holder=holder,
         )
         if write is not None:
-            yield _Execute(EVENT_WRITE, _event_params(write))
+            yield _Execute(EVENT_WRITE, attrs.asdict(write, recurse=False))
         return outcome
 
     def renew(self, event_id: str, holder: str) -> kernel.Plan[bool]:
