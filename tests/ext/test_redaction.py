@@ -255,6 +255,7 @@ def test_redact_masks_client_secrets_after_secret() -> None:
     assert '"pi_3MtwBw_secret_[REDACTED]"' in cleaned and '"id": "pi_3MtwBw"' in cleaned
 
 
+@pytest.mark.slow  # redacts 4 x 50,000 digits twice to compare CPU: 2 s
 def test_redact_is_linear_on_hostile_digit_runs() -> None:
     # Every window of a digit run is checked in O(1): four times the text costs about four times the CPU, never
     # sixteen (a quadratic scan). A ratio within one process, so neither the machine's load nor coverage's

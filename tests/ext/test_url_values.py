@@ -146,6 +146,7 @@ def test_cli_reports_a_usage_error_not_an_unexpected_one() -> None:
     assert LONG not in done.stderr + done.stdout
 
 
+@pytest.mark.slow  # the whole spec through PyYAML's pure-Python loader: 1 s
 def test_every_path_parameter_of_the_spec_is_an_id() -> None:
     """`PATH_PARAMETER` names path values in errors: it is right only while every path parameter is `id`."""
     spec = yaml.safe_load((Path(__file__).resolve().parents[2] / "spec" / "molam.yaml").read_text())

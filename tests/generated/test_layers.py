@@ -40,10 +40,12 @@ def files_importing(package: str, forbidden: str) -> list[str]:
         ("molam_sdk_ext", "molam_sandbox"),
     ],
 )
+@pytest.mark.slow  # parses every module of the package: up to 1 s each
 def test_no_file_imports_against_the_direction(package: str, forbidden: str) -> None:
     assert files_importing(package, forbidden) == []
 
 
+@pytest.mark.slow  # a fresh interpreter importing the SDK: about 1 s
 def test_the_generated_package_imports_alone() -> None:
     code = (
         "import sys, molam_sdk, molam_sdk.resources, molam_sdk.models\n"

@@ -68,6 +68,7 @@ def loaded_after(statement: str) -> set[str]:
     return set(json.loads(result.stdout.splitlines()[-1]))
 
 
+@pytest.mark.slow  # a fresh interpreter importing the SDK: 1-2 s
 def test_first_use_of_a_resource_loads_only_its_models() -> None:
     loaded = loaded_after(
         "from molam_sdk_ext import Molam\nMolam(api_key='sk_test_generated_4f9Qx2').payment_intents"

@@ -157,6 +157,7 @@ async def test_each_entry_point_warns_once(
     assert all("docs/MIGRATING.md" in m for m in messages if "molam_sdk_ext.legacy." in m)
 
 
+@pytest.mark.slow  # a fresh interpreter importing the SDK: about 1 s
 def test_as_errors_every_old_call_raises() -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("error", DeprecationWarning)

@@ -79,6 +79,7 @@ def test_what_cannot_be_pruned_by_line_is_an_error_naming_the_file() -> None:
     assert prune_acks(entry("a1"), []) == entry("a1")
 
 
+@pytest.mark.slow  # 8 YAML parses of the real file: 1 s
 def test_the_project_file_prunes_to_the_same_entries_minus_the_stale_ones() -> None:
     """On the real file (comments, quoted patterns, groups): every subset leaves the rest, in order."""
     text = (ROOT / "spec" / "breaking-acknowledged.yaml").read_text()

@@ -52,6 +52,7 @@ def test_the_version_file_changes_in_one_line(tmp_path: Path) -> None:
         read_version(tmp_path)
 
 
+@pytest.mark.slow  # runs `molam --version` in a fresh interpreter
 def test_the_repository_version_is_read_by_every_consumer() -> None:
     """The package, `molam --version` and the User-Agent all say what the version file says."""
     import subprocess

@@ -108,6 +108,7 @@ def test_the_scan_finds_what_it_must() -> None:
 
 
 @pytest.mark.parametrize("module", BUSINESS_MODULES)
+@pytest.mark.slow  # each case parses the whole spec: 12 x 0.3 s
 def test_no_spec_name_is_written_as_a_string(module: str) -> None:
     names = spec_names()
     path = ROOT / "molam_sandbox" / f"{module}.py"

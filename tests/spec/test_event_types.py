@@ -18,6 +18,7 @@ def _load(path: Path) -> dict[str, Any]:
     return loaded
 
 
+@pytest.mark.slow  # the whole spec parsed by PyYAML: 1 s
 def test_the_committed_spec_lists_every_webhook_in_event_type() -> None:
     raw = _load(SPEC_PATH)
     assert event_type_mismatch(raw) is None
@@ -56,6 +57,7 @@ def test_a_yaml_dumped_copy_is_rewritten_too(tmp_path: Path) -> None:
     assert "customer.created" in _load(path)["components"]["schemas"]["EventType"]["enum"]
 
 
+@pytest.mark.slow  # the whole spec parsed by PyYAML: 1 s
 def test_what_is_generated_follows_the_webhooks_whatever_the_file_says() -> None:
     raw = _load(SPEC_PATH)
     raw["webhooks"]["customer.created"] = raw["webhooks"]["payout.paid"]

@@ -217,6 +217,7 @@ CASES: list[tuple[str, Mutation, str]] = [
 ]
 
 
+@pytest.mark.slow  # lints the whole spec, as the others marked slow here
 def test_real_spec_lints_clean(
     spec: Spec, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -231,6 +232,7 @@ def test_real_spec_lints_clean(
     )
 
 
+@pytest.mark.slow  # lints the whole spec, as the others marked slow here
 def test_copy_written_as_yaml_lints_clean(spec: Spec, run_lint: Callable[[Spec], LintRun]) -> None:
     # The fixtures below rely on a round trip through yaml.safe_dump changing nothing that matters.
     status, out = run_lint(spec)
@@ -267,6 +269,7 @@ def test_every_rule_has_a_firing_case() -> None:
     assert covered == set(lint.RULES)
 
 
+@pytest.mark.slow  # lints the whole spec: about 1 s
 def test_violations_of_a_shared_component_are_reported_once(spec: Spec) -> None:
     spec["components"]["responses"]["NotFound"]["headers"].pop("Molam-Request-Id")
     violations = lint.lint_spec(spec).violations

@@ -111,6 +111,7 @@ def test_loops_through_composition_are_found_and_never_followed(
     assert [(v.pointer, v.rule) for v in violations if v.rule == "ref-cycle"] == [(where, "ref-cycle")]
 
 
+@pytest.mark.slow  # lints the whole spec: about 1 s
 def test_a_nested_recursion_is_not_a_cycle(spec: dict[str, Any]) -> None:
     spec["components"]["schemas"]["Node"] = {
         "type": "object",

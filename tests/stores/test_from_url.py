@@ -93,6 +93,7 @@ def test_scheme_is_case_insensitive() -> None:
     assert stores.store_kind("Memory://") == "memory"
 
 
+@pytest.mark.slow  # a fresh interpreter: 1 s
 def test_backends_are_imported_lazily_and_a_missing_extra_names_its_package() -> None:
     code = (
         "import sys, molam_sdk_ext.stores as s\n"

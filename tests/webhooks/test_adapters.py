@@ -210,6 +210,7 @@ def test_fastapi_dependency_with_a_verifier() -> None:
         }
 
 
+@pytest.mark.slow  # a fresh interpreter importing the SDK: 1 s
 def test_importing_webhooks_does_not_import_any_framework() -> None:
     code = (
         "import sys\n"
