@@ -141,6 +141,7 @@ def _is_json(media_type: str) -> bool:
 
 
 def short_reason(message: str) -> str:
+    """`message` on one line, cut to MAX_MESSAGE characters (a validator's reason can quote a whole schema)."""
     message = " ".join(message.split())
     return message if len(message) <= MAX_MESSAGE else message[: MAX_MESSAGE - 3] + "..."
 
