@@ -58,7 +58,7 @@ CREATE INDEX IF NOT EXISTS received_webhooks_expires_at ON received_webhooks (ex
 """
 
 # A file made by an older version keeps its older table (CREATE TABLE IF NOT EXISTS leaves it alone): it is
-# rebuilt with the current columns and status values, its rows kept. The marker is the newest status value.
+# rebuilt with the current columns and status values, its rows kept.
 UPGRADE_RECEIVED_WEBHOOKS = f"""
 ALTER TABLE received_webhooks RENAME TO received_webhooks_old;
 DROP INDEX IF EXISTS received_webhooks_expires_at;
@@ -66,6 +66,14 @@ DROP INDEX IF EXISTS received_webhooks_expires_at;
 INSERT INTO received_webhooks ({{columns}}) SELECT {{columns}} FROM received_webhooks_old;
 DROP TABLE received_webhooks_old;
 """
+
+
+def _is_current(conn: sqlite3.Connection) -> bool:
+    """Whether the ``received_webhooks`` table has today's columns (the marker: its newest status value)."""
+    return (
+        "'dead'"
+        in conn.execute("SELECT sql FROM sqlite_master WHERE name = 'received_webhooks'").fetchone()[0]
+    )
 
 
 class _SQLiteDatabase:
@@ -83,26 +91,16 @@ class _SQLiteDatabase:
         )
         with self._errors(), self._pool.connection() as conn:
             conn.executescript(SCHEMA)
-            self._upgrade(conn)
-
-    @staticmethod
-    def _upgrade(conn: sqlite3.Connection) -> None:
-        row = conn.execute("SELECT sql FROM sqlite_master WHERE name = 'received_webhooks'").fetchone()
-        if row is None or "'dead'" in row[0]:
-            return
-        # Under the write lock, and checked again inside it: two processes may open an old file together.
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            row = conn.execute("SELECT sql FROM sqlite_master WHERE name = 'received_webhooks'").fetchone()
-            if "'dead'" not in row[0]:
-                columns = ", ".join(r[1] for r in conn.execute("PRAGMA table_info(received_webhooks)"))
-                for statement in UPGRADE_RECEIVED_WEBHOOKS.format(columns=columns).split(";"):
-                    if statement.strip():
-                        conn.execute(statement)
-            conn.execute("COMMIT")
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
+            current = _is_current(conn)
+        if (
+            not current
+        ):  # under the write lock, and checked again inside it: two processes may open an old file
+            with self.transaction() as conn:
+                if not _is_current(conn):
+                    columns = ", ".join(r[1] for r in conn.execute("PRAGMA table_info(received_webhooks)"))
+                    for statement in UPGRADE_RECEIVED_WEBHOOKS.format(columns=columns).split(";"):
+                        if statement.strip():
+                            conn.execute(statement)
 
     def _connect(self) -> sqlite3.Connection:
         # isolation_level=None: we issue BEGIN/COMMIT ourselves.
@@ -136,12 +134,6 @@ class _SQLiteDatabase:
             yield
         except (sqlite3.Error, PoolTimeout) as exc:
             raise StoreError(f"sqlite store at {self.path} failed: {type(exc).__name__}: {exc}") from exc
-
-    @contextlib.contextmanager
-    def connection(self) -> Iterator[sqlite3.Connection]:
-        """A connection in autocommit mode (each statement is its own transaction), for plain reads."""
-        with self._errors(), self._pool.connection() as conn:
-            yield conn
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
