@@ -13,10 +13,11 @@ performs its reads and writes differs:
   sync and async stores share every statement and argument.
 
 `IdempotencyFacade` / `AsyncIdempotencyFacade`, `EventFacade` / `AsyncEventFacade` and `InboxFacade` /
-`AsyncInboxFacade` are the one place each protocol's methods are listed: a method hands its backend's plan and
-its arguments to the runner (``_run_plan``, or the awaited ``_arun_plan``). `Offloaded` is the async face of a sync store: the sync
-store's own plans and runner, called inline for memory (a dict under a lock never blocks the loop
-meaningfully) or in a worker thread for SQLite (as openai-python's ``asyncify``).
+`AsyncInboxFacade` are the one place each protocol's methods are listed: a method (written from the protocol's
+signature) hands its backend's plan and its arguments to the runner (``_run_plan``, or the awaited
+``_arun_plan``). `Offloaded` is the async face of a sync store: the sync store's own plans and runner, called
+inline for memory (a dict under a lock never blocks the loop meaningfully) or in a worker thread for SQLite (as
+openai-python's ``asyncify``).
 """
 
 from __future__ import annotations
