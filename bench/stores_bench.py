@@ -29,6 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from molam_sdk_ext import stores
 from molam_sdk_ext.stores.migrate import apply_migrations
 from tests.fixtures.servers import PostgresServer, RedisServer
+from tests.support.stores import close_store
 
 RESPONSE = stores.StoredResponse(
     201, (("Content-Type", "application/json"),), b'{"id":"pi_1","amount":1000}' * 32
@@ -106,14 +107,6 @@ async def run_async(kind: str, store: Any, tasks: int, seconds: float) -> float:
     return total / (time.perf_counter() - began)
 
 
-async def _close(store: Any) -> None:
-    close = getattr(store, "close", None)
-    if close is not None:
-        result = close()
-        if inspect.isawaitable(result):
-            await result
-
-
 def measure(url: str, seconds: float, prepare: Callable[[], None]) -> dict[str, list[float]]:
     """For one store URL: [1 thread, 8 threads, async x8] pairs per second, per kind."""
     figures: dict[str, list[float]] = {}
@@ -126,13 +119,13 @@ def measure(url: str, seconds: float, prepare: Callable[[], None]) -> dict[str, 
         run_sync(kind, store, 1, min(0.2, seconds))  # warm-up: connections, scripts, prepared statements
         one = run_sync(kind, store, 1, seconds)
         many = run_sync(kind, store, THREADS, seconds)
-        asyncio.run(_close(store))
+        asyncio.run(close_store(store))
 
         async def in_loop(factory: Any = async_factory, kind: str = kind) -> float:
             astore = factory(url)
             await run_async(kind, astore, TASKS, min(0.2, seconds))
             rate = await run_async(kind, astore, TASKS, seconds)
-            await _close(astore)
+            await close_store(astore)
             return rate
 
         figures[kind] = [one, many, asyncio.run(in_loop())]
