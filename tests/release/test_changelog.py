@@ -22,8 +22,10 @@ from generator.release.changelog import (
 from generator.specdiff.acks import apply_acks, parse_acks
 from generator.specdiff.compare import compare
 
-SPEC: dict[str, Any] = yaml.safe_load(
-    (Path(__file__).resolve().parents[2] / "spec" / "molam.yaml").read_text()
+# Parsed at import, so in every pytest-xdist worker: libyaml's loader (the same safe constructors), as the other
+# test modules reading the spec use, instead of PyYAML's pure-Python one (1 s of CPU per worker).
+SPEC: dict[str, Any] = yaml.load(
+    (Path(__file__).resolve().parents[2] / "spec" / "molam.yaml").read_bytes(), Loader=yaml.CSafeLoader
 )
 INFO = SectionInfo("2.0.0", "2026-12-06", "2026-01-01", "2025-01-15", "v1.4.0")
 
