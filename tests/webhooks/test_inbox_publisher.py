@@ -9,6 +9,7 @@ after it, and nothing acknowledged is lost when the publish fails or never happe
 from __future__ import annotations
 
 import asyncio
+import multiprocessing
 import os
 import signal
 import threading
@@ -103,6 +104,30 @@ def test_publishing_within_the_request_is_still_available(redis_url: str, tmp_pa
         is Outcome.RECEIVED
     )
     assert redis.Redis.from_url(redis_url).llen("celery") == 1  # published before the answer
+
+
+def test_a_forked_process_publishes_with_its_own_thread(redis_url: str, tmp_path: Path) -> None:
+    # A web server forking its workers after the app was imported (gunicorn --preload, Celery's prefork).
+    processor = WebhookProcessor(
+        SECRET,
+        inbox=webhook_inbox_from_url(f"sqlite:///{tmp_path / 'inbox.db'}"),
+        dispatch=CeleryDispatch(Celery("t", broker=redis_url), sweep_every=None),
+    )
+    assert (
+        processor.process(*delivery(example_event("payout.paid", id="evt_parent"))).outcome
+        is Outcome.RECEIVED
+    )
+    assert processor.flush(30)  # the parent's thread runs
+
+    def child() -> None:
+        result = processor.process(*delivery(example_event("payout.paid", id="evt_child")))
+        os._exit(0 if result.outcome is Outcome.RECEIVED and processor.flush(30) else 1)
+
+    process = multiprocessing.get_context("fork").Process(target=child)
+    process.start()
+    process.join(60)
+    assert process.exitcode == 0
+    assert queued_event_ids(redis_url) == ["evt_child", "evt_parent"]
 
 
 @pytest.mark.slow
