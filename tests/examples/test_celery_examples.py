@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -48,8 +48,31 @@ def processes(commands: list[list[str]], cwd: Path, env: dict[str, str], logs: P
                 proc.wait()
 
 
+def order_status(url: str, order_id: str) -> str | None:
+    """The order's status as the app shows it; None while the app does not answer."""
+    try:
+        answer = httpx.get(f"{url}/orders/{order_id}", timeout=2)
+    except httpx.HTTPError:
+        return None
+    return str(answer.json()["status"]) if answer.status_code == 200 else ""
+
+
+def wait_or_show_logs(condition: Callable[[], bool], what: str, logs: Path) -> None:
+    """Wait up to 60 s for `condition`; on timeout fail with `what` and the processes' logs."""
+    try:
+        wait_for(condition, timeout=60, interval=0.2)
+    except AssertionError:
+        raise AssertionError(
+            f"{what}; logs:\n" + "\n".join(p.read_text() for p in logs.glob("*.log"))
+        ) from None
+
+
 def pay_and_wait_for_the_order(account: Account, url: str, order_id: str, logs: Path) -> str:
-    """Pay for `order_id` in the sandbox; return the payment id once the app shows the order paid."""
+    """Pay for `order_id` in the sandbox once the app answers; return the payment id once it shows the order
+    paid."""
+    # As a reader does: the shop is up before anyone pays. Paying first raced the app's start-up against the
+    # sandbox's delivery backoff, whose later retries come tens of seconds apart on a loaded machine.
+    wait_or_show_logs(lambda: order_status(url, order_id) is not None, "the app never answered", logs)
     with account.client() as molam:
         intent = molam.payment_intents.create(
             amount=15000,
@@ -59,20 +82,7 @@ def pay_and_wait_for_the_order(account: Account, url: str, order_id: str, logs: 
             metadata={"order_id": order_id},
             idempotency_key=f"celery-example-{order_id}",
         )
-
-    def paid() -> bool:
-        try:
-            answer = httpx.get(f"{url}/orders/{order_id}", timeout=2)
-        except httpx.HTTPError:
-            return False
-        return answer.status_code == 200 and answer.json()["status"] == "paid"
-
-    try:
-        wait_for(paid, timeout=60, interval=0.2)
-    except AssertionError:
-        raise AssertionError(
-            "order not paid; logs:\n" + "\n".join(p.read_text() for p in logs.glob("*.log"))
-        ) from None
+    wait_or_show_logs(lambda: order_status(url, order_id) == "paid", "order not paid", logs)
     return str(intent.id)
 
 
