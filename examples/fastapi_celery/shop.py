@@ -26,7 +26,7 @@ from celery import Celery
 from fastapi import FastAPI, HTTPException
 
 from molam_sdk.events import PaymentIntentEvent
-from molam_sdk_ext.stores import webhook_inbox_from_url
+from molam_sdk_ext.stores import async_webhook_inbox_from_url, webhook_inbox_from_url
 from molam_sdk_ext.webhooks import CeleryDispatch, WebhookProcessor
 from molam_sdk_ext.webhooks.adapters.starlette import webhook_endpoint
 
@@ -35,7 +35,9 @@ celery_app.conf.worker_prefetch_multiplier = 1  # long handlers: a worker holds 
 
 processor = WebhookProcessor(
     os.environ["MOLAM_WEBHOOK_SECRET"],
-    inbox=webhook_inbox_from_url(os.environ["MOLAM_INBOX_URL"]),
+    inbox=webhook_inbox_from_url(os.environ["MOLAM_INBOX_URL"]),  # workers, the sweeper, the publisher
+    # The endpoint records on the event loop through the async form of the same inbox: no thread per delivery.
+    async_inbox=async_webhook_inbox_from_url(os.environ["MOLAM_INBOX_URL"]),
     dispatch=CeleryDispatch(celery_app, max_retries=8),  # then `dead`, until replayed
 )
 
