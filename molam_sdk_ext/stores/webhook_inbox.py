@@ -14,19 +14,11 @@ status           meaning
 ``processed``    done (later deliveries and stale tasks are duplicates)
 ================ =========================================================================================
 
-- ``record(event_id, event_type, payload)``: a new (or expired) event becomes ``received``; True. An event
-  already in the inbox is left alone; False (a duplicate delivery: nothing to enqueue).
-- ``due_at`` says when the sweeper must enqueue the event (again): ``stale_after`` seconds after it was
-  recorded or last enqueued by the sweeper (a task that never reached a worker: the broker lost it or was
-  down), at once after ``mark_due`` (the endpoint could not enqueue), ``stale_after`` after a scheduled retry's
-  time, and for a ``processing`` event once its lease expired (the worker died).
-- ``fail(event_id, error, holder, retry_at)``: fenced like ``release``; ``failed`` until ``retry_at``, or
-  ``dead`` when ``retry_at`` is None.
-- ``due(limit)``: the events due, their ``due_at`` pushed ``stale_after`` ahead (so that concurrent sweepers
-  rarely enqueue one twice; twice is harmless anyway: a claim lets only one task run the handler).
-- ``replay(event_id)`` / ``replay_dead()``: back to ``received`` with a fresh retry budget (``attempts`` 0);
-  the caller enqueues what was replayed. A ``processing`` event is not replayed (it is running).
-- ``stats()``: counts by status and the age of the oldest event not yet done.
+A record's ``due_at`` says when the sweeper must enqueue the event (again): ``stale_after`` seconds after it was
+recorded or last enqueued by the sweeper (a task that never reached a worker: the broker lost it or was down), at
+once after ``mark_due`` (the endpoint could not enqueue), ``stale_after`` after a scheduled retry's time, and for
+a ``processing`` event once its lease expired (the worker died). The protocol, `WebhookInbox`, documents each
+operation.
 
 Events must be processed within the store's ``ttl`` (24 h by default): every write refreshes it, and a record
 older than that behaves as absent, like any claim record.
@@ -134,28 +126,32 @@ class WebhookInbox(WebhookEventStore, Protocol):
         """Seconds after which an event recorded (or enqueued) but not yet claimed is enqueued again."""
 
     def record(self, event_id: str, event_type: str, payload: bytes) -> bool:
-        """Record a verified event as ``received``; False when it is already in the inbox (a duplicate)."""
+        """Record a verified event (new, or expired) as ``received``; False when it is already in the inbox (a
+        duplicate delivery: nothing to enqueue)."""
 
     def load(self, event_id: str) -> InboxEvent | None:
         """The event with its payload, or None (unknown, expired, or recorded by an inline processor)."""
 
     def fail(self, event_id: str, error: str, holder: str, retry_at: float | None) -> bool:
-        """The handler failed: ``failed`` until ``retry_at``, or ``dead`` when None; False if the lease was lost."""
+        """The handler failed: ``failed`` until ``retry_at``, or ``dead`` when None; fenced like ``release`` (False
+        if ``holder`` lost the lease)."""
 
     def mark_due(self, event_id: str) -> None:
         """Make a ``received`` or ``failed`` event due now (its task could not be enqueued)."""
 
     def due(self, limit: int = 1000) -> list[str]:
-        """Up to ``limit`` events to enqueue (again), their next due time pushed ``stale_after`` ahead."""
+        """Up to ``limit`` events to enqueue (again), their next due time pushed ``stale_after`` ahead (so that
+        concurrent sweepers rarely enqueue one twice; twice is harmless: a claim lets one task run the handler)."""
 
     def replay(self, event_id: str) -> bool:
-        """Make the event ``received`` again with a fresh retry budget; False if unknown or processing."""
+        """Make the event ``received`` again with a fresh retry budget (``attempts`` 0), for the caller to enqueue;
+        False if unknown or ``processing`` (it is running)."""
 
     def replay_dead(self, limit: int = 1000) -> list[str]:
         """Replay up to ``limit`` dead events; return their ids."""
 
     def stats(self) -> InboxStats:
-        """Counts by status and the oldest pending age."""
+        """Counts by status and the age of the oldest event not yet done."""
 
 
 class AsyncWebhookInbox(AsyncWebhookEventStore, Protocol):
