@@ -74,7 +74,6 @@ def test_per_attempt_timeout_is_a_whole_attempt_bound(hostile_server: type[Hosti
 def test_cli_timeout_holds(hostile_server: type[HostileServer]) -> None:
     server = hostile_server("drip")
     env = {k: v for k, v in os.environ.items() if not k.startswith("MOLAM_")}
-    started = time.monotonic()
     done = subprocess.run(
         [
             sys.executable,
@@ -95,10 +94,13 @@ def test_cli_timeout_holds(hostile_server: type[HostileServer]) -> None:
         env=env,
         timeout=60,
     )
-    elapsed = time.monotonic() - started
+    ended = time.monotonic()
     assert done.returncode == 3, done.stderr
     assert "timed out" in done.stderr
-    assert elapsed < 2 + MARGIN + 3  # plus the interpreter's start-up
+    # Timed from the CLI's connection, not its launch: the interpreter's start-up is not the call's, and on a
+    # loaded machine it alone took over 10 s.
+    assert server.first_accepted is not None
+    assert ended - server.first_accepted < 2 + MARGIN
 
 
 def test_body_larger_than_the_cap_is_refused_before_reading(hostile_server: type[HostileServer]) -> None:
