@@ -65,8 +65,12 @@ def make_config(
     )
 
 
-def wait_healthy(url: str, timeout: float = 20.0, process: subprocess.Popen[bytes] | None = None) -> None:
-    """Poll ``{url}/_sandbox/health`` until it answers 200; raise SandboxStartError after `timeout`."""
+def wait_healthy(url: str, timeout: float = 60.0, process: subprocess.Popen[bytes] | None = None) -> None:
+    """Poll ``{url}/_sandbox/health`` until it answers 200; raise SandboxStartError after `timeout`.
+
+    Generous on purpose: a process that dies is reported at once, so the timeout only bounds a slow start,
+    and on a loaded machine importing the sandbox alone has taken 20 s.
+    """
     deadline = time.monotonic() + timeout
     with httpx.Client(timeout=1.0, trust_env=False) as client:
         while time.monotonic() < deadline:
@@ -113,7 +117,7 @@ class SandboxProcess:
         api_key: str = "sk_test_sandbox_fixture_key",
         host: str = "127.0.0.1",
         log_path: str | os.PathLike[str] | None = None,
-        startup_timeout: float = 20.0,
+        startup_timeout: float = 60.0,
     ) -> None:
         self.host = host
         self.port = 0
