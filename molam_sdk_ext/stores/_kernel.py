@@ -12,12 +12,12 @@ performs its reads and writes differs:
   processor's steps) that yield one Lua script or SQL statement per step and receive its answer, so their
   sync and async stores share every statement and argument.
 
-`IdempotencyFacade` / `AsyncIdempotencyFacade`, `EventFacade` / `AsyncEventFacade` and `InboxFacade` /
-`AsyncInboxFacade` are the one place each protocol's methods are listed: a method (written from the protocol's
-signature) hands its backend's plan and its arguments to the runner (``_run_plan``, or the awaited
-``_arun_plan``). `Offloaded` is the async face of a sync store: the sync store's own plans and runner, called
-inline for memory (a dict under a lock never blocks the loop meaningfully) or in a worker thread for SQLite (as
-openai-python's ``asyncify``).
+`IdempotencyFacade` / `AsyncIdempotencyFacade`, `EventFacade` / `AsyncEventFacade`, `InboxFacade` /
+`AsyncInboxFacade` and `BreakerFacade` are the one place each protocol's methods are listed: a method (written
+from the protocol's signature) hands its backend's plan and its arguments to the runner (``_run_plan``, or the
+awaited ``_arun_plan``). `Offloaded` is the async face of a sync store: the sync store's own plans and runner,
+called inline for memory (a dict under a lock never blocks the loop meaningfully) or in a worker thread for
+SQLite (as openai-python's ``asyncify``).
 """
 
 from __future__ import annotations
@@ -31,6 +31,7 @@ from typing import Any, Concatenate, Generic, ParamSpec, Protocol, TypeVar, cast
 
 import attrs
 
+from molam_sdk_ext.stores.breaker_state import BreakerStateStore
 from molam_sdk_ext.stores.idempotency_records import (
     DEFAULT_LOCK_TIMEOUT,
     DEFAULT_TTL,
@@ -240,8 +241,8 @@ class InboxRecordPlans(EventRecordPlans):
         return inbox_stats(records.scan(now), now=now)
 
 
-class _Facade:
-    """What every store face holds: its backend's plans (the settings ``ttl`` and ``lock_timeout`` with them).
+class _Runner:
+    """What every store face holds: its backend's plans, and the runner that performs them.
 
     The plans are a record store's (methods taking its `Records` first, returning the result) or Redis's and
     PostgreSQL's (methods returning a generator of steps): the runner knows which, so they are typed loosely
@@ -249,6 +250,18 @@ class _Facade:
     """
 
     _plans: Any
+
+    def _run_plan(self, plan: Callable[..., Any], *args: Any) -> Any:
+        """Perform the operation ``plan(*args)`` against the backend (blocking)."""
+        raise NotImplementedError
+
+    async def _arun_plan(self, plan: Callable[..., Any], *args: Any) -> Any:
+        """Perform the operation ``plan(*args)`` against the backend."""
+        raise NotImplementedError
+
+
+class _Facade(_Runner):
+    """A record store's face: its plans hold the settings ``ttl`` and ``lock_timeout``."""
 
     @property
     def ttl(self) -> float:
@@ -261,14 +274,6 @@ class _Facade:
         """Seconds after which a claim may be taken over (the processor derives its heartbeat from it)."""
         lock_timeout: float = self._plans.lock_timeout
         return lock_timeout
-
-    def _run_plan(self, plan: Callable[..., Any], *args: Any) -> Any:
-        """Perform the operation ``plan(*args)`` against the backend (blocking)."""
-        raise NotImplementedError
-
-    async def _arun_plan(self, plan: Callable[..., Any], *args: Any) -> Any:
-        """Perform the operation ``plan(*args)`` against the backend."""
-        raise NotImplementedError
 
 
 def _delegation(method: Callable[..., Any], awaited: bool) -> Any:
@@ -289,17 +294,17 @@ def _delegation(method: Callable[..., Any], awaited: bool) -> Any:
     return functools.wraps(method)(namespace[name])
 
 
-def _runs(method: Callable[Concatenate[Any, P], T]) -> Callable[Concatenate[_Facade, P], T]:
+def _runs(method: Callable[Concatenate[Any, P], T]) -> Callable[Concatenate[_Runner, P], T]:
     """The facade method of the protocol method ``method``: it runs the backend's plan of the same name."""
-    run: Callable[Concatenate[_Facade, P], T] = _delegation(method, awaited=False)
+    run: Callable[Concatenate[_Runner, P], T] = _delegation(method, awaited=False)
     return run
 
 
 def _aruns(
     method: Callable[Concatenate[Any, P], T],
-) -> Callable[Concatenate[_Facade, P], Coroutine[Any, Any, T]]:
+) -> Callable[Concatenate[_Runner, P], Coroutine[Any, Any, T]]:
     """`_runs` for an async store: the same protocol method, as a coroutine awaiting the backend's plan."""
-    arun: Callable[Concatenate[_Facade, P], Coroutine[Any, Any, T]] = _delegation(method, awaited=True)
+    arun: Callable[Concatenate[_Runner, P], Coroutine[Any, Any, T]] = _delegation(method, awaited=True)
     return arun
 
 
@@ -379,6 +384,23 @@ class AsyncInboxFacade(AsyncEventFacade, _InboxSettings):
     replay = _aruns(WebhookInbox.replay)
     replay_dead = _aruns(WebhookInbox.replay_dead)
     stats = _aruns(WebhookInbox.stats)
+
+
+class BreakerFacade(_Runner):
+    """A `BreakerStateStore`: per-host breaker records, each transition run as its backend's plan."""
+
+    @property
+    def clock(self) -> Clock:
+        """The store's clock (unix seconds): the times in its records, which a shared breaker compares with."""
+        clock: Clock = self._plans.clock
+        return clock
+
+    get = _runs(BreakerStateStore.get)
+    record_success = _runs(BreakerStateStore.record_success)
+    record_failure = _runs(BreakerStateStore.record_failure)
+    try_acquire_probe = _runs(BreakerStateStore.try_acquire_probe)
+    release_probe = _runs(BreakerStateStore.release_probe)
+    reset = _runs(BreakerStateStore.reset)
 
 
 S = TypeVar("S", bound=_Facade)

@@ -115,62 +115,50 @@ class AsyncMemoryWebhookInbox(kernel.Offloaded[MemoryWebhookInbox], kernel.Async
         super().__init__(inbox or MemoryWebhookInbox(stale_after=stale_after, **options), offload=False)
 
 
-class MemoryBreakerStateStore:
-    """Per-host breaker records in a dict (one process); the reference for shared backends."""
+class _BreakerRecordPlans(kernel._Settings):
+    """The breaker's transitions (`breaker_state`) on a dict of records, under the store's lock."""
 
-    def __init__(self, *, clock: Clock = time.time) -> None:
-        self.clock = clock
-        self._lock = threading.Lock()
-        self._records: dict[str, BreakerRecord] = {}
-
-    def _write(self, host: str, record: BreakerRecord) -> BreakerRecord:
+    def _write(self, records: _DictRecords, host: str, record: BreakerRecord) -> BreakerRecord:
         # A closed, empty record is the default: keep no entry for it (hosts come and go).
         if record == CLOSED:
-            self._records.pop(host, None)
+            records.pop(host, None)
         else:
-            self._records[host] = record
+            records[host] = record
         return record
 
-    def get(self, host: str) -> BreakerRecord:
-        """See ``BreakerStateStore.get``."""
-        with self._lock:
-            return self._records.get(host, CLOSED)
+    def get(self, records: _DictRecords, host: str) -> BreakerRecord:
+        record: BreakerRecord = records.get(host, CLOSED)
+        return record
 
-    def record_success(self, host: str, probe: str | None = None) -> BreakerRecord:
-        """See ``BreakerStateStore.record_success``."""
-        with self._lock:
-            return self._write(host, on_success(self._records.get(host, CLOSED), probe))
+    def record_success(self, records: _DictRecords, host: str, probe: str | None) -> BreakerRecord:
+        return self._write(records, host, on_success(self.get(records, host), probe))
 
     def record_failure(
-        self, host: str, threshold: int, window: float, probe: str | None = None
+        self, records: _DictRecords, host: str, threshold: int, window: float, probe: str | None
     ) -> BreakerRecord:
-        """See ``BreakerStateStore.record_failure``."""
-        with self._lock:
-            record = on_failure(
-                self._records.get(host, CLOSED),
-                threshold=threshold,
-                window=window,
-                now=self.clock(),
-                probe=probe,
-            )
-            return self._write(host, record)
+        now = self.clock()
+        record = on_failure(self.get(records, host), threshold=threshold, window=window, now=now, probe=probe)
+        return self._write(records, host, record)
 
-    def try_acquire_probe(self, host: str, reset_timeout: float) -> str | None:
-        """See ``BreakerStateStore.try_acquire_probe``."""
+    def try_acquire_probe(self, records: _DictRecords, host: str, reset_timeout: float) -> str | None:
         token = new_probe_token()
-        with self._lock:
-            granted, record = on_probe_request(
-                self._records.get(host, CLOSED), reset_timeout=reset_timeout, now=self.clock(), token=token
-            )
-            self._write(host, record)
+        granted, record = on_probe_request(
+            self.get(records, host), reset_timeout=reset_timeout, now=self.clock(), token=token
+        )
+        self._write(records, host, record)
         return token if granted else None
 
-    def release_probe(self, host: str, probe: str) -> BreakerRecord:
-        """See ``BreakerStateStore.release_probe``."""
-        with self._lock:
-            return self._write(host, on_release(self._records.get(host, CLOSED), probe))
+    def release_probe(self, records: _DictRecords, host: str, probe: str) -> BreakerRecord:
+        return self._write(records, host, on_release(self.get(records, host), probe))
 
-    def reset(self, host: str) -> BreakerRecord:
-        """See ``BreakerStateStore.reset``."""
-        with self._lock:
-            return self._write(host, CLOSED)
+    def reset(self, records: _DictRecords, host: str) -> BreakerRecord:
+        return self._write(records, host, CLOSED)
+
+
+class MemoryBreakerStateStore(_MemoryRecords, kernel.BreakerFacade):
+    """Per-host breaker records in a dict (one process); the reference for shared backends."""
+
+    _plans_class = _BreakerRecordPlans
+
+    def __init__(self, *, clock: Clock = time.time) -> None:
+        super().__init__(clock=clock)

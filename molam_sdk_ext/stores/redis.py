@@ -372,6 +372,8 @@ class _RedisRunner(Generic[_AnyRedis]):
 
     _asynchronous: bool
     _plans_class: Callable[..., _RedisPlans]
+    _binary_only: ClassVar[bool] = True
+    """Whether a client passed in must keep stored bodies as bytes (``decode_responses=False``)."""
 
     def __init__(self, client: _AnyRedis | str, **options: Unpack[RedisOptions]) -> None:
         self._plans = plans = self._plans_class(**options)
@@ -379,16 +381,21 @@ class _RedisRunner(Generic[_AnyRedis]):
             where = redact_url(client)
             factory = redis.asyncio.Redis.from_url if self._asynchronous else redis.Redis.from_url
             try:
-                client = cast(_AnyRedis, factory(client, **_client_options(asynchronous=self._asynchronous)))
+                client = cast(_AnyRedis, factory(client, **self._url_options()))
             except ValueError as exc:
                 raise ValidationError(f"invalid Redis URL {where}: {exc}", param="store_url") from None
-        _check_binary(client)
+        if self._binary_only:
+            _check_binary(client)
         self.client: _AnyRedis = client
         self._where, self._secret = _describe(client)
         self.prefix = plans.prefix
         self._scripts: dict[str, Any] = {
             name: client.register_script(lua) for name, lua in plans.scripts.items()
         }
+
+    def _url_options(self) -> dict[str, Any]:
+        """The settings of a client made from a URL."""
+        return _client_options(asynchronous=self._asynchronous)
 
     def _errors(self) -> contextlib.AbstractContextManager[None]:
         return redis_errors(self._where, self._secret)

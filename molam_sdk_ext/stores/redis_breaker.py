@@ -15,20 +15,19 @@ quickly rather than wait. Every Redis failure is raised as `StoreError`.
 
 from __future__ import annotations
 
-import contextlib
 import time
 from collections.abc import Callable, Sequence
 from typing import Any
 
+import attrs
 import redis
-import redis.asyncio
 from redis.backoff import NoBackoff
 from redis.retry import Retry
 from redis.typing import EncodableT
 
+from molam_sdk_ext.stores import _kernel as kernel
 from molam_sdk_ext.stores.breaker_state import BreakerRecord, BreakerState, new_probe_token
-from molam_sdk_ext.stores.redaction import redact_url
-from molam_sdk_ext.stores.redis import _describe, _ttl_ms, redis_errors
+from molam_sdk_ext.stores.redis import _Command, _RedisBase, _RedisPlans, _Script, _ttl_ms
 
 Clock = Callable[[], float]
 
@@ -148,11 +147,56 @@ def parse_record(raw: Sequence[Any]) -> BreakerRecord:
     )
 
 
-class RedisBreakerStateStore:
+@attrs.define
+class _RedisBreakerPlans(_RedisPlans):
+    """The breaker's plans: one script per transition, run by the Redis stores' runner."""
+
+    scripts = {
+        "record_failure": RECORD_FAILURE_LUA,
+        "record_success": RECORD_SUCCESS_LUA,
+        "try_acquire_probe": TRY_ACQUIRE_PROBE_LUA,
+        "release_probe": RELEASE_PROBE_LUA,
+    }
+    prefix: str = BREAKER_PREFIX
+    ttl: float = DEFAULT_RECORD_TTL
+
+    def _transition(self, name: str, host: str, *args: EncodableT) -> kernel.Plan[BreakerRecord]:
+        return parse_record((yield _Script(name, [self.prefix + host], list(args))))
+
+    def get(self, host: str) -> kernel.Plan[BreakerRecord]:
+        return parse_record((yield _Command("hmget", (self.prefix + host, _GET_FIELDS))))
+
+    def record_success(self, host: str, probe: str | None) -> kernel.Plan[BreakerRecord]:
+        return (yield from self._transition("record_success", host, probe or ""))
+
+    def record_failure(
+        self, host: str, threshold: int, window: float, probe: str | None
+    ) -> kernel.Plan[BreakerRecord]:
+        args = (self.clock(), threshold, window, probe or "", _ttl_ms(self.ttl))
+        return (yield from self._transition("record_failure", host, *args))
+
+    def try_acquire_probe(self, host: str, reset_timeout: float) -> kernel.Plan[str | None]:
+        token = new_probe_token()
+        args: list[EncodableT] = [self.clock(), reset_timeout, token, _ttl_ms(self.ttl)]
+        raw = yield _Script("try_acquire_probe", [self.prefix + host], args)
+        return token if int(raw[0]) == 1 else None
+
+    def release_probe(self, host: str, probe: str) -> kernel.Plan[BreakerRecord]:
+        return (yield from self._transition("release_probe", host, probe))
+
+    def reset(self, host: str) -> kernel.Plan[BreakerRecord]:
+        yield _Command("delete", (self.prefix + host,))
+        return BreakerRecord()
+
+
+class RedisBreakerStateStore(_RedisBase, kernel.BreakerFacade):
     """`BreakerStateStore` on Redis; ``client`` is a ``redis.Redis`` or a ``redis://`` URL.
 
     Thread-safe (redis-py pools connections). ``clock`` is unix seconds (``time.time``).
     """
+
+    _plans_class = _RedisBreakerPlans
+    _binary_only = False  # every field is text: a client decoding its responses works too
 
     def __init__(
         self,
@@ -162,62 +206,8 @@ class RedisBreakerStateStore:
         ttl: float = DEFAULT_RECORD_TTL,
         clock: Clock = time.time,
     ) -> None:
-        self.prefix = prefix
+        super().__init__(client, prefix=prefix, ttl=ttl, clock=clock)
         self.ttl = ttl
-        self.clock = clock
-        if isinstance(client, str):
-            url = client
-            try:
-                client = redis.Redis.from_url(url, **_client_options())
-            except ValueError as exc:
-                raise ValueError(f"invalid Redis URL {redact_url(url)}: {exc}") from None
-        self.client = client
-        self._where, self._secret = _describe(client)
-        self._failure = client.register_script(RECORD_FAILURE_LUA)
-        self._success = client.register_script(RECORD_SUCCESS_LUA)
-        self._probe = client.register_script(TRY_ACQUIRE_PROBE_LUA)
-        self._release = client.register_script(RELEASE_PROBE_LUA)
 
-    def _errors(self) -> contextlib.AbstractContextManager[None]:
-        return redis_errors(self._where, self._secret)
-
-    def get(self, host: str) -> BreakerRecord:
-        """See ``BreakerStateStore.get``."""
-        with self._errors():
-            return parse_record(self.client.hmget(self.prefix + host, _GET_FIELDS))
-
-    def record_success(self, host: str, probe: str | None = None) -> BreakerRecord:
-        """See ``BreakerStateStore.record_success``."""
-        with self._errors():
-            return parse_record(self._success(keys=[self.prefix + host], args=[probe or ""]))
-
-    def record_failure(
-        self, host: str, threshold: int, window: float, probe: str | None = None
-    ) -> BreakerRecord:
-        """See ``BreakerStateStore.record_failure``."""
-        args: list[EncodableT] = [self.clock(), threshold, window, probe or "", _ttl_ms(self.ttl)]
-        with self._errors():
-            return parse_record(self._failure(keys=[self.prefix + host], args=args))
-
-    def try_acquire_probe(self, host: str, reset_timeout: float) -> str | None:
-        """See ``BreakerStateStore.try_acquire_probe``."""
-        token = new_probe_token()
-        args: list[EncodableT] = [self.clock(), reset_timeout, token, _ttl_ms(self.ttl)]
-        with self._errors():
-            raw = self._probe(keys=[self.prefix + host], args=args)
-        return token if int(raw[0]) == 1 else None
-
-    def release_probe(self, host: str, probe: str) -> BreakerRecord:
-        """See ``BreakerStateStore.release_probe``."""
-        with self._errors():
-            return parse_record(self._release(keys=[self.prefix + host], args=[probe]))
-
-    def reset(self, host: str) -> BreakerRecord:
-        """See ``BreakerStateStore.reset``."""
-        with self._errors():
-            self.client.delete(self.prefix + host)
-        return BreakerRecord()
-
-    def close(self) -> None:
-        """Close the client's connections."""
-        self.client.close()
+    def _url_options(self) -> dict[str, Any]:
+        return _client_options()
