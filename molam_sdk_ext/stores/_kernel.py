@@ -148,8 +148,7 @@ class IdempotencyRecordPlans(_Settings):
         result, write = decide_begin(
             records.read(key), key, fingerprint, now=now, ttl=ttl, lock_timeout=lock_timeout
         )
-        if write is not None:
-            records.write(key, write)
+        _update(records, key, write)
         return result
 
     def complete(self, records: Records, key: str, response: StoredResponse) -> None:
@@ -171,8 +170,7 @@ class EventRecordPlans(_Settings):
         outcome, write = decide_claim(
             records.read(event_id), event_id, now=now, ttl=ttl, lock_timeout=lock_timeout, holder=holder
         )
-        if write is not None:
-            records.write(event_id, write)
+        _update(records, event_id, write)
         return outcome
 
     def renew(self, records: Records, event_id: str, holder: str) -> bool:

@@ -94,23 +94,16 @@ def cleanup(url: str) -> tuple[int, int]:
     """Delete expired idempotency and webhook event records from the store at ``url``; return both counts."""
     from molam_sdk_ext.stores import idempotency_store_from_url, webhook_event_store_from_url
 
-    idem = idempotency_store_from_url(url)
-    try:
-        idem_count = idem.cleanup()
-    finally:
-        _close(idem)
-    events = webhook_event_store_from_url(url)
-    try:
-        event_count = events.cleanup()
-    finally:
-        _close(events)
-    return idem_count, event_count
-
-
-def _close(store: object) -> None:
-    close = getattr(store, "close", None)
-    if callable(close):
-        close()
+    counts = []
+    for store_from_url in (idempotency_store_from_url, webhook_event_store_from_url):
+        store = store_from_url(url)
+        try:
+            counts.append(store.cleanup())
+        finally:
+            close = getattr(store, "close", None)  # the memory stores have nothing to close
+            if callable(close):
+                close()
+    return counts[0], counts[1]
 
 
 def main(argv: Sequence[str] | None = None) -> int:

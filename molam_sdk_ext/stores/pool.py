@@ -51,6 +51,12 @@ class _PoolState(Generic[C]):
             return _GROW, None
         return _WAIT, None
 
+    def _give_back(self, conn: C) -> bool:
+        """Under the pool's lock: keep ``conn`` for the next borrower unless the pool was closed; whether kept."""
+        if not self._closed:
+            self._idle.append(conn)
+        return not self._closed
+
     def _timed_out(self) -> PoolTimeout:
         return PoolTimeout(f"no free connection within {self.timeout}s (max_size={self.max_size})")
 
@@ -119,14 +125,10 @@ class ConnectionPool(_PoolState[C]):
         except BaseException:
             self._discard(conn)
             raise
-        with self._cond:
-            if self._closed or os.getpid() != self._pid:
-                keep = False
-            else:
-                keep = True
-                self._idle.append(conn)
-                self._cond.notify()
-        if not keep:
+        with self._cond:  # a forked child keeps none of the parent's connections
+            kept = os.getpid() == self._pid and self._give_back(conn)
+            self._cond.notify()
+        if not kept:
             self._discard(conn)
 
     def close(self) -> None:
@@ -197,13 +199,12 @@ class AsyncConnectionPool(_PoolState[C]):
         except BaseException:
             await self._discard(conn)
             raise
-        if self._closed:
-            await self._discard(conn)
-            return
         cond = self._condition()
         async with cond:
-            self._idle.append(conn)
+            kept = self._give_back(conn)
             cond.notify()
+        if not kept:
+            await self._discard(conn)
 
     async def close(self) -> None:
         """Close the idle connections; connections in use are closed when they come back."""

@@ -13,6 +13,7 @@ differs.
 
 from __future__ import annotations
 
+import functools
 import inspect
 from collections.abc import Callable
 from typing import Any, Literal, TypeVar, Unpack, cast
@@ -331,8 +332,8 @@ class _SyncPostgres(_PostgresStore):
 
     def _open(self, conninfo: str, kwargs: dict[str, Any], max_connections: int, pool_timeout: float) -> None:
         self._pool: ConnectionPool[psycopg.Connection[tuple[Any, ...]]] = ConnectionPool(
-            lambda: psycopg.connect(conninfo, autocommit=True, **kwargs),
-            lambda conn: conn.close(),
+            functools.partial(psycopg.connect, conninfo, autocommit=True, **kwargs),
+            psycopg.Connection.close,
             max_size=max_connections,
             timeout=pool_timeout,
         )
@@ -362,14 +363,11 @@ class _AsyncPostgres(_PostgresStore):
     """The asyncio `_SyncPostgres`."""
 
     def _open(self, conninfo: str, kwargs: dict[str, Any], max_connections: int, pool_timeout: float) -> None:
-        async def connect() -> psycopg.AsyncConnection[tuple[Any, ...]]:
-            return await psycopg.AsyncConnection.connect(conninfo, autocommit=True, **kwargs)
-
-        async def close(conn: psycopg.AsyncConnection[tuple[Any, ...]]) -> None:
-            await conn.close()
-
         self._pool: AsyncConnectionPool[psycopg.AsyncConnection[tuple[Any, ...]]] = AsyncConnectionPool(
-            connect, close, max_size=max_connections, timeout=pool_timeout
+            functools.partial(psycopg.AsyncConnection.connect, conninfo, autocommit=True, **kwargs),
+            psycopg.AsyncConnection.close,
+            max_size=max_connections,
+            timeout=pool_timeout,
         )
 
     async def _arun_plan(self, plan: Callable[..., kernel.Plan[Any]], *args: Any) -> Any:

@@ -92,9 +92,8 @@ class _SQLiteDatabase:
         with self._errors(), self._pool.connection() as conn:
             conn.executescript(SCHEMA)
             current = _is_current(conn)
-        if (
-            not current
-        ):  # under the write lock, and checked again inside it: two processes may open an old file
+        # Upgraded under the write lock, and checked again inside it: two processes may open an old file.
+        if not current:
             with self.transaction() as conn:
                 if not _is_current(conn):
                     columns = ", ".join(r[1] for r in conn.execute("PRAGMA table_info(received_webhooks)"))
