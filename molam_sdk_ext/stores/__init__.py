@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import importlib
 import urllib.parse
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Unpack
 
 from molam_sdk_ext.errors import ValidationError
@@ -149,8 +149,6 @@ __all__ = [
     "webhook_event_store_from_url",
     "webhook_inbox_from_url",
 ]
-
-Clock = Callable[[], float]
 
 SCHEMES = {
     "memory": "memory",

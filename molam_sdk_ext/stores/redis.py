@@ -44,7 +44,6 @@ from molam_sdk_ext.stores.webhook_events import MAX_ERROR_LENGTH, ClaimOutcome, 
 from molam_sdk_ext.stores.webhook_inbox import DEFAULT_STALE_AFTER, InboxEvent, InboxStats, full_counts
 
 Clock = Callable[[], float]
-_T = TypeVar("_T")
 
 IDEMPOTENCY_PREFIX = "molam:idempotency:"
 WEBHOOK_EVENT_PREFIX = "molam:webhook_event:"

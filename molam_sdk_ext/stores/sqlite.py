@@ -15,7 +15,7 @@ import os
 import sqlite3
 import time
 from collections.abc import Callable, Iterator
-from typing import Any, TypeVar, Unpack
+from typing import Any, Unpack
 
 import attrs
 
@@ -27,7 +27,6 @@ from molam_sdk_ext.stores.webhook_events import StoredEvent
 from molam_sdk_ext.stores.webhook_inbox import DEFAULT_STALE_AFTER, InboxRecord
 
 Clock = Callable[[], float]
-_T = TypeVar("_T")
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS server_idempotency (
