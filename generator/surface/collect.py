@@ -35,6 +35,8 @@ from typing import Any
 
 import attrs
 
+from generator.surface.annotation_text import walk
+
 DEFAULT_PACKAGES = ("molam_sdk", "molam_sdk_ext")
 DEFAULT_FILE = "spec/sdk-surface.txt"
 HEADER = "# Public API surface. Regenerate with: python -m generator surface --write"
@@ -110,28 +112,18 @@ def _strip_annotated(text: str) -> str:
     marker = "Annotated["
     search_from = 0
     while (start := text.find(marker, search_from)) != -1:
-        index, depth, quote, comma = start + len(marker), 1, "", -1
-        while index < len(text) and depth:
-            char = text[index]
-            if quote:
-                if char == "\\":
-                    index += 1
-                elif char == quote:
-                    quote = ""
-            elif char in "'\"":
-                quote = char
-            elif char in "[(":
-                depth += 1
-            elif char in "])":
-                depth -= 1
-            elif char == "," and depth == 1 and comma < 0:
+        comma = end = -1
+        for index, char, depth in walk(text, start + len(marker), depth=1):
+            if depth == 0:
+                end = index
+                break
+            if char == "," and depth == 1 and comma < 0:
                 comma = index
-            index += 1
-        if depth:  # unbalanced: leave the rest alone
+        if end < 0:  # unbalanced: leave the rest alone
             break
-        first = text[start + len(marker) : comma if comma >= 0 else index - 1].strip()
+        first = text[start + len(marker) : comma if comma >= 0 else end].strip()
         prefix = start - len("typing.") if text[:start].endswith("typing.") else start
-        text = text[:prefix] + first + text[index:]
+        text = text[:prefix] + first + text[end + 1 :]
         search_from = prefix
     return text
 

@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.specdiff.findings import Finding, finding
+from generator.surface.annotation_text import walk
 from generator.surface.collect import DEFAULT_PACKAGES, Surface
 
 __all__ = [
@@ -172,24 +173,11 @@ def parse_descriptor(text: str) -> Descriptor:
 
 def _split(text: str, separator: str = ",") -> Iterator[str]:
     """`text` split at top-level `separator`s (outside brackets and quotes)."""
-    depth, quote, start, index = 0, "", 0, 0
-    while index < len(text):
-        char = text[index]
-        if quote:
-            if char == "\\":
-                index += 1
-            elif char == quote:
-                quote = ""
-        elif char in "'\"":
-            quote = char
-        elif char in "([{<":
-            depth += 1
-        elif char in ")]}>" and not (char == ">" and text[index - 1 : index] == "-"):
-            depth -= 1
-        elif char == separator and depth == 0:
+    start = 0
+    for index, char, depth in walk(text, angles=True):
+        if char == separator and depth == 0:
             yield text[start:index]
             start = index + 1
-        index += 1
     yield text[start:]
 
 
