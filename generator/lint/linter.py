@@ -170,6 +170,7 @@ class _Linter:
         self._format_checker = _format_checker()
         # pointer -> the loop it reaches without descending into the instance (None: it reaches none).
         self._loops: dict[str, tuple[str, ...] | None] = {}
+        self._reaches_loop: dict[str, bool] = {}
 
     def report(self, ptr: str, rule: str, message: str) -> None:
         violation = Violation(ptr, rule, short_reason(message))
@@ -269,6 +270,28 @@ class _Linter:
             self._loops[ptr] = found
         return self._loops[start]
 
+    def reaches_loop(self, start: str) -> bool:
+        """Whether a loop is reachable from `start` through any `$ref`, nested ones included (an object whose
+        property refers into a loop): validating against it would follow the loop until the stack ran out,
+        which in a thread with a small stack is a Rust panic no ``except`` can catch, not a RecursionError.
+
+        Iterative over the schemas reachable from `start`, memoised per start.
+        """
+        if start not in self._reaches_loop:
+            seen, todo, found = {start}, [start], False
+            while todo and not found:
+                ptr = todo.pop()
+                found = self.loop_from(ptr) is not None
+                for where, ref in _iter_refs(self.lookup(ptr), ptr):
+                    if found or not ref.startswith("#"):
+                        continue
+                    found = self.loop_from(where) is not None
+                    if ref[1:] not in seen:
+                        seen.add(ref[1:])
+                        todo.append(ref[1:])
+            self._reaches_loop[start] = found
+        return self._reaches_loop[start]
+
     # ------------------------------------------------------------------ walking
 
     def operations(self) -> Iterator[_Operation]:
@@ -326,8 +349,8 @@ class _Linter:
     def check_example(self, value: Any, value_ptr: str, schema_ptr: str) -> None:
         """Validate one example value against the schema at `schema_ptr` (once per pair)."""
         _, schema_ptr = self.resolve(self.lookup(schema_ptr), schema_ptr)
-        if (value_ptr, schema_ptr) in self._seen_examples or self.loop_from(schema_ptr) is not None:
-            return  # a looping schema is reported once, as ref-cycle, and never handed to the validator
+        if (value_ptr, schema_ptr) in self._seen_examples or self.reaches_loop(schema_ptr):
+            return  # a loop is reported once, as ref-cycle, and no schema reaching it goes to the validator
         self._seen_examples.add((value_ptr, schema_ptr))
         self.examples_checked += 1
         against = f" [schema {schema_ptr}]"
@@ -338,9 +361,9 @@ class _Linter:
             )
         except Unresolvable:  # ref-unresolved already points at the broken $ref
             return
-        except RecursionError:  # a loop below a nested property (ref-cycle names it), or absurd depth
+        except RecursionError:  # absurd depth without a loop (loops are never handed over)
             self.report(
-                value_ptr, "example-invalid", f"cannot validate: the schema recurses without end{against}"
+                value_ptr, "example-invalid", f"cannot validate: the schema recurses too deep{against}"
             )
             return
         except re.error as exc:
