@@ -2,10 +2,10 @@
 
 In inbox mode the endpoint's answer waits only for the durable record. The event id is then queued here, in
 memory, and a thread of this process publishes the queued ids in batches (with a `BatchDispatch`, such as
-`CeleryDispatch`, a batch is one message: a worker fans it out). What it cannot publish is marked due in the inbox, so that the next sweep enqueues
-it. What it never got to (the process was killed between the record and the publish) is still recorded as
-``received``, and the sweeper enqueues it ``stale_after`` seconds after it was recorded: nothing acknowledged
-is lost, it only waits longer.
+`CeleryDispatch`, a batch is one message: a worker fans it out). What it cannot publish is marked due in the
+inbox, so that the next sweep enqueues it. What it never got to (the process was killed between the record
+and the publish) is still recorded as ``received``, and the sweeper enqueues it ``stale_after`` seconds after
+it was recorded: nothing acknowledged is lost, it only waits longer.
 
 The thread starts on the first `submit` of each process (so a fork, as uvicorn's, gunicorn's or Celery's
 prefork pool make, gets its own), and at interpreter exit the ids still queued are published for up to
