@@ -164,10 +164,13 @@ class AsyncConnectionPool(_PoolState[C]):
 
     async def _acquire(self) -> C:
         cond = self._condition()
+        # One deadline for the whole wait, as the sync pool: a wake-up that finds the pool full again (another
+        # borrower took the connection first) must not restart the timeout.
+        deadline = time.monotonic() + self.timeout
         async with cond:
             while (taken := self._take())[0] == _WAIT:
                 try:
-                    await asyncio.wait_for(cond.wait(), self.timeout)
+                    await asyncio.wait_for(cond.wait(), max(0.0, deadline - time.monotonic()))
                 except TimeoutError:
                     raise self._timed_out() from None
         if taken[0] == _IDLE:

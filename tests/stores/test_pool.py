@@ -128,3 +128,34 @@ async def test_async_pool() -> None:
                 pass
     await pool.close()
     assert all(c.closed for c in made)
+
+
+async def test_async_wait_has_one_deadline_across_wake_ups() -> None:
+    # A borrower that keeps giving the one connection back and taking it again wakes the waiter each time,
+    # and takes the connection first: the waiter's timeout must count from its first wait, not restart.
+    async def connect() -> Conn:
+        return Conn(0)
+
+    async def close(c: Conn) -> None:
+        c.close()
+
+    pool: AsyncConnectionPool[Conn] = AsyncConnectionPool(connect, close, max_size=1, timeout=0.3)
+    cycles = 0
+    stop = asyncio.Event()
+
+    async def churn() -> None:
+        nonlocal cycles
+        while not stop.is_set() and cycles < 40:  # 40 cycles of 0.05 s: 2 s, far past the waiter's timeout
+            async with pool.connection():
+                await asyncio.sleep(0.05)
+            cycles += 1
+
+    churner = asyncio.create_task(churn())
+    await asyncio.sleep(0.01)  # the churner holds the connection
+    with pytest.raises(PoolTimeout):
+        async with pool.connection():
+            pass
+    timed_out_after = cycles
+    stop.set()
+    await churner
+    assert timed_out_after < 40, "the waiter only gave up when the churner stopped"
