@@ -15,7 +15,7 @@ import os
 import sqlite3
 import time
 from collections.abc import Callable, Iterator
-from typing import Any, Unpack
+from typing import Any, TypeVar, Unpack, cast
 
 import attrs
 
@@ -319,15 +319,23 @@ class SQLiteWebhookInbox(SQLiteWebhookEventStore, kernel.InboxFacade):
         self._plans.stale_after = stale_after
 
 
+_S = TypeVar("_S", bound=_SQLiteStore)
+
+
+def _sync_store(cls: type[_S], path_or_store: str | os.PathLike[str] | _S, **options: Any) -> _S:
+    """The sync store an async SQLite store runs: ``path_or_store`` itself, or a new ``cls`` on that file."""
+    if isinstance(path_or_store, cls):
+        return path_or_store
+    return cls(cast("str | os.PathLike[str]", path_or_store), **options)
+
+
 class AsyncSQLiteIdempotencyStore(kernel.Offloaded[SQLiteIdempotencyStore], kernel.AsyncIdempotencyFacade):
     """The asyncio form of ``SQLiteIdempotencyStore``: each call runs the sync store in a worker thread."""
 
     def __init__(
         self, path_or_store: str | os.PathLike[str] | SQLiteIdempotencyStore, **options: Unpack[StoreOptions]
     ) -> None:
-        if not isinstance(path_or_store, SQLiteIdempotencyStore):
-            path_or_store = SQLiteIdempotencyStore(path_or_store, **options)
-        super().__init__(path_or_store, offload=True)
+        super().__init__(_sync_store(SQLiteIdempotencyStore, path_or_store, **options), offload=True)
 
 
 class AsyncSQLiteWebhookEventStore(kernel.Offloaded[SQLiteWebhookEventStore], kernel.AsyncEventFacade):
@@ -336,9 +344,7 @@ class AsyncSQLiteWebhookEventStore(kernel.Offloaded[SQLiteWebhookEventStore], ke
     def __init__(
         self, path_or_store: str | os.PathLike[str] | SQLiteWebhookEventStore, **options: Unpack[StoreOptions]
     ) -> None:
-        if not isinstance(path_or_store, SQLiteWebhookEventStore):
-            path_or_store = SQLiteWebhookEventStore(path_or_store, **options)
-        super().__init__(path_or_store, offload=True)
+        super().__init__(_sync_store(SQLiteWebhookEventStore, path_or_store, **options), offload=True)
 
 
 class AsyncSQLiteWebhookInbox(kernel.Offloaded[SQLiteWebhookInbox], kernel.AsyncInboxFacade):
@@ -352,6 +358,5 @@ class AsyncSQLiteWebhookInbox(kernel.Offloaded[SQLiteWebhookInbox], kernel.Async
         stale_after: float = DEFAULT_STALE_AFTER,
         **options: Unpack[StoreOptions],
     ) -> None:
-        if not isinstance(path_or_inbox, SQLiteWebhookInbox):
-            path_or_inbox = SQLiteWebhookInbox(path_or_inbox, stale_after=stale_after, **options)
-        super().__init__(path_or_inbox, offload=True)
+        inbox = _sync_store(SQLiteWebhookInbox, path_or_inbox, stale_after=stale_after, **options)
+        super().__init__(inbox, offload=True)
