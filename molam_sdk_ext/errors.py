@@ -311,6 +311,16 @@ def parse_should_retry(headers: Mapping[str, str] | None) -> bool | None:
     return True if value == "true" else False if value == "false" else None
 
 
+def check_at_least(minimum: float, message: str, *values: float) -> None:
+    """Raise `ValueError(message)` unless every one of `values` is at least `minimum`.
+
+    The one range check of the constructors' counts and durations (a breaker's threshold, a publisher's batch,
+    a dispatch's retries); the caller words the message, which may name several arguments checked together.
+    """
+    if any(value < minimum for value in values):
+        raise ValueError(message)
+
+
 def _as_str(value: object) -> str | None:
     return value if isinstance(value, str) and value else None
 

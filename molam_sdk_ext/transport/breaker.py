@@ -33,7 +33,7 @@ from typing import Any, TypeVar
 import attrs
 import httpx
 
-from ..errors import APIConnectionError, CircuitOpenError
+from ..errors import APIConnectionError, CircuitOpenError, check_at_least
 from ..observability.logs import get_logger
 from .deadline import DeadlineExceeded, current_deadline
 from .layer import AsyncLayer, Layer
@@ -220,8 +220,7 @@ class CircuitBreaker:
         clock: Callable[[], float] = time.monotonic,
         listeners: list[BreakerListener] | None = None,
     ) -> None:
-        if failure_threshold < 1:
-            raise ValueError("failure_threshold must be at least 1")
+        check_at_least(1, "failure_threshold must be at least 1", failure_threshold)
         self.host = host
         self.failure_threshold = failure_threshold
         self.window = window

@@ -48,6 +48,7 @@ from typing import TYPE_CHECKING, Any
 from celery import Celery, Task
 from celery.utils.time import get_exponential_backoff_interval
 
+from molam_sdk_ext.errors import check_at_least
 from molam_sdk_ext.webhooks.dispatch import EnqueueStopped
 from molam_sdk_ext.webhooks.processor import Outcome
 
@@ -76,10 +77,13 @@ class CeleryDispatch:
         sweep_every: float | None = 60.0,
         queue: str | None = None,
     ) -> None:
-        if max_retries < 0:
-            raise ValueError("max_retries must be 0 or more")
-        if retry_backoff < 0 or retry_backoff_max < 0:
-            raise ValueError("retry_backoff and retry_backoff_max must be 0 or more seconds")
+        check_at_least(0, "max_retries must be 0 or more", max_retries)
+        check_at_least(
+            0,
+            "retry_backoff and retry_backoff_max must be 0 or more seconds",
+            retry_backoff,
+            retry_backoff_max,
+        )
         self.app = app
         self.max_retries = max_retries
         self.retry_backoff = retry_backoff

@@ -22,6 +22,7 @@ import time
 import weakref
 from collections.abc import Callable, Sequence
 
+from molam_sdk_ext.errors import check_at_least
 from molam_sdk_ext.observability.logs import get_logger
 from molam_sdk_ext.webhooks.dispatch import BatchDispatch, Dispatch, EnqueueStopped
 
@@ -91,10 +92,8 @@ class BackgroundPublisher:
         max_pending: int = DEFAULT_MAX_PENDING,
         linger: float = DEFAULT_LINGER,
     ) -> None:
-        if max_batch < 1 or max_pending < 1:
-            raise ValueError("max_batch and max_pending must be 1 or more")
-        if linger < 0:
-            raise ValueError("linger must be 0 or more seconds")
+        check_at_least(1, "max_batch and max_pending must be 1 or more", max_batch, max_pending)
+        check_at_least(0, "linger must be 0 or more seconds", linger)
         self.linger = linger
         self._publish = publish
         self._unpublished = unpublished
