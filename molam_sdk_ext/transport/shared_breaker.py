@@ -73,6 +73,19 @@ _StoreCall = Callable[[], None]
 ones."""
 
 
+def _run_in_place(store_call: _StoreCall | None) -> None:
+    """Make the store round trip a plan asks for, if it asks for one (the sync methods)."""
+    if store_call is not None:
+        store_call()
+
+
+async def _run_in_thread(store_call: _StoreCall | None) -> None:
+    """Make the store round trip a plan asks for, if it asks for one, in a worker thread (the async methods:
+    a slow store never stalls the event loop)."""
+    if store_call is not None:
+        await asyncio.to_thread(store_call)
+
+
 class SharedCircuitBreaker(CircuitBreaker):
     """The breaker of one host, its state in ``store`` (see the module docstring). Thread-safe.
 
@@ -176,39 +189,27 @@ class SharedCircuitBreaker(CircuitBreaker):
 
     def on_success(self, token: int = 0) -> None:
         """The call got an answer that proves the server works (any status below 500)."""
-        store_call = self._success_plan(token)
-        if store_call is not None:
-            store_call()
+        _run_in_place(self._success_plan(token))
 
     async def on_success_async(self, token: int = 0) -> None:
         """`on_success(token)` for an event loop: only a store round trip runs in a thread."""
-        store_call = self._success_plan(token)
-        if store_call is not None:
-            await asyncio.to_thread(store_call)
+        await _run_in_thread(self._success_plan(token))
 
     def on_failure(self, token: int = 0) -> None:
         """The call failed server-side: a 5xx, a connection error or a timeout."""
-        store_call = self._failure_plan(token)
-        if store_call is not None:
-            store_call()
+        _run_in_place(self._failure_plan(token))
 
     async def on_failure_async(self, token: int = 0) -> None:
         """`on_failure(token)` for an event loop: only a store round trip runs in a thread."""
-        store_call = self._failure_plan(token)
-        if store_call is not None:
-            await asyncio.to_thread(store_call)
+        await _run_in_thread(self._failure_plan(token))
 
     def release(self, token: int = 0) -> None:
         """The call ended without telling anything about the server: give the probe slot back."""
-        store_call = self._release_plan(token)
-        if store_call is not None:
-            store_call()
+        _run_in_place(self._release_plan(token))
 
     async def release_async(self, token: int = 0) -> None:
         """`release(token)` for an event loop: only a store round trip runs in a thread."""
-        store_call = self._release_plan(token)
-        if store_call is not None:
-            await asyncio.to_thread(store_call)
+        await _run_in_thread(self._release_plan(token))
 
     def reset(self) -> None:
         """Force the breaker closed, for every process (an operator's override)."""
