@@ -20,8 +20,6 @@ from ..client import AsyncMolam
 from ..closing import AsyncClosing
 from .base import LegacyClientBase
 from .calls import Plan
-from .config import LegacyConfig
-from .deprecation import warn_once
 from .exceptions import legacy_errors
 
 __all__ = ["MolamAsyncClient"]
@@ -36,14 +34,9 @@ class MolamAsyncClient(LegacyClientBase, AsyncClosing):
     (``intent["id"]``, ``page["data"]``) as SDK A's. Amounts in results are integer minor units.
     """
 
-    _modern_name = "AsyncMolam"
+    _modern = AsyncMolam
+    _molam: AsyncMolam
     _await = "await "
-
-    def __init__(self, config: LegacyConfig) -> None:
-        warn_once("MolamAsyncClient", "AsyncMolam(api_key=..., base_url=..., ...)")
-        super().__init__(config)
-        with legacy_errors():
-            self._molam = AsyncMolam(settings=self._settings, retry_policy=self._retry_policy)
 
     @property
     def molam(self) -> AsyncMolam:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from ..client import AsyncMolam, Molam
 from ..config import ClientSettings
 from ..transport.retry import RetryPolicy
 from .calls import ENTRY_POINTS, Defaults, Plan, plan_for
@@ -23,12 +24,16 @@ __all__ = ["LegacyClientBase"]
 class LegacyClientBase:
     """The configuration and call-shape logic of `MolamClient` and `MolamAsyncClient`."""
 
-    _modern_name = "Molam"  # how the warnings name the modern client (AsyncMolam for the async one)
+    # The modern client every call goes through, made by the constructor (AsyncMolam for the async one); the
+    # warnings name it as the replacement.
+    _modern: type[Molam] | type[AsyncMolam] = Molam
+    _molam: Molam | AsyncMolam
     _await = ""
 
     verify_webhook_signature = VerifyWebhookSignature()
 
     def __init__(self, config: LegacyConfig) -> None:
+        warn_once(type(self).__name__, f"{self._modern.__name__}(api_key=..., base_url=..., ...)")
         if not isinstance(config, Config | ClientConfig):
             raise LegacyArgumentError(
                 f"{type(self).__name__}() takes a Config (SDK A) or a ClientConfig (SDK B), "
@@ -44,6 +49,7 @@ class LegacyClientBase:
         self._settings: ClientSettings = config.to_settings()
         with legacy_errors():
             self._retry_policy: RetryPolicy | None = config.retry_policy()
+            self._molam = self._modern(settings=self._settings, retry_policy=self._retry_policy)
 
     @property
     def webhook_secret(self) -> str | None:
@@ -53,7 +59,9 @@ class LegacyClientBase:
     def _plan(self, method: str, args: tuple[Any, ...], kwargs: Mapping[str, Any]) -> Plan:
         # warn_once -> _plan -> _call -> the public method -> the caller.
         modern = f"{self._await}{ENTRY_POINTS[method].modern}"
-        warn_once(f"{type(self).__name__}.{method}", f"{modern} on {self._modern_name}(...)", stacklevel=5)
+        warn_once(
+            f"{type(self).__name__}.{method}", f"{modern} on {self._modern.__name__}(...)", stacklevel=5
+        )
         with legacy_errors():
             return plan_for(method, self._flavour, self._defaults, args, kwargs)
 

@@ -27,8 +27,6 @@ from ..client import Molam
 from ..closing import Closing
 from .base import LegacyClientBase
 from .calls import Plan
-from .config import LegacyConfig
-from .deprecation import warn_once
 from .exceptions import legacy_errors
 
 __all__ = ["MolamClient"]
@@ -43,11 +41,7 @@ class MolamClient(LegacyClientBase, Closing):
     (``intent["id"]``, ``page["data"]``) as SDK A's. Amounts in results are integer minor units.
     """
 
-    def __init__(self, config: LegacyConfig) -> None:
-        warn_once("MolamClient", "Molam(api_key=..., base_url=..., ...)")
-        super().__init__(config)
-        with legacy_errors():
-            self._molam = Molam(settings=self._settings, retry_policy=self._retry_policy)
+    _molam: Molam
 
     @property
     def molam(self) -> Molam:
