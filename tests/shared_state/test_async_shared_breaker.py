@@ -175,11 +175,15 @@ async def test_a_cancelled_probe_request_gives_the_probe_back(proxy: GatedRedisP
     with pytest.raises(asyncio.CancelledError):
         await asking
     proxy.gate.set()  # the store grants the probe to nobody: it must go back
+    # Granted (half-open), then given back (no probe in flight). The record before the grant (open, no probe
+    # token) must not pass for the given-back one: the grant may still be on its way to the store.
     for _ in range(5000):
-        if breaker.store.get(HOST).probe_token is None:
+        record = breaker.store.get(HOST)
+        if record.state is SharedState.HALF_OPEN and record.probe_token is None:
             break
         await asyncio.sleep(0.001)
-    assert breaker.store.get(HOST).probe_token is None
+    record = breaker.store.get(HOST)
+    assert record.state is SharedState.HALF_OPEN and record.probe_token is None
     assert await breaker.acquire_async() > 0  # so the next caller probes at once
 
 
