@@ -87,7 +87,9 @@ class ConnectionPool(_Pool[C]):
         if not slots.acquire(timeout=self.timeout):
             raise self._timed_out()
         try:
-            conn = self._idle_one() or self._connect()
+            conn = self._idle_one()
+            if conn is None:
+                conn = self._connect()
             try:
                 yield conn
             except BaseException:
@@ -144,7 +146,9 @@ class AsyncConnectionPool(_Pool[C]):
         else:
             await self._slots.acquire()
         try:
-            conn = self._idle_one() or await self._connect()
+            conn = self._idle_one()
+            if conn is None:
+                conn = await self._connect()
             try:
                 yield conn
             except BaseException:
