@@ -42,8 +42,8 @@ lint: setup               ## the spec's rules, then ruff over the whole tree
 	$(VENV)/bin/ruff format --check molam_sdk_ext molam_sandbox generator tests
 
 # Each example project is its own import root (two Django projects both have a manage.py), so each is checked
-# in its own run; everything else in one.
-EXAMPLE_PROJECTS := $(sort $(dir $(wildcard examples/*/)))
+# in its own run; everything else in one. Not a directory named _* (the __pycache__ a test run leaves).
+EXAMPLE_PROJECTS := $(filter-out examples/_%,$(sort $(dir $(wildcard examples/*/))))
 typecheck: setup          ## mypy --strict over the packages, the generator and every hand-written caller
 	$(VENV)/bin/mypy --strict molam_sdk molam_sdk_ext molam_sandbox generator bench tests $(wildcard examples/*.py)
 	for project in $(EXAMPLE_PROJECTS); do $(VENV)/bin/mypy --strict $$project || exit 1; done

@@ -11,6 +11,7 @@ and listed. The gates run as subprocesses with the project's python; here they a
 from __future__ import annotations
 
 import re
+import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -236,7 +237,11 @@ def test_the_gates_run_what_make_test_runs() -> None:
     assert typecheck is not None
     one_run = typecheck[1].split("mypy --strict ", 1)[1].replace("$(wildcard examples/*.py)", "").split()
     files = sorted(path.relative_to(ROOT).as_posix() for path in (ROOT / "examples").glob("*.py"))
-    projects = sorted(path.relative_to(ROOT).as_posix() + "/" for path in (ROOT / "examples").glob("*/"))
+    projects = sorted(
+        path.relative_to(ROOT).as_posix() + "/"
+        for path in (ROOT / "examples").glob("*/")
+        if not path.name.startswith("_")  # the __pycache__ a test run leaves
+    )
     assert "for project in $(EXAMPLE_PROJECTS)" in typecheck[2] and "mypy --strict $$project" in typecheck[2]
     gate = typecheck_gate(ROOT)
     assert gate.commands == (
@@ -375,3 +380,20 @@ def test_a_new_api_version_is_released_and_stale_acknowledgements_are_pruned(
     assert repo.git("status", "--porcelain") == ""
     assert release.SKIPPED_GATES in repo.git("tag", "-l", "--format=%(contents)", "v2.0.0")
     assert "Migration: show `Wallet.name` instead." in repo.read("CHANGELOG.md")
+
+
+def test_make_typecheck_skips_the_bytecode_cache_of_examples(tmp_path: Path) -> None:
+    """A test run leaves examples/__pycache__/ (`make test-fast` caches bytecode): `make typecheck` must not
+    run mypy on it ("no .py files" fails the run), as the release's gate does not."""
+    (tmp_path / "Makefile").write_text((ROOT / "Makefile").read_text())
+    for project in ("examples/__pycache__", "examples/shop"):
+        (tmp_path / project).mkdir(parents=True)
+    printed = subprocess.run(
+        ["make", "-s", "--eval=print-projects: ; @echo $(EXAMPLE_PROJECTS)", "print-projects"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
+    assert printed == ["examples/shop/"]
+    assert [c[-1] for c in typecheck_gate(tmp_path).commands[1:]] == printed
