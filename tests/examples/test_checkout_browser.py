@@ -26,7 +26,7 @@ from molam_sdk.models import EventType
 from molam_sdk_ext.client import Molam
 from tests.support import free_port
 from tests.support.accounts import Account
-from tests.support.browser import by_test_id, click, text_now, wait
+from tests.support.browser import by_test_id, click, submit, text_now, wait
 
 from .apps import load_example, serve_asgi
 
@@ -130,11 +130,11 @@ def test_each_method_from_the_shop_and_back_paid(
 def test_declines_are_shown_and_the_customer_pays_again(chrome: webdriver.Chrome, shop: Shop) -> None:
     _to_checkout(chrome, shop, "b-declined")
     for refused in ("pay-card-declined", "pay-orange-money-reject", "pay-wave-reject"):
-        click(chrome, refused)
+        submit(chrome, refused)  # the next page, not the last decline's, must show the alert
         alert = wait(chrome, lambda c: by_test_id(c, "payment-error"), f"the decline of {refused}")
         assert "declined" in alert.text.lower() and alert.get_attribute("role") == "alert"
-    click(chrome, "pay-card-3ds")
-    click(chrome, "authorize-3ds-reject")
+    submit(chrome, "pay-card-3ds")
+    submit(chrome, "authorize-3ds-reject")
     wait(chrome, lambda c: by_test_id(c, "payment-error"), "the refused 3-D Secure step")
     click(chrome, "pay-card-success")
     pi_id = _back_at_the_shop_and_paid(chrome, shop, "b-declined")

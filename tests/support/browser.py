@@ -21,6 +21,7 @@ from selenium import webdriver
 from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support.expected_conditions import staleness_of
 from selenium.webdriver.support.ui import WebDriverWait
 
 __all__ = ["CHROMEDRIVER", "CHROMIUM", "WAIT", "by_test_id", "click", "headless_chromium", "text_now", "wait"]
@@ -92,8 +93,19 @@ def by_test_id(chrome: webdriver.Chrome, test_id: str) -> Any:
 
 
 def click(chrome: webdriver.Chrome, test_id: str) -> None:
-    """Click the element with ``data-testid=<test_id>``."""
-    by_test_id(chrome, test_id).click()
+    """Click the element with ``data-testid=<test_id>``, waiting for it to be on the page: after a click that
+    submitted a form, the next page may still be on its way (Chrome starts the navigation after the click
+    returns), and its controls are not there yet."""
+    element = wait(chrome, lambda c: by_test_id(c, test_id), f"the control {test_id!r}")
+    element.click()
+
+
+def submit(chrome: webdriver.Chrome, test_id: str) -> None:
+    """`click` a control that submits a form, then wait for the page it was on to be replaced, so that what the
+    caller reads next is the answer's page (the old page may hold an element of the same test id)."""
+    page = chrome.find_element(By.TAG_NAME, "html")
+    click(chrome, test_id)
+    wait(chrome, staleness_of(page), f"the page after {test_id!r}")
 
 
 def text_now(chrome: webdriver.Chrome, test_id: str) -> str | None:
